@@ -1,0 +1,1400 @@
+/* medusa-client.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "medusa-client"
+
+#include "config.h"
+
+#include <libsoup/soup.h>
+#include <string.h>
+
+#include "medusa-client.h"
+#include "medusa-dialect.h"
+#include "medusa-enums.h"
+#include "medusa-error.h"
+
+/**
+ * MedusaClient:
+ *
+ * The customer's side of a Medusa store's Store API. One #SoupSession per
+ * client; every call is asynchronous and takes a #GCancellable. The session's
+ * bearer token lives only in memory here: storing it is the caller's business.
+ */
+
+#define READ_CHUNK_SIZE (64 * 1024)
+
+struct _MedusaClient
+{
+  GObject              parent_instance;
+
+  char                *base_url;
+  SoupSession         *session;
+  SoupCookieJar       *cookies;
+  const MedusaDialect *dialect;
+  char                *access_token;
+  MedusaSessionKind    session_kind;
+  gsize                max_response_size;
+};
+
+G_DEFINE_FINAL_TYPE (MedusaClient, medusa_client, G_TYPE_OBJECT)
+
+enum {
+  PROP_0,
+  PROP_BASE_URL,
+  PROP_TIMEOUT,
+  PROP_MAX_RESPONSE_SIZE,
+  PROP_SESSION_KIND,
+  N_PROPS
+};
+
+enum {
+  UNAUTHORIZED,
+  N_SIGNALS
+};
+
+static GParamSpec *properties[N_PROPS];
+static guint signals[N_SIGNALS];
+
+typedef gpointer (*ParseFunc) (GBytes  *body,
+                               GError **error);
+
+static void
+wipe_free (char *secret)
+{
+  if (secret != NULL)
+    {
+      explicit_bzero (secret, strlen (secret));
+      g_free (secret);
+    }
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (SoupCookie, soup_cookie_free)
+
+static void
+set_session (MedusaClient      *self,
+             MedusaSessionKind  kind,
+             const char        *token)
+{
+  char *copy = g_strdup (token);
+
+  wipe_free (self->access_token);
+  self->access_token = copy;
+
+  if (kind == MEDUSA_SESSION_NONE)
+    {
+      GSList *all = soup_cookie_jar_all_cookies (self->cookies);
+
+      for (GSList *l = all; l != NULL; l = l->next)
+        {
+          g_autoptr(SoupCookie) cookie = l->data;
+
+          soup_cookie_jar_delete_cookie (self->cookies, cookie);
+        }
+      g_slist_free (all);
+    }
+
+  if (self->session_kind != kind)
+    {
+      self->session_kind = kind;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SESSION_KIND]);
+    }
+}
+
+/* ------------------------------------------------------------------------ */
+/* Transport: one request, its answer read within bounds, mapped to errors  */
+
+typedef struct
+{
+  MedusaRequest *request;
+  SoupMessage   *message;
+  GInputStream  *stream;
+  GByteArray    *buffer;
+} SendData;
+
+static void
+send_data_free (SendData *data)
+{
+  medusa_request_free (data->request);
+  g_clear_object (&data->message);
+  g_clear_object (&data->stream);
+  g_clear_pointer (&data->buffer, g_byte_array_unref);
+  g_free (data);
+}
+
+static GError *
+too_large_error (gsize max_size)
+{
+  g_autofree char *size = g_format_size (max_size);
+
+  return g_error_new (MEDUSA_ERROR, MEDUSA_ERROR_RESPONSE_TOO_LARGE,
+                      "The store sent an answer larger than %s", size);
+}
+
+static void
+send_complete (GTask *task)
+{
+  MedusaClient *self = g_task_get_source_object (task);
+  SendData *data = g_task_get_task_data (task);
+  g_autoptr(GBytes) body = NULL;
+  GError *error = NULL;
+  const char *content_type;
+  guint status;
+
+  body = data->buffer != NULL ? g_byte_array_free_to_bytes (g_steal_pointer (&data->buffer))
+                              : g_bytes_new (NULL, 0);
+  status = soup_message_get_status (data->message);
+  content_type = soup_message_headers_get_content_type (
+    soup_message_get_response_headers (data->message), NULL);
+
+  g_debug ("%s %s → %u (%" G_GSIZE_FORMAT " bytes)",
+           data->request->method, data->request->path, status, g_bytes_get_size (body));
+
+  if (!medusa_error_from_response (status, content_type, body, &error))
+    {
+      if (data->request->server_error_is_invalid_token &&
+          g_error_matches (error, MEDUSA_ERROR, MEDUSA_ERROR_SERVER_ERROR))
+        error->code = MEDUSA_ERROR_INVALID_TOKEN;
+
+      if (data->request->authenticated &&
+          self->session_kind != MEDUSA_SESSION_NONE &&
+          g_error_matches (error, MEDUSA_ERROR, MEDUSA_ERROR_UNAUTHORIZED))
+        g_signal_emit (self, signals[UNAUTHORIZED], 0);
+
+      g_task_return_error (task, error);
+      return;
+    }
+
+  g_task_return_pointer (task, g_steal_pointer (&body), (GDestroyNotify) g_bytes_unref);
+}
+
+static void
+read_cb (GObject      *object,
+         GAsyncResult *result,
+         gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  MedusaClient *self = g_task_get_source_object (task);
+  SendData *data = g_task_get_task_data (task);
+  g_autoptr(GBytes) chunk = NULL;
+  GError *error = NULL;
+
+  chunk = g_input_stream_read_bytes_finish (G_INPUT_STREAM (object), result, &error);
+  if (chunk == NULL)
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+
+  if (g_bytes_get_size (chunk) == 0)
+    {
+      send_complete (task);
+      return;
+    }
+
+  if (data->buffer->len + g_bytes_get_size (chunk) > self->max_response_size)
+    {
+      g_task_return_error (task, too_large_error (self->max_response_size));
+      return;
+    }
+
+  g_byte_array_append (data->buffer,
+                       g_bytes_get_data (chunk, NULL),
+                       g_bytes_get_size (chunk));
+
+  g_input_stream_read_bytes_async (data->stream,
+                                   READ_CHUNK_SIZE,
+                                   G_PRIORITY_DEFAULT,
+                                   g_task_get_cancellable (task),
+                                   read_cb,
+                                   g_steal_pointer (&task));
+}
+
+static void
+send_cb (GObject      *object,
+         GAsyncResult *result,
+         gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  MedusaClient *self = g_task_get_source_object (task);
+  SendData *data = g_task_get_task_data (task);
+  SoupMessageHeaders *headers;
+  GError *error = NULL;
+  guint status;
+
+  data->stream = soup_session_send_finish (SOUP_SESSION (object), result, &error);
+  if (data->stream == NULL)
+    {
+      g_debug ("%s %s failed: %s", data->request->method, data->request->path, error->message);
+      g_task_return_error (task, error);
+      return;
+    }
+
+  status = soup_message_get_status (data->message);
+  if (data->request->discard_body && SOUP_STATUS_IS_SUCCESSFUL (status))
+    {
+      send_complete (task);
+      return;
+    }
+
+  headers = soup_message_get_response_headers (data->message);
+  if (soup_message_headers_get_encoding (headers) == SOUP_ENCODING_CONTENT_LENGTH &&
+      soup_message_headers_get_content_length (headers) > (goffset) self->max_response_size)
+    {
+      g_task_return_error (task, too_large_error (self->max_response_size));
+      return;
+    }
+
+  data->buffer = g_byte_array_new ();
+  g_input_stream_read_bytes_async (data->stream,
+                                   READ_CHUNK_SIZE,
+                                   G_PRIORITY_DEFAULT,
+                                   g_task_get_cancellable (task),
+                                   read_cb,
+                                   g_steal_pointer (&task));
+}
+
+static void
+send_async (MedusaClient        *self,
+            MedusaRequest       *request,
+            GCancellable        *cancellable,
+            GAsyncReadyCallback  callback,
+            gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  g_autofree char *uri = NULL;
+  SoupMessageHeaders *headers;
+  SendData *data;
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, send_async);
+
+  data = g_new0 (SendData, 1);
+  data->request = request;
+  g_task_set_task_data (task, data, (GDestroyNotify) send_data_free);
+
+  uri = g_strconcat (self->base_url, request->path, NULL);
+  data->message = soup_message_new (request->method, uri);
+  if (data->message == NULL)
+    {
+      g_task_return_new_error (task, MEDUSA_ERROR, MEDUSA_ERROR_INVALID_DATA,
+                               "The store’s address is not a valid web address");
+      return;
+    }
+
+  headers = soup_message_get_request_headers (data->message);
+  soup_message_headers_replace (headers, "Accept", "application/json");
+
+  if (request->body != NULL)
+    {
+      g_autoptr(JsonGenerator) generator = json_generator_new ();
+      g_autoptr(GBytes) bytes = NULL;
+      gsize length;
+      char *json;
+
+      json_generator_set_root (generator, request->body);
+      json = json_generator_to_data (generator, &length);
+      bytes = g_bytes_new_with_free_func (json, length, (GDestroyNotify) wipe_free, json);
+      soup_message_set_request_body_from_bytes (data->message, "application/json", bytes);
+    }
+
+  if (request->authenticated && self->access_token != NULL)
+    {
+      g_autofree char *authorization = g_strconcat ("Bearer ", self->access_token, NULL);
+
+      soup_message_headers_replace (headers, "Authorization", authorization);
+      explicit_bzero (authorization, strlen (authorization));
+    }
+
+  soup_session_send_async (self->session,
+                           data->message,
+                           G_PRIORITY_DEFAULT,
+                           cancellable,
+                           send_cb,
+                           g_steal_pointer (&task));
+}
+
+static GBytes *
+send_finish (MedusaClient  *self,
+             GAsyncResult  *result,
+             GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == send_async, NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+/* ------------------------------------------------------------------------ */
+/* Calls whose answer is parsed into one object (or just checked)           */
+
+static void
+call_cb (GObject      *object,
+         GAsyncResult *result,
+         gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  MedusaClient *self = MEDUSA_CLIENT (object);
+  ParseFunc parse = g_task_get_task_data (task);
+  g_autoptr(GBytes) body = NULL;
+  GError *error = NULL;
+  gpointer value;
+
+  body = send_finish (self, result, &error);
+  if (body == NULL)
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+
+  if (parse == NULL)
+    {
+      g_task_return_boolean (task, TRUE);
+      return;
+    }
+
+  value = parse (body, &error);
+  if (value == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, value, g_object_unref);
+}
+
+/* @parse: (nullable): makes a GObject of the body; NULL for calls that
+ * answer nothing of interest, which then finish with a boolean */
+static void
+call (MedusaClient        *self,
+      MedusaRequest       *request,
+      ParseFunc            parse,
+      gpointer             source_tag,
+      GCancellable        *cancellable,
+      GAsyncReadyCallback  callback,
+      gpointer             user_data)
+{
+  GTask *task = g_task_new (self, cancellable, callback, user_data);
+
+  g_task_set_source_tag (task, source_tag);
+  g_task_set_task_data (task, parse, NULL);
+
+  send_async (self, request, cancellable, call_cb, task);
+}
+
+static gpointer
+call_finish (MedusaClient  *self,
+             GAsyncResult  *result,
+             gpointer       source_tag,
+             GError       **error)
+{
+  g_return_val_if_fail (MEDUSA_IS_CLIENT (self), NULL);
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == source_tag, NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+static gboolean
+call_finish_boolean (MedusaClient  *self,
+                     GAsyncResult  *result,
+                     gpointer       source_tag,
+                     GError       **error)
+{
+  g_return_val_if_fail (MEDUSA_IS_CLIENT (self), FALSE);
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == source_tag, FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
+}
+
+/* ------------------------------------------------------------------------ */
+
+static void
+medusa_client_dispose (GObject *object)
+{
+  MedusaClient *self = (MedusaClient *)object;
+
+  if (self->session != NULL)
+    soup_session_abort (self->session);
+  g_clear_object (&self->session);
+  g_clear_object (&self->cookies);
+
+  G_OBJECT_CLASS (medusa_client_parent_class)->dispose (object);
+}
+
+static void
+medusa_client_finalize (GObject *object)
+{
+  MedusaClient *self = (MedusaClient *)object;
+
+  g_clear_pointer (&self->base_url, g_free);
+  g_clear_pointer (&self->access_token, wipe_free);
+
+  G_OBJECT_CLASS (medusa_client_parent_class)->finalize (object);
+}
+
+static void
+medusa_client_get_property (GObject    *object,
+                            guint       prop_id,
+                            GValue     *value,
+                            GParamSpec *pspec)
+{
+  MedusaClient *self = MEDUSA_CLIENT (object);
+
+  switch (prop_id)
+    {
+    case PROP_BASE_URL:
+      g_value_set_string (value, self->base_url);
+      break;
+
+    case PROP_TIMEOUT:
+      g_value_set_uint (value, medusa_client_get_timeout (self));
+      break;
+
+    case PROP_MAX_RESPONSE_SIZE:
+      g_value_set_uint64 (value, self->max_response_size);
+      break;
+
+    case PROP_SESSION_KIND:
+      g_value_set_enum (value, self->session_kind);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+medusa_client_set_property (GObject      *object,
+                            guint         prop_id,
+                            const GValue *value,
+                            GParamSpec   *pspec)
+{
+  MedusaClient *self = MEDUSA_CLIENT (object);
+
+  switch (prop_id)
+    {
+    case PROP_BASE_URL:
+      {
+        const char *url = g_value_get_string (value);
+        gsize length = url != NULL ? strlen (url) : 0;
+
+        /* Paths are appended as they are, so a store under a sub-path works. */
+        while (length > 0 && url[length - 1] == '/')
+          length--;
+        self->base_url = g_strndup (url != NULL ? url : "", length);
+      }
+      break;
+
+    case PROP_TIMEOUT:
+      medusa_client_set_timeout (self, g_value_get_uint (value));
+      break;
+
+    case PROP_MAX_RESPONSE_SIZE:
+      medusa_client_set_max_response_size (self, g_value_get_uint64 (value));
+      break;
+
+    case PROP_SESSION_KIND:
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+medusa_client_class_init (MedusaClientClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->dispose = medusa_client_dispose;
+  object_class->finalize = medusa_client_finalize;
+  object_class->get_property = medusa_client_get_property;
+  object_class->set_property = medusa_client_set_property;
+
+  /**
+   * MedusaClient:base-url:
+   *
+   * The store's address, such as `https://shop.example.com`; the Store API's
+   * paths (`/store/…`) are appended to it.
+   */
+  properties[PROP_BASE_URL] =
+    g_param_spec_string ("base-url", NULL, NULL,
+                         NULL,
+                         (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
+
+  /**
+   * MedusaClient:timeout:
+   *
+   * Seconds a connection may stay silent before a call fails; 0 waits forever.
+   */
+  properties[PROP_TIMEOUT] =
+    g_param_spec_uint ("timeout", NULL, NULL,
+                       0, G_MAXUINT, MEDUSA_CLIENT_DEFAULT_TIMEOUT,
+                       (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  /**
+   * MedusaClient:max-response-size:
+   *
+   * The largest answer read, in bytes; a larger one fails with
+   * %MEDUSA_ERROR_RESPONSE_TOO_LARGE without being held in memory.
+   */
+  properties[PROP_MAX_RESPONSE_SIZE] =
+    g_param_spec_uint64 ("max-response-size", NULL, NULL,
+                         1, G_MAXSIZE, MEDUSA_CLIENT_DEFAULT_MAX_RESPONSE_SIZE,
+                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  /**
+   * MedusaClient:session-kind:
+   *
+   * Whether, and how, the client is signed in.
+   */
+  properties[PROP_SESSION_KIND] =
+    g_param_spec_enum ("session-kind", NULL, NULL,
+                       MEDUSA_TYPE_SESSION_KIND, MEDUSA_SESSION_NONE,
+                       (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS));
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /**
+   * MedusaClient::unauthorized:
+   *
+   * The store refused the session (expired or revoked) on a call that needs it.
+   */
+  signals[UNAUTHORIZED] =
+    g_signal_new ("unauthorized",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 0);
+}
+
+static void
+medusa_client_init (MedusaClient *self)
+{
+  g_autofree char *user_agent = g_strdup_printf ("Patron/%s", PACKAGE_VERSION);
+
+  self->dialect = &medusa_dialect_v1;
+  self->max_response_size = MEDUSA_CLIENT_DEFAULT_MAX_RESPONSE_SIZE;
+  self->cookies = soup_cookie_jar_new ();
+  self->session = soup_session_new_with_options ("user-agent", user_agent,
+                                                 "timeout", MEDUSA_CLIENT_DEFAULT_TIMEOUT,
+                                                 "idle-timeout", 60,
+                                                 NULL);
+  soup_session_add_feature (self->session, SOUP_SESSION_FEATURE (self->cookies));
+}
+
+/**
+ * medusa_client_check_base_url:
+ * @base_url: what the user gave as the store's address
+ * @error: where to put what is wrong with it
+ *
+ * Returns: %TRUE if @base_url can be a store's address: an absolute `http` or
+ *   `https` URL with a host, no user name, query or fragment
+ */
+gboolean
+medusa_client_check_base_url (const char  *base_url,
+                              GError     **error)
+{
+  g_autoptr(GUri) uri = NULL;
+  const char *scheme;
+
+  uri = g_uri_parse (base_url != NULL ? base_url : "", G_URI_FLAGS_NONE, NULL);
+  if (uri == NULL)
+    {
+      g_set_error_literal (error, MEDUSA_ERROR, MEDUSA_ERROR_INVALID_DATA,
+                           "This is not a web address");
+      return FALSE;
+    }
+
+  scheme = g_uri_get_scheme (uri);
+  if (g_ascii_strcasecmp (scheme, "http") != 0 && g_ascii_strcasecmp (scheme, "https") != 0)
+    {
+      g_set_error_literal (error, MEDUSA_ERROR, MEDUSA_ERROR_INVALID_DATA,
+                           "The address must start with https:// or http://");
+      return FALSE;
+    }
+
+  if (g_uri_get_host (uri) == NULL || g_uri_get_host (uri)[0] == '\0')
+    {
+      g_set_error_literal (error, MEDUSA_ERROR, MEDUSA_ERROR_INVALID_DATA,
+                           "The address has no host name");
+      return FALSE;
+    }
+
+  if (g_uri_get_userinfo (uri) != NULL || g_uri_get_query (uri) != NULL ||
+      g_uri_get_fragment (uri) != NULL)
+    {
+      g_set_error_literal (error, MEDUSA_ERROR, MEDUSA_ERROR_INVALID_DATA,
+                           "The address must not contain a user name, “?” or “#”");
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/**
+ * medusa_client_new:
+ * @base_url: the store's address, checked with medusa_client_check_base_url()
+ *
+ * Returns: (transfer full): a new client, signed out
+ */
+MedusaClient *
+medusa_client_new (const char *base_url)
+{
+  return g_object_new (MEDUSA_TYPE_CLIENT, "base-url", base_url, NULL);
+}
+
+const char *
+medusa_client_get_base_url (MedusaClient *self)
+{
+  g_return_val_if_fail (MEDUSA_IS_CLIENT (self), NULL);
+
+  return self->base_url;
+}
+
+guint
+medusa_client_get_timeout (MedusaClient *self)
+{
+  g_return_val_if_fail (MEDUSA_IS_CLIENT (self), 0);
+
+  return soup_session_get_timeout (self->session);
+}
+
+void
+medusa_client_set_timeout (MedusaClient *self,
+                           guint         timeout)
+{
+  g_return_if_fail (MEDUSA_IS_CLIENT (self));
+
+  if (soup_session_get_timeout (self->session) != timeout)
+    {
+      soup_session_set_timeout (self->session, timeout);
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TIMEOUT]);
+    }
+}
+
+gsize
+medusa_client_get_max_response_size (MedusaClient *self)
+{
+  g_return_val_if_fail (MEDUSA_IS_CLIENT (self), 0);
+
+  return self->max_response_size;
+}
+
+void
+medusa_client_set_max_response_size (MedusaClient *self,
+                                     gsize         max_size)
+{
+  g_return_if_fail (MEDUSA_IS_CLIENT (self));
+  g_return_if_fail (max_size > 0);
+
+  if (self->max_response_size != max_size)
+    {
+      self->max_response_size = max_size;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MAX_RESPONSE_SIZE]);
+    }
+}
+
+MedusaSessionKind
+medusa_client_get_session_kind (MedusaClient *self)
+{
+  g_return_val_if_fail (MEDUSA_IS_CLIENT (self), MEDUSA_SESSION_NONE);
+
+  return self->session_kind;
+}
+
+/**
+ * medusa_client_get_access_token:
+ *
+ * The bearer token of a token session, to keep in the keyring. Never log it.
+ *
+ * Returns: (nullable): the token, or %NULL without a token session
+ */
+const char *
+medusa_client_get_access_token (MedusaClient *self)
+{
+  g_return_val_if_fail (MEDUSA_IS_CLIENT (self), NULL);
+
+  return self->access_token;
+}
+
+/**
+ * medusa_client_set_access_token:
+ * @token: (nullable): a bearer token kept from an earlier sign-in
+ *
+ * Resumes a token session without a request; the next call shows whether the
+ * store still accepts it. %NULL signs out locally.
+ */
+void
+medusa_client_set_access_token (MedusaClient *self,
+                                const char   *token)
+{
+  g_return_if_fail (MEDUSA_IS_CLIENT (self));
+
+  if (token != NULL && token[0] != '\0')
+    set_session (self, MEDUSA_SESSION_TOKEN, token);
+  else
+    set_session (self, MEDUSA_SESSION_NONE, NULL);
+}
+
+/* ------------------------------------------------------------------------ */
+
+/**
+ * medusa_client_create_customer_async:
+ * @phone: (nullable): an optional phone number
+ *
+ * Registers a customer account (`POST /store/customers`). It does not sign
+ * in: call medusa_client_sign_in_async() next. An email that has an account
+ * already fails with %MEDUSA_ERROR_DUPLICATE.
+ */
+void
+medusa_client_create_customer_async (MedusaClient        *self,
+                                     const char          *email,
+                                     const char          *password,
+                                     const char          *first_name,
+                                     const char          *last_name,
+                                     const char          *phone,
+                                     GCancellable        *cancellable,
+                                     GAsyncReadyCallback  callback,
+                                     gpointer             user_data)
+{
+  g_return_if_fail (MEDUSA_IS_CLIENT (self));
+  g_return_if_fail (email != NULL && password != NULL);
+
+  call (self,
+        self->dialect->create_customer (email, password, first_name, last_name, phone),
+        (ParseFunc) self->dialect->parse_customer,
+        medusa_client_create_customer_async,
+        cancellable, callback, user_data);
+}
+
+/**
+ * medusa_client_create_customer_finish:
+ *
+ * Returns: (transfer full): the new customer
+ */
+MedusaCustomer *
+medusa_client_create_customer_finish (MedusaClient  *self,
+                                      GAsyncResult  *result,
+                                      GError       **error)
+{
+  return call_finish (self, result, medusa_client_create_customer_async, error);
+}
+
+static void
+email_exists_cb (GObject      *object,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  MedusaClient *self = MEDUSA_CLIENT (object);
+  g_autoptr(GBytes) body = NULL;
+  GError *error = NULL;
+  gboolean exists = FALSE;
+
+  body = send_finish (self, result, &error);
+  if (body == NULL || !self->dialect->parse_exists (body, &exists, &error))
+    g_task_return_error (task, error);
+  else
+    g_task_return_int (task, exists);
+}
+
+/**
+ * medusa_client_email_exists_async:
+ *
+ * Asks the store whether @email has an account (`GET /store/auth/{email}`).
+ */
+void
+medusa_client_email_exists_async (MedusaClient        *self,
+                                  const char          *email,
+                                  GCancellable        *cancellable,
+                                  GAsyncReadyCallback  callback,
+                                  gpointer             user_data)
+{
+  GTask *task;
+
+  g_return_if_fail (MEDUSA_IS_CLIENT (self));
+  g_return_if_fail (email != NULL);
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, medusa_client_email_exists_async);
+  send_async (self, self->dialect->email_exists (email), cancellable, email_exists_cb, task);
+}
+
+/**
+ * medusa_client_email_exists_finish:
+ * @exists: (out): whether the email has an account
+ *
+ * Returns: %TRUE if the store answered, with @exists set
+ */
+gboolean
+medusa_client_email_exists_finish (MedusaClient  *self,
+                                   GAsyncResult  *result,
+                                   gboolean      *exists,
+                                   GError       **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  gssize value;
+
+  g_return_val_if_fail (MEDUSA_IS_CLIENT (self), FALSE);
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+
+  value = g_task_propagate_int (G_TASK (result), &local_error);
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+
+  if (exists != NULL)
+    *exists = value != 0;
+
+  return TRUE;
+}
+
+typedef struct
+{
+  char           *email;
+  char           *password;
+  MedusaAuthMode  mode;
+} SignInData;
+
+static void
+sign_in_data_free (SignInData *data)
+{
+  g_free (data->email);
+  wipe_free (data->password);
+  g_free (data);
+}
+
+static void
+sign_in_customer_cb (GObject      *object,
+                     GAsyncResult *result,
+                     gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  MedusaClient *self = MEDUSA_CLIENT (object);
+  g_autoptr(GBytes) body = NULL;
+  MedusaCustomer *customer = NULL;
+  GError *error = NULL;
+
+  body = send_finish (self, result, &error);
+  if (body != NULL)
+    customer = self->dialect->parse_customer (body, &error);
+
+  if (customer == NULL)
+    {
+      set_session (self, MEDUSA_SESSION_NONE, NULL);
+      g_task_return_error (task, error);
+      return;
+    }
+
+  g_task_return_pointer (task, customer, g_object_unref);
+}
+
+static void
+sign_in_fetch_customer (MedusaClient *self,
+                        GTask        *task)
+{
+  send_async (self, self->dialect->get_customer (), g_task_get_cancellable (task),
+              sign_in_customer_cb, task);
+}
+
+static void
+sign_in_cookie_cb (GObject      *object,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  MedusaClient *self = MEDUSA_CLIENT (object);
+  g_autoptr(GBytes) body = NULL;
+  GError *error = NULL;
+
+  body = send_finish (self, result, &error);
+  if (body == NULL)
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+
+  set_session (self, MEDUSA_SESSION_COOKIE, NULL);
+  sign_in_fetch_customer (self, g_steal_pointer (&task));
+}
+
+static void
+sign_in_with_cookie (MedusaClient *self,
+                     GTask        *task)
+{
+  SignInData *data = g_task_get_task_data (task);
+
+  send_async (self, self->dialect->sign_in_cookie (data->email, data->password),
+              g_task_get_cancellable (task), sign_in_cookie_cb, task);
+}
+
+static void
+sign_in_token_cb (GObject      *object,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  MedusaClient *self = MEDUSA_CLIENT (object);
+  SignInData *data = g_task_get_task_data (task);
+  g_autoptr(GBytes) body = NULL;
+  g_autofree char *token = NULL;
+  GError *error = NULL;
+
+  body = send_finish (self, result, &error);
+  if (body == NULL)
+    {
+      /* Medusa before 1.17 has no token route: fall back to a cookie session */
+      if (data->mode == MEDUSA_AUTH_MODE_AUTO &&
+          g_error_matches (error, MEDUSA_ERROR, MEDUSA_ERROR_NOT_FOUND))
+        {
+          g_debug ("No token sign-in on this store, using a cookie session");
+          g_clear_error (&error);
+          sign_in_with_cookie (self, g_steal_pointer (&task));
+          return;
+        }
+
+      g_task_return_error (task, error);
+      return;
+    }
+
+  token = self->dialect->parse_token (body, &error);
+  if (token == NULL)
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+
+  set_session (self, MEDUSA_SESSION_TOKEN, token);
+  explicit_bzero (token, strlen (token));
+  sign_in_fetch_customer (self, g_steal_pointer (&task));
+}
+
+/**
+ * medusa_client_sign_in_async:
+ * @mode: how to hold the session
+ *
+ * Signs in and fetches the customer (`GET /store/customers/me`). The
+ * customer is never read from the sign-in answer: on v1 that embeds every
+ * order. A wrong email or password fails with %MEDUSA_ERROR_UNAUTHORIZED.
+ * Any earlier session of this client is dropped first.
+ */
+void
+medusa_client_sign_in_async (MedusaClient        *self,
+                             const char          *email,
+                             const char          *password,
+                             MedusaAuthMode       mode,
+                             GCancellable        *cancellable,
+                             GAsyncReadyCallback  callback,
+                             gpointer             user_data)
+{
+  GTask *task;
+  SignInData *data;
+
+  g_return_if_fail (MEDUSA_IS_CLIENT (self));
+  g_return_if_fail (email != NULL && password != NULL);
+
+  set_session (self, MEDUSA_SESSION_NONE, NULL);
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, medusa_client_sign_in_async);
+  data = g_new0 (SignInData, 1);
+  data->email = g_strdup (email);
+  data->password = g_strdup (password);
+  data->mode = mode;
+  g_task_set_task_data (task, data, (GDestroyNotify) sign_in_data_free);
+
+  if (mode == MEDUSA_AUTH_MODE_COOKIE)
+    sign_in_with_cookie (self, task);
+  else
+    send_async (self, self->dialect->sign_in_token (email, password), cancellable,
+                sign_in_token_cb, task);
+}
+
+/**
+ * medusa_client_sign_in_finish:
+ *
+ * Returns: (transfer full): the signed-in customer
+ */
+MedusaCustomer *
+medusa_client_sign_in_finish (MedusaClient  *self,
+                              GAsyncResult  *result,
+                              GError       **error)
+{
+  return call_finish (self, result, medusa_client_sign_in_async, error);
+}
+
+static void
+sign_out_cb (GObject      *object,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  MedusaClient *self = MEDUSA_CLIENT (object);
+  g_autoptr(GBytes) body = NULL;
+  GError *error = NULL;
+
+  body = send_finish (self, result, &error);
+  set_session (self, MEDUSA_SESSION_NONE, NULL);
+
+  if (body == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_boolean (task, TRUE);
+}
+
+/**
+ * medusa_client_sign_out_async:
+ *
+ * Ends the session: `DELETE /store/auth` ends a cookie session on the store;
+ * the token and cookies are forgotten here whatever the store answers. (v1
+ * keeps a bearer token valid until it expires: forgetting it is all a client
+ * can do.)
+ */
+void
+medusa_client_sign_out_async (MedusaClient        *self,
+                              GCancellable        *cancellable,
+                              GAsyncReadyCallback  callback,
+                              gpointer             user_data)
+{
+  GTask *task;
+
+  g_return_if_fail (MEDUSA_IS_CLIENT (self));
+
+  if (self->access_token != NULL)
+    {
+      wipe_free (self->access_token);
+      self->access_token = NULL;
+    }
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, medusa_client_sign_out_async);
+  send_async (self, self->dialect->sign_out (), cancellable, sign_out_cb, task);
+}
+
+/**
+ * medusa_client_sign_out_finish:
+ *
+ * Returns: %TRUE if the store confirmed; the client is signed out either way
+ */
+gboolean
+medusa_client_sign_out_finish (MedusaClient  *self,
+                               GAsyncResult  *result,
+                               GError       **error)
+{
+  return call_finish_boolean (self, result, medusa_client_sign_out_async, error);
+}
+
+/**
+ * medusa_client_get_customer_async:
+ *
+ * Fetches the signed-in customer (`GET /store/customers/me`).
+ */
+void
+medusa_client_get_customer_async (MedusaClient        *self,
+                                  GCancellable        *cancellable,
+                                  GAsyncReadyCallback  callback,
+                                  gpointer             user_data)
+{
+  g_return_if_fail (MEDUSA_IS_CLIENT (self));
+
+  call (self, self->dialect->get_customer (), (ParseFunc) self->dialect->parse_customer,
+        medusa_client_get_customer_async, cancellable, callback, user_data);
+}
+
+/**
+ * medusa_client_get_customer_finish:
+ *
+ * Returns: (transfer full): the signed-in customer
+ */
+MedusaCustomer *
+medusa_client_get_customer_finish (MedusaClient  *self,
+                                   GAsyncResult  *result,
+                                   GError       **error)
+{
+  return call_finish (self, result, medusa_client_get_customer_async, error);
+}
+
+/**
+ * medusa_client_request_password_reset_async:
+ *
+ * Asks the store to email a password-reset token. v1 answers the same for
+ * an email without an account, so success says nothing about the account.
+ */
+void
+medusa_client_request_password_reset_async (MedusaClient        *self,
+                                            const char          *email,
+                                            GCancellable        *cancellable,
+                                            GAsyncReadyCallback  callback,
+                                            gpointer             user_data)
+{
+  g_return_if_fail (MEDUSA_IS_CLIENT (self));
+  g_return_if_fail (email != NULL);
+
+  call (self, self->dialect->request_password_reset (email), NULL,
+        medusa_client_request_password_reset_async, cancellable, callback, user_data);
+}
+
+gboolean
+medusa_client_request_password_reset_finish (MedusaClient  *self,
+                                             GAsyncResult  *result,
+                                             GError       **error)
+{
+  return call_finish_boolean (self, result, medusa_client_request_password_reset_async, error);
+}
+
+/**
+ * medusa_client_reset_password_async:
+ * @token: the token from the reset email
+ *
+ * Sets a new password with an emailed token. A wrong, used or expired token
+ * fails with %MEDUSA_ERROR_INVALID_TOKEN. It does not sign in.
+ */
+void
+medusa_client_reset_password_async (MedusaClient        *self,
+                                    const char          *email,
+                                    const char          *password,
+                                    const char          *token,
+                                    GCancellable        *cancellable,
+                                    GAsyncReadyCallback  callback,
+                                    gpointer             user_data)
+{
+  g_return_if_fail (MEDUSA_IS_CLIENT (self));
+  g_return_if_fail (email != NULL && password != NULL && token != NULL);
+
+  call (self, self->dialect->reset_password (email, password, token),
+        (ParseFunc) self->dialect->parse_customer,
+        medusa_client_reset_password_async, cancellable, callback, user_data);
+}
+
+/**
+ * medusa_client_reset_password_finish:
+ *
+ * Returns: (transfer full): the customer (without addresses)
+ */
+MedusaCustomer *
+medusa_client_reset_password_finish (MedusaClient  *self,
+                                     GAsyncResult  *result,
+                                     GError       **error)
+{
+  return call_finish (self, result, medusa_client_reset_password_async, error);
+}
+
+/**
+ * medusa_client_update_customer_async:
+ *
+ * Changes the signed-in customer (`POST /store/customers/me`).
+ */
+void
+medusa_client_update_customer_async (MedusaClient          *self,
+                                     MedusaCustomerChanges *changes,
+                                     GCancellable          *cancellable,
+                                     GAsyncReadyCallback    callback,
+                                     gpointer               user_data)
+{
+  g_return_if_fail (MEDUSA_IS_CLIENT (self));
+  g_return_if_fail (changes != NULL);
+
+  call (self, self->dialect->update_customer (changes),
+        (ParseFunc) self->dialect->parse_customer,
+        medusa_client_update_customer_async, cancellable, callback, user_data);
+}
+
+/**
+ * medusa_client_update_customer_finish:
+ *
+ * Returns: (transfer full): the customer as the store now has it
+ */
+MedusaCustomer *
+medusa_client_update_customer_finish (MedusaClient  *self,
+                                      GAsyncResult  *result,
+                                      GError       **error)
+{
+  return call_finish (self, result, medusa_client_update_customer_async, error);
+}
+
+/**
+ * medusa_client_add_address_async:
+ *
+ * Adds a shipping address. v1 silently skips an address identical to one
+ * the customer has: compare the answer's addresses to tell.
+ */
+void
+medusa_client_add_address_async (MedusaClient        *self,
+                                 MedusaAddress       *address,
+                                 GCancellable        *cancellable,
+                                 GAsyncReadyCallback  callback,
+                                 gpointer             user_data)
+{
+  g_return_if_fail (MEDUSA_IS_CLIENT (self));
+  g_return_if_fail (MEDUSA_IS_ADDRESS (address));
+
+  call (self, self->dialect->add_address (address), (ParseFunc) self->dialect->parse_customer,
+        medusa_client_add_address_async, cancellable, callback, user_data);
+}
+
+/**
+ * medusa_client_add_address_finish:
+ *
+ * Returns: (transfer full): the customer with its addresses
+ */
+MedusaCustomer *
+medusa_client_add_address_finish (MedusaClient  *self,
+                                  GAsyncResult  *result,
+                                  GError       **error)
+{
+  return call_finish (self, result, medusa_client_add_address_async, error);
+}
+
+void
+medusa_client_update_address_async (MedusaClient        *self,
+                                    const char          *address_id,
+                                    MedusaAddress       *address,
+                                    GCancellable        *cancellable,
+                                    GAsyncReadyCallback  callback,
+                                    gpointer             user_data)
+{
+  g_return_if_fail (MEDUSA_IS_CLIENT (self));
+  g_return_if_fail (address_id != NULL);
+  g_return_if_fail (MEDUSA_IS_ADDRESS (address));
+
+  call (self, self->dialect->update_address (address_id, address),
+        (ParseFunc) self->dialect->parse_customer,
+        medusa_client_update_address_async, cancellable, callback, user_data);
+}
+
+/**
+ * medusa_client_update_address_finish:
+ *
+ * Returns: (transfer full): the customer with its addresses
+ */
+MedusaCustomer *
+medusa_client_update_address_finish (MedusaClient  *self,
+                                     GAsyncResult  *result,
+                                     GError       **error)
+{
+  return call_finish (self, result, medusa_client_update_address_async, error);
+}
+
+void
+medusa_client_delete_address_async (MedusaClient        *self,
+                                    const char          *address_id,
+                                    GCancellable        *cancellable,
+                                    GAsyncReadyCallback  callback,
+                                    gpointer             user_data)
+{
+  g_return_if_fail (MEDUSA_IS_CLIENT (self));
+  g_return_if_fail (address_id != NULL);
+
+  call (self, self->dialect->delete_address (address_id),
+        (ParseFunc) self->dialect->parse_customer,
+        medusa_client_delete_address_async, cancellable, callback, user_data);
+}
+
+/**
+ * medusa_client_delete_address_finish:
+ *
+ * Returns: (transfer full): the customer with its remaining addresses
+ */
+MedusaCustomer *
+medusa_client_delete_address_finish (MedusaClient  *self,
+                                     GAsyncResult  *result,
+                                     GError       **error)
+{
+  return call_finish (self, result, medusa_client_delete_address_async, error);
+}
+
+/**
+ * medusa_client_list_orders_async:
+ * @query: which orders, and which page of them
+ *
+ * Lists the signed-in customer's orders, newest first.
+ */
+void
+medusa_client_list_orders_async (MedusaClient           *self,
+                                 const MedusaOrderQuery *query,
+                                 GCancellable           *cancellable,
+                                 GAsyncReadyCallback     callback,
+                                 gpointer                user_data)
+{
+  g_autoptr(MedusaOrderQuery) defaults = NULL;
+
+  g_return_if_fail (MEDUSA_IS_CLIENT (self));
+
+  if (query == NULL)
+    query = defaults = medusa_order_query_new ();
+
+  call (self, self->dialect->list_orders (query), (ParseFunc) self->dialect->parse_order_page,
+        medusa_client_list_orders_async, cancellable, callback, user_data);
+}
+
+/**
+ * medusa_client_list_orders_finish:
+ *
+ * Returns: (transfer full): a page of orders with the total count
+ */
+MedusaOrderPage *
+medusa_client_list_orders_finish (MedusaClient  *self,
+                                  GAsyncResult  *result,
+                                  GError       **error)
+{
+  return call_finish (self, result, medusa_client_list_orders_async, error);
+}
+
+void
+medusa_client_get_order_async (MedusaClient        *self,
+                               const char          *order_id,
+                               GCancellable        *cancellable,
+                               GAsyncReadyCallback  callback,
+                               gpointer             user_data)
+{
+  g_return_if_fail (MEDUSA_IS_CLIENT (self));
+  g_return_if_fail (order_id != NULL);
+
+  call (self, self->dialect->get_order (order_id), (ParseFunc) self->dialect->parse_order,
+        medusa_client_get_order_async, cancellable, callback, user_data);
+}
+
+/**
+ * medusa_client_get_order_finish:
+ *
+ * Returns: (transfer full): the order with its items, fulfillments and totals
+ */
+MedusaOrder *
+medusa_client_get_order_finish (MedusaClient  *self,
+                                GAsyncResult  *result,
+                                GError       **error)
+{
+  return call_finish (self, result, medusa_client_get_order_async, error);
+}
+
+/**
+ * medusa_client_list_regions_async:
+ *
+ * Lists the store's regions with their countries, for address forms. It
+ * also tells whether an address is a Medusa store at all.
+ */
+void
+medusa_client_list_regions_async (MedusaClient        *self,
+                                  GCancellable        *cancellable,
+                                  GAsyncReadyCallback  callback,
+                                  gpointer             user_data)
+{
+  g_return_if_fail (MEDUSA_IS_CLIENT (self));
+
+  call (self, self->dialect->list_regions (), (ParseFunc) self->dialect->parse_regions,
+        medusa_client_list_regions_async, cancellable, callback, user_data);
+}
+
+/**
+ * medusa_client_list_regions_finish:
+ *
+ * Returns: (transfer full): a #GListModel of #MedusaRegion
+ */
+GListModel *
+medusa_client_list_regions_finish (MedusaClient  *self,
+                                   GAsyncResult  *result,
+                                   GError       **error)
+{
+  return call_finish (self, result, medusa_client_list_regions_async, error);
+}

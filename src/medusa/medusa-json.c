@@ -1,0 +1,890 @@
+/* medusa-json.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "medusa-json"
+
+#include "config.h"
+
+#include "medusa-error.h"
+#include "medusa-json.h"
+
+/*
+ * Pure functions from response bodies to objects. Nothing here trusts the
+ * server: every member's type is checked, a missing optional member is
+ * tolerated, an unknown one ignored, and anything malformed becomes
+ * MEDUSA_ERROR_INVALID_RESPONSE.
+ *
+ * The readers below keep the first error in a ParseContext and return a
+ * harmless default after it, so a parser reads straight through and checks
+ * once at the end.
+ */
+
+typedef struct
+{
+  GError *error;
+} ParseContext;
+
+static void
+ctx_fail (ParseContext *ctx,
+          const char   *owner,
+          const char   *member,
+          const char   *expected)
+{
+  if (ctx->error != NULL)
+    return;
+
+  ctx->error = g_error_new (MEDUSA_ERROR, MEDUSA_ERROR_INVALID_RESPONSE,
+                            "The store sent “%s” of %s that is not %s",
+                            member, owner, expected);
+}
+
+static gboolean
+ctx_finish (ParseContext  *ctx,
+            GError       **error)
+{
+  if (ctx->error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&ctx->error));
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* NULL for a missing member or a JSON null: both mean "not set". */
+static JsonNode *
+get_member (JsonObject *object,
+            const char *member)
+{
+  JsonNode *node;
+
+  if (object == NULL)
+    return NULL;
+
+  node = json_object_get_member (object, member);
+  if (node == NULL || JSON_NODE_HOLDS_NULL (node))
+    return NULL;
+
+  return node;
+}
+
+static const char *
+read_string (ParseContext *ctx,
+             JsonObject   *object,
+             const char   *owner,
+             const char   *member)
+{
+  JsonNode *node = get_member (object, member);
+
+  if (node == NULL)
+    return NULL;
+
+  if (json_node_get_value_type (node) != G_TYPE_STRING)
+    {
+      ctx_fail (ctx, owner, member, "text");
+      return NULL;
+    }
+
+  return json_node_get_string (node);
+}
+
+static const char *
+read_required_string (ParseContext *ctx,
+                      JsonObject   *object,
+                      const char   *owner,
+                      const char   *member)
+{
+  const char *value = read_string (ctx, object, owner, member);
+
+  if (value == NULL || value[0] == '\0')
+    ctx_fail (ctx, owner, member, "a non-empty text");
+
+  return value;
+}
+
+static gboolean
+read_boolean (ParseContext *ctx,
+              JsonObject   *object,
+              const char   *owner,
+              const char   *member)
+{
+  JsonNode *node = get_member (object, member);
+
+  if (node == NULL)
+    return FALSE;
+
+  if (json_node_get_value_type (node) != G_TYPE_BOOLEAN)
+    {
+      ctx_fail (ctx, owner, member, "true or false");
+      return FALSE;
+    }
+
+  return json_node_get_boolean (node);
+}
+
+/* Integers as the Store API sends amounts and counts. A double is accepted
+ * only when it holds a whole number that fits: some servers write 100.0. */
+static gint64
+read_int64 (ParseContext *ctx,
+            JsonObject   *object,
+            const char   *owner,
+            const char   *member)
+{
+  JsonNode *node = get_member (object, member);
+  GType type;
+
+  if (node == NULL)
+    return 0;
+
+  type = json_node_get_value_type (node);
+  if (type == G_TYPE_INT64)
+    return json_node_get_int (node);
+
+  if (type == G_TYPE_DOUBLE)
+    {
+      double value = json_node_get_double (node);
+
+      if (value == (double) (gint64) value && value >= -9.0e15 && value <= 9.0e15)
+        return (gint64) value;
+    }
+
+  ctx_fail (ctx, owner, member, "a whole number");
+  return 0;
+}
+
+static guint
+read_uint (ParseContext *ctx,
+           JsonObject   *object,
+           const char   *owner,
+           const char   *member)
+{
+  gint64 value = read_int64 (ctx, object, owner, member);
+
+  if (value < 0 || value > G_MAXUINT)
+    {
+      ctx_fail (ctx, owner, member, "a count");
+      return 0;
+    }
+
+  return (guint) value;
+}
+
+static int
+read_int (ParseContext *ctx,
+          JsonObject   *object,
+          const char   *owner,
+          const char   *member)
+{
+  return (int) MIN (read_uint (ctx, object, owner, member), G_MAXINT);
+}
+
+static double
+read_double (ParseContext *ctx,
+             JsonObject   *object,
+             const char   *owner,
+             const char   *member)
+{
+  JsonNode *node = get_member (object, member);
+  GType type;
+
+  if (node == NULL)
+    return 0.0;
+
+  type = json_node_get_value_type (node);
+  if (type == G_TYPE_INT64 || type == G_TYPE_DOUBLE)
+    return json_node_get_double (node);
+
+  ctx_fail (ctx, owner, member, "a number");
+  return 0.0;
+}
+
+static GDateTime *
+read_date (ParseContext *ctx,
+           JsonObject   *object,
+           const char   *owner,
+           const char   *member)
+{
+  const char *text = read_string (ctx, object, owner, member);
+  GDateTime *date;
+
+  if (text == NULL)
+    return NULL;
+
+  date = g_date_time_new_from_iso8601 (text, NULL);
+  if (date == NULL)
+    ctx_fail (ctx, owner, member, "a date");
+
+  return date;
+}
+
+static JsonObject *
+read_object (ParseContext *ctx,
+             JsonObject   *object,
+             const char   *owner,
+             const char   *member)
+{
+  JsonNode *node = get_member (object, member);
+
+  if (node == NULL)
+    return NULL;
+
+  if (!JSON_NODE_HOLDS_OBJECT (node))
+    {
+      ctx_fail (ctx, owner, member, "an object");
+      return NULL;
+    }
+
+  return json_node_get_object (node);
+}
+
+static JsonArray *
+read_array (ParseContext *ctx,
+            JsonObject   *object,
+            const char   *owner,
+            const char   *member)
+{
+  JsonNode *node = get_member (object, member);
+
+  if (node == NULL)
+    return NULL;
+
+  if (!JSON_NODE_HOLDS_ARRAY (node))
+    {
+      ctx_fail (ctx, owner, member, "a list");
+      return NULL;
+    }
+
+  return json_node_get_array (node);
+}
+
+typedef gpointer (*ParseObjectFunc) (ParseContext *ctx,
+                                     JsonObject   *object);
+
+/* A list of objects, each made into a GObject of @item_type by @parse. */
+static GListStore *
+read_object_list (ParseContext    *ctx,
+                  JsonObject      *object,
+                  const char      *owner,
+                  const char      *member,
+                  GType            item_type,
+                  ParseObjectFunc  parse)
+{
+  g_autoptr(GListStore) store = g_list_store_new (item_type);
+  g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
+  JsonArray *array = read_array (ctx, object, owner, member);
+  guint n_elements;
+
+  if (array == NULL)
+    return g_steal_pointer (&store);
+
+  n_elements = json_array_get_length (array);
+  for (guint i = 0; i < n_elements && ctx->error == NULL; i++)
+    {
+      JsonNode *element = json_array_get_element (array, i);
+      gpointer item;
+
+      if (!JSON_NODE_HOLDS_OBJECT (element))
+        {
+          ctx_fail (ctx, owner, member, "a list of objects");
+          break;
+        }
+
+      item = parse (ctx, json_node_get_object (element));
+      if (item != NULL)
+        g_ptr_array_add (items, item);
+    }
+
+  g_list_store_splice (store, 0, 0, items->pdata, items->len);
+
+  return g_steal_pointer (&store);
+}
+
+/* The string @key of each object in a list, e.g. the codes of discounts. */
+static GStrv
+read_member_of_each (ParseContext *ctx,
+                     JsonObject   *object,
+                     const char   *owner,
+                     const char   *member,
+                     const char   *key)
+{
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  JsonArray *array = read_array (ctx, object, owner, member);
+  guint n_elements = array != NULL ? json_array_get_length (array) : 0;
+
+  for (guint i = 0; i < n_elements; i++)
+    {
+      JsonNode *element = json_array_get_element (array, i);
+      const char *value;
+
+      if (key == NULL)
+        {
+          if (json_node_get_value_type (element) != G_TYPE_STRING)
+            {
+              ctx_fail (ctx, owner, member, "a list of texts");
+              break;
+            }
+          value = json_node_get_string (element);
+        }
+      else
+        {
+          if (!JSON_NODE_HOLDS_OBJECT (element))
+            {
+              ctx_fail (ctx, owner, member, "a list of objects");
+              break;
+            }
+          value = read_string (ctx, json_node_get_object (element), member, key);
+        }
+
+      if (value != NULL)
+        g_strv_builder_add (builder, value);
+    }
+
+  return g_strv_builder_end (builder);
+}
+
+static JsonObject *
+copy_object (JsonObject *object)
+{
+  g_autoptr(JsonNode) node = NULL;
+  g_autoptr(JsonNode) copy = NULL;
+
+  if (object == NULL)
+    return NULL;
+
+  node = json_node_init_object (json_node_alloc (), object);
+  copy = json_node_copy (node);
+
+  return json_object_ref (json_node_get_object (copy));
+}
+
+static gpointer
+parse_address (ParseContext *ctx,
+               JsonObject   *object)
+{
+  const char *owner = "an address";
+  g_autoptr(GDateTime) created_at = read_date (ctx, object, owner, "created_at");
+  g_autoptr(GDateTime) updated_at = read_date (ctx, object, owner, "updated_at");
+  g_autoptr(JsonObject) metadata = copy_object (read_object (ctx, object, owner, "metadata"));
+
+  return g_object_new (MEDUSA_TYPE_ADDRESS,
+                       "id", read_string (ctx, object, owner, "id"),
+                       "customer-id", read_string (ctx, object, owner, "customer_id"),
+                       "company", read_string (ctx, object, owner, "company"),
+                       "first-name", read_string (ctx, object, owner, "first_name"),
+                       "last-name", read_string (ctx, object, owner, "last_name"),
+                       "address-1", read_string (ctx, object, owner, "address_1"),
+                       "address-2", read_string (ctx, object, owner, "address_2"),
+                       "city", read_string (ctx, object, owner, "city"),
+                       "country-code", read_string (ctx, object, owner, "country_code"),
+                       "province", read_string (ctx, object, owner, "province"),
+                       "postal-code", read_string (ctx, object, owner, "postal_code"),
+                       "phone", read_string (ctx, object, owner, "phone"),
+                       "metadata", metadata,
+                       "created-at", created_at,
+                       "updated-at", updated_at,
+                       NULL);
+}
+
+static MedusaAddress *
+read_address (ParseContext *ctx,
+              JsonObject   *object,
+              const char   *owner,
+              const char   *member)
+{
+  JsonObject *address = read_object (ctx, object, owner, member);
+
+  return address != NULL ? parse_address (ctx, address) : NULL;
+}
+
+static MedusaCustomer *
+parse_customer (ParseContext *ctx,
+                JsonObject   *object)
+{
+  const char *owner = "the customer";
+  g_autoptr(GDateTime) created_at = read_date (ctx, object, owner, "created_at");
+  g_autoptr(GDateTime) updated_at = read_date (ctx, object, owner, "updated_at");
+  g_autoptr(JsonObject) metadata = copy_object (read_object (ctx, object, owner, "metadata"));
+  g_autoptr(MedusaAddress) billing_address = read_address (ctx, object, owner, "billing_address");
+  g_autoptr(GListStore) addresses = read_object_list (ctx, object, owner, "shipping_addresses",
+                                                      MEDUSA_TYPE_ADDRESS, parse_address);
+
+  /* Medusa v1 keeps a customer's billing address among its addresses' rows
+   * but does not list it in shipping_addresses, so nothing to filter here. */
+  return g_object_new (MEDUSA_TYPE_CUSTOMER,
+                       "id", read_required_string (ctx, object, owner, "id"),
+                       "email", read_string (ctx, object, owner, "email"),
+                       "first-name", read_string (ctx, object, owner, "first_name"),
+                       "last-name", read_string (ctx, object, owner, "last_name"),
+                       "phone", read_string (ctx, object, owner, "phone"),
+                       "has-account", read_boolean (ctx, object, owner, "has_account"),
+                       "billing-address-id", read_string (ctx, object, owner, "billing_address_id"),
+                       "billing-address", billing_address,
+                       "shipping-addresses", addresses,
+                       "metadata", metadata,
+                       "created-at", created_at,
+                       "updated-at", updated_at,
+                       NULL);
+}
+
+static gpointer
+parse_line_item (ParseContext *ctx,
+                 JsonObject   *object)
+{
+  const char *owner = "an order item";
+  JsonObject *variant = read_object (ctx, object, owner, "variant");
+
+  return g_object_new (MEDUSA_TYPE_LINE_ITEM,
+                       "id", read_string (ctx, object, owner, "id"),
+                       "title", read_string (ctx, object, owner, "title"),
+                       "description", read_string (ctx, object, owner, "description"),
+                       "thumbnail", read_string (ctx, object, owner, "thumbnail"),
+                       "variant-title", read_string (ctx, variant, "the variant", "title"),
+                       "variant-sku", read_string (ctx, variant, "the variant", "sku"),
+                       "quantity", read_int (ctx, object, owner, "quantity"),
+                       "fulfilled-quantity", read_int (ctx, object, owner, "fulfilled_quantity"),
+                       "shipped-quantity", read_int (ctx, object, owner, "shipped_quantity"),
+                       "returned-quantity", read_int (ctx, object, owner, "returned_quantity"),
+                       "unit-price", read_int64 (ctx, object, owner, "unit_price"),
+                       "subtotal", read_int64 (ctx, object, owner, "subtotal"),
+                       "discount-total", read_int64 (ctx, object, owner, "discount_total"),
+                       "tax-total", read_int64 (ctx, object, owner, "tax_total"),
+                       "total", read_int64 (ctx, object, owner, "total"),
+                       NULL);
+}
+
+static gpointer
+parse_tracking_link (ParseContext *ctx,
+                     JsonObject   *object)
+{
+  const char *owner = "a tracking link";
+
+  return g_object_new (MEDUSA_TYPE_TRACKING_LINK,
+                       "tracking-number", read_string (ctx, object, owner, "tracking_number"),
+                       "url", read_string (ctx, object, owner, "url"),
+                       NULL);
+}
+
+static gpointer
+parse_fulfillment (ParseContext *ctx,
+                   JsonObject   *object)
+{
+  const char *owner = "a fulfillment";
+  g_autoptr(GDateTime) created_at = read_date (ctx, object, owner, "created_at");
+  g_autoptr(GDateTime) shipped_at = read_date (ctx, object, owner, "shipped_at");
+  g_autoptr(GDateTime) canceled_at = read_date (ctx, object, owner, "canceled_at");
+  g_auto(GStrv) numbers = read_member_of_each (ctx, object, owner, "tracking_numbers", NULL);
+  g_autoptr(GListStore) links = read_object_list (ctx, object, owner, "tracking_links",
+                                                  MEDUSA_TYPE_TRACKING_LINK, parse_tracking_link);
+
+  return g_object_new (MEDUSA_TYPE_FULFILLMENT,
+                       "id", read_string (ctx, object, owner, "id"),
+                       "created-at", created_at,
+                       "shipped-at", shipped_at,
+                       "canceled-at", canceled_at,
+                       "tracking-numbers", numbers,
+                       "tracking-links", links,
+                       NULL);
+}
+
+static gpointer
+parse_shipping_method (ParseContext *ctx,
+                       JsonObject   *object)
+{
+  const char *owner = "a shipping method";
+  JsonObject *option = read_object (ctx, object, owner, "shipping_option");
+  gint64 price = read_int64 (ctx, object, owner, "price");
+  JsonNode *total = get_member (object, "total");
+
+  return g_object_new (MEDUSA_TYPE_SHIPPING_METHOD,
+                       "id", read_string (ctx, object, owner, "id"),
+                       "name", read_string (ctx, option, "the shipping option", "name"),
+                       "price", price,
+                       "total", total != NULL ? read_int64 (ctx, object, owner, "total") : price,
+                       NULL);
+}
+
+static gpointer
+parse_order (ParseContext *ctx,
+             JsonObject   *object)
+{
+  const char *owner = "an order";
+  JsonObject *region = read_object (ctx, object, owner, "region");
+  g_autoptr(GDateTime) created_at = read_date (ctx, object, owner, "created_at");
+  g_autoptr(MedusaAddress) shipping_address = read_address (ctx, object, owner,
+                                                            "shipping_address");
+  g_autoptr(MedusaAddress) billing_address = read_address (ctx, object, owner, "billing_address");
+  g_autoptr(GListStore) items = read_object_list (ctx, object, owner, "items",
+                                                  MEDUSA_TYPE_LINE_ITEM, parse_line_item);
+  g_autoptr(GListStore) methods = read_object_list (ctx, object, owner, "shipping_methods",
+                                                    MEDUSA_TYPE_SHIPPING_METHOD,
+                                                    parse_shipping_method);
+  g_autoptr(GListStore) fulfillments = read_object_list (ctx, object, owner, "fulfillments",
+                                                         MEDUSA_TYPE_FULFILLMENT,
+                                                         parse_fulfillment);
+  g_auto(GStrv) discounts = read_member_of_each (ctx, object, owner, "discounts", "code");
+  g_auto(GStrv) gift_cards = read_member_of_each (ctx, object, owner, "gift_cards", "code");
+  const char *region_id = read_string (ctx, object, owner, "region_id");
+
+  if (region_id == NULL)
+    region_id = read_string (ctx, region, "the region", "id");
+
+  return g_object_new (MEDUSA_TYPE_ORDER,
+                       "id", read_required_string (ctx, object, owner, "id"),
+                       "display-id", MAX (read_int64 (ctx, object, owner, "display_id"), 0),
+                       "status", read_string (ctx, object, owner, "status"),
+                       "fulfillment-status", read_string (ctx, object, owner,
+                                                          "fulfillment_status"),
+                       "payment-status", read_string (ctx, object, owner, "payment_status"),
+                       "email", read_string (ctx, object, owner, "email"),
+                       "currency-code", read_string (ctx, object, owner, "currency_code"),
+                       "region-id", region_id,
+                       "region-name", read_string (ctx, region, "the region", "name"),
+                       "created-at", created_at,
+                       "items", items,
+                       "shipping-address", shipping_address,
+                       "billing-address", billing_address,
+                       "shipping-methods", methods,
+                       "fulfillments", fulfillments,
+                       "discount-codes", discounts,
+                       "gift-card-codes", gift_cards,
+                       "subtotal", read_int64 (ctx, object, owner, "subtotal"),
+                       "shipping-total", read_int64 (ctx, object, owner, "shipping_total"),
+                       "tax-total", read_int64 (ctx, object, owner, "tax_total"),
+                       "discount-total", read_int64 (ctx, object, owner, "discount_total"),
+                       "gift-card-total", read_int64 (ctx, object, owner, "gift_card_total"),
+                       "refunded-total", read_int64 (ctx, object, owner, "refunded_total"),
+                       "paid-total", read_int64 (ctx, object, owner, "paid_total"),
+                       "total", read_int64 (ctx, object, owner, "total"),
+                       NULL);
+}
+
+static gpointer
+parse_country (ParseContext *ctx,
+               JsonObject   *object)
+{
+  const char *owner = "a country";
+
+  return g_object_new (MEDUSA_TYPE_COUNTRY,
+                       "iso-2", read_required_string (ctx, object, owner, "iso_2"),
+                       "iso-3", read_string (ctx, object, owner, "iso_3"),
+                       "name", read_string (ctx, object, owner, "name"),
+                       "display-name", read_string (ctx, object, owner, "display_name"),
+                       "num-code", read_int (ctx, object, owner, "num_code"),
+                       NULL);
+}
+
+static gpointer
+parse_region (ParseContext *ctx,
+              JsonObject   *object)
+{
+  const char *owner = "a region";
+  g_autoptr(GListStore) countries = read_object_list (ctx, object, owner, "countries",
+                                                      MEDUSA_TYPE_COUNTRY, parse_country);
+
+  return g_object_new (MEDUSA_TYPE_REGION,
+                       "id", read_required_string (ctx, object, owner, "id"),
+                       "name", read_string (ctx, object, owner, "name"),
+                       "currency-code", read_string (ctx, object, owner, "currency_code"),
+                       "tax-rate", MAX (read_double (ctx, object, owner, "tax_rate"), 0.0),
+                       "countries", countries,
+                       NULL);
+}
+
+/* json-glib recurses once per level of nesting: a body of a million '['
+ * would overflow the stack. Count the depth first, minding strings. */
+static gboolean
+check_depth (const char *data,
+             gsize       size)
+{
+  gboolean in_string = FALSE;
+  guint depth = 0;
+
+  for (gsize i = 0; i < size; i++)
+    {
+      char c = data[i];
+
+      if (in_string)
+        {
+          if (c == '\\')
+            i++;
+          else if (c == '"')
+            in_string = FALSE;
+        }
+      else if (c == '"')
+        in_string = TRUE;
+      else if (c == '[' || c == '{')
+        {
+          if (++depth > MEDUSA_JSON_MAX_DEPTH)
+            return FALSE;
+        }
+      else if ((c == ']' || c == '}') && depth > 0)
+        depth--;
+    }
+
+  return TRUE;
+}
+
+/**
+ * medusa_json_parse:
+ * @body: a response body
+ * @error: where to put an error
+ *
+ * Returns: (transfer full): the root node of @body, which is an object
+ */
+JsonNode *
+medusa_json_parse (GBytes  *body,
+                   GError **error)
+{
+  g_autoptr(JsonParser) parser = NULL;
+  g_autoptr(GError) local_error = NULL;
+  const char *data;
+  JsonNode *root;
+  gsize size = 0;
+
+  data = body != NULL ? g_bytes_get_data (body, &size) : NULL;
+  if (data == NULL || size == 0)
+    {
+      g_set_error_literal (error, MEDUSA_ERROR, MEDUSA_ERROR_INVALID_RESPONSE,
+                           "The store sent an empty answer");
+      return NULL;
+    }
+
+  if (!check_depth (data, size))
+    {
+      g_set_error_literal (error, MEDUSA_ERROR, MEDUSA_ERROR_INVALID_RESPONSE,
+                           "The store sent an answer nested too deeply");
+      return NULL;
+    }
+
+  parser = json_parser_new_immutable ();
+  if (!json_parser_load_from_data (parser, data, size, &local_error))
+    {
+      g_set_error (error, MEDUSA_ERROR, MEDUSA_ERROR_INVALID_RESPONSE,
+                   "The store sent an answer that is not valid JSON: %s",
+                   local_error->message);
+      return NULL;
+    }
+
+  root = json_parser_get_root (parser);
+  if (root == NULL || !JSON_NODE_HOLDS_OBJECT (root))
+    {
+      g_set_error_literal (error, MEDUSA_ERROR, MEDUSA_ERROR_INVALID_RESPONSE,
+                           "The store sent an answer that is not a JSON object");
+      return NULL;
+    }
+
+  return json_node_ref (root);
+}
+
+/* The object in member @member of the body's root, e.g. {"customer": {…}}. */
+static JsonObject *
+parse_envelope (GBytes      *body,
+                const char  *member,
+                JsonNode   **root,
+                GError     **error)
+{
+  JsonNode *node;
+
+  *root = medusa_json_parse (body, error);
+  if (*root == NULL)
+    return NULL;
+
+  node = json_object_get_member (json_node_get_object (*root), member);
+  if (node == NULL || !JSON_NODE_HOLDS_OBJECT (node))
+    {
+      g_set_error (error, MEDUSA_ERROR, MEDUSA_ERROR_INVALID_RESPONSE,
+                   "The store’s answer has no “%s”", member);
+      return NULL;
+    }
+
+  return json_node_get_object (node);
+}
+
+/**
+ * medusa_json_parse_customer_response:
+ *
+ * Parses `{"customer": {…}}`.
+ *
+ * Returns: (transfer full) (nullable): the customer
+ */
+MedusaCustomer *
+medusa_json_parse_customer_response (GBytes  *body,
+                                     GError **error)
+{
+  g_autoptr(JsonNode) root = NULL;
+  g_autoptr(MedusaCustomer) customer = NULL;
+  ParseContext ctx = { NULL };
+  JsonObject *object;
+
+  if (!(object = parse_envelope (body, "customer", &root, error)))
+    return NULL;
+
+  customer = parse_customer (&ctx, object);
+  if (!ctx_finish (&ctx, error))
+    return NULL;
+
+  return g_steal_pointer (&customer);
+}
+
+/**
+ * medusa_json_parse_exists_response:
+ *
+ * Parses `{"exists": true}`.
+ */
+gboolean
+medusa_json_parse_exists_response (GBytes   *body,
+                                   gboolean *exists,
+                                   GError  **error)
+{
+  g_autoptr(JsonNode) root = medusa_json_parse (body, error);
+  JsonNode *node;
+
+  if (root == NULL)
+    return FALSE;
+
+  node = json_object_get_member (json_node_get_object (root), "exists");
+  if (node == NULL || json_node_get_value_type (node) != G_TYPE_BOOLEAN)
+    {
+      g_set_error_literal (error, MEDUSA_ERROR, MEDUSA_ERROR_INVALID_RESPONSE,
+                           "The store did not say whether the account exists");
+      return FALSE;
+    }
+
+  *exists = json_node_get_boolean (node);
+
+  return TRUE;
+}
+
+/**
+ * medusa_json_parse_token_response:
+ *
+ * Parses `{"access_token": "…"}`.
+ *
+ * Returns: (transfer full) (nullable): the token
+ */
+char *
+medusa_json_parse_token_response (GBytes  *body,
+                                  GError **error)
+{
+  g_autoptr(JsonNode) root = medusa_json_parse (body, error);
+  ParseContext ctx = { NULL };
+  const char *token;
+
+  if (root == NULL)
+    return NULL;
+
+  token = read_required_string (&ctx, json_node_get_object (root), "the answer", "access_token");
+  if (!ctx_finish (&ctx, error))
+    return NULL;
+
+  /* It goes into an HTTP header: no control characters or spaces. */
+  for (const char *p = token; *p != '\0'; p++)
+    {
+      if (!g_ascii_isgraph (*p))
+        {
+          g_set_error_literal (error, MEDUSA_ERROR, MEDUSA_ERROR_INVALID_RESPONSE,
+                               "The store sent a malformed access token");
+          return NULL;
+        }
+    }
+
+  return g_strdup (token);
+}
+
+/**
+ * medusa_json_parse_order_page:
+ *
+ * Parses `{"orders": […], "count": n, "offset": n, "limit": n}`.
+ *
+ * Returns: (transfer full) (nullable): the page
+ */
+MedusaOrderPage *
+medusa_json_parse_order_page (GBytes  *body,
+                              GError **error)
+{
+  g_autoptr(JsonNode) root = medusa_json_parse (body, error);
+  g_autoptr(GListStore) orders = NULL;
+  g_autoptr(MedusaOrderPage) page = NULL;
+  ParseContext ctx = { NULL };
+  const char *owner = "the order list";
+  JsonObject *object;
+
+  if (root == NULL)
+    return NULL;
+
+  object = json_node_get_object (root);
+  if (read_array (&ctx, object, owner, "orders") == NULL)
+    ctx_fail (&ctx, owner, "orders", "a list");
+
+  orders = read_object_list (&ctx, object, owner, "orders", MEDUSA_TYPE_ORDER, parse_order);
+  page = g_object_new (MEDUSA_TYPE_ORDER_PAGE,
+                       "orders", orders,
+                       "count", read_uint (&ctx, object, owner, "count"),
+                       "offset", read_uint (&ctx, object, owner, "offset"),
+                       "limit", read_uint (&ctx, object, owner, "limit"),
+                       NULL);
+
+  if (!ctx_finish (&ctx, error))
+    return NULL;
+
+  return g_steal_pointer (&page);
+}
+
+/**
+ * medusa_json_parse_order_response:
+ *
+ * Parses `{"order": {…}}`.
+ *
+ * Returns: (transfer full) (nullable): the order
+ */
+MedusaOrder *
+medusa_json_parse_order_response (GBytes  *body,
+                                  GError **error)
+{
+  g_autoptr(JsonNode) root = NULL;
+  g_autoptr(MedusaOrder) order = NULL;
+  ParseContext ctx = { NULL };
+  JsonObject *object;
+
+  if (!(object = parse_envelope (body, "order", &root, error)))
+    return NULL;
+
+  order = parse_order (&ctx, object);
+  if (!ctx_finish (&ctx, error))
+    return NULL;
+
+  return g_steal_pointer (&order);
+}
+
+/**
+ * medusa_json_parse_regions_response:
+ *
+ * Parses `{"regions": […]}`.
+ *
+ * Returns: (transfer full) (nullable): a #GListModel of #MedusaRegion
+ */
+GListModel *
+medusa_json_parse_regions_response (GBytes  *body,
+                                    GError **error)
+{
+  g_autoptr(JsonNode) root = medusa_json_parse (body, error);
+  g_autoptr(GListStore) regions = NULL;
+  ParseContext ctx = { NULL };
+  JsonObject *object;
+
+  if (root == NULL)
+    return NULL;
+
+  object = json_node_get_object (root);
+  if (read_array (&ctx, object, "the region list", "regions") == NULL)
+    ctx_fail (&ctx, "the region list", "regions", "a list");
+
+  regions = read_object_list (&ctx, object, "the region list", "regions",
+                              MEDUSA_TYPE_REGION, parse_region);
+  if (!ctx_finish (&ctx, error))
+    return NULL;
+
+  return G_LIST_MODEL (g_steal_pointer (&regions));
+}

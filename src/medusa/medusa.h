@@ -1,0 +1,13 @@
+/* medusa.h
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include "medusa-client.h"
+#include "medusa-customer-changes.h"
+#include "medusa-enums.h"
+#include "medusa-error.h"
+#include "medusa-order-query.h"
+#include "medusa-types.h"

@@ -1,0 +1,140 @@
+/* patron-application.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "patron-application"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "patron-application.h"
+#include "patron-window.h"
+
+struct _PatronApplication
+{
+  AdwApplication  parent_instance;
+
+  char           *store_url;
+};
+
+G_DEFINE_FINAL_TYPE (PatronApplication, patron_application, ADW_TYPE_APPLICATION)
+
+PatronApplication *
+patron_application_new (const char        *application_id,
+                        GApplicationFlags  flags)
+{
+  g_return_val_if_fail (application_id != NULL, NULL);
+
+  return g_object_new (PATRON_TYPE_APPLICATION,
+                       "application-id", application_id,
+                       "flags", flags,
+                       "resource-base-path", "/io/github/patronapp/Patron",
+                       NULL);
+}
+
+/**
+ * patron_application_get_store_url:
+ *
+ * Returns: (nullable): the store given with `--store`, if any
+ */
+const char *
+patron_application_get_store_url (PatronApplication *self)
+{
+  g_return_val_if_fail (PATRON_IS_APPLICATION (self), NULL);
+
+  return self->store_url;
+}
+
+static int
+patron_application_handle_local_options (GApplication *app,
+                                         GVariantDict *options)
+{
+  PatronApplication *self = PATRON_APPLICATION (app);
+  const char *store = NULL;
+
+  if (g_variant_dict_lookup (options, "version", "b", NULL))
+    {
+      g_print ("%s %s\n", "Patron", PACKAGE_VERSION);
+      return 0;
+    }
+
+  if (g_variant_dict_lookup (options, "store", "&s", &store))
+    {
+      g_free (self->store_url);
+      self->store_url = g_strdup (store);
+    }
+
+  return -1;
+}
+
+static void
+patron_application_activate (GApplication *app)
+{
+  GtkWindow *window;
+
+  g_assert (PATRON_IS_APPLICATION (app));
+
+  window = gtk_application_get_active_window (GTK_APPLICATION (app));
+  if (window == NULL)
+    window = g_object_new (PATRON_TYPE_WINDOW,
+                           "application", app,
+                           NULL);
+
+  gtk_window_present (window);
+}
+
+static void
+patron_application_finalize (GObject *object)
+{
+  PatronApplication *self = (PatronApplication *)object;
+
+  g_clear_pointer (&self->store_url, g_free);
+
+  G_OBJECT_CLASS (patron_application_parent_class)->finalize (object);
+}
+
+static void
+patron_application_class_init (PatronApplicationClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
+
+  object_class->finalize = patron_application_finalize;
+
+  app_class->activate = patron_application_activate;
+  app_class->handle_local_options = patron_application_handle_local_options;
+}
+
+static void
+patron_application_quit_action (GSimpleAction *action,
+                                GVariant      *parameter,
+                                gpointer       user_data)
+{
+  g_application_quit (G_APPLICATION (user_data));
+}
+
+static const GActionEntry app_actions[] = {
+  { "quit", patron_application_quit_action },
+};
+
+static const GOptionEntry option_entries[] = {
+  { "store", 's', 0, G_OPTION_ARG_STRING, NULL,
+    N_("The address of the Medusa store to use"), N_("URL") },
+  { "version", 0, 0, G_OPTION_ARG_NONE, NULL, N_("Show the version and quit"), NULL },
+  { NULL }
+};
+
+static void
+patron_application_init (PatronApplication *self)
+{
+  g_action_map_add_action_entries (G_ACTION_MAP (self),
+                                   app_actions,
+                                   G_N_ELEMENTS (app_actions),
+                                   self);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self),
+                                         "app.quit",
+                                         (const char *[]) { "<primary>q", NULL });
+  g_application_add_main_option_entries (G_APPLICATION (self), option_entries);
+}

@@ -1,0 +1,20 @@
+/* patron-application.h
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <adwaita.h>
+
+G_BEGIN_DECLS
+
+#define PATRON_TYPE_APPLICATION (patron_application_get_type ())
+
+G_DECLARE_FINAL_TYPE (PatronApplication, patron_application, PATRON, APPLICATION, AdwApplication)
+
+PatronApplication *patron_application_new           (const char        *application_id,
+                                                     GApplicationFlags  flags);
+const char        *patron_application_get_store_url (PatronApplication *self);
+
+G_END_DECLS

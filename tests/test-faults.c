@@ -1,0 +1,520 @@
+/* test-faults.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * What a real Medusa server will not do on demand, played by an in-process
+ * SoupServer: malformed and truncated bodies, 5xx, stalls, cut connections,
+ * huge and deeply nested bodies.
+ */
+
+#include "config.h"
+
+#include <libsoup/soup.h>
+#include <string.h>
+#include <sys/resource.h>
+
+#include "medusa.h"
+
+typedef struct
+{
+  SoupServer   *server;
+  GUri         *uri;
+  GThread      *writer;
+  guint64       bytes_written;
+  GPtrArray    *paused;
+  GPtrArray    *streams;
+} Fixture;
+
+static char *
+fixture_url (Fixture    *fixture,
+             const char *prefix)
+{
+  return g_strdup_printf ("http://127.0.0.1:%d/%s", g_uri_get_port (fixture->uri), prefix);
+}
+
+static void
+respond (SoupServerMessage *msg,
+         guint              status,
+         const char        *content_type,
+         const char        *body)
+{
+  soup_server_message_set_status (msg, status, NULL);
+  if (body != NULL)
+    soup_server_message_set_response (msg, content_type, SOUP_MEMORY_COPY, body, strlen (body));
+}
+
+/* Raw HTTP on the stolen connection, for what SoupServer would not send. */
+static void
+write_raw (GIOStream  *stream,
+           const char *text)
+{
+  GOutputStream *out = g_io_stream_get_output_stream (stream);
+
+  g_output_stream_write_all (out, text, strlen (text), NULL, NULL, NULL);
+  g_output_stream_flush (out, NULL, NULL);
+}
+
+static gpointer
+write_endless_body (gpointer data)
+{
+  Fixture *fixture = data;
+  GIOStream *stream = g_ptr_array_index (fixture->streams, fixture->streams->len - 1);
+  GOutputStream *out = g_io_stream_get_output_stream (stream);
+  g_autofree char *chunk = g_malloc (64 * 1024);
+  const guint64 total = 50 * 1000 * 1000;
+
+  memset (chunk, ' ', 64 * 1024);
+  write_raw (stream, "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\n"
+                     "Connection: close\r\n\r\n{\"customer\": {\"id\": \"");
+  while (fixture->bytes_written < total)
+    {
+      gssize n = g_output_stream_write (out, chunk, 64 * 1024, NULL, NULL);
+
+      if (n <= 0)
+        break;
+      fixture->bytes_written += n;
+    }
+  g_io_stream_close (stream, NULL, NULL);
+
+  return NULL;
+}
+
+static void
+handler (SoupServer        *server,
+         SoupServerMessage *msg,
+         const char        *path,
+         GHashTable        *query,
+         gpointer           user_data)
+{
+  Fixture *fixture = user_data;
+  g_auto(GStrv) parts = g_strsplit (path + 1, "/", 2);
+  const char *mode = parts[0];
+
+  if (g_str_equal (mode, "malformed"))
+    respond (msg, 200, "application/json", "{\"customer\": {\"id\": \"cus_1\", \"email\": ");
+  else if (g_str_equal (mode, "not-json"))
+    respond (msg, 200, "text/html", "<html><body>Welcome to nginx!</body></html>");
+  else if (g_str_equal (mode, "array"))
+    respond (msg, 200, "application/json", "[1, 2, 3]");
+  else if (g_str_equal (mode, "wrong-type"))
+    respond (msg, 200, "application/json",
+             "{\"customer\": {\"id\": \"cus_1\", \"email\": 42}}");
+  else if (g_str_equal (mode, "no-envelope"))
+    respond (msg, 200, "application/json", "{\"id\": \"cus_1\"}");
+  else if (g_str_equal (mode, "bad-list"))
+    respond (msg, 200, "application/json",
+             "{\"customer\": {\"id\": \"cus_1\", \"shipping_addresses\": [1, 2]}}");
+  else if (g_str_equal (mode, "empty"))
+    respond (msg, 200, "application/json", "");
+  else if (g_str_equal (mode, "ok"))
+    respond (msg, 200, "application/json",
+             "{\"customer\": {\"id\": \"cus_1\", \"email\": \"a@example.com\", \"extra\": [1]}}");
+  else if (g_str_equal (mode, "bad-gateway"))
+    respond (msg, 502, "text/html", "<html><body><h1>502 Bad Gateway</h1></body></html>");
+  else if (g_str_equal (mode, "unavailable"))
+    respond (msg, 503, "application/json",
+             "{\"type\": \"unknown_error\", \"message\": \"Down for maintenance\"}");
+  else if (g_str_equal (mode, "plain-401"))
+    respond (msg, 401, NULL, "Unauthorized");
+  else if (g_str_equal (mode, "duplicate"))
+    respond (msg, 422, "application/json",
+             "{\"code\": \"invalid_request_error\", \"type\": \"duplicate_error\", "
+             "\"message\": \"A customer with the given email already has an account.\"}");
+  else if (g_str_equal (mode, "deep"))
+    {
+      const gsize depth = 500000;
+      char *body = g_malloc (depth * 2);
+
+      memset (body, '[', depth);
+      memset (body + depth, ']', depth);
+      soup_server_message_set_status (msg, 200, NULL);
+      soup_server_message_set_response (msg, "application/json", SOUP_MEMORY_TAKE,
+                                        body, depth * 2);
+    }
+  else if (g_str_equal (mode, "huge-length"))
+    {
+      const gsize size = 50 * 1000 * 1000;
+      char *body = g_malloc (size);
+
+      memset (body, ' ', size);
+      soup_server_message_set_status (msg, 200, NULL);
+      soup_server_message_set_response (msg, "application/json", SOUP_MEMORY_TAKE, body, size);
+    }
+  else if (g_str_equal (mode, "stall"))
+    {
+      g_ptr_array_add (fixture->paused, g_object_ref (msg));
+      soup_server_message_pause (msg);
+    }
+  else if (g_str_equal (mode, "cut") ||
+           g_str_equal (mode, "truncated") ||
+           g_str_equal (mode, "endless"))
+    {
+      GIOStream *stream = soup_server_message_steal_connection (msg);
+
+      g_ptr_array_add (fixture->streams, stream);
+      if (g_str_equal (mode, "truncated"))
+        write_raw (stream, "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\n"
+                           "Content-Length: 1000\r\n\r\n{\"customer\": {\"id\":");
+      if (g_str_equal (mode, "endless"))
+        fixture->writer = g_thread_new ("endless", write_endless_body, fixture);
+      else
+        g_io_stream_close (stream, NULL, NULL);
+    }
+  else
+    respond (msg, 404, "text/html", "Cannot GET");
+}
+
+static void
+fixture_setup (Fixture       *fixture,
+               gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  GSList *uris;
+
+  fixture->paused = g_ptr_array_new_with_free_func (g_object_unref);
+  fixture->streams = g_ptr_array_new_with_free_func (g_object_unref);
+  fixture->server = soup_server_new (NULL, NULL);
+  soup_server_add_handler (fixture->server, NULL, handler, fixture, NULL);
+  soup_server_listen_local (fixture->server, 0, SOUP_SERVER_LISTEN_IPV4_ONLY, &error);
+  g_assert_no_error (error);
+
+  uris = soup_server_get_uris (fixture->server);
+  g_assert_nonnull (uris);
+  fixture->uri = g_uri_ref (uris->data);
+  g_slist_free_full (uris, (GDestroyNotify) g_uri_unref);
+}
+
+static void
+fixture_teardown (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  for (guint i = 0; i < fixture->paused->len; i++)
+    soup_server_message_unpause (g_ptr_array_index (fixture->paused, i));
+  soup_server_disconnect (fixture->server);
+  if (fixture->writer != NULL)
+    g_thread_join (fixture->writer);
+  g_clear_pointer (&fixture->paused, g_ptr_array_unref);
+  g_clear_pointer (&fixture->streams, g_ptr_array_unref);
+  g_clear_object (&fixture->server);
+  g_clear_pointer (&fixture->uri, g_uri_unref);
+}
+
+static void
+store_result_cb (GObject      *object,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  GAsyncResult **out = user_data;
+
+  *out = g_object_ref (result);
+}
+
+static GAsyncResult *
+wait_for (GAsyncResult **result)
+{
+  while (*result == NULL)
+    g_main_context_iteration (NULL, TRUE);
+
+  return *result;
+}
+
+/* Fetch the customer from the fake server's @mode and return the error. */
+static GError *
+get_customer_error (Fixture    *fixture,
+                    const char *mode,
+                    guint       timeout)
+{
+  g_autofree char *url = fixture_url (fixture, mode);
+  g_autoptr(MedusaClient) client = medusa_client_new (url);
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(MedusaCustomer) customer = NULL;
+  GError *error = NULL;
+
+  if (timeout > 0)
+    medusa_client_set_timeout (client, timeout);
+
+  medusa_client_get_customer_async (client, NULL, store_result_cb, &result);
+  customer = medusa_client_get_customer_finish (client, wait_for (&result), &error);
+  g_assert_null (customer);
+  g_assert_nonnull (error);
+
+  return error;
+}
+
+static void
+test_malformed_json (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  const char *modes[] = { "malformed", "not-json", "array", "wrong-type", "no-envelope",
+                          "bad-list", "empty" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (modes); i++)
+    {
+      g_autoptr(GError) error = get_customer_error (fixture, modes[i], 0);
+
+      g_test_message ("%s: %s", modes[i], error->message);
+      g_assert_error (error, MEDUSA_ERROR, MEDUSA_ERROR_INVALID_RESPONSE);
+    }
+}
+
+static void
+test_unknown_fields_ignored (Fixture       *fixture,
+                             gconstpointer  data)
+{
+  g_autofree char *url = fixture_url (fixture, "ok");
+  g_autoptr(MedusaClient) client = medusa_client_new (url);
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(MedusaCustomer) customer = NULL;
+  g_autoptr(GError) error = NULL;
+
+  medusa_client_get_customer_async (client, NULL, store_result_cb, &result);
+  customer = medusa_client_get_customer_finish (client, wait_for (&result), &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (medusa_customer_get_id (customer), ==, "cus_1");
+  g_assert_cmpstr (medusa_customer_get_email (customer), ==, "a@example.com");
+  g_assert_null (medusa_customer_get_first_name (customer));
+  g_assert_cmpuint (g_list_model_get_n_items (medusa_customer_get_shipping_addresses (customer)),
+                    ==, 0);
+}
+
+static void
+test_truncated_body (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  g_autoptr(GError) error = get_customer_error (fixture, "truncated", 0);
+
+  g_test_message ("%s", error->message);
+  g_assert_true (error->domain == G_IO_ERROR || error->domain == MEDUSA_ERROR);
+  g_assert_false (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED));
+}
+
+static void
+test_cut_connection (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  g_autoptr(GError) error = get_customer_error (fixture, "cut", 0);
+
+  g_test_message ("%s", error->message);
+  g_assert_true (error->domain == G_IO_ERROR);
+}
+
+static void
+test_server_errors (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  g_autoptr(GError) bad_gateway = get_customer_error (fixture, "bad-gateway", 0);
+  g_autoptr(GError) unavailable = get_customer_error (fixture, "unavailable", 0);
+
+  g_assert_error (bad_gateway, MEDUSA_ERROR, MEDUSA_ERROR_SERVER_ERROR);
+  g_assert_cmpuint (medusa_error_get_http_status (bad_gateway), ==, 502);
+  /* an HTML page is no message for a person */
+  g_assert_null (strstr (bad_gateway->message, "<html>"));
+
+  g_assert_error (unavailable, MEDUSA_ERROR, MEDUSA_ERROR_SERVER_ERROR);
+  g_assert_cmpuint (medusa_error_get_http_status (unavailable), ==, 503);
+  g_assert_cmpstr (unavailable->message, ==, "Down for maintenance");
+  g_assert_cmpstr (medusa_error_get_server_type (unavailable), ==, "unknown_error");
+}
+
+static void
+count_cb (gpointer instance,
+          gpointer user_data)
+{
+  guint *count = user_data;
+
+  (*count)++;
+}
+
+static void
+test_plain_text_unauthorized (Fixture       *fixture,
+                              gconstpointer  data)
+{
+  g_autofree char *url = fixture_url (fixture, "plain-401");
+  g_autoptr(MedusaClient) client = medusa_client_new (url);
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(MedusaCustomer) customer = NULL;
+  g_autoptr(GError) error = NULL;
+  guint unauthorized = 0;
+
+  g_signal_connect (client, "unauthorized", G_CALLBACK (count_cb), &unauthorized);
+
+  /* a token session that the store no longer accepts */
+  medusa_client_set_access_token (client, "expired.token.value");
+  medusa_client_get_customer_async (client, NULL, store_result_cb, &result);
+  customer = medusa_client_get_customer_finish (client, wait_for (&result), &error);
+
+  g_assert_error (error, MEDUSA_ERROR, MEDUSA_ERROR_UNAUTHORIZED);
+  g_assert_cmpstr (error->message, ==, "Unauthorized");
+  g_assert_cmpuint (medusa_error_get_http_status (error), ==, 401);
+  g_assert_cmpuint (unauthorized, ==, 1);
+}
+
+static void
+test_duplicate (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autofree char *url = fixture_url (fixture, "duplicate");
+  g_autoptr(MedusaClient) client = medusa_client_new (url);
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(MedusaCustomer) customer = NULL;
+  g_autoptr(GError) error = NULL;
+
+  medusa_client_create_customer_async (client, "a@example.com", "secret-pw", "A", "B", NULL,
+                                       NULL, store_result_cb, &result);
+  customer = medusa_client_create_customer_finish (client, wait_for (&result), &error);
+  g_assert_error (error, MEDUSA_ERROR, MEDUSA_ERROR_DUPLICATE);
+  g_assert_cmpstr (medusa_error_get_server_type (error), ==, "duplicate_error");
+  g_assert_cmpstr (medusa_error_get_server_code (error), ==, "invalid_request_error");
+}
+
+static void
+test_deep_nesting (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_autoptr(GError) error = get_customer_error (fixture, "deep", 0);
+
+  g_assert_error (error, MEDUSA_ERROR, MEDUSA_ERROR_INVALID_RESPONSE);
+}
+
+static void
+test_stall_times_out (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  gint64 start = g_get_monotonic_time ();
+  g_autoptr(GError) error = get_customer_error (fixture, "stall", 1);
+  gint64 elapsed = g_get_monotonic_time () - start;
+
+  g_test_message ("%s after %" G_GINT64_FORMAT " ms", error->message, elapsed / 1000);
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_TIMED_OUT);
+  g_assert_cmpint (elapsed, <, 10 * G_USEC_PER_SEC);
+}
+
+static gboolean
+cancel_cb (gpointer data)
+{
+  g_cancellable_cancel (data);
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+test_cancel_stall (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_autofree char *url = fixture_url (fixture, "stall");
+  g_autoptr(MedusaClient) client = medusa_client_new (url);
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(MedusaOrderPage) page = NULL;
+  g_autoptr(GError) error = NULL;
+
+  medusa_client_list_orders_async (client, NULL, cancellable, store_result_cb, &result);
+  g_timeout_add (100, cancel_cb, cancellable);
+  page = medusa_client_list_orders_finish (client, wait_for (&result), &error);
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_assert_null (page);
+}
+
+static void
+test_huge_content_length (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  g_autoptr(GError) error = get_customer_error (fixture, "huge-length", 0);
+
+  g_assert_error (error, MEDUSA_ERROR, MEDUSA_ERROR_RESPONSE_TOO_LARGE);
+}
+
+static glong
+max_rss_kib (void)
+{
+  struct rusage usage;
+
+  getrusage (RUSAGE_SELF, &usage);
+  return usage.ru_maxrss;
+}
+
+static void
+test_endless_body (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  glong rss_before = max_rss_kib ();
+  g_autoptr(GError) error = get_customer_error (fixture, "endless", 0);
+  glong rss_growth = max_rss_kib () - rss_before;
+
+  g_assert_error (error, MEDUSA_ERROR, MEDUSA_ERROR_RESPONSE_TOO_LARGE);
+  g_test_message ("server wrote %" G_GUINT64_FORMAT " bytes before the client hung up; "
+                  "peak RSS grew by %ld KiB", fixture->bytes_written, rss_growth);
+  /* the client stopped reading at its limit rather than swallowing 50 MB */
+  g_assert_cmpint (rss_growth, <, 40 * 1024);
+}
+
+static void
+test_connection_refused (void)
+{
+  g_autoptr(GSocketListener) listener = g_socket_listener_new ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(MedusaClient) client = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autofree char *url = NULL;
+  guint16 port;
+
+  /* a port that was free a moment ago */
+  port = g_socket_listener_add_any_inet_port (listener, NULL, &error);
+  g_assert_no_error (error);
+  g_socket_listener_close (listener);
+
+  url = g_strdup_printf ("http://127.0.0.1:%u", port);
+  client = medusa_client_new (url);
+  medusa_client_list_regions_async (client, NULL, store_result_cb, &result);
+  g_assert_null (medusa_client_list_regions_finish (client, wait_for (&result), &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CONNECTION_REFUSED);
+}
+
+static void
+test_base_url (void)
+{
+  const char *good[] = { "https://shop.example.com", "http://127.0.0.1:9000/",
+                         "https://example.com/medusa" };
+  const char *bad[] = { "", "shop.example.com", "ftp://shop.example.com", "https://",
+                        "https://user:pw@shop.example.com", "https://shop.example.com/?a=b",
+                        "javascript:alert(1)" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (good); i++)
+    g_assert_true (medusa_client_check_base_url (good[i], NULL));
+
+  for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
+    {
+      g_autoptr(GError) error = NULL;
+
+      g_assert_false (medusa_client_check_base_url (bad[i], &error));
+      g_assert_error (error, MEDUSA_ERROR, MEDUSA_ERROR_INVALID_DATA);
+    }
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+#define ADD(path, func) \
+  g_test_add ("/faults/" path, Fixture, NULL, fixture_setup, func, fixture_teardown)
+
+  ADD ("malformed-json", test_malformed_json);
+  ADD ("unknown-fields-ignored", test_unknown_fields_ignored);
+  ADD ("truncated-body", test_truncated_body);
+  ADD ("cut-connection", test_cut_connection);
+  ADD ("server-errors", test_server_errors);
+  ADD ("plain-text-401", test_plain_text_unauthorized);
+  ADD ("duplicate-422", test_duplicate);
+  ADD ("deep-nesting", test_deep_nesting);
+  ADD ("stall-times-out", test_stall_times_out);
+  ADD ("cancel-stall", test_cancel_stall);
+  ADD ("huge-content-length", test_huge_content_length);
+  ADD ("endless-body", test_endless_body);
+#undef ADD
+  g_test_add_func ("/faults/connection-refused", test_connection_refused);
+  g_test_add_func ("/faults/base-url", test_base_url);
+
+  return g_test_run ();
+}

@@ -70,8 +70,6 @@ wipe_free (char *secret)
     }
 }
 
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (SoupCookie, soup_cookie_free)
-
 static void
 set_session (MedusaClient      *self,
              MedusaSessionKind  kind,
@@ -169,6 +167,23 @@ send_complete (GTask *task)
   g_task_return_pointer (task, g_steal_pointer (&body), (GDestroyNotify) g_bytes_unref);
 }
 
+static void read_cb (GObject      *object,
+                     GAsyncResult *result,
+                     gpointer      user_data);
+
+static void
+read_next_chunk (GTask *task)
+{
+  SendData *data = g_task_get_task_data (task);
+
+  g_input_stream_read_bytes_async (data->stream,
+                                   READ_CHUNK_SIZE,
+                                   G_PRIORITY_DEFAULT,
+                                   g_task_get_cancellable (task),
+                                   read_cb,
+                                   task);
+}
+
 static void
 read_cb (GObject      *object,
          GAsyncResult *result,
@@ -203,12 +218,7 @@ read_cb (GObject      *object,
                        g_bytes_get_data (chunk, NULL),
                        g_bytes_get_size (chunk));
 
-  g_input_stream_read_bytes_async (data->stream,
-                                   READ_CHUNK_SIZE,
-                                   G_PRIORITY_DEFAULT,
-                                   g_task_get_cancellable (task),
-                                   read_cb,
-                                   g_steal_pointer (&task));
+  read_next_chunk (g_steal_pointer (&task));
 }
 
 static void
@@ -247,12 +257,7 @@ send_cb (GObject      *object,
     }
 
   data->buffer = g_byte_array_new ();
-  g_input_stream_read_bytes_async (data->stream,
-                                   READ_CHUNK_SIZE,
-                                   G_PRIORITY_DEFAULT,
-                                   g_task_get_cancellable (task),
-                                   read_cb,
-                                   g_steal_pointer (&task));
+  read_next_chunk (g_steal_pointer (&task));
 }
 
 static void

@@ -1,0 +1,523 @@
+/* test-json.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The parsers on answers recorded from the real Medusa v1 test store
+ * (tests/fixtures/, made by tests/medusa-store/record-fixtures.sh) and on
+ * hand-made malformed ones.
+ */
+
+#include "config.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "medusa.h"
+#include "medusa-json.h"
+
+static GBytes *
+load_fixture (const char *name)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "fixtures", name, NULL);
+  g_autoptr(GError) error = NULL;
+  char *contents = NULL;
+  gsize length = 0;
+
+  g_file_get_contents (path, &contents, &length, &error);
+  g_assert_no_error (error);
+
+  return g_bytes_new_take (contents, length);
+}
+
+static GBytes *
+bytes_of (const char *text)
+{
+  return g_bytes_new (text, strlen (text));
+}
+
+static void
+test_customer_fixture (void)
+{
+  g_autoptr(GBytes) body = load_fixture ("customer-me.json");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(MedusaCustomer) customer = medusa_json_parse_customer_response (body, &error);
+
+  g_assert_no_error (error);
+  g_assert_true (g_str_has_prefix (medusa_customer_get_id (customer), "cus_"));
+  g_assert_cmpstr (medusa_customer_get_email (customer), ==, "buyer@example.com");
+  g_assert_cmpstr (medusa_customer_get_first_name (customer), ==, "Test");
+  g_assert_cmpstr (medusa_customer_get_last_name (customer), ==, "Buyer");
+  g_assert_true (medusa_customer_get_has_account (customer));
+  g_assert_nonnull (medusa_customer_get_created_at (customer));
+  g_assert_nonnull (medusa_customer_get_shipping_addresses (customer));
+}
+
+static void
+test_customer_with_addresses_fixture (void)
+{
+  g_autoptr(GBytes) body = load_fixture ("customer-with-addresses.json");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(MedusaCustomer) customer = medusa_json_parse_customer_response (body, &error);
+  GListModel *addresses;
+
+  g_assert_no_error (error);
+  addresses = medusa_customer_get_shipping_addresses (customer);
+  g_assert_cmpuint (g_list_model_get_n_items (addresses), ==, 2);
+
+  for (guint i = 0; i < 2; i++)
+    {
+      g_autoptr(MedusaAddress) address = g_list_model_get_item (addresses, i);
+
+      g_assert_true (g_str_has_prefix (medusa_address_get_id (address), "addr_"));
+      g_assert_cmpstr (medusa_address_get_customer_id (address), ==,
+                       medusa_customer_get_id (customer));
+      g_assert_nonnull (medusa_address_get_address_1 (address));
+      g_assert_nonnull (medusa_address_get_city (address));
+      g_assert_nonnull (medusa_address_get_country_code (address));
+      g_assert_nonnull (medusa_address_get_created_at (address));
+    }
+}
+
+static void
+test_token_fixture (void)
+{
+  g_autoptr(GBytes) body = load_fixture ("auth-token.json");
+  g_autoptr(GError) error = NULL;
+  g_autofree char *token = medusa_json_parse_token_response (body, &error);
+
+  g_assert_no_error (error);
+  g_assert_true (g_str_has_prefix (token, "eyJ"));
+}
+
+static void
+test_exists_fixtures (void)
+{
+  g_autoptr(GBytes) yes = load_fixture ("auth-exists-true.json");
+  g_autoptr(GBytes) no = load_fixture ("auth-exists-false.json");
+  g_autoptr(GError) error = NULL;
+  gboolean exists = FALSE;
+
+  g_assert_true (medusa_json_parse_exists_response (yes, &exists, &error));
+  g_assert_no_error (error);
+  g_assert_true (exists);
+  g_assert_true (medusa_json_parse_exists_response (no, &exists, &error));
+  g_assert_false (exists);
+}
+
+static void
+test_order_page_fixture (void)
+{
+  g_autoptr(GBytes) body = load_fixture ("orders-page.json");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(MedusaOrderPage) page = medusa_json_parse_order_page (body, &error);
+  GListModel *orders;
+
+  g_assert_no_error (error);
+  orders = medusa_order_page_get_orders (page);
+  g_assert_cmpuint (medusa_order_page_get_limit (page), ==, 10);
+  g_assert_cmpuint (medusa_order_page_get_offset (page), ==, 0);
+  g_assert_cmpuint (medusa_order_page_get_count (page), >=, g_list_model_get_n_items (orders));
+  g_assert_cmpuint (g_list_model_get_n_items (orders), >=, 3);
+
+  for (guint i = 0; i < g_list_model_get_n_items (orders); i++)
+    {
+      g_autoptr(MedusaOrder) order = g_list_model_get_item (orders, i);
+      GListModel *items = medusa_order_get_items (order);
+      gint64 items_total = 0;
+
+      g_assert_cmpint (medusa_order_get_display_id (order), >, 0);
+      g_assert_nonnull (medusa_order_get_currency_code (order));
+      g_assert_nonnull (medusa_order_get_status (order));
+      g_assert_nonnull (medusa_order_get_fulfillment_status (order));
+      g_assert_nonnull (medusa_order_get_payment_status (order));
+      g_assert_cmpuint (g_list_model_get_n_items (items), >=, 1);
+
+      for (guint j = 0; j < g_list_model_get_n_items (items); j++)
+        {
+          g_autoptr(MedusaLineItem) item = g_list_model_get_item (items, j);
+
+          g_assert_nonnull (medusa_line_item_get_title (item));
+          g_assert_cmpint (medusa_line_item_get_quantity (item), >=, 1);
+          g_assert_cmpint (medusa_line_item_get_unit_price (item), >, 0);
+          items_total += medusa_line_item_get_total (item);
+        }
+
+      /* totals add up as Medusa computes them */
+      g_assert_cmpint (medusa_order_get_subtotal (order), ==, items_total);
+      g_assert_cmpint (medusa_order_get_total (order), ==,
+                       medusa_order_get_subtotal (order) + medusa_order_get_shipping_total (order) +
+                       medusa_order_get_tax_total (order) - medusa_order_get_discount_total (order) -
+                       medusa_order_get_gift_card_total (order));
+    }
+}
+
+static void
+test_order_shipped_fixture (void)
+{
+  g_autoptr(GBytes) body = load_fixture ("order-shipped.json");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(MedusaOrder) order = medusa_json_parse_order_response (body, &error);
+  GListModel *fulfillments;
+  guint n_tracking = 0;
+
+  g_assert_no_error (error);
+  g_assert_cmpstr (medusa_order_get_status (order), ==, "completed");
+  g_assert_cmpstr (medusa_order_get_payment_status (order), ==, "captured");
+  fulfillments = medusa_order_get_fulfillments (order);
+  g_assert_cmpuint (g_list_model_get_n_items (fulfillments), >=, 1);
+
+  for (guint i = 0; i < g_list_model_get_n_items (fulfillments); i++)
+    {
+      g_autoptr(MedusaFulfillment) fulfillment = g_list_model_get_item (fulfillments, i);
+      GListModel *links = medusa_fulfillment_get_tracking_links (fulfillment);
+
+      g_assert_nonnull (medusa_fulfillment_get_shipped_at (fulfillment));
+      n_tracking += g_list_model_get_n_items (links);
+      for (guint j = 0; j < g_list_model_get_n_items (links); j++)
+        {
+          g_autoptr(MedusaTrackingLink) link = g_list_model_get_item (links, j);
+
+          g_assert_nonnull (medusa_tracking_link_get_tracking_number (link));
+        }
+    }
+  g_assert_cmpuint (n_tracking, >=, 1);
+
+  g_assert_nonnull (medusa_order_get_shipping_address (order));
+  g_assert_cmpuint (g_list_model_get_n_items (medusa_order_get_shipping_methods (order)), >=, 1);
+  {
+    g_autoptr(MedusaShippingMethod) method =
+      g_list_model_get_item (medusa_order_get_shipping_methods (order), 0);
+
+    g_assert_nonnull (medusa_shipping_method_get_name (method));
+    g_assert_cmpint (medusa_shipping_method_get_price (method), ==, 800);
+  }
+}
+
+static void
+test_order_refunded_fixture (void)
+{
+  g_autoptr(GBytes) body = load_fixture ("order-refunded.json");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(MedusaOrder) order = medusa_json_parse_order_response (body, &error);
+
+  g_assert_no_error (error);
+  g_assert_cmpstr (medusa_order_get_payment_status (order), ==, "partially_refunded");
+  g_assert_cmpint (medusa_order_get_refunded_total (order), >, 0);
+  g_assert_cmpint (medusa_order_get_refunded_total (order), <, medusa_order_get_total (order));
+}
+
+static void
+test_regions_fixture (void)
+{
+  g_autoptr(GBytes) body = load_fixture ("regions.json");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GListModel) regions = medusa_json_parse_regions_response (body, &error);
+  gboolean found_jpy = FALSE;
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (regions), >=, 2);
+
+  for (guint i = 0; i < g_list_model_get_n_items (regions); i++)
+    {
+      g_autoptr(MedusaRegion) region = g_list_model_get_item (regions, i);
+
+      g_assert_cmpuint (g_list_model_get_n_items (medusa_region_get_countries (region)), >=, 1);
+      if (g_strcmp0 (medusa_region_get_currency_code (region), "jpy") == 0)
+        {
+          found_jpy = TRUE;
+          g_assert_nonnull (medusa_region_find_country (region, "jp"));
+        }
+    }
+  g_assert_true (found_jpy);
+}
+
+static void
+assert_error_fixture (const char  *name,
+                      const char  *content_type,
+                      MedusaError  code,
+                      const char  *server_type)
+{
+  g_autofree char *status_name = g_strconcat (name, ".status", NULL);
+  g_autoptr(GBytes) body = load_fixture (name);
+  g_autoptr(GBytes) status_text = load_fixture (status_name);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *status_string = g_strndup (g_bytes_get_data (status_text, NULL),
+                                              g_bytes_get_size (status_text));
+  guint status = atoi (g_strstrip (status_string));
+
+  g_assert_false (medusa_error_from_response (status, content_type, body, &error));
+  g_assert_error (error, MEDUSA_ERROR, code);
+  g_assert_cmpuint (medusa_error_get_http_status (error), ==, status);
+  g_assert_cmpstr (medusa_error_get_server_type (error), ==, server_type);
+  g_assert_nonnull (error->message);
+  g_assert_cmpstr (error->message, !=, "");
+}
+
+static void
+test_error_fixtures (void)
+{
+  assert_error_fixture ("error-401.txt", NULL, MEDUSA_ERROR_UNAUTHORIZED, NULL);
+  assert_error_fixture ("error-422-duplicate.json", "application/json",
+                        MEDUSA_ERROR_DUPLICATE, "duplicate_error");
+  assert_error_fixture ("error-400-invalid.json", "application/json",
+                        MEDUSA_ERROR_INVALID_DATA, "invalid_data");
+  assert_error_fixture ("error-404-country.json", "application/json",
+                        MEDUSA_ERROR_NOT_FOUND, "not_found");
+  assert_error_fixture ("error-500-reset.json", "application/json",
+                        MEDUSA_ERROR_SERVER_ERROR, "unknown_error");
+}
+
+static void
+test_success_is_no_error (void)
+{
+  g_autoptr(GBytes) body = bytes_of ("{}");
+
+  g_assert_true (medusa_error_from_response (200, "application/json", body, NULL));
+  g_assert_true (medusa_error_from_response (204, NULL, NULL, NULL));
+}
+
+static void
+test_error_statuses (void)
+{
+  const struct {
+    guint status;
+    MedusaError code;
+  } cases[] = {
+    { 400, MEDUSA_ERROR_INVALID_DATA },
+    { 401, MEDUSA_ERROR_UNAUTHORIZED },
+    { 403, MEDUSA_ERROR_NOT_ALLOWED },
+    { 404, MEDUSA_ERROR_NOT_FOUND },
+    { 409, MEDUSA_ERROR_CONFLICT },
+    { 422, MEDUSA_ERROR_DUPLICATE },
+    { 500, MEDUSA_ERROR_SERVER_ERROR },
+    { 503, MEDUSA_ERROR_SERVER_ERROR },
+    { 418, MEDUSA_ERROR_FAILED },
+    { 302, MEDUSA_ERROR_FAILED },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GError) error = NULL;
+
+      g_assert_false (medusa_error_from_response (cases[i].status, NULL, NULL, &error));
+      g_assert_error (error, MEDUSA_ERROR, cases[i].code);
+      g_assert_cmpuint (medusa_error_get_http_status (error), ==, cases[i].status);
+    }
+}
+
+static void
+test_error_message_bounded (void)
+{
+  g_autoptr(GString) json = g_string_new ("{\"type\": \"invalid_data\", \"message\": \"");
+  g_autoptr(GBytes) body = NULL;
+  g_autoptr(GBytes) html = bytes_of ("<html>Bad Gateway</html>");
+  g_autoptr(GBytes) invalid_utf8 = bytes_of ("\xff\xfe Unauthorized");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GError) html_error = NULL;
+  g_autoptr(GError) utf8_error = NULL;
+
+  for (guint i = 0; i < 100000; i++)
+    g_string_append_c (json, 'x');
+  g_string_append (json, "\"}");
+  body = bytes_of (json->str);
+
+  g_assert_false (medusa_error_from_response (400, "application/json", body, &error));
+  g_assert_cmpuint (g_utf8_strlen (error->message, -1), <=, 500);
+
+  /* an HTML page is not shown to anyone */
+  g_assert_false (medusa_error_from_response (502, "text/html", html, &html_error));
+  g_assert_cmpstr (html_error->message, ==, "HTTP 502");
+
+  g_assert_false (medusa_error_from_response (401, NULL, invalid_utf8, &utf8_error));
+  g_assert_true (g_utf8_validate (utf8_error->message, -1, NULL));
+}
+
+static void
+test_malformed_bodies (void)
+{
+  const char *bodies[] = {
+    "",
+    "null",
+    "42",
+    "\"customer\"",
+    "[]",
+    "{",
+    "{\"customer\": null}",
+    "{\"customer\": []}",
+    "{\"customer\": {}}",                                     /* no id */
+    "{\"customer\": {\"id\": 7}}",
+    "{\"customer\": {\"id\": \"\"}}",
+    "{\"customer\": {\"id\": \"cus_1\", \"has_account\": \"yes\"}}",
+    "{\"customer\": {\"id\": \"cus_1\", \"created_at\": \"yesterday\"}}",
+    "{\"customer\": {\"id\": \"cus_1\", \"created_at\": 5}}",
+    "{\"customer\": {\"id\": \"cus_1\", \"billing_address\": \"addr_1\"}}",
+    "{\"customer\": {\"id\": \"cus_1\", \"shipping_addresses\": {}}}",
+    "{\"customer\": {\"id\": \"cus_1\", \"shipping_addresses\": [null]}}",
+    "{\"customer\": {\"id\": \"cus_1\", \"shipping_addresses\": [{\"city\": []}]}}",
+    "{\"customer\": {\"id\": \"cus_1\", \"metadata\": [1]}}",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (bodies); i++)
+    {
+      g_autoptr(GBytes) body = bytes_of (bodies[i]);
+      g_autoptr(GError) error = NULL;
+      g_autoptr(MedusaCustomer) customer = medusa_json_parse_customer_response (body, &error);
+
+      g_test_message ("%s → %s", bodies[i], error ? error->message : "(parsed)");
+      g_assert_null (customer);
+      g_assert_error (error, MEDUSA_ERROR, MEDUSA_ERROR_INVALID_RESPONSE);
+    }
+}
+
+static void
+test_malformed_orders (void)
+{
+  const char *bodies[] = {
+    "{\"orders\": {}, \"count\": 1}",
+    "{\"count\": 1}",
+    "{\"orders\": [], \"count\": -1}",
+    "{\"orders\": [], \"count\": 1.5}",
+    "{\"orders\": [], \"count\": \"3\"}",
+    "{\"orders\": [{\"id\": \"order_1\", \"total\": \"100\"}], \"count\": 1}",
+    "{\"orders\": [{\"id\": \"order_1\", \"items\": [{\"quantity\": -2}]}], \"count\": 1}",
+    "{\"orders\": [{\"id\": \"order_1\", \"fulfillments\": [{\"tracking_numbers\": [1]}]}]}",
+    "{\"orders\": [{\"id\": \"order_1\", \"discounts\": [\"CODE\"]}]}",
+    "{\"orders\": [{\"total\": 5}]}",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (bodies); i++)
+    {
+      g_autoptr(GBytes) body = bytes_of (bodies[i]);
+      g_autoptr(GError) error = NULL;
+      g_autoptr(MedusaOrderPage) page = medusa_json_parse_order_page (body, &error);
+
+      g_test_message ("%s → %s", bodies[i], error ? error->message : "(parsed)");
+      g_assert_null (page);
+      g_assert_error (error, MEDUSA_ERROR, MEDUSA_ERROR_INVALID_RESPONSE);
+    }
+}
+
+static void
+test_tolerant_parsing (void)
+{
+  /* nulls and missing optional members are fine, unknown ones ignored,
+   * whole-number doubles accepted as amounts */
+  g_autoptr(GBytes) body = bytes_of (
+    "{\"orders\": [{\"id\": \"order_1\", \"display_id\": 7, \"email\": null, "
+    "\"total\": 1999.0, \"currency_code\": \"jpy\", \"region\": {\"id\": \"reg_1\", "
+    "\"name\": \"Japan\"}, \"items\": [{\"title\": \"Tea\", \"quantity\": 3}, "
+    "{\"title\": \"Cup\", \"quantity\": 2, \"variant\": null}], \"future_field\": {\"a\": [1]}, "
+    "\"discounts\": [{\"code\": \"TEA10\"}], \"gift_cards\": [], "
+    "\"fulfillments\": [{\"id\": \"ful_1\", \"tracking_numbers\": [\"1Z1\"], "
+    "\"tracking_links\": [{\"tracking_number\": \"1Z1\", \"url\": \"https://track.example/1Z1\"}]}]}],"
+    " \"count\": 1, \"offset\": 0, \"limit\": 10, \"extra\": true}");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(MedusaOrderPage) page = medusa_json_parse_order_page (body, &error);
+  g_autoptr(MedusaOrder) order = NULL;
+  g_autoptr(MedusaFulfillment) fulfillment = NULL;
+  g_autoptr(MedusaTrackingLink) link = NULL;
+
+  g_assert_no_error (error);
+  order = g_list_model_get_item (medusa_order_page_get_orders (page), 0);
+  g_assert_cmpstr (medusa_order_get_id (order), ==, "order_1");
+  g_assert_cmpint (medusa_order_get_display_id (order), ==, 7);
+  g_assert_null (medusa_order_get_email (order));
+  g_assert_cmpint (medusa_order_get_total (order), ==, 1999);
+  g_assert_cmpstr (medusa_order_get_region_id (order), ==, "reg_1");
+  g_assert_cmpstr (medusa_order_get_region_name (order), ==, "Japan");
+  g_assert_cmpuint (medusa_order_get_item_count (order), ==, 5);
+  g_assert_cmpstr (medusa_order_get_discount_codes (order)[0], ==, "TEA10");
+  g_assert_null (medusa_order_get_gift_card_codes (order)[0]);
+  g_assert_null (medusa_order_get_shipping_address (order));
+
+  fulfillment = g_list_model_get_item (medusa_order_get_fulfillments (order), 0);
+  g_assert_cmpstr (medusa_fulfillment_get_tracking_numbers (fulfillment)[0], ==, "1Z1");
+  link = g_list_model_get_item (medusa_fulfillment_get_tracking_links (fulfillment), 0);
+  g_assert_cmpstr (medusa_tracking_link_get_url (link), ==, "https://track.example/1Z1");
+}
+
+static void
+test_deep_nesting (void)
+{
+  g_autoptr(GString) text = g_string_new ("{\"customer\": {\"id\": \"cus_1\", \"metadata\": ");
+  g_autoptr(GBytes) body = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(MedusaCustomer) customer = NULL;
+
+  for (guint i = 0; i < 100000; i++)
+    g_string_append (text, "{\"a\": ");
+  g_string_append (text, "1");
+  for (guint i = 0; i < 100000; i++)
+    g_string_append_c (text, '}');
+  g_string_append (text, "}}");
+
+  body = bytes_of (text->str);
+  customer = medusa_json_parse_customer_response (body, &error);
+  g_assert_null (customer);
+  g_assert_error (error, MEDUSA_ERROR, MEDUSA_ERROR_INVALID_RESPONSE);
+}
+
+static void
+test_brackets_in_strings (void)
+{
+  g_autoptr(GString) text = g_string_new ("{\"customer\": {\"id\": \"cus_1\", \"first_name\": \"");
+  g_autoptr(GBytes) body = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(MedusaCustomer) customer = NULL;
+
+  /* brackets inside strings, escaped quotes too, are not nesting */
+  for (guint i = 0; i < 1000; i++)
+    g_string_append (text, "[{\\\"");
+  g_string_append (text, "\"}}");
+
+  body = bytes_of (text->str);
+  customer = medusa_json_parse_customer_response (body, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (strlen (medusa_customer_get_first_name (customer)), ==, 3000);
+}
+
+static void
+test_token_checked (void)
+{
+  g_autoptr(GBytes) header_injection = bytes_of ("{\"access_token\": \"abc\\r\\nX-Evil: 1\"}");
+  g_autoptr(GBytes) missing = bytes_of ("{\"token\": \"abc\"}");
+  g_autoptr(GError) error = NULL;
+  g_autofree char *token = NULL;
+
+  token = medusa_json_parse_token_response (header_injection, &error);
+  g_assert_null (token);
+  g_assert_error (error, MEDUSA_ERROR, MEDUSA_ERROR_INVALID_RESPONSE);
+  g_clear_error (&error);
+
+  token = medusa_json_parse_token_response (missing, &error);
+  g_assert_null (token);
+  g_assert_error (error, MEDUSA_ERROR, MEDUSA_ERROR_INVALID_RESPONSE);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/json/fixtures/customer", test_customer_fixture);
+  g_test_add_func ("/json/fixtures/customer-with-addresses", test_customer_with_addresses_fixture);
+  g_test_add_func ("/json/fixtures/token", test_token_fixture);
+  g_test_add_func ("/json/fixtures/exists", test_exists_fixtures);
+  g_test_add_func ("/json/fixtures/order-page", test_order_page_fixture);
+  g_test_add_func ("/json/fixtures/order-shipped", test_order_shipped_fixture);
+  g_test_add_func ("/json/fixtures/order-refunded", test_order_refunded_fixture);
+  g_test_add_func ("/json/fixtures/regions", test_regions_fixture);
+  g_test_add_func ("/json/fixtures/errors", test_error_fixtures);
+  g_test_add_func ("/json/errors/success", test_success_is_no_error);
+  g_test_add_func ("/json/errors/statuses", test_error_statuses);
+  g_test_add_func ("/json/errors/bounded", test_error_message_bounded);
+  g_test_add_func ("/json/malformed/customer", test_malformed_bodies);
+  g_test_add_func ("/json/malformed/orders", test_malformed_orders);
+  g_test_add_func ("/json/tolerant", test_tolerant_parsing);
+  g_test_add_func ("/json/deep-nesting", test_deep_nesting);
+  g_test_add_func ("/json/brackets-in-strings", test_brackets_in_strings);
+  g_test_add_func ("/json/token-checked", test_token_checked);
+
+  return g_test_run ();
+}

@@ -36,7 +36,8 @@ run_suite() {
   fi
   meson compile -C "$dir" >"$dir.compile.log" 2>&1 || { cat "$dir.compile.log"; return 1; }
   log "== $name: test"
-  xvfb-run -a -s "-screen 0 1280x800x24 -nolisten tcp" \
+  # a private session bus (GTK wants one) and a private X server
+  dbus-run-session -- xvfb-run -a -s "-screen 0 1280x800x24 -nolisten tcp" \
     meson test -C "$dir" --print-errorlogs --num-processes 2
 }
 

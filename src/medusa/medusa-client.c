@@ -249,14 +249,19 @@ send_cb (GObject      *object,
     }
 
   headers = soup_message_get_response_headers (data->message);
-  if (soup_message_headers_get_encoding (headers) == SOUP_ENCODING_CONTENT_LENGTH &&
-      soup_message_headers_get_content_length (headers) > (goffset) self->max_response_size)
+  if (soup_message_headers_get_encoding (headers) == SOUP_ENCODING_CONTENT_LENGTH)
     {
-      g_task_return_error (task, too_large_error (self->max_response_size));
-      return;
-    }
+      goffset length = soup_message_headers_get_content_length (headers);
 
-  data->buffer = g_byte_array_new ();
+      if (length > (goffset) self->max_response_size)
+        {
+          g_task_return_error (task, too_large_error (self->max_response_size));
+          return;
+        }
+      data->buffer = g_byte_array_sized_new (length);
+    }
+  else
+    data->buffer = g_byte_array_new ();
   read_next_chunk (g_steal_pointer (&task));
 }
 

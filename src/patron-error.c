@@ -1,0 +1,141 @@
+/* patron-error.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "patron-error"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "medusa.h"
+#include "patron-error.h"
+
+static const char *
+network_sentence (const GError *error)
+{
+  if (error->domain == G_TLS_ERROR)
+    return _("The store’s security certificate is not valid, so Patron did not send anything. "
+             "Check the address.");
+
+  if (error->domain == G_RESOLVER_ERROR)
+    return _("Patron could not find the store. Check the address and your connection.");
+
+  if (error->domain == G_IO_ERROR)
+    {
+      switch (error->code)
+        {
+        case G_IO_ERROR_TIMED_OUT:
+          return _("The store did not answer in time. Try again in a moment.");
+        case G_IO_ERROR_CONNECTION_REFUSED:
+        case G_IO_ERROR_HOST_UNREACHABLE:
+        case G_IO_ERROR_NETWORK_UNREACHABLE:
+        case G_IO_ERROR_HOST_NOT_FOUND:
+          return _("Patron cannot reach the store. Check the address and your connection.");
+        default:
+          return _("The connection to the store failed. Check your connection and try again.");
+        }
+    }
+
+  return NULL;
+}
+
+/**
+ * patron_error_to_sentence:
+ * @error: what went wrong
+ * @action: what the user was doing
+ *
+ * A human sentence for @error, never a raw server message.
+ *
+ * Returns: (transfer full): the sentence
+ */
+char *
+patron_error_to_sentence (const GError *error,
+                          PatronAction  action)
+{
+  const char *sentence = NULL;
+
+  g_return_val_if_fail (error != NULL, NULL);
+
+  if ((sentence = network_sentence (error)) != NULL)
+    return g_strdup (sentence);
+
+  if (error->domain != MEDUSA_ERROR)
+    return g_strdup (_("Something went wrong. Try again."));
+
+  switch ((MedusaError) error->code)
+    {
+    case MEDUSA_ERROR_UNAUTHORIZED:
+      if (action == PATRON_ACTION_SIGN_IN)
+        sentence = _("The email address or the password is not right.");
+      else
+        sentence = _("Your session has ended. Please sign in again.");
+      break;
+
+    case MEDUSA_ERROR_DUPLICATE:
+      sentence = action == PATRON_ACTION_REGISTER
+        ? _("An account with this email address exists already. Sign in instead.")
+        : _("This exists already.");
+      break;
+
+    case MEDUSA_ERROR_INVALID_DATA:
+      switch (action)
+        {
+        case PATRON_ACTION_REGISTER:
+          sentence = _("The store did not accept these details. Check the email address and "
+                       "the password.");
+          break;
+        case PATRON_ACTION_REQUEST_RESET:
+          sentence = _("Enter the email address of your account.");
+          break;
+        case PATRON_ACTION_CONNECT:
+          sentence = _("This is not a valid store address.");
+          break;
+        case PATRON_ACTION_SIGN_IN:
+        case PATRON_ACTION_RESET_PASSWORD:
+        case PATRON_ACTION_RESTORE:
+        case PATRON_ACTION_OTHER:
+        default:
+          sentence = _("The store did not accept these details.");
+          break;
+        }
+      break;
+
+    case MEDUSA_ERROR_INVALID_TOKEN:
+      sentence = _("This reset link is wrong, used already or expired. Ask for a new email.");
+      break;
+
+    case MEDUSA_ERROR_NOT_FOUND:
+      sentence = action == PATRON_ACTION_CONNECT
+        ? _("There is no Medusa store at this address.")
+        : _("The store does not know this.");
+      break;
+
+    case MEDUSA_ERROR_INVALID_RESPONSE:
+    case MEDUSA_ERROR_NOT_SUPPORTED:
+      sentence = action == PATRON_ACTION_CONNECT
+        ? _("This address does not answer like a Medusa store.")
+        : _("The store sent an answer Patron does not understand.");
+      break;
+
+    case MEDUSA_ERROR_RESPONSE_TOO_LARGE:
+      sentence = _("The store sent far more than expected, so Patron stopped reading.");
+      break;
+
+    case MEDUSA_ERROR_SERVER_ERROR:
+      sentence = _("The store has a problem right now. Try again in a moment.");
+      break;
+
+    case MEDUSA_ERROR_NOT_ALLOWED:
+    case MEDUSA_ERROR_CONFLICT:
+    case MEDUSA_ERROR_FAILED:
+    default:
+      sentence = action == PATRON_ACTION_CONNECT
+        ? _("This address does not answer like a Medusa store.")
+        : _("The store refused this. Try again.");
+      break;
+    }
+
+  return g_strdup (sentence);
+}

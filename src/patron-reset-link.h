@@ -1,0 +1,18 @@
+/* patron-reset-link.h
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+gboolean patron_reset_link_parse (const char  *text,
+                                  char       **email,
+                                  char       **token,
+                                  GError     **error);
+gboolean patron_token_is_valid   (const char  *token);
+
+G_END_DECLS

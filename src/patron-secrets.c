@@ -1,0 +1,305 @@
+/* patron-secrets.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "patron-secrets"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <string.h>
+
+#include "patron-secrets.h"
+
+/*
+ * The session token of a customer who chose to stay signed in, kept in the
+ * keyring only: one item per store, with the store's address and the email as
+ * attributes. Nothing else of it is ever written anywhere.
+ */
+
+const SecretSchema *
+patron_secrets_get_schema (void)
+{
+  static const SecretSchema schema = {
+    "io.github.patronapp.Patron.Session", SECRET_SCHEMA_NONE,
+    {
+      { "store", SECRET_SCHEMA_ATTRIBUTE_STRING },
+      { "email", SECRET_SCHEMA_ATTRIBUTE_STRING },
+      { NULL, 0 },
+    }
+  };
+
+  return &schema;
+}
+
+typedef struct
+{
+  char *store_url;
+  char *email;
+  char *token;
+} SecretsData;
+
+static void
+secrets_data_free (SecretsData *data)
+{
+  g_free (data->store_url);
+  g_free (data->email);
+  if (data->token != NULL)
+    {
+      explicit_bzero (data->token, strlen (data->token));
+      g_free (data->token);
+    }
+  g_free (data);
+}
+
+static GTask *
+secrets_task_new (const char          *store_url,
+                  const char          *email,
+                  const char          *token,
+                  gpointer             source_tag,
+                  GCancellable        *cancellable,
+                  GAsyncReadyCallback  callback,
+                  gpointer             user_data)
+{
+  GTask *task = g_task_new (NULL, cancellable, callback, user_data);
+  SecretsData *data = g_new0 (SecretsData, 1);
+
+  data->store_url = g_strdup (store_url);
+  data->email = g_strdup (email);
+  data->token = g_strdup (token);
+  g_task_set_task_data (task, data, (GDestroyNotify) secrets_data_free);
+  g_task_set_source_tag (task, source_tag);
+
+  return task;
+}
+
+static void
+store_password_cb (GObject      *object,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  GError *error = NULL;
+
+  if (!secret_password_store_finish (result, &error))
+    g_task_return_error (task, error);
+  else
+    g_task_return_boolean (task, TRUE);
+}
+
+static void
+store_clear_cb (GObject      *object,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  SecretsData *data = g_task_get_task_data (task);
+  g_autofree char *label = NULL;
+  g_autoptr(GError) error = NULL;
+
+  /* an older item that cannot be removed is no reason not to store */
+  if (!secret_password_clear_finish (result, &error) && error != NULL)
+    g_debug ("Could not remove an older session: %s", error->message);
+
+  label = g_strdup_printf (_("Patron session for %s at %s"), data->email, data->store_url);
+  secret_password_store (patron_secrets_get_schema (),
+                         SECRET_COLLECTION_DEFAULT,
+                         label,
+                         data->token,
+                         g_task_get_cancellable (task),
+                         store_password_cb,
+                         g_object_ref (task),
+                         "store", data->store_url,
+                         "email", data->email,
+                         NULL);
+}
+
+/**
+ * patron_secrets_store_async:
+ *
+ * Keeps @token for @email at @store_url, replacing any session kept for
+ * that store.
+ */
+void
+patron_secrets_store_async (const char          *store_url,
+                            const char          *email,
+                            const char          *token,
+                            GCancellable        *cancellable,
+                            GAsyncReadyCallback  callback,
+                            gpointer             user_data)
+{
+  GTask *task;
+
+  g_return_if_fail (store_url != NULL && email != NULL && token != NULL);
+
+  task = secrets_task_new (store_url, email, token, patron_secrets_store_async,
+                           cancellable, callback, user_data);
+  secret_password_clear (patron_secrets_get_schema (), cancellable, store_clear_cb, task,
+                         "store", store_url,
+                         NULL);
+}
+
+gboolean
+patron_secrets_store_finish (GAsyncResult  *result,
+                             GError       **error)
+{
+  return g_task_propagate_boolean (G_TASK (result), error);
+}
+
+static void
+lookup_password_cb (GObject      *object,
+                    GAsyncResult *result,
+                    gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  SecretsData *data = g_task_get_task_data (task);
+  GError *error = NULL;
+  char *token;
+
+  token = secret_password_lookup_finish (result, &error);
+  if (error != NULL)
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+
+  data->token = token;
+  g_task_return_boolean (task, token != NULL);
+}
+
+static void
+lookup_search_cb (GObject      *object,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  SecretsData *data = g_task_get_task_data (task);
+  g_autoptr(GHashTable) attributes = NULL;
+  GError *error = NULL;
+  GList *items;
+
+  items = secret_password_search_finish (result, &error);
+  if (error != NULL)
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+
+  if (items == NULL)
+    {
+      g_task_return_boolean (task, FALSE);
+      return;
+    }
+
+  attributes = secret_retrievable_get_attributes (items->data);
+  g_list_free_full (items, g_object_unref);
+  data->email = g_strdup (g_hash_table_lookup (attributes, "email"));
+  if (data->email == NULL)
+    {
+      g_task_return_boolean (task, FALSE);
+      return;
+    }
+
+  secret_password_lookup (patron_secrets_get_schema (),
+                          g_task_get_cancellable (task),
+                          lookup_password_cb,
+                          g_object_ref (task),
+                          "store", data->store_url,
+                          "email", data->email,
+                          NULL);
+}
+
+/**
+ * patron_secrets_lookup_async:
+ *
+ * Finds the session kept for @store_url, if any.
+ */
+void
+patron_secrets_lookup_async (const char          *store_url,
+                             GCancellable        *cancellable,
+                             GAsyncReadyCallback  callback,
+                             gpointer             user_data)
+{
+  GTask *task;
+
+  g_return_if_fail (store_url != NULL);
+
+  task = secrets_task_new (store_url, NULL, NULL, patron_secrets_lookup_async,
+                           cancellable, callback, user_data);
+  secret_password_search (patron_secrets_get_schema (),
+                          SECRET_SEARCH_UNLOCK,
+                          cancellable,
+                          lookup_search_cb,
+                          task,
+                          "store", store_url,
+                          NULL);
+}
+
+/**
+ * patron_secrets_lookup_finish:
+ * @email: (out): the email the session belongs to
+ * @token: (out): the session's token
+ *
+ * Returns: %TRUE if a session was found; %FALSE with @error unset if none
+ */
+gboolean
+patron_secrets_lookup_finish (GAsyncResult  *result,
+                              char         **email,
+                              char         **token,
+                              GError       **error)
+{
+  SecretsData *data = g_task_get_task_data (G_TASK (result));
+
+  if (!g_task_propagate_boolean (G_TASK (result), error))
+    return FALSE;
+
+  *email = g_steal_pointer (&data->email);
+  *token = g_steal_pointer (&data->token);
+
+  return TRUE;
+}
+
+static void
+clear_cb (GObject      *object,
+          GAsyncResult *result,
+          gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  GError *error = NULL;
+
+  secret_password_clear_finish (result, &error);
+  if (error != NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_boolean (task, TRUE);
+}
+
+/**
+ * patron_secrets_clear_async:
+ *
+ * Forgets every session kept for @store_url.
+ */
+void
+patron_secrets_clear_async (const char          *store_url,
+                            GCancellable        *cancellable,
+                            GAsyncReadyCallback  callback,
+                            gpointer             user_data)
+{
+  GTask *task;
+
+  g_return_if_fail (store_url != NULL);
+
+  task = secrets_task_new (store_url, NULL, NULL, patron_secrets_clear_async,
+                           cancellable, callback, user_data);
+  secret_password_clear (patron_secrets_get_schema (), cancellable, clear_cb, task,
+                         "store", store_url,
+                         NULL);
+}
+
+gboolean
+patron_secrets_clear_finish (GAsyncResult  *result,
+                             GError       **error)
+{
+  return g_task_propagate_boolean (G_TASK (result), error);
+}

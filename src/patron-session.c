@@ -1,0 +1,720 @@
+/* patron-session.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "patron-session"
+
+#include "config.h"
+
+#include <string.h>
+
+#include "patron-secrets.h"
+#include "patron-session.h"
+
+/**
+ * PatronSession:
+ *
+ * Who is signed in at which store: the #MedusaClient, the signed-in
+ * #MedusaCustomer that windows bind to, and the keyring item of a customer
+ * who chose to stay signed in. Signing out or an expired session drops the
+ * customer, so every model built on it goes with it.
+ */
+
+struct _PatronSession
+{
+  GObject         parent_instance;
+
+  char           *store_url;
+  MedusaClient   *client;
+  MedusaCustomer *customer;
+  char           *email;
+  gboolean        remember;
+  gboolean        keep_sessions;
+};
+
+G_DEFINE_FINAL_TYPE (PatronSession, patron_session, G_TYPE_OBJECT)
+
+enum {
+  PROP_0,
+  PROP_STORE_URL,
+  PROP_CLIENT,
+  PROP_CUSTOMER,
+  PROP_SIGNED_IN,
+  N_PROPS
+};
+
+enum {
+  EXPIRED,
+  N_SIGNALS
+};
+
+static GParamSpec *properties[N_PROPS];
+static guint signals[N_SIGNALS];
+
+static void
+wipe_free (char *secret)
+{
+  if (secret != NULL)
+    {
+      explicit_bzero (secret, strlen (secret));
+      g_free (secret);
+    }
+}
+
+static void
+set_customer (PatronSession  *self,
+              MedusaCustomer *customer,
+              const char     *email)
+{
+  gboolean was_signed_in = self->customer != NULL;
+
+  if (email != NULL)
+    {
+      g_free (self->email);
+      self->email = g_strdup (email);
+    }
+
+  if (!g_set_object (&self->customer, customer))
+    return;
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CUSTOMER]);
+  if (was_signed_in != (customer != NULL))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SIGNED_IN]);
+}
+
+static void
+forget_cb (GObject      *object,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!patron_secrets_clear_finish (result, &error))
+    g_message ("Could not remove the kept session from the keyring: %s", error->message);
+}
+
+static void
+forget_kept_session (PatronSession *self)
+{
+  patron_secrets_clear_async (self->store_url, NULL, forget_cb, NULL);
+}
+
+static void
+client_unauthorized_cb (PatronSession *self,
+                        MedusaClient  *client)
+{
+  g_autofree char *email = NULL;
+
+  if (self->customer == NULL)
+    return;
+
+  email = g_strdup (self->email);
+  g_debug ("The store refused the session");
+  forget_kept_session (self);
+  medusa_client_set_access_token (self->client, NULL);
+  set_customer (self, NULL, NULL);
+  g_signal_emit (self, signals[EXPIRED], 0, email);
+}
+
+static void
+patron_session_constructed (GObject *object)
+{
+  PatronSession *self = (PatronSession *)object;
+
+  G_OBJECT_CLASS (patron_session_parent_class)->constructed (object);
+
+  self->client = medusa_client_new (self->store_url);
+  g_signal_connect_object (self->client, "unauthorized",
+                           G_CALLBACK (client_unauthorized_cb), self, G_CONNECT_SWAPPED);
+}
+
+static void
+patron_session_dispose (GObject *object)
+{
+  PatronSession *self = (PatronSession *)object;
+
+  g_clear_object (&self->customer);
+  g_clear_object (&self->client);
+
+  G_OBJECT_CLASS (patron_session_parent_class)->dispose (object);
+}
+
+static void
+patron_session_finalize (GObject *object)
+{
+  PatronSession *self = (PatronSession *)object;
+
+  g_clear_pointer (&self->store_url, g_free);
+  g_clear_pointer (&self->email, g_free);
+
+  G_OBJECT_CLASS (patron_session_parent_class)->finalize (object);
+}
+
+static void
+patron_session_get_property (GObject    *object,
+                             guint       prop_id,
+                             GValue     *value,
+                             GParamSpec *pspec)
+{
+  PatronSession *self = PATRON_SESSION (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE_URL:
+      g_value_set_string (value, self->store_url);
+      break;
+
+    case PROP_CLIENT:
+      g_value_set_object (value, self->client);
+      break;
+
+    case PROP_CUSTOMER:
+      g_value_set_object (value, self->customer);
+      break;
+
+    case PROP_SIGNED_IN:
+      g_value_set_boolean (value, self->customer != NULL);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+patron_session_set_property (GObject      *object,
+                             guint         prop_id,
+                             const GValue *value,
+                             GParamSpec   *pspec)
+{
+  PatronSession *self = PATRON_SESSION (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE_URL:
+      self->store_url = g_value_dup_string (value);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+patron_session_class_init (PatronSessionClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->constructed = patron_session_constructed;
+  object_class->dispose = patron_session_dispose;
+  object_class->finalize = patron_session_finalize;
+  object_class->get_property = patron_session_get_property;
+  object_class->set_property = patron_session_set_property;
+
+  properties[PROP_STORE_URL] =
+    g_param_spec_string ("store-url", NULL, NULL,
+                         NULL,
+                         (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
+  properties[PROP_CLIENT] =
+    g_param_spec_object ("client", NULL, NULL,
+                         MEDUSA_TYPE_CLIENT,
+                         (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS));
+  properties[PROP_CUSTOMER] =
+    g_param_spec_object ("customer", NULL, NULL,
+                         MEDUSA_TYPE_CUSTOMER,
+                         (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS));
+  properties[PROP_SIGNED_IN] =
+    g_param_spec_boolean ("signed-in", NULL, NULL,
+                          FALSE,
+                          (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS));
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /**
+   * PatronSession::expired:
+   * @email: the email of the customer whose session ended
+   *
+   * The store no longer accepts the session; the customer is signed out.
+   */
+  signals[EXPIRED] =
+    g_signal_new ("expired",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 1, G_TYPE_STRING);
+}
+
+static void
+patron_session_init (PatronSession *self)
+{
+  self->keep_sessions = TRUE;
+}
+
+PatronSession *
+patron_session_new (const char *store_url)
+{
+  return g_object_new (PATRON_TYPE_SESSION, "store-url", store_url, NULL);
+}
+
+const char *
+patron_session_get_store_url (PatronSession *self)
+{
+  g_return_val_if_fail (PATRON_IS_SESSION (self), NULL);
+
+  return self->store_url;
+}
+
+MedusaClient *
+patron_session_get_client (PatronSession *self)
+{
+  g_return_val_if_fail (PATRON_IS_SESSION (self), NULL);
+
+  return self->client;
+}
+
+/**
+ * patron_session_get_customer:
+ *
+ * Returns: (nullable): the signed-in customer
+ */
+MedusaCustomer *
+patron_session_get_customer (PatronSession *self)
+{
+  g_return_val_if_fail (PATRON_IS_SESSION (self), NULL);
+
+  return self->customer;
+}
+
+gboolean
+patron_session_get_signed_in (PatronSession *self)
+{
+  g_return_val_if_fail (PATRON_IS_SESSION (self), FALSE);
+
+  return self->customer != NULL;
+}
+
+/**
+ * patron_session_get_remember:
+ *
+ * Returns: whether the current session is kept in the keyring
+ */
+gboolean
+patron_session_get_remember (PatronSession *self)
+{
+  g_return_val_if_fail (PATRON_IS_SESSION (self), FALSE);
+
+  return self->remember;
+}
+
+/**
+ * patron_session_set_keep_sessions:
+ *
+ * %FALSE on a shared counter workstation: no session is ever kept, whatever
+ * the customer asks.
+ */
+void
+patron_session_set_keep_sessions (PatronSession *self,
+                                  gboolean       keep_sessions)
+{
+  g_return_if_fail (PATRON_IS_SESSION (self));
+
+  self->keep_sessions = !!keep_sessions;
+}
+
+/* ------------------------------------------------------------------------ */
+
+typedef struct
+{
+  char     *email;
+  char     *password;
+  gboolean  remember;
+} SignInData;
+
+static void
+sign_in_data_free (SignInData *data)
+{
+  g_free (data->email);
+  wipe_free (data->password);
+  g_free (data);
+}
+
+static GTask *
+sign_in_task_new (PatronSession       *self,
+                  const char          *email,
+                  const char          *password,
+                  gboolean             remember,
+                  gpointer             source_tag,
+                  GCancellable        *cancellable,
+                  GAsyncReadyCallback  callback,
+                  gpointer             user_data)
+{
+  GTask *task = g_task_new (self, cancellable, callback, user_data);
+  SignInData *data = g_new0 (SignInData, 1);
+
+  data->email = g_strdup (email);
+  data->password = g_strdup (password);
+  data->remember = remember;
+  g_task_set_task_data (task, data, (GDestroyNotify) sign_in_data_free);
+  g_task_set_source_tag (task, source_tag);
+
+  return task;
+}
+
+static void
+keep_session_cb (GObject      *object,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  PatronSession *self = g_task_get_source_object (task);
+  g_autoptr(GError) error = NULL;
+
+  if (!patron_secrets_store_finish (result, &error))
+    {
+      /* still signed in; only the next start will ask again */
+      g_message ("Could not keep the session in the keyring: %s", error->message);
+      self->remember = FALSE;
+    }
+
+  g_task_return_boolean (task, TRUE);
+}
+
+static void
+sign_in_cb (GObject      *object,
+            GAsyncResult *result,
+            gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  PatronSession *self = g_task_get_source_object (task);
+  SignInData *data = g_task_get_task_data (task);
+  g_autoptr(MedusaCustomer) customer = NULL;
+  const char *token;
+  GError *error = NULL;
+
+  customer = medusa_client_sign_in_finish (MEDUSA_CLIENT (object), result, &error);
+  if (customer == NULL)
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+
+  set_customer (self, customer, medusa_customer_get_email (customer));
+
+  token = medusa_client_get_access_token (self->client);
+  self->remember = data->remember && self->keep_sessions && token != NULL;
+  if (!self->remember)
+    {
+      forget_kept_session (self);
+      g_task_return_boolean (task, TRUE);
+      return;
+    }
+
+  patron_secrets_store_async (self->store_url, medusa_customer_get_email (customer), token,
+                              NULL, keep_session_cb, g_steal_pointer (&task));
+}
+
+static void
+start_sign_in (PatronSession *self,
+               GTask         *task)
+{
+  SignInData *data = g_task_get_task_data (task);
+
+  medusa_client_sign_in_async (self->client, data->email, data->password,
+                               MEDUSA_AUTH_MODE_AUTO, g_task_get_cancellable (task),
+                               sign_in_cb, task);
+}
+
+/**
+ * patron_session_sign_in_async:
+ * @remember: keep the session in the keyring for the next start
+ */
+void
+patron_session_sign_in_async (PatronSession       *self,
+                              const char          *email,
+                              const char          *password,
+                              gboolean             remember,
+                              GCancellable        *cancellable,
+                              GAsyncReadyCallback  callback,
+                              gpointer             user_data)
+{
+  g_return_if_fail (PATRON_IS_SESSION (self));
+
+  start_sign_in (self, sign_in_task_new (self, email, password, remember,
+                                         patron_session_sign_in_async,
+                                         cancellable, callback, user_data));
+}
+
+gboolean
+patron_session_sign_in_finish (PatronSession  *self,
+                               GAsyncResult   *result,
+                               GError        **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
+}
+
+static void
+register_cb (GObject      *object,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  PatronSession *self = g_task_get_source_object (task);
+  g_autoptr(MedusaCustomer) customer = NULL;
+  GError *error = NULL;
+
+  customer = medusa_client_create_customer_finish (MEDUSA_CLIENT (object), result, &error);
+  if (customer == NULL)
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+
+  start_sign_in (self, g_steal_pointer (&task));
+}
+
+/**
+ * patron_session_register_async:
+ *
+ * Creates the account, then signs in with it.
+ */
+void
+patron_session_register_async (PatronSession       *self,
+                               const char          *email,
+                               const char          *password,
+                               const char          *first_name,
+                               const char          *last_name,
+                               const char          *phone,
+                               gboolean             remember,
+                               GCancellable        *cancellable,
+                               GAsyncReadyCallback  callback,
+                               gpointer             user_data)
+{
+  GTask *task;
+
+  g_return_if_fail (PATRON_IS_SESSION (self));
+
+  task = sign_in_task_new (self, email, password, remember, patron_session_register_async,
+                           cancellable, callback, user_data);
+  medusa_client_create_customer_async (self->client, email, password, first_name, last_name,
+                                       phone, cancellable, register_cb, task);
+}
+
+gboolean
+patron_session_register_finish (PatronSession  *self,
+                                GAsyncResult   *result,
+                                GError        **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
+}
+
+static void
+reset_password_cb (GObject      *object,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  PatronSession *self = g_task_get_source_object (task);
+  g_autoptr(MedusaCustomer) customer = NULL;
+  GError *error = NULL;
+
+  customer = medusa_client_reset_password_finish (MEDUSA_CLIENT (object), result, &error);
+  if (customer == NULL)
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+
+  start_sign_in (self, g_steal_pointer (&task));
+}
+
+/**
+ * patron_session_reset_password_async:
+ *
+ * Sets a new password with the emailed token, then signs in with it.
+ */
+void
+patron_session_reset_password_async (PatronSession       *self,
+                                     const char          *email,
+                                     const char          *password,
+                                     const char          *token,
+                                     GCancellable        *cancellable,
+                                     GAsyncReadyCallback  callback,
+                                     gpointer             user_data)
+{
+  GTask *task;
+
+  g_return_if_fail (PATRON_IS_SESSION (self));
+
+  task = sign_in_task_new (self, email, password, FALSE, patron_session_reset_password_async,
+                           cancellable, callback, user_data);
+  medusa_client_reset_password_async (self->client, email, password, token, cancellable,
+                                      reset_password_cb, task);
+}
+
+gboolean
+patron_session_reset_password_finish (PatronSession  *self,
+                                      GAsyncResult   *result,
+                                      GError        **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
+}
+
+/* ------------------------------------------------------------------------ */
+
+static void
+restore_customer_cb (GObject      *object,
+                     GAsyncResult *result,
+                     gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  PatronSession *self = g_task_get_source_object (task);
+  g_autoptr(MedusaCustomer) customer = NULL;
+  GError *error = NULL;
+
+  customer = medusa_client_get_customer_finish (MEDUSA_CLIENT (object), result, &error);
+  if (customer == NULL)
+    {
+      if (g_error_matches (error, MEDUSA_ERROR, MEDUSA_ERROR_UNAUTHORIZED))
+        forget_kept_session (self);
+      medusa_client_set_access_token (self->client, NULL);
+      g_task_return_error (task, error);
+      return;
+    }
+
+  self->remember = TRUE;
+  set_customer (self, customer, medusa_customer_get_email (customer));
+  g_task_return_boolean (task, TRUE);
+}
+
+static void
+restore_lookup_cb (GObject      *object,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  PatronSession *self = g_task_get_source_object (task);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *email = NULL;
+  char *token = NULL;
+
+  if (!patron_secrets_lookup_finish (result, &email, &token, &error))
+    {
+      if (error != NULL)
+        g_message ("Could not read the keyring: %s", error->message);
+      g_task_return_boolean (task, FALSE);
+      return;
+    }
+
+  g_free (self->email);
+  self->email = g_steal_pointer (&email);
+  medusa_client_set_access_token (self->client, token);
+  wipe_free (token);
+  medusa_client_get_customer_async (self->client, g_task_get_cancellable (task),
+                                    restore_customer_cb, g_steal_pointer (&task));
+}
+
+/**
+ * patron_session_restore_async:
+ *
+ * Resumes the session kept in the keyring for this store, if any.
+ */
+void
+patron_session_restore_async (PatronSession       *self,
+                              GCancellable        *cancellable,
+                              GAsyncReadyCallback  callback,
+                              gpointer             user_data)
+{
+  GTask *task;
+
+  g_return_if_fail (PATRON_IS_SESSION (self));
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, patron_session_restore_async);
+
+  if (!self->keep_sessions)
+    {
+      g_task_return_boolean (task, FALSE);
+      g_object_unref (task);
+      return;
+    }
+
+  patron_secrets_lookup_async (self->store_url, cancellable, restore_lookup_cb, task);
+}
+
+/**
+ * patron_session_restore_finish:
+ * @email: (out) (optional): the email of the kept session, if there was one
+ *
+ * Returns: %TRUE if signed in again; %FALSE without @error if no session
+ *   was kept; %FALSE with @error if the store refused it (the keyring
+ *   item is then removed) or could not be asked
+ */
+gboolean
+patron_session_restore_finish (PatronSession  *self,
+                               GAsyncResult   *result,
+                               char          **email,
+                               GError        **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+
+  if (email != NULL)
+    *email = g_strdup (self->email);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
+}
+
+static void
+sign_out_cb (GObject      *object,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  g_autoptr(GError) error = NULL;
+
+  /* the client has forgotten the session whatever the store answered */
+  if (!medusa_client_sign_out_finish (MEDUSA_CLIENT (object), result, &error))
+    g_debug ("The store did not confirm the sign-out: %s", error->message);
+
+  g_task_return_boolean (task, TRUE);
+}
+
+/**
+ * patron_session_sign_out_async:
+ *
+ * Signs out at the store, removes the kept session from the keyring and
+ * drops the customer at once.
+ */
+void
+patron_session_sign_out_async (PatronSession       *self,
+                               GCancellable        *cancellable,
+                               GAsyncReadyCallback  callback,
+                               gpointer             user_data)
+{
+  GTask *task;
+
+  g_return_if_fail (PATRON_IS_SESSION (self));
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, patron_session_sign_out_async);
+
+  self->remember = FALSE;
+  forget_kept_session (self);
+  set_customer (self, NULL, NULL);
+  medusa_client_sign_out_async (self->client, cancellable, sign_out_cb, task);
+}
+
+gboolean
+patron_session_sign_out_finish (PatronSession  *self,
+                                GAsyncResult   *result,
+                                GError        **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
+}

@@ -1,0 +1,73 @@
+/* patron-session.h
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include "medusa.h"
+
+G_BEGIN_DECLS
+
+#define PATRON_TYPE_SESSION (patron_session_get_type ())
+
+G_DECLARE_FINAL_TYPE (PatronSession, patron_session, PATRON, SESSION, GObject)
+
+PatronSession  *patron_session_new                 (const char           *store_url);
+const char     *patron_session_get_store_url       (PatronSession        *self);
+MedusaClient   *patron_session_get_client          (PatronSession        *self);
+MedusaCustomer *patron_session_get_customer        (PatronSession        *self);
+gboolean        patron_session_get_signed_in       (PatronSession        *self);
+gboolean        patron_session_get_remember        (PatronSession        *self);
+void            patron_session_set_keep_sessions   (PatronSession        *self,
+                                                    gboolean              keep_sessions);
+void            patron_session_sign_in_async       (PatronSession        *self,
+                                                    const char           *email,
+                                                    const char           *password,
+                                                    gboolean              remember,
+                                                    GCancellable         *cancellable,
+                                                    GAsyncReadyCallback   callback,
+                                                    gpointer              user_data);
+gboolean        patron_session_sign_in_finish      (PatronSession        *self,
+                                                    GAsyncResult         *result,
+                                                    GError              **error);
+void            patron_session_register_async      (PatronSession        *self,
+                                                    const char           *email,
+                                                    const char           *password,
+                                                    const char           *first_name,
+                                                    const char           *last_name,
+                                                    const char           *phone,
+                                                    gboolean              remember,
+                                                    GCancellable         *cancellable,
+                                                    GAsyncReadyCallback   callback,
+                                                    gpointer              user_data);
+gboolean        patron_session_register_finish     (PatronSession        *self,
+                                                    GAsyncResult         *result,
+                                                    GError              **error);
+void            patron_session_reset_password_async (PatronSession       *self,
+                                                    const char           *email,
+                                                    const char           *password,
+                                                    const char           *token,
+                                                    GCancellable         *cancellable,
+                                                    GAsyncReadyCallback   callback,
+                                                    gpointer              user_data);
+gboolean        patron_session_reset_password_finish (PatronSession      *self,
+                                                    GAsyncResult         *result,
+                                                    GError              **error);
+void            patron_session_restore_async       (PatronSession        *self,
+                                                    GCancellable         *cancellable,
+                                                    GAsyncReadyCallback   callback,
+                                                    gpointer              user_data);
+gboolean        patron_session_restore_finish      (PatronSession        *self,
+                                                    GAsyncResult         *result,
+                                                    char                **email,
+                                                    GError              **error);
+void            patron_session_sign_out_async      (PatronSession        *self,
+                                                    GCancellable         *cancellable,
+                                                    GAsyncReadyCallback   callback,
+                                                    gpointer              user_data);
+gboolean        patron_session_sign_out_finish     (PatronSession        *self,
+                                                    GAsyncResult         *result,
+                                                    GError              **error);
+
+G_END_DECLS

@@ -69,20 +69,45 @@ patron_application_handle_local_options (GApplication *app,
   return -1;
 }
 
-static void
-patron_application_activate (GApplication *app)
+static GtkWindow *
+get_window (GApplication *app)
 {
-  GtkWindow *window;
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (app));
 
-  g_assert (PATRON_IS_APPLICATION (app));
-
-  window = gtk_application_get_active_window (GTK_APPLICATION (app));
   if (window == NULL)
     window = g_object_new (PATRON_TYPE_WINDOW,
                            "application", app,
                            NULL);
 
+  return window;
+}
+
+static void
+patron_application_activate (GApplication *app)
+{
+  g_assert (PATRON_IS_APPLICATION (app));
+
+  gtk_window_present (get_window (app));
+}
+
+/* patron://reset-password?… links from the reset email, also when Patron
+ * is running already (the running instance gets them). */
+static void
+patron_application_open (GApplication  *app,
+                         GFile        **files,
+                         int            n_files,
+                         const char    *hint)
+{
+  GtkWindow *window = get_window (app);
+
   gtk_window_present (window);
+
+  for (int i = 0; i < n_files; i++)
+    {
+      g_autofree char *uri = g_file_get_uri (files[i]);
+
+      patron_window_open_reset_link (PATRON_WINDOW (window), uri);
+    }
 }
 
 static void
@@ -104,6 +129,7 @@ patron_application_class_init (PatronApplicationClass *klass)
   object_class->finalize = patron_application_finalize;
 
   app_class->activate = patron_application_activate;
+  app_class->open = patron_application_open;
   app_class->handle_local_options = patron_application_handle_local_options;
 }
 
@@ -115,8 +141,30 @@ patron_application_quit_action (GSimpleAction *action,
   g_application_quit (G_APPLICATION (user_data));
 }
 
+static void
+patron_application_about_action (GSimpleAction *action,
+                                 GVariant      *parameter,
+                                 gpointer       user_data)
+{
+  GtkApplication *app = GTK_APPLICATION (user_data);
+  const char *developers[] = { "The Patron authors", NULL };
+
+  adw_show_about_window (gtk_application_get_active_window (app),
+                         "application-name", _("Patron"),
+                         "application-icon", APPLICATION_ID,
+                         "version", PACKAGE_VERSION,
+                         "comments", _("Manage your account at a Medusa store"),
+                         "developers", developers,
+                         "license-type", GTK_LICENSE_GPL_3_0,
+                         "website", "https://github.com/patronapp/patron",
+                         "issue-url", "https://github.com/patronapp/patron/issues",
+                         "translator-credits", _("translator-credits"),
+                         NULL);
+}
+
 static const GActionEntry app_actions[] = {
   { "quit", patron_application_quit_action },
+  { "about", patron_application_about_action },
 };
 
 static const GOptionEntry option_entries[] = {

@@ -9,26 +9,335 @@
 
 #include <glib/gi18n.h>
 
+#include "patron-application.h"
+#include "patron-error.h"
+#include "patron-forgot-page.h"
+#include "patron-register-page.h"
+#include "patron-reset-link.h"
+#include "patron-reset-page.h"
+#include "patron-session.h"
+#include "patron-sign-in-page.h"
+#include "patron-store-page.h"
 #include "patron-window.h"
+
+#define SETTINGS_SCHEMA "io.github.patronapp.Patron"
 
 struct _PatronWindow
 {
   AdwApplicationWindow  parent_instance;
 
+  GSettings            *settings;
   GCancellable         *cancellable;
+  PatronSession        *session;
 
-  AdwStatusPage        *status_page;
+  AdwWindowTitle       *window_title;
+  AdwToastOverlay      *toast_overlay;
+  GtkStack             *stack;
+  PatronStorePage      *store_page;
+  PatronSignInPage     *sign_in_page;
+  PatronRegisterPage   *register_page;
+  PatronForgotPage     *forgot_page;
+  PatronResetPage      *reset_page;
+  AdwStatusPage        *account_page;
 };
 
 G_DEFINE_FINAL_TYPE (PatronWindow, patron_window, ADW_TYPE_APPLICATION_WINDOW)
+
+static void
+show_page (PatronWindow *self,
+           const char   *name)
+{
+  gboolean signed_in = self->session != NULL && patron_session_get_signed_in (self->session);
+
+  gtk_stack_set_visible_child_name (self->stack, name);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.sign-out", signed_in);
+}
+
+static void
+update_account (PatronWindow *self)
+{
+  MedusaCustomer *customer = patron_session_get_customer (self->session);
+  g_autofree char *name = NULL;
+  g_autofree char *description = NULL;
+
+  if (customer == NULL)
+    return;
+
+  name = medusa_customer_dup_full_name (customer);
+  /* Translators: %s is the customer's name, then their email address */
+  description = g_strdup_printf (_("Signed in as %s (%s)"), name,
+                                 medusa_customer_get_email (customer));
+  adw_status_page_set_title (self->account_page, name);
+  adw_status_page_set_description (self->account_page, description);
+}
+
+static void
+signed_in_changed_cb (PatronWindow  *self,
+                      GParamSpec    *pspec,
+                      PatronSession *session)
+{
+  if (patron_session_get_signed_in (session))
+    {
+      update_account (self);
+      show_page (self, "account");
+    }
+  else if (g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "account") == 0)
+    show_page (self, "sign-in");
+}
+
+static void
+session_expired_cb (PatronWindow  *self,
+                    const char    *email,
+                    PatronSession *session)
+{
+  patron_sign_in_page_set_email (self->sign_in_page, email);
+  patron_sign_in_page_set_message (self->sign_in_page,
+                                   _("Your session has expired or was ended. "
+                                     "Please sign in again."));
+  show_page (self, "sign-in");
+}
+
+static void
+restore_cb (GObject      *object,
+            GAsyncResult *result,
+            gpointer      user_data)
+{
+  g_autoptr(PatronWindow) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *email = NULL;
+
+  if (patron_session_restore_finish (PATRON_SESSION (object), result, &email, &error))
+    return;   /* signed_in_changed_cb shows the account */
+
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+
+  patron_sign_in_page_set_email (self->sign_in_page, email);
+  if (g_error_matches (error, MEDUSA_ERROR, MEDUSA_ERROR_UNAUTHORIZED))
+    patron_sign_in_page_set_message (self->sign_in_page,
+                                     _("Your session has expired or was ended. "
+                                       "Please sign in again."));
+  else if (error != NULL)
+    {
+      g_autofree char *sentence = patron_error_to_sentence (error, PATRON_ACTION_RESTORE);
+
+      patron_sign_in_page_set_message (self->sign_in_page, sentence);
+    }
+
+  show_page (self, "sign-in");
+}
+
+static void
+use_store (PatronWindow *self,
+           const char   *url)
+{
+  gboolean keep_sessions = !g_settings_get_boolean (self->settings, "counter-mode");
+
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  self->cancellable = g_cancellable_new ();
+
+  if (self->session != NULL)
+    g_signal_handlers_disconnect_by_data (self->session, self);
+  g_clear_object (&self->session);
+
+  self->session = patron_session_new (url);
+  patron_session_set_keep_sessions (self->session, keep_sessions);
+  g_signal_connect_object (self->session, "notify::signed-in",
+                           G_CALLBACK (signed_in_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->session, "expired",
+                           G_CALLBACK (session_expired_cb), self, G_CONNECT_SWAPPED);
+
+  patron_sign_in_page_set_session (self->sign_in_page, self->session);
+  patron_sign_in_page_set_can_remember (self->sign_in_page, keep_sessions);
+  patron_register_page_set_session (self->register_page, self->session);
+  patron_register_page_set_can_remember (self->register_page, keep_sessions);
+  patron_forgot_page_set_session (self->forgot_page, self->session);
+  patron_reset_page_set_session (self->reset_page, self->session);
+  adw_window_title_set_subtitle (self->window_title, url);
+
+  show_page (self, "loading");
+  patron_session_restore_async (self->session, self->cancellable, restore_cb,
+                                g_object_ref (self));
+}
+
+static void
+navigate_action (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *parameter)
+{
+  PatronWindow *self = PATRON_WINDOW (widget);
+  const char *page;
+  const char *email;
+
+  g_variant_get (parameter, "(&s&s)", &page, &email);
+
+  if (g_str_equal (page, "sign-in"))
+    {
+      patron_sign_in_page_set_email (self->sign_in_page, email);
+      patron_sign_in_page_set_message (self->sign_in_page, NULL);
+    }
+  else if (g_str_equal (page, "register"))
+    patron_register_page_set_email (self->register_page, email);
+  else if (g_str_equal (page, "forgot"))
+    patron_forgot_page_set_email (self->forgot_page, email);
+  else if (!g_str_equal (page, "store"))
+    g_return_if_reached ();
+
+  show_page (self, page);
+}
+
+static void
+open_reset_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  PatronWindow *self = PATRON_WINDOW (widget);
+  const char *email;
+  const char *token;
+
+  g_variant_get (parameter, "(&s&s)", &email, &token);
+
+  if (self->session == NULL)
+    {
+      adw_toast_overlay_add_toast (self->toast_overlay,
+                                   adw_toast_new (_("Choose the store first, then open the "
+                                                    "link again.")));
+      return;
+    }
+
+  patron_reset_page_set_link (self->reset_page, email, token);
+  show_page (self, "reset");
+}
+
+static void
+use_store_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  PatronWindow *self = PATRON_WINDOW (widget);
+  const char *url = g_variant_get_string (parameter, NULL);
+
+  g_settings_set_string (self->settings, "store-url", url);
+  use_store (self, url);
+}
+
+static void
+change_store_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  PatronWindow *self = PATRON_WINDOW (widget);
+
+  if (self->session != NULL)
+    patron_store_page_set_url (self->store_page, patron_session_get_store_url (self->session));
+  show_page (self, "store");
+}
+
+static void
+sign_out_cb (GObject      *object,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  patron_session_sign_out_finish (PATRON_SESSION (object), result, NULL);
+}
+
+static void
+sign_out_action (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *parameter)
+{
+  PatronWindow *self = PATRON_WINDOW (widget);
+  MedusaCustomer *customer;
+
+  if (self->session == NULL || (customer = patron_session_get_customer (self->session)) == NULL)
+    return;
+
+  patron_sign_in_page_set_email (self->sign_in_page, medusa_customer_get_email (customer));
+  patron_sign_in_page_set_message (self->sign_in_page, NULL);
+  /* not tied to this window: signing out completes even if it closes */
+  patron_session_sign_out_async (self->session, NULL, sign_out_cb, NULL);
+  show_page (self, "sign-in");
+}
+
+/**
+ * patron_window_open_reset_link:
+ * @uri: a `patron://reset-password?email=…&token=…` link
+ *
+ * Shows the reset page for the link, or says what is wrong with it.
+ */
+void
+patron_window_open_reset_link (PatronWindow *self,
+                               const char   *uri)
+{
+  g_autofree char *email = NULL;
+  g_autofree char *token = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_return_if_fail (PATRON_IS_WINDOW (self));
+
+  if (!patron_reset_link_parse (uri, &email, &token, &error))
+    {
+      adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (error->message));
+      return;
+    }
+
+  gtk_widget_activate_action (GTK_WIDGET (self), "win.open-reset", "(ss)", email, token);
+}
+
+/**
+ * patron_window_get_session:
+ *
+ * Returns: (transfer none) (nullable): the session at the current store
+ */
+PatronSession *
+patron_window_get_session (PatronWindow *self)
+{
+  g_return_val_if_fail (PATRON_IS_WINDOW (self), NULL);
+
+  return self->session;
+}
+
+static void
+patron_window_constructed (GObject *object)
+{
+  PatronWindow *self = (PatronWindow *)object;
+  GtkApplication *app;
+  const char *store = NULL;
+  g_autofree char *saved = NULL;
+
+  G_OBJECT_CLASS (patron_window_parent_class)->constructed (object);
+
+  app = gtk_window_get_application (GTK_WINDOW (self));
+  if (PATRON_IS_APPLICATION (app))
+    store = patron_application_get_store_url (PATRON_APPLICATION (app));
+
+  saved = g_settings_get_string (self->settings, "store-url");
+  if (store == NULL && saved[0] != '\0')
+    store = saved;
+
+  if (store != NULL && medusa_client_check_base_url (store, NULL))
+    use_store (self, store);
+  else
+    {
+      patron_store_page_set_url (self->store_page, store);
+      show_page (self, "store");
+    }
+}
 
 static gboolean
 patron_window_close_request (GtkWindow *window)
 {
   PatronWindow *self = PATRON_WINDOW (window);
+  int width, height;
 
   /* Whatever this window asked of the store is of no use any more. */
   g_cancellable_cancel (self->cancellable);
+
+  gtk_window_get_default_size (window, &width, &height);
+  g_settings_set_int (self->settings, "window-width", width);
+  g_settings_set_int (self->settings, "window-height", height);
+  g_settings_set_boolean (self->settings, "window-maximized", gtk_window_is_maximized (window));
 
   return GTK_WINDOW_CLASS (patron_window_parent_class)->close_request (window);
 }
@@ -40,8 +349,13 @@ patron_window_dispose (GObject *object)
 
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
+  if (self->session != NULL)
+    g_signal_handlers_disconnect_by_data (self->session, self);
+  g_clear_object (&self->session);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), PATRON_TYPE_WINDOW);
+
+  g_clear_object (&self->settings);
 
   G_OBJECT_CLASS (patron_window_parent_class)->dispose (object);
 }
@@ -53,19 +367,47 @@ patron_window_class_init (PatronWindowClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
   GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
 
+  object_class->constructed = patron_window_constructed;
   object_class->dispose = patron_window_dispose;
 
   window_class->close_request = patron_window_close_request;
 
+  g_type_ensure (PATRON_TYPE_STORE_PAGE);
+  g_type_ensure (PATRON_TYPE_SIGN_IN_PAGE);
+  g_type_ensure (PATRON_TYPE_REGISTER_PAGE);
+  g_type_ensure (PATRON_TYPE_FORGOT_PAGE);
+  g_type_ensure (PATRON_TYPE_RESET_PAGE);
+
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/patronapp/Patron/ui/patron-window.ui");
-  gtk_widget_class_bind_template_child (widget_class, PatronWindow, status_page);
+  gtk_widget_class_bind_template_child (widget_class, PatronWindow, window_title);
+  gtk_widget_class_bind_template_child (widget_class, PatronWindow, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, PatronWindow, stack);
+  gtk_widget_class_bind_template_child (widget_class, PatronWindow, store_page);
+  gtk_widget_class_bind_template_child (widget_class, PatronWindow, sign_in_page);
+  gtk_widget_class_bind_template_child (widget_class, PatronWindow, register_page);
+  gtk_widget_class_bind_template_child (widget_class, PatronWindow, forgot_page);
+  gtk_widget_class_bind_template_child (widget_class, PatronWindow, reset_page);
+  gtk_widget_class_bind_template_child (widget_class, PatronWindow, account_page);
+
+  gtk_widget_class_install_action (widget_class, "win.navigate", "(ss)", navigate_action);
+  gtk_widget_class_install_action (widget_class, "win.open-reset", "(ss)", open_reset_action);
+  gtk_widget_class_install_action (widget_class, "win.use-store", "s", use_store_action);
+  gtk_widget_class_install_action (widget_class, "win.change-store", NULL, change_store_action);
+  gtk_widget_class_install_action (widget_class, "win.sign-out", NULL, sign_out_action);
 }
 
 static void
 patron_window_init (PatronWindow *self)
 {
+  self->settings = g_settings_new (SETTINGS_SCHEMA);
   self->cancellable = g_cancellable_new ();
 
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  gtk_window_set_default_size (GTK_WINDOW (self),
+                               g_settings_get_int (self->settings, "window-width"),
+                               g_settings_get_int (self->settings, "window-height"));
+  if (g_settings_get_boolean (self->settings, "window-maximized"))
+    gtk_window_maximize (GTK_WINDOW (self));
 }

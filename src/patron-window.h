@@ -7,10 +7,16 @@
 
 #include <adwaita.h>
 
+#include "patron-session.h"
+
 G_BEGIN_DECLS
 
 #define PATRON_TYPE_WINDOW (patron_window_get_type ())
 
 G_DECLARE_FINAL_TYPE (PatronWindow, patron_window, PATRON, WINDOW, AdwApplicationWindow)
+
+PatronSession *patron_window_get_session     (PatronWindow *self);
+void           patron_window_open_reset_link (PatronWindow *self,
+                                              const char   *uri);
 
 G_END_DECLS

@@ -1,11 +1,15 @@
 // Seeds the customers and orders the tests and the demo need, through the real
 // Store API checkout (cart -> items -> address -> shipping -> manual payment ->
-// complete) while signed in, then varies them through the Admin API:
-//   order 1: captured, shipped in two fulfillments with tracking numbers, completed
-//   order 2: captured and partly refunded
-//   the rest: placed and left pending; one more in the Japan region (jpy, 0 decimals)
+// complete) while signed in, then varies them through the Admin API.
+// Orders of buyer@example.com, oldest first:
+//   - one in the Japan region (jpy, 0 decimals, 10 % tax), left pending
+//   - one in the US region with the 10 % discount code PATRON10, left pending
+//   - API_ORDERS in the US region (quantities 2, 3, 4, 2, ...), of which
+//       the 1st is captured, shipped in two fulfillments with tracking numbers, completed
+//       the 2nd is captured and partly refunded (reason "discount")
+//       the rest are left pending (the newest is bulk-orders.sql's template)
 // Also creates other@example.com, a customer with no orders.
-// Env: MEDUSA_URL, API_ORDERS. Any failing step fails the seed.
+// Env: MEDUSA_URL, API_ORDERS. Any failing step fails the seed (exit 1).
 const BASE = process.env.MEDUSA_URL || "http://127.0.0.1:9000";
 const N = parseInt(process.env.API_ORDERS || "3", 10);
 const EMAIL = "buyer@example.com";
@@ -40,9 +44,19 @@ async function call(j, method, path, body, okStatuses = [200]) {
   return { status: res.status, json };
 }
 
-async function placeOrder(c, region, variant, quantity, country) {
+function check(cond, what) {
+  if (!cond) throw new Error("seed check failed: " + what);
+}
+
+async function placeOrder(c, region, variant, quantity, country, discountCode) {
   const cart = (await call(c, "POST", "/store/carts", { region_id: region.id })).json.cart;
+  check(cart.customer_id, "cart created while signed in has a customer");
   await call(c, "POST", `/store/carts/${cart.id}/line-items`, { variant_id: variant.id, quantity });
+  if (discountCode) {
+    // v1.20 has no POST /store/carts/{id}/discounts: codes go through the cart update
+    const withCode = (await call(c, "POST", `/store/carts/${cart.id}`, { discounts: [{ code: discountCode }] })).json.cart;
+    check(withCode.discounts.length === 1 && withCode.discount_total > 0, `discount ${discountCode} applied to the cart`);
+  }
   await call(c, "POST", `/store/carts/${cart.id}`, {
     shipping_address: {
       first_name: "Test", last_name: "Buyer", address_1: "1 Main St", city: "Springfield",
@@ -55,6 +69,7 @@ async function placeOrder(c, region, variant, quantity, country) {
   await call(c, "POST", `/store/carts/${cart.id}/payment-session`, { provider_id: "manual" });
   const done = (await call(c, "POST", `/store/carts/${cart.id}/complete`)).json;
   if (done.type !== "order") throw new Error("cart complete did not return an order: " + JSON.stringify(done).slice(0, 300));
+  check(done.data.customer_id === cart.customer_id, "order belongs to the signed-in customer");
   return done.data;
 }
 
@@ -73,35 +88,52 @@ async function placeOrder(c, region, variant, quantity, country) {
   const jp = regions.find((r) => r.countries.some((k) => k.iso_2 === "jp"));
   const variant = (await call(c, "GET", "/store/products")).json.products[0].variants[0];
 
-  const orders = [];
-  if (N > 0 && jp) orders.push(await placeOrder(c, jp, variant, 1, "jp"));
-  for (let i = 0; i < N; i++) orders.push(await placeOrder(c, us, variant, 2 + (i % 3), "us"));
-  const usOrders = orders.slice(jp && N > 0 ? 1 : 0);
-
   const a = jar();
   await call(a, "POST", "/admin/auth", { email: "admin@example.com", password: "supersecret" });
+  const disc = (await call(a, "POST", "/admin/discounts", {
+    code: "PATRON10",
+    rule: { type: "percentage", value: 10, allocation: "total", description: "10 % off" },
+    regions: [us.id],
+  })).json.discount;
+  check(disc && disc.code === "PATRON10", "discount PATRON10 created");
+
+  const orders = [];
+  check(jp, "Japan region seeded");
+  orders.push(await placeOrder(c, jp, variant, 1, "jp"));
+  const discounted = await placeOrder(c, us, variant, 2, "us", "PATRON10");
+  check(discounted.discount_total > 0, "discounted order has a discount_total");
+  orders.push(discounted);
+  const usOrders = [];
+  for (let i = 0; i < N; i++) usOrders.push(await placeOrder(c, us, variant, 2 + (i % 3), "us"));
+  orders.push(...usOrders);
+
   if (usOrders.length > 0) {
-    // shipped in two parcels, with tracking numbers, then completed
+    // shipped in two parcels (one if the quantity is 1), with tracking numbers, then completed
     const o = usOrders[0];
     const item = o.items[0];
-    await call(a, "POST", `/admin/orders/${o.id}/capture`);
-    let order = (await call(a, "POST", `/admin/orders/${o.id}/fulfillment`,
-      { items: [{ item_id: item.id, quantity: 1 }] })).json.order;
-    await call(a, "POST", `/admin/orders/${o.id}/shipment`,
-      { fulfillment_id: order.fulfillments[0].id, tracking_numbers: ["1Z999AA10123456784"] });
-    order = (await call(a, "POST", `/admin/orders/${o.id}/fulfillment`,
-      { items: [{ item_id: item.id, quantity: item.quantity - 1 }] })).json.order;
-    const second = order.fulfillments.find((f) => !f.shipped_at);
-    await call(a, "POST", `/admin/orders/${o.id}/shipment`,
-      { fulfillment_id: second.id, tracking_numbers: ["1Z999AA10123456785", "1Z999AA10123456786"] });
+    const parts = item.quantity >= 2 ? [1, item.quantity - 1] : [item.quantity];
+    const tracking = [["1Z999AA10123456784"], ["1Z999AA10123456785", "1Z999AA10123456786"]];
+    let order = (await call(a, "POST", `/admin/orders/${o.id}/capture`)).json.order;
+    check(order.payment_status === "captured", "order captured");
+    for (let k = 0; k < parts.length; k++) {
+      order = (await call(a, "POST", `/admin/orders/${o.id}/fulfillment`,
+        { items: [{ item_id: item.id, quantity: parts[k] }] })).json.order;
+      const f = order.fulfillments.find((x) => !x.shipped_at);
+      check(f, "new fulfillment " + (k + 1));
+      order = (await call(a, "POST", `/admin/orders/${o.id}/shipment`,
+        { fulfillment_id: f.id, tracking_numbers: tracking[k] })).json.order;
+    }
+    check(order.fulfillment_status === "shipped", "order shipped, got " + order.fulfillment_status);
     const fin = (await call(a, "POST", `/admin/orders/${o.id}/complete`)).json.order;
-    console.log(`shipped order #${fin.display_id}: ${fin.status}/${fin.payment_status}/${fin.fulfillment_status}`);
+    check(fin.status === "completed", "order completed");
+    console.log(`shipped order #${fin.display_id}: ${fin.status}/${fin.payment_status}/${fin.fulfillment_status}, ${parts.length} fulfillment(s)`);
   }
   if (usOrders.length > 1) {
     const o = usOrders[1];
     await call(a, "POST", `/admin/orders/${o.id}/capture`);
     const r = (await call(a, "POST", `/admin/orders/${o.id}/refund`,
       { amount: 500, reason: "discount", note: "Price match" })).json.order;
+    check(r.payment_status === "partially_refunded" && r.refunded_total === 500, "order partly refunded");
     console.log(`refunded order #${r.display_id}: ${r.payment_status}, refunded ${r.refunded_total}`);
   }
   console.log(`customer ${me.id} <${me.email}>: ${orders.length} orders in ${Date.now() - t0} ms`);

@@ -1,46 +1,59 @@
-// The test and demo store's mailer: for every customer.password_reset event it
-// writes the email a store would send, with the patron:// link, as one file in
-// $MEDUSA_OUTBOX_DIR (written to a .tmp file, then renamed, so readers never
-// see half an email), and appends the event to outbox.jsonl.
+// Test store "mailer": for every customer.password_reset event
+// ({id, email, first_name, last_name, token}) write one RFC 822-style email
+// into $MEDUSA_OUTBOX_DIR as <ISO time, ':' -> '-'>-<counter>.eml (written to a
+// .tmp file first, then renamed, so a reader never sees a partial file), and
+// append the JSON payload as one line to $MEDUSA_OUTBOX_DIR/outbox.jsonl.
+// Plain JS (no build step): Medusa v1 only loads it with __esModule set.
 Object.defineProperty(exports, "__esModule", { value: true });
 const fs = require("fs");
 const path = require("path");
 
 let counter = 0;
 
+function resetLink(email, token) {
+  return "patron://reset-password?email=" + encodeURIComponent(email) +
+    "&token=" + encodeURIComponent(token);
+}
+
 async function passwordResetOutbox({ data }) {
   const dir = process.env.MEDUSA_OUTBOX_DIR;
-  if (!dir) return;
+  if (!dir || !data) return;
   fs.mkdirSync(dir, { recursive: true });
-  const link = "patron://reset-password?email=" + encodeURIComponent(data.email) +
-               "&token=" + encodeURIComponent(data.token);
-  const name = data.first_name ? data.first_name : "there";
+  const now = new Date();
+  counter += 1;
+  const email = String(data.email || "");
+  const token = String(data.token || "");
+  const name = [data.first_name, data.last_name].filter(Boolean).join(" ");
   const text = [
-    `To: ${data.email}`,
-    "From: Test Store <shop@example.com>",
+    "To: " + email,
     "Subject: Reset your password",
+    "Date: " + now.toUTCString(),
     "Content-Type: text/plain; charset=utf-8",
     "",
-    `Hello ${name},`,
+    "Hello" + (name ? " " + name : "") + ",",
     "",
-    "Someone asked to reset the password of your account. To choose a new one, open:",
+    "Someone asked to reset the password of your account. Open this link in Patron",
+    "to choose a new password (it is valid for 15 minutes and works once):",
     "",
-    link,
+    resetLink(email, token),
     "",
-    "The link is valid for 15 minutes. Or paste this token into Patron:",
+    "Or paste this code into Patron:",
     "",
-    `Token: ${data.token}`,
+    "Token: " + token,
     "",
     "If you did not ask for this, ignore this email.",
     "",
   ].join("\n");
-  const base = new Date().toISOString().replace(/:/g, "-") + "-" + String(++counter).padStart(4, "0");
-  const tmp = path.join(dir, base + ".tmp");
+  const base = now.toISOString().replace(/:/g, "-") + "-" + counter;
+  const tmp = path.join(dir, "." + base + ".eml.tmp");
   fs.writeFileSync(tmp, text);
   fs.renameSync(tmp, path.join(dir, base + ".eml"));
   fs.appendFileSync(path.join(dir, "outbox.jsonl"),
-                    JSON.stringify({ ...data, at: new Date().toISOString() }) + "\n");
+    JSON.stringify({ ...data, at: now.toISOString(), file: base + ".eml" }) + "\n");
 }
 
 exports.default = passwordResetOutbox;
-exports.config = { event: "customer.password_reset", context: { subscriberId: "patron-password-reset-outbox" } };
+exports.config = {
+  event: "customer.password_reset",
+  context: { subscriberId: "patron-test-password-reset-outbox" },
+};

@@ -1,0 +1,119 @@
+/* patron-form.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "patron-form"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <string.h>
+
+#include "patron-form.h"
+
+/* What every form of Patron shares: validation as pure functions, tested
+ * without a display, and the busy and error states of a form. */
+
+/**
+ * patron_email_is_valid:
+ *
+ * A cheap check before asking the store: one "@" with something on both
+ * sides and a dot in the domain, no blanks.
+ */
+gboolean
+patron_email_is_valid (const char *email)
+{
+  const char *at;
+  const char *dot;
+
+  if (email == NULL || strlen (email) > 320)
+    return FALSE;
+
+  for (const char *p = email; *p != '\0'; p++)
+    if (g_ascii_isspace (*p) || g_ascii_iscntrl (*p))
+      return FALSE;
+
+  at = strchr (email, '@');
+  if (at == NULL || at == email || strchr (at + 1, '@') != NULL)
+    return FALSE;
+
+  dot = strrchr (at + 1, '.');
+  return dot != NULL && dot > at + 1 && dot[1] != '\0';
+}
+
+/**
+ * patron_check_new_password:
+ *
+ * Returns: (transfer full) (nullable): what is wrong with a new password
+ *   typed twice, or %NULL if it will do
+ */
+char *
+patron_check_new_password (const char *password,
+                           const char *repeated)
+{
+  if (password == NULL || g_utf8_strlen (password, -1) < PATRON_MIN_PASSWORD_LENGTH)
+    return g_strdup_printf (ngettext ("The password needs at least %d character.",
+                                      "The password needs at least %d characters.",
+                                      PATRON_MIN_PASSWORD_LENGTH),
+                            PATRON_MIN_PASSWORD_LENGTH);
+
+  if (g_strcmp0 (password, repeated) != 0)
+    return g_strdup (_("The two passwords are not the same."));
+
+  return NULL;
+}
+
+/**
+ * patron_form_dup_text:
+ *
+ * Returns: (transfer full): the text of @editable without surrounding blanks
+ */
+char *
+patron_form_dup_text (GtkEditable *editable)
+{
+  return g_strstrip (g_strdup (gtk_editable_get_text (editable)));
+}
+
+/**
+ * patron_form_show_error:
+ * @message: (nullable): the sentence, or %NULL to hide the label
+ */
+void
+patron_form_show_error (GtkLabel   *label,
+                        const char *message)
+{
+  gtk_label_set_text (label, message != NULL ? message : "");
+  gtk_widget_set_visible (GTK_WIDGET (label), message != NULL && message[0] != '\0');
+}
+
+/**
+ * patron_form_set_busy:
+ *
+ * While a request runs the form can't be changed and its spinner turns;
+ * what was typed stays as it was.
+ */
+void
+patron_form_set_busy (GtkWidget *form,
+                      GtkWidget *spinner,
+                      gboolean   busy)
+{
+  gtk_widget_set_sensitive (form, !busy);
+  gtk_widget_set_visible (spinner, busy);
+  gtk_spinner_set_spinning (GTK_SPINNER (spinner), busy);
+}
+
+/**
+ * patron_navigate:
+ * @target: the page to show: "sign-in", "register", "forgot", "store"
+ * @email: (nullable): the email field whose text the target page takes over
+ */
+void
+patron_navigate (GtkWidget   *page,
+                 const char  *target,
+                 GtkEditable *email)
+{
+  g_autofree char *text = email != NULL ? patron_form_dup_text (email) : g_strdup ("");
+
+  gtk_widget_activate_action (page, "win.navigate", "(ss)", target, text);
+}

@@ -1,0 +1,32 @@
+/* patron-form.h
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <gtk/gtk.h>
+
+G_BEGIN_DECLS
+
+#define PATRON_MIN_PASSWORD_LENGTH 8
+
+gboolean  patron_email_is_valid          (const char  *email);
+char     *patron_check_new_password      (const char  *password,
+                                          const char  *repeated);
+char     *patron_form_dup_text           (GtkEditable *editable);
+void      patron_form_show_error         (GtkLabel    *label,
+                                          const char  *message);
+void      patron_form_set_busy           (GtkWidget   *form,
+                                          GtkWidget   *spinner,
+                                          gboolean     busy);
+
+G_END_DECLS
+
+G_BEGIN_DECLS
+
+void      patron_navigate                (GtkWidget   *page,
+                                          const char  *target,
+                                          GtkEditable *email);
+
+G_END_DECLS

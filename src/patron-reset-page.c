@@ -1,0 +1,226 @@
+/* patron-reset-page.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "patron-reset-page"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <string.h>
+
+#include "patron-error.h"
+#include "patron-form.h"
+#include "patron-reset-page.h"
+
+struct _PatronResetPage
+{
+  AdwBin         parent_instance;
+
+  PatronSession *session;
+  GCancellable  *cancellable;
+  char          *email;
+  char          *token;
+
+  GtkWidget     *form;
+  GtkLabel      *description_label;
+  GtkEditable   *password_row;
+  GtkEditable   *repeat_row;
+  GtkLabel      *error_label;
+  GtkWidget     *spinner;
+  GtkWidget     *new_email_button;
+};
+
+G_DEFINE_FINAL_TYPE (PatronResetPage, patron_reset_page, ADW_TYPE_BIN)
+
+static void
+clear_token (PatronResetPage *self)
+{
+  if (self->token != NULL)
+    explicit_bzero (self->token, strlen (self->token));
+  g_clear_pointer (&self->token, g_free);
+}
+
+static void
+reset_cb (GObject      *object,
+          GAsyncResult *result,
+          gpointer      user_data)
+{
+  g_autoptr(PatronResetPage) self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  patron_form_set_busy (self->form, self->spinner, FALSE);
+
+  if (!patron_session_reset_password_finish (PATRON_SESSION (object), result, &error))
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        {
+          g_autofree char *sentence = patron_error_to_sentence (error,
+                                                                PATRON_ACTION_RESET_PASSWORD);
+
+          patron_form_show_error (self->error_label, sentence);
+          gtk_widget_set_visible (self->new_email_button,
+                                  g_error_matches (error, MEDUSA_ERROR,
+                                                   MEDUSA_ERROR_INVALID_TOKEN));
+        }
+      return;
+    }
+
+  /* single use: the token is void now */
+  clear_token (self);
+  gtk_editable_set_text (self->password_row, "");
+  gtk_editable_set_text (self->repeat_row, "");
+}
+
+static void
+submit_cb (PatronResetPage *self)
+{
+  g_autofree char *problem = NULL;
+
+  if (self->session == NULL || !gtk_widget_get_sensitive (self->form))
+    return;
+
+  if (self->token == NULL)
+    {
+      patron_form_show_error (self->error_label,
+                              _("This reset link was used already. Ask for a new email."));
+      gtk_widget_set_visible (self->new_email_button, TRUE);
+      return;
+    }
+
+  problem = patron_check_new_password (gtk_editable_get_text (self->password_row),
+                                       gtk_editable_get_text (self->repeat_row));
+  patron_form_show_error (self->error_label, problem);
+  if (problem != NULL)
+    {
+      gtk_widget_grab_focus (GTK_WIDGET (self->password_row));
+      return;
+    }
+
+  patron_form_set_busy (self->form, self->spinner, TRUE);
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  self->cancellable = g_cancellable_new ();
+
+  patron_session_reset_password_async (self->session, self->email,
+                                       gtk_editable_get_text (self->password_row), self->token,
+                                       self->cancellable, reset_cb, g_object_ref (self));
+}
+
+static void
+new_email_cb (PatronResetPage *self)
+{
+  gtk_widget_activate_action (GTK_WIDGET (self), "win.navigate", "(ss)",
+                              "forgot", self->email != NULL ? self->email : "");
+}
+
+static void
+sign_in_cb (PatronResetPage *self)
+{
+  gtk_widget_activate_action (GTK_WIDGET (self), "win.navigate", "(ss)",
+                              "sign-in", self->email != NULL ? self->email : "");
+}
+
+static void
+patron_reset_page_unmap (GtkWidget *widget)
+{
+  PatronResetPage *self = PATRON_RESET_PAGE (widget);
+
+  g_cancellable_cancel (self->cancellable);
+
+  GTK_WIDGET_CLASS (patron_reset_page_parent_class)->unmap (widget);
+}
+
+static void
+patron_reset_page_dispose (GObject *object)
+{
+  PatronResetPage *self = (PatronResetPage *)object;
+
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  g_clear_object (&self->session);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), PATRON_TYPE_RESET_PAGE);
+
+  G_OBJECT_CLASS (patron_reset_page_parent_class)->dispose (object);
+}
+
+static void
+patron_reset_page_finalize (GObject *object)
+{
+  PatronResetPage *self = (PatronResetPage *)object;
+
+  clear_token (self);
+  g_clear_pointer (&self->email, g_free);
+
+  G_OBJECT_CLASS (patron_reset_page_parent_class)->finalize (object);
+}
+
+static void
+patron_reset_page_class_init (PatronResetPageClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = patron_reset_page_dispose;
+  object_class->finalize = patron_reset_page_finalize;
+  widget_class->unmap = patron_reset_page_unmap;
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/patronapp/Patron/ui/patron-reset-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, PatronResetPage, form);
+  gtk_widget_class_bind_template_child (widget_class, PatronResetPage, description_label);
+  gtk_widget_class_bind_template_child (widget_class, PatronResetPage, password_row);
+  gtk_widget_class_bind_template_child (widget_class, PatronResetPage, repeat_row);
+  gtk_widget_class_bind_template_child (widget_class, PatronResetPage, error_label);
+  gtk_widget_class_bind_template_child (widget_class, PatronResetPage, spinner);
+  gtk_widget_class_bind_template_child (widget_class, PatronResetPage, new_email_button);
+  gtk_widget_class_bind_template_callback (widget_class, submit_cb);
+  gtk_widget_class_bind_template_callback (widget_class, new_email_cb);
+  gtk_widget_class_bind_template_callback (widget_class, sign_in_cb);
+}
+
+static void
+patron_reset_page_init (PatronResetPage *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+  gtk_widget_set_visible (self->new_email_button, FALSE);
+}
+
+void
+patron_reset_page_set_session (PatronResetPage *self,
+                               PatronSession   *session)
+{
+  g_return_if_fail (PATRON_IS_RESET_PAGE (self));
+
+  g_cancellable_cancel (self->cancellable);
+  g_set_object (&self->session, session);
+  patron_form_set_busy (self->form, self->spinner, FALSE);
+}
+
+/**
+ * patron_reset_page_set_link:
+ * @email: the account's email, from the link
+ * @token: the reset token, from the link
+ */
+void
+patron_reset_page_set_link (PatronResetPage *self,
+                            const char      *email,
+                            const char      *token)
+{
+  g_autofree char *text = NULL;
+
+  g_return_if_fail (PATRON_IS_RESET_PAGE (self));
+
+  g_free (self->email);
+  self->email = g_strdup (email);
+  clear_token (self);
+  self->token = g_strdup (token);
+
+  /* Translators: %s is an email address */
+  text = g_strdup_printf (_("For your account %s."), email);
+  gtk_label_set_text (self->description_label, text);
+  gtk_widget_set_visible (self->new_email_button, FALSE);
+  patron_form_show_error (self->error_label, NULL);
+}

@@ -1,0 +1,285 @@
+/* patron-store-page.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "patron-store-page"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <string.h>
+
+#include "medusa.h"
+#include "patron-error.h"
+#include "patron-form.h"
+#include "patron-store-page.h"
+
+struct _PatronStorePage
+{
+  AdwBin        parent_instance;
+
+  GCancellable *cancellable;
+  MedusaClient *probe;
+  GSettings    *settings;
+
+  GtkWidget    *form;
+  AdwEntryRow  *url_row;
+  GtkLabel     *error_label;
+  GtkWidget    *spinner;
+};
+
+G_DEFINE_FINAL_TYPE (PatronStorePage, patron_store_page, ADW_TYPE_BIN)
+
+/**
+ * patron_store_url_normalize:
+ * @text: what the user typed, e.g. "shop.example.com/"
+ *
+ * Returns: (transfer full): the address with a scheme and without trailing
+ *   slashes: https:// is assumed where none was typed
+ */
+char *
+patron_store_url_normalize (const char *text)
+{
+  g_autofree char *stripped = g_strstrip (g_strdup (text != NULL ? text : ""));
+  g_autofree char *url = NULL;
+  gsize length;
+
+  if (stripped[0] != '\0' && strstr (stripped, "://") == NULL)
+    url = g_strconcat ("https://", stripped, NULL);
+  else
+    url = g_steal_pointer (&stripped);
+
+  length = strlen (url);
+  while (length > 0 && url[length - 1] == '/')
+    url[--length] = '\0';
+
+  return g_steal_pointer (&url);
+}
+
+/**
+ * patron_store_url_is_loopback:
+ *
+ * Returns: %TRUE if @url names this machine, where plain http is harmless
+ */
+gboolean
+patron_store_url_is_loopback (const char *url)
+{
+  g_autoptr(GUri) uri = g_uri_parse (url, G_URI_FLAGS_NONE, NULL);
+  g_autoptr(GInetAddress) address = NULL;
+  const char *host;
+
+  if (uri == NULL || (host = g_uri_get_host (uri)) == NULL)
+    return FALSE;
+
+  if (g_ascii_strcasecmp (host, "localhost") == 0)
+    return TRUE;
+
+  address = g_inet_address_new_from_string (host);
+  return address != NULL && g_inet_address_get_is_loopback (address);
+}
+
+static gboolean
+url_is_plain_http (const char *url)
+{
+  return g_ascii_strncasecmp (url, "http://", 7) == 0;
+}
+
+static void
+probe_cb (GObject      *object,
+          GAsyncResult *result,
+          gpointer      user_data)
+{
+  g_autoptr(PatronStorePage) self = user_data;
+  g_autoptr(GListModel) regions = NULL;
+  g_autoptr(GError) error = NULL;
+
+  patron_form_set_busy (self->form, self->spinner, FALSE);
+
+  regions = medusa_client_list_regions_finish (MEDUSA_CLIENT (object), result, &error);
+  if (regions == NULL)
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        {
+          g_autofree char *sentence = patron_error_to_sentence (error, PATRON_ACTION_CONNECT);
+
+          patron_form_show_error (self->error_label, sentence);
+        }
+      return;
+    }
+
+  gtk_widget_activate_action (GTK_WIDGET (self), "win.use-store", "s",
+                              medusa_client_get_base_url (MEDUSA_CLIENT (object)));
+}
+
+/* A Medusa store answers GET /store/regions with its regions: that is
+ * what tells it from any other web site. */
+static void
+probe_store (PatronStorePage *self,
+             const char      *url)
+{
+  patron_form_show_error (self->error_label, NULL);
+  patron_form_set_busy (self->form, self->spinner, TRUE);
+
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  self->cancellable = g_cancellable_new ();
+  g_clear_object (&self->probe);
+  self->probe = medusa_client_new (url);
+  medusa_client_set_timeout (self->probe, 15);
+  medusa_client_list_regions_async (self->probe, self->cancellable, probe_cb,
+                                    g_object_ref (self));
+}
+
+static gboolean
+is_accepted_insecure (PatronStorePage *self,
+                      const char      *url)
+{
+  g_auto(GStrv) accepted = g_settings_get_strv (self->settings, "insecure-stores");
+
+  return g_strv_contains ((const char * const *) accepted, url);
+}
+
+/* The user's choice to use this unencrypted store is remembered. */
+static void
+accept_insecure (PatronStorePage *self,
+                 const char      *url)
+{
+  g_auto(GStrv) accepted = g_settings_get_strv (self->settings, "insecure-stores");
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  g_auto(GStrv) updated = NULL;
+
+  if (g_strv_contains ((const char * const *) accepted, url))
+    return;
+
+  g_strv_builder_addv (builder, (const char **) accepted);
+  g_strv_builder_add (builder, url);
+  updated = g_strv_builder_end (builder);
+  g_settings_set_strv (self->settings, "insecure-stores", (const char * const *) updated);
+}
+
+static void
+insecure_response_cb (AdwMessageDialog *dialog,
+                      const char       *response,
+                      gpointer          user_data)
+{
+  g_autoptr(PatronStorePage) self = user_data;
+  g_autofree char *url = NULL;
+
+  if (g_strcmp0 (response, "connect") != 0)
+    return;
+
+  url = patron_store_url_normalize (gtk_editable_get_text (GTK_EDITABLE (self->url_row)));
+  accept_insecure (self, url);
+  probe_store (self, url);
+}
+
+static void
+submit_cb (PatronStorePage *self)
+{
+  g_autofree char *url = NULL;
+  g_autoptr(GError) error = NULL;
+  GtkRoot *root;
+
+  if (!gtk_widget_get_sensitive (self->form))
+    return;
+
+  url = patron_store_url_normalize (gtk_editable_get_text (GTK_EDITABLE (self->url_row)));
+  if (!medusa_client_check_base_url (url, &error))
+    {
+      g_autofree char *sentence = g_strdup_printf (_("This is not a web address a store can "
+                                                     "have: %s"), error->message);
+
+      patron_form_show_error (self->error_label, sentence);
+      gtk_widget_grab_focus (GTK_WIDGET (self->url_row));
+      return;
+    }
+
+  root = gtk_widget_get_root (GTK_WIDGET (self));
+  if (url_is_plain_http (url) && !patron_store_url_is_loopback (url) &&
+      !is_accepted_insecure (self, url))
+    {
+      AdwMessageDialog *dialog;
+
+      dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (root),
+                                                           _("Connect Without Encryption?"),
+                                                           NULL));
+      adw_message_dialog_format_body (dialog,
+                                      _("%s does not use https. Your password and everything "
+                                        "about your account would travel unencrypted, where "
+                                        "others on the network can read it."), url);
+      adw_message_dialog_add_responses (dialog,
+                                        "cancel", _("_Cancel"),
+                                        "connect", _("Connect _Anyway"),
+                                        NULL);
+      adw_message_dialog_set_response_appearance (dialog, "connect",
+                                                  ADW_RESPONSE_DESTRUCTIVE);
+      adw_message_dialog_set_default_response (dialog, "cancel");
+      adw_message_dialog_set_close_response (dialog, "cancel");
+      g_signal_connect (dialog, "response", G_CALLBACK (insecure_response_cb),
+                        g_object_ref (self));
+      gtk_window_present (GTK_WINDOW (dialog));
+      return;
+    }
+
+  probe_store (self, url);
+}
+
+static void
+patron_store_page_unmap (GtkWidget *widget)
+{
+  PatronStorePage *self = PATRON_STORE_PAGE (widget);
+
+  g_cancellable_cancel (self->cancellable);
+
+  GTK_WIDGET_CLASS (patron_store_page_parent_class)->unmap (widget);
+}
+
+static void
+patron_store_page_dispose (GObject *object)
+{
+  PatronStorePage *self = (PatronStorePage *)object;
+
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  g_clear_object (&self->probe);
+  g_clear_object (&self->settings);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), PATRON_TYPE_STORE_PAGE);
+
+  G_OBJECT_CLASS (patron_store_page_parent_class)->dispose (object);
+}
+
+static void
+patron_store_page_class_init (PatronStorePageClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = patron_store_page_dispose;
+  widget_class->unmap = patron_store_page_unmap;
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/patronapp/Patron/ui/patron-store-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, PatronStorePage, form);
+  gtk_widget_class_bind_template_child (widget_class, PatronStorePage, url_row);
+  gtk_widget_class_bind_template_child (widget_class, PatronStorePage, error_label);
+  gtk_widget_class_bind_template_child (widget_class, PatronStorePage, spinner);
+  gtk_widget_class_bind_template_callback (widget_class, submit_cb);
+}
+
+static void
+patron_store_page_init (PatronStorePage *self)
+{
+  self->settings = g_settings_new ("io.github.patronapp.Patron");
+  gtk_widget_init_template (GTK_WIDGET (self));
+}
+
+void
+patron_store_page_set_url (PatronStorePage *self,
+                           const char      *url)
+{
+  g_return_if_fail (PATRON_IS_STORE_PAGE (self));
+
+  gtk_editable_set_text (GTK_EDITABLE (self->url_row), url != NULL ? url : "");
+}

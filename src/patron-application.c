@@ -75,9 +75,12 @@ get_window (GApplication *app)
   GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (app));
 
   if (window == NULL)
-    window = g_object_new (PATRON_TYPE_WINDOW,
-                           "application", app,
-                           NULL);
+    {
+      window = g_object_new (PATRON_TYPE_WINDOW,
+                             "application", app,
+                             NULL);
+      patron_window_start (PATRON_WINDOW (window), PATRON_APPLICATION (app)->store_url);
+    }
 
   return window;
 }

@@ -9,7 +9,6 @@
 
 #include <glib/gi18n.h>
 
-#include "patron-application.h"
 #include "patron-error.h"
 #include "patron-forgot-page.h"
 #include "patron-register-page.h"
@@ -298,29 +297,31 @@ patron_window_get_session (PatronWindow *self)
   return self->session;
 }
 
-static void
-patron_window_constructed (GObject *object)
+/**
+ * patron_window_start:
+ * @store_url: (nullable): the store given on the command line, which wins
+ *   over the one kept in the settings
+ *
+ * Goes to the store: resumes a kept session, or asks to sign in; without
+ * any store, asks which.
+ */
+void
+patron_window_start (PatronWindow *self,
+                     const char   *store_url)
 {
-  PatronWindow *self = (PatronWindow *)object;
-  GtkApplication *app;
-  const char *store = NULL;
   g_autofree char *saved = NULL;
 
-  G_OBJECT_CLASS (patron_window_parent_class)->constructed (object);
-
-  app = gtk_window_get_application (GTK_WINDOW (self));
-  if (PATRON_IS_APPLICATION (app))
-    store = patron_application_get_store_url (PATRON_APPLICATION (app));
+  g_return_if_fail (PATRON_IS_WINDOW (self));
 
   saved = g_settings_get_string (self->settings, "store-url");
-  if (store == NULL && saved[0] != '\0')
-    store = saved;
+  if (store_url == NULL && saved[0] != '\0')
+    store_url = saved;
 
-  if (store != NULL && medusa_client_check_base_url (store, NULL))
-    use_store (self, store);
+  if (store_url != NULL && medusa_client_check_base_url (store_url, NULL))
+    use_store (self, store_url);
   else
     {
-      patron_store_page_set_url (self->store_page, store);
+      patron_store_page_set_url (self->store_page, store_url);
       show_page (self, "store");
     }
 }
@@ -367,7 +368,6 @@ patron_window_class_init (PatronWindowClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
   GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
 
-  object_class->constructed = patron_window_constructed;
   object_class->dispose = patron_window_dispose;
 
   window_class->close_request = patron_window_close_request;

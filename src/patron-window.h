@@ -15,6 +15,8 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (PatronWindow, patron_window, PATRON, WINDOW, AdwApplicationWindow)
 
+void           patron_window_start           (PatronWindow *self,
+                                              const char   *store_url);
 PatronSession *patron_window_get_session     (PatronWindow *self);
 void           patron_window_open_reset_link (PatronWindow *self,
                                               const char   *uri);

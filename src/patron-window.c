@@ -49,6 +49,17 @@ show_page (PatronWindow *self,
   gboolean signed_in = self->session != NULL && patron_session_get_signed_in (self->session);
 
   gtk_stack_set_visible_child_name (self->stack, name);
+
+  /* Screen readers (and the end-to-end tests) see only the page on screen,
+   * not the forms of the pages behind it. */
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->stack));
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    gtk_accessible_update_state (GTK_ACCESSIBLE (child),
+                                 GTK_ACCESSIBLE_STATE_HIDDEN,
+                                 child != gtk_stack_get_visible_child (self->stack),
+                                 -1);
+
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.sign-out", signed_in);
 }
 

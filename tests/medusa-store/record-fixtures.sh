@@ -1,63 +1,85 @@
 #!/usr/bin/env bash
 # Records real answers of a running test store (start.sh) into tests/fixtures/
-# for the parser tests: each body exactly as the server sent it, with its HTTP
-# status in a .status file beside it.
+# (or the directory given as $1) for the parser tests: each body exactly as the
+# server sent it, with its HTTP status on one line in NAME.status beside it.
+# Honours MEDUSA_STORE_RUN_DIR like start.sh. Signs up one fresh customer
+# (fixture.<time>@example.com) on the store; changes nothing else.
 set -euo pipefail
 BASE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 RUN="${MEDUSA_STORE_RUN_DIR:-$BASE/run}"
 OUT="${1:-$BASE/../fixtures}"
+[[ -f "$RUN/state.env" ]] || { echo "record-fixtures: no store running ($RUN/state.env absent); run start.sh" >&2; exit 1; }
 # shellcheck disable=SC1091
 source "$RUN/state.env"
 mkdir -p "$OUT"
 
-# record NAME METHOD PATH [BODY] [TOKEN]
+# record NAME METHOD PATH [BODY] [TOKEN] [EXPECTED-STATUS]
 record() {
-  local name=$1 method=$2 path=$3 body=${4:-} token=${5:-}
-  local args=(-sS -o "$OUT/$name" -w '%{http_code}' -X "$method" -H 'Content-Type: application/json')
-  [[ -n "$body" ]] && args+=(--data "$body")
+  local name=$1 method=$2 path=$3 body=${4:-} token=${5:-} want=${6:-}
+  local args=(-sS -o "$OUT/$name" -w '%{http_code}' -X "$method")
+  [[ -n "$body" ]] && args+=(-H 'Content-Type: application/json' --data-binary "$body")
   [[ -n "$token" ]] && args+=(-H "Authorization: Bearer $token")
-  curl "${args[@]}" "$MEDUSA_URL$path" > "$OUT/$name.status"
-  echo >> "$OUT/$name.status"
-  printf '%-32s %s\n' "$name" "$(cat "$OUT/$name.status")"
+  local status
+  status=$(curl "${args[@]}" "$MEDUSA_URL$path")
+  echo "$status" > "$OUT/$name.status"
+  printf '  %-34s %s %s %s\n' "$name" "$status" "$method" "$path"
+  if [[ -n "$want" && "$status" != "$want" ]]; then
+    echo "record-fixtures: $name: expected HTTP $want, got $status:" >&2
+    head -c 400 "$OUT/$name" >&2; echo >&2
+    exit 1
+  fi
 }
-json_get() { node -e 'let d="";process.stdin.on("data",c=>d+=c).on("end",()=>{console.log(eval("JSON.parse(d)"+process.argv[1]))})' "$1"; }
+# json EXPR < file: evaluates a JavaScript expression on the parsed JSON `d`
+json() { node -e 'let s="";process.stdin.on("data",c=>s+=c).on("end",()=>{const d=JSON.parse(s);const v=(new Function("d","return "+process.argv[1]))(d);if(v===undefined||v===null){process.exit(3)}console.log(v)})' "$1"; }
+token_for() {
+  curl -sS -f -X POST -H 'Content-Type: application/json' \
+    --data-binary "{\"email\":\"$1\",\"password\":\"$2\"}" "$MEDUSA_URL/store/auth/token" | json d.access_token
+}
 
-login='{"email":"buyer@example.com","password":"buyer-pass-123"}'
-record auth-token.json POST /store/auth/token "$login"
-TOKEN=$(json_get .access_token < "$OUT/auth-token.json")
-record customer-me.json GET /store/customers/me "" "$TOKEN"
-record auth-exists-true.json GET /store/auth/buyer@example.com
-record auth-exists-false.json GET /store/auth/nobody@example.com
-record orders-page.json GET '/store/customers/me/orders?limit=10&offset=0' "" "$TOKEN"
-record regions.json GET /store/regions
+echo "recording $MEDUSA_URL (medusa $MEDUSA_VERSION) into $OUT"
+login="{\"email\":\"$TEST_CUSTOMER_EMAIL\",\"password\":\"$TEST_CUSTOMER_PASSWORD\"}"
+record auth-token.json POST /store/auth/token "$login" "" 200
+TOKEN=$(json d.access_token < "$OUT/auth-token.json")
+record customer-me.json GET /store/customers/me "" "$TOKEN" 200
+record auth-exists-true.json GET "/store/auth/$TEST_CUSTOMER_EMAIL" "" "" 200
+record auth-exists-false.json GET /store/auth/nobody@example.com "" "" 200
+record orders-page.json GET '/store/customers/me/orders?limit=10&offset=0' "" "$TOKEN" 200
+record regions.json GET /store/regions "" "" 200
+OTOKEN=$(token_for "$OTHER_CUSTOMER_EMAIL" "$OTHER_CUSTOMER_PASSWORD")
+record orders-empty.json GET '/store/customers/me/orders?limit=10&offset=0' "" "$OTOKEN" 200
 
-# the orders seed-orders.js made special
-SHIPPED=$(json_get '.orders.find(o=>o.fulfillment_status==="shipped").id' < "$OUT/orders-page.json")
-REFUNDED=$(json_get '.orders.find(o=>o.payment_status==="partially_refunded").id' < "$OUT/orders-page.json")
-JPY=$(json_get '.orders.find(o=>o.currency_code==="jpy").id' < "$OUT/orders-page.json")
-record order-shipped.json GET "/store/orders/$SHIPPED"
-record order-refunded.json GET "/store/orders/$REFUNDED"
-record order-jpy.json GET "/store/orders/$JPY"
+# the orders seed-orders.js made special (all within the newest 10)
+pick() { json "d.orders.find(o => $1).id" < "$OUT/orders-page.json" \
+  || { echo "record-fixtures: no order with $1 in orders-page.json" >&2; exit 1; }; }
+SHIPPED=$(pick 'o.fulfillment_status === "shipped"')
+REFUNDED=$(pick 'o.payment_status === "partially_refunded"')
+DISCOUNTED=$(pick 'o.discounts.length > 0')
+JPY=$(pick 'o.currency_code === "jpy"')
+record order-shipped.json GET "/store/orders/$SHIPPED" "" "$TOKEN" 200
+record order-refunded.json GET "/store/orders/$REFUNDED" "" "$TOKEN" 200
+record order-discount.json GET "/store/orders/$DISCOUNTED" "" "$TOKEN" 200
+record order-jpy.json GET "/store/orders/$JPY" "" "$TOKEN" 200
 
 # a fresh customer with two addresses
 EMAIL="fixture.$(date +%s%N)@example.com"
 record customer-created.json POST /store/customers \
-  "{\"email\":\"$EMAIL\",\"password\":\"fixture-pass-1\",\"first_name\":\"Ada\",\"last_name\":\"Lovelace\"}"
-FTOKEN=$(curl -sS -X POST -H 'Content-Type: application/json' \
-  --data "{\"email\":\"$EMAIL\",\"password\":\"fixture-pass-1\"}" "$MEDUSA_URL/store/auth/token" | json_get .access_token)
-addr='{"address":{"first_name":"Ada","last_name":"Lovelace","address_1":"1 Main St","city":"Springfield","country_code":"us","postal_code":"12345"}}'
-curl -sS -o /dev/null -X POST -H 'Content-Type: application/json' -H "Authorization: Bearer $FTOKEN" \
-  --data "$addr" "$MEDUSA_URL/store/customers/me/addresses"
-addr2='{"address":{"first_name":"Ada","last_name":"Lovelace","company":"Engines","address_1":"2 Rue de Rivoli","address_2":"3e étage","city":"Paris","country_code":"fr","postal_code":"75001","phone":"+33 1 23 45 67 89"}}'
-record customer-with-addresses.json POST /store/customers/me/addresses "$addr2" "$FTOKEN"
+  "{\"email\":\"$EMAIL\",\"password\":\"fixture-pass-1\",\"first_name\":\"Ada\",\"last_name\":\"Lovelace\"}" "" 200
+FTOKEN=$(token_for "$EMAIL" fixture-pass-1)
+addr1='{"address":{"first_name":"Ada","last_name":"Lovelace","address_1":"1 Main St","city":"Springfield","country_code":"us","province":"IL","postal_code":"62701"}}'
+curl -sS -f -o /dev/null -X POST -H 'Content-Type: application/json' -H "Authorization: Bearer $FTOKEN" \
+  --data-binary "$addr1" "$MEDUSA_URL/store/customers/me/addresses"
+addr2='{"address":{"first_name":"Ada","last_name":"Lovelace","company":"Engines Ltd","address_1":"2 Rue de Rivoli","address_2":"3e étage","city":"Paris","country_code":"FR","postal_code":"75001","phone":"+33 1 23 45 67 89"}}'
+record customer-with-addresses.json POST /store/customers/me/addresses "$addr2" "$FTOKEN" 200
 
 # failures, as the real server words them
-record error-401.txt POST /store/auth/token '{"email":"buyer@example.com","password":"wrong"}'
+record error-401.txt POST /store/auth/token "{\"email\":\"$TEST_CUSTOMER_EMAIL\",\"password\":\"wrong\"}" "" 401
+record error-401-me.txt GET /store/customers/me "" "" 401
 record error-422-duplicate.json POST /store/customers \
-  '{"email":"buyer@example.com","password":"x-123456","first_name":"A","last_name":"B"}'
-record error-400-invalid.json POST /store/customers/me '{"foo":1}' "$FTOKEN"
+  "{\"email\":\"$TEST_CUSTOMER_EMAIL\",\"password\":\"x-123456\",\"first_name\":\"A\",\"last_name\":\"B\"}" "" 422
+record error-400-invalid.json POST /store/customers/me '{"foo":1}' "$FTOKEN" 400
 record error-404-country.json POST /store/customers/me/addresses \
-  '{"address":{"first_name":"A","last_name":"B","address_1":"x","city":"y","country_code":"zz","postal_code":"1"}}' "$FTOKEN"
+  '{"address":{"first_name":"A","last_name":"B","address_1":"x","city":"y","country_code":"zz","postal_code":"1"}}' "$FTOKEN" 404
 record error-500-reset.json POST /store/customers/password-reset \
-  "{\"email\":\"$EMAIL\",\"password\":\"new-pass-123\",\"token\":\"garbage\"}"
-record orders-400-limit.json GET '/store/customers/me/orders?limit=abc' "" "$TOKEN"
+  "{\"email\":\"$EMAIL\",\"password\":\"new-pass-123\",\"token\":\"garbage\"}" "" 500
+record orders-400-limit.json GET '/store/customers/me/orders?limit=abc' "" "$TOKEN" 400
+echo "recorded $(find "$OUT" -maxdepth 1 -type f ! -name '*.status' | wc -l) fixtures"

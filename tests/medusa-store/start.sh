@@ -11,6 +11,11 @@
 #   API_ORDERS            US orders placed through the real Store API checkout (default 3)
 #   BULK_ORDERS           extra orders cloned by SQL for buyer@example.com (default 0)
 #   PGBIN                 directory of initdb/pg_ctl (default: found on PATH or /usr/lib/postgresql)
+#   MEDUSA_STORE_CACHE    1 (default): after the first full start, keep a pg_dump of the migrated and
+#                         seeded database (customers and API orders included) in
+#                         app/node_modules/.cache/patron-medusa-store/, keyed by a hash of the seed
+#                         inputs, and restore it on later starts instead of migrating and seeding
+#                         again (saves ~20 s); 0: always migrate and seed from scratch
 # Writes $MEDUSA_STORE_RUN_DIR/state.env (shell syntax; source it): see README.md.
 # Exits 0 at once when the store of this run dir is already running.
 set -euo pipefail
@@ -54,7 +59,9 @@ if [[ -z "$PGBIN" ]]; then
   else PGBIN="$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -1)"; fi
 fi
 [[ -x "$PGBIN/initdb" && -x "$PGBIN/pg_ctl" ]] || { echo "start.sh: PostgreSQL server binaries (initdb, pg_ctl) not found; set PGBIN" >&2; exit 1; }
-PSQL="$(command -v psql || echo "$PGBIN/psql")"
+PGBIN="$(dirname "$(readlink -f "$PGBIN/initdb")")"   # e.g. /usr/local/bin/initdb -> /usr/lib/postgresql/15/bin
+pgtool() { if [[ -x "$PGBIN/$1" ]]; then echo "$PGBIN/$1"; else command -v "$1"; fi; }
+PSQL="$(pgtool psql)"
 
 # From here on, a failure stops whatever was started.
 : > "$STATE"
@@ -69,6 +76,13 @@ if [[ ! -x "$APP/node_modules/.bin/medusa" || ! -f "$APP/node_modules/@medusajs/
   log "npm ci done in $(ms_since "$t0") ms"
 fi
 MEDUSA_VERSION=$(node -p 'require(process.argv[1]).version' "$APP/node_modules/@medusajs/medusa/package.json")
+
+# The seeded database only depends on these inputs: a dump of it can be reused.
+CACHE_DIR="$APP/node_modules/.cache/patron-medusa-store"
+CACHE_KEY=$( { cat "$APP/package-lock.json" "$APP/medusa-config.js" "$APP/seed.json" "$BASE/seed-orders.js";
+               echo "API_ORDERS=$API_ORDERS"; "$PGBIN/postgres" --version; } | sha256sum | cut -c1-16)
+CACHE_FILE="$CACHE_DIR/seeded-$CACHE_KEY.dump"
+[[ "${MEDUSA_STORE_CACHE:-1}" == 1 ]] || CACHE_FILE=
 
 # ------------------------------------------------------------ PostgreSQL
 port_free() { ! ss -Htln "sport = :$1" 2>/dev/null | grep -q .; }
@@ -108,16 +122,31 @@ export DATABASE_URL
 state DATABASE_URL "$DATABASE_URL"
 log "postgres up on 127.0.0.1:$PG_PORT in $(ms_since "$t0") ms (cluster $PGTMP)"
 
-# ------------------------------------------------------------ migrate + seed
+# ------------------------------------------------------------ migrate + seed (or restore)
 cd "$APP"
 export JWT_SECRET="${JWT_SECRET:-test-jwt-secret}" COOKIE_SECRET="${COOKIE_SECRET:-test-cookie-secret}"
 export STORE_CORS="${STORE_CORS:-http://localhost:8000}" ADMIN_CORS="${ADMIN_CORS:-http://localhost:7001}"
-t0=$(date +%s%N)
-./node_modules/.bin/medusa migrations run >"$RUN/migrate.log" 2>&1 || { tail -40 "$RUN/migrate.log" >&2; exit 1; }
-log "migrations done in $(ms_since "$t0") ms"
-t0=$(date +%s%N)
-./node_modules/.bin/medusa seed -f ./seed.json >"$RUN/seed.log" 2>&1 || { tail -40 "$RUN/seed.log" >&2; exit 1; }
-log "seed.json loaded in $(ms_since "$t0") ms"
+restored=
+if [[ -n "$CACHE_FILE" && -s "$CACHE_FILE" ]]; then
+  t0=$(date +%s%N)
+  if "$(pgtool pg_restore)" --exit-on-error --no-owner -d "$DATABASE_URL" "$CACHE_FILE" >"$RUN/restore.log" 2>&1; then
+    restored=1
+    log "restored the seeded database from $(basename "$CACHE_FILE") in $(ms_since "$t0") ms"
+  else
+    log "restoring $(basename "$CACHE_FILE") failed (see $RUN/restore.log): seeding from scratch"
+    rm -f "$CACHE_FILE"
+    "$PSQL" -h 127.0.0.1 -p "$PG_PORT" -U postgres -d postgres -qAt \
+      -c "DROP DATABASE medusa" -c "CREATE DATABASE medusa" >/dev/null
+  fi
+fi
+if [[ -z "$restored" ]]; then
+  t0=$(date +%s%N)
+  ./node_modules/.bin/medusa migrations run >"$RUN/migrate.log" 2>&1 || { tail -40 "$RUN/migrate.log" >&2; exit 1; }
+  log "migrations done in $(ms_since "$t0") ms"
+  t0=$(date +%s%N)
+  ./node_modules/.bin/medusa seed -f ./seed.json >"$RUN/seed.log" 2>&1 || { tail -40 "$RUN/seed.log" >&2; exit 1; }
+  log "seed.json loaded in $(ms_since "$t0") ms"
+fi
 
 # ------------------------------------------------------------ server
 export PORT="$MEDUSA_PORT" HOST=127.0.0.1
@@ -161,10 +190,22 @@ state OTHER_CUSTOMER_PASSWORD other-pass-123
 state DISCOUNT_CODE PATRON10
 
 # ------------------------------------------------------------ customers + orders
-t0=$(date +%s%N)
-MEDUSA_URL="$MEDUSA_URL" API_ORDERS="$API_ORDERS" node "$BASE/seed-orders.js" >"$RUN/seed-orders.log" 2>&1 \
-  || { tail -40 "$RUN/seed-orders.log" >&2; exit 1; }
-log "customers and $((API_ORDERS + 2)) orders in $(ms_since "$t0") ms: $(tail -1 "$RUN/seed-orders.log")"
+if [[ -z "$restored" ]]; then
+  t0=$(date +%s%N)
+  MEDUSA_URL="$MEDUSA_URL" API_ORDERS="$API_ORDERS" node "$BASE/seed-orders.js" >"$RUN/seed-orders.log" 2>&1 \
+    || { tail -40 "$RUN/seed-orders.log" >&2; exit 1; }
+  log "customers and $((API_ORDERS + 2)) orders in $(ms_since "$t0") ms: $(tail -1 "$RUN/seed-orders.log")"
+  if [[ -n "$CACHE_FILE" ]]; then
+    mkdir -p "$CACHE_DIR"
+    tmp="$(mktemp "$CACHE_DIR/.dump.XXXXXX")"
+    if "$(pgtool pg_dump)" -Fc -f "$tmp" "$DATABASE_URL" 2>"$RUN/dump.log"; then
+      mv -f "$tmp" "$CACHE_FILE"
+      log "cached the seeded database as $(basename "$CACHE_FILE")"
+    else
+      rm -f "$tmp"; log "could not cache the seeded database (see $RUN/dump.log); continuing"
+    fi
+  fi
+fi
 if [[ "$BULK_ORDERS" -gt 0 ]]; then
   t0=$(date +%s%N)
   "$PSQL" "$DATABASE_URL" -v ON_ERROR_STOP=1 -qAt -v n="$BULK_ORDERS" -v email=buyer@example.com \

@@ -1,0 +1,222 @@
+#!/usr/bin/python3
+"""End-to-end: the real Patron binary, driven through the accessibility tree,
+against the real Medusa test store.
+
+register -> sign out -> wrong password (sees the error) -> sign in -> quit ->
+start again and land signed in (keyring) -> sign out -> forgot password ->
+open the patron:// link from the store's outbox -> new password -> signed in.
+Then: no password or token in the log, the settings or any file Patron wrote.
+
+Run by run-e2e.sh inside its own D-Bus session, with DISPLAY set.
+Env: PATRON_BIN, MEDUSA_URL, MEDUSA_OUTBOX_DIR, E2E_HOME (Patron's HOME).
+"""
+import glob, os, subprocess, sys, time, urllib.parse
+import pyatspi
+
+PATRON = os.environ["PATRON_BIN"]
+STORE = os.environ["MEDUSA_URL"]
+OUTBOX = os.environ["MEDUSA_OUTBOX_DIR"]
+HOME = os.environ["E2E_HOME"]
+SHOTS = os.environ.get("E2E_SCREENSHOTS")
+LOG = os.path.join(HOME, "patron.log")
+EMAIL = f"e2e.{int(time.time() * 1000)}@example.com"
+PASSWORD = "first-pass-e2e-1"
+NEW_PASSWORD = "second-pass-e2e-2"
+secrets_seen = {PASSWORD, NEW_PASSWORD}
+step_no = 0
+
+
+def step(text):
+    global step_no
+    step_no += 1
+    print(f"# {step_no}. {text}", flush=True)
+
+
+def shot(name):
+    if SHOTS:
+        os.makedirs(SHOTS, exist_ok=True)
+        subprocess.run(["/usr/bin/import", "-window", "root", os.path.join(SHOTS, name + ".png")],
+                       check=False)
+
+
+def wait_for(pred, timeout=20, what="condition"):
+    end = time.time() + timeout
+    while time.time() < end:
+        try:
+            v = pred()
+        except Exception:
+            v = None
+        if v:
+            return v
+        time.sleep(0.1)
+    raise AssertionError(f"timed out waiting for {what}")
+
+
+def start_patron(*args):
+    log = open(LOG, "a")
+    return subprocess.Popen([PATRON, "--store", STORE, *args], stdout=log, stderr=log)
+
+
+def find_app():
+    def look():
+        for app in pyatspi.Registry.getDesktop(0):
+            if app is not None and app.name in ("patron", "Patron") and app.childCount > 0:
+                return app
+        return None
+    return wait_for(look, what="Patron on the accessibility bus")
+
+
+def showing(acc):
+    try:
+        return acc.getState().contains(pyatspi.STATE_VISIBLE)
+    except Exception:
+        return False
+
+
+def find(app, roles, name, timeout=20):
+    roles = roles if isinstance(roles, (list, tuple)) else [roles]
+
+    def look():
+        return pyatspi.findDescendant(
+            app, lambda a: a is not None and a.getRole() in roles and a.name == name and showing(a))
+    return wait_for(look, timeout, f"{name!r} on screen")
+
+
+def text_of(acc):
+    t = acc.queryText()
+    return t.getText(0, t.characterCount)
+
+
+def type_into(app, name, text):
+    field = find(app, [pyatspi.ROLE_TEXT, pyatspi.ROLE_PASSWORD_TEXT, pyatspi.ROLE_ENTRY], name)
+    field.queryEditableText().setTextContents(text)
+
+
+def press(app, name):
+    button = find(app, [pyatspi.ROLE_PUSH_BUTTON, pyatspi.ROLE_TOGGLE_BUTTON], name)
+    button.queryAction().doAction(0)
+
+
+def label_containing(app, fragment, timeout=20):
+    def look():
+        return pyatspi.findDescendant(
+            app, lambda a: a is not None and a.getRole() == pyatspi.ROLE_LABEL and showing(a)
+            and fragment in text_of(a))
+    return wait_for(look, timeout, f"a label saying {fragment!r}")
+
+
+def signed_in(app):
+    return label_containing(app, f"Signed in as", timeout=30)
+
+
+def stop(proc):
+    proc.terminate()
+    try:
+        proc.wait(10)
+    except subprocess.TimeoutExpired:
+        proc.kill()
+
+
+def reset_link_for(email, before):
+    def look():
+        links = []
+        for path in sorted(glob.glob(os.path.join(OUTBOX, "*.eml"))):
+            text = open(path, encoding="utf-8").read()
+            if f"To: {email}\n" in text:
+                links += [l.strip() for l in text.splitlines() if l.startswith("patron://")]
+        return links[-1] if len(links) > before else None
+    return wait_for(look, 30, f"a reset email for {email}")
+
+
+def on_failure(kind, value, tb):
+    shot("failure")
+    sys.__excepthook__(kind, value, tb)
+
+
+sys.excepthook = on_failure
+
+step("register a new customer")
+patron = start_patron()
+app = find_app()
+press(app, "Create Account")
+type_into(app, "Email Address", EMAIL)
+type_into(app, "First Name", "Ada")
+type_into(app, "Last Name", "Lovelace")
+type_into(app, "Password", PASSWORD)
+type_into(app, "Password Again", PASSWORD)
+shot("register")
+press(app, "Create Account")
+signed_in(app)
+shot("account")
+
+step("sign out")
+press(app, "Sign Out")
+email_row = find(app, pyatspi.ROLE_TEXT, "Email Address")
+assert text_of(email_row) == EMAIL, "the sign-in page keeps the email"
+
+step("sign in with a wrong password: an error next to the form, the email kept")
+type_into(app, "Password", "wrong-password-1")
+press(app, "Sign In")
+error = label_containing(app, "is not right")
+print("#    error shown:", text_of(error))
+assert text_of(find(app, pyatspi.ROLE_TEXT, "Email Address")) == EMAIL
+shot("sign-in-error")
+
+step("sign in, staying signed in")
+type_into(app, "Password", PASSWORD)
+press(app, "Sign In")
+signed_in(app)
+
+step("quit and start again: signed in from the keyring, no password asked")
+stop(patron)
+patron = start_patron()
+app = find_app()
+signed_in(app)
+
+step("sign out, then forgot password")
+press(app, "Sign Out")
+find(app, pyatspi.ROLE_TEXT, "Email Address")
+before = len([1 for p in glob.glob(os.path.join(OUTBOX, "*.eml")) if f"To: {EMAIL}\n" in open(p).read()])
+press(app, "Forgot Password?")
+email_row = find(app, pyatspi.ROLE_TEXT, "Email Address")
+assert text_of(email_row) == EMAIL, "the forgot page takes the email over"
+press(app, "Send Email")
+label_containing(app, "valid for 15 minutes")
+shot("forgot-sent")
+
+step("open the patron:// link from the email: the running Patron shows the reset page")
+link = reset_link_for(EMAIL, before)
+query = urllib.parse.parse_qs(urllib.parse.urlparse(link).query)
+secrets_seen.add(query["token"][0])
+opener = start_patron(link)
+opener.wait(30)
+label_containing(app, f"For your account {EMAIL}")
+type_into(app, "New Password", NEW_PASSWORD)
+type_into(app, "New Password Again", NEW_PASSWORD)
+shot("reset")
+press(app, "Set Password")
+signed_in(app)
+
+step("sign out and in with the new password")
+press(app, "Sign Out")
+type_into(app, "Password", NEW_PASSWORD)
+press(app, "Sign In")
+signed_in(app)
+stop(patron)
+
+step("no password or token in the log, the settings or any file Patron wrote")
+keyring = os.environ.get("SECRET_FILE_TEST_PATH", "")
+leaks = []
+for root, _, files in os.walk(HOME):
+    for name in files:
+        path = os.path.join(root, name)
+        if path == keyring or not os.path.isfile(path) or os.path.islink(path):
+            continue   # the keyring itself (encrypted, where the token belongs), sockets
+        data = open(path, "rb").read()
+        for secret in secrets_seen:
+            if secret.encode() in data:
+                leaks.append((path, secret[:6] + "…"))
+assert os.path.getsize(LOG) > 0, "the log was captured"
+assert not leaks, f"secrets leaked: {leaks}"
+print(f"# checked {sum(len(f) for _, _, f in os.walk(HOME))} files, log {os.path.getsize(LOG)} bytes")
+print("PASS")

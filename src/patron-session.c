@@ -601,6 +601,7 @@ restore_lookup_cb (GObject      *object,
   PatronSession *self = g_task_get_source_object (task);
   g_autoptr(GError) error = NULL;
   g_autofree char *email = NULL;
+  GCancellable *cancellable;
   char *token = NULL;
 
   if (!patron_secrets_lookup_finish (result, &email, &token, &error))
@@ -615,7 +616,8 @@ restore_lookup_cb (GObject      *object,
   self->email = g_steal_pointer (&email);
   medusa_client_set_access_token (self->client, token);
   wipe_free (token);
-  medusa_client_get_customer_async (self->client, g_task_get_cancellable (task),
+  cancellable = g_task_get_cancellable (task);
+  medusa_client_get_customer_async (self->client, cancellable,
                                     restore_customer_cb, g_steal_pointer (&task));
 }
 

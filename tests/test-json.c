@@ -139,7 +139,10 @@ test_order_page_fixture (void)
           g_assert_nonnull (medusa_line_item_get_title (item));
           g_assert_cmpint (medusa_line_item_get_quantity (item), >=, 1);
           g_assert_cmpint (medusa_line_item_get_unit_price (item), >, 0);
-          items_total += medusa_line_item_get_total (item);
+          g_assert_cmpint (medusa_line_item_get_subtotal (item), ==,
+                           medusa_line_item_get_unit_price (item) *
+                           medusa_line_item_get_quantity (item));
+          items_total += medusa_line_item_get_subtotal (item);
         }
 
       /* totals add up as Medusa computes them */

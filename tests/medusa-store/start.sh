@@ -38,6 +38,7 @@ state() { printf '%s=%q\n' "$1" "$2" >> "$STATE"; }
 t_start=$(date +%s%N)
 ms_since() { echo $(( ($(date +%s%N) - $1) / 1000000 )); }
 
+# shellcheck disable=SC1090
 if [[ -f "$STATE" ]]; then
   old_pid=$(. "$STATE"; echo "${MEDUSA_PID:-}")
   if [[ -n "$old_pid" ]] && kill -0 "$old_pid" 2>/dev/null &&
@@ -65,6 +66,7 @@ PSQL="$(pgtool psql)"
 
 # From here on, a failure stops whatever was started.
 : > "$STATE"
+# shellcheck disable=SC2154
 trap 'rc=$?; if [[ $rc -ne 0 ]]; then echo "start.sh: failed (rc=$rc); cleaning up" >&2; MEDUSA_STORE_RUN_DIR="$RUN" "$BASE/stop.sh" >&2 || true; fi' EXIT
 
 # ------------------------------------------------------------ npm (once)
@@ -200,6 +202,8 @@ if [[ -z "$restored" ]]; then
     tmp="$(mktemp "$CACHE_DIR/.dump.XXXXXX")"
     if "$(pgtool pg_dump)" -Fc -f "$tmp" "$DATABASE_URL" 2>"$RUN/dump.log"; then
       mv -f "$tmp" "$CACHE_FILE"
+      # keep the 4 newest dumps (one per API_ORDERS value / seed version)
+      ls -t "$CACHE_DIR"/seeded-*.dump 2>/dev/null | tail -n +5 | while read -r f; do rm -f "$f"; done
       log "cached the seeded database as $(basename "$CACHE_FILE")"
     else
       rm -f "$tmp"; log "could not cache the seeded database (see $RUN/dump.log); continuing"

@@ -7,7 +7,7 @@ BASE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 RUN="${MEDUSA_STORE_RUN_DIR:-$BASE/run}"
 STATE="$RUN/state.env"
 [[ -f "$STATE" ]] || { echo "medusa store: nothing to stop ($STATE absent)"; exit 0; }
-MEDUSA_PID= PGDATA= PGTMP= PGBIN= PG_RUNAS=
+MEDUSA_PID='' PGDATA='' PGTMP='' PGBIN='' PG_RUNAS=''
 # shellcheck disable=SC1090
 source "$STATE"
 

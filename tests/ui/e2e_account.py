@@ -63,7 +63,7 @@ def find_app():
             if app is not None and app.name in ("patron", "Patron") and app.childCount > 0:
                 return app
         return None
-    return wait_for(look, what="Patron on the accessibility bus")
+    return wait_for(look, 60, "Patron on the accessibility bus")
 
 
 def showing(acc):
@@ -130,6 +130,10 @@ def reset_link_for(email, before):
 
 def on_failure(kind, value, tb):
     shot("failure")
+    if os.path.exists(LOG):
+        print("# --- the end of Patron's log:")
+        for line in open(LOG, errors="replace").read().splitlines()[-25:]:
+            print("#", line)
     sys.__excepthook__(kind, value, tb)
 
 

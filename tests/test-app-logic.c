@@ -1,0 +1,186 @@
+/* test-app-logic.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The application's pure functions, without a display: validation, reset
+ * links, store addresses and the sentences failures are told in.
+ */
+
+#include "config.h"
+
+#include <string.h>
+
+#include "medusa.h"
+#include "patron-error.h"
+#include "patron-form.h"
+#include "patron-reset-link.h"
+#include "patron-store-page.h"
+
+#define TOKEN "eyJhbGciOiJIUzI1NiJ9.eyJjdXN0b21lcl9pZCI6ImN1c18xIn0.c2lnbmF0dXJl"
+
+static void
+test_email_validation (void)
+{
+  const char *good[] = { "ada@example.com", "a.b+c@mail.example.co.uk", "x@y.io" };
+  const char *bad[] = { "", "ada", "ada@", "@example.com", "ada@example", "ada@@example.com",
+                        "ada @example.com", "ada@example.", "ada@.com", NULL };
+
+  for (guint i = 0; i < G_N_ELEMENTS (good); i++)
+    g_assert_true (patron_email_is_valid (good[i]));
+  for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
+    g_assert_false (patron_email_is_valid (bad[i]));
+}
+
+static void
+test_new_password (void)
+{
+  g_autofree char *short_one = patron_check_new_password ("short", "short");
+  g_autofree char *different = patron_check_new_password ("long-enough-1", "long-enough-2");
+  g_autofree char *fine = patron_check_new_password ("long-enough-1", "long-enough-1");
+  g_autofree char *unicode = patron_check_new_password ("ééééééé", "ééééééé");
+
+  g_assert_nonnull (short_one);
+  g_assert_nonnull (strstr (short_one, "8"));
+  g_assert_nonnull (different);
+  g_assert_null (fine);
+  /* characters, not bytes: 7 of them are too few */
+  g_assert_nonnull (unicode);
+}
+
+static void
+test_reset_link_valid (void)
+{
+  g_autofree char *email = NULL;
+  g_autofree char *token = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (patron_reset_link_parse ("patron://reset-password?email=ada%40example.com&token="
+                                          TOKEN, &email, &token, &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (email, ==, "ada@example.com");
+  g_assert_cmpstr (token, ==, TOKEN);
+}
+
+static void
+test_reset_link_refused (void)
+{
+  const char *links[] = {
+    "",
+    "https://shop.example.com/reset-password?email=ada%40example.com&token=" TOKEN,
+    "patron://change-password?email=ada%40example.com&token=" TOKEN,
+    "patron://reset-password/extra?email=ada%40example.com&token=" TOKEN,
+    "patron://reset-password?email=ada%40example.com",
+    "patron://reset-password?token=" TOKEN,
+    "patron://reset-password?email=ada%40example.com&token=" TOKEN "&next=https://evil",
+    "patron://reset-password?email=ada%40example.com&token=" TOKEN "&token=other.token.x",
+    "patron://reset-password?email=ada%40example.com&token=abc%0Ddef.ghi.jkl",
+    "patron://reset-password?email=not-an-email&token=" TOKEN,
+    "patron://reset-password?email=ada%40example.com&token=" TOKEN "#frag",
+    "patron://user@reset-password?email=ada%40example.com&token=" TOKEN,
+    "patron://reset-password:8080?email=ada%40example.com&token=" TOKEN,
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (links); i++)
+    {
+      g_autofree char *email = NULL;
+      g_autofree char *token = NULL;
+      g_autoptr(GError) error = NULL;
+
+      g_test_message ("%s", links[i]);
+      g_assert_false (patron_reset_link_parse (links[i], &email, &token, &error));
+      g_assert_nonnull (error);
+      g_assert_null (email);
+      g_assert_null (token);
+    }
+}
+
+static void
+test_token_validation (void)
+{
+  g_assert_true (patron_token_is_valid (TOKEN));
+  g_assert_false (patron_token_is_valid ("short"));
+  g_assert_false (patron_token_is_valid ("has space in.it.here"));
+  g_assert_false (patron_token_is_valid ("quote\"in.token.here"));
+  g_assert_false (patron_token_is_valid (NULL));
+}
+
+static void
+test_store_url (void)
+{
+  g_autofree char *bare = patron_store_url_normalize ("  shop.example.com/ ");
+  g_autofree char *http = patron_store_url_normalize ("http://127.0.0.1:9000//");
+
+  g_assert_cmpstr (bare, ==, "https://shop.example.com");
+  g_assert_cmpstr (http, ==, "http://127.0.0.1:9000");
+
+  g_assert_true (patron_store_url_is_loopback ("http://127.0.0.1:9000"));
+  g_assert_true (patron_store_url_is_loopback ("http://localhost:9000"));
+  g_assert_true (patron_store_url_is_loopback ("http://[::1]:9000"));
+  g_assert_false (patron_store_url_is_loopback ("http://shop.example.com"));
+  g_assert_false (patron_store_url_is_loopback ("http://192.168.1.10"));
+  g_assert_false (patron_store_url_is_loopback ("http://127.0.0.1.evil.example"));
+}
+
+static void
+test_error_sentences (void)
+{
+  const PatronAction actions[] = { PATRON_ACTION_CONNECT, PATRON_ACTION_SIGN_IN,
+                                   PATRON_ACTION_REGISTER, PATRON_ACTION_REQUEST_RESET,
+                                   PATRON_ACTION_RESET_PASSWORD, PATRON_ACTION_RESTORE,
+                                   PATRON_ACTION_OTHER };
+  const char *server_message = "property foo should not exist";
+
+  for (guint code = MEDUSA_ERROR_INVALID_DATA; code <= MEDUSA_ERROR_FAILED; code++)
+    for (guint a = 0; a < G_N_ELEMENTS (actions); a++)
+      {
+        g_autoptr(GError) error = g_error_new_literal (MEDUSA_ERROR, code, server_message);
+        g_autofree char *sentence = patron_error_to_sentence (error, actions[a]);
+
+        /* a sentence of Patron's own, never the server's raw words */
+        g_assert_nonnull (sentence);
+        g_assert_cmpuint (strlen (sentence), >, 10);
+        g_assert_null (strstr (sentence, server_message));
+        g_assert_true (g_str_has_suffix (sentence, "."));
+      }
+
+  {
+    g_autoptr(GError) wrong = g_error_new_literal (MEDUSA_ERROR, MEDUSA_ERROR_UNAUTHORIZED,
+                                                   "Unauthorized");
+    g_autoptr(GError) refused = g_error_new_literal (G_IO_ERROR, G_IO_ERROR_CONNECTION_REFUSED,
+                                                     "Could not connect: Connection refused");
+    g_autoptr(GError) timeout = g_error_new_literal (G_IO_ERROR, G_IO_ERROR_TIMED_OUT, "x");
+    g_autoptr(GError) tls = g_error_new_literal (G_TLS_ERROR, G_TLS_ERROR_BAD_CERTIFICATE, "x");
+    g_autoptr(GError) token = g_error_new_literal (MEDUSA_ERROR, MEDUSA_ERROR_INVALID_TOKEN,
+                                                   "An unknown error occurred.");
+    g_autofree char *wrong_text = patron_error_to_sentence (wrong, PATRON_ACTION_SIGN_IN);
+    g_autofree char *expired_text = patron_error_to_sentence (wrong, PATRON_ACTION_OTHER);
+    g_autofree char *refused_text = patron_error_to_sentence (refused, PATRON_ACTION_SIGN_IN);
+    g_autofree char *timeout_text = patron_error_to_sentence (timeout, PATRON_ACTION_SIGN_IN);
+    g_autofree char *tls_text = patron_error_to_sentence (tls, PATRON_ACTION_CONNECT);
+    g_autofree char *token_text = patron_error_to_sentence (token, PATRON_ACTION_RESET_PASSWORD);
+
+    g_assert_nonnull (strstr (wrong_text, "password"));
+    g_assert_nonnull (strstr (expired_text, "sign in again"));
+    g_assert_nonnull (strstr (refused_text, "cannot reach"));
+    g_assert_nonnull (strstr (timeout_text, "in time"));
+    g_assert_nonnull (strstr (tls_text, "certificate"));
+    g_assert_nonnull (strstr (token_text, "new email"));
+  }
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/app/email-validation", test_email_validation);
+  g_test_add_func ("/app/new-password", test_new_password);
+  g_test_add_func ("/app/reset-link/valid", test_reset_link_valid);
+  g_test_add_func ("/app/reset-link/refused", test_reset_link_refused);
+  g_test_add_func ("/app/reset-link/token", test_token_validation);
+  g_test_add_func ("/app/store-url", test_store_url);
+  g_test_add_func ("/app/error-sentences", test_error_sentences);
+
+  return g_test_run ();
+}

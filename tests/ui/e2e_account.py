@@ -34,6 +34,7 @@ def step(text):
 
 def shot(name):
     if SHOTS:
+        time.sleep(0.6)   # let the page's cross-fade finish
         os.makedirs(SHOTS, exist_ok=True)
         subprocess.run(["/usr/bin/import", "-window", "root", os.path.join(SHOTS, name + ".png")],
                        check=False)
@@ -44,6 +45,8 @@ def wait_for(pred, timeout=20, what="condition"):
     while time.time() < end:
         try:
             v = pred()
+        except AssertionError:
+            raise
         except Exception:
             v = None
         if v:
@@ -53,12 +56,27 @@ def wait_for(pred, timeout=20, what="condition"):
 
 
 def start_patron(*args):
-    log = open(LOG, "a")
-    return subprocess.Popen([PATRON, "--store", STORE, *args], stdout=log, stderr=log)
+    # A fresh Xvfb now and then refuses the very first client for a moment
+    # ("cannot open display"): that is the test bed, not Patron, so try again.
+    for attempt in range(5):
+        size = os.path.getsize(LOG) if os.path.exists(LOG) else 0
+        log = open(LOG, "a")
+        proc = subprocess.Popen([PATRON, "--store", STORE, *args], stdout=log, stderr=log)
+        try:
+            proc.wait(1.0)
+        except subprocess.TimeoutExpired:
+            return proc
+        if proc.returncode == 0 or "cannot open display" not in open(LOG, errors="replace").read()[size:]:
+            return proc
+        print(f"# the display refused Patron (attempt {attempt + 1}); trying again", flush=True)
+        time.sleep(0.5)
+    return proc
 
 
-def find_app():
+def find_app(proc=None):
     def look():
+        if proc is not None and proc.poll() is not None:
+            raise AssertionError(f"Patron exited with {proc.returncode} before showing its window")
         for app in pyatspi.Registry.getDesktop(0):
             if app is not None and app.name in ("patron", "Patron") and app.childCount > 0:
                 return app
@@ -134,6 +152,10 @@ def on_failure(kind, value, tb):
         print("# --- the end of Patron's log:")
         for line in open(LOG, errors="replace").read().splitlines()[-25:]:
             print("#", line)
+    xlog = os.path.join(HOME, "xvfb.log")
+    if os.path.exists(xlog):
+        print("# --- Xvfb's log:", open(xlog, errors="replace").read()[-2000:])
+    print("# DISPLAY =", os.environ.get("DISPLAY"))
     sys.__excepthook__(kind, value, tb)
 
 
@@ -141,7 +163,7 @@ sys.excepthook = on_failure
 
 step("register a new customer")
 patron = start_patron()
-app = find_app()
+app = find_app(patron)
 press(app, "Create Account")
 type_into(app, "Email Address", EMAIL)
 type_into(app, "First Name", "Ada")
@@ -174,7 +196,7 @@ signed_in(app)
 step("quit and start again: signed in from the keyring, no password asked")
 stop(patron)
 patron = start_patron()
-app = find_app()
+app = find_app(patron)
 signed_in(app)
 
 step("sign out, then forgot password")

@@ -358,6 +358,60 @@ test_store_page_refuses (void)
   close_window (GTK_WIDGET (window));
 }
 
+static AdwMessageDialog *
+find_dialog (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
+
+      if (ADW_IS_MESSAGE_DIALOG (window) && gtk_widget_get_visible (GTK_WIDGET (window)))
+        return ADW_MESSAGE_DIALOG (window);
+    }
+
+  return NULL;
+}
+
+static gboolean
+has_dialog (gpointer data)
+{
+  return find_dialog () != NULL;
+}
+
+static void
+test_store_page_warns_without_encryption (void)
+{
+  PatronStorePage *page = g_object_new (PATRON_TYPE_STORE_PAGE, NULL);
+  GtkWidget *window = show_in_window (GTK_WIDGET (page));
+  AdwMessageDialog *dialog;
+
+  /* not this machine, not https: the user must accept the risk first */
+  patron_store_page_set_url (page, "http://shop.example.com");
+  click (GTK_WIDGET (page), "Connect");
+  spin_until (has_dialog, NULL);
+  dialog = find_dialog ();
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Connect Without Encryption?");
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "http://shop.example.com"));
+  g_assert_cmpstr (adw_message_dialog_get_default_response (dialog), ==, "cancel");
+
+  adw_message_dialog_response (dialog, "cancel");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  /* declined: nothing was asked of that address, the form is as it was */
+  g_assert_true (gtk_widget_get_sensitive (find_widget (GTK_WIDGET (page), is_button_saying,
+                                                        "Connect")));
+  g_assert_null (find_widget (GTK_WIDGET (page), is_label_containing, "cannot reach"));
+
+  /* on this machine plain http needs no warning */
+  patron_store_page_set_url (page, "http://127.0.0.1:9");
+  click (GTK_WIDGET (page), "Connect");
+  g_assert_null (find_dialog ());
+  wait_for_label (GTK_WIDGET (page), "cannot reach the store");
+
+  close_window (window);
+}
+
 static void
 store_done_cb (GObject      *object,
                GAsyncResult *result,
@@ -421,6 +475,7 @@ main (int   argc,
 
   g_test_add_func ("/pages/sign-in/checks", test_sign_in_checks_before_sending);
   g_test_add_func ("/pages/sign-in/unreachable", test_sign_in_unreachable_store);
+  g_test_add_func ("/pages/store/insecure-warning", test_store_page_warns_without_encryption);
 
   if (store_url == NULL || store_url[0] == '\0')
     {

@@ -10,10 +10,10 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "patron-form.h"
 #include "patron-reset-link.h"
 
 #define MAX_TOKEN_LENGTH 4096
-#define MAX_EMAIL_LENGTH 320
 
 /**
  * patron_token_is_valid:
@@ -34,25 +34,6 @@ patron_token_is_valid (const char *token)
 
   for (const char *p = token; *p != '\0'; p++)
     if (!g_ascii_isalnum (*p) && *p != '.' && *p != '-' && *p != '_')
-      return FALSE;
-
-  return TRUE;
-}
-
-static gboolean
-email_is_plausible (const char *email)
-{
-  const char *at;
-
-  if (email == NULL || strlen (email) > MAX_EMAIL_LENGTH || !g_utf8_validate (email, -1, NULL))
-    return FALSE;
-
-  at = strchr (email, '@');
-  if (at == NULL || at == email || at[1] == '\0' || strchr (at + 1, '@') != NULL)
-    return FALSE;
-
-  for (const char *p = email; *p != '\0'; p++)
-    if (g_ascii_isspace (*p) || g_ascii_iscntrl (*p))
       return FALSE;
 
   return TRUE;
@@ -130,7 +111,7 @@ patron_reset_link_parse (const char  *text,
         }
     }
 
-  if (!email_is_plausible (g_hash_table_lookup (params, "email")) ||
+  if (!patron_email_is_valid (g_hash_table_lookup (params, "email")) ||
       !patron_token_is_valid (g_hash_table_lookup (params, "token")))
     {
       g_set_error_literal (error, G_URI_ERROR, G_URI_ERROR_BAD_QUERY,

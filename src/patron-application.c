@@ -187,5 +187,8 @@ patron_application_init (PatronApplication *self)
   gtk_application_set_accels_for_action (GTK_APPLICATION (self),
                                          "app.quit",
                                          (const char *[]) { "<primary>q", NULL });
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self),
+                                         "window.close",
+                                         (const char *[]) { "<primary>w", NULL });
   g_application_add_main_option_entries (G_APPLICATION (self), option_entries);
 }

@@ -24,6 +24,7 @@ export API_ORDERS="${API_ORDERS:-6}" BULK_ORDERS="${BULK_ORDERS:-120}"
 # shellcheck disable=SC1091
 source "$MEDUSA_STORE_RUN_DIR/state.env"
 trap '"$ROOT/tests/medusa-store/stop.sh"' EXIT
+trap 'exit 130' INT TERM
 
 echo
 echo "Demo store (Medusa $MEDUSA_VERSION): $MEDUSA_URL"
@@ -32,4 +33,13 @@ echo "Password-reset emails land in $MEDUSA_OUTBOX_DIR"
 echo
 
 # The uninstalled build: its schema and the development profile's app id.
-GSETTINGS_SCHEMA_DIR="$BUILD/demo/data" "$BUILD/demo/src/patron" --store "$MEDUSA_URL" "$@"
+export GSETTINGS_SCHEMA_DIR="$BUILD/demo/data"
+if [[ -n "${DBUS_SESSION_BUS_ADDRESS:-}" ]]; then
+  "$BUILD/demo/src/patron" --store "$MEDUSA_URL" "$@"
+else
+  # No desktop session (a bare machine, ssh -X): a bus of its own, and a
+  # file-backed keyring in the demo directory so "Keep Me Signed In" works.
+  SECRET_BACKEND=file SECRET_FILE_TEST_PATH="$BUILD/demo-store/keyring" \
+  SECRET_FILE_TEST_PASSWORD=patron-demo \
+    dbus-run-session -- "$BUILD/demo/src/patron" --store "$MEDUSA_URL" "$@"
+fi

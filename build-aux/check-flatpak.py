@@ -1,0 +1,55 @@
+#!/usr/bin/env python3
+"""Static checks of the Flatpak manifest (the GNOME runtime cannot be fetched
+here): valid JSON, known properties (flatpak-builder --show-manifest), the
+finish-args policy, and the app built from this very tree."""
+import json, os, shutil, subprocess, sys
+
+manifest = sys.argv[1]
+data = json.load(open(manifest))
+problems = []
+
+if data.get("id") != "io.github.patronapp.Patron":
+    problems.append(f"id is {data.get('id')!r}")
+if data.get("runtime") != "org.gnome.Platform" or data.get("sdk") != "org.gnome.Sdk":
+    problems.append("the runtime must be the GNOME one")
+
+allowed = {"--share=network", "--share=ipc", "--socket=wayland", "--socket=fallback-x11",
+           "--device=dri"}
+args = set(data.get("finish-args", []))
+for extra in sorted(args - allowed):
+    problems.append(f"finish-arg {extra} is more than Patron needs")
+for needed in sorted(allowed - args):
+    problems.append(f"finish-arg {needed} is missing")
+if any("org.freedesktop.secrets" in a for a in args):
+    problems.append("secrets go through the portal: no org.freedesktop.secrets")
+
+patron = [m for m in data.get("modules", []) if isinstance(m, dict) and m.get("name") == "patron"]
+if not patron:
+    problems.append("no 'patron' module")
+else:
+    m = patron[-1]
+    if m.get("buildsystem") != "meson":
+        problems.append("the patron module must build with meson")
+    here = os.path.realpath(os.path.join(os.path.dirname(manifest), ".."))
+    sources = m.get("sources", [])
+    if not any(s.get("type") == "dir" and
+               os.path.realpath(os.path.join(os.path.dirname(manifest), s.get("path", ""))) == here
+               for s in sources):
+        problems.append("the patron module must be built from this tree (a 'dir' source at ..)")
+    if "--share=network" in m.get("build-options", {}).get("build-args", []):
+        problems.append("no network while building")
+
+if shutil.which("flatpak-builder"):
+    out = subprocess.run(["flatpak-builder", "--show-manifest", manifest],
+                         capture_output=True, text=True)
+    if out.returncode != 0:
+        problems.append("flatpak-builder --show-manifest failed: " + out.stderr.strip()[-300:])
+    if "Unknown property" in out.stdout + out.stderr:
+        problems.append("unknown properties: " + (out.stdout + out.stderr).strip()[-300:])
+else:
+    problems.append("flatpak-builder is not installed")
+
+for p in problems:
+    print(p)
+print(f"{manifest}: {len(problems)} problems")
+sys.exit(1 if problems else 0)

@@ -1,18 +1,18 @@
-/* medusa-address.c
- *
- * SPDX-License-Identifier: GPL-3.0-or-later
- */
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 
 #define G_LOG_DOMAIN "medusa"
 
 #include "config.h"
+
+#include <string.h>
 
 #include "medusa-address.h"
 
 /**
  * MedusaAddress:
  *
- * An address of a customer: a shipping address, the billing address or an order's.
+ * An address: one of a customer's shipping addresses, the billing address, or an
+ * order's. Editable, and every change notified, so forms can bind to it.
  */
 
 struct _MedusaAddress
@@ -58,7 +58,7 @@ enum {
   N_PROPS
 };
 
-static GParamSpec *properties [N_PROPS];
+static GParamSpec *properties[N_PROPS];
 
 static gboolean
 date_equal (GDateTime *a,
@@ -74,10 +74,13 @@ static gboolean
 json_equal (JsonObject *a,
             JsonObject *b)
 {
-  if (a == NULL || b == NULL)
-    return a == b;
+  if (a == b)
+    return TRUE;
 
-  return a == b || json_object_equal (a, b);
+  if (a == NULL || b == NULL)
+    return FALSE;
+
+  return json_object_equal (a, b);
 }
 
 static void
@@ -263,77 +266,77 @@ medusa_address_class_init (MedusaAddressClass *klass)
   object_class->get_property = medusa_address_get_property;
   object_class->set_property = medusa_address_set_property;
 
-  properties [PROP_ID] =
+  properties[PROP_ID] =
     g_param_spec_string ("id", NULL, NULL,
                          NULL,
                          (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
 
-  properties [PROP_CUSTOMER_ID] =
+  properties[PROP_CUSTOMER_ID] =
     g_param_spec_string ("customer-id", NULL, NULL,
                          NULL,
                          (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
 
-  properties [PROP_COMPANY] =
+  properties[PROP_COMPANY] =
     g_param_spec_string ("company", NULL, NULL,
                          NULL,
                          (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
 
-  properties [PROP_FIRST_NAME] =
+  properties[PROP_FIRST_NAME] =
     g_param_spec_string ("first-name", NULL, NULL,
                          NULL,
                          (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
 
-  properties [PROP_LAST_NAME] =
+  properties[PROP_LAST_NAME] =
     g_param_spec_string ("last-name", NULL, NULL,
                          NULL,
                          (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
 
-  properties [PROP_ADDRESS_1] =
+  properties[PROP_ADDRESS_1] =
     g_param_spec_string ("address-1", NULL, NULL,
                          NULL,
                          (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
 
-  properties [PROP_ADDRESS_2] =
+  properties[PROP_ADDRESS_2] =
     g_param_spec_string ("address-2", NULL, NULL,
                          NULL,
                          (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
 
-  properties [PROP_CITY] =
+  properties[PROP_CITY] =
     g_param_spec_string ("city", NULL, NULL,
                          NULL,
                          (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
 
-  properties [PROP_COUNTRY_CODE] =
+  properties[PROP_COUNTRY_CODE] =
     g_param_spec_string ("country-code", NULL, NULL,
                          NULL,
                          (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
 
-  properties [PROP_PROVINCE] =
+  properties[PROP_PROVINCE] =
     g_param_spec_string ("province", NULL, NULL,
                          NULL,
                          (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
 
-  properties [PROP_POSTAL_CODE] =
+  properties[PROP_POSTAL_CODE] =
     g_param_spec_string ("postal-code", NULL, NULL,
                          NULL,
                          (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
 
-  properties [PROP_PHONE] =
+  properties[PROP_PHONE] =
     g_param_spec_string ("phone", NULL, NULL,
                          NULL,
                          (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
 
-  properties [PROP_METADATA] =
+  properties[PROP_METADATA] =
     g_param_spec_boxed ("metadata", NULL, NULL,
                         JSON_TYPE_OBJECT,
                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
 
-  properties [PROP_CREATED_AT] =
+  properties[PROP_CREATED_AT] =
     g_param_spec_boxed ("created-at", NULL, NULL,
                         G_TYPE_DATE_TIME,
                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
 
-  properties [PROP_UPDATED_AT] =
+  properties[PROP_UPDATED_AT] =
     g_param_spec_boxed ("updated-at", NULL, NULL,
                         G_TYPE_DATE_TIME,
                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
@@ -468,175 +471,211 @@ medusa_address_get_updated_at (MedusaAddress *self)
 
 void
 medusa_address_set_id (MedusaAddress *self,
-                       const char *id)
+                       const char    *id)
 {
+  char *copy;
+
   g_return_if_fail (MEDUSA_IS_ADDRESS (self));
 
   if (g_strcmp0 (self->id, id) == 0)
     return;
 
+  copy = g_strdup (id);
   g_free (self->id);
-  self->id = g_strdup (id);
-  g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_ID]);
+  self->id = copy;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ID]);
 }
 
 void
 medusa_address_set_customer_id (MedusaAddress *self,
-                                const char *customer_id)
+                                const char    *customer_id)
 {
+  char *copy;
+
   g_return_if_fail (MEDUSA_IS_ADDRESS (self));
 
   if (g_strcmp0 (self->customer_id, customer_id) == 0)
     return;
 
+  copy = g_strdup (customer_id);
   g_free (self->customer_id);
-  self->customer_id = g_strdup (customer_id);
-  g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_CUSTOMER_ID]);
+  self->customer_id = copy;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CUSTOMER_ID]);
 }
 
 void
 medusa_address_set_company (MedusaAddress *self,
-                            const char *company)
+                            const char    *company)
 {
+  char *copy;
+
   g_return_if_fail (MEDUSA_IS_ADDRESS (self));
 
   if (g_strcmp0 (self->company, company) == 0)
     return;
 
+  copy = g_strdup (company);
   g_free (self->company);
-  self->company = g_strdup (company);
-  g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_COMPANY]);
+  self->company = copy;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_COMPANY]);
 }
 
 void
 medusa_address_set_first_name (MedusaAddress *self,
-                               const char *first_name)
+                               const char    *first_name)
 {
+  char *copy;
+
   g_return_if_fail (MEDUSA_IS_ADDRESS (self));
 
   if (g_strcmp0 (self->first_name, first_name) == 0)
     return;
 
+  copy = g_strdup (first_name);
   g_free (self->first_name);
-  self->first_name = g_strdup (first_name);
-  g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_FIRST_NAME]);
+  self->first_name = copy;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FIRST_NAME]);
 }
 
 void
 medusa_address_set_last_name (MedusaAddress *self,
-                              const char *last_name)
+                              const char    *last_name)
 {
+  char *copy;
+
   g_return_if_fail (MEDUSA_IS_ADDRESS (self));
 
   if (g_strcmp0 (self->last_name, last_name) == 0)
     return;
 
+  copy = g_strdup (last_name);
   g_free (self->last_name);
-  self->last_name = g_strdup (last_name);
-  g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_LAST_NAME]);
+  self->last_name = copy;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LAST_NAME]);
 }
 
 void
 medusa_address_set_address_1 (MedusaAddress *self,
-                              const char *address_1)
+                              const char    *address_1)
 {
+  char *copy;
+
   g_return_if_fail (MEDUSA_IS_ADDRESS (self));
 
   if (g_strcmp0 (self->address_1, address_1) == 0)
     return;
 
+  copy = g_strdup (address_1);
   g_free (self->address_1);
-  self->address_1 = g_strdup (address_1);
-  g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_ADDRESS_1]);
+  self->address_1 = copy;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ADDRESS_1]);
 }
 
 void
 medusa_address_set_address_2 (MedusaAddress *self,
-                              const char *address_2)
+                              const char    *address_2)
 {
+  char *copy;
+
   g_return_if_fail (MEDUSA_IS_ADDRESS (self));
 
   if (g_strcmp0 (self->address_2, address_2) == 0)
     return;
 
+  copy = g_strdup (address_2);
   g_free (self->address_2);
-  self->address_2 = g_strdup (address_2);
-  g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_ADDRESS_2]);
+  self->address_2 = copy;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ADDRESS_2]);
 }
 
 void
 medusa_address_set_city (MedusaAddress *self,
-                         const char *city)
+                         const char    *city)
 {
+  char *copy;
+
   g_return_if_fail (MEDUSA_IS_ADDRESS (self));
 
   if (g_strcmp0 (self->city, city) == 0)
     return;
 
+  copy = g_strdup (city);
   g_free (self->city);
-  self->city = g_strdup (city);
-  g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_CITY]);
+  self->city = copy;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CITY]);
 }
 
 void
 medusa_address_set_country_code (MedusaAddress *self,
-                                 const char *country_code)
+                                 const char    *country_code)
 {
+  char *copy;
+
   g_return_if_fail (MEDUSA_IS_ADDRESS (self));
 
   if (g_strcmp0 (self->country_code, country_code) == 0)
     return;
 
+  copy = g_strdup (country_code);
   g_free (self->country_code);
-  self->country_code = g_strdup (country_code);
-  g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_COUNTRY_CODE]);
+  self->country_code = copy;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_COUNTRY_CODE]);
 }
 
 void
 medusa_address_set_province (MedusaAddress *self,
-                             const char *province)
+                             const char    *province)
 {
+  char *copy;
+
   g_return_if_fail (MEDUSA_IS_ADDRESS (self));
 
   if (g_strcmp0 (self->province, province) == 0)
     return;
 
+  copy = g_strdup (province);
   g_free (self->province);
-  self->province = g_strdup (province);
-  g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_PROVINCE]);
+  self->province = copy;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PROVINCE]);
 }
 
 void
 medusa_address_set_postal_code (MedusaAddress *self,
-                                const char *postal_code)
+                                const char    *postal_code)
 {
+  char *copy;
+
   g_return_if_fail (MEDUSA_IS_ADDRESS (self));
 
   if (g_strcmp0 (self->postal_code, postal_code) == 0)
     return;
 
+  copy = g_strdup (postal_code);
   g_free (self->postal_code);
-  self->postal_code = g_strdup (postal_code);
-  g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_POSTAL_CODE]);
+  self->postal_code = copy;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_POSTAL_CODE]);
 }
 
 void
 medusa_address_set_phone (MedusaAddress *self,
-                          const char *phone)
+                          const char    *phone)
 {
+  char *copy;
+
   g_return_if_fail (MEDUSA_IS_ADDRESS (self));
 
   if (g_strcmp0 (self->phone, phone) == 0)
     return;
 
+  copy = g_strdup (phone);
   g_free (self->phone);
-  self->phone = g_strdup (phone);
-  g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_PHONE]);
+  self->phone = copy;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PHONE]);
 }
 
 void
 medusa_address_set_metadata (MedusaAddress *self,
-                             JsonObject *metadata)
+                             JsonObject    *metadata)
 {
   g_return_if_fail (MEDUSA_IS_ADDRESS (self));
 
@@ -647,12 +686,12 @@ medusa_address_set_metadata (MedusaAddress *self,
     json_object_ref (metadata);
   g_clear_pointer (&self->metadata, json_object_unref);
   self->metadata = metadata;
-  g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_METADATA]);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_METADATA]);
 }
 
 void
 medusa_address_set_created_at (MedusaAddress *self,
-                               GDateTime *created_at)
+                               GDateTime     *created_at)
 {
   g_return_if_fail (MEDUSA_IS_ADDRESS (self));
 
@@ -663,12 +702,12 @@ medusa_address_set_created_at (MedusaAddress *self,
     g_date_time_ref (created_at);
   g_clear_pointer (&self->created_at, g_date_time_unref);
   self->created_at = created_at;
-  g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_CREATED_AT]);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CREATED_AT]);
 }
 
 void
 medusa_address_set_updated_at (MedusaAddress *self,
-                               GDateTime *updated_at)
+                               GDateTime     *updated_at)
 {
   g_return_if_fail (MEDUSA_IS_ADDRESS (self));
 
@@ -679,7 +718,7 @@ medusa_address_set_updated_at (MedusaAddress *self,
     g_date_time_ref (updated_at);
   g_clear_pointer (&self->updated_at, g_date_time_unref);
   self->updated_at = updated_at;
-  g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_UPDATED_AT]);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_UPDATED_AT]);
 }
 
 /**
@@ -696,6 +735,9 @@ medusa_address_new (void)
 /**
  * medusa_address_copy:
  *
+ * The copy shares @self's metadata object, as any two holders of a boxed
+ * #JsonObject do.
+ *
  * Returns: (transfer full): a new address with every property of @self
  */
 MedusaAddress *
@@ -711,22 +753,58 @@ medusa_address_copy (MedusaAddress *self)
   return copy;
 }
 
+/* Narrows @text, or "" for NULL, to what lies between its leading and
+ * trailing white space, without copying it.
+ */
+static const char *
+trim (const char *text,
+      gsize      *length)
+{
+  const char *end;
+
+  if (text == NULL)
+    text = "";
+
+  while (g_ascii_isspace (*text))
+    text++;
+
+  end = text + strlen (text);
+  while (end > text && g_ascii_isspace (end[-1]))
+    end--;
+
+  *length = (gsize) (end - text);
+
+  return text;
+}
+
 static gboolean
 same_text (const char *a,
-           const char *b)
+           const char *b,
+           gboolean    ignore_case)
 {
-  g_autofree char *stripped_a = g_strstrip (g_strdup (a != NULL ? a : ""));
-  g_autofree char *stripped_b = g_strstrip (g_strdup (b != NULL ? b : ""));
+  gsize a_length;
+  gsize b_length;
 
-  return g_str_equal (stripped_a, stripped_b);
+  a = trim (a, &a_length);
+  b = trim (b, &b_length);
+
+  if (a_length != b_length)
+    return FALSE;
+
+  if (ignore_case)
+    return g_ascii_strncasecmp (a, b, a_length) == 0;
+
+  return memcmp (a, b, a_length) == 0;
 }
 
 /**
  * medusa_address_same_place:
  *
- * Whether @a and @b are the same address as a person would see it: ids,
- * dates and metadata aside, blanks around values ignored, the country code
- * compared without case. Medusa v1 refuses to add such a twin silently.
+ * Whether @a and @b are the same address as a person would read it: ids,
+ * dates and metadata aside, a missing value the same as an empty one, white
+ * space around values ignored and the country code compared without case.
+ * Medusa v1 silently refuses to add such a twin of an existing address, so
+ * Patron has to notice it first.
  *
  * Returns: %TRUE if they are the same place
  */
@@ -734,31 +812,30 @@ gboolean
 medusa_address_same_place (MedusaAddress *a,
                            MedusaAddress *b)
 {
-  g_autofree char *country_a = NULL;
-  g_autofree char *country_b = NULL;
-
   g_return_val_if_fail (MEDUSA_IS_ADDRESS (a), FALSE);
   g_return_val_if_fail (MEDUSA_IS_ADDRESS (b), FALSE);
 
-  country_a = g_strstrip (g_ascii_strdown (a->country_code != NULL ? a->country_code : "", -1));
-  country_b = g_strstrip (g_ascii_strdown (b->country_code != NULL ? b->country_code : "", -1));
+  if (a == b)
+    return TRUE;
 
-  return same_text (a->company, b->company) &&
-         same_text (a->first_name, b->first_name) &&
-         same_text (a->last_name, b->last_name) &&
-         same_text (a->address_1, b->address_1) &&
-         same_text (a->address_2, b->address_2) &&
-         same_text (a->city, b->city) &&
-         same_text (a->province, b->province) &&
-         same_text (a->postal_code, b->postal_code) &&
-         same_text (a->phone, b->phone) &&
-         g_str_equal (country_a, country_b);
+  return same_text (a->company, b->company, FALSE) &&
+         same_text (a->first_name, b->first_name, FALSE) &&
+         same_text (a->last_name, b->last_name, FALSE) &&
+         same_text (a->address_1, b->address_1, FALSE) &&
+         same_text (a->address_2, b->address_2, FALSE) &&
+         same_text (a->city, b->city, FALSE) &&
+         same_text (a->province, b->province, FALSE) &&
+         same_text (a->postal_code, b->postal_code, FALSE) &&
+         same_text (a->phone, b->phone, FALSE) &&
+         same_text (a->country_code, b->country_code, TRUE);
 }
 
 /**
  * medusa_address_update_from:
+ * @other: the address as the store just answered
  *
- * Sets every property of @self from @other; only what changed is notified.
+ * Makes every property of @self what it is in @other. Only what changed is
+ * notified, and only once the whole address is consistent again.
  */
 void
 medusa_address_update_from (MedusaAddress *self,
@@ -766,6 +843,9 @@ medusa_address_update_from (MedusaAddress *self,
 {
   g_return_if_fail (MEDUSA_IS_ADDRESS (self));
   g_return_if_fail (MEDUSA_IS_ADDRESS (other));
+
+  if (self == other)
+    return;
 
   g_object_freeze_notify (G_OBJECT (self));
   medusa_address_set_id (self, other->id);

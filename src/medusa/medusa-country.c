@@ -1,7 +1,4 @@
-/* medusa-country.c
- *
- * SPDX-License-Identifier: GPL-3.0-or-later
- */
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 
 #define G_LOG_DOMAIN "medusa"
 
@@ -17,13 +14,13 @@
 
 struct _MedusaCountry
 {
-  GObject  parent_instance;
+  GObject parent_instance;
 
-  char    *iso_2;
-  char    *iso_3;
-  char    *name;
-  char    *display_name;
-  int      num_code;
+  char   *iso_2;
+  char   *iso_3;
+  char   *name;
+  char   *display_name;
+  int     num_code;
 };
 
 G_DEFINE_FINAL_TYPE (MedusaCountry, medusa_country, G_TYPE_OBJECT)
@@ -38,7 +35,7 @@ enum {
   N_PROPS
 };
 
-static GParamSpec *properties [N_PROPS];
+static GParamSpec *properties[N_PROPS];
 
 static void
 medusa_country_finalize (GObject *object)
@@ -132,27 +129,27 @@ medusa_country_class_init (MedusaCountryClass *klass)
   object_class->get_property = medusa_country_get_property;
   object_class->set_property = medusa_country_set_property;
 
-  properties [PROP_ISO_2] =
+  properties[PROP_ISO_2] =
     g_param_spec_string ("iso-2", NULL, NULL,
                          NULL,
                          (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
 
-  properties [PROP_ISO_3] =
+  properties[PROP_ISO_3] =
     g_param_spec_string ("iso-3", NULL, NULL,
                          NULL,
                          (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
 
-  properties [PROP_NAME] =
+  properties[PROP_NAME] =
     g_param_spec_string ("name", NULL, NULL,
                          NULL,
                          (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
 
-  properties [PROP_DISPLAY_NAME] =
+  properties[PROP_DISPLAY_NAME] =
     g_param_spec_string ("display-name", NULL, NULL,
                          NULL,
                          (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
 
-  properties [PROP_NUM_CODE] =
+  properties[PROP_NUM_CODE] =
     g_param_spec_int ("num-code", NULL, NULL,
                       0, G_MAXINT, 0,
                       (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));

@@ -1,19 +1,16 @@
-/* medusa-customer.c
- *
- * SPDX-License-Identifier: GPL-3.0-or-later
- */
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 
 #define G_LOG_DOMAIN "medusa"
 
 #include "config.h"
 
 #include "medusa-customer.h"
-#include "medusa-address.h"
 
 /**
  * MedusaCustomer:
  *
- * The signed-in customer.
+ * The signed-in customer. One object lives as long as the session and is updated
+ * in place from each answer of the store, so what is bound to it follows.
  */
 
 struct _MedusaCustomer
@@ -53,7 +50,7 @@ enum {
   N_PROPS
 };
 
-static GParamSpec *properties [N_PROPS];
+static GParamSpec *properties[N_PROPS];
 
 static gboolean
 date_equal (GDateTime *a,
@@ -69,10 +66,46 @@ static gboolean
 json_equal (JsonObject *a,
             JsonObject *b)
 {
-  if (a == NULL || b == NULL)
-    return a == b;
+  if (a == b)
+    return TRUE;
 
-  return a == b || json_object_equal (a, b);
+  if (a == NULL || b == NULL)
+    return FALSE;
+
+  return json_object_equal (a, b);
+}
+
+/* update_from splices the list in place, so it has to be a GListStore of
+ * addresses of the customer's own: a store of addresses given at construction
+ * is adopted, anything else is copied into a new one.
+ */
+static void
+set_shipping_addresses (MedusaCustomer *self,
+                        GListModel     *addresses)
+{
+  guint n_items;
+
+  if (addresses == NULL)
+    return;
+
+  if (G_IS_LIST_STORE (addresses) &&
+      g_list_model_get_item_type (addresses) == MEDUSA_TYPE_ADDRESS)
+    {
+      g_set_object (&self->shipping_addresses, G_LIST_STORE (addresses));
+      return;
+    }
+
+  g_clear_object (&self->shipping_addresses);
+  self->shipping_addresses = g_list_store_new (MEDUSA_TYPE_ADDRESS);
+
+  n_items = g_list_model_get_n_items (addresses);
+  for (guint i = 0; i < n_items; i++)
+    {
+      g_autoptr(GObject) item = g_list_model_get_item (addresses, i);
+
+      if (MEDUSA_IS_ADDRESS (item))
+        g_list_store_append (self->shipping_addresses, item);
+    }
 }
 
 static void
@@ -82,8 +115,20 @@ medusa_customer_constructed (GObject *object)
 
   G_OBJECT_CLASS (medusa_customer_parent_class)->constructed (object);
 
+  /* The getters never return NULL for a list: no list is an empty one */
   if (self->shipping_addresses == NULL)
     self->shipping_addresses = g_list_store_new (MEDUSA_TYPE_ADDRESS);
+}
+
+static void
+medusa_customer_dispose (GObject *object)
+{
+  MedusaCustomer *self = (MedusaCustomer *)object;
+
+  g_clear_object (&self->billing_address);
+  g_clear_object (&self->shipping_addresses);
+
+  G_OBJECT_CLASS (medusa_customer_parent_class)->dispose (object);
 }
 
 static void
@@ -97,8 +142,6 @@ medusa_customer_finalize (GObject *object)
   g_clear_pointer (&self->last_name, g_free);
   g_clear_pointer (&self->phone, g_free);
   g_clear_pointer (&self->billing_address_id, g_free);
-  g_clear_object (&self->billing_address);
-  g_clear_object (&self->shipping_addresses);
   g_clear_pointer (&self->metadata, json_object_unref);
   g_clear_pointer (&self->created_at, g_date_time_unref);
   g_clear_pointer (&self->updated_at, g_date_time_unref);
@@ -212,7 +255,7 @@ medusa_customer_set_property (GObject      *object,
       break;
 
     case PROP_SHIPPING_ADDRESSES:
-      self->shipping_addresses = g_value_dup_object (value);
+      set_shipping_addresses (self, g_value_get_object (value));
       break;
 
     case PROP_METADATA:
@@ -238,66 +281,67 @@ medusa_customer_class_init (MedusaCustomerClass *klass)
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
 
   object_class->constructed = medusa_customer_constructed;
+  object_class->dispose = medusa_customer_dispose;
   object_class->finalize = medusa_customer_finalize;
   object_class->get_property = medusa_customer_get_property;
   object_class->set_property = medusa_customer_set_property;
 
-  properties [PROP_ID] =
+  properties[PROP_ID] =
     g_param_spec_string ("id", NULL, NULL,
                          NULL,
                          (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
 
-  properties [PROP_EMAIL] =
+  properties[PROP_EMAIL] =
     g_param_spec_string ("email", NULL, NULL,
                          NULL,
                          (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
 
-  properties [PROP_FIRST_NAME] =
+  properties[PROP_FIRST_NAME] =
     g_param_spec_string ("first-name", NULL, NULL,
                          NULL,
                          (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
 
-  properties [PROP_LAST_NAME] =
+  properties[PROP_LAST_NAME] =
     g_param_spec_string ("last-name", NULL, NULL,
                          NULL,
                          (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
 
-  properties [PROP_PHONE] =
+  properties[PROP_PHONE] =
     g_param_spec_string ("phone", NULL, NULL,
                          NULL,
                          (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
 
-  properties [PROP_HAS_ACCOUNT] =
+  properties[PROP_HAS_ACCOUNT] =
     g_param_spec_boolean ("has-account", NULL, NULL,
                           FALSE,
                           (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
 
-  properties [PROP_BILLING_ADDRESS_ID] =
+  properties[PROP_BILLING_ADDRESS_ID] =
     g_param_spec_string ("billing-address-id", NULL, NULL,
                          NULL,
                          (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
 
-  properties [PROP_BILLING_ADDRESS] =
+  properties[PROP_BILLING_ADDRESS] =
     g_param_spec_object ("billing-address", NULL, NULL,
                          MEDUSA_TYPE_ADDRESS,
                          (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
 
-  properties [PROP_SHIPPING_ADDRESSES] =
+  properties[PROP_SHIPPING_ADDRESSES] =
     g_param_spec_object ("shipping-addresses", NULL, NULL,
                          G_TYPE_LIST_MODEL,
                          (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
 
-  properties [PROP_METADATA] =
+  properties[PROP_METADATA] =
     g_param_spec_boxed ("metadata", NULL, NULL,
                         JSON_TYPE_OBJECT,
                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
 
-  properties [PROP_CREATED_AT] =
+  properties[PROP_CREATED_AT] =
     g_param_spec_boxed ("created-at", NULL, NULL,
                         G_TYPE_DATE_TIME,
                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
 
-  properties [PROP_UPDATED_AT] =
+  properties[PROP_UPDATED_AT] =
     g_param_spec_boxed ("updated-at", NULL, NULL,
                         G_TYPE_DATE_TIME,
                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
@@ -408,77 +452,92 @@ medusa_customer_get_updated_at (MedusaCustomer *self)
 
 void
 medusa_customer_set_id (MedusaCustomer *self,
-                        const char *id)
+                        const char     *id)
 {
+  char *copy;
+
   g_return_if_fail (MEDUSA_IS_CUSTOMER (self));
 
   if (g_strcmp0 (self->id, id) == 0)
     return;
 
+  copy = g_strdup (id);
   g_free (self->id);
-  self->id = g_strdup (id);
-  g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_ID]);
+  self->id = copy;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ID]);
 }
 
 void
 medusa_customer_set_email (MedusaCustomer *self,
-                           const char *email)
+                           const char     *email)
 {
+  char *copy;
+
   g_return_if_fail (MEDUSA_IS_CUSTOMER (self));
 
   if (g_strcmp0 (self->email, email) == 0)
     return;
 
+  copy = g_strdup (email);
   g_free (self->email);
-  self->email = g_strdup (email);
-  g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_EMAIL]);
+  self->email = copy;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_EMAIL]);
 }
 
 void
 medusa_customer_set_first_name (MedusaCustomer *self,
-                                const char *first_name)
+                                const char     *first_name)
 {
+  char *copy;
+
   g_return_if_fail (MEDUSA_IS_CUSTOMER (self));
 
   if (g_strcmp0 (self->first_name, first_name) == 0)
     return;
 
+  copy = g_strdup (first_name);
   g_free (self->first_name);
-  self->first_name = g_strdup (first_name);
-  g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_FIRST_NAME]);
+  self->first_name = copy;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FIRST_NAME]);
 }
 
 void
 medusa_customer_set_last_name (MedusaCustomer *self,
-                               const char *last_name)
+                               const char     *last_name)
 {
+  char *copy;
+
   g_return_if_fail (MEDUSA_IS_CUSTOMER (self));
 
   if (g_strcmp0 (self->last_name, last_name) == 0)
     return;
 
+  copy = g_strdup (last_name);
   g_free (self->last_name);
-  self->last_name = g_strdup (last_name);
-  g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_LAST_NAME]);
+  self->last_name = copy;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LAST_NAME]);
 }
 
 void
 medusa_customer_set_phone (MedusaCustomer *self,
-                           const char *phone)
+                           const char     *phone)
 {
+  char *copy;
+
   g_return_if_fail (MEDUSA_IS_CUSTOMER (self));
 
   if (g_strcmp0 (self->phone, phone) == 0)
     return;
 
+  copy = g_strdup (phone);
   g_free (self->phone);
-  self->phone = g_strdup (phone);
-  g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_PHONE]);
+  self->phone = copy;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PHONE]);
 }
 
 void
 medusa_customer_set_has_account (MedusaCustomer *self,
-                                 gboolean  has_account)
+                                 gboolean        has_account)
 {
   g_return_if_fail (MEDUSA_IS_CUSTOMER (self));
 
@@ -487,37 +546,42 @@ medusa_customer_set_has_account (MedusaCustomer *self,
     return;
 
   self->has_account = has_account;
-  g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_HAS_ACCOUNT]);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_HAS_ACCOUNT]);
 }
 
 void
 medusa_customer_set_billing_address_id (MedusaCustomer *self,
-                                        const char *billing_address_id)
+                                        const char     *billing_address_id)
 {
+  char *copy;
+
   g_return_if_fail (MEDUSA_IS_CUSTOMER (self));
 
   if (g_strcmp0 (self->billing_address_id, billing_address_id) == 0)
     return;
 
+  copy = g_strdup (billing_address_id);
   g_free (self->billing_address_id);
-  self->billing_address_id = g_strdup (billing_address_id);
-  g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_BILLING_ADDRESS_ID]);
+  self->billing_address_id = copy;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BILLING_ADDRESS_ID]);
 }
 
 void
 medusa_customer_set_billing_address (MedusaCustomer *self,
-                                     MedusaAddress *billing_address)
+                                     MedusaAddress  *billing_address)
 {
   g_return_if_fail (MEDUSA_IS_CUSTOMER (self));
+  g_return_if_fail (billing_address == NULL || MEDUSA_IS_ADDRESS (billing_address));
 
   if (!g_set_object (&self->billing_address, billing_address))
     return;
-  g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_BILLING_ADDRESS]);
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BILLING_ADDRESS]);
 }
 
 void
 medusa_customer_set_metadata (MedusaCustomer *self,
-                              JsonObject *metadata)
+                              JsonObject     *metadata)
 {
   g_return_if_fail (MEDUSA_IS_CUSTOMER (self));
 
@@ -528,12 +592,12 @@ medusa_customer_set_metadata (MedusaCustomer *self,
     json_object_ref (metadata);
   g_clear_pointer (&self->metadata, json_object_unref);
   self->metadata = metadata;
-  g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_METADATA]);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_METADATA]);
 }
 
 void
 medusa_customer_set_created_at (MedusaCustomer *self,
-                                GDateTime *created_at)
+                                GDateTime      *created_at)
 {
   g_return_if_fail (MEDUSA_IS_CUSTOMER (self));
 
@@ -544,12 +608,12 @@ medusa_customer_set_created_at (MedusaCustomer *self,
     g_date_time_ref (created_at);
   g_clear_pointer (&self->created_at, g_date_time_unref);
   self->created_at = created_at;
-  g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_CREATED_AT]);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CREATED_AT]);
 }
 
 void
 medusa_customer_set_updated_at (MedusaCustomer *self,
-                                GDateTime *updated_at)
+                                GDateTime      *updated_at)
 {
   g_return_if_fail (MEDUSA_IS_CUSTOMER (self));
 
@@ -560,33 +624,41 @@ medusa_customer_set_updated_at (MedusaCustomer *self,
     g_date_time_ref (updated_at);
   g_clear_pointer (&self->updated_at, g_date_time_unref);
   self->updated_at = updated_at;
-  g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_UPDATED_AT]);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_UPDATED_AT]);
 }
 
 /**
  * medusa_customer_dup_full_name:
  *
- * Returns: (transfer full): "First Last", or what there is of it, or the email
+ * Returns: (transfer full): "First Last", or whichever of the two there is,
+ *   or else the email; "" when there is none of them
  */
 char *
 medusa_customer_dup_full_name (MedusaCustomer *self)
 {
-  g_autofree char *joined = NULL;
+  g_autofree char *first = NULL;
+  g_autofree char *last = NULL;
 
   g_return_val_if_fail (MEDUSA_IS_CUSTOMER (self), NULL);
 
-  joined = g_strstrip (g_strdup_printf ("%s %s",
-                                        self->first_name != NULL ? self->first_name : "",
-                                        self->last_name != NULL ? self->last_name : ""));
-  if (joined[0] != '\0')
-    return g_steal_pointer (&joined);
+  first = g_strstrip (g_strdup (self->first_name != NULL ? self->first_name : ""));
+  last = g_strstrip (g_strdup (self->last_name != NULL ? self->last_name : ""));
 
-  return g_strdup (self->email != NULL ? self->email : "");
+  if (first[0] != '\0' && last[0] != '\0')
+    return g_strconcat (first, " ", last, NULL);
+
+  if (first[0] != '\0')
+    return g_steal_pointer (&first);
+
+  if (last[0] != '\0')
+    return g_steal_pointer (&last);
+
+  return g_strstrip (g_strdup (self->email != NULL ? self->email : ""));
 }
 
 /**
  * medusa_customer_find_address:
- * @id: an address id
+ * @id: (nullable): an address id
  *
  * Returns: (transfer none) (nullable): the shipping address with @id
  */
@@ -594,6 +666,7 @@ MedusaAddress *
 medusa_customer_find_address (MedusaCustomer *self,
                               const char     *id)
 {
+  GListModel *addresses;
   guint n_items;
 
   g_return_val_if_fail (MEDUSA_IS_CUSTOMER (self), NULL);
@@ -601,53 +674,110 @@ medusa_customer_find_address (MedusaCustomer *self,
   if (id == NULL)
     return NULL;
 
-  n_items = g_list_model_get_n_items (G_LIST_MODEL (self->shipping_addresses));
+  addresses = G_LIST_MODEL (self->shipping_addresses);
+  n_items = g_list_model_get_n_items (addresses);
   for (guint i = 0; i < n_items; i++)
     {
-      g_autoptr(MedusaAddress) address =
-        g_list_model_get_item (G_LIST_MODEL (self->shipping_addresses), i);
+      g_autoptr(MedusaAddress) address = g_list_model_get_item (addresses, i);
 
+      /* The list keeps it alive after this reference goes */
       if (g_strcmp0 (medusa_address_get_id (address), id) == 0)
-        return address;   /* the list keeps it alive */
+        return address;
     }
 
   return NULL;
 }
 
 static gboolean
-same_addresses (GListModel *a,
-                GPtrArray  *b)
+item_is (GListModel *model,
+         guint       position,
+         gpointer    item)
 {
-  if (g_list_model_get_n_items (a) != b->len)
-    return FALSE;
+  g_autoptr(GObject) object = g_list_model_get_item (model, position);
 
-  for (guint i = 0; i < b->len; i++)
+  return object == item;
+}
+
+static void
+update_billing_address (MedusaCustomer *self,
+                        MedusaAddress  *billing_address)
+{
+  const char *id = billing_address != NULL ? medusa_address_get_id (billing_address) : NULL;
+
+  if (self->billing_address != NULL && id != NULL &&
+      g_strcmp0 (medusa_address_get_id (self->billing_address), id) == 0)
+    medusa_address_update_from (self->billing_address, billing_address);
+  else
+    medusa_customer_set_billing_address (self, billing_address);
+}
+
+/* Makes the shipping addresses @others, keeping the address objects whose id
+ * is still there so that rows and forms bound to them stay bound, and
+ * splicing only the span that differs so a list view rebuilds only that.
+ */
+static void
+update_shipping_addresses (MedusaCustomer *self,
+                           GListModel     *others)
+{
+  GListModel *mine = G_LIST_MODEL (self->shipping_addresses);
+  g_autoptr(GPtrArray) addresses = NULL;
+  g_autoptr(GHashTable) kept = NULL;
+  guint n_mine;
+  guint n_others;
+  guint prefix = 0;
+  guint suffix = 0;
+
+  n_mine = g_list_model_get_n_items (mine);
+  n_others = g_list_model_get_n_items (others);
+  addresses = g_ptr_array_new_full (n_others, g_object_unref);
+  kept = g_hash_table_new (NULL, NULL);
+
+  for (guint i = 0; i < n_others; i++)
     {
-      g_autoptr(MedusaAddress) address = g_list_model_get_item (a, i);
+      g_autoptr(MedusaAddress) other = g_list_model_get_item (others, i);
+      MedusaAddress *address = medusa_customer_find_address (self, medusa_address_get_id (other));
 
-      if (address != g_ptr_array_index (b, i))
-        return FALSE;
+      /* An id twice in @others cannot keep the one object twice */
+      if (address != NULL && g_hash_table_add (kept, address))
+        medusa_address_update_from (address, other);
+      else
+        address = other;
+
+      g_ptr_array_add (addresses, g_object_ref (address));
     }
 
-  return TRUE;
+  while (prefix < n_mine && prefix < addresses->len &&
+         item_is (mine, prefix, g_ptr_array_index (addresses, prefix)))
+    prefix++;
+
+  if (prefix == n_mine && prefix == addresses->len)
+    return;
+
+  while (suffix < n_mine - prefix && suffix < addresses->len - prefix &&
+         item_is (mine, n_mine - 1 - suffix,
+                  g_ptr_array_index (addresses, addresses->len - 1 - suffix)))
+    suffix++;
+
+  g_list_store_splice (self->shipping_addresses,
+                       prefix,
+                       n_mine - prefix - suffix,
+                       addresses->pdata + prefix,
+                       addresses->len - prefix - suffix);
 }
 
 /**
  * medusa_customer_update_from:
  * @other: the customer as the store just answered
  *
- * Makes @self what @other is, notifying only what changed. Address objects
- * with the same id stay the same objects, updated in place, so whatever is
- * bound to them follows.
+ * Makes @self what @other is, notifying only what changed. The billing
+ * address and the shipping addresses that keep their id stay the same
+ * objects, updated in place; @other's own address objects take the place of
+ * the others.
  */
 void
 medusa_customer_update_from (MedusaCustomer *self,
                              MedusaCustomer *other)
 {
-  g_autoptr(GPtrArray) addresses = NULL;
-  GListModel *others;
-  guint n_others;
-
   g_return_if_fail (MEDUSA_IS_CUSTOMER (self));
   g_return_if_fail (MEDUSA_IS_CUSTOMER (other));
 
@@ -666,36 +796,8 @@ medusa_customer_update_from (MedusaCustomer *self,
   medusa_customer_set_metadata (self, other->metadata);
   medusa_customer_set_created_at (self, other->created_at);
   medusa_customer_set_updated_at (self, other->updated_at);
-
-  if (self->billing_address != NULL && other->billing_address != NULL &&
-      medusa_address_get_id (self->billing_address) != NULL &&
-      g_strcmp0 (medusa_address_get_id (self->billing_address),
-                 medusa_address_get_id (other->billing_address)) == 0)
-    medusa_address_update_from (self->billing_address, other->billing_address);
-  else
-    medusa_customer_set_billing_address (self, other->billing_address);
-
-  others = G_LIST_MODEL (other->shipping_addresses);
-  n_others = g_list_model_get_n_items (others);
-  addresses = g_ptr_array_new_full (n_others, g_object_unref);
-  for (guint i = 0; i < n_others; i++)
-    {
-      g_autoptr(MedusaAddress) address = g_list_model_get_item (others, i);
-      MedusaAddress *mine = medusa_customer_find_address (self, medusa_address_get_id (address));
-
-      if (mine != NULL)
-        {
-          medusa_address_update_from (mine, address);
-          g_ptr_array_add (addresses, g_object_ref (mine));
-        }
-      else
-        g_ptr_array_add (addresses, g_object_ref (address));
-    }
-
-  if (!same_addresses (G_LIST_MODEL (self->shipping_addresses), addresses))
-    g_list_store_splice (self->shipping_addresses, 0,
-                         g_list_model_get_n_items (G_LIST_MODEL (self->shipping_addresses)),
-                         addresses->pdata, addresses->len);
+  update_billing_address (self, other->billing_address);
+  update_shipping_addresses (self, G_LIST_MODEL (other->shipping_addresses));
 
   g_object_thaw_notify (G_OBJECT (self));
 }

@@ -1,7 +1,4 @@
-/* medusa-fulfillment.c
- *
- * SPDX-License-Identifier: GPL-3.0-or-later
- */
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 
 #define G_LOG_DOMAIN "medusa"
 
@@ -24,8 +21,8 @@ struct _MedusaFulfillment
   GDateTime  *created_at;
   GDateTime  *shipped_at;
   GDateTime  *canceled_at;
-  GStrv       tracking_numbers;
-  GListStore *tracking_links;
+  char      **tracking_numbers;
+  GListModel *tracking_links;
 };
 
 G_DEFINE_FINAL_TYPE (MedusaFulfillment, medusa_fulfillment, G_TYPE_OBJECT)
@@ -41,7 +38,7 @@ enum {
   N_PROPS
 };
 
-static GParamSpec *properties [N_PROPS];
+static GParamSpec *properties[N_PROPS];
 
 static const char * const empty_strv[] = { NULL };
 
@@ -52,8 +49,19 @@ medusa_fulfillment_constructed (GObject *object)
 
   G_OBJECT_CLASS (medusa_fulfillment_parent_class)->constructed (object);
 
+  /* The getters never return NULL for a list: no list is an empty one */
   if (self->tracking_links == NULL)
-    self->tracking_links = g_list_store_new (MEDUSA_TYPE_TRACKING_LINK);
+    self->tracking_links = G_LIST_MODEL (g_list_store_new (MEDUSA_TYPE_TRACKING_LINK));
+}
+
+static void
+medusa_fulfillment_dispose (GObject *object)
+{
+  MedusaFulfillment *self = (MedusaFulfillment *)object;
+
+  g_clear_object (&self->tracking_links);
+
+  G_OBJECT_CLASS (medusa_fulfillment_parent_class)->dispose (object);
 }
 
 static void
@@ -66,7 +74,6 @@ medusa_fulfillment_finalize (GObject *object)
   g_clear_pointer (&self->shipped_at, g_date_time_unref);
   g_clear_pointer (&self->canceled_at, g_date_time_unref);
   g_clear_pointer (&self->tracking_numbers, g_strfreev);
-  g_clear_object (&self->tracking_links);
 
   G_OBJECT_CLASS (medusa_fulfillment_parent_class)->finalize (object);
 }
@@ -155,36 +162,37 @@ medusa_fulfillment_class_init (MedusaFulfillmentClass *klass)
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
 
   object_class->constructed = medusa_fulfillment_constructed;
+  object_class->dispose = medusa_fulfillment_dispose;
   object_class->finalize = medusa_fulfillment_finalize;
   object_class->get_property = medusa_fulfillment_get_property;
   object_class->set_property = medusa_fulfillment_set_property;
 
-  properties [PROP_ID] =
+  properties[PROP_ID] =
     g_param_spec_string ("id", NULL, NULL,
                          NULL,
                          (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
 
-  properties [PROP_CREATED_AT] =
+  properties[PROP_CREATED_AT] =
     g_param_spec_boxed ("created-at", NULL, NULL,
                         G_TYPE_DATE_TIME,
                         (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
 
-  properties [PROP_SHIPPED_AT] =
+  properties[PROP_SHIPPED_AT] =
     g_param_spec_boxed ("shipped-at", NULL, NULL,
                         G_TYPE_DATE_TIME,
                         (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
 
-  properties [PROP_CANCELED_AT] =
+  properties[PROP_CANCELED_AT] =
     g_param_spec_boxed ("canceled-at", NULL, NULL,
                         G_TYPE_DATE_TIME,
                         (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
 
-  properties [PROP_TRACKING_NUMBERS] =
+  properties[PROP_TRACKING_NUMBERS] =
     g_param_spec_boxed ("tracking-numbers", NULL, NULL,
                         G_TYPE_STRV,
                         (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
 
-  properties [PROP_TRACKING_LINKS] =
+  properties[PROP_TRACKING_LINKS] =
     g_param_spec_object ("tracking-links", NULL, NULL,
                          G_TYPE_LIST_MODEL,
                          (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
@@ -234,7 +242,10 @@ medusa_fulfillment_get_tracking_numbers (MedusaFulfillment *self)
 {
   g_return_val_if_fail (MEDUSA_IS_FULFILLMENT (self), NULL);
 
-  return self->tracking_numbers != NULL ? (const char * const *) self->tracking_numbers : empty_strv;
+  if (self->tracking_numbers == NULL)
+    return empty_strv;
+
+  return (const char * const *) self->tracking_numbers;
 }
 
 GListModel *
@@ -242,5 +253,5 @@ medusa_fulfillment_get_tracking_links (MedusaFulfillment *self)
 {
   g_return_val_if_fail (MEDUSA_IS_FULFILLMENT (self), NULL);
 
-  return G_LIST_MODEL (self->tracking_links);
+  return self->tracking_links;
 }

@@ -1,7 +1,4 @@
-/* medusa-line-item.c
- *
- * SPDX-License-Identifier: GPL-3.0-or-later
- */
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 
 #define G_LOG_DOMAIN "medusa"
 
@@ -12,28 +9,29 @@
 /**
  * MedusaLineItem:
  *
- * One line of an order. Amounts are in the order currency's minor unit.
+ * One line of an order: a product variant and how many of it. Amounts are in the
+ * minor unit of the order's currency.
  */
 
 struct _MedusaLineItem
 {
-  GObject  parent_instance;
+  GObject parent_instance;
 
-  char    *id;
-  char    *title;
-  char    *description;
-  char    *thumbnail;
-  char    *variant_title;
-  char    *variant_sku;
-  int      quantity;
-  int      fulfilled_quantity;
-  int      shipped_quantity;
-  int      returned_quantity;
-  gint64   unit_price;
-  gint64   subtotal;
-  gint64   discount_total;
-  gint64   tax_total;
-  gint64   total;
+  char   *id;
+  char   *title;
+  char   *description;
+  char   *thumbnail;
+  char   *variant_title;
+  char   *variant_sku;
+  int     quantity;
+  int     fulfilled_quantity;
+  int     shipped_quantity;
+  int     returned_quantity;
+  gint64  unit_price;
+  gint64  subtotal;
+  gint64  discount_total;
+  gint64  tax_total;
+  gint64  total;
 };
 
 G_DEFINE_FINAL_TYPE (MedusaLineItem, medusa_line_item, G_TYPE_OBJECT)
@@ -58,7 +56,7 @@ enum {
   N_PROPS
 };
 
-static GParamSpec *properties [N_PROPS];
+static GParamSpec *properties[N_PROPS];
 
 static void
 medusa_line_item_finalize (GObject *object)
@@ -234,77 +232,77 @@ medusa_line_item_class_init (MedusaLineItemClass *klass)
   object_class->get_property = medusa_line_item_get_property;
   object_class->set_property = medusa_line_item_set_property;
 
-  properties [PROP_ID] =
+  properties[PROP_ID] =
     g_param_spec_string ("id", NULL, NULL,
                          NULL,
                          (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
 
-  properties [PROP_TITLE] =
+  properties[PROP_TITLE] =
     g_param_spec_string ("title", NULL, NULL,
                          NULL,
                          (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
 
-  properties [PROP_DESCRIPTION] =
+  properties[PROP_DESCRIPTION] =
     g_param_spec_string ("description", NULL, NULL,
                          NULL,
                          (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
 
-  properties [PROP_THUMBNAIL] =
+  properties[PROP_THUMBNAIL] =
     g_param_spec_string ("thumbnail", NULL, NULL,
                          NULL,
                          (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
 
-  properties [PROP_VARIANT_TITLE] =
+  properties[PROP_VARIANT_TITLE] =
     g_param_spec_string ("variant-title", NULL, NULL,
                          NULL,
                          (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
 
-  properties [PROP_VARIANT_SKU] =
+  properties[PROP_VARIANT_SKU] =
     g_param_spec_string ("variant-sku", NULL, NULL,
                          NULL,
                          (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
 
-  properties [PROP_QUANTITY] =
+  properties[PROP_QUANTITY] =
     g_param_spec_int ("quantity", NULL, NULL,
                       0, G_MAXINT, 0,
                       (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
 
-  properties [PROP_FULFILLED_QUANTITY] =
+  properties[PROP_FULFILLED_QUANTITY] =
     g_param_spec_int ("fulfilled-quantity", NULL, NULL,
                       0, G_MAXINT, 0,
                       (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
 
-  properties [PROP_SHIPPED_QUANTITY] =
+  properties[PROP_SHIPPED_QUANTITY] =
     g_param_spec_int ("shipped-quantity", NULL, NULL,
                       0, G_MAXINT, 0,
                       (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
 
-  properties [PROP_RETURNED_QUANTITY] =
+  properties[PROP_RETURNED_QUANTITY] =
     g_param_spec_int ("returned-quantity", NULL, NULL,
                       0, G_MAXINT, 0,
                       (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
 
-  properties [PROP_UNIT_PRICE] =
+  properties[PROP_UNIT_PRICE] =
     g_param_spec_int64 ("unit-price", NULL, NULL,
                         G_MININT64, G_MAXINT64, 0,
                         (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
 
-  properties [PROP_SUBTOTAL] =
+  properties[PROP_SUBTOTAL] =
     g_param_spec_int64 ("subtotal", NULL, NULL,
                         G_MININT64, G_MAXINT64, 0,
                         (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
 
-  properties [PROP_DISCOUNT_TOTAL] =
+  properties[PROP_DISCOUNT_TOTAL] =
     g_param_spec_int64 ("discount-total", NULL, NULL,
                         G_MININT64, G_MAXINT64, 0,
                         (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
 
-  properties [PROP_TAX_TOTAL] =
+  properties[PROP_TAX_TOTAL] =
     g_param_spec_int64 ("tax-total", NULL, NULL,
                         G_MININT64, G_MAXINT64, 0,
                         (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
 
-  properties [PROP_TOTAL] =
+  properties[PROP_TOTAL] =
     g_param_spec_int64 ("total", NULL, NULL,
                         G_MININT64, G_MAXINT64, 0,
                         (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));

@@ -1,7 +1,4 @@
-/* medusa-order-page.c
- *
- * SPDX-License-Identifier: GPL-3.0-or-later
- */
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 
 #define G_LOG_DOMAIN "medusa"
 
@@ -13,14 +10,15 @@
 /**
  * MedusaOrderPage:
  *
- * One page of the customer's orders, with the number of orders in all.
+ * One page of the customer's orders: #MedusaOrderPage:count is how many there are
+ * in all, #MedusaOrderPage:offset where this page starts.
  */
 
 struct _MedusaOrderPage
 {
   GObject     parent_instance;
 
-  GListStore *orders;
+  GListModel *orders;
   guint       count;
   guint       offset;
   guint       limit;
@@ -37,7 +35,7 @@ enum {
   N_PROPS
 };
 
-static GParamSpec *properties [N_PROPS];
+static GParamSpec *properties[N_PROPS];
 
 static void
 medusa_order_page_constructed (GObject *object)
@@ -46,18 +44,19 @@ medusa_order_page_constructed (GObject *object)
 
   G_OBJECT_CLASS (medusa_order_page_parent_class)->constructed (object);
 
+  /* The getters never return NULL for a list: no list is an empty one */
   if (self->orders == NULL)
-    self->orders = g_list_store_new (MEDUSA_TYPE_ORDER);
+    self->orders = G_LIST_MODEL (g_list_store_new (MEDUSA_TYPE_ORDER));
 }
 
 static void
-medusa_order_page_finalize (GObject *object)
+medusa_order_page_dispose (GObject *object)
 {
   MedusaOrderPage *self = (MedusaOrderPage *)object;
 
   g_clear_object (&self->orders);
 
-  G_OBJECT_CLASS (medusa_order_page_parent_class)->finalize (object);
+  G_OBJECT_CLASS (medusa_order_page_parent_class)->dispose (object);
 }
 
 static void
@@ -128,26 +127,26 @@ medusa_order_page_class_init (MedusaOrderPageClass *klass)
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
 
   object_class->constructed = medusa_order_page_constructed;
-  object_class->finalize = medusa_order_page_finalize;
+  object_class->dispose = medusa_order_page_dispose;
   object_class->get_property = medusa_order_page_get_property;
   object_class->set_property = medusa_order_page_set_property;
 
-  properties [PROP_ORDERS] =
+  properties[PROP_ORDERS] =
     g_param_spec_object ("orders", NULL, NULL,
                          G_TYPE_LIST_MODEL,
                          (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
 
-  properties [PROP_COUNT] =
+  properties[PROP_COUNT] =
     g_param_spec_uint ("count", NULL, NULL,
                        0, G_MAXUINT, 0,
                        (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
 
-  properties [PROP_OFFSET] =
+  properties[PROP_OFFSET] =
     g_param_spec_uint ("offset", NULL, NULL,
                        0, G_MAXUINT, 0,
                        (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
 
-  properties [PROP_LIMIT] =
+  properties[PROP_LIMIT] =
     g_param_spec_uint ("limit", NULL, NULL,
                        0, G_MAXUINT, 0,
                        (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
@@ -165,7 +164,7 @@ medusa_order_page_get_orders (MedusaOrderPage *self)
 {
   g_return_val_if_fail (MEDUSA_IS_ORDER_PAGE (self), NULL);
 
-  return G_LIST_MODEL (self->orders);
+  return self->orders;
 }
 
 guint

@@ -1,7 +1,4 @@
-/* medusa-order.c
- *
- * SPDX-License-Identifier: GPL-3.0-or-later
- */
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 
 #define G_LOG_DOMAIN "medusa"
 
@@ -15,7 +12,8 @@
 /**
  * MedusaOrder:
  *
- * An order of the customer's. Amounts are integers in the minor unit of #MedusaOrder:currency-code.
+ * An order of the customer's, as the store last described it. Amounts are
+ * integers in the minor unit of #MedusaOrder:currency-code.
  */
 
 struct _MedusaOrder
@@ -32,13 +30,13 @@ struct _MedusaOrder
   char          *region_name;
   gint64         display_id;
   GDateTime     *created_at;
-  GListStore    *items;
+  GListModel    *items;
   MedusaAddress *shipping_address;
   MedusaAddress *billing_address;
-  GListStore    *shipping_methods;
-  GListStore    *fulfillments;
-  GStrv          discount_codes;
-  GStrv          gift_card_codes;
+  GListModel    *shipping_methods;
+  GListModel    *fulfillments;
+  char         **discount_codes;
+  char         **gift_card_codes;
   gint64         subtotal;
   gint64         shipping_total;
   gint64         tax_total;
@@ -81,7 +79,7 @@ enum {
   N_PROPS
 };
 
-static GParamSpec *properties [N_PROPS];
+static GParamSpec *properties[N_PROPS];
 
 static const char * const empty_strv[] = { NULL };
 
@@ -92,12 +90,27 @@ medusa_order_constructed (GObject *object)
 
   G_OBJECT_CLASS (medusa_order_parent_class)->constructed (object);
 
+  /* The getters never return NULL for a list: no list is an empty one */
   if (self->items == NULL)
-    self->items = g_list_store_new (MEDUSA_TYPE_LINE_ITEM);
+    self->items = G_LIST_MODEL (g_list_store_new (MEDUSA_TYPE_LINE_ITEM));
   if (self->shipping_methods == NULL)
-    self->shipping_methods = g_list_store_new (MEDUSA_TYPE_SHIPPING_METHOD);
+    self->shipping_methods = G_LIST_MODEL (g_list_store_new (MEDUSA_TYPE_SHIPPING_METHOD));
   if (self->fulfillments == NULL)
-    self->fulfillments = g_list_store_new (MEDUSA_TYPE_FULFILLMENT);
+    self->fulfillments = G_LIST_MODEL (g_list_store_new (MEDUSA_TYPE_FULFILLMENT));
+}
+
+static void
+medusa_order_dispose (GObject *object)
+{
+  MedusaOrder *self = (MedusaOrder *)object;
+
+  g_clear_object (&self->items);
+  g_clear_object (&self->shipping_address);
+  g_clear_object (&self->billing_address);
+  g_clear_object (&self->shipping_methods);
+  g_clear_object (&self->fulfillments);
+
+  G_OBJECT_CLASS (medusa_order_parent_class)->dispose (object);
 }
 
 static void
@@ -114,11 +127,6 @@ medusa_order_finalize (GObject *object)
   g_clear_pointer (&self->region_id, g_free);
   g_clear_pointer (&self->region_name, g_free);
   g_clear_pointer (&self->created_at, g_date_time_unref);
-  g_clear_object (&self->items);
-  g_clear_object (&self->shipping_address);
-  g_clear_object (&self->billing_address);
-  g_clear_object (&self->shipping_methods);
-  g_clear_object (&self->fulfillments);
   g_clear_pointer (&self->discount_codes, g_strfreev);
   g_clear_pointer (&self->gift_card_codes, g_strfreev);
 
@@ -361,131 +369,132 @@ medusa_order_class_init (MedusaOrderClass *klass)
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
 
   object_class->constructed = medusa_order_constructed;
+  object_class->dispose = medusa_order_dispose;
   object_class->finalize = medusa_order_finalize;
   object_class->get_property = medusa_order_get_property;
   object_class->set_property = medusa_order_set_property;
 
-  properties [PROP_ID] =
+  properties[PROP_ID] =
     g_param_spec_string ("id", NULL, NULL,
                          NULL,
                          (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
 
-  properties [PROP_STATUS] =
+  properties[PROP_STATUS] =
     g_param_spec_string ("status", NULL, NULL,
                          NULL,
                          (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
 
-  properties [PROP_FULFILLMENT_STATUS] =
+  properties[PROP_FULFILLMENT_STATUS] =
     g_param_spec_string ("fulfillment-status", NULL, NULL,
                          NULL,
                          (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
 
-  properties [PROP_PAYMENT_STATUS] =
+  properties[PROP_PAYMENT_STATUS] =
     g_param_spec_string ("payment-status", NULL, NULL,
                          NULL,
                          (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
 
-  properties [PROP_EMAIL] =
+  properties[PROP_EMAIL] =
     g_param_spec_string ("email", NULL, NULL,
                          NULL,
                          (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
 
-  properties [PROP_CURRENCY_CODE] =
+  properties[PROP_CURRENCY_CODE] =
     g_param_spec_string ("currency-code", NULL, NULL,
                          NULL,
                          (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
 
-  properties [PROP_REGION_ID] =
+  properties[PROP_REGION_ID] =
     g_param_spec_string ("region-id", NULL, NULL,
                          NULL,
                          (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
 
-  properties [PROP_REGION_NAME] =
+  properties[PROP_REGION_NAME] =
     g_param_spec_string ("region-name", NULL, NULL,
                          NULL,
                          (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
 
-  properties [PROP_DISPLAY_ID] =
+  properties[PROP_DISPLAY_ID] =
     g_param_spec_int64 ("display-id", NULL, NULL,
                         0, G_MAXINT64, 0,
                         (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
 
-  properties [PROP_CREATED_AT] =
+  properties[PROP_CREATED_AT] =
     g_param_spec_boxed ("created-at", NULL, NULL,
                         G_TYPE_DATE_TIME,
                         (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
 
-  properties [PROP_ITEMS] =
+  properties[PROP_ITEMS] =
     g_param_spec_object ("items", NULL, NULL,
                          G_TYPE_LIST_MODEL,
                          (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
 
-  properties [PROP_SHIPPING_ADDRESS] =
+  properties[PROP_SHIPPING_ADDRESS] =
     g_param_spec_object ("shipping-address", NULL, NULL,
                          MEDUSA_TYPE_ADDRESS,
                          (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
 
-  properties [PROP_BILLING_ADDRESS] =
+  properties[PROP_BILLING_ADDRESS] =
     g_param_spec_object ("billing-address", NULL, NULL,
                          MEDUSA_TYPE_ADDRESS,
                          (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
 
-  properties [PROP_SHIPPING_METHODS] =
+  properties[PROP_SHIPPING_METHODS] =
     g_param_spec_object ("shipping-methods", NULL, NULL,
                          G_TYPE_LIST_MODEL,
                          (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
 
-  properties [PROP_FULFILLMENTS] =
+  properties[PROP_FULFILLMENTS] =
     g_param_spec_object ("fulfillments", NULL, NULL,
                          G_TYPE_LIST_MODEL,
                          (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
 
-  properties [PROP_DISCOUNT_CODES] =
+  properties[PROP_DISCOUNT_CODES] =
     g_param_spec_boxed ("discount-codes", NULL, NULL,
                         G_TYPE_STRV,
                         (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
 
-  properties [PROP_GIFT_CARD_CODES] =
+  properties[PROP_GIFT_CARD_CODES] =
     g_param_spec_boxed ("gift-card-codes", NULL, NULL,
                         G_TYPE_STRV,
                         (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
 
-  properties [PROP_SUBTOTAL] =
+  properties[PROP_SUBTOTAL] =
     g_param_spec_int64 ("subtotal", NULL, NULL,
                         G_MININT64, G_MAXINT64, 0,
                         (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
 
-  properties [PROP_SHIPPING_TOTAL] =
+  properties[PROP_SHIPPING_TOTAL] =
     g_param_spec_int64 ("shipping-total", NULL, NULL,
                         G_MININT64, G_MAXINT64, 0,
                         (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
 
-  properties [PROP_TAX_TOTAL] =
+  properties[PROP_TAX_TOTAL] =
     g_param_spec_int64 ("tax-total", NULL, NULL,
                         G_MININT64, G_MAXINT64, 0,
                         (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
 
-  properties [PROP_DISCOUNT_TOTAL] =
+  properties[PROP_DISCOUNT_TOTAL] =
     g_param_spec_int64 ("discount-total", NULL, NULL,
                         G_MININT64, G_MAXINT64, 0,
                         (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
 
-  properties [PROP_GIFT_CARD_TOTAL] =
+  properties[PROP_GIFT_CARD_TOTAL] =
     g_param_spec_int64 ("gift-card-total", NULL, NULL,
                         G_MININT64, G_MAXINT64, 0,
                         (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
 
-  properties [PROP_REFUNDED_TOTAL] =
+  properties[PROP_REFUNDED_TOTAL] =
     g_param_spec_int64 ("refunded-total", NULL, NULL,
                         G_MININT64, G_MAXINT64, 0,
                         (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
 
-  properties [PROP_PAID_TOTAL] =
+  properties[PROP_PAID_TOTAL] =
     g_param_spec_int64 ("paid-total", NULL, NULL,
                         G_MININT64, G_MAXINT64, 0,
                         (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
 
-  properties [PROP_TOTAL] =
+  properties[PROP_TOTAL] =
     g_param_spec_int64 ("total", NULL, NULL,
                         G_MININT64, G_MAXINT64, 0,
                         (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
@@ -583,7 +592,7 @@ medusa_order_get_items (MedusaOrder *self)
 {
   g_return_val_if_fail (MEDUSA_IS_ORDER (self), NULL);
 
-  return G_LIST_MODEL (self->items);
+  return self->items;
 }
 
 MedusaAddress *
@@ -607,7 +616,7 @@ medusa_order_get_shipping_methods (MedusaOrder *self)
 {
   g_return_val_if_fail (MEDUSA_IS_ORDER (self), NULL);
 
-  return G_LIST_MODEL (self->shipping_methods);
+  return self->shipping_methods;
 }
 
 GListModel *
@@ -615,7 +624,7 @@ medusa_order_get_fulfillments (MedusaOrder *self)
 {
   g_return_val_if_fail (MEDUSA_IS_ORDER (self), NULL);
 
-  return G_LIST_MODEL (self->fulfillments);
+  return self->fulfillments;
 }
 
 const char * const *
@@ -623,7 +632,10 @@ medusa_order_get_discount_codes (MedusaOrder *self)
 {
   g_return_val_if_fail (MEDUSA_IS_ORDER (self), NULL);
 
-  return self->discount_codes != NULL ? (const char * const *) self->discount_codes : empty_strv;
+  if (self->discount_codes == NULL)
+    return empty_strv;
+
+  return (const char * const *) self->discount_codes;
 }
 
 const char * const *
@@ -631,7 +643,10 @@ medusa_order_get_gift_card_codes (MedusaOrder *self)
 {
   g_return_val_if_fail (MEDUSA_IS_ORDER (self), NULL);
 
-  return self->gift_card_codes != NULL ? (const char * const *) self->gift_card_codes : empty_strv;
+  if (self->gift_card_codes == NULL)
+    return empty_strv;
+
+  return (const char * const *) self->gift_card_codes;
 }
 
 gint64
@@ -701,7 +716,8 @@ medusa_order_get_total (MedusaOrder *self)
 /**
  * medusa_order_get_item_count:
  *
- * Returns: how many things were ordered: the items' quantities added up
+ * Returns: how many things were ordered: the items' quantities added up,
+ *   %G_MAXUINT at most
  */
 guint
 medusa_order_get_item_count (MedusaOrder *self)
@@ -711,12 +727,17 @@ medusa_order_get_item_count (MedusaOrder *self)
 
   g_return_val_if_fail (MEDUSA_IS_ORDER (self), 0);
 
-  n_items = g_list_model_get_n_items (G_LIST_MODEL (self->items));
+  n_items = g_list_model_get_n_items (self->items);
   for (guint i = 0; i < n_items; i++)
     {
-      g_autoptr(MedusaLineItem) item = g_list_model_get_item (G_LIST_MODEL (self->items), i);
-      guint quantity = (guint) medusa_line_item_get_quantity (item);
+      g_autoptr(GObject) item = g_list_model_get_item (self->items, i);
+      guint quantity;
 
+      if (!MEDUSA_IS_LINE_ITEM (item))
+        continue;
+
+      /* The property's minimum is 0, so the cast keeps the value */
+      quantity = (guint) medusa_line_item_get_quantity (MEDUSA_LINE_ITEM (item));
       count = quantity > G_MAXUINT - count ? G_MAXUINT : count + quantity;
     }
 

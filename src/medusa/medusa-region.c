@@ -1,19 +1,15 @@
-/* medusa-region.c
- *
- * SPDX-License-Identifier: GPL-3.0-or-later
- */
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 
 #define G_LOG_DOMAIN "medusa"
 
 #include "config.h"
 
 #include "medusa-region.h"
-#include "medusa-country.h"
 
 /**
  * MedusaRegion:
  *
- * A region of the store: a currency and the countries it serves.
+ * A region of the store: its currency, its tax rate and the countries in it.
  */
 
 struct _MedusaRegion
@@ -24,7 +20,7 @@ struct _MedusaRegion
   char       *name;
   char       *currency_code;
   double      tax_rate;
-  GListStore *countries;
+  GListModel *countries;
 };
 
 G_DEFINE_FINAL_TYPE (MedusaRegion, medusa_region, G_TYPE_OBJECT)
@@ -39,7 +35,7 @@ enum {
   N_PROPS
 };
 
-static GParamSpec *properties [N_PROPS];
+static GParamSpec *properties[N_PROPS];
 
 static void
 medusa_region_constructed (GObject *object)
@@ -48,8 +44,19 @@ medusa_region_constructed (GObject *object)
 
   G_OBJECT_CLASS (medusa_region_parent_class)->constructed (object);
 
+  /* The getters never return NULL for a list: no list is an empty one */
   if (self->countries == NULL)
-    self->countries = g_list_store_new (MEDUSA_TYPE_COUNTRY);
+    self->countries = G_LIST_MODEL (g_list_store_new (MEDUSA_TYPE_COUNTRY));
+}
+
+static void
+medusa_region_dispose (GObject *object)
+{
+  MedusaRegion *self = (MedusaRegion *)object;
+
+  g_clear_object (&self->countries);
+
+  G_OBJECT_CLASS (medusa_region_parent_class)->dispose (object);
 }
 
 static void
@@ -60,7 +67,6 @@ medusa_region_finalize (GObject *object)
   g_clear_pointer (&self->id, g_free);
   g_clear_pointer (&self->name, g_free);
   g_clear_pointer (&self->currency_code, g_free);
-  g_clear_object (&self->countries);
 
   G_OBJECT_CLASS (medusa_region_parent_class)->finalize (object);
 }
@@ -141,31 +147,32 @@ medusa_region_class_init (MedusaRegionClass *klass)
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
 
   object_class->constructed = medusa_region_constructed;
+  object_class->dispose = medusa_region_dispose;
   object_class->finalize = medusa_region_finalize;
   object_class->get_property = medusa_region_get_property;
   object_class->set_property = medusa_region_set_property;
 
-  properties [PROP_ID] =
+  properties[PROP_ID] =
     g_param_spec_string ("id", NULL, NULL,
                          NULL,
                          (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
 
-  properties [PROP_NAME] =
+  properties[PROP_NAME] =
     g_param_spec_string ("name", NULL, NULL,
                          NULL,
                          (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
 
-  properties [PROP_CURRENCY_CODE] =
+  properties[PROP_CURRENCY_CODE] =
     g_param_spec_string ("currency-code", NULL, NULL,
                          NULL,
                          (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
 
-  properties [PROP_TAX_RATE] =
+  properties[PROP_TAX_RATE] =
     g_param_spec_double ("tax-rate", NULL, NULL,
                          0.0, G_MAXDOUBLE, 0.0,
                          (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
 
-  properties [PROP_COUNTRIES] =
+  properties[PROP_COUNTRIES] =
     g_param_spec_object ("countries", NULL, NULL,
                          G_TYPE_LIST_MODEL,
                          (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
@@ -205,7 +212,7 @@ medusa_region_get_currency_code (MedusaRegion *self)
 double
 medusa_region_get_tax_rate (MedusaRegion *self)
 {
-  g_return_val_if_fail (MEDUSA_IS_REGION (self), 0);
+  g_return_val_if_fail (MEDUSA_IS_REGION (self), 0.0);
 
   return self->tax_rate;
 }
@@ -215,12 +222,12 @@ medusa_region_get_countries (MedusaRegion *self)
 {
   g_return_val_if_fail (MEDUSA_IS_REGION (self), NULL);
 
-  return G_LIST_MODEL (self->countries);
+  return self->countries;
 }
 
 /**
  * medusa_region_find_country:
- * @iso_2: a two-letter country code, in either case
+ * @iso_2: (nullable): a two-letter country code, in either case
  *
  * Returns: (transfer none) (nullable): the region's country with that code
  */
@@ -235,14 +242,19 @@ medusa_region_find_country (MedusaRegion *self,
   if (iso_2 == NULL)
     return NULL;
 
-  n_items = g_list_model_get_n_items (G_LIST_MODEL (self->countries));
+  n_items = g_list_model_get_n_items (self->countries);
   for (guint i = 0; i < n_items; i++)
     {
-      g_autoptr(MedusaCountry) country = g_list_model_get_item (G_LIST_MODEL (self->countries), i);
-      const char *code = medusa_country_get_iso_2 (country);
+      g_autoptr(GObject) item = g_list_model_get_item (self->countries, i);
+      const char *code;
 
+      if (!MEDUSA_IS_COUNTRY (item))
+        continue;
+
+      /* The list keeps it alive after this reference goes */
+      code = medusa_country_get_iso_2 (MEDUSA_COUNTRY (item));
       if (code != NULL && g_ascii_strcasecmp (code, iso_2) == 0)
-        return country;   /* the list keeps it alive */
+        return MEDUSA_COUNTRY (item);
     }
 
   return NULL;

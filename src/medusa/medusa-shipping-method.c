@@ -1,7 +1,4 @@
-/* medusa-shipping-method.c
- *
- * SPDX-License-Identifier: GPL-3.0-or-later
- */
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 
 #define G_LOG_DOMAIN "medusa"
 
@@ -12,17 +9,17 @@
 /**
  * MedusaShippingMethod:
  *
- * How an order is shipped, and what that costs.
+ * How an order is shipped, and what that costs in the minor unit of its currency.
  */
 
 struct _MedusaShippingMethod
 {
-  GObject  parent_instance;
+  GObject parent_instance;
 
-  char    *id;
-  char    *name;
-  gint64   price;
-  gint64   total;
+  char   *id;
+  char   *name;
+  gint64  price;
+  gint64  total;
 };
 
 G_DEFINE_FINAL_TYPE (MedusaShippingMethod, medusa_shipping_method, G_TYPE_OBJECT)
@@ -36,7 +33,7 @@ enum {
   N_PROPS
 };
 
-static GParamSpec *properties [N_PROPS];
+static GParamSpec *properties[N_PROPS];
 
 static void
 medusa_shipping_method_finalize (GObject *object)
@@ -120,22 +117,22 @@ medusa_shipping_method_class_init (MedusaShippingMethodClass *klass)
   object_class->get_property = medusa_shipping_method_get_property;
   object_class->set_property = medusa_shipping_method_set_property;
 
-  properties [PROP_ID] =
+  properties[PROP_ID] =
     g_param_spec_string ("id", NULL, NULL,
                          NULL,
                          (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
 
-  properties [PROP_NAME] =
+  properties[PROP_NAME] =
     g_param_spec_string ("name", NULL, NULL,
                          NULL,
                          (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
 
-  properties [PROP_PRICE] =
+  properties[PROP_PRICE] =
     g_param_spec_int64 ("price", NULL, NULL,
                         G_MININT64, G_MAXINT64, 0,
                         (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
 
-  properties [PROP_TOTAL] =
+  properties[PROP_TOTAL] =
     g_param_spec_int64 ("total", NULL, NULL,
                         G_MININT64, G_MAXINT64, 0,
                         (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));

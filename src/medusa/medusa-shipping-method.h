@@ -1,7 +1,4 @@
-/* medusa-shipping-method.h
- *
- * SPDX-License-Identifier: GPL-3.0-or-later
- */
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 
 #pragma once
 
@@ -11,7 +8,8 @@ G_BEGIN_DECLS
 
 #define MEDUSA_TYPE_SHIPPING_METHOD (medusa_shipping_method_get_type ())
 
-G_DECLARE_FINAL_TYPE (MedusaShippingMethod, medusa_shipping_method, MEDUSA, SHIPPING_METHOD, GObject)
+G_DECLARE_FINAL_TYPE (MedusaShippingMethod, medusa_shipping_method,
+                      MEDUSA, SHIPPING_METHOD, GObject)
 
 const char *medusa_shipping_method_get_id    (MedusaShippingMethod *self);
 const char *medusa_shipping_method_get_name  (MedusaShippingMethod *self);

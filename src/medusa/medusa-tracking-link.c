@@ -1,7 +1,4 @@
-/* medusa-tracking-link.c
- *
- * SPDX-License-Identifier: GPL-3.0-or-later
- */
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 
 #define G_LOG_DOMAIN "medusa"
 
@@ -12,15 +9,15 @@
 /**
  * MedusaTrackingLink:
  *
- * A parcel's tracking number, with a link to follow it where the store gives one.
+ * A carrier's tracking number for a fulfillment, and where to follow it.
  */
 
 struct _MedusaTrackingLink
 {
-  GObject  parent_instance;
+  GObject parent_instance;
 
-  char    *tracking_number;
-  char    *url;
+  char   *tracking_number;
+  char   *url;
 };
 
 G_DEFINE_FINAL_TYPE (MedusaTrackingLink, medusa_tracking_link, G_TYPE_OBJECT)
@@ -32,7 +29,7 @@ enum {
   N_PROPS
 };
 
-static GParamSpec *properties [N_PROPS];
+static GParamSpec *properties[N_PROPS];
 
 static void
 medusa_tracking_link_finalize (GObject *object)
@@ -100,12 +97,12 @@ medusa_tracking_link_class_init (MedusaTrackingLinkClass *klass)
   object_class->get_property = medusa_tracking_link_get_property;
   object_class->set_property = medusa_tracking_link_set_property;
 
-  properties [PROP_TRACKING_NUMBER] =
+  properties[PROP_TRACKING_NUMBER] =
     g_param_spec_string ("tracking-number", NULL, NULL,
                          NULL,
                          (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
 
-  properties [PROP_URL] =
+  properties[PROP_URL] =
     g_param_spec_string ("url", NULL, NULL,
                          NULL,
                          (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));

@@ -9,6 +9,7 @@
 
 #include <glib/gi18n.h>
 
+#include "patron-account-page.h"
 #include "patron-error.h"
 #include "patron-forgot-page.h"
 #include "patron-register-page.h"
@@ -37,7 +38,7 @@ struct _PatronWindow
   PatronRegisterPage   *register_page;
   PatronForgotPage     *forgot_page;
   PatronResetPage      *reset_page;
-  AdwStatusPage        *account_page;
+  PatronAccountPage    *account_page;
 };
 
 G_DEFINE_FINAL_TYPE (PatronWindow, patron_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -64,33 +65,12 @@ show_page (PatronWindow *self,
 }
 
 static void
-update_account (PatronWindow *self)
-{
-  MedusaCustomer *customer = patron_session_get_customer (self->session);
-  g_autofree char *name = NULL;
-  g_autofree char *description = NULL;
-
-  if (customer == NULL)
-    return;
-
-  name = medusa_customer_dup_full_name (customer);
-  /* Translators: %s is the customer's name, then their email address */
-  description = g_strdup_printf (_("Signed in as %s (%s)"), name,
-                                 medusa_customer_get_email (customer));
-  adw_status_page_set_title (self->account_page, name);
-  adw_status_page_set_description (self->account_page, description);
-}
-
-static void
 signed_in_changed_cb (PatronWindow  *self,
                       GParamSpec    *pspec,
                       PatronSession *session)
 {
   if (patron_session_get_signed_in (session))
-    {
-      update_account (self);
-      show_page (self, "account");
-    }
+    show_page (self, "account");
   else if (g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "account") == 0)
     show_page (self, "sign-in");
 }
@@ -164,6 +144,7 @@ use_store (PatronWindow *self,
   patron_register_page_set_can_remember (self->register_page, keep_sessions);
   patron_forgot_page_set_session (self->forgot_page, self->session);
   patron_reset_page_set_session (self->reset_page, self->session);
+  patron_account_page_set_session (self->account_page, self->session);
   adw_window_title_set_subtitle (self->window_title, url);
 
   show_page (self, "loading");
@@ -388,6 +369,7 @@ patron_window_class_init (PatronWindowClass *klass)
   g_type_ensure (PATRON_TYPE_REGISTER_PAGE);
   g_type_ensure (PATRON_TYPE_FORGOT_PAGE);
   g_type_ensure (PATRON_TYPE_RESET_PAGE);
+  g_type_ensure (PATRON_TYPE_ACCOUNT_PAGE);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/patronapp/Patron/ui/patron-window.ui");

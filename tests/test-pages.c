@@ -11,6 +11,7 @@
 #include <adwaita.h>
 #include <string.h>
 
+#include "patron-account-page.h"
 #include "patron-forgot-page.h"
 #include "patron-register-page.h"
 #include "patron-reset-page.h"
@@ -132,6 +133,25 @@ close_window (GtkWidget *window)
 {
   gtk_window_set_focus (GTK_WINDOW (window), NULL);
   gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static void
+store_result_cb (GObject      *object,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  GAsyncResult **out = user_data;
+
+  *out = g_object_ref (result);
+}
+
+static GAsyncResult *
+wait_result (GAsyncResult **result)
+{
+  while (*result == NULL)
+    g_main_context_iteration (NULL, TRUE);
+
+  return *result;
 }
 
 static void
@@ -358,6 +378,83 @@ test_store_page_refuses (void)
   close_window (GTK_WIDGET (window));
 }
 
+static gboolean
+first_name_is_saved (gpointer data)
+{
+  return g_strcmp0 (medusa_customer_get_first_name (data), "Augusta") == 0;
+}
+
+static void
+test_account_profile (void)
+{
+  g_autoptr(PatronSession) session = patron_session_new (store_url);
+  g_autoptr(MedusaClient) creator = medusa_client_new (store_url);
+  g_autoptr(MedusaClient) checker = medusa_client_new (store_url);
+  g_autoptr(MedusaCustomer) created = NULL;
+  g_autoptr(MedusaCustomer) stored = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *email = g_strdup_printf ("profile.%" G_GINT64_FORMAT "@example.com",
+                                            g_get_real_time ());
+  PatronAccountPage *page;
+  GtkWidget *window;
+  MedusaCustomer *customer;
+
+  patron_session_set_keep_sessions (session, FALSE);
+  medusa_client_create_customer_async (creator, email, "profile-pass-1", "Ada", "Lovelace", NULL,
+                                       NULL, store_result_cb, &result);
+  created = medusa_client_create_customer_finish (creator, wait_result (&result), &error);
+  g_assert_no_error (error);
+  g_clear_object (&result);
+  patron_session_sign_in_async (session, email, "profile-pass-1", FALSE, NULL,
+                                store_result_cb, &result);
+  g_assert_true (patron_session_sign_in_finish (session, wait_result (&result), &error));
+  g_clear_object (&result);
+  customer = patron_session_get_customer (session);
+
+  page = g_object_new (PATRON_TYPE_ACCOUNT_PAGE, NULL);
+  window = show_in_window (GTK_WIDGET (page));
+  patron_account_page_set_session (page, session);
+  wait_for_label (GTK_WIDGET (page), "0 addresses · 0 orders");
+  g_assert_cmpstr (gtk_editable_get_text (row (GTK_WIDGET (page), "First Name")), ==, "Ada");
+
+  /* Save and Revert appear only when something changed */
+  g_assert_null (find_widget (GTK_WIDGET (page), is_button_saying, "Save"));
+  gtk_editable_set_text (row (GTK_WIDGET (page), "First Name"), "Grace");
+  g_assert_nonnull (find_widget (GTK_WIDGET (page), is_button_saying, "Save"));
+  g_assert_true (patron_account_page_get_has_changes (page));
+  click (GTK_WIDGET (page), "Revert");
+  g_assert_cmpstr (gtk_editable_get_text (row (GTK_WIDGET (page), "First Name")), ==, "Ada");
+  g_assert_false (patron_account_page_get_has_changes (page));
+  g_assert_null (find_widget (GTK_WIDGET (page), is_button_saying, "Save"));
+
+  /* a name is required before anything is sent */
+  gtk_editable_set_text (row (GTK_WIDGET (page), "Last Name"), "");
+  click (GTK_WIDGET (page), "Save");
+  wait_for_label (GTK_WIDGET (page), "Enter your first and last name.");
+
+  gtk_editable_set_text (row (GTK_WIDGET (page), "Last Name"), "King");
+  gtk_editable_set_text (row (GTK_WIDGET (page), "First Name"), "Augusta");
+  gtk_editable_set_text (row (GTK_WIDGET (page), "Phone"), "+44 20 7946 0000");
+  click (GTK_WIDGET (page), "Save");
+  spin_until (first_name_is_saved, customer);
+  g_assert_false (patron_account_page_get_has_changes (page));
+  wait_for_label (GTK_WIDGET (page), "Augusta King");
+
+  /* the store holds exactly that */
+  medusa_client_set_access_token (checker,
+                                  medusa_client_get_access_token (
+                                    patron_session_get_client (session)));
+  medusa_client_get_customer_async (checker, NULL, store_result_cb, &result);
+  stored = medusa_client_get_customer_finish (checker, wait_result (&result), &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (medusa_customer_get_first_name (stored), ==, "Augusta");
+  g_assert_cmpstr (medusa_customer_get_last_name (stored), ==, "King");
+  g_assert_cmpstr (medusa_customer_get_phone (stored), ==, "+44 20 7946 0000");
+
+  close_window (window);
+}
+
 static AdwMessageDialog *
 find_dialog (void)
 {
@@ -495,6 +592,7 @@ main (int   argc,
   g_test_add_func ("/pages/forgot/bad-link", test_forgot_and_bad_link);
   g_test_add_func ("/pages/reset/bad-token", test_reset_bad_token);
   g_test_add_func ("/pages/window/expired-session", test_expired_session_back_to_sign_in);
+  g_test_add_func ("/pages/account/profile", test_account_profile);
 
   return g_test_run ();
 }

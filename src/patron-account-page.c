@@ -1,0 +1,444 @@
+/* patron-account-page.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "patron-account-page"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "patron-account-page.h"
+#include "patron-countries.h"
+#include "patron-error.h"
+#include "patron-form.h"
+
+/**
+ * PatronAccountPage:
+ *
+ * The signed-in customer: an overview, the profile (saved only when
+ * something changed, from the store's answer) and the shipping addresses.
+ */
+
+struct _PatronAccountPage
+{
+  AdwBin          parent_instance;
+
+  PatronSession  *session;
+  MedusaCustomer *customer;
+  GCancellable   *cancellable;
+  guint           n_orders;
+  gboolean        orders_known;
+
+  GtkLabel       *name_label;
+  GtkLabel       *signed_in_label;
+  GtkLabel       *summary_label;
+  GtkEditable    *first_name_row;
+  GtkEditable    *last_name_row;
+  GtkEditable    *phone_row;
+  AdwActionRow   *email_row;
+  GtkLabel       *error_label;
+  GtkWidget      *save_box;
+  GtkWidget      *save_button;
+  GtkWidget      *spinner;
+  GtkListBox     *addresses_list;
+};
+
+G_DEFINE_FINAL_TYPE (PatronAccountPage, patron_account_page, ADW_TYPE_BIN)
+
+static const char *
+or_empty (const char *text)
+{
+  return text != NULL ? text : "";
+}
+
+static gboolean
+row_differs (GtkEditable *row,
+             const char  *value)
+{
+  g_autofree char *text = patron_form_dup_text (row);
+
+  return g_strcmp0 (text, or_empty (value)) != 0;
+}
+
+/**
+ * patron_account_page_get_has_changes:
+ *
+ * Returns: whether the profile has edits not saved yet
+ */
+gboolean
+patron_account_page_get_has_changes (PatronAccountPage *self)
+{
+  g_return_val_if_fail (PATRON_IS_ACCOUNT_PAGE (self), FALSE);
+
+  if (self->customer == NULL)
+    return FALSE;
+
+  return row_differs (self->first_name_row, medusa_customer_get_first_name (self->customer)) ||
+         row_differs (self->last_name_row, medusa_customer_get_last_name (self->customer)) ||
+         row_differs (self->phone_row, medusa_customer_get_phone (self->customer));
+}
+
+static void
+update_summary (PatronAccountPage *self)
+{
+  guint n_addresses = 0;
+  g_autofree char *addresses = NULL;
+  g_autofree char *text = NULL;
+
+  if (self->customer != NULL)
+    {
+      GListModel *addresses_model = medusa_customer_get_shipping_addresses (self->customer);
+
+      n_addresses = g_list_model_get_n_items (addresses_model);
+    }
+
+  addresses = g_strdup_printf (ngettext ("%u address", "%u addresses", n_addresses), n_addresses);
+  if (self->orders_known)
+    {
+      g_autofree char *orders = g_strdup_printf (ngettext ("%u order", "%u orders",
+                                                           self->n_orders),
+                                                 self->n_orders);
+
+      /* Translators: "2 addresses · 5 orders" */
+      text = g_strdup_printf (_("%s · %s"), addresses, orders);
+    }
+  else
+    text = g_steal_pointer (&addresses);
+
+  gtk_label_set_text (self->summary_label, text);
+}
+
+static void
+update_header (PatronAccountPage *self)
+{
+  g_autofree char *name = NULL;
+  g_autofree char *signed_in = NULL;
+
+  if (self->customer == NULL)
+    return;
+
+  name = medusa_customer_dup_full_name (self->customer);
+  /* Translators: %s is the customer's email address */
+  signed_in = g_strdup_printf (_("Signed in as %s"),
+                               or_empty (medusa_customer_get_email (self->customer)));
+  gtk_label_set_text (self->name_label, name);
+  gtk_label_set_text (self->signed_in_label, signed_in);
+  adw_action_row_set_subtitle (self->email_row,
+                               or_empty (medusa_customer_get_email (self->customer)));
+  update_summary (self);
+}
+
+static void
+profile_changed_cb (PatronAccountPage *self)
+{
+  gtk_widget_set_visible (self->save_box, patron_account_page_get_has_changes (self));
+}
+
+/* The rows show the customer as the store has it. */
+static void
+revert_cb (PatronAccountPage *self)
+{
+  MedusaCustomer *customer = self->customer;
+
+  if (customer == NULL)
+    return;
+
+  gtk_editable_set_text (self->first_name_row, or_empty (medusa_customer_get_first_name (customer)));
+  gtk_editable_set_text (self->last_name_row, or_empty (medusa_customer_get_last_name (customer)));
+  gtk_editable_set_text (self->phone_row, or_empty (medusa_customer_get_phone (customer)));
+  patron_form_show_error (self->error_label, NULL);
+  profile_changed_cb (self);
+}
+
+static void
+customer_notify_cb (PatronAccountPage *self)
+{
+  update_header (self);
+  /* edits the user has not saved win over what changed elsewhere */
+  if (!gtk_widget_get_visible (self->save_box))
+    revert_cb (self);
+}
+
+static void
+save_done_cb (GObject      *object,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  g_autoptr(PatronAccountPage) self = user_data;
+  g_autoptr(MedusaCustomer) answer = NULL;
+  g_autoptr(GError) error = NULL;
+
+  patron_form_set_busy (self->save_box, self->spinner, FALSE);
+
+  answer = medusa_client_update_customer_finish (MEDUSA_CLIENT (object), result, &error);
+  if (answer == NULL)
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        {
+          g_autofree char *sentence = patron_error_to_sentence (error, PATRON_ACTION_OTHER);
+
+          patron_form_show_error (self->error_label, sentence);
+        }
+      return;
+    }
+
+  /* what the store now holds, not what was sent */
+  if (self->customer != NULL)
+    {
+      gtk_widget_set_visible (self->save_box, FALSE);
+      medusa_customer_update_from (self->customer, answer);
+      revert_cb (self);
+    }
+}
+
+static void
+save_cb (PatronAccountPage *self)
+{
+  g_autoptr(MedusaCustomerChanges) changes = NULL;
+  g_autofree char *first_name = NULL;
+  g_autofree char *last_name = NULL;
+  g_autofree char *phone = NULL;
+
+  if (self->session == NULL || self->customer == NULL ||
+      !patron_account_page_get_has_changes (self) || !gtk_widget_get_sensitive (self->save_box))
+    return;
+
+  first_name = patron_form_dup_text (self->first_name_row);
+  last_name = patron_form_dup_text (self->last_name_row);
+  phone = patron_form_dup_text (self->phone_row);
+
+  if (first_name[0] == '\0' || last_name[0] == '\0')
+    {
+      patron_form_show_error (self->error_label, _("Enter your first and last name."));
+      return;
+    }
+
+  changes = medusa_customer_changes_new ();
+  if (row_differs (self->first_name_row, medusa_customer_get_first_name (self->customer)))
+    medusa_customer_changes_set_first_name (changes, first_name);
+  if (row_differs (self->last_name_row, medusa_customer_get_last_name (self->customer)))
+    medusa_customer_changes_set_last_name (changes, last_name);
+  if (row_differs (self->phone_row, medusa_customer_get_phone (self->customer)))
+    medusa_customer_changes_set_phone (changes, phone);
+
+  patron_form_show_error (self->error_label, NULL);
+  patron_form_set_busy (self->save_box, self->spinner, TRUE);
+  medusa_client_update_customer_async (patron_session_get_client (self->session), changes,
+                                       self->cancellable, save_done_cb, g_object_ref (self));
+}
+
+static char *
+format_address (MedusaAddress *address)
+{
+  GString *text = g_string_new (NULL);
+  const char *parts[] = {
+    medusa_address_get_company (address),
+    medusa_address_get_address_1 (address),
+    medusa_address_get_address_2 (address),
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (parts); i++)
+    if (parts[i] != NULL && parts[i][0] != '\0')
+      g_string_append_printf (text, "%s%s", text->len > 0 ? ", " : "", parts[i]);
+
+  g_string_append_printf (text, "%s%s %s", text->len > 0 ? "\n" : "",
+                          or_empty (medusa_address_get_postal_code (address)),
+                          or_empty (medusa_address_get_city (address)));
+  if (medusa_address_get_province (address) != NULL && medusa_address_get_province (address)[0])
+    g_string_append_printf (text, ", %s", medusa_address_get_province (address));
+  g_string_append_printf (text, "\n%s",
+                          patron_country_name (medusa_address_get_country_code (address)));
+
+  return g_string_free (text, FALSE);
+}
+
+static void
+update_address_row (AdwActionRow  *row,
+                    GParamSpec    *pspec,
+                    MedusaAddress *address)
+{
+  g_autofree char *name = NULL;
+  g_autofree char *lines = format_address (address);
+
+  name = g_strstrip (g_strdup_printf ("%s %s",
+                                      or_empty (medusa_address_get_first_name (address)),
+                                      or_empty (medusa_address_get_last_name (address))));
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), name);
+  adw_action_row_set_subtitle (row, lines);
+}
+
+static GtkWidget *
+create_address_row (gpointer item,
+                    gpointer user_data)
+{
+  MedusaAddress *address = item;
+  GtkWidget *row = adw_action_row_new ();
+
+  adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 3);
+  update_address_row (ADW_ACTION_ROW (row), NULL, address);
+  /* the row follows the address object, which is updated in place */
+  g_signal_connect_object (address, "notify", G_CALLBACK (update_address_row), row,
+                           G_CONNECT_SWAPPED);
+
+  return row;
+}
+
+static void
+addresses_changed_cb (PatronAccountPage *self)
+{
+  update_summary (self);
+}
+
+static void
+orders_count_cb (GObject      *object,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  g_autoptr(PatronAccountPage) self = user_data;
+  g_autoptr(MedusaOrderPage) page = NULL;
+  g_autoptr(GError) error = NULL;
+
+  page = medusa_client_list_orders_finish (MEDUSA_CLIENT (object), result, &error);
+  if (page == NULL)
+    {
+      /* the count is a nicety: without it the summary says less */
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        g_debug ("Could not count the orders: %s", error->message);
+      return;
+    }
+
+  self->n_orders = medusa_order_page_get_count (page);
+  self->orders_known = TRUE;
+  update_summary (self);
+}
+
+static void
+set_customer (PatronAccountPage *self,
+              MedusaCustomer    *customer)
+{
+  if (self->customer == customer)
+    return;
+
+  if (self->customer != NULL)
+    {
+      GListModel *addresses = medusa_customer_get_shipping_addresses (self->customer);
+
+      g_signal_handlers_disconnect_by_data (self->customer, self);
+      g_signal_handlers_disconnect_by_data (addresses, self);
+    }
+  g_set_object (&self->customer, customer);
+
+  self->orders_known = FALSE;
+  gtk_widget_set_visible (self->save_box, FALSE);
+  patron_form_show_error (self->error_label, NULL);
+
+  if (customer == NULL)
+    {
+      gtk_list_box_bind_model (self->addresses_list, NULL, NULL, NULL, NULL);
+      return;
+    }
+
+  g_signal_connect_object (customer, "notify", G_CALLBACK (customer_notify_cb), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (medusa_customer_get_shipping_addresses (customer), "items-changed",
+                           G_CALLBACK (addresses_changed_cb), self, G_CONNECT_SWAPPED);
+  gtk_list_box_bind_model (self->addresses_list,
+                           medusa_customer_get_shipping_addresses (customer),
+                           create_address_row, NULL, NULL);
+  update_header (self);
+  revert_cb (self);
+
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  self->cancellable = g_cancellable_new ();
+  {
+    g_autoptr(MedusaOrderQuery) query = medusa_order_query_new ();
+
+    /* one order is enough to learn the count */
+    medusa_order_query_set_limit (query, 1);
+    medusa_order_query_set_fields (query, "id");
+    medusa_client_list_orders_async (patron_session_get_client (self->session), query,
+                                     self->cancellable, orders_count_cb, g_object_ref (self));
+  }
+}
+
+static void
+session_customer_cb (PatronAccountPage *self)
+{
+  set_customer (self, patron_session_get_customer (self->session));
+}
+
+static void
+patron_account_page_dispose (GObject *object)
+{
+  PatronAccountPage *self = (PatronAccountPage *)object;
+
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  if (self->session != NULL)
+    g_signal_handlers_disconnect_by_data (self->session, self);
+  set_customer (self, NULL);
+  g_clear_object (&self->session);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), PATRON_TYPE_ACCOUNT_PAGE);
+
+  G_OBJECT_CLASS (patron_account_page_parent_class)->dispose (object);
+}
+
+static void
+patron_account_page_class_init (PatronAccountPageClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = patron_account_page_dispose;
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/patronapp/Patron/ui/patron-account-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, PatronAccountPage, name_label);
+  gtk_widget_class_bind_template_child (widget_class, PatronAccountPage, signed_in_label);
+  gtk_widget_class_bind_template_child (widget_class, PatronAccountPage, summary_label);
+  gtk_widget_class_bind_template_child (widget_class, PatronAccountPage, first_name_row);
+  gtk_widget_class_bind_template_child (widget_class, PatronAccountPage, last_name_row);
+  gtk_widget_class_bind_template_child (widget_class, PatronAccountPage, phone_row);
+  gtk_widget_class_bind_template_child (widget_class, PatronAccountPage, email_row);
+  gtk_widget_class_bind_template_child (widget_class, PatronAccountPage, error_label);
+  gtk_widget_class_bind_template_child (widget_class, PatronAccountPage, save_box);
+  gtk_widget_class_bind_template_child (widget_class, PatronAccountPage, save_button);
+  gtk_widget_class_bind_template_child (widget_class, PatronAccountPage, spinner);
+  gtk_widget_class_bind_template_child (widget_class, PatronAccountPage, addresses_list);
+  gtk_widget_class_bind_template_callback (widget_class, profile_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, save_cb);
+  gtk_widget_class_bind_template_callback (widget_class, revert_cb);
+}
+
+static void
+patron_account_page_init (PatronAccountPage *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+}
+
+void
+patron_account_page_set_session (PatronAccountPage *self,
+                                 PatronSession     *session)
+{
+  g_return_if_fail (PATRON_IS_ACCOUNT_PAGE (self));
+
+  if (self->session == session)
+    return;
+
+  if (self->session != NULL)
+    g_signal_handlers_disconnect_by_data (self->session, self);
+  g_set_object (&self->session, session);
+
+  if (session != NULL)
+    {
+      g_signal_connect_object (session, "notify::customer", G_CALLBACK (session_customer_cb),
+                               self, G_CONNECT_SWAPPED);
+      set_customer (self, patron_session_get_customer (session));
+    }
+  else
+    set_customer (self, NULL);
+}

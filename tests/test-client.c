@@ -9,6 +9,8 @@
 
 #include "config.h"
 
+#include "test-util.h"
+
 #include <libsoup/soup.h>
 #include <string.h>
 
@@ -22,25 +24,6 @@ static const char *store_url;
 static const char *outbox_dir;
 
 /* ------------------------------------------------------------------------ */
-
-static void
-store_result_cb (GObject      *object,
-                 GAsyncResult *result,
-                 gpointer      user_data)
-{
-  GAsyncResult **out = user_data;
-
-  *out = g_object_ref (result);
-}
-
-static GAsyncResult *
-wait_for (GAsyncResult **result)
-{
-  while (*result == NULL)
-    g_main_context_iteration (NULL, TRUE);
-
-  return *result;
-}
 
 static char *
 unique_email (const char *who)
@@ -66,8 +49,8 @@ sign_in (MedusaClient    *client,
 {
   g_autoptr(GAsyncResult) result = NULL;
 
-  medusa_client_sign_in_async (client, email, password, mode, NULL, store_result_cb, &result);
-  return medusa_client_sign_in_finish (client, wait_for (&result), error);
+  medusa_client_sign_in_async (client, email, password, mode, NULL, test_store_result_cb, &result);
+  return medusa_client_sign_in_finish (client, test_wait_for (&result), error);
 }
 
 static MedusaCustomer *
@@ -76,8 +59,8 @@ get_customer (MedusaClient  *client,
 {
   g_autoptr(GAsyncResult) result = NULL;
 
-  medusa_client_get_customer_async (client, NULL, store_result_cb, &result);
-  return medusa_client_get_customer_finish (client, wait_for (&result), error);
+  medusa_client_get_customer_async (client, NULL, test_store_result_cb, &result);
+  return medusa_client_get_customer_finish (client, test_wait_for (&result), error);
 }
 
 static MedusaCustomer *
@@ -89,8 +72,8 @@ register_customer (MedusaClient  *client,
   g_autoptr(GAsyncResult) result = NULL;
 
   medusa_client_create_customer_async (client, email, PASSWORD, "Ada", "Lovelace", phone,
-                                       NULL, store_result_cb, &result);
-  return medusa_client_create_customer_finish (client, wait_for (&result), error);
+                                       NULL, test_store_result_cb, &result);
+  return medusa_client_create_customer_finish (client, test_wait_for (&result), error);
 }
 
 /* A new customer, signed in with a bearer token on a new client. */
@@ -210,8 +193,8 @@ test_regions (void)
   g_autoptr(GError) error = NULL;
   gboolean found_us = FALSE, found_de = FALSE;
 
-  medusa_client_list_regions_async (client, NULL, store_result_cb, &result);
-  regions = medusa_client_list_regions_finish (client, wait_for (&result), &error);
+  medusa_client_list_regions_async (client, NULL, test_store_result_cb, &result);
+  regions = medusa_client_list_regions_finish (client, test_wait_for (&result), &error);
   g_assert_no_error (error);
   g_assert_cmpuint (g_list_model_get_n_items (regions), >=, 2);
 
@@ -293,8 +276,8 @@ test_email_exists (void)
       g_autoptr(GError) error = NULL;
       gboolean exists = !expected[i];
 
-      medusa_client_email_exists_async (client, emails[i], NULL, store_result_cb, &result);
-      g_assert_true (medusa_client_email_exists_finish (client, wait_for (&result), &exists,
+      medusa_client_email_exists_async (client, emails[i], NULL, test_store_result_cb, &result);
+      g_assert_true (medusa_client_email_exists_finish (client, test_wait_for (&result), &exists,
                                                         &error));
       g_assert_no_error (error);
       g_assert_cmpint (exists, ==, expected[i]);
@@ -392,8 +375,8 @@ test_sign_in_cookie (void)
   g_assert_cmpstr (medusa_customer_get_id (me), ==, medusa_customer_get_id (customer));
 
   /* DELETE /store/auth ends the cookie session on the store */
-  medusa_client_sign_out_async (client, NULL, store_result_cb, &result);
-  g_assert_true (medusa_client_sign_out_finish (client, wait_for (&result), &error));
+  medusa_client_sign_out_async (client, NULL, test_store_result_cb, &result);
+  g_assert_true (medusa_client_sign_out_finish (client, test_wait_for (&result), &error));
   g_assert_no_error (error);
   g_assert_cmpint (medusa_client_get_session_kind (client), ==, MEDUSA_SESSION_NONE);
 
@@ -414,8 +397,8 @@ test_sign_out_token (void)
   customer = sign_in (client, BUYER_EMAIL, BUYER_PASSWORD, MEDUSA_AUTH_MODE_TOKEN, &error);
   g_assert_no_error (error);
 
-  medusa_client_sign_out_async (client, NULL, store_result_cb, &result);
-  g_assert_true (medusa_client_sign_out_finish (client, wait_for (&result), &error));
+  medusa_client_sign_out_async (client, NULL, test_store_result_cb, &result);
+  g_assert_true (medusa_client_sign_out_finish (client, test_wait_for (&result), &error));
   g_assert_no_error (error);
   g_assert_cmpint (medusa_client_get_session_kind (client), ==, MEDUSA_SESSION_NONE);
   g_assert_null (medusa_client_get_access_token (client));
@@ -545,8 +528,8 @@ test_signed_out_calls (void)
   g_assert_error (error, MEDUSA_ERROR, MEDUSA_ERROR_UNAUTHORIZED);
   g_clear_error (&error);
 
-  medusa_client_list_orders_async (client, NULL, NULL, store_result_cb, &result);
-  page = medusa_client_list_orders_finish (client, wait_for (&result), &error);
+  medusa_client_list_orders_async (client, NULL, NULL, test_store_result_cb, &result);
+  page = medusa_client_list_orders_finish (client, test_wait_for (&result), &error);
   g_assert_null (page);
   g_assert_error (error, MEDUSA_ERROR, MEDUSA_ERROR_UNAUTHORIZED);
 }
@@ -624,8 +607,8 @@ reset_password (MedusaClient  *client,
   g_autoptr(GAsyncResult) result = NULL;
 
   medusa_client_reset_password_async (client, email, password, token, NULL,
-                                      store_result_cb, &result);
-  return medusa_client_reset_password_finish (client, wait_for (&result), error);
+                                      test_store_result_cb, &result);
+  return medusa_client_reset_password_finish (client, test_wait_for (&result), error);
 }
 
 static gboolean
@@ -635,8 +618,8 @@ request_reset (MedusaClient  *client,
 {
   g_autoptr(GAsyncResult) result = NULL;
 
-  medusa_client_request_password_reset_async (client, email, NULL, store_result_cb, &result);
-  return medusa_client_request_password_reset_finish (client, wait_for (&result), error);
+  medusa_client_request_password_reset_async (client, email, NULL, test_store_result_cb, &result);
+  return medusa_client_request_password_reset_finish (client, test_wait_for (&result), error);
 }
 
 static void
@@ -709,8 +692,8 @@ update_customer (MedusaClient           *client,
 {
   g_autoptr(GAsyncResult) result = NULL;
 
-  medusa_client_update_customer_async (client, changes, NULL, store_result_cb, &result);
-  return medusa_client_update_customer_finish (client, wait_for (&result), error);
+  medusa_client_update_customer_async (client, changes, NULL, test_store_result_cb, &result);
+  return medusa_client_update_customer_finish (client, test_wait_for (&result), error);
 }
 
 static void
@@ -771,8 +754,8 @@ add_address (MedusaClient   *client,
 {
   g_autoptr(GAsyncResult) result = NULL;
 
-  medusa_client_add_address_async (client, address, NULL, store_result_cb, &result);
-  return medusa_client_add_address_finish (client, wait_for (&result), error);
+  medusa_client_add_address_async (client, address, NULL, test_store_result_cb, &result);
+  return medusa_client_add_address_finish (client, test_wait_for (&result), error);
 }
 
 static void
@@ -838,8 +821,8 @@ test_addresses (void)
   changed_home = medusa_address_copy (home);
   medusa_address_set_city (changed_home, "Oakland");
   medusa_client_update_address_async (client, home_id, changed_home, NULL,
-                                      store_result_cb, &result);
-  edited = medusa_client_update_address_finish (client, wait_for (&result), &error);
+                                      test_store_result_cb, &result);
+  edited = medusa_client_update_address_finish (client, test_wait_for (&result), &error);
   g_assert_no_error (error);
   g_assert_cmpstr (medusa_address_get_city (medusa_customer_find_address (edited, home_id)),
                    ==, "Oakland");
@@ -847,15 +830,15 @@ test_addresses (void)
 
   /* an address of nobody's */
   medusa_client_update_address_async (client, "addr_does_not_exist", changed_home, NULL,
-                                      store_result_cb, &result);
-  failed = medusa_client_update_address_finish (client, wait_for (&result), &error);
+                                      test_store_result_cb, &result);
+  failed = medusa_client_update_address_finish (client, test_wait_for (&result), &error);
   g_assert_null (failed);
   g_assert_error (error, MEDUSA_ERROR, MEDUSA_ERROR_INVALID_DATA);
   g_clear_error (&error);
   g_clear_object (&result);
 
-  medusa_client_delete_address_async (client, home_id, NULL, store_result_cb, &result);
-  deleted = medusa_client_delete_address_finish (client, wait_for (&result), &error);
+  medusa_client_delete_address_async (client, home_id, NULL, test_store_result_cb, &result);
+  deleted = medusa_client_delete_address_finish (client, test_wait_for (&result), &error);
   g_assert_no_error (error);
   g_assert_cmpuint (n_addresses (deleted), ==, 1);
   g_assert_null (medusa_customer_find_address (deleted, home_id));
@@ -863,8 +846,8 @@ test_addresses (void)
 
   /* v1 answers 200 for an id it does not know */
   medusa_client_delete_address_async (client, "addr_does_not_exist", NULL,
-                                      store_result_cb, &result);
-  unknown_deleted = medusa_client_delete_address_finish (client, wait_for (&result), &error);
+                                      test_store_result_cb, &result);
+  unknown_deleted = medusa_client_delete_address_finish (client, test_wait_for (&result), &error);
   g_assert_no_error (error);
   g_assert_cmpuint (n_addresses (unknown_deleted), ==, 1);
 }
@@ -920,8 +903,8 @@ list_orders (MedusaClient      *client,
 {
   g_autoptr(GAsyncResult) result = NULL;
 
-  medusa_client_list_orders_async (client, query, NULL, store_result_cb, &result);
-  return medusa_client_list_orders_finish (client, wait_for (&result), error);
+  medusa_client_list_orders_async (client, query, NULL, test_store_result_cb, &result);
+  return medusa_client_list_orders_finish (client, test_wait_for (&result), error);
 }
 
 static void
@@ -1105,8 +1088,8 @@ test_get_order (void)
   listed = g_list_model_get_item (medusa_order_page_get_orders (page), 0);
 
   medusa_client_get_order_async (client, medusa_order_get_id (listed), NULL,
-                                 store_result_cb, &result);
-  order = medusa_client_get_order_finish (client, wait_for (&result), &error);
+                                 test_store_result_cb, &result);
+  order = medusa_client_get_order_finish (client, test_wait_for (&result), &error);
   g_assert_no_error (error);
   g_assert_cmpstr (medusa_order_get_id (order), ==, medusa_order_get_id (listed));
   g_assert_cmpint (medusa_order_get_total (order), ==, medusa_order_get_total (listed));
@@ -1114,8 +1097,8 @@ test_get_order (void)
   g_assert_cmpuint (g_list_model_get_n_items (medusa_order_get_shipping_methods (order)), >=, 1);
   g_clear_object (&result);
 
-  medusa_client_get_order_async (client, "order_does_not_exist", NULL, store_result_cb, &result);
-  missing = medusa_client_get_order_finish (client, wait_for (&result), &error);
+  medusa_client_get_order_async (client, "order_does_not_exist", NULL, test_store_result_cb, &result);
+  missing = medusa_client_get_order_finish (client, test_wait_for (&result), &error);
   g_assert_null (missing);
   g_assert_error (error, MEDUSA_ERROR, MEDUSA_ERROR_NOT_FOUND);
 }
@@ -1168,9 +1151,9 @@ test_cancel (void)
   g_autoptr(GListModel) regions = NULL;
   g_autoptr(GError) error = NULL;
 
-  medusa_client_list_regions_async (client, cancellable, store_result_cb, &result);
+  medusa_client_list_regions_async (client, cancellable, test_store_result_cb, &result);
   g_cancellable_cancel (cancellable);
-  regions = medusa_client_list_regions_finish (client, wait_for (&result), &error);
+  regions = medusa_client_list_regions_finish (client, test_wait_for (&result), &error);
   g_assert_null (regions);
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
 }

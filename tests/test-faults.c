@@ -9,6 +9,8 @@
 
 #include "config.h"
 
+#include "test-util.h"
+
 #include <libsoup/soup.h>
 #include <stdio.h>
 #include <string.h>
@@ -209,25 +211,6 @@ fixture_teardown (Fixture       *fixture,
   g_clear_object (&fixture->cancellable);
 }
 
-static void
-store_result_cb (GObject      *object,
-                 GAsyncResult *result,
-                 gpointer      user_data)
-{
-  GAsyncResult **out = user_data;
-
-  *out = g_object_ref (result);
-}
-
-static GAsyncResult *
-wait_for (GAsyncResult **result)
-{
-  while (*result == NULL)
-    g_main_context_iteration (NULL, TRUE);
-
-  return *result;
-}
-
 /* Fetch the customer from the fake server's @mode and return the error. */
 static GError *
 get_customer_error (Fixture    *fixture,
@@ -243,8 +226,8 @@ get_customer_error (Fixture    *fixture,
   if (timeout > 0)
     medusa_client_set_timeout (client, timeout);
 
-  medusa_client_get_customer_async (client, NULL, store_result_cb, &result);
-  customer = medusa_client_get_customer_finish (client, wait_for (&result), &error);
+  medusa_client_get_customer_async (client, NULL, test_store_result_cb, &result);
+  customer = medusa_client_get_customer_finish (client, test_wait_for (&result), &error);
   g_assert_null (customer);
   g_assert_nonnull (error);
 
@@ -277,8 +260,8 @@ test_unknown_fields_ignored (Fixture       *fixture,
   g_autoptr(MedusaCustomer) customer = NULL;
   g_autoptr(GError) error = NULL;
 
-  medusa_client_get_customer_async (client, NULL, store_result_cb, &result);
-  customer = medusa_client_get_customer_finish (client, wait_for (&result), &error);
+  medusa_client_get_customer_async (client, NULL, test_store_result_cb, &result);
+  customer = medusa_client_get_customer_finish (client, test_wait_for (&result), &error);
   g_assert_no_error (error);
   g_assert_cmpstr (medusa_customer_get_id (customer), ==, "cus_1");
   g_assert_cmpstr (medusa_customer_get_email (customer), ==, "a@example.com");
@@ -350,8 +333,8 @@ test_plain_text_unauthorized (Fixture       *fixture,
 
   /* a token session that the store no longer accepts */
   medusa_client_set_access_token (client, "expired.token.value");
-  medusa_client_get_customer_async (client, NULL, store_result_cb, &result);
-  customer = medusa_client_get_customer_finish (client, wait_for (&result), &error);
+  medusa_client_get_customer_async (client, NULL, test_store_result_cb, &result);
+  customer = medusa_client_get_customer_finish (client, test_wait_for (&result), &error);
 
   g_assert_error (error, MEDUSA_ERROR, MEDUSA_ERROR_UNAUTHORIZED);
   g_assert_cmpstr (error->message, ==, "Unauthorized");
@@ -370,8 +353,8 @@ test_duplicate (Fixture       *fixture,
   g_autoptr(GError) error = NULL;
 
   medusa_client_create_customer_async (client, "a@example.com", "secret-pw", "A", "B", NULL,
-                                       NULL, store_result_cb, &result);
-  customer = medusa_client_create_customer_finish (client, wait_for (&result), &error);
+                                       NULL, test_store_result_cb, &result);
+  customer = medusa_client_create_customer_finish (client, test_wait_for (&result), &error);
   g_assert_error (error, MEDUSA_ERROR, MEDUSA_ERROR_DUPLICATE);
   g_assert_cmpstr (medusa_error_get_server_type (error), ==, "duplicate_error");
   g_assert_cmpstr (medusa_error_get_server_code (error), ==, "invalid_request_error");
@@ -418,9 +401,9 @@ test_cancel_stall (Fixture       *fixture,
   g_autoptr(MedusaOrderPage) page = NULL;
   g_autoptr(GError) error = NULL;
 
-  medusa_client_list_orders_async (client, NULL, cancellable, store_result_cb, &result);
+  medusa_client_list_orders_async (client, NULL, cancellable, test_store_result_cb, &result);
   g_timeout_add (100, cancel_cb, cancellable);
-  page = medusa_client_list_orders_finish (client, wait_for (&result), &error);
+  page = medusa_client_list_orders_finish (client, test_wait_for (&result), &error);
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
   g_assert_null (page);
 }
@@ -497,8 +480,8 @@ test_connection_refused (void)
 
   url = g_strdup_printf ("http://127.0.0.1:%u", port);
   client = medusa_client_new (url);
-  medusa_client_list_regions_async (client, NULL, store_result_cb, &result);
-  g_assert_null (medusa_client_list_regions_finish (client, wait_for (&result), &error));
+  medusa_client_list_regions_async (client, NULL, test_store_result_cb, &result);
+  g_assert_null (medusa_client_list_regions_finish (client, test_wait_for (&result), &error));
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CONNECTION_REFUSED);
 }
 

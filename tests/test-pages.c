@@ -8,6 +8,8 @@
 
 #include "config.h"
 
+#include "test-util.h"
+
 #include <adwaita.h>
 #include <string.h>
 
@@ -133,25 +135,6 @@ close_window (GtkWidget *window)
 {
   gtk_window_set_focus (GTK_WINDOW (window), NULL);
   gtk_window_destroy (GTK_WINDOW (window));
-}
-
-static void
-store_result_cb (GObject      *object,
-                 GAsyncResult *result,
-                 gpointer      user_data)
-{
-  GAsyncResult **out = user_data;
-
-  *out = g_object_ref (result);
-}
-
-static GAsyncResult *
-wait_result (GAsyncResult **result)
-{
-  while (*result == NULL)
-    g_main_context_iteration (NULL, TRUE);
-
-  return *result;
 }
 
 static void
@@ -402,13 +385,13 @@ test_account_profile (void)
 
   patron_session_set_keep_sessions (session, FALSE);
   medusa_client_create_customer_async (creator, email, "profile-pass-1", "Ada", "Lovelace", NULL,
-                                       NULL, store_result_cb, &result);
-  created = medusa_client_create_customer_finish (creator, wait_result (&result), &error);
+                                       NULL, test_store_result_cb, &result);
+  created = medusa_client_create_customer_finish (creator, test_wait_for (&result), &error);
   g_assert_no_error (error);
   g_clear_object (&result);
   patron_session_sign_in_async (session, email, "profile-pass-1", FALSE, NULL,
-                                store_result_cb, &result);
-  g_assert_true (patron_session_sign_in_finish (session, wait_result (&result), &error));
+                                test_store_result_cb, &result);
+  g_assert_true (patron_session_sign_in_finish (session, test_wait_for (&result), &error));
   g_clear_object (&result);
   customer = patron_session_get_customer (session);
 
@@ -445,8 +428,8 @@ test_account_profile (void)
   medusa_client_set_access_token (checker,
                                   medusa_client_get_access_token (
                                     patron_session_get_client (session)));
-  medusa_client_get_customer_async (checker, NULL, store_result_cb, &result);
-  stored = medusa_client_get_customer_finish (checker, wait_result (&result), &error);
+  medusa_client_get_customer_async (checker, NULL, test_store_result_cb, &result);
+  stored = medusa_client_get_customer_finish (checker, test_wait_for (&result), &error);
   g_assert_no_error (error);
   g_assert_cmpstr (medusa_customer_get_first_name (stored), ==, "Augusta");
   g_assert_cmpstr (medusa_customer_get_last_name (stored), ==, "King");

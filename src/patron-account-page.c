@@ -10,6 +10,7 @@
 #include <glib/gi18n.h>
 
 #include "patron-account-page.h"
+#include "patron-address-editor.h"
 #include "patron-countries.h"
 #include "patron-error.h"
 #include "patron-form.h"
@@ -30,6 +31,7 @@ struct _PatronAccountPage
   GCancellable   *cancellable;
   guint           n_orders;
   gboolean        orders_known;
+  GPtrArray      *pending_deletes;
 
   GtkLabel       *name_label;
   GtkLabel       *signed_in_label;
@@ -269,12 +271,221 @@ update_address_row (AdwActionRow  *row,
   adw_action_row_set_subtitle (row, lines);
 }
 
+/* A deleted address leaves the list at once; the store is asked when the
+ * "Undo" toast goes away, or at once if the page goes. */
+typedef struct
+{
+  PatronAccountPage *self;      /* weak: cleared when the page goes */
+  MedusaClient      *client;
+  MedusaCustomer    *customer;
+  MedusaAddress     *address;
+  guint              position;
+  gboolean           settled;   /* undone or sent */
+} PendingDelete;
+
+/* Shared by the page's list, the toast's handlers and the request. */
+static void
+pending_delete_clear (PendingDelete *pending)
+{
+  g_clear_weak_pointer (&pending->self);
+  g_clear_object (&pending->client);
+  g_clear_object (&pending->customer);
+  g_clear_object (&pending->address);
+}
+
+static void
+pending_delete_unref (PendingDelete *pending)
+{
+  g_rc_box_release_full (pending, (GDestroyNotify) pending_delete_clear);
+}
+
+/* The page no longer waits for it. */
+static void
+settle (PendingDelete *pending)
+{
+  pending->settled = TRUE;
+  if (pending->self != NULL)
+    g_ptr_array_remove (pending->self->pending_deletes, pending);
+}
+
+static void
+put_back (PendingDelete *pending)
+{
+  GListStore *store = G_LIST_STORE (medusa_customer_get_shipping_addresses (pending->customer));
+  guint n_items = g_list_model_get_n_items (G_LIST_MODEL (store));
+
+  g_list_store_insert (store, MIN (pending->position, n_items), pending->address);
+}
+
+static void
+delete_done_cb (GObject      *object,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  PendingDelete *pending = user_data;
+  g_autoptr(MedusaCustomer) answer = NULL;
+  g_autoptr(GError) error = NULL;
+
+  answer = medusa_client_delete_address_finish (MEDUSA_CLIENT (object), result, &error);
+  if (answer != NULL)
+    medusa_customer_update_from (pending->customer, answer);
+  else
+    {
+      put_back (pending);
+      if (pending->self != NULL)
+        {
+          g_autofree char *why = patron_error_to_sentence (error, PATRON_ACTION_OTHER);
+          g_autofree char *sentence = g_strdup_printf (_("The address could not be deleted. %s"),
+                                                       why);
+
+          patron_form_show_error (pending->self->error_label, sentence);
+        }
+    }
+
+  pending_delete_unref (pending);
+}
+
+static void
+send_delete (PendingDelete *pending)
+{
+  MedusaClient *client = pending->client;
+  const char *id = medusa_address_get_id (pending->address);
+
+  if (pending->settled)
+    return;
+
+  /* not cancelled with the page: the user let the deletion happen */
+  medusa_client_delete_address_async (client, id, NULL, delete_done_cb,
+                                      g_rc_box_acquire (pending));
+  settle (pending);
+}
+
+static void
+undo_cb (AdwToast      *toast,
+         PendingDelete *pending)
+{
+  if (pending->settled)
+    return;
+
+  put_back (pending);
+  settle (pending);
+}
+
+static void
+toast_dismissed_cb (AdwToast      *toast,
+                    PendingDelete *pending)
+{
+  send_delete (pending);
+}
+
+static void
+delete_address (PatronAccountPage *self,
+                MedusaAddress     *address)
+{
+  GListModel *addresses = medusa_customer_get_shipping_addresses (self->customer);
+  PendingDelete *pending;
+  GtkWidget *overlay;
+  AdwToast *toast;
+  guint position;
+
+  if (!g_list_store_find (G_LIST_STORE (addresses), address, &position))
+    return;
+
+  pending = g_rc_box_new0 (PendingDelete);
+  g_set_weak_pointer (&pending->self, self);
+  pending->client = g_object_ref (patron_session_get_client (self->session));
+  pending->customer = g_object_ref (self->customer);
+  pending->address = g_object_ref (address);
+  pending->position = position;
+  g_ptr_array_add (self->pending_deletes, pending);
+
+  g_list_store_remove (G_LIST_STORE (addresses), position);
+  patron_form_show_error (self->error_label, NULL);
+
+  overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
+  if (overlay == NULL)
+    {
+      send_delete (pending);
+      return;
+    }
+
+  toast = adw_toast_new (_("Address deleted"));
+  adw_toast_set_button_label (toast, _("_Undo"));
+  g_signal_connect_data (toast, "button-clicked", G_CALLBACK (undo_cb),
+                         g_rc_box_acquire (pending), (GClosureNotify) pending_delete_unref, 0);
+  g_signal_connect_data (toast, "dismissed", G_CALLBACK (toast_dismissed_cb),
+                         g_rc_box_acquire (pending), (GClosureNotify) pending_delete_unref, 0);
+  adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), toast);
+}
+
+static void
+edit_clicked_cb (GtkButton     *button,
+                 MedusaAddress *address)
+{
+  PatronAccountPage *self = PATRON_ACCOUNT_PAGE (gtk_widget_get_ancestor (GTK_WIDGET (button),
+                                                                          PATRON_TYPE_ACCOUNT_PAGE));
+  PatronAddressEditor *editor;
+
+  editor = patron_address_editor_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
+                                      self->session, address);
+  gtk_window_present (GTK_WINDOW (editor));
+}
+
+static void
+delete_clicked_cb (GtkButton     *button,
+                   MedusaAddress *address)
+{
+  PatronAccountPage *self = PATRON_ACCOUNT_PAGE (gtk_widget_get_ancestor (GTK_WIDGET (button),
+                                                                          PATRON_TYPE_ACCOUNT_PAGE));
+
+  delete_address (self, address);
+}
+
+static void
+add_address_cb (PatronAccountPage *self)
+{
+  PatronAddressEditor *editor;
+
+  if (self->session == NULL || self->customer == NULL)
+    return;
+
+  editor = patron_address_editor_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
+                                      self->session, NULL);
+  gtk_window_present (GTK_WINDOW (editor));
+}
+
+static GtkWidget *
+row_button (const char    *icon_name,
+            const char    *name,
+            GCallback      callback,
+            MedusaAddress *address)
+{
+  GtkWidget *button = gtk_button_new_from_icon_name (icon_name);
+
+  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (button, "flat");
+  gtk_widget_set_tooltip_text (button, name);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, name,
+                                  -1);
+  g_signal_connect_object (button, "clicked", callback, address, 0);
+
+  return button;
+}
+
 static GtkWidget *
 create_address_row (gpointer item,
                     gpointer user_data)
 {
   MedusaAddress *address = item;
   GtkWidget *row = adw_action_row_new ();
+
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row),
+                             row_button ("document-edit-symbolic", _("Edit Address"),
+                                         G_CALLBACK (edit_clicked_cb), address));
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row),
+                             row_button ("user-trash-symbolic", _("Delete Address"),
+                                         G_CALLBACK (delete_clicked_cb), address));
 
   adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 3);
   update_address_row (ADW_ACTION_ROW (row), NULL, address);
@@ -375,6 +586,20 @@ patron_account_page_dispose (GObject *object)
 {
   PatronAccountPage *self = (PatronAccountPage *)object;
 
+  /* deletions the user did not undo are sent now, and finish on their own */
+  if (self->pending_deletes != NULL)
+    {
+      while (self->pending_deletes->len > 0)
+        {
+          PendingDelete *pending = g_ptr_array_steal_index (self->pending_deletes, 0);
+
+          g_clear_weak_pointer (&pending->self);
+          send_delete (pending);
+          pending_delete_unref (pending);
+        }
+      g_clear_pointer (&self->pending_deletes, g_ptr_array_unref);
+    }
+
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
   if (self->session != NULL)
@@ -412,11 +637,13 @@ patron_account_page_class_init (PatronAccountPageClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, profile_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, save_cb);
   gtk_widget_class_bind_template_callback (widget_class, revert_cb);
+  gtk_widget_class_bind_template_callback (widget_class, add_address_cb);
 }
 
 static void
 patron_account_page_init (PatronAccountPage *self)
 {
+  self->pending_deletes = g_ptr_array_new_with_free_func ((GDestroyNotify) pending_delete_unref);
   gtk_widget_init_template (GTK_WIDGET (self));
 }
 

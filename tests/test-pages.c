@@ -14,6 +14,7 @@
 #include <string.h>
 
 #include "patron-account-page.h"
+#include "patron-address-editor.h"
 #include "patron-forgot-page.h"
 #include "patron-register-page.h"
 #include "patron-reset-page.h"
@@ -438,6 +439,167 @@ test_account_profile (void)
   close_window (window);
 }
 
+static GtkWidget *
+find_toplevel (GType type)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWidget) window = g_list_model_get_item (toplevels, i);
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (window, type) && gtk_widget_get_visible (window))
+        return window;
+    }
+
+  return NULL;
+}
+
+static gboolean
+editor_ready (gpointer data)
+{
+  GtkWidget *editor = find_toplevel (PATRON_TYPE_ADDRESS_EDITOR);
+  GtkWidget *save = editor ? find_widget (editor, is_button_saying, "Save") : NULL;
+
+  return save != NULL && gtk_widget_get_sensitive (save);
+}
+
+static gboolean
+editor_gone (gpointer data)
+{
+  return find_toplevel (PATRON_TYPE_ADDRESS_EDITOR) == NULL;
+}
+
+static gboolean
+is_button_named (GtkWidget  *widget,
+                 const char *name)
+{
+  return GTK_IS_BUTTON (widget) &&
+         g_strcmp0 (gtk_widget_get_tooltip_text (widget), name) == 0;
+}
+
+static guint
+n_addresses (MedusaCustomer *customer)
+{
+  return g_list_model_get_n_items (medusa_customer_get_shipping_addresses (customer));
+}
+
+static GtkWidget *
+fill_address (const char *city)
+{
+  GtkWidget *editor;
+
+  spin_until (editor_ready, NULL);
+  editor = find_toplevel (PATRON_TYPE_ADDRESS_EDITOR);
+  gtk_editable_set_text (row (editor, "First Name *"), "Ada");
+  gtk_editable_set_text (row (editor, "Last Name *"), "Lovelace");
+  gtk_editable_set_text (row (editor, "Address *"), "12 St James’s Square");
+  gtk_editable_set_text (row (editor, "City *"), city);
+  gtk_editable_set_text (row (editor, "Postal Code *"), "SW1Y 4LB");
+
+  return editor;
+}
+
+static void
+test_account_addresses (void)
+{
+  g_autoptr(MedusaClient) creator = medusa_client_new (store_url);
+  g_autoptr(MedusaCustomer) created = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *email = g_strdup_printf ("addresses.%" G_GINT64_FORMAT "@example.com",
+                                            g_get_real_time ());
+  PatronWindow *window;
+  PatronSession *session;
+  MedusaCustomer *customer;
+  GtkWidget *editor;
+
+  medusa_client_create_customer_async (creator, email, "address-pass-1", "Ada", "Lovelace", NULL,
+                                       NULL, test_store_result_cb, &result);
+  created = medusa_client_create_customer_finish (creator, test_wait_for (&result), &error);
+  g_assert_no_error (error);
+  g_clear_object (&result);
+
+  window = g_object_new (PATRON_TYPE_WINDOW, NULL);
+  patron_window_start (window, store_url);
+  gtk_window_present (GTK_WINDOW (window));
+  session = patron_window_get_session (window);
+  patron_session_set_keep_sessions (session, FALSE);
+  patron_session_sign_in_async (session, email, "address-pass-1", FALSE, NULL,
+                                test_store_result_cb, &result);
+  g_assert_true (patron_session_sign_in_finish (session, test_wait_for (&result), &error));
+  g_clear_object (&result);
+  customer = patron_session_get_customer (session);
+  wait_for_label (GTK_WIDGET (window), "No addresses yet");
+
+  /* required fields are checked before anything is sent */
+  click (GTK_WIDGET (window), "Add Address");
+  g_test_message ("editor open: %d", find_toplevel (PATRON_TYPE_ADDRESS_EDITOR) != NULL);
+  spin_until (editor_ready, NULL);
+  editor = find_toplevel (PATRON_TYPE_ADDRESS_EDITOR);
+  click (editor, "Save");
+  wait_for_label (editor, "Fill in the first name, last name, address, city, postal code.");
+
+  editor = fill_address ("London");
+  click (editor, "Save");
+  spin_until (editor_gone, NULL);
+  g_assert_cmpuint (n_addresses (customer), ==, 1);
+  wait_for_label (GTK_WIDGET (window), "1 address");
+
+  /* the same address again: the store skips it, Patron says so */
+  click (GTK_WIDGET (window), "Add Address");
+  editor = fill_address ("London");
+  click (editor, "Save");
+  wait_for_label (editor, "You have this address already");
+  g_assert_cmpuint (n_addresses (customer), ==, 1);
+  gtk_window_destroy (GTK_WINDOW (editor));
+
+  /* deleted at once, back with Undo */
+  g_signal_emit_by_name (find_widget (GTK_WIDGET (window), is_button_named, "Delete Address"),
+                         "clicked");
+  g_assert_cmpuint (n_addresses (customer), ==, 0);
+  click (GTK_WIDGET (window), "Undo");
+  g_assert_cmpuint (n_addresses (customer), ==, 1);
+
+  /* deleted for real when the window closes with the toast up */
+  g_signal_emit_by_name (find_widget (GTK_WIDGET (window), is_button_named, "Delete Address"),
+                         "clicked");
+  g_assert_cmpuint (n_addresses (customer), ==, 0);
+  g_object_ref (customer);
+  close_window (GTK_WIDGET (window));
+
+  /* the store holds none now */
+  {
+    g_autoptr(MedusaClient) checker = medusa_client_new (store_url);
+    g_autoptr(MedusaCustomer) signed_in = NULL;
+    gint64 deadline = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
+
+    for (;;)
+      {
+        g_autoptr(MedusaCustomer) stored = NULL;
+
+        if (signed_in == NULL)
+          {
+            medusa_client_sign_in_async (checker, email, "address-pass-1",
+                                         MEDUSA_AUTH_MODE_TOKEN, NULL, test_store_result_cb,
+                                         &result);
+            signed_in = medusa_client_sign_in_finish (checker, test_wait_for (&result), &error);
+            g_assert_no_error (error);
+            g_clear_object (&result);
+          }
+        medusa_client_get_customer_async (checker, NULL, test_store_result_cb, &result);
+        stored = medusa_client_get_customer_finish (checker, test_wait_for (&result), &error);
+        g_assert_no_error (error);
+        g_clear_object (&result);
+        if (n_addresses (stored) == 0)
+          break;
+        g_assert_cmpint (g_get_monotonic_time (), <, deadline);
+        g_main_context_iteration (NULL, FALSE);
+      }
+  }
+  g_object_unref (customer);
+}
+
 static AdwMessageDialog *
 find_dialog (void)
 {
@@ -576,6 +738,7 @@ main (int   argc,
   g_test_add_func ("/pages/reset/bad-token", test_reset_bad_token);
   g_test_add_func ("/pages/window/expired-session", test_expired_session_back_to_sign_in);
   g_test_add_func ("/pages/account/profile", test_account_profile);
+  g_test_add_func ("/pages/account/addresses", test_account_addresses);
 
   return g_test_run ();
 }

@@ -12,6 +12,7 @@
 #include "patron-account-page.h"
 #include "patron-address-editor.h"
 #include "patron-countries.h"
+#include "patron-credentials-dialog.h"
 #include "patron-error.h"
 #include "patron-form.h"
 
@@ -40,6 +41,7 @@ struct _PatronAccountPage
   GtkEditable    *last_name_row;
   GtkEditable    *phone_row;
   AdwActionRow   *email_row;
+  AdwActionRow   *billing_row;
   GtkLabel       *error_label;
   GtkWidget      *save_box;
   GtkWidget      *save_button;
@@ -112,6 +114,30 @@ update_summary (PatronAccountPage *self)
   gtk_label_set_text (self->summary_label, text);
 }
 
+static char *format_address (MedusaAddress *address);
+
+static void
+update_billing (PatronAccountPage *self)
+{
+  MedusaAddress *billing = medusa_customer_get_billing_address (self->customer);
+  g_autofree char *name = NULL;
+  g_autofree char *lines = NULL;
+
+  if (billing == NULL)
+    {
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->billing_row),
+                                     _("No billing address yet"));
+      adw_action_row_set_subtitle (self->billing_row, "");
+      return;
+    }
+
+  name = g_strstrip (g_strdup_printf ("%s %s", or_empty (medusa_address_get_first_name (billing)),
+                                      or_empty (medusa_address_get_last_name (billing))));
+  lines = format_address (billing);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->billing_row), name);
+  adw_action_row_set_subtitle (self->billing_row, lines);
+}
+
 static void
 update_header (PatronAccountPage *self)
 {
@@ -129,6 +155,7 @@ update_header (PatronAccountPage *self)
   gtk_label_set_text (self->signed_in_label, signed_in);
   adw_action_row_set_subtitle (self->email_row,
                                or_empty (medusa_customer_get_email (self->customer)));
+  update_billing (self);
   update_summary (self);
 }
 
@@ -442,6 +469,111 @@ delete_clicked_cb (GtkButton     *button,
 }
 
 static void
+billing_refreshed_cb (GObject      *object,
+                      GAsyncResult *result,
+                      gpointer      user_data)
+{
+  g_autoptr(PatronAccountPage) self = user_data;
+  g_autoptr(MedusaCustomer) answer = NULL;
+  g_autoptr(GError) error = NULL;
+
+  answer = medusa_client_get_customer_finish (MEDUSA_CLIENT (object), result, &error);
+  if (answer == NULL)
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        {
+          g_autofree char *sentence = patron_error_to_sentence (error, PATRON_ACTION_OTHER);
+
+          patron_form_show_error (self->error_label, sentence);
+        }
+      return;
+    }
+
+  if (self->customer != NULL)
+    medusa_customer_update_from (self->customer, answer);
+}
+
+static void
+billing_chosen_cb (GObject      *object,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  g_autoptr(PatronAccountPage) self = user_data;
+  g_autoptr(MedusaCustomer) answer = NULL;
+  g_autoptr(GError) error = NULL;
+
+  answer = medusa_client_update_customer_finish (MEDUSA_CLIENT (object), result, &error);
+  if (answer == NULL)
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        {
+          g_autofree char *sentence = patron_error_to_sentence (error, PATRON_ACTION_OTHER);
+
+          patron_form_show_error (self->error_label, sentence);
+        }
+      return;
+    }
+
+  /* v1's answer names the billing address only by id: read it back */
+  medusa_client_get_customer_async (MEDUSA_CLIENT (object), self->cancellable,
+                                    billing_refreshed_cb, g_object_ref (self));
+}
+
+static void
+use_for_billing_cb (GtkButton     *button,
+                    MedusaAddress *address)
+{
+  PatronAccountPage *self = PATRON_ACCOUNT_PAGE (gtk_widget_get_ancestor (GTK_WIDGET (button),
+                                                                          PATRON_TYPE_ACCOUNT_PAGE));
+  g_autoptr(MedusaCustomerChanges) changes = medusa_customer_changes_new ();
+
+  patron_form_show_error (self->error_label, NULL);
+  /* one step: v1 takes the id of an existing address */
+  medusa_customer_changes_set_billing_address_id (changes, medusa_address_get_id (address));
+  medusa_client_update_customer_async (patron_session_get_client (self->session), changes,
+                                       self->cancellable, billing_chosen_cb, g_object_ref (self));
+}
+
+static void
+edit_billing_cb (PatronAccountPage *self)
+{
+  PatronAddressEditor *editor;
+
+  if (self->session == NULL || self->customer == NULL)
+    return;
+
+  editor = patron_address_editor_new_for_billing (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
+                                                  self->session);
+  gtk_window_present (GTK_WINDOW (editor));
+}
+
+static void
+change_credentials (PatronAccountPage *self,
+                    PatronCredentials  what)
+{
+  PatronCredentialsDialog *dialog;
+
+  if (self->session == NULL || self->customer == NULL)
+    return;
+
+  dialog = patron_credentials_dialog_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
+                                          self->session, what);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+change_email_cb (PatronAccountPage *self)
+{
+  change_credentials (self, PATRON_CREDENTIALS_EMAIL);
+}
+
+static void
+change_password_cb (PatronAccountPage *self)
+{
+  change_credentials (self, PATRON_CREDENTIALS_PASSWORD);
+}
+
+static void
 add_address_cb (PatronAccountPage *self)
 {
   PatronAddressEditor *editor;
@@ -480,6 +612,9 @@ create_address_row (gpointer item,
   MedusaAddress *address = item;
   GtkWidget *row = adw_action_row_new ();
 
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row),
+                             row_button ("mail-send-symbolic", _("Use as Billing Address"),
+                                         G_CALLBACK (use_for_billing_cb), address));
   adw_action_row_add_suffix (ADW_ACTION_ROW (row),
                              row_button ("document-edit-symbolic", _("Edit Address"),
                                          G_CALLBACK (edit_clicked_cb), address));
@@ -629,6 +764,7 @@ patron_account_page_class_init (PatronAccountPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PatronAccountPage, last_name_row);
   gtk_widget_class_bind_template_child (widget_class, PatronAccountPage, phone_row);
   gtk_widget_class_bind_template_child (widget_class, PatronAccountPage, email_row);
+  gtk_widget_class_bind_template_child (widget_class, PatronAccountPage, billing_row);
   gtk_widget_class_bind_template_child (widget_class, PatronAccountPage, error_label);
   gtk_widget_class_bind_template_child (widget_class, PatronAccountPage, save_box);
   gtk_widget_class_bind_template_child (widget_class, PatronAccountPage, save_button);
@@ -638,6 +774,9 @@ patron_account_page_class_init (PatronAccountPageClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, save_cb);
   gtk_widget_class_bind_template_callback (widget_class, revert_cb);
   gtk_widget_class_bind_template_callback (widget_class, add_address_cb);
+  gtk_widget_class_bind_template_callback (widget_class, change_email_cb);
+  gtk_widget_class_bind_template_callback (widget_class, change_password_cb);
+  gtk_widget_class_bind_template_callback (widget_class, edit_billing_cb);
 }
 
 static void

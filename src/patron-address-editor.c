@@ -28,6 +28,7 @@ struct _PatronAddressEditor
 
   PatronSession *session;
   MedusaAddress *address;       /* the one edited, or NULL to add */
+  gboolean       billing;       /* the billing address, not a shipping one */
   GCancellable  *cancellable;
   GPtrArray     *country_codes; /* parallel to the combo row's model */
   guint          n_before;
@@ -168,6 +169,70 @@ saved_cb (GObject      *object,
 }
 
 static void
+billing_refreshed_cb (GObject      *object,
+                      GAsyncResult *result,
+                      gpointer      user_data)
+{
+  g_autoptr(PatronAddressEditor) self = user_data;
+  g_autoptr(MedusaCustomer) answer = NULL;
+  g_autoptr(GError) error = NULL;
+  MedusaCustomer *customer;
+
+  patron_form_set_busy (self->form, self->spinner, FALSE);
+  gtk_widget_set_sensitive (self->save_button, TRUE);
+
+  answer = medusa_client_get_customer_finish (MEDUSA_CLIENT (object), result, &error);
+  if (answer == NULL)
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        {
+          g_autofree char *sentence = patron_error_to_sentence (error, PATRON_ACTION_OTHER);
+
+          patron_form_show_error (self->error_label, sentence);
+        }
+      return;
+    }
+
+  customer = patron_session_get_customer (self->session);
+  if (customer != NULL)
+    medusa_customer_update_from (customer, answer);
+  gtk_window_close (GTK_WINDOW (self));
+}
+
+static void
+billing_saved_cb (GObject      *object,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  g_autoptr(PatronAddressEditor) self = user_data;
+  g_autoptr(MedusaCustomer) answer = NULL;
+  g_autoptr(GError) error = NULL;
+
+  answer = medusa_client_update_customer_finish (MEDUSA_CLIENT (object), result, &error);
+  if (answer == NULL)
+    {
+      patron_form_set_busy (self->form, self->spinner, FALSE);
+      gtk_widget_set_sensitive (self->save_button, TRUE);
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        {
+          g_autofree char *sentence = patron_error_to_sentence (error, PATRON_ACTION_OTHER);
+
+          if (g_error_matches (error, MEDUSA_ERROR, MEDUSA_ERROR_NOT_FOUND))
+            {
+              g_free (sentence);
+              sentence = g_strdup (_("The store does not ship to this country."));
+            }
+          patron_form_show_error (self->error_label, sentence);
+        }
+      return;
+    }
+
+  /* v1's answer names the billing address only by id: read it back */
+  medusa_client_get_customer_async (MEDUSA_CLIENT (object), self->cancellable,
+                                    billing_refreshed_cb, g_object_ref (self));
+}
+
+static void
 save_cb (PatronAddressEditor *self)
 {
   g_autoptr(MedusaAddress) address = address_from_form (self);
@@ -181,6 +246,16 @@ save_cb (PatronAddressEditor *self)
 
   patron_form_set_busy (self->form, self->spinner, TRUE);
   gtk_widget_set_sensitive (self->save_button, FALSE);
+
+  if (self->billing)
+    {
+      g_autoptr(MedusaCustomerChanges) changes = medusa_customer_changes_new ();
+
+      medusa_customer_changes_set_billing_address (changes, address);
+      medusa_client_update_customer_async (client, changes, self->cancellable, billing_saved_cb,
+                                           g_object_ref (self));
+      return;
+    }
 
   self->n_before = g_list_model_get_n_items (medusa_customer_get_shipping_addresses (customer));
   if (self->address == NULL)
@@ -375,6 +450,25 @@ patron_address_editor_new (GtkWindow     *parent,
   gtk_widget_set_sensitive (self->save_button, FALSE);
   medusa_client_list_regions_async (patron_session_get_client (session), self->cancellable,
                                     regions_cb, g_object_ref (self));
+
+  return self;
+}
+
+/**
+ * patron_address_editor_new_for_billing:
+ *
+ * Returns: (transfer full): an editor for the customer's billing address
+ */
+PatronAddressEditor *
+patron_address_editor_new_for_billing (GtkWindow     *parent,
+                                       PatronSession *session)
+{
+  MedusaCustomer *customer = patron_session_get_customer (session);
+  MedusaAddress *billing = customer ? medusa_customer_get_billing_address (customer) : NULL;
+  PatronAddressEditor *self = patron_address_editor_new (parent, session, billing);
+
+  self->billing = TRUE;
+  gtk_window_set_title (GTK_WINDOW (self), _("Billing Address"));
 
   return self;
 }

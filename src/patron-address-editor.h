@@ -18,6 +18,8 @@ G_DECLARE_FINAL_TYPE (PatronAddressEditor, patron_address_editor, PATRON, ADDRES
 PatronAddressEditor *patron_address_editor_new (GtkWindow     *parent,
                                                 PatronSession *session,
                                                 MedusaAddress *address);
+PatronAddressEditor *patron_address_editor_new_for_billing (GtkWindow     *parent,
+                                                            PatronSession *session);
 char                *patron_address_check      (MedusaAddress *address);
 
 G_END_DECLS

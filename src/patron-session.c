@@ -671,6 +671,169 @@ patron_session_restore_finish (PatronSession  *self,
   return g_task_propagate_boolean (G_TASK (result), error);
 }
 
+/* ------------------------------------------------------------------------ */
+/* Email and password changes: v1 does not ask for the current password, so
+ * Patron checks it with the store first, on a client of its own.           */
+
+typedef struct
+{
+  char         *current_password;
+  char         *new_email;
+  char         *new_password;
+  MedusaClient *checker;
+} CredentialsData;
+
+static void
+credentials_data_free (CredentialsData *data)
+{
+  wipe_free (data->current_password);
+  g_free (data->new_email);
+  wipe_free (data->new_password);
+  g_clear_object (&data->checker);
+  g_free (data);
+}
+
+static void
+credentials_signed_in_cb (GObject      *object,
+                          GAsyncResult *result,
+                          gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  GError *error = NULL;
+
+  /* the new session replaces the old one, in the keyring too */
+  if (!patron_session_sign_in_finish (PATRON_SESSION (object), result, &error))
+    g_task_return_error (task, error);
+  else
+    g_task_return_boolean (task, TRUE);
+}
+
+static void
+credentials_updated_cb (GObject      *object,
+                        GAsyncResult *result,
+                        gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  PatronSession *self = g_task_get_source_object (task);
+  CredentialsData *data = g_task_get_task_data (task);
+  g_autoptr(MedusaCustomer) answer = NULL;
+  GCancellable *cancellable;
+  GError *error = NULL;
+
+  answer = medusa_client_update_customer_finish (MEDUSA_CLIENT (object), result, &error);
+  if (answer == NULL)
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+
+  if (self->customer != NULL)
+    medusa_customer_update_from (self->customer, answer);
+
+  cancellable = g_task_get_cancellable (task);
+  patron_session_sign_in_async (self, medusa_customer_get_email (answer),
+                                data->new_password != NULL ? data->new_password
+                                                           : data->current_password,
+                                self->remember, cancellable, credentials_signed_in_cb,
+                                g_steal_pointer (&task));
+}
+
+static void
+credentials_checked_cb (GObject      *object,
+                        GAsyncResult *result,
+                        gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  PatronSession *self = g_task_get_source_object (task);
+  CredentialsData *data = g_task_get_task_data (task);
+  g_autoptr(MedusaCustomer) checked = NULL;
+  g_autoptr(MedusaCustomerChanges) changes = NULL;
+  GCancellable *cancellable;
+  GError *error = NULL;
+
+  checked = medusa_client_sign_in_finish (MEDUSA_CLIENT (object), result, &error);
+  if (checked == NULL)
+    {
+      if (g_error_matches (error, MEDUSA_ERROR, MEDUSA_ERROR_UNAUTHORIZED))
+        {
+          g_clear_error (&error);
+          g_task_return_new_error (task, MEDUSA_ERROR, MEDUSA_ERROR_UNAUTHORIZED,
+                                   "The current password is not right");
+        }
+      else
+        g_task_return_error (task, error);
+      return;
+    }
+
+  changes = medusa_customer_changes_new ();
+  if (data->new_email != NULL)
+    medusa_customer_changes_set_email (changes, data->new_email);
+  if (data->new_password != NULL)
+    medusa_customer_changes_set_password (changes, data->new_password);
+
+  cancellable = g_task_get_cancellable (task);
+  medusa_client_update_customer_async (self->client, changes, cancellable,
+                                       credentials_updated_cb, g_steal_pointer (&task));
+}
+
+/**
+ * patron_session_change_credentials_async:
+ * @current_password: the password the customer signed in with
+ * @new_email: (nullable): a new email address
+ * @new_password: (nullable): a new password
+ *
+ * Checks @current_password with the store, changes the email and/or the
+ * password, then signs in again so the kept session stays valid. A wrong
+ * current password fails with %MEDUSA_ERROR_UNAUTHORIZED and changes nothing.
+ */
+void
+patron_session_change_credentials_async (PatronSession       *self,
+                                         const char          *current_password,
+                                         const char          *new_email,
+                                         const char          *new_password,
+                                         GCancellable        *cancellable,
+                                         GAsyncReadyCallback  callback,
+                                         gpointer             user_data)
+{
+  GTask *task;
+  CredentialsData *data;
+
+  g_return_if_fail (PATRON_IS_SESSION (self));
+  g_return_if_fail (current_password != NULL);
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, patron_session_change_credentials_async);
+
+  if (self->customer == NULL)
+    {
+      g_task_return_new_error (task, MEDUSA_ERROR, MEDUSA_ERROR_UNAUTHORIZED,
+                               "Not signed in");
+      g_object_unref (task);
+      return;
+    }
+
+  data = g_new0 (CredentialsData, 1);
+  data->current_password = g_strdup (current_password);
+  data->new_email = g_strdup (new_email);
+  data->new_password = g_strdup (new_password);
+  data->checker = medusa_client_new (self->store_url);
+  g_task_set_task_data (task, data, (GDestroyNotify) credentials_data_free);
+
+  medusa_client_sign_in_async (data->checker, medusa_customer_get_email (self->customer),
+                               current_password, MEDUSA_AUTH_MODE_TOKEN, cancellable,
+                               credentials_checked_cb, task);
+}
+
+gboolean
+patron_session_change_credentials_finish (PatronSession  *self,
+                                          GAsyncResult   *result,
+                                          GError        **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
+}
+
 static void
 sign_out_cb (GObject      *object,
              GAsyncResult *result,

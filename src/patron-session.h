@@ -62,6 +62,16 @@ gboolean        patron_session_restore_finish      (PatronSession        *self,
                                                     GAsyncResult         *result,
                                                     char                **email,
                                                     GError              **error);
+void            patron_session_change_credentials_async  (PatronSession   *self,
+                                                          const char      *current_password,
+                                                          const char      *new_email,
+                                                          const char      *new_password,
+                                                          GCancellable    *cancellable,
+                                                          GAsyncReadyCallback callback,
+                                                          gpointer         user_data);
+gboolean        patron_session_change_credentials_finish (PatronSession   *self,
+                                                          GAsyncResult    *result,
+                                                          GError         **error);
 void            patron_session_sign_out_async      (PatronSession        *self,
                                                     GCancellable         *cancellable,
                                                     GAsyncReadyCallback   callback,

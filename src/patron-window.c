@@ -28,6 +28,7 @@ struct _PatronWindow
 
   GSettings            *settings;
   GCancellable         *cancellable;
+  gboolean              discard_confirmed;
   PatronSession        *session;
 
   AdwWindowTitle       *window_title;
@@ -318,11 +319,45 @@ patron_window_start (PatronWindow *self,
     }
 }
 
+static void
+discard_response_cb (AdwMessageDialog *dialog,
+                     const char       *response,
+                     PatronWindow     *self)
+{
+  if (g_strcmp0 (response, "discard") != 0)
+    return;
+
+  self->discard_confirmed = TRUE;
+  gtk_window_close (GTK_WINDOW (self));
+}
+
 static gboolean
 patron_window_close_request (GtkWindow *window)
 {
   PatronWindow *self = PATRON_WINDOW (window);
   int width, height;
+
+  /* unsaved profile changes are not lost without asking */
+  if (!self->discard_confirmed && patron_account_page_get_has_changes (self->account_page))
+    {
+      AdwMessageDialog *dialog;
+
+      dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (window,
+                                                           _("Discard Unsaved Changes?"),
+                                                           _("Your profile has changes that "
+                                                             "are not saved yet.")));
+      adw_message_dialog_add_responses (dialog,
+                                        "cancel", _("_Keep Editing"),
+                                        "discard", _("_Discard"),
+                                        NULL);
+      adw_message_dialog_set_response_appearance (dialog, "discard",
+                                                  ADW_RESPONSE_DESTRUCTIVE);
+      adw_message_dialog_set_default_response (dialog, "cancel");
+      adw_message_dialog_set_close_response (dialog, "cancel");
+      g_signal_connect_object (dialog, "response", G_CALLBACK (discard_response_cb), self, 0);
+      gtk_window_present (GTK_WINDOW (dialog));
+      return TRUE;
+    }
 
   /* Whatever this window asked of the store is of no use any more. */
   g_cancellable_cancel (self->cancellable);

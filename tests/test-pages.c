@@ -15,6 +15,7 @@
 
 #include "patron-account-page.h"
 #include "patron-address-editor.h"
+#include "patron-credentials-dialog.h"
 #include "patron-forgot-page.h"
 #include "patron-register-page.h"
 #include "patron-reset-page.h"
@@ -600,6 +601,231 @@ test_account_addresses (void)
   g_object_unref (customer);
 }
 
+static gboolean
+is_account_page (GtkWidget  *widget,
+                 const char *unused)
+{
+  return PATRON_IS_ACCOUNT_PAGE (widget);
+}
+
+/* The window's stack holds every page: look inside the account page only. */
+static GtkWidget *
+account_page (PatronWindow *window)
+{
+  GtkWidget *page = find_widget (GTK_WIDGET (window), is_account_page, NULL);
+
+  g_assert_nonnull (page);
+  return page;
+}
+
+static AdwMessageDialog *find_dialog (void);
+static gboolean has_dialog (gpointer data);
+
+/* A new customer signed in on a window of its own, showing the account. */
+static PatronWindow *
+new_account_window (const char  *who,
+                    const char  *password,
+                    char       **email_out)
+{
+  g_autoptr(MedusaClient) creator = medusa_client_new (store_url);
+  g_autoptr(MedusaCustomer) created = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *email = g_strdup_printf ("%s.%" G_GINT64_FORMAT "@example.com",
+                                            who, g_get_real_time ());
+  PatronWindow *window;
+  PatronSession *session;
+
+  medusa_client_create_customer_async (creator, email, password, "Ada", "Lovelace", NULL,
+                                       NULL, test_store_result_cb, &result);
+  created = medusa_client_create_customer_finish (creator, test_wait_for (&result), &error);
+  g_assert_no_error (error);
+  g_clear_object (&result);
+
+  window = g_object_new (PATRON_TYPE_WINDOW, NULL);
+  patron_window_start (window, store_url);
+  gtk_window_present (GTK_WINDOW (window));
+  session = patron_window_get_session (window);
+  patron_session_set_keep_sessions (session, FALSE);
+  patron_session_sign_in_async (session, email, password, FALSE, NULL,
+                                test_store_result_cb, &result);
+  g_assert_true (patron_session_sign_in_finish (session, test_wait_for (&result), &error));
+  wait_for_label (GTK_WIDGET (window), "Signed in as");
+
+  *email_out = g_steal_pointer (&email);
+  return window;
+}
+
+/* What the store holds for @email, asked afresh. */
+static MedusaCustomer *
+stored_customer (const char *email,
+                 const char *password)
+{
+  g_autoptr(MedusaClient) checker = medusa_client_new (store_url);
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(MedusaCustomer) signed_in = NULL;
+  MedusaCustomer *customer;
+
+  medusa_client_sign_in_async (checker, email, password, MEDUSA_AUTH_MODE_TOKEN, NULL,
+                               test_store_result_cb, &result);
+  signed_in = medusa_client_sign_in_finish (checker, test_wait_for (&result), &error);
+  if (signed_in == NULL)
+    return NULL;
+  g_clear_object (&result);
+  medusa_client_get_customer_async (checker, NULL, test_store_result_cb, &result);
+  customer = medusa_client_get_customer_finish (checker, test_wait_for (&result), &error);
+  g_assert_no_error (error);
+
+  return customer;
+}
+
+static gboolean
+dialog_gone (gpointer data)
+{
+  return find_toplevel (PATRON_TYPE_CREDENTIALS_DIALOG) == NULL;
+}
+
+static gboolean
+has_dialog_of (gpointer data)
+{
+  return find_toplevel (GPOINTER_TO_SIZE (data)) != NULL;
+}
+
+static void
+test_account_credentials (void)
+{
+  g_autofree char *email = NULL;
+  g_autofree char *new_email = g_strdup_printf ("renamed.%" G_GINT64_FORMAT "@example.com",
+                                                g_get_real_time ());
+  PatronWindow *window = new_account_window ("credentials", "old-pass-123", &email);
+  g_autoptr(MedusaCustomer) with_new_password = NULL;
+  g_autoptr(MedusaCustomer) with_old_password = NULL;
+  g_autoptr(MedusaCustomer) with_new_email = NULL;
+  GtkWidget *dialog;
+
+  /* the password: the current one is checked with the store first */
+  g_signal_emit_by_name (find_widget (GTK_WIDGET (window), is_button_named, "Change Password"),
+                         "clicked");
+  spin_until (has_dialog_of, GSIZE_TO_POINTER (PATRON_TYPE_CREDENTIALS_DIALOG));
+  dialog = find_toplevel (PATRON_TYPE_CREDENTIALS_DIALOG);
+  gtk_editable_set_text (row (dialog, "Current Password"), "not-my-password");
+  gtk_editable_set_text (row (dialog, "New Password"), "new-pass-456");
+  gtk_editable_set_text (row (dialog, "New Password Again"), "new-pass-457");
+  click (dialog, "Change");
+  wait_for_label (dialog, "The two passwords are not the same.");
+  gtk_editable_set_text (row (dialog, "New Password Again"), "new-pass-456");
+  click (dialog, "Change");
+  wait_for_label (dialog, "The current password is not right.");
+  with_old_password = stored_customer (email, "old-pass-123");
+  g_assert_nonnull (with_old_password);
+  g_clear_object (&with_old_password);
+
+  gtk_editable_set_text (row (dialog, "Current Password"), "old-pass-123");
+  click (dialog, "Change");
+  spin_until (dialog_gone, NULL);
+  with_new_password = stored_customer (email, "new-pass-456");
+  g_assert_nonnull (with_new_password);
+  with_old_password = stored_customer (email, "old-pass-123");
+  g_assert_null (with_old_password);
+  /* still signed in, on a fresh session */
+  g_assert_true (patron_session_get_signed_in (patron_window_get_session (window)));
+
+  /* the email */
+  g_signal_emit_by_name (find_widget (GTK_WIDGET (window), is_button_named,
+                                      "Change Email Address"), "clicked");
+  spin_until (has_dialog_of, GSIZE_TO_POINTER (PATRON_TYPE_CREDENTIALS_DIALOG));
+  dialog = find_toplevel (PATRON_TYPE_CREDENTIALS_DIALOG);
+  gtk_editable_set_text (row (dialog, "Current Password"), "new-pass-456");
+  gtk_editable_set_text (row (dialog, "New Email Address"), new_email);
+  click (dialog, "Change");
+  spin_until (dialog_gone, NULL);
+  wait_for_label (GTK_WIDGET (window), new_email);
+  with_new_email = stored_customer (new_email, "new-pass-456");
+  g_assert_nonnull (with_new_email);
+  g_assert_cmpstr (medusa_customer_get_email (with_new_email), ==, new_email);
+
+  close_window (GTK_WIDGET (window));
+}
+
+static gboolean
+billing_is (gpointer data)
+{
+  MedusaCustomer *customer = ((gpointer *) data)[0];
+  const char *city = ((gpointer *) data)[1];
+  MedusaAddress *billing = medusa_customer_get_billing_address (customer);
+
+  return billing != NULL && g_strcmp0 (medusa_address_get_city (billing), city) == 0;
+}
+
+static void
+test_account_billing (void)
+{
+  g_autofree char *email = NULL;
+  PatronWindow *window = new_account_window ("billing", "billing-pass-1", &email);
+  MedusaCustomer *customer = patron_session_get_customer (patron_window_get_session (window));
+  g_autoptr(MedusaCustomer) stored = NULL;
+  gpointer wanted[2] = { customer, (gpointer) "Manchester" };
+  GtkWidget *editor;
+
+  wait_for_label (GTK_WIDGET (window), "No billing address yet");
+
+  /* the billing address in full, with the same form */
+  g_signal_emit_by_name (find_widget (GTK_WIDGET (window), is_button_named,
+                                      "Edit Billing Address"), "clicked");
+  editor = fill_address ("Manchester");
+  click (editor, "Save");
+  spin_until (editor_gone, NULL);
+  spin_until (billing_is, wanted);
+  wait_for_label (GTK_WIDGET (window), "Manchester");
+
+  /* or a shipping address, in one step */
+  click (GTK_WIDGET (window), "Add Address");
+  editor = fill_address ("Leeds");
+  click (editor, "Save");
+  spin_until (editor_gone, NULL);
+  g_signal_emit_by_name (find_widget (GTK_WIDGET (window), is_button_named,
+                                      "Use as Billing Address"), "clicked");
+  wanted[1] = (gpointer) "Leeds";
+  spin_until (billing_is, wanted);
+
+  stored = stored_customer (email, "billing-pass-1");
+  g_assert_cmpstr (medusa_address_get_city (medusa_customer_get_billing_address (stored)), ==,
+                   "Leeds");
+
+  close_window (GTK_WIDGET (window));
+}
+
+static void
+test_unsaved_changes_asked (void)
+{
+  g_autofree char *email = NULL;
+  PatronWindow *window = new_account_window ("unsaved", "unsaved-pass-1", &email);
+  AdwMessageDialog *dialog;
+
+  g_object_ref (window);
+  gtk_editable_set_text (row (account_page (window), "First Name"), "Changed");
+  gtk_window_close (GTK_WINDOW (window));
+  spin_until (has_dialog, NULL);
+  dialog = find_dialog ();
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Discard Unsaved Changes?");
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (window)));
+
+  adw_message_dialog_response (dialog, "cancel");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (window)));
+  g_assert_cmpstr (gtk_editable_get_text (row (account_page (window), "First Name")), ==,
+                   "Changed");
+
+  gtk_window_close (GTK_WINDOW (window));
+  spin_until (has_dialog, NULL);
+  dialog = find_dialog ();
+  adw_message_dialog_response (dialog, "discard");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (window)));
+  g_object_unref (window);
+}
+
 static AdwMessageDialog *
 find_dialog (void)
 {
@@ -739,6 +965,9 @@ main (int   argc,
   g_test_add_func ("/pages/window/expired-session", test_expired_session_back_to_sign_in);
   g_test_add_func ("/pages/account/profile", test_account_profile);
   g_test_add_func ("/pages/account/addresses", test_account_addresses);
+  g_test_add_func ("/pages/account/credentials", test_account_credentials);
+  g_test_add_func ("/pages/account/billing", test_account_billing);
+  g_test_add_func ("/pages/account/unsaved-changes", test_unsaved_changes_asked);
 
   return g_test_run ();
 }

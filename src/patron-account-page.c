@@ -33,6 +33,7 @@ struct _PatronAccountPage
   guint           n_orders;
   gboolean        orders_known;
   GPtrArray      *pending_deletes;
+  char           *unsaved_id;   /* whose profile edits wait for a new session */
 
   GtkLabel       *name_label;
   GtkLabel       *signed_in_label;
@@ -671,6 +672,12 @@ set_customer (PatronAccountPage *self,
     {
       GListModel *addresses = medusa_customer_get_shipping_addresses (self->customer);
 
+      /* a session that ended (expired, or signed in again) keeps the edits
+       * for the same customer's next session */
+      g_clear_pointer (&self->unsaved_id, g_free);
+      if (patron_account_page_get_has_changes (self))
+        self->unsaved_id = g_strdup (medusa_customer_get_id (self->customer));
+
       g_signal_handlers_disconnect_by_data (self->customer, self);
       g_signal_handlers_disconnect_by_data (addresses, self);
     }
@@ -694,7 +701,11 @@ set_customer (PatronAccountPage *self,
                            medusa_customer_get_shipping_addresses (customer),
                            create_address_row, NULL, NULL);
   update_header (self);
-  revert_cb (self);
+  if (g_strcmp0 (self->unsaved_id, medusa_customer_get_id (customer)) == 0)
+    profile_changed_cb (self);
+  else
+    revert_cb (self);
+  g_clear_pointer (&self->unsaved_id, g_free);
 
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
@@ -741,6 +752,7 @@ patron_account_page_dispose (GObject *object)
     g_signal_handlers_disconnect_by_data (self->session, self);
   set_customer (self, NULL);
   g_clear_object (&self->session);
+  g_clear_pointer (&self->unsaved_id, g_free);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), PATRON_TYPE_ACCOUNT_PAGE);
 
@@ -807,4 +819,18 @@ patron_account_page_set_session (PatronAccountPage *self,
     }
   else
     set_customer (self, NULL);
+}
+
+/**
+ * patron_account_page_discard_changes:
+ *
+ * Forgets the profile edits not saved: the rows show the customer again.
+ */
+void
+patron_account_page_discard_changes (PatronAccountPage *self)
+{
+  g_return_if_fail (PATRON_IS_ACCOUNT_PAGE (self));
+
+  g_clear_pointer (&self->unsaved_id, g_free);
+  revert_cb (self);
 }

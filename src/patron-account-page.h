@@ -18,5 +18,6 @@ G_DECLARE_FINAL_TYPE (PatronAccountPage, patron_account_page, PATRON, ACCOUNT_PA
 void     patron_account_page_set_session     (PatronAccountPage *self,
                                               PatronSession     *session);
 gboolean patron_account_page_get_has_changes (PatronAccountPage *self);
+void     patron_account_page_discard_changes (PatronAccountPage *self);
 
 G_END_DECLS

@@ -29,6 +29,7 @@ struct _PatronWindow
   GSettings            *settings;
   GCancellable         *cancellable;
   gboolean              discard_confirmed;
+  const char           *after_discard;   /* the action to carry out once confirmed */
   PatronSession        *session;
 
   AdwWindowTitle       *window_title;
@@ -43,6 +44,9 @@ struct _PatronWindow
 };
 
 G_DEFINE_FINAL_TYPE (PatronWindow, patron_window, ADW_TYPE_APPLICATION_WINDOW)
+
+static gboolean ask_before_discarding (PatronWindow *self,
+                                       const char   *action);
 
 static void
 show_page (PatronWindow *self,
@@ -221,6 +225,9 @@ change_store_action (GtkWidget  *widget,
 {
   PatronWindow *self = PATRON_WINDOW (widget);
 
+  if (ask_before_discarding (self, "win.change-store"))
+    return;
+
   if (self->session != NULL)
     patron_store_page_set_url (self->store_page, patron_session_get_store_url (self->session));
   show_page (self, "store");
@@ -243,6 +250,9 @@ sign_out_action (GtkWidget  *widget,
   MedusaCustomer *customer;
 
   if (self->session == NULL || (customer = patron_session_get_customer (self->session)) == NULL)
+    return;
+
+  if (ask_before_discarding (self, "win.sign-out"))
     return;
 
   patron_sign_in_page_set_email (self->sign_in_page, medusa_customer_get_email (customer));
@@ -328,7 +338,38 @@ discard_response_cb (AdwMessageDialog *dialog,
     return;
 
   self->discard_confirmed = TRUE;
-  gtk_window_close (GTK_WINDOW (self));
+  patron_account_page_discard_changes (self->account_page);
+  gtk_widget_activate_action (GTK_WIDGET (self), self->after_discard, NULL);
+  self->discard_confirmed = FALSE;
+}
+
+/* Unsaved profile changes are not lost without asking: %TRUE if the
+ * question is on screen, and @action is carried out once the user agrees. */
+static gboolean
+ask_before_discarding (PatronWindow *self,
+                       const char   *action)
+{
+  AdwMessageDialog *dialog;
+
+  if (self->discard_confirmed || !patron_account_page_get_has_changes (self->account_page))
+    return FALSE;
+
+  self->after_discard = action;
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self),
+                                                       _("Discard Unsaved Changes?"),
+                                                       _("Your profile has changes that "
+                                                         "are not saved yet.")));
+  adw_message_dialog_add_responses (dialog,
+                                    "cancel", _("_Keep Editing"),
+                                    "discard", _("_Discard"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (dialog, "discard", ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_default_response (dialog, "cancel");
+  adw_message_dialog_set_close_response (dialog, "cancel");
+  g_signal_connect_object (dialog, "response", G_CALLBACK (discard_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+
+  return TRUE;
 }
 
 static gboolean
@@ -337,27 +378,8 @@ patron_window_close_request (GtkWindow *window)
   PatronWindow *self = PATRON_WINDOW (window);
   int width, height;
 
-  /* unsaved profile changes are not lost without asking */
-  if (!self->discard_confirmed && patron_account_page_get_has_changes (self->account_page))
-    {
-      AdwMessageDialog *dialog;
-
-      dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (window,
-                                                           _("Discard Unsaved Changes?"),
-                                                           _("Your profile has changes that "
-                                                             "are not saved yet.")));
-      adw_message_dialog_add_responses (dialog,
-                                        "cancel", _("_Keep Editing"),
-                                        "discard", _("_Discard"),
-                                        NULL);
-      adw_message_dialog_set_response_appearance (dialog, "discard",
-                                                  ADW_RESPONSE_DESTRUCTIVE);
-      adw_message_dialog_set_default_response (dialog, "cancel");
-      adw_message_dialog_set_close_response (dialog, "cancel");
-      g_signal_connect_object (dialog, "response", G_CALLBACK (discard_response_cb), self, 0);
-      gtk_window_present (GTK_WINDOW (dialog));
-      return TRUE;
-    }
+  if (ask_before_discarding (self, "window.close"))
+    return TRUE;
 
   /* Whatever this window asked of the store is of no use any more. */
   g_cancellable_cancel (self->cancellable);

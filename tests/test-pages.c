@@ -796,6 +796,72 @@ test_account_billing (void)
   close_window (GTK_WIDGET (window));
 }
 
+static gboolean
+signed_out (gpointer data)
+{
+  return !patron_session_get_signed_in (data);
+}
+
+static void
+test_account_expired_keeps_edits (void)
+{
+  g_autofree char *email = NULL;
+  PatronWindow *window = new_account_window ("expired", "expired-pass-1", &email);
+  PatronSession *session = patron_window_get_session (window);
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+
+  /* the store no longer takes the session, as after a revocation */
+  medusa_client_set_access_token (patron_session_get_client (session), "revoked.token.value");
+  gtk_editable_set_text (row (account_page (window), "First Name"), "Unsaved");
+  click (account_page (window), "Save");
+  spin_until (signed_out, session);
+  wait_for_label (GTK_WIDGET (window), "Your session has expired");
+
+  /* signing in again leads back to the form, the edit still there */
+  patron_session_sign_in_async (session, email, "expired-pass-1", FALSE, NULL,
+                                test_store_result_cb, &result);
+  g_assert_true (patron_session_sign_in_finish (session, test_wait_for (&result), &error));
+  wait_for_label (GTK_WIDGET (window), "Signed in as");
+  g_assert_cmpstr (gtk_editable_get_text (row (account_page (window), "First Name")), ==,
+                   "Unsaved");
+  g_assert_true (patron_account_page_get_has_changes (
+    PATRON_ACCOUNT_PAGE (account_page (window))));
+  g_assert_nonnull (find_widget (account_page (window), is_button_saying, "Save"));
+
+  close_window (GTK_WIDGET (window));
+}
+
+static void
+test_sign_out_asks_for_unsaved (void)
+{
+  g_autofree char *email = NULL;
+  PatronWindow *window = new_account_window ("leaving", "leaving-pass-1", &email);
+  PatronSession *session = patron_window_get_session (window);
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  AdwMessageDialog *dialog;
+
+  gtk_editable_set_text (row (account_page (window), "First Name"), "Changed");
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.sign-out", NULL);
+  spin_until (has_dialog, NULL);
+  g_assert_true (patron_session_get_signed_in (session));
+
+  dialog = find_dialog ();
+  adw_message_dialog_response (dialog, "discard");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  spin_until (signed_out, session);
+
+  /* discarded means discarded: the next session shows the store's name */
+  patron_session_sign_in_async (session, email, "leaving-pass-1", FALSE, NULL,
+                                test_store_result_cb, &result);
+  g_assert_true (patron_session_sign_in_finish (session, test_wait_for (&result), &error));
+  wait_for_label (GTK_WIDGET (window), "Signed in as");
+  g_assert_cmpstr (gtk_editable_get_text (row (account_page (window), "First Name")), ==, "Ada");
+
+  close_window (GTK_WIDGET (window));
+}
+
 static void
 test_unsaved_changes_asked (void)
 {
@@ -968,6 +1034,8 @@ main (int   argc,
   g_test_add_func ("/pages/account/credentials", test_account_credentials);
   g_test_add_func ("/pages/account/billing", test_account_billing);
   g_test_add_func ("/pages/account/unsaved-changes", test_unsaved_changes_asked);
+  g_test_add_func ("/pages/account/expired-keeps-edits", test_account_expired_keeps_edits);
+  g_test_add_func ("/pages/account/sign-out-asks", test_sign_out_asks_for_unsaved);
 
   return g_test_run ();
 }

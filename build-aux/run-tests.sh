@@ -15,6 +15,8 @@ t_start=$(date +%s)
 
 # The tests' own store, apart from the demo's.
 export MEDUSA_STORE_RUN_DIR="$BUILD/test-store"
+# a few hundred orders for the paginated order list's tests
+export BULK_ORDERS="${BULK_ORDERS:-250}"
 mkdir -p "$BUILD"
 stop_store() { "$ROOT/tests/medusa-store/stop.sh" >/dev/null 2>&1 || true; }
 trap stop_store EXIT

@@ -1142,6 +1142,130 @@ test_error_mapping_of_real_answers (void)
   g_assert_error (bad_limit, MEDUSA_ERROR, MEDUSA_ERROR_INVALID_DATA);
 }
 
+static gboolean
+list_loaded (MedusaOrderList *list)
+{
+  return medusa_order_list_get_loaded (list) && !medusa_order_list_get_loading (list);
+}
+
+static void
+spin_until_idle (MedusaOrderList *list)
+{
+  gint64 deadline = g_get_monotonic_time () + 60 * G_USEC_PER_SEC;
+
+  while (!list_loaded (list))
+    {
+      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
+      g_main_context_iteration (NULL, TRUE);
+    }
+}
+
+static void
+test_order_list (void)
+{
+  g_autoptr(MedusaClient) client = new_client ();
+  g_autoptr(MedusaCustomer) customer = NULL;
+  g_autoptr(MedusaOrderList) list = NULL;
+  g_autoptr(MedusaOrderPage) direct = NULL;
+  g_autoptr(MedusaOrderQuery) query = medusa_order_query_new ();
+  g_autoptr(MedusaOrderQuery) completed = medusa_order_query_new ();
+  g_autoptr(GHashTable) ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GError) error = NULL;
+  const char *statuses[] = { "completed", NULL };
+  const guint page_size = 50;
+  guint count, n_pages;
+
+  customer = sign_in (client, BUYER_EMAIL, BUYER_PASSWORD, MEDUSA_AUTH_MODE_TOKEN, &error);
+  g_assert_no_error (error);
+  medusa_order_query_set_limit (query, 1);
+  direct = list_orders (client, query, &error);
+  g_assert_no_error (error);
+  count = medusa_order_page_get_count (direct);
+  g_test_message ("%u orders, pages of %u", count, page_size);
+  g_assert_cmpuint (count, >, 2 * page_size);
+  n_pages = (count + page_size - 1) / page_size;
+
+  /* the first page gives the whole length at once */
+  list = medusa_order_list_new (client, page_size);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 0);
+  medusa_order_list_set_query (list, NULL);
+  spin_until_idle (list);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, count);
+  g_assert_cmpuint (medusa_order_list_get_n_requests (list), ==, 1);
+
+  {
+    g_autoptr(MedusaOrderSlot) first = g_list_model_get_item (G_LIST_MODEL (list), 0);
+    g_autoptr(MedusaOrder) newest = g_list_model_get_item (medusa_order_page_get_orders (direct), 0);
+    g_autoptr(MedusaOrderSlot) last = g_list_model_get_item (G_LIST_MODEL (list), count - 1);
+
+    g_assert_nonnull (medusa_order_slot_get_order (first));
+    g_assert_cmpstr (medusa_order_get_id (medusa_order_slot_get_order (first)), ==,
+                     medusa_order_get_id (newest));
+    /* a placeholder until its page arrives, then filled in place */
+    g_assert_null (medusa_order_slot_get_order (last));
+    g_assert_cmpuint (medusa_order_slot_get_position (last), ==, count - 1);
+    spin_until_idle (list);
+    g_assert_nonnull (medusa_order_slot_get_order (last));
+    g_assert_cmpuint (medusa_order_list_get_n_requests (list), ==, 2);
+  }
+
+  /* every order reachable; each page asked for once, however often its
+   * positions are asked for */
+  for (guint round = 0; round < 2; round++)
+    for (guint i = 0; i < count; i++)
+      {
+        g_autoptr(MedusaOrderSlot) slot = g_list_model_get_item (G_LIST_MODEL (list), i);
+
+        (void) slot;
+      }
+  spin_until_idle (list);
+  g_assert_cmpuint (medusa_order_list_get_n_requests (list), ==, n_pages);
+  for (guint i = 0; i < count; i++)
+    {
+      g_autoptr(MedusaOrderSlot) slot = g_list_model_get_item (G_LIST_MODEL (list), i);
+      MedusaOrder *order = medusa_order_slot_get_order (slot);
+
+      g_assert_nonnull (order);
+      g_assert_false (medusa_order_slot_get_failed (slot));
+      g_assert_true (g_hash_table_add (ids, g_strdup (medusa_order_get_id (order))));
+    }
+  g_assert_cmpuint (g_hash_table_size (ids), ==, count);
+  g_assert_null (g_list_model_get_item (G_LIST_MODEL (list), count));
+
+  /* a new filter cancels what is in flight: no stale page fills the list */
+  {
+    g_autoptr(MedusaOrderList) fresh = medusa_order_list_new (client, page_size);
+    guint n_completed;
+
+    medusa_order_list_set_query (fresh, NULL);
+    spin_until_idle (fresh);
+    g_clear_object (&direct);
+    medusa_order_query_set_statuses (completed, statuses);
+    medusa_order_query_set_limit (completed, 1);
+    direct = list_orders (client, completed, &error);
+    g_assert_no_error (error);
+    n_completed = medusa_order_page_get_count (direct);
+
+    {
+      /* ask for a far page, then change the filter before it arrives */
+      g_autoptr(MedusaOrderSlot) far = g_list_model_get_item (G_LIST_MODEL (fresh), count - 1);
+
+      g_assert_true (medusa_order_list_get_loading (fresh));
+      medusa_order_list_set_query (fresh, completed);
+    }
+    g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (fresh)), ==, 0);
+    spin_until_idle (fresh);
+    g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (fresh)), ==, n_completed);
+    for (guint i = 0; i < MIN (n_completed, page_size); i++)
+      {
+        g_autoptr(MedusaOrderSlot) slot = g_list_model_get_item (G_LIST_MODEL (fresh), i);
+
+        g_assert_cmpstr (medusa_order_get_status (medusa_order_slot_get_order (slot)), ==,
+                         "completed");
+      }
+  }
+}
+
 static void
 test_cancel (void)
 {
@@ -1199,6 +1323,7 @@ main (int   argc,
   g_test_add_func ("/client/orders/filters", test_order_filters);
   g_test_add_func ("/client/orders/get", test_get_order);
   g_test_add_func ("/client/orders/none", test_new_customer_has_no_orders);
+  g_test_add_func ("/client/orders/list-model", test_order_list);
   g_test_add_func ("/client/errors/real-answers", test_error_mapping_of_real_answers);
   g_test_add_func ("/client/cancel", test_cancel);
 

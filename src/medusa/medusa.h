@@ -9,5 +9,6 @@
 #include "medusa-customer-changes.h"
 #include "medusa-enums.h"
 #include "medusa-error.h"
+#include "medusa-order-list.h"
 #include "medusa-order-query.h"
 #include "medusa-types.h"

@@ -1,0 +1,614 @@
+/* medusa-order-list.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "medusa-order-list"
+
+#include "config.h"
+
+#include "medusa-error.h"
+#include "medusa-order-list.h"
+
+/**
+ * MedusaOrderSlot:
+ *
+ * One position of a #MedusaOrderList: its #MedusaOrder once the page holding
+ * it has arrived, a placeholder until then.
+ */
+
+struct _MedusaOrderSlot
+{
+  GObject      parent_instance;
+
+  MedusaOrder *order;
+  guint        position;
+  gboolean     failed;
+};
+
+G_DEFINE_FINAL_TYPE (MedusaOrderSlot, medusa_order_slot, G_TYPE_OBJECT)
+
+enum {
+  SLOT_PROP_0,
+  SLOT_PROP_ORDER,
+  SLOT_PROP_FAILED,
+  SLOT_PROP_POSITION,
+  SLOT_N_PROPS
+};
+
+static GParamSpec *slot_properties[SLOT_N_PROPS];
+
+static void
+medusa_order_slot_finalize (GObject *object)
+{
+  MedusaOrderSlot *self = (MedusaOrderSlot *)object;
+
+  g_clear_object (&self->order);
+
+  G_OBJECT_CLASS (medusa_order_slot_parent_class)->finalize (object);
+}
+
+static void
+medusa_order_slot_get_property (GObject    *object,
+                                guint       prop_id,
+                                GValue     *value,
+                                GParamSpec *pspec)
+{
+  MedusaOrderSlot *self = MEDUSA_ORDER_SLOT (object);
+
+  switch (prop_id)
+    {
+    case SLOT_PROP_ORDER:
+      g_value_set_object (value, self->order);
+      break;
+
+    case SLOT_PROP_FAILED:
+      g_value_set_boolean (value, self->failed);
+      break;
+
+    case SLOT_PROP_POSITION:
+      g_value_set_uint (value, self->position);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+medusa_order_slot_class_init (MedusaOrderSlotClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = medusa_order_slot_finalize;
+  object_class->get_property = medusa_order_slot_get_property;
+
+  slot_properties[SLOT_PROP_ORDER] =
+    g_param_spec_object ("order", NULL, NULL,
+                         MEDUSA_TYPE_ORDER,
+                         (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  slot_properties[SLOT_PROP_FAILED] =
+    g_param_spec_boolean ("failed", NULL, NULL,
+                          FALSE,
+                          (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  slot_properties[SLOT_PROP_POSITION] =
+    g_param_spec_uint ("position", NULL, NULL,
+                       0, G_MAXUINT, 0,
+                       (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS));
+  g_object_class_install_properties (object_class, SLOT_N_PROPS, slot_properties);
+}
+
+static void
+medusa_order_slot_init (MedusaOrderSlot *self)
+{
+}
+
+/**
+ * medusa_order_slot_get_order:
+ *
+ * Returns: (nullable): the order, or %NULL while its page is not loaded
+ */
+MedusaOrder *
+medusa_order_slot_get_order (MedusaOrderSlot *self)
+{
+  g_return_val_if_fail (MEDUSA_IS_ORDER_SLOT (self), NULL);
+
+  return self->order;
+}
+
+/**
+ * medusa_order_slot_get_failed:
+ *
+ * Returns: whether loading this order's page failed (see medusa_order_list_retry())
+ */
+gboolean
+medusa_order_slot_get_failed (MedusaOrderSlot *self)
+{
+  g_return_val_if_fail (MEDUSA_IS_ORDER_SLOT (self), FALSE);
+
+  return self->failed;
+}
+
+guint
+medusa_order_slot_get_position (MedusaOrderSlot *self)
+{
+  g_return_val_if_fail (MEDUSA_IS_ORDER_SLOT (self), 0);
+
+  return self->position;
+}
+
+static void
+slot_set_order (MedusaOrderSlot *self,
+                MedusaOrder     *order)
+{
+  if (g_set_object (&self->order, order))
+    g_object_notify_by_pspec (G_OBJECT (self), slot_properties[SLOT_PROP_ORDER]);
+}
+
+static void
+slot_set_failed (MedusaOrderSlot *self,
+                 gboolean         failed)
+{
+  if (self->failed != failed)
+    {
+      self->failed = failed;
+      g_object_notify_by_pspec (G_OBJECT (self), slot_properties[SLOT_PROP_FAILED]);
+    }
+}
+
+/* ------------------------------------------------------------------------ */
+
+/**
+ * MedusaOrderList:
+ *
+ * The signed-in customer's orders as a #GListModel of #MedusaOrderSlot. The
+ * first page tells the total count, so the list has its full length (and a
+ * view its scrollbar) from the start; every other page is asked for only when
+ * one of its positions is asked for, once. A failed page marks its slots
+ * failed until retried. A new query cancels every page in flight.
+ */
+
+struct _MedusaOrderList
+{
+  GObject           parent_instance;
+
+  MedusaClient     *client;
+  MedusaOrderQuery *query;
+  guint             page_size;
+
+  GPtrArray        *slots;
+  gboolean          loaded;
+  GError           *error;
+  GHashTable       *in_flight;     /* page index → itself */
+  GCancellable     *generation;    /* cancelled when the query changes */
+  guint             n_requests;
+};
+
+static void medusa_order_list_model_init (GListModelInterface *iface);
+
+G_DEFINE_FINAL_TYPE_WITH_CODE (MedusaOrderList, medusa_order_list, G_TYPE_OBJECT,
+                               G_IMPLEMENT_INTERFACE (G_TYPE_LIST_MODEL,
+                                                      medusa_order_list_model_init))
+
+enum {
+  PROP_0,
+  PROP_LOADING,
+  PROP_LOADED,
+  PROP_N_ITEMS,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+typedef struct
+{
+  MedusaOrderList *self;
+  GCancellable    *generation;
+  guint            page;
+} PageRequest;
+
+static void
+page_request_free (PageRequest *request)
+{
+  g_clear_object (&request->self);
+  g_clear_object (&request->generation);
+  g_free (request);
+}
+
+static void request_page (MedusaOrderList *self,
+                          guint            page);
+
+static void
+resize (MedusaOrderList *self,
+        guint            count)
+{
+  guint old = self->slots->len;
+
+  if (count == old)
+    return;
+
+  if (count > old)
+    {
+      for (guint i = old; i < count; i++)
+        {
+          MedusaOrderSlot *slot = g_object_new (MEDUSA_TYPE_ORDER_SLOT, NULL);
+
+          slot->position = i;
+          g_ptr_array_add (self->slots, slot);
+        }
+      g_list_model_items_changed (G_LIST_MODEL (self), old, 0, count - old);
+    }
+  else
+    {
+      g_ptr_array_remove_range (self->slots, count, old - count);
+      g_list_model_items_changed (G_LIST_MODEL (self), count, old - count, 0);
+    }
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_ITEMS]);
+}
+
+static void
+page_cb (GObject      *object,
+         GAsyncResult *result,
+         gpointer      user_data)
+{
+  PageRequest *request = user_data;
+  MedusaOrderList *self = request->self;
+  g_autoptr(MedusaOrderPage) page = NULL;
+  g_autoptr(GError) error = NULL;
+  gboolean was_loading;
+  guint first = request->page * self->page_size;
+  GListModel *orders;
+
+  page = medusa_client_list_orders_finish (MEDUSA_CLIENT (object), result, &error);
+
+  /* an answer for a query that is no longer asked is of no use */
+  if (g_cancellable_is_cancelled (request->generation))
+    {
+      page_request_free (request);
+      return;
+    }
+
+  was_loading = medusa_order_list_get_loading (self);
+  g_hash_table_remove (self->in_flight, GUINT_TO_POINTER (request->page));
+
+  if (page == NULL)
+    {
+      g_debug ("Page %u of the orders failed: %s", request->page, error->message);
+      if (!self->loaded)
+        {
+          g_clear_error (&self->error);
+          self->error = g_steal_pointer (&error);
+        }
+      for (guint i = first; i < MIN (first + self->page_size, self->slots->len); i++)
+        slot_set_failed (g_ptr_array_index (self->slots, i), TRUE);
+    }
+  else
+    {
+      if (!self->loaded)
+        {
+          self->loaded = TRUE;
+          g_clear_error (&self->error);
+          g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOADED]);
+        }
+
+      /* the store's count wins: orders may have come or gone meanwhile */
+      resize (self, medusa_order_page_get_count (page));
+
+      orders = medusa_order_page_get_orders (page);
+      for (guint i = 0; i < g_list_model_get_n_items (orders); i++)
+        {
+          g_autoptr(MedusaOrder) order = g_list_model_get_item (orders, i);
+          MedusaOrderSlot *slot;
+
+          if (first + i >= self->slots->len)
+            break;
+          slot = g_ptr_array_index (self->slots, first + i);
+          slot_set_failed (slot, FALSE);
+          slot_set_order (slot, order);
+        }
+    }
+
+  if (was_loading != medusa_order_list_get_loading (self))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOADING]);
+
+  page_request_free (request);
+}
+
+static void
+request_page (MedusaOrderList *self,
+              guint            page)
+{
+  g_autoptr(MedusaOrderQuery) query = NULL;
+  PageRequest *request;
+  gboolean was_loading;
+
+  if (self->client == NULL || g_hash_table_contains (self->in_flight, GUINT_TO_POINTER (page)))
+    return;
+
+  was_loading = medusa_order_list_get_loading (self);
+  g_hash_table_add (self->in_flight, GUINT_TO_POINTER (page));
+  self->n_requests++;
+
+  query = medusa_order_query_copy (self->query);
+  medusa_order_query_set_limit (query, self->page_size);
+  medusa_order_query_set_offset (query, page * self->page_size);
+
+  request = g_new0 (PageRequest, 1);
+  request->self = g_object_ref (self);
+  request->generation = g_object_ref (self->generation);
+  request->page = page;
+  medusa_client_list_orders_async (self->client, query, self->generation, page_cb, request);
+
+  if (!was_loading)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOADING]);
+}
+
+static GType
+medusa_order_list_get_item_type (GListModel *model)
+{
+  return MEDUSA_TYPE_ORDER_SLOT;
+}
+
+static guint
+medusa_order_list_get_n_items (GListModel *model)
+{
+  return MEDUSA_ORDER_LIST (model)->slots->len;
+}
+
+static gpointer
+medusa_order_list_get_item (GListModel *model,
+                            guint       position)
+{
+  MedusaOrderList *self = MEDUSA_ORDER_LIST (model);
+  MedusaOrderSlot *slot;
+
+  if (position >= self->slots->len)
+    return NULL;
+
+  slot = g_ptr_array_index (self->slots, position);
+  /* asked for: its page is needed now */
+  if (slot->order == NULL && !slot->failed)
+    request_page (self, position / self->page_size);
+
+  return g_object_ref (slot);
+}
+
+static void
+medusa_order_list_model_init (GListModelInterface *iface)
+{
+  iface->get_item_type = medusa_order_list_get_item_type;
+  iface->get_n_items = medusa_order_list_get_n_items;
+  iface->get_item = medusa_order_list_get_item;
+}
+
+static void
+medusa_order_list_dispose (GObject *object)
+{
+  MedusaOrderList *self = (MedusaOrderList *)object;
+
+  g_cancellable_cancel (self->generation);
+  g_clear_object (&self->client);
+
+  G_OBJECT_CLASS (medusa_order_list_parent_class)->dispose (object);
+}
+
+static void
+medusa_order_list_finalize (GObject *object)
+{
+  MedusaOrderList *self = (MedusaOrderList *)object;
+
+  g_clear_object (&self->generation);
+  g_clear_pointer (&self->query, medusa_order_query_free);
+  g_clear_pointer (&self->slots, g_ptr_array_unref);
+  g_clear_pointer (&self->in_flight, g_hash_table_unref);
+  g_clear_error (&self->error);
+
+  G_OBJECT_CLASS (medusa_order_list_parent_class)->finalize (object);
+}
+
+static void
+medusa_order_list_get_property (GObject    *object,
+                                guint       prop_id,
+                                GValue     *value,
+                                GParamSpec *pspec)
+{
+  MedusaOrderList *self = MEDUSA_ORDER_LIST (object);
+
+  switch (prop_id)
+    {
+    case PROP_LOADING:
+      g_value_set_boolean (value, medusa_order_list_get_loading (self));
+      break;
+
+    case PROP_LOADED:
+      g_value_set_boolean (value, self->loaded);
+      break;
+
+    case PROP_N_ITEMS:
+      g_value_set_uint (value, self->slots->len);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+medusa_order_list_class_init (MedusaOrderListClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->dispose = medusa_order_list_dispose;
+  object_class->finalize = medusa_order_list_finalize;
+  object_class->get_property = medusa_order_list_get_property;
+
+  properties[PROP_LOADING] =
+    g_param_spec_boolean ("loading", NULL, NULL,
+                          FALSE,
+                          (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  properties[PROP_LOADED] =
+    g_param_spec_boolean ("loaded", NULL, NULL,
+                          FALSE,
+                          (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  properties[PROP_N_ITEMS] =
+    g_param_spec_uint ("n-items", NULL, NULL,
+                       0, G_MAXUINT, 0,
+                       (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+medusa_order_list_init (MedusaOrderList *self)
+{
+  self->slots = g_ptr_array_new_with_free_func (g_object_unref);
+  self->in_flight = g_hash_table_new (NULL, NULL);
+  self->generation = g_cancellable_new ();
+  self->query = medusa_order_query_new ();
+}
+
+/**
+ * medusa_order_list_new:
+ * @client: a signed-in client
+ * @page_size: how many orders one request asks for
+ *
+ * Returns: (transfer full): an empty list: set a query to load it
+ */
+MedusaOrderList *
+medusa_order_list_new (MedusaClient *client,
+                       guint         page_size)
+{
+  MedusaOrderList *self;
+
+  g_return_val_if_fail (MEDUSA_IS_CLIENT (client), NULL);
+  g_return_val_if_fail (page_size > 0, NULL);
+
+  self = g_object_new (MEDUSA_TYPE_ORDER_LIST, NULL);
+  self->client = g_object_ref (client);
+  self->page_size = page_size;
+
+  return self;
+}
+
+/**
+ * medusa_order_list_set_query:
+ * @query: (nullable): the filters and search; its limit and offset are
+ *   ignored
+ *
+ * Starts over with @query: pages in flight are cancelled, the list empties,
+ * and the first page is asked for.
+ */
+void
+medusa_order_list_set_query (MedusaOrderList        *self,
+                             const MedusaOrderQuery *query)
+{
+  g_return_if_fail (MEDUSA_IS_ORDER_LIST (self));
+
+  g_cancellable_cancel (self->generation);
+  g_clear_object (&self->generation);
+  self->generation = g_cancellable_new ();
+  g_hash_table_remove_all (self->in_flight);
+
+  g_clear_pointer (&self->query, medusa_order_query_free);
+  self->query = query != NULL ? medusa_order_query_copy (query) : medusa_order_query_new ();
+
+  g_clear_error (&self->error);
+  if (self->loaded)
+    {
+      self->loaded = FALSE;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOADED]);
+    }
+  resize (self, 0);
+  request_page (self, 0);
+}
+
+const MedusaOrderQuery *
+medusa_order_list_get_query (MedusaOrderList *self)
+{
+  g_return_val_if_fail (MEDUSA_IS_ORDER_LIST (self), NULL);
+
+  return self->query;
+}
+
+guint
+medusa_order_list_get_page_size (MedusaOrderList *self)
+{
+  g_return_val_if_fail (MEDUSA_IS_ORDER_LIST (self), 0);
+
+  return self->page_size;
+}
+
+/**
+ * medusa_order_list_get_loading:
+ *
+ * Returns: whether any page is being asked for
+ */
+gboolean
+medusa_order_list_get_loading (MedusaOrderList *self)
+{
+  g_return_val_if_fail (MEDUSA_IS_ORDER_LIST (self), FALSE);
+
+  return g_hash_table_size (self->in_flight) > 0;
+}
+
+/**
+ * medusa_order_list_get_loaded:
+ *
+ * Returns: whether the first page arrived, so the count is known
+ */
+gboolean
+medusa_order_list_get_loaded (MedusaOrderList *self)
+{
+  g_return_val_if_fail (MEDUSA_IS_ORDER_LIST (self), FALSE);
+
+  return self->loaded;
+}
+
+/**
+ * medusa_order_list_get_error:
+ *
+ * Returns: (nullable): why the first page could not be loaded
+ */
+const GError *
+medusa_order_list_get_error (MedusaOrderList *self)
+{
+  g_return_val_if_fail (MEDUSA_IS_ORDER_LIST (self), NULL);
+
+  return self->error;
+}
+
+/**
+ * medusa_order_list_get_n_requests:
+ *
+ * Returns: how many pages were asked for since the list was made
+ */
+guint
+medusa_order_list_get_n_requests (MedusaOrderList *self)
+{
+  g_return_val_if_fail (MEDUSA_IS_ORDER_LIST (self), 0);
+
+  return self->n_requests;
+}
+
+/**
+ * medusa_order_list_retry:
+ * @position: any position of the failed page; for a failed first page, 0
+ *
+ * Asks again for the page holding @position.
+ */
+void
+medusa_order_list_retry (MedusaOrderList *self,
+                         guint            position)
+{
+  guint page;
+  guint first;
+
+  g_return_if_fail (MEDUSA_IS_ORDER_LIST (self));
+
+  page = position / self->page_size;
+  first = page * self->page_size;
+  for (guint i = first; i < MIN (first + self->page_size, self->slots->len); i++)
+    slot_set_failed (g_ptr_array_index (self->slots, i), FALSE);
+
+  request_page (self, page);
+}

@@ -11,6 +11,7 @@
 
 #include "patron-account-page.h"
 #include "patron-error.h"
+#include "patron-orders-page.h"
 #include "patron-forgot-page.h"
 #include "patron-register-page.h"
 #include "patron-reset-link.h"
@@ -41,6 +42,7 @@ struct _PatronWindow
   PatronForgotPage     *forgot_page;
   PatronResetPage      *reset_page;
   PatronAccountPage    *account_page;
+  PatronOrdersPage     *orders_page;
 };
 
 G_DEFINE_FINAL_TYPE (PatronWindow, patron_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -76,8 +78,14 @@ signed_in_changed_cb (PatronWindow  *self,
 {
   if (patron_session_get_signed_in (session))
     show_page (self, "account");
-  else if (g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "account") == 0)
-    show_page (self, "sign-in");
+  else
+    {
+      const char *visible = gtk_stack_get_visible_child_name (self->stack);
+
+      patron_orders_page_set_session (self->orders_page, NULL);
+      if (g_strcmp0 (visible, "account") == 0 || g_strcmp0 (visible, "orders") == 0)
+        show_page (self, "sign-in");
+    }
 }
 
 static void
@@ -177,6 +185,10 @@ navigate_action (GtkWidget  *widget,
     patron_register_page_set_email (self->register_page, email);
   else if (g_str_equal (page, "forgot"))
     patron_forgot_page_set_email (self->forgot_page, email);
+  else if (g_str_equal (page, "orders"))
+    patron_orders_page_set_session (self->orders_page, self->session);
+  else if (g_str_equal (page, "account"))
+    patron_orders_page_set_session (self->orders_page, NULL);
   else if (!g_str_equal (page, "store"))
     g_return_if_reached ();
 
@@ -427,6 +439,7 @@ patron_window_class_init (PatronWindowClass *klass)
   g_type_ensure (PATRON_TYPE_FORGOT_PAGE);
   g_type_ensure (PATRON_TYPE_RESET_PAGE);
   g_type_ensure (PATRON_TYPE_ACCOUNT_PAGE);
+  g_type_ensure (PATRON_TYPE_ORDERS_PAGE);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/patronapp/Patron/ui/patron-window.ui");
@@ -439,6 +452,7 @@ patron_window_class_init (PatronWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PatronWindow, forgot_page);
   gtk_widget_class_bind_template_child (widget_class, PatronWindow, reset_page);
   gtk_widget_class_bind_template_child (widget_class, PatronWindow, account_page);
+  gtk_widget_class_bind_template_child (widget_class, PatronWindow, orders_page);
 
   gtk_widget_class_install_action (widget_class, "win.navigate", "(ss)", navigate_action);
   gtk_widget_class_install_action (widget_class, "win.open-reset", "(ss)", open_reset_action);

@@ -13,6 +13,7 @@
 #include "medusa.h"
 #include "patron-error.h"
 #include "patron-form.h"
+#include "patron-money.h"
 #include "patron-reset-link.h"
 #include "patron-store-page.h"
 
@@ -168,6 +169,48 @@ test_error_sentences (void)
   }
 }
 
+static void
+test_money (void)
+{
+  const struct {
+    gint64 amount;
+    const char *currency;
+    const char *text;
+  } cases[] = {
+    { 6650, "usd", "USD 66.50" },
+    { 5, "eur", "EUR 0.05" },
+    { 0, "usd", "USD 0.00" },
+    { 2800, "jpy", "JPY 2800" },
+    { 1234, "KWD", "KWD 1.234" },
+    { -500, "eur", "−EUR 5.00" },
+    { G_MININT64, "usd", "−USD 92233720368547758.08" },
+  };
+
+  /* the tests run in the C locale: no grouping, a point */
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *text = patron_format_money (cases[i].amount, cases[i].currency);
+
+      g_assert_cmpstr (text, ==, cases[i].text);
+    }
+
+  g_assert_cmpuint (patron_currency_decimals ("JPY"), ==, 0);
+  g_assert_cmpuint (patron_currency_decimals ("bhd"), ==, 3);
+  g_assert_cmpuint (patron_currency_decimals ("usd"), ==, 2);
+  g_assert_cmpuint (patron_currency_decimals (NULL), ==, 2);
+}
+
+static void
+test_status_words (void)
+{
+  g_assert_cmpstr (patron_order_status_word ("pending"), ==, "Placed");
+  g_assert_cmpstr (patron_fulfillment_word ("partially_shipped"), ==, "Partly shipped");
+  g_assert_cmpstr (patron_payment_word ("captured"), ==, "Paid");
+  /* a status Patron does not know yet is shown as the store says it */
+  g_assert_cmpstr (patron_order_status_word ("on_the_moon"), ==, "on_the_moon");
+  g_assert_cmpstr (patron_payment_word (NULL), ==, "");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -181,6 +224,8 @@ main (int   argc,
   g_test_add_func ("/app/reset-link/token", test_token_validation);
   g_test_add_func ("/app/store-url", test_store_url);
   g_test_add_func ("/app/error-sentences", test_error_sentences);
+  g_test_add_func ("/app/money", test_money);
+  g_test_add_func ("/app/status-words", test_status_words);
 
   return g_test_run ();
 }

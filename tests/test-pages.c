@@ -17,6 +17,7 @@
 #include "patron-address-editor.h"
 #include "patron-credentials-dialog.h"
 #include "patron-forgot-page.h"
+#include "patron-orders-page.h"
 #include "patron-register-page.h"
 #include "patron-reset-page.h"
 #include "patron-secrets.h"
@@ -863,6 +864,57 @@ test_sign_out_asks_for_unsaved (void)
 }
 
 static void
+test_orders_page (void)
+{
+  g_autoptr(PatronSession) session = patron_session_new (store_url);
+  g_autoptr(MedusaOrderQuery) query = medusa_order_query_new ();
+  g_autoptr(MedusaOrderPage) page = NULL;
+  g_autoptr(MedusaOrder) newest = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *showing = NULL;
+  g_autofree char *number = NULL;
+  PatronOrdersPage *orders;
+  GtkWidget *window;
+
+  patron_session_set_keep_sessions (session, FALSE);
+  patron_session_sign_in_async (session, "buyer@example.com", "buyer-pass-123", FALSE, NULL,
+                                test_store_result_cb, &result);
+  g_assert_true (patron_session_sign_in_finish (session, test_wait_for (&result), &error));
+  g_clear_object (&result);
+  medusa_order_query_set_limit (query, 1);
+  medusa_client_list_orders_async (patron_session_get_client (session), query, NULL,
+                                   test_store_result_cb, &result);
+  page = medusa_client_list_orders_finish (patron_session_get_client (session),
+                                           test_wait_for (&result), &error);
+  g_assert_no_error (error);
+  newest = g_list_model_get_item (medusa_order_page_get_orders (page), 0);
+
+  orders = g_object_new (PATRON_TYPE_ORDERS_PAGE, NULL);
+  window = show_in_window (GTK_WIDGET (orders));
+  gtk_window_set_default_size (GTK_WINDOW (window), 800, 600);
+  patron_orders_page_set_session (orders, session);
+
+  showing = g_strdup_printf ("Showing %u orders", medusa_order_page_get_count (page));
+  wait_for_label (GTK_WIDGET (orders), showing);
+  number = g_strdup_printf ("#%" G_GINT64_FORMAT, medusa_order_get_display_id (newest));
+  wait_for_label (GTK_WIDGET (orders), number);
+
+  close_window (window);
+}
+
+static void
+test_orders_page_empty (void)
+{
+  g_autofree char *email = NULL;
+  PatronWindow *window = new_account_window ("no-orders", "no-orders-pass-1", &email);
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.navigate", "(ss)", "orders", "");
+  wait_for_label (GTK_WIDGET (window), "No Orders Yet");
+  close_window (GTK_WIDGET (window));
+}
+
+static void
 test_unsaved_changes_asked (void)
 {
   g_autofree char *email = NULL;
@@ -1036,6 +1088,8 @@ main (int   argc,
   g_test_add_func ("/pages/account/unsaved-changes", test_unsaved_changes_asked);
   g_test_add_func ("/pages/account/expired-keeps-edits", test_account_expired_keeps_edits);
   g_test_add_func ("/pages/account/sign-out-asks", test_sign_out_asks_for_unsaved);
+  g_test_add_func ("/pages/orders/list", test_orders_page);
+  g_test_add_func ("/pages/orders/empty", test_orders_page_empty);
 
   return g_test_run ();
 }

@@ -1,0 +1,137 @@
+/* patron-money.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "patron-money"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <locale.h>
+#include <stdio.h>
+
+#include "patron-money.h"
+
+/**
+ * patron_currency_decimals:
+ *
+ * Returns: how many decimals the currency's minor unit has (ISO 4217): 0 for
+ *   the yen, 3 for the Bahraini dinar, 2 for most
+ */
+guint
+patron_currency_decimals (const char *currency_code)
+{
+  static const char * const none[] = {
+    "bif", "clp", "djf", "gnf", "isk", "jpy", "kmf", "krw", "pyg", "rwf", "ugx", "uyi",
+    "vnd", "vuv", "xaf", "xof", "xpf", NULL
+  };
+  static const char * const three[] = { "bhd", "iqd", "jod", "kwd", "lyd", "omr", "tnd", NULL };
+  g_autofree char *code = g_ascii_strdown (currency_code != NULL ? currency_code : "", -1);
+
+  if (g_strv_contains (none, code))
+    return 0;
+  if (g_strv_contains (three, code))
+    return 3;
+  return 2;
+}
+
+/**
+ * patron_format_money:
+ * @minor_units: an amount in the currency's minor unit, as Medusa sends it
+ * @currency_code: the ISO 4217 code, in either case
+ *
+ * Returns: (transfer full): the amount with the currency, digits grouped and
+ *   the decimal mark as the user's locale writes them, e.g. "USD 1,234.50"
+ */
+char *
+patron_format_money (gint64      minor_units,
+                     const char *currency_code)
+{
+  guint decimals = patron_currency_decimals (currency_code);
+  g_autofree char *code = g_ascii_strup (currency_code != NULL ? currency_code : "", -1);
+  gint64 scale = 1;
+  guint64 magnitude;
+  char number[64];
+
+  for (guint i = 0; i < decimals; i++)
+    scale *= 10;
+
+  /* whole and fractional parts apart: no rounding through a double */
+  magnitude = minor_units < 0 ? (guint64) (-(minor_units + 1)) + 1 : (guint64) minor_units;
+  if (decimals == 0)
+    g_snprintf (number, sizeof number, "%'" G_GUINT64_FORMAT, magnitude);
+  else
+    {
+      struct lconv *conv = localeconv ();
+      const char *point = conv->decimal_point != NULL && conv->decimal_point[0] != '\0'
+                          ? conv->decimal_point : ".";
+
+      g_snprintf (number, sizeof number, "%'" G_GUINT64_FORMAT "%s%0*" G_GUINT64_FORMAT,
+                  magnitude / scale, point, (int) decimals, magnitude % scale);
+    }
+
+  /* Translators: an amount of money: the currency code, then the number */
+  return g_strdup_printf (minor_units < 0 ? _("−%s %s") : _("%s %s"), code, number);
+}
+
+/**
+ * patron_order_status_word:
+ *
+ * Returns: the order status as the customer reads it
+ */
+const char *
+patron_order_status_word (const char *status)
+{
+  if (g_strcmp0 (status, "pending") == 0)
+    return _("Placed");
+  if (g_strcmp0 (status, "completed") == 0)
+    return _("Completed");
+  if (g_strcmp0 (status, "archived") == 0)
+    return _("Archived");
+  if (g_strcmp0 (status, "canceled") == 0)
+    return _("Canceled");
+  if (g_strcmp0 (status, "requires_action") == 0)
+    return _("Needs attention");
+  return status != NULL ? status : "";
+}
+
+const char *
+patron_fulfillment_word (const char *status)
+{
+  const struct { const char *status; const char *word; } words[] = {
+    { "not_fulfilled", N_("Not shipped yet") },
+    { "partially_fulfilled", N_("Partly packed") },
+    { "fulfilled", N_("Packed") },
+    { "partially_shipped", N_("Partly shipped") },
+    { "shipped", N_("Shipped") },
+    { "partially_returned", N_("Partly returned") },
+    { "returned", N_("Returned") },
+    { "canceled", N_("Shipping canceled") },
+    { "requires_action", N_("Shipping needs attention") },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (words); i++)
+    if (g_strcmp0 (status, words[i].status) == 0)
+      return _(words[i].word);
+  return status != NULL ? status : "";
+}
+
+const char *
+patron_payment_word (const char *status)
+{
+  const struct { const char *status; const char *word; } words[] = {
+    { "not_paid", N_("Not paid") },
+    { "awaiting", N_("Payment pending") },
+    { "captured", N_("Paid") },
+    { "partially_refunded", N_("Partly refunded") },
+    { "refunded", N_("Refunded") },
+    { "canceled", N_("Payment canceled") },
+    { "requires_action", N_("Payment needs attention") },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (words); i++)
+    if (g_strcmp0 (status, words[i].status) == 0)
+      return _(words[i].word);
+  return status != NULL ? status : "";
+}

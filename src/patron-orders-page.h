@@ -1,0 +1,22 @@
+/* patron-orders-page.h
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <adwaita.h>
+
+#include "patron-session.h"
+
+G_BEGIN_DECLS
+
+#define PATRON_TYPE_ORDERS_PAGE (patron_orders_page_get_type ())
+
+G_DECLARE_FINAL_TYPE (PatronOrdersPage, patron_orders_page, PATRON, ORDERS_PAGE, AdwBin)
+
+void patron_orders_page_set_session (PatronOrdersPage *self,
+                                     PatronSession    *session);
+void patron_orders_page_reload      (PatronOrdersPage *self);
+
+G_END_DECLS

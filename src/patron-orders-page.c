@@ -11,6 +11,7 @@
 
 #include "patron-error.h"
 #include "patron-money.h"
+#include "patron-order-window.h"
 #include "patron-orders-page.h"
 
 /**
@@ -146,7 +147,7 @@ show_slot (GtkWidget       *row,
     {
       gtk_label_set_text (labels->number, "");
       gtk_label_set_text (labels->date, medusa_order_slot_get_failed (slot)
-                                        ? _("Could not be loaded")
+                                        ? _("Could not be loaded. Select to try again.")
                                         : _("Loading…"));
       gtk_label_set_text (labels->status, "");
       gtk_label_set_text (labels->total, "");
@@ -198,6 +199,28 @@ unbind_row_cb (GtkSignalListItemFactory *factory,
 {
   g_signal_handlers_disconnect_by_data (gtk_list_item_get_item (item),
                                         gtk_list_item_get_child (item));
+}
+
+static void
+activate_cb (PatronOrdersPage *self,
+             guint             position)
+{
+  g_autoptr(MedusaOrderSlot) slot = g_list_model_get_item (G_LIST_MODEL (self->orders), position);
+  MedusaOrder *order = slot != NULL ? medusa_order_slot_get_order (slot) : NULL;
+  PatronOrderWindow *window;
+
+  if (order == NULL)
+    {
+      /* a failed page is asked for again */
+      if (slot != NULL && medusa_order_slot_get_failed (slot))
+        medusa_order_list_retry (self->orders, position);
+      return;
+    }
+
+  window = patron_order_window_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
+                                    patron_session_get_client (self->session),
+                                    medusa_order_get_id (order));
+  gtk_window_present (GTK_WINDOW (window));
 }
 
 static void
@@ -260,6 +283,7 @@ patron_orders_page_class_init (PatronOrdersPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PatronOrdersPage, list_view);
   gtk_widget_class_bind_template_callback (widget_class, back_cb);
   gtk_widget_class_bind_template_callback (widget_class, reload_cb);
+  gtk_widget_class_bind_template_callback (widget_class, activate_cb);
 }
 
 static void

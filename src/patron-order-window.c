@@ -1,0 +1,380 @@
+/* patron-order-window.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "patron-order-window"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "patron-countries.h"
+#include "patron-error.h"
+#include "patron-money.h"
+#include "patron-order-window.h"
+
+/**
+ * PatronOrderWindow:
+ *
+ * One order in full, fetched afresh: items, totals, where and how it ships,
+ * each parcel with its tracking numbers, and "Copy Order Number".
+ */
+
+struct _PatronOrderWindow
+{
+  AdwWindow           parent_instance;
+
+  MedusaClient       *client;
+  GCancellable       *cancellable;
+  MedusaOrder        *order;
+
+  GtkStack           *stack;
+  AdwPreferencesPage *details;
+  AdwStatusPage      *error_page;
+  AdwWindowTitle     *title;
+};
+
+G_DEFINE_FINAL_TYPE (PatronOrderWindow, patron_order_window, ADW_TYPE_WINDOW)
+
+static GtkWidget *
+add_row (AdwPreferencesGroup *group,
+         const char          *title,
+         const char          *subtitle,
+         const char          *value)
+{
+  GtkWidget *row = adw_action_row_new ();
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title != NULL ? title : "");
+  if (subtitle != NULL && subtitle[0] != '\0')
+    adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+  if (value != NULL)
+    {
+      GtkWidget *label = gtk_label_new (value);
+
+      gtk_widget_add_css_class (label, "numeric");
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), label);
+    }
+  adw_preferences_group_add (group, row);
+
+  return row;
+}
+
+static AdwPreferencesGroup *
+add_group (PatronOrderWindow *self,
+           const char        *title)
+{
+  AdwPreferencesGroup *group = ADW_PREFERENCES_GROUP (adw_preferences_group_new ());
+
+  adw_preferences_group_set_title (group, title);
+  adw_preferences_page_add (self->details, group);
+
+  return group;
+}
+
+static void
+add_money_row (AdwPreferencesGroup *group,
+               const char          *title,
+               const char          *subtitle,
+               gint64               amount,
+               const char          *currency,
+               gboolean             always)
+{
+  g_autofree char *value = NULL;
+
+  if (amount == 0 && !always)
+    return;
+
+  value = patron_format_money (amount, currency);
+  add_row (group, title, subtitle, value);
+}
+
+static void
+open_link_cb (GtkButton  *button,
+              const char *url)
+{
+  gtk_show_uri (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (button))), url, GDK_CURRENT_TIME);
+}
+
+static void
+show_order (PatronOrderWindow *self)
+{
+  MedusaOrder *order = self->order;
+  const char *currency = medusa_order_get_currency_code (order);
+  GListModel *items = medusa_order_get_items (order);
+  GListModel *fulfillments = medusa_order_get_fulfillments (order);
+  GListModel *methods = medusa_order_get_shipping_methods (order);
+  MedusaAddress *address = medusa_order_get_shipping_address (order);
+  AdwPreferencesGroup *group;
+  g_autofree char *number = g_strdup_printf (_("Order #%" G_GINT64_FORMAT),
+                                             medusa_order_get_display_id (order));
+  g_autofree char *discounts = g_strjoinv (", ", (char **) medusa_order_get_discount_codes (order));
+  g_autofree char *gift_cards = g_strjoinv (", ",
+                                            (char **) medusa_order_get_gift_card_codes (order));
+  g_autofree char *when = NULL;
+
+  if (medusa_order_get_created_at (order) != NULL)
+    {
+      g_autoptr(GDateTime) local = g_date_time_to_local (medusa_order_get_created_at (order));
+
+      when = g_date_time_format (local, "%x %X");
+    }
+  adw_window_title_set_title (self->title, number);
+  adw_window_title_set_subtitle (self->title, when != NULL ? when : "");
+
+  group = add_group (self, _("Status"));
+  add_row (group, _("Order"), NULL, patron_order_status_word (medusa_order_get_status (order)));
+  add_row (group, _("Shipping"), NULL,
+           patron_fulfillment_word (medusa_order_get_fulfillment_status (order)));
+  add_row (group, _("Payment"), NULL,
+           patron_payment_word (medusa_order_get_payment_status (order)));
+
+  group = add_group (self, _("Items"));
+  for (guint i = 0; i < g_list_model_get_n_items (items); i++)
+    {
+      g_autoptr(MedusaLineItem) item = g_list_model_get_item (items, i);
+      g_autofree char *unit = patron_format_money (medusa_line_item_get_unit_price (item),
+                                                   currency);
+      g_autofree char *line = patron_format_money (medusa_line_item_get_total (item), currency);
+      g_autofree char *detail = NULL;
+      const char *variant = medusa_line_item_get_variant_title (item);
+
+      /* Translators: variant, quantity × unit price, e.g. "M · 2 × USD 19.50" */
+      detail = g_strdup_printf (_("%s%s%d × %s"), variant != NULL ? variant : "",
+                                variant != NULL ? " · " : "",
+                                medusa_line_item_get_quantity (item), unit);
+      add_row (group, medusa_line_item_get_title (item), detail, line);
+    }
+
+  group = add_group (self, _("Totals"));
+  add_money_row (group, _("Subtotal"), NULL, medusa_order_get_subtotal (order), currency, TRUE);
+  add_money_row (group, _("Discounts"), discounts, -medusa_order_get_discount_total (order),
+                 currency, FALSE);
+  add_money_row (group, _("Gift Cards"), gift_cards, -medusa_order_get_gift_card_total (order),
+                 currency, FALSE);
+  add_money_row (group, _("Shipping"), NULL, medusa_order_get_shipping_total (order), currency,
+                 TRUE);
+  add_money_row (group, _("Taxes"), NULL, medusa_order_get_tax_total (order), currency, TRUE);
+  add_money_row (group, _("Total"), NULL, medusa_order_get_total (order), currency, TRUE);
+  add_money_row (group, _("Refunded"), NULL, medusa_order_get_refunded_total (order), currency,
+                 FALSE);
+
+  group = add_group (self, _("Delivery"));
+  if (address != NULL)
+    {
+      g_autofree char *name = g_strstrip (g_strdup_printf ("%s %s",
+        medusa_address_get_first_name (address) ? medusa_address_get_first_name (address) : "",
+        medusa_address_get_last_name (address) ? medusa_address_get_last_name (address) : ""));
+      g_autofree char *lines = g_strdup_printf ("%s\n%s %s\n%s",
+        medusa_address_get_address_1 (address) ? medusa_address_get_address_1 (address) : "",
+        medusa_address_get_postal_code (address) ? medusa_address_get_postal_code (address) : "",
+        medusa_address_get_city (address) ? medusa_address_get_city (address) : "",
+        patron_country_name (medusa_address_get_country_code (address)));
+      GtkWidget *row = add_row (group, name, lines, NULL);
+
+      adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 4);
+    }
+  for (guint i = 0; i < g_list_model_get_n_items (methods); i++)
+    {
+      g_autoptr(MedusaShippingMethod) method = g_list_model_get_item (methods, i);
+      g_autofree char *price = patron_format_money (medusa_shipping_method_get_total (method),
+                                                    currency);
+
+      add_row (group, medusa_shipping_method_get_name (method), _("Shipping method"), price);
+    }
+
+  for (guint i = 0; i < g_list_model_get_n_items (fulfillments); i++)
+    {
+      g_autoptr(MedusaFulfillment) fulfillment = g_list_model_get_item (fulfillments, i);
+      GListModel *links = medusa_fulfillment_get_tracking_links (fulfillment);
+      g_autofree char *title = g_strdup_printf (_("Parcel %u"), i + 1);
+      g_autofree char *shipped = NULL;
+
+      if (medusa_fulfillment_get_shipped_at (fulfillment) != NULL)
+        {
+          g_autoptr(GDateTime) local =
+            g_date_time_to_local (medusa_fulfillment_get_shipped_at (fulfillment));
+          g_autofree char *date = g_date_time_format (local, "%x");
+
+          shipped = g_strdup_printf (_("Shipped on %s"), date);
+        }
+      group = add_group (self, title);
+      if (shipped != NULL)
+        add_row (group, shipped, NULL, NULL);
+
+      /* v1 keeps the numbers in tracking_links, with a URL where the store gave one */
+      for (guint j = 0; j < g_list_model_get_n_items (links); j++)
+        {
+          g_autoptr(MedusaTrackingLink) link = g_list_model_get_item (links, j);
+          const char *url = medusa_tracking_link_get_url (link);
+          GtkWidget *row = add_row (group, medusa_tracking_link_get_tracking_number (link),
+                                    _("Tracking number"), NULL);
+
+          if (url != NULL && (g_str_has_prefix (url, "https://") ||
+                              g_str_has_prefix (url, "http://")))
+            {
+              GtkWidget *button = gtk_button_new_from_icon_name ("web-browser-symbolic");
+
+              gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+              gtk_widget_set_tooltip_text (button, _("Track in the Browser"));
+              gtk_widget_add_css_class (button, "flat");
+              g_object_set_data_full (G_OBJECT (button), "url", g_strdup (url), g_free);
+              g_signal_connect (button, "clicked", G_CALLBACK (open_link_cb),
+                                g_object_get_data (G_OBJECT (button), "url"));
+              adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
+            }
+        }
+      for (const char * const *n = medusa_fulfillment_get_tracking_numbers (fulfillment);
+           *n != NULL; n++)
+        add_row (group, *n, _("Tracking number"), NULL);
+    }
+
+  gtk_stack_set_visible_child_name (self->stack, "details");
+}
+
+static void
+order_cb (GObject      *object,
+          GAsyncResult *result,
+          gpointer      user_data)
+{
+  g_autoptr(PatronOrderWindow) self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  self->order = medusa_client_get_order_finish (MEDUSA_CLIENT (object), result, &error);
+  if (self->order == NULL)
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        {
+          g_autofree char *sentence = patron_error_to_sentence (error, PATRON_ACTION_OTHER);
+
+          adw_status_page_set_description (self->error_page, sentence);
+          gtk_stack_set_visible_child_name (self->stack, "error");
+        }
+      return;
+    }
+
+  show_order (self);
+}
+
+static void
+copy_number_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  PatronOrderWindow *self = PATRON_ORDER_WINDOW (widget);
+  g_autofree char *number = NULL;
+
+  if (self->order == NULL)
+    return;
+
+  number = g_strdup_printf ("%" G_GINT64_FORMAT, medusa_order_get_display_id (self->order));
+  gdk_clipboard_set_text (gtk_widget_get_clipboard (widget), number);
+}
+
+static gboolean
+patron_order_window_close_request (GtkWindow *window)
+{
+  g_cancellable_cancel (PATRON_ORDER_WINDOW (window)->cancellable);
+
+  return GTK_WINDOW_CLASS (patron_order_window_parent_class)->close_request (window);
+}
+
+static void
+patron_order_window_dispose (GObject *object)
+{
+  PatronOrderWindow *self = (PatronOrderWindow *)object;
+
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  g_clear_object (&self->client);
+  g_clear_object (&self->order);
+
+  G_OBJECT_CLASS (patron_order_window_parent_class)->dispose (object);
+}
+
+static void
+patron_order_window_class_init (PatronOrderWindowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
+
+  object_class->dispose = patron_order_window_dispose;
+  window_class->close_request = patron_order_window_close_request;
+
+  gtk_widget_class_install_action (widget_class, "order.copy-number", NULL, copy_number_action);
+}
+
+static void
+patron_order_window_init (PatronOrderWindow *self)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  GtkWidget *header = adw_header_bar_new ();
+  GtkWidget *copy = gtk_button_new_from_icon_name ("edit-copy-symbolic");
+  GtkWidget *spinner = gtk_spinner_new ();
+
+  self->cancellable = g_cancellable_new ();
+
+  gtk_window_set_default_size (GTK_WINDOW (self), 560, 680);
+  gtk_window_set_modal (GTK_WINDOW (self), TRUE);
+  self->title = ADW_WINDOW_TITLE (adw_window_title_new (_("Order"), NULL));
+  adw_header_bar_set_title_widget (ADW_HEADER_BAR (header), GTK_WIDGET (self->title));
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (copy), "order.copy-number");
+  gtk_widget_set_tooltip_text (copy, _("Copy Order Number"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (copy),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Copy Order Number"), -1);
+  adw_header_bar_pack_end (ADW_HEADER_BAR (header), copy);
+  gtk_box_append (GTK_BOX (box), header);
+
+  self->stack = GTK_STACK (gtk_stack_new ());
+  gtk_widget_set_vexpand (GTK_WIDGET (self->stack), TRUE);
+  gtk_spinner_set_spinning (GTK_SPINNER (spinner), TRUE);
+  gtk_widget_set_halign (spinner, GTK_ALIGN_CENTER);
+  gtk_widget_set_valign (spinner, GTK_ALIGN_CENTER);
+  gtk_widget_set_size_request (spinner, 32, 32);
+  gtk_stack_add_named (self->stack, spinner, "loading");
+  self->details = ADW_PREFERENCES_PAGE (adw_preferences_page_new ());
+  gtk_stack_add_named (self->stack, GTK_WIDGET (self->details), "details");
+  self->error_page = ADW_STATUS_PAGE (adw_status_page_new ());
+  adw_status_page_set_icon_name (self->error_page, "dialog-warning-symbolic");
+  adw_status_page_set_title (self->error_page, _("The Order Could Not Be Loaded"));
+  gtk_stack_add_named (self->stack, GTK_WIDGET (self->error_page), "error");
+  gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->stack));
+
+  adw_window_set_content (ADW_WINDOW (self), box);
+}
+
+/**
+ * patron_order_window_new:
+ * @order_id: the order to show
+ *
+ * Returns: (transfer full): a window that fetches the order and shows it
+ */
+PatronOrderWindow *
+patron_order_window_new (GtkWindow    *parent,
+                         MedusaClient *client,
+                         const char   *order_id)
+{
+  PatronOrderWindow *self = g_object_new (PATRON_TYPE_ORDER_WINDOW,
+                                          "transient-for", parent,
+                                          NULL);
+
+  self->client = g_object_ref (client);
+  medusa_client_get_order_async (client, order_id, self->cancellable, order_cb,
+                                 g_object_ref (self));
+
+  return self;
+}
+
+/**
+ * patron_order_window_get_order:
+ *
+ * Returns: (nullable): the order, once loaded
+ */
+MedusaOrder *
+patron_order_window_get_order (PatronOrderWindow *self)
+{
+  g_return_val_if_fail (PATRON_IS_ORDER_WINDOW (self), NULL);
+
+  return self->order;
+}

@@ -36,6 +36,23 @@ struct _PatronOrdersPage
   GtkStack        *stack;
   AdwStatusPage   *error_page;
   GtkListView     *list_view;
+  GtkEditable     *search_entry;
+  GtkDropDown     *status_dropdown;
+};
+
+/* The dropdown's choices, in its order: which statuses each one asks for. */
+static const struct {
+  const char *status;
+  const char *fulfillment;
+  const char *payment;
+} filters[] = {
+  { NULL, NULL, NULL },
+  { "pending", NULL, NULL },
+  { "completed", NULL, NULL },
+  { "canceled", NULL, NULL },
+  { NULL, "not_fulfilled", NULL },
+  { NULL, "shipped", NULL },
+  { NULL, NULL, "refunded" },
 };
 
 G_DEFINE_FINAL_TYPE (PatronOrdersPage, patron_orders_page, ADW_TYPE_BIN)
@@ -69,8 +86,12 @@ update_state (PatronOrdersPage *self)
 
   if (n_items == 0)
     {
+      const MedusaOrderQuery *query = medusa_order_list_get_query (self->orders);
+      gboolean filtered = medusa_order_query_get_search (query) != NULL ||
+                          gtk_drop_down_get_selected (self->status_dropdown) != 0;
+
       gtk_label_set_text (self->count_label, "");
-      gtk_stack_set_visible_child_name (self->stack, "empty");
+      gtk_stack_set_visible_child_name (self->stack, filtered ? "no-match" : "empty");
     }
   else
     {
@@ -244,10 +265,67 @@ patron_orders_page_reload (PatronOrdersPage *self)
   update_state (self);
 }
 
+static MedusaOrderQuery *
+query_from_filters (PatronOrdersPage *self)
+{
+  MedusaOrderQuery *query = medusa_order_query_new ();
+  g_autofree char *text = g_strstrip (g_strdup (gtk_editable_get_text (self->search_entry)));
+  guint selected = gtk_drop_down_get_selected (self->status_dropdown);
+
+  medusa_order_query_set_search (query, text);
+  if (selected < G_N_ELEMENTS (filters))
+    {
+      const char *status[] = { filters[selected].status, NULL };
+      const char *fulfillment[] = { filters[selected].fulfillment, NULL };
+      const char *payment[] = { filters[selected].payment, NULL };
+
+      medusa_order_query_set_statuses (query, status);
+      medusa_order_query_set_fulfillment_statuses (query, fulfillment);
+      medusa_order_query_set_payment_statuses (query, payment);
+    }
+
+  return query;
+}
+
+/* A new search or filter starts the list over; the pages still in flight
+ * for the old one are cancelled by the list. */
+static void
+filters_changed_cb (PatronOrdersPage *self)
+{
+  g_autoptr(MedusaOrderQuery) query = NULL;
+
+  if (self->orders == NULL)
+    return;
+
+  query = query_from_filters (self);
+  if (medusa_order_query_equal (query, medusa_order_list_get_query (self->orders)))
+    return;
+
+  medusa_order_list_set_query (self->orders, query);
+  update_state (self);
+}
+
 static void
 reload_cb (PatronOrdersPage *self)
 {
   patron_orders_page_reload (self);
+}
+
+static gboolean
+focus_search (GtkWidget *widget,
+              GVariant  *args,
+              gpointer   user_data)
+{
+  return gtk_widget_grab_focus (GTK_WIDGET (PATRON_ORDERS_PAGE (widget)->search_entry));
+}
+
+static gboolean
+refresh (GtkWidget *widget,
+         GVariant  *args,
+         gpointer   user_data)
+{
+  patron_orders_page_reload (PATRON_ORDERS_PAGE (widget));
+  return TRUE;
 }
 
 static void
@@ -281,9 +359,15 @@ patron_orders_page_class_init (PatronOrdersPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PatronOrdersPage, stack);
   gtk_widget_class_bind_template_child (widget_class, PatronOrdersPage, error_page);
   gtk_widget_class_bind_template_child (widget_class, PatronOrdersPage, list_view);
+  gtk_widget_class_bind_template_child (widget_class, PatronOrdersPage, search_entry);
+  gtk_widget_class_bind_template_child (widget_class, PatronOrdersPage, status_dropdown);
   gtk_widget_class_bind_template_callback (widget_class, back_cb);
   gtk_widget_class_bind_template_callback (widget_class, reload_cb);
   gtk_widget_class_bind_template_callback (widget_class, activate_cb);
+  gtk_widget_class_bind_template_callback (widget_class, filters_changed_cb);
+
+  gtk_widget_class_add_binding (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, focus_search, NULL);
+  gtk_widget_class_add_binding (widget_class, GDK_KEY_F5, 0, refresh, NULL);
 }
 
 static void
@@ -331,6 +415,10 @@ patron_orders_page_set_session (PatronOrdersPage *self,
                            G_CONNECT_SWAPPED);
   selection = gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->orders)));
   gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (selection));
-  medusa_order_list_set_query (self->orders, NULL);
+  {
+    g_autoptr(MedusaOrderQuery) query = query_from_filters (self);
+
+    medusa_order_list_set_query (self->orders, query);
+  }
   update_state (self);
 }

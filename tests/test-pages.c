@@ -85,6 +85,14 @@ is_button_saying (GtkWidget  *widget,
   return label != NULL && g_strcmp0 (gtk_label_get_text (GTK_LABEL (label)), text) == 0;
 }
 
+/* @type is a GType passed through the text pointer */
+static gboolean
+is_of_type (GtkWidget  *widget,
+            const char *type)
+{
+  return G_TYPE_CHECK_INSTANCE_TYPE (widget, (GType) type);
+}
+
 static GtkEditable *
 row (GtkWidget  *page,
      const char *title)
@@ -900,6 +908,33 @@ test_orders_page (void)
   wait_for_label (GTK_WIDGET (orders), showing);
   number = g_strdup_printf ("#%" G_GINT64_FORMAT, medusa_order_get_display_id (newest));
   wait_for_label (GTK_WIDGET (orders), number);
+
+  /* a filter: only the completed orders */
+  {
+    const char *completed[] = { "completed", NULL };
+    g_autoptr(MedusaOrderPage) done = NULL;
+    g_autofree char *showing_done = NULL;
+    GtkWidget *dropdown = find_widget (GTK_WIDGET (orders), is_of_type,
+                                       (const char *) GTK_TYPE_DROP_DOWN);
+
+    medusa_order_query_set_statuses (query, completed);
+    g_clear_object (&result);
+    medusa_client_list_orders_async (patron_session_get_client (session), query, NULL,
+                                     test_store_result_cb, &result);
+    done = medusa_client_list_orders_finish (patron_session_get_client (session),
+                                             test_wait_for (&result), &error);
+    g_assert_no_error (error);
+    showing_done = g_strdup_printf ("Showing %u orders", medusa_order_page_get_count (done));
+    g_assert_nonnull (dropdown);
+    gtk_drop_down_set_selected (GTK_DROP_DOWN (dropdown), 2);
+    wait_for_label (GTK_WIDGET (orders), showing_done);
+  }
+
+  /* a search that finds nothing says so, unlike an empty history */
+  gtk_editable_set_text (GTK_EDITABLE (find_widget (GTK_WIDGET (orders), is_of_type,
+                                                    (const char *) GTK_TYPE_SEARCH_ENTRY)),
+                         "no-such-order-anywhere");
+  wait_for_label (GTK_WIDGET (orders), "Try other words");
 
   close_window (window);
 }

@@ -197,30 +197,19 @@ save_done_cb (GObject      *object,
               gpointer      user_data)
 {
   g_autoptr(PatronAccountPage) self = user_data;
-  g_autoptr(MedusaCustomer) answer = NULL;
   g_autoptr(GError) error = NULL;
 
   patron_form_set_busy (self->save_box, self->spinner, FALSE);
 
-  answer = medusa_client_update_customer_finish (MEDUSA_CLIENT (object), result, &error);
-  if (answer == NULL)
+  if (!patron_session_update_customer_finish (PATRON_SESSION (object), result, &error))
     {
-      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        {
-          g_autofree char *sentence = patron_error_to_sentence (error, PATRON_ACTION_OTHER);
-
-          patron_form_show_error (self->error_label, sentence);
-        }
+      patron_form_show_failure (self->error_label, error, PATRON_ACTION_OTHER);
       return;
     }
 
-  /* what the store now holds, not what was sent */
-  if (self->customer != NULL)
-    {
-      gtk_widget_set_visible (self->save_box, FALSE);
-      medusa_customer_update_from (self->customer, answer);
-      revert_cb (self);
-    }
+  /* the session took the store's answer into the customer: show it */
+  gtk_widget_set_visible (self->save_box, FALSE);
+  revert_cb (self);
 }
 
 static void
@@ -255,8 +244,8 @@ save_cb (PatronAccountPage *self)
 
   patron_form_show_error (self->error_label, NULL);
   patron_form_set_busy (self->save_box, self->spinner, TRUE);
-  medusa_client_update_customer_async (patron_session_get_client (self->session), changes,
-                                       self->cancellable, save_done_cb, g_object_ref (self));
+  patron_session_update_customer_async (self->session, changes, self->cancellable,
+                                        save_done_cb, g_object_ref (self));
 }
 
 static char *
@@ -470,54 +459,15 @@ delete_clicked_cb (GtkButton     *button,
 }
 
 static void
-billing_refreshed_cb (GObject      *object,
-                      GAsyncResult *result,
-                      gpointer      user_data)
-{
-  g_autoptr(PatronAccountPage) self = user_data;
-  g_autoptr(MedusaCustomer) answer = NULL;
-  g_autoptr(GError) error = NULL;
-
-  answer = medusa_client_get_customer_finish (MEDUSA_CLIENT (object), result, &error);
-  if (answer == NULL)
-    {
-      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        {
-          g_autofree char *sentence = patron_error_to_sentence (error, PATRON_ACTION_OTHER);
-
-          patron_form_show_error (self->error_label, sentence);
-        }
-      return;
-    }
-
-  if (self->customer != NULL)
-    medusa_customer_update_from (self->customer, answer);
-}
-
-static void
 billing_chosen_cb (GObject      *object,
                    GAsyncResult *result,
                    gpointer      user_data)
 {
   g_autoptr(PatronAccountPage) self = user_data;
-  g_autoptr(MedusaCustomer) answer = NULL;
   g_autoptr(GError) error = NULL;
 
-  answer = medusa_client_update_customer_finish (MEDUSA_CLIENT (object), result, &error);
-  if (answer == NULL)
-    {
-      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        {
-          g_autofree char *sentence = patron_error_to_sentence (error, PATRON_ACTION_OTHER);
-
-          patron_form_show_error (self->error_label, sentence);
-        }
-      return;
-    }
-
-  /* v1's answer names the billing address only by id: read it back */
-  medusa_client_get_customer_async (MEDUSA_CLIENT (object), self->cancellable,
-                                    billing_refreshed_cb, g_object_ref (self));
+  if (!patron_session_update_customer_finish (PATRON_SESSION (object), result, &error))
+    patron_form_show_failure (self->error_label, error, PATRON_ACTION_OTHER);
 }
 
 static void
@@ -531,8 +481,8 @@ use_for_billing_cb (GtkButton     *button,
   patron_form_show_error (self->error_label, NULL);
   /* one step: v1 takes the id of an existing address */
   medusa_customer_changes_set_billing_address_id (changes, medusa_address_get_id (address));
-  medusa_client_update_customer_async (patron_session_get_client (self->session), changes,
-                                       self->cancellable, billing_chosen_cb, g_object_ref (self));
+  patron_session_update_customer_async (self->session, changes, self->cancellable,
+                                        billing_chosen_cb, g_object_ref (self));
 }
 
 static void

@@ -138,17 +138,7 @@ saved_cb (GObject      *object,
 
   if (answer == NULL)
     {
-      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        {
-          g_autofree char *sentence = patron_error_to_sentence (error, PATRON_ACTION_OTHER);
-
-          if (g_error_matches (error, MEDUSA_ERROR, MEDUSA_ERROR_NOT_FOUND))
-            {
-              g_free (sentence);
-              sentence = g_strdup (_("The store does not ship to this country."));
-            }
-          patron_form_show_error (self->error_label, sentence);
-        }
+      patron_form_show_failure (self->error_label, error, PATRON_ACTION_SAVE_ADDRESS);
       return;
     }
 
@@ -169,67 +159,23 @@ saved_cb (GObject      *object,
 }
 
 static void
-billing_refreshed_cb (GObject      *object,
-                      GAsyncResult *result,
-                      gpointer      user_data)
-{
-  g_autoptr(PatronAddressEditor) self = user_data;
-  g_autoptr(MedusaCustomer) answer = NULL;
-  g_autoptr(GError) error = NULL;
-  MedusaCustomer *customer;
-
-  patron_form_set_busy (self->form, self->spinner, FALSE);
-  gtk_widget_set_sensitive (self->save_button, TRUE);
-
-  answer = medusa_client_get_customer_finish (MEDUSA_CLIENT (object), result, &error);
-  if (answer == NULL)
-    {
-      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        {
-          g_autofree char *sentence = patron_error_to_sentence (error, PATRON_ACTION_OTHER);
-
-          patron_form_show_error (self->error_label, sentence);
-        }
-      return;
-    }
-
-  customer = patron_session_get_customer (self->session);
-  if (customer != NULL)
-    medusa_customer_update_from (customer, answer);
-  gtk_window_close (GTK_WINDOW (self));
-}
-
-static void
 billing_saved_cb (GObject      *object,
                   GAsyncResult *result,
                   gpointer      user_data)
 {
   g_autoptr(PatronAddressEditor) self = user_data;
-  g_autoptr(MedusaCustomer) answer = NULL;
   g_autoptr(GError) error = NULL;
 
-  answer = medusa_client_update_customer_finish (MEDUSA_CLIENT (object), result, &error);
-  if (answer == NULL)
-    {
-      patron_form_set_busy (self->form, self->spinner, FALSE);
-      gtk_widget_set_sensitive (self->save_button, TRUE);
-      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        {
-          g_autofree char *sentence = patron_error_to_sentence (error, PATRON_ACTION_OTHER);
+  patron_form_set_busy (self->form, self->spinner, FALSE);
+  gtk_widget_set_sensitive (self->save_button, TRUE);
 
-          if (g_error_matches (error, MEDUSA_ERROR, MEDUSA_ERROR_NOT_FOUND))
-            {
-              g_free (sentence);
-              sentence = g_strdup (_("The store does not ship to this country."));
-            }
-          patron_form_show_error (self->error_label, sentence);
-        }
+  if (!patron_session_update_customer_finish (PATRON_SESSION (object), result, &error))
+    {
+      patron_form_show_failure (self->error_label, error, PATRON_ACTION_SAVE_ADDRESS);
       return;
     }
 
-  /* v1's answer names the billing address only by id: read it back */
-  medusa_client_get_customer_async (MEDUSA_CLIENT (object), self->cancellable,
-                                    billing_refreshed_cb, g_object_ref (self));
+  gtk_window_close (GTK_WINDOW (self));
 }
 
 static void
@@ -252,8 +198,8 @@ save_cb (PatronAddressEditor *self)
       g_autoptr(MedusaCustomerChanges) changes = medusa_customer_changes_new ();
 
       medusa_customer_changes_set_billing_address (changes, address);
-      medusa_client_update_customer_async (client, changes, self->cancellable, billing_saved_cb,
-                                           g_object_ref (self));
+      patron_session_update_customer_async (self->session, changes, self->cancellable,
+                                            billing_saved_cb, g_object_ref (self));
       return;
     }
 
@@ -289,12 +235,7 @@ regions_cb (GObject      *object,
   regions = medusa_client_list_regions_finish (MEDUSA_CLIENT (object), result, &error);
   if (regions == NULL)
     {
-      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        {
-          g_autofree char *sentence = patron_error_to_sentence (error, PATRON_ACTION_OTHER);
-
-          patron_form_show_error (self->error_label, sentence);
-        }
+      patron_form_show_failure (self->error_label, error, PATRON_ACTION_OTHER);
       return;
     }
 

@@ -95,6 +95,7 @@ patron_error_to_sentence (const GError *error,
         case PATRON_ACTION_SIGN_IN:
         case PATRON_ACTION_RESET_PASSWORD:
         case PATRON_ACTION_RESTORE:
+        case PATRON_ACTION_SAVE_ADDRESS:
         case PATRON_ACTION_OTHER:
         default:
           sentence = _("The store did not accept these details.");
@@ -107,9 +108,12 @@ patron_error_to_sentence (const GError *error,
       break;
 
     case MEDUSA_ERROR_NOT_FOUND:
-      sentence = action == PATRON_ACTION_CONNECT
-        ? _("There is no Medusa store at this address.")
-        : _("The store does not know this.");
+      if (action == PATRON_ACTION_CONNECT)
+        sentence = _("There is no Medusa store at this address.");
+      else if (action == PATRON_ACTION_SAVE_ADDRESS)
+        sentence = _("The store does not ship to this country.");
+      else
+        sentence = _("The store does not know this.");
       break;
 
     case MEDUSA_ERROR_INVALID_RESPONSE:

@@ -47,13 +47,7 @@ request_cb (GObject      *object,
 
   if (!medusa_client_request_password_reset_finish (MEDUSA_CLIENT (object), result, &error))
     {
-      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        {
-          g_autofree char *sentence = patron_error_to_sentence (error,
-                                                                PATRON_ACTION_REQUEST_RESET);
-
-          patron_form_show_error (self->error_label, sentence);
-        }
+      patron_form_show_failure (self->error_label, error, PATRON_ACTION_REQUEST_RESET);
       return;
     }
 

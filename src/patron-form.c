@@ -88,6 +88,31 @@ patron_form_show_error (GtkLabel   *label,
 }
 
 /**
+ * patron_form_show_failure:
+ * @action: what the user was doing, for the wording
+ *
+ * Shows @error as a sentence in @label, unless it is a cancellation, which
+ * the user asked for and is told nothing about.
+ *
+ * Returns: %TRUE if a sentence is shown
+ */
+gboolean
+patron_form_show_failure (GtkLabel     *label,
+                          const GError *error,
+                          PatronAction  action)
+{
+  g_autofree char *sentence = NULL;
+
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return FALSE;
+
+  sentence = patron_error_to_sentence (error, action);
+  patron_form_show_error (label, sentence);
+
+  return TRUE;
+}
+
+/**
  * patron_form_set_busy:
  *
  * While a request runs the form can't be changed and its spinner turns;

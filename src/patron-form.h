@@ -7,6 +7,8 @@
 
 #include <gtk/gtk.h>
 
+#include "patron-error.h"
+
 G_BEGIN_DECLS
 
 #define PATRON_MIN_PASSWORD_LENGTH 8
@@ -17,6 +19,9 @@ char     *patron_check_new_password      (const char  *password,
 char     *patron_form_dup_text           (GtkEditable *editable);
 void      patron_form_show_error         (GtkLabel    *label,
                                           const char  *message);
+gboolean  patron_form_show_failure       (GtkLabel     *label,
+                                          const GError *error,
+                                          PatronAction  action);
 void      patron_form_set_busy           (GtkWidget   *form,
                                           GtkWidget   *spinner,
                                           gboolean     busy);

@@ -108,14 +108,9 @@ register_cb (GObject      *object,
 
   if (!patron_session_register_finish (PATRON_SESSION (object), result, &error))
     {
-      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        {
-          g_autofree char *sentence = patron_error_to_sentence (error, PATRON_ACTION_REGISTER);
-
-          patron_form_show_error (self->error_label, sentence);
-          if (g_error_matches (error, MEDUSA_ERROR, MEDUSA_ERROR_DUPLICATE))
-            gtk_widget_set_visible (self->exists_box, TRUE);
-        }
+      if (patron_form_show_failure (self->error_label, error, PATRON_ACTION_REGISTER) &&
+          g_error_matches (error, MEDUSA_ERROR, MEDUSA_ERROR_DUPLICATE))
+        gtk_widget_set_visible (self->exists_box, TRUE);
       return;
     }
 

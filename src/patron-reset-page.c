@@ -54,16 +54,10 @@ reset_cb (GObject      *object,
 
   if (!patron_session_reset_password_finish (PATRON_SESSION (object), result, &error))
     {
-      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        {
-          g_autofree char *sentence = patron_error_to_sentence (error,
-                                                                PATRON_ACTION_RESET_PASSWORD);
-
-          patron_form_show_error (self->error_label, sentence);
-          gtk_widget_set_visible (self->new_email_button,
-                                  g_error_matches (error, MEDUSA_ERROR,
-                                                   MEDUSA_ERROR_INVALID_TOKEN));
-        }
+      if (patron_form_show_failure (self->error_label, error, PATRON_ACTION_RESET_PASSWORD))
+        gtk_widget_set_visible (self->new_email_button,
+                                g_error_matches (error, MEDUSA_ERROR,
+                                                 MEDUSA_ERROR_INVALID_TOKEN));
       return;
     }
 

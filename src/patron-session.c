@@ -323,11 +323,16 @@ patron_session_set_keep_sessions (PatronSession *self,
 
 /* ------------------------------------------------------------------------ */
 
+typedef MedusaCustomer *(*CustomerFinish) (MedusaClient  *client,
+                                           GAsyncResult  *result,
+                                           GError       **error);
+
 typedef struct
 {
-  char     *email;
-  char     *password;
-  gboolean  remember;
+  char           *email;
+  char           *password;
+  gboolean        remember;
+  CustomerFinish  finish_first;   /* the step before signing in, if any */
 } SignInData;
 
 static void
@@ -454,17 +459,19 @@ patron_session_sign_in_finish (PatronSession  *self,
   return g_task_propagate_boolean (G_TASK (result), error);
 }
 
+/* Registering and resetting the password end by signing in. */
 static void
-register_cb (GObject      *object,
-             GAsyncResult *result,
-             gpointer      user_data)
+then_sign_in_cb (GObject      *object,
+                 GAsyncResult *result,
+                 gpointer      user_data)
 {
   g_autoptr(GTask) task = user_data;
   PatronSession *self = g_task_get_source_object (task);
+  SignInData *data = g_task_get_task_data (task);
   g_autoptr(MedusaCustomer) customer = NULL;
   GError *error = NULL;
 
-  customer = medusa_client_create_customer_finish (MEDUSA_CLIENT (object), result, &error);
+  customer = data->finish_first (MEDUSA_CLIENT (object), result, &error);
   if (customer == NULL)
     {
       g_task_return_error (task, error);
@@ -497,8 +504,9 @@ patron_session_register_async (PatronSession       *self,
 
   task = sign_in_task_new (self, email, password, remember, patron_session_register_async,
                            cancellable, callback, user_data);
+  ((SignInData *) g_task_get_task_data (task))->finish_first = medusa_client_create_customer_finish;
   medusa_client_create_customer_async (self->client, email, password, first_name, last_name,
-                                       phone, cancellable, register_cb, task);
+                                       phone, cancellable, then_sign_in_cb, task);
 }
 
 gboolean
@@ -509,26 +517,6 @@ patron_session_register_finish (PatronSession  *self,
   g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
 
   return g_task_propagate_boolean (G_TASK (result), error);
-}
-
-static void
-reset_password_cb (GObject      *object,
-                   GAsyncResult *result,
-                   gpointer      user_data)
-{
-  g_autoptr(GTask) task = user_data;
-  PatronSession *self = g_task_get_source_object (task);
-  g_autoptr(MedusaCustomer) customer = NULL;
-  GError *error = NULL;
-
-  customer = medusa_client_reset_password_finish (MEDUSA_CLIENT (object), result, &error);
-  if (customer == NULL)
-    {
-      g_task_return_error (task, error);
-      return;
-    }
-
-  start_sign_in (self, g_steal_pointer (&task));
 }
 
 /**
@@ -551,8 +539,9 @@ patron_session_reset_password_async (PatronSession       *self,
 
   task = sign_in_task_new (self, email, password, FALSE, patron_session_reset_password_async,
                            cancellable, callback, user_data);
+  ((SignInData *) g_task_get_task_data (task))->finish_first = medusa_client_reset_password_finish;
   medusa_client_reset_password_async (self->client, email, password, token, cancellable,
-                                      reset_password_cb, task);
+                                      then_sign_in_cb, task);
 }
 
 gboolean
@@ -667,6 +656,101 @@ patron_session_restore_finish (PatronSession  *self,
 
   if (email != NULL)
     *email = g_strdup (self->email);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
+}
+
+/* ------------------------------------------------------------------------ */
+/* Changes to the customer, taken into the customer object from the answer  */
+
+static void
+customer_read_back_cb (GObject      *object,
+                       GAsyncResult *result,
+                       gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  PatronSession *self = g_task_get_source_object (task);
+  g_autoptr(MedusaCustomer) answer = NULL;
+  GError *error = NULL;
+
+  answer = medusa_client_get_customer_finish (MEDUSA_CLIENT (object), result, &error);
+  if (answer == NULL)
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+
+  if (self->customer != NULL)
+    medusa_customer_update_from (self->customer, answer);
+  g_task_return_boolean (task, TRUE);
+}
+
+static void
+customer_updated_cb (GObject      *object,
+                     GAsyncResult *result,
+                     gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  PatronSession *self = g_task_get_source_object (task);
+  MedusaCustomerChanges *changes = g_task_get_task_data (task);
+  g_autoptr(MedusaCustomer) answer = NULL;
+  GCancellable *cancellable;
+  GError *error = NULL;
+
+  answer = medusa_client_update_customer_finish (MEDUSA_CLIENT (object), result, &error);
+  if (answer == NULL)
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+
+  /* v1's answer names the billing address only by id: read it back */
+  if (medusa_customer_changes_get_changes_billing_address (changes))
+    {
+      cancellable = g_task_get_cancellable (task);
+      medusa_client_get_customer_async (self->client, cancellable, customer_read_back_cb,
+                                        g_steal_pointer (&task));
+      return;
+    }
+
+  if (self->customer != NULL)
+    medusa_customer_update_from (self->customer, answer);
+  g_task_return_boolean (task, TRUE);
+}
+
+/**
+ * patron_session_update_customer_async:
+ *
+ * Changes the signed-in customer (`POST /store/customers/me`) and updates
+ * the customer object from what the store then holds, never from what was
+ * sent.
+ */
+void
+patron_session_update_customer_async (PatronSession         *self,
+                                      MedusaCustomerChanges *changes,
+                                      GCancellable          *cancellable,
+                                      GAsyncReadyCallback    callback,
+                                      gpointer               user_data)
+{
+  GTask *task;
+
+  g_return_if_fail (PATRON_IS_SESSION (self));
+  g_return_if_fail (changes != NULL);
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, patron_session_update_customer_async);
+  g_task_set_task_data (task, medusa_customer_changes_copy (changes),
+                        (GDestroyNotify) medusa_customer_changes_free);
+  medusa_client_update_customer_async (self->client, changes, cancellable,
+                                       customer_updated_cb, task);
+}
+
+gboolean
+patron_session_update_customer_finish (PatronSession  *self,
+                                       GAsyncResult   *result,
+                                       GError        **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
 
   return g_task_propagate_boolean (G_TASK (result), error);
 }

@@ -62,6 +62,14 @@ gboolean        patron_session_restore_finish      (PatronSession        *self,
                                                     GAsyncResult         *result,
                                                     char                **email,
                                                     GError              **error);
+void            patron_session_update_customer_async  (PatronSession          *self,
+                                                       MedusaCustomerChanges  *changes,
+                                                       GCancellable           *cancellable,
+                                                       GAsyncReadyCallback     callback,
+                                                       gpointer                user_data);
+gboolean        patron_session_update_customer_finish (PatronSession          *self,
+                                                       GAsyncResult           *result,
+                                                       GError                **error);
 void            patron_session_change_credentials_async  (PatronSession   *self,
                                                           const char      *current_password,
                                                           const char      *new_email,

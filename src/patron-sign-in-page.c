@@ -43,13 +43,8 @@ sign_in_cb (GObject      *object,
 
   if (!patron_session_sign_in_finish (PATRON_SESSION (object), result, &error))
     {
-      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        {
-          g_autofree char *sentence = patron_error_to_sentence (error, PATRON_ACTION_SIGN_IN);
-
-          patron_form_show_error (self->error_label, sentence);
-          gtk_widget_grab_focus (GTK_WIDGET (self->password_row));
-        }
+      if (patron_form_show_failure (self->error_label, error, PATRON_ACTION_SIGN_IN))
+        gtk_widget_grab_focus (GTK_WIDGET (self->password_row));
       patron_form_set_busy (self->form, self->spinner, FALSE);
       return;
     }

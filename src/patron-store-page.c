@@ -99,12 +99,7 @@ probe_cb (GObject      *object,
   regions = medusa_client_list_regions_finish (MEDUSA_CLIENT (object), result, &error);
   if (regions == NULL)
     {
-      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        {
-          g_autofree char *sentence = patron_error_to_sentence (error, PATRON_ACTION_CONNECT);
-
-          patron_form_show_error (self->error_label, sentence);
-        }
+      patron_form_show_failure (self->error_label, error, PATRON_ACTION_CONNECT);
       return;
     }
 

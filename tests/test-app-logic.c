@@ -128,7 +128,7 @@ test_error_sentences (void)
   const PatronAction actions[] = { PATRON_ACTION_CONNECT, PATRON_ACTION_SIGN_IN,
                                    PATRON_ACTION_REGISTER, PATRON_ACTION_REQUEST_RESET,
                                    PATRON_ACTION_RESET_PASSWORD, PATRON_ACTION_RESTORE,
-                                   PATRON_ACTION_OTHER };
+                                   PATRON_ACTION_SAVE_ADDRESS, PATRON_ACTION_OTHER };
   const char *server_message = "property foo should not exist";
 
   for (guint code = MEDUSA_ERROR_INVALID_DATA; code <= MEDUSA_ERROR_FAILED; code++)

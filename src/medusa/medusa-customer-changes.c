@@ -178,3 +178,9 @@ medusa_customer_changes_get_changes_email (const MedusaCustomerChanges *self)
 {
   return self->email != NULL;
 }
+
+gboolean
+medusa_customer_changes_get_changes_billing_address (const MedusaCustomerChanges *self)
+{
+  return self->billing_address != NULL || self->billing_address_id != NULL;
+}

@@ -44,6 +44,7 @@ void                   medusa_customer_changes_set_metadata           (MedusaCus
                                                                        JsonObject                  *metadata);
 gboolean               medusa_customer_changes_get_changes_password   (const MedusaCustomerChanges *self);
 gboolean               medusa_customer_changes_get_changes_email      (const MedusaCustomerChanges *self);
+gboolean               medusa_customer_changes_get_changes_billing_address (const MedusaCustomerChanges *self);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (MedusaCustomerChanges, medusa_customer_changes_free)
 

@@ -798,24 +798,25 @@ credentials_updated_cb (GObject      *object,
                         gpointer      user_data)
 {
   g_autoptr(GTask) task = user_data;
-  PatronSession *self = g_task_get_source_object (task);
+  PatronSession *self = PATRON_SESSION (object);
   CredentialsData *data = g_task_get_task_data (task);
-  g_autoptr(MedusaCustomer) answer = NULL;
   GCancellable *cancellable;
   GError *error = NULL;
 
-  answer = medusa_client_update_customer_finish (MEDUSA_CLIENT (object), result, &error);
-  if (answer == NULL)
+  if (!patron_session_update_customer_finish (self, result, &error))
     {
       g_task_return_error (task, error);
       return;
     }
 
-  if (self->customer != NULL)
-    medusa_customer_update_from (self->customer, answer);
+  if (self->customer == NULL)
+    {
+      g_task_return_new_error (task, MEDUSA_ERROR, MEDUSA_ERROR_UNAUTHORIZED, "Not signed in");
+      return;
+    }
 
   cancellable = g_task_get_cancellable (task);
-  patron_session_sign_in_async (self, medusa_customer_get_email (answer),
+  patron_session_sign_in_async (self, medusa_customer_get_email (self->customer),
                                 data->new_password != NULL ? data->new_password
                                                            : data->current_password,
                                 self->remember, cancellable, credentials_signed_in_cb,
@@ -856,8 +857,8 @@ credentials_checked_cb (GObject      *object,
     medusa_customer_changes_set_password (changes, data->new_password);
 
   cancellable = g_task_get_cancellable (task);
-  medusa_client_update_customer_async (self->client, changes, cancellable,
-                                       credentials_updated_cb, g_steal_pointer (&task));
+  patron_session_update_customer_async (self, changes, cancellable,
+                                        credentials_updated_cb, g_steal_pointer (&task));
 }
 
 /**

@@ -24,6 +24,41 @@
 
 #define PAGE_SIZE_KEY "orders-page-size"
 
+typedef enum
+{
+  FILTER_STATUS,
+  FILTER_FULFILLMENT,
+  FILTER_PAYMENT,
+} FilterGroup;
+
+/* The choices of the filter menu, each asking for one status of one kind. */
+static const struct {
+  FilterGroup  group;
+  const char  *value;
+} choices[] = {
+  { FILTER_STATUS, "pending" },
+  { FILTER_STATUS, "completed" },
+  { FILTER_STATUS, "archived" },
+  { FILTER_STATUS, "canceled" },
+  { FILTER_STATUS, "requires_action" },
+  { FILTER_FULFILLMENT, "not_fulfilled" },
+  { FILTER_FULFILLMENT, "partially_fulfilled" },
+  { FILTER_FULFILLMENT, "fulfilled" },
+  { FILTER_FULFILLMENT, "partially_shipped" },
+  { FILTER_FULFILLMENT, "shipped" },
+  { FILTER_FULFILLMENT, "partially_returned" },
+  { FILTER_FULFILLMENT, "returned" },
+  { FILTER_FULFILLMENT, "canceled" },
+  { FILTER_FULFILLMENT, "requires_action" },
+  { FILTER_PAYMENT, "not_paid" },
+  { FILTER_PAYMENT, "awaiting" },
+  { FILTER_PAYMENT, "captured" },
+  { FILTER_PAYMENT, "partially_refunded" },
+  { FILTER_PAYMENT, "refunded" },
+  { FILTER_PAYMENT, "canceled" },
+  { FILTER_PAYMENT, "requires_action" },
+};
+
 struct _PatronOrdersPage
 {
   AdwBin           parent_instance;
@@ -32,30 +67,59 @@ struct _PatronOrdersPage
   MedusaOrderList *orders;
   GSettings       *settings;
 
+  /* the date range, as local midnights of the first and the last day */
+  GDateTime       *from_date;
+  GDateTime       *to_date;
+  GtkCheckButton  *checks[G_N_ELEMENTS (choices)];
+  guint            updating_filters : 1;
+
   GtkLabel        *count_label;
   GtkStack        *stack;
   AdwStatusPage   *error_page;
   GtkListView     *list_view;
   GtkEditable     *search_entry;
-  GtkDropDown     *status_dropdown;
-};
-
-/* The dropdown's choices, in its order: which statuses each one asks for. */
-static const struct {
-  const char *status;
-  const char *fulfillment;
-  const char *payment;
-} filters[] = {
-  { NULL, NULL, NULL },
-  { "pending", NULL, NULL },
-  { "completed", NULL, NULL },
-  { "canceled", NULL, NULL },
-  { NULL, "not_fulfilled", NULL },
-  { NULL, "shipped", NULL },
-  { NULL, NULL, "refunded" },
+  GtkMenuButton   *filter_button;
+  GtkMenuButton   *from_button;
+  GtkMenuButton   *to_button;
+  GtkCalendar     *from_calendar;
+  GtkCalendar     *to_calendar;
+  GtkBox          *status_box;
+  GtkBox          *fulfillment_box;
+  GtkBox          *payment_box;
+  GtkRevealer     *filter_revealer;
+  GtkLabel        *filter_summary;
 };
 
 G_DEFINE_FINAL_TYPE (PatronOrdersPage, patron_orders_page, ADW_TYPE_BIN)
+
+static const char *
+choice_word (guint i)
+{
+  switch (choices[i].group)
+    {
+    case FILTER_STATUS:
+      return patron_order_status_word (choices[i].value);
+    case FILTER_FULFILLMENT:
+      return patron_fulfillment_word (choices[i].value);
+    case FILTER_PAYMENT:
+      return patron_payment_word (choices[i].value);
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+static gboolean
+has_filters (PatronOrdersPage *self)
+{
+  if (self->from_date != NULL || self->to_date != NULL)
+    return TRUE;
+
+  for (guint i = 0; i < G_N_ELEMENTS (choices); i++)
+    if (gtk_check_button_get_active (self->checks[i]))
+      return TRUE;
+
+  return FALSE;
+}
 
 static void
 update_state (PatronOrdersPage *self)
@@ -87,8 +151,7 @@ update_state (PatronOrdersPage *self)
   if (n_items == 0)
     {
       const MedusaOrderQuery *query = medusa_order_list_get_query (self->orders);
-      gboolean filtered = medusa_order_query_get_search (query) != NULL ||
-                          gtk_drop_down_get_selected (self->status_dropdown) != 0;
+      gboolean filtered = medusa_order_query_get_search (query) != NULL || has_filters (self);
 
       gtk_label_set_text (self->count_label, "");
       gtk_stack_set_visible_child_name (self->stack, filtered ? "no-match" : "empty");
@@ -106,11 +169,12 @@ update_state (PatronOrdersPage *self)
 
 typedef struct
 {
-  GtkLabel *number;
-  GtkLabel *date;
-  GtkLabel *status;
-  GtkLabel *total;
-} RowLabels;
+  GtkLabel  *number;
+  GtkLabel  *date;
+  GtkLabel  *status;
+  GtkLabel  *total;
+  GtkWidget *retry;
+} RowWidgets;
 
 static GtkLabel *
 new_label (GtkBox     *box,
@@ -129,25 +193,44 @@ new_label (GtkBox     *box,
 }
 
 static void
+retry_clicked_cb (GtkButton   *button,
+                  GtkListItem *item)
+{
+  PatronOrdersPage *self = PATRON_ORDERS_PAGE (gtk_widget_get_ancestor (GTK_WIDGET (button),
+                                                                        PATRON_TYPE_ORDERS_PAGE));
+
+  if (self != NULL && self->orders != NULL &&
+      gtk_list_item_get_position (item) != GTK_INVALID_LIST_POSITION)
+    medusa_order_list_retry (self->orders, gtk_list_item_get_position (item));
+}
+
+static void
 setup_row_cb (GtkSignalListItemFactory *factory,
               GtkListItem              *item,
               gpointer                  user_data)
 {
   GtkWidget *row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
   GtkWidget *middle = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
-  RowLabels *labels = g_new0 (RowLabels, 1);
+  RowWidgets *widgets = g_new0 (RowWidgets, 1);
 
   gtk_widget_set_margin_top (row, 6);
   gtk_widget_set_margin_bottom (row, 6);
-  labels->number = new_label (GTK_BOX (row), 0.0, "heading");
-  gtk_widget_set_size_request (GTK_WIDGET (labels->number), 64, -1);
+  widgets->number = new_label (GTK_BOX (row), 0.0, "heading");
+  gtk_widget_set_size_request (GTK_WIDGET (widgets->number), 64, -1);
   gtk_widget_set_hexpand (middle, TRUE);
   gtk_box_append (GTK_BOX (row), middle);
-  labels->date = new_label (GTK_BOX (middle), 0.0, NULL);
-  labels->status = new_label (GTK_BOX (middle), 0.0, "dim-label");
-  labels->total = new_label (GTK_BOX (row), 1.0, "numeric");
+  widgets->date = new_label (GTK_BOX (middle), 0.0, NULL);
+  widgets->status = new_label (GTK_BOX (middle), 0.0, "dim-label");
+  widgets->total = new_label (GTK_BOX (row), 1.0, "numeric");
 
-  g_object_set_data_full (G_OBJECT (row), "labels", labels, g_free);
+  /* a page that failed shows a way to ask for it again, not a hole */
+  widgets->retry = gtk_button_new_with_label (_("Try Again"));
+  gtk_widget_set_valign (widgets->retry, GTK_ALIGN_CENTER);
+  gtk_widget_set_visible (widgets->retry, FALSE);
+  g_signal_connect (widgets->retry, "clicked", G_CALLBACK (retry_clicked_cb), item);
+  gtk_box_append (GTK_BOX (row), widgets->retry);
+
+  g_object_set_data_full (G_OBJECT (row), "widgets", widgets, g_free);
   gtk_list_item_set_child (item, row);
 }
 
@@ -156,7 +239,7 @@ show_slot (GtkWidget       *row,
            GParamSpec      *pspec,
            MedusaOrderSlot *slot)
 {
-  RowLabels *labels = g_object_get_data (G_OBJECT (row), "labels");
+  RowWidgets *widgets = g_object_get_data (G_OBJECT (row), "widgets");
   MedusaOrder *order = medusa_order_slot_get_order (slot);
   g_autofree char *number = NULL;
   g_autofree char *date = NULL;
@@ -164,14 +247,17 @@ show_slot (GtkWidget       *row,
   g_autofree char *total = NULL;
   guint n_items;
 
+  gtk_widget_set_visible (widgets->retry, order == NULL && medusa_order_slot_get_failed (slot));
+  gtk_widget_set_visible (GTK_WIDGET (widgets->total), order != NULL);
+
   if (order == NULL)
     {
-      gtk_label_set_text (labels->number, "");
-      gtk_label_set_text (labels->date, medusa_order_slot_get_failed (slot)
-                                        ? _("Could not be loaded. Select to try again.")
-                                        : _("Loading…"));
-      gtk_label_set_text (labels->status, "");
-      gtk_label_set_text (labels->total, "");
+      gtk_label_set_text (widgets->number, "");
+      gtk_label_set_text (widgets->date, medusa_order_slot_get_failed (slot)
+                                         ? _("This part of the list could not be loaded.")
+                                         : _("Loading…"));
+      gtk_label_set_text (widgets->status, "");
+      gtk_label_set_text (widgets->total, "");
       return;
     }
 
@@ -194,10 +280,10 @@ show_slot (GtkWidget       *row,
   total = patron_format_money (medusa_order_get_total (order),
                                medusa_order_get_currency_code (order));
 
-  gtk_label_set_text (labels->number, number);
-  gtk_label_set_text (labels->date, date != NULL ? date : "");
-  gtk_label_set_text (labels->status, status);
-  gtk_label_set_text (labels->total, total);
+  gtk_label_set_text (widgets->number, number);
+  gtk_label_set_text (widgets->date, date != NULL ? date : "");
+  gtk_label_set_text (widgets->status, status);
+  gtk_label_set_text (widgets->total, total);
 }
 
 static void
@@ -265,26 +351,129 @@ patron_orders_page_reload (PatronOrdersPage *self)
   update_state (self);
 }
 
+static char **
+checked_values (PatronOrdersPage *self,
+                FilterGroup       group)
+{
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+
+  for (guint i = 0; i < G_N_ELEMENTS (choices); i++)
+    if (choices[i].group == group && gtk_check_button_get_active (self->checks[i]))
+      g_strv_builder_add (builder, choices[i].value);
+
+  return g_strv_builder_end (builder);
+}
+
+/* The range as the user sees it: the earlier day first, whichever button it
+ * was picked with. */
+static void
+get_range (PatronOrdersPage  *self,
+           GDateTime        **first,
+           GDateTime        **last)
+{
+  *first = self->from_date;
+  *last = self->to_date;
+  if (*first != NULL && *last != NULL && g_date_time_compare (*first, *last) > 0)
+    {
+      *first = self->to_date;
+      *last = self->from_date;
+    }
+}
+
 static MedusaOrderQuery *
 query_from_filters (PatronOrdersPage *self)
 {
   MedusaOrderQuery *query = medusa_order_query_new ();
   g_autofree char *text = g_strstrip (g_strdup (gtk_editable_get_text (self->search_entry)));
-  guint selected = gtk_drop_down_get_selected (self->status_dropdown);
+  g_auto(GStrv) statuses = checked_values (self, FILTER_STATUS);
+  g_auto(GStrv) fulfillment = checked_values (self, FILTER_FULFILLMENT);
+  g_auto(GStrv) payment = checked_values (self, FILTER_PAYMENT);
+  g_autoptr(GDateTime) before = NULL;
+  GDateTime *first;
+  GDateTime *last;
 
   medusa_order_query_set_search (query, text);
-  if (selected < G_N_ELEMENTS (filters))
-    {
-      const char *status[] = { filters[selected].status, NULL };
-      const char *fulfillment[] = { filters[selected].fulfillment, NULL };
-      const char *payment[] = { filters[selected].payment, NULL };
+  medusa_order_query_set_statuses (query, (const char * const *)statuses);
+  medusa_order_query_set_fulfillment_statuses (query, (const char * const *)fulfillment);
+  medusa_order_query_set_payment_statuses (query, (const char * const *)payment);
 
-      medusa_order_query_set_statuses (query, status);
-      medusa_order_query_set_fulfillment_statuses (query, fulfillment);
-      medusa_order_query_set_payment_statuses (query, payment);
-    }
+  /* the last day counts whole: up to the midnight that ends it */
+  get_range (self, &first, &last);
+  if (last != NULL)
+    before = g_date_time_add_days (last, 1);
+  medusa_order_query_set_created_range (query, first, before);
 
   return query;
+}
+
+static char *
+format_day (GDateTime *day)
+{
+  /* the user's locale's date */
+  return g_date_time_format (day, "%x");
+}
+
+static void
+update_filter_widgets (PatronOrdersPage *self)
+{
+  g_autoptr(GPtrArray) parts = g_ptr_array_new_with_free_func (g_free);
+  g_autofree char *summary = NULL;
+  GDateTime *first;
+  GDateTime *last;
+
+  if (self->from_date != NULL)
+    {
+      g_autofree char *day = format_day (self->from_date);
+
+      gtk_menu_button_set_label (self->from_button, day);
+    }
+  else
+    gtk_menu_button_set_label (self->from_button, _("Any Date"));
+
+  if (self->to_date != NULL)
+    {
+      g_autofree char *day = format_day (self->to_date);
+
+      gtk_menu_button_set_label (self->to_button, day);
+    }
+  else
+    gtk_menu_button_set_label (self->to_button, _("Any Date"));
+
+  get_range (self, &first, &last);
+  if (first != NULL && last != NULL)
+    {
+      g_autofree char *a = format_day (first);
+      g_autofree char *b = format_day (last);
+
+      /* Translators: a date range of the filter, e.g. "Placed 01/02/2025 – 31/03/2025" */
+      g_ptr_array_add (parts, g_strdup_printf (_("Placed %s – %s"), a, b));
+    }
+  else if (first != NULL)
+    {
+      g_autofree char *a = format_day (first);
+
+      /* Translators: "Placed since 01/02/2025", the first day included */
+      g_ptr_array_add (parts, g_strdup_printf (_("Placed since %s"), a));
+    }
+  else if (last != NULL)
+    {
+      g_autofree char *b = format_day (last);
+
+      /* Translators: "Placed until 31/03/2025", the last day included */
+      g_ptr_array_add (parts, g_strdup_printf (_("Placed until %s"), b));
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (choices); i++)
+    if (gtk_check_button_get_active (self->checks[i]))
+      g_ptr_array_add (parts, g_strdup (choice_word (i)));
+
+  g_ptr_array_add (parts, NULL);
+  /* Translators: the separator between the active filters in their summary */
+  summary = g_strjoinv (_(", "), (char **)parts->pdata);
+  gtk_label_set_text (self->filter_summary, summary);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->filter_summary), summary);
+  gtk_revealer_set_reveal_child (self->filter_revealer, has_filters (self));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "orders.clear-filters", has_filters (self));
 }
 
 /* A new search or filter starts the list over; the pages still in flight
@@ -293,6 +482,11 @@ static void
 filters_changed_cb (PatronOrdersPage *self)
 {
   g_autoptr(MedusaOrderQuery) query = NULL;
+
+  if (self->updating_filters)
+    return;
+
+  update_filter_widgets (self);
 
   if (self->orders == NULL)
     return;
@@ -303,6 +497,105 @@ filters_changed_cb (PatronOrdersPage *self)
 
   medusa_order_list_set_query (self->orders, query);
   update_state (self);
+}
+
+static void
+set_day (PatronOrdersPage  *self,
+         GDateTime        **day,
+         GtkCalendar       *calendar,
+         GtkMenuButton     *button)
+{
+  g_autoptr(GDateTime) picked = NULL;
+
+  if (calendar != NULL)
+    {
+      g_autoptr(GDateTime) date = gtk_calendar_get_date (calendar);
+
+      picked = g_date_time_new_local (g_date_time_get_year (date),
+                                      g_date_time_get_month (date),
+                                      g_date_time_get_day_of_month (date),
+                                      0, 0, 0);
+    }
+
+  if (*day == picked ||
+      (*day != NULL && picked != NULL && g_date_time_equal (*day, picked)))
+    {
+      gtk_menu_button_popdown (button);
+      return;
+    }
+
+  g_clear_pointer (day, g_date_time_unref);
+  *day = g_steal_pointer (&picked);
+  gtk_menu_button_popdown (button);
+  filters_changed_cb (self);
+}
+
+static void
+from_day_selected_cb (PatronOrdersPage *self)
+{
+  set_day (self, &self->from_date, self->from_calendar, self->from_button);
+}
+
+static void
+to_day_selected_cb (PatronOrdersPage *self)
+{
+  set_day (self, &self->to_date, self->to_calendar, self->to_button);
+}
+
+static void
+clear_from_cb (PatronOrdersPage *self)
+{
+  set_day (self, &self->from_date, NULL, self->from_button);
+}
+
+static void
+clear_to_cb (PatronOrdersPage *self)
+{
+  set_day (self, &self->to_date, NULL, self->to_button);
+}
+
+static void
+clear_filters (PatronOrdersPage *self)
+{
+  self->updating_filters = TRUE;
+  for (guint i = 0; i < G_N_ELEMENTS (choices); i++)
+    gtk_check_button_set_active (self->checks[i], FALSE);
+  g_clear_pointer (&self->from_date, g_date_time_unref);
+  g_clear_pointer (&self->to_date, g_date_time_unref);
+  self->updating_filters = FALSE;
+}
+
+static void
+clear_filters_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *param)
+{
+  PatronOrdersPage *self = PATRON_ORDERS_PAGE (widget);
+
+  clear_filters (self);
+  filters_changed_cb (self);
+}
+
+static void
+show_all_action (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *param)
+{
+  PatronOrdersPage *self = PATRON_ORDERS_PAGE (widget);
+
+  clear_filters (self);
+  self->updating_filters = TRUE;
+  gtk_editable_set_text (self->search_entry, "");
+  self->updating_filters = FALSE;
+  filters_changed_cb (self);
+}
+
+static void
+refresh_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *param)
+{
+  patron_orders_page_reload (PATRON_ORDERS_PAGE (widget));
 }
 
 static void
@@ -319,13 +612,12 @@ focus_search (GtkWidget *widget,
   return gtk_widget_grab_focus (GTK_WIDGET (PATRON_ORDERS_PAGE (widget)->search_entry));
 }
 
-static gboolean
-refresh (GtkWidget *widget,
-         GVariant  *args,
-         gpointer   user_data)
+static void
+page_size_changed_cb (PatronOrdersPage *self)
 {
-  patron_orders_page_reload (PATRON_ORDERS_PAGE (widget));
-  return TRUE;
+  /* the list starts over with the new size, under the same filters */
+  if (self->orders != NULL)
+    patron_orders_page_set_session (self, self->session);
 }
 
 static void
@@ -338,6 +630,8 @@ patron_orders_page_dispose (GObject *object)
   g_clear_object (&self->orders);
   g_clear_object (&self->session);
   g_clear_object (&self->settings);
+  g_clear_pointer (&self->from_date, g_date_time_unref);
+  g_clear_pointer (&self->to_date, g_date_time_unref);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), PATRON_TYPE_ORDERS_PAGE);
 
@@ -360,14 +654,49 @@ patron_orders_page_class_init (PatronOrdersPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PatronOrdersPage, error_page);
   gtk_widget_class_bind_template_child (widget_class, PatronOrdersPage, list_view);
   gtk_widget_class_bind_template_child (widget_class, PatronOrdersPage, search_entry);
-  gtk_widget_class_bind_template_child (widget_class, PatronOrdersPage, status_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, PatronOrdersPage, filter_button);
+  gtk_widget_class_bind_template_child (widget_class, PatronOrdersPage, from_button);
+  gtk_widget_class_bind_template_child (widget_class, PatronOrdersPage, to_button);
+  gtk_widget_class_bind_template_child (widget_class, PatronOrdersPage, from_calendar);
+  gtk_widget_class_bind_template_child (widget_class, PatronOrdersPage, to_calendar);
+  gtk_widget_class_bind_template_child (widget_class, PatronOrdersPage, status_box);
+  gtk_widget_class_bind_template_child (widget_class, PatronOrdersPage, fulfillment_box);
+  gtk_widget_class_bind_template_child (widget_class, PatronOrdersPage, payment_box);
+  gtk_widget_class_bind_template_child (widget_class, PatronOrdersPage, filter_revealer);
+  gtk_widget_class_bind_template_child (widget_class, PatronOrdersPage, filter_summary);
   gtk_widget_class_bind_template_callback (widget_class, back_cb);
   gtk_widget_class_bind_template_callback (widget_class, reload_cb);
   gtk_widget_class_bind_template_callback (widget_class, activate_cb);
   gtk_widget_class_bind_template_callback (widget_class, filters_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, from_day_selected_cb);
+  gtk_widget_class_bind_template_callback (widget_class, to_day_selected_cb);
+  gtk_widget_class_bind_template_callback (widget_class, clear_from_cb);
+  gtk_widget_class_bind_template_callback (widget_class, clear_to_cb);
+
+  gtk_widget_class_install_action (widget_class, "orders.refresh", NULL, refresh_action);
+  gtk_widget_class_install_action (widget_class, "orders.clear-filters", NULL,
+                                   clear_filters_action);
+  gtk_widget_class_install_action (widget_class, "orders.show-all", NULL, show_all_action);
 
   gtk_widget_class_add_binding (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, focus_search, NULL);
-  gtk_widget_class_add_binding (widget_class, GDK_KEY_F5, 0, refresh, NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F5, 0, "orders.refresh", NULL);
+}
+
+static GtkBox *
+choice_box (PatronOrdersPage *self,
+            FilterGroup       group)
+{
+  switch (group)
+    {
+    case FILTER_STATUS:
+      return self->status_box;
+    case FILTER_FULFILLMENT:
+      return self->fulfillment_box;
+    case FILTER_PAYMENT:
+      return self->payment_box;
+    default:
+      g_assert_not_reached ();
+    }
 }
 
 static void
@@ -377,6 +706,17 @@ patron_orders_page_init (PatronOrdersPage *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
   self->settings = g_settings_new ("io.github.patronapp.Patron");
+  g_signal_connect_object (self->settings, "changed::" PAGE_SIZE_KEY,
+                           G_CALLBACK (page_size_changed_cb), self, G_CONNECT_SWAPPED);
+
+  for (guint i = 0; i < G_N_ELEMENTS (choices); i++)
+    {
+      self->checks[i] = GTK_CHECK_BUTTON (gtk_check_button_new_with_label (choice_word (i)));
+      g_signal_connect_object (self->checks[i], "toggled", G_CALLBACK (filters_changed_cb), self,
+                               G_CONNECT_SWAPPED);
+      gtk_box_append (choice_box (self, choices[i].group), GTK_WIDGET (self->checks[i]));
+    }
+  update_filter_widgets (self);
 
   g_signal_connect (factory, "setup", G_CALLBACK (setup_row_cb), NULL);
   g_signal_connect (factory, "bind", G_CALLBACK (bind_row_cb), NULL);
@@ -384,7 +724,6 @@ patron_orders_page_init (PatronOrdersPage *self)
   gtk_list_view_set_factory (self->list_view, factory);
   g_object_unref (factory);
 }
-
 /**
  * patron_orders_page_set_session:
  *

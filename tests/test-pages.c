@@ -11,6 +11,7 @@
 #include "test-util.h"
 
 #include <adwaita.h>
+#include <libsoup/soup.h>
 #include <string.h>
 
 #include "patron-account-page.h"
@@ -91,6 +92,47 @@ is_of_type (GtkWidget  *widget,
             const char *type)
 {
   return G_TYPE_CHECK_INSTANCE_TYPE (widget, (GType) type);
+}
+
+static gboolean
+is_check_saying (GtkWidget  *widget,
+                 const char *text)
+{
+  return GTK_IS_CHECK_BUTTON (widget) &&
+         g_strcmp0 (gtk_check_button_get_label (GTK_CHECK_BUTTON (widget)), text) == 0;
+}
+
+static gboolean
+has_tooltip (GtkWidget  *widget,
+             const char *text)
+{
+  return g_strcmp0 (gtk_widget_get_tooltip_text (widget), text) == 0;
+}
+
+static gboolean
+is_menu_button_saying (GtkWidget  *widget,
+                       const char *text)
+{
+  return GTK_IS_MENU_BUTTON (widget) &&
+         g_strcmp0 (gtk_menu_button_get_label (GTK_MENU_BUTTON (widget)), text) == 0;
+}
+
+/* Picks @day in the calendar of the first date button of @popover that has
+ * no date yet. */
+static void
+pick_day (GtkWidget *popover,
+          GDateTime *day)
+{
+  GtkWidget *button = find_widget (popover, is_menu_button_saying, "Any Date");
+  GtkWidget *calendar;
+
+  g_assert_nonnull (button);
+  gtk_menu_button_popup (GTK_MENU_BUTTON (button));
+  calendar = find_widget (GTK_WIDGET (gtk_menu_button_get_popover (GTK_MENU_BUTTON (button))),
+                          is_of_type, (const char *) GTK_TYPE_CALENDAR);
+  g_assert_nonnull (calendar);
+  gtk_calendar_select_day (GTK_CALENDAR (calendar), day);
+  g_assert_cmpstr (gtk_menu_button_get_label (GTK_MENU_BUTTON (button)), !=, "Any Date");
 }
 
 static GtkEditable *
@@ -909,25 +951,54 @@ test_orders_page (void)
   number = g_strdup_printf ("#%" G_GINT64_FORMAT, medusa_order_get_display_id (newest));
   wait_for_label (GTK_WIDGET (orders), number);
 
-  /* a filter: only the completed orders */
+  /* filters: the completed and the canceled orders, then a date range */
   {
-    const char *completed[] = { "completed", NULL };
+    const char *done_or_canceled[] = { "completed", "canceled", NULL };
     g_autoptr(MedusaOrderPage) done = NULL;
+    g_autoptr(GDateTime) today = g_date_time_new_now_local ();
+    g_autoptr(GDateTime) tomorrow = g_date_time_add_days (today, 1);
+    g_autoptr(GDateTime) long_ago = g_date_time_new_local (2001, 1, 1, 0, 0, 0);
     g_autofree char *showing_done = NULL;
-    GtkWidget *dropdown = find_widget (GTK_WIDGET (orders), is_of_type,
-                                       (const char *) GTK_TYPE_DROP_DOWN);
+    GtkWidget *filter_button = find_widget (GTK_WIDGET (orders), has_tooltip,
+                                            "Filter Orders");
+    GtkWidget *popover;
 
-    medusa_order_query_set_statuses (query, completed);
+    medusa_order_query_set_statuses (query, done_or_canceled);
     g_clear_object (&result);
     medusa_client_list_orders_async (patron_session_get_client (session), query, NULL,
                                      test_store_result_cb, &result);
     done = medusa_client_list_orders_finish (patron_session_get_client (session),
                                              test_wait_for (&result), &error);
     g_assert_no_error (error);
+    g_assert_cmpuint (medusa_order_page_get_count (done), >, 0);
     showing_done = g_strdup_printf ("Showing %u orders", medusa_order_page_get_count (done));
-    g_assert_nonnull (dropdown);
-    gtk_drop_down_set_selected (GTK_DROP_DOWN (dropdown), 2);
+
+    g_assert_nonnull (filter_button);
+    gtk_menu_button_popup (GTK_MENU_BUTTON (filter_button));
+    popover = GTK_WIDGET (gtk_menu_button_get_popover (GTK_MENU_BUTTON (filter_button)));
+    gtk_check_button_set_active (GTK_CHECK_BUTTON (find_widget (popover, is_check_saying,
+                                                                "Completed")), TRUE);
+    gtk_check_button_set_active (GTK_CHECK_BUTTON (find_widget (popover, is_check_saying,
+                                                                "Canceled")), TRUE);
     wait_for_label (GTK_WIDGET (orders), showing_done);
+    /* the active filters are spelled out above the list */
+    wait_for_label (GTK_WIDGET (orders), "Completed, Canceled");
+
+    /* from tomorrow on there is nothing yet */
+    pick_day (popover, tomorrow);
+    wait_for_label (GTK_WIDGET (orders), "Try other words");
+    wait_for_label (GTK_WIDGET (orders), "Placed since");
+
+    /* a range picked backwards counts as the same range forwards: from
+     * 2001 to tomorrow, which is everything */
+    pick_day (popover, long_ago);
+    wait_for_label (GTK_WIDGET (orders), showing_done);
+    wait_for_label (GTK_WIDGET (orders), "Placed ");
+
+    /* clearing the filters shows the whole history again */
+    gtk_widget_activate_action (GTK_WIDGET (orders), "orders.clear-filters", NULL);
+    wait_for_label (GTK_WIDGET (orders), showing);
+    gtk_popover_popdown (GTK_POPOVER (popover));
   }
 
   /* a search that finds nothing says so, unlike an empty history */
@@ -935,6 +1006,191 @@ test_orders_page (void)
                                                     (const char *) GTK_TYPE_SEARCH_ENTRY)),
                          "no-such-order-anywhere");
   wait_for_label (GTK_WIDGET (orders), "Try other words");
+
+  close_window (window);
+}
+
+/* A proxy in front of the real store that fails the first request for a
+ * page other than the first with 503: a real store will not do that on
+ * demand. */
+typedef struct
+{
+  SoupServer  *server;
+  SoupSession *session;
+  char        *upstream;
+  char        *url;
+  guint        failures;
+} FlakyProxy;
+
+static void
+proxy_answered_cb (GObject      *object,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  g_autoptr(SoupServerMessage) msg = user_data;
+  SoupMessage *upstream = g_object_get_data (G_OBJECT (msg), "upstream");
+  g_autoptr(GBytes) body = soup_session_send_and_read_finish (SOUP_SESSION (object), result, NULL);
+  const char *content_type;
+
+  content_type = soup_message_headers_get_one (soup_message_get_response_headers (upstream),
+                                               "Content-Type");
+  soup_server_message_set_status (msg, body != NULL ? soup_message_get_status (upstream)
+                                                    : SOUP_STATUS_BAD_GATEWAY, NULL);
+  if (body != NULL)
+    soup_server_message_set_response (msg, content_type != NULL ? content_type : "text/plain",
+                                      SOUP_MEMORY_COPY,
+                                      g_bytes_get_data (body, NULL), g_bytes_get_size (body));
+  soup_server_message_unpause (msg);
+}
+
+static void
+proxy_handler (SoupServer        *server,
+               SoupServerMessage *msg,
+               const char        *path,
+               GHashTable        *query,
+               gpointer           user_data)
+{
+  FlakyProxy *proxy = user_data;
+  const char *offset = query != NULL ? g_hash_table_lookup (query, "offset") : NULL;
+  const char *raw_query = g_uri_get_query (soup_server_message_get_uri (msg));
+  SoupMessageBody *request_body = soup_server_message_get_request_body (msg);
+  SoupMessageHeaders *headers = soup_server_message_get_request_headers (msg);
+  g_autoptr(SoupMessage) upstream = NULL;
+  g_autofree char *url = NULL;
+  const char *names[] = { "Authorization", "Cookie", "Content-Type" };
+
+  if (proxy->failures > 0 && g_str_equal (path, "/store/customers/me/orders") &&
+      g_strcmp0 (offset, "0") != 0)
+    {
+      static const char failure[] = "{\"type\":\"unknown_error\",\"message\":\"Busy\"}";
+
+      proxy->failures--;
+      soup_server_message_set_status (msg, SOUP_STATUS_SERVICE_UNAVAILABLE, NULL);
+      soup_server_message_set_response (msg, "application/json", SOUP_MEMORY_STATIC,
+                                        failure, strlen (failure));
+      return;
+    }
+
+  url = g_strconcat (proxy->upstream, path, raw_query != NULL ? "?" : "", raw_query, NULL);
+  upstream = soup_message_new (soup_server_message_get_method (msg), url);
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      const char *value = soup_message_headers_get_one (headers, names[i]);
+
+      if (value != NULL)
+        soup_message_headers_replace (soup_message_get_request_headers (upstream),
+                                      names[i], value);
+    }
+  if (request_body->length > 0)
+    {
+      g_autoptr(GBytes) bytes = soup_message_body_flatten (request_body);
+
+      soup_message_set_request_body_from_bytes (upstream,
+                                                soup_message_headers_get_content_type (headers,
+                                                                                       NULL),
+                                                bytes);
+    }
+
+  g_object_set_data_full (G_OBJECT (msg), "upstream", g_object_ref (upstream), g_object_unref);
+  soup_server_message_pause (msg);
+  soup_session_send_and_read_async (proxy->session, upstream, G_PRIORITY_DEFAULT, NULL,
+                                    proxy_answered_cb, g_object_ref (msg));
+}
+
+static FlakyProxy *
+flaky_proxy_new (guint failures)
+{
+  FlakyProxy *proxy = g_new0 (FlakyProxy, 1);
+  g_autoptr(GError) error = NULL;
+  GSList *uris;
+
+  proxy->failures = failures;
+  proxy->upstream = g_strdup (store_url);
+  if (g_str_has_suffix (proxy->upstream, "/"))
+    proxy->upstream[strlen (proxy->upstream) - 1] = '\0';
+  proxy->session = soup_session_new ();
+  proxy->server = soup_server_new (NULL, NULL);
+  soup_server_add_handler (proxy->server, NULL, proxy_handler, proxy, NULL);
+  soup_server_listen_local (proxy->server, 0, SOUP_SERVER_LISTEN_IPV4_ONLY, &error);
+  g_assert_no_error (error);
+  uris = soup_server_get_uris (proxy->server);
+  proxy->url = g_uri_to_string (uris->data);
+  g_slist_free_full (uris, (GDestroyNotify) g_uri_unref);
+
+  return proxy;
+}
+
+static void
+flaky_proxy_free (FlakyProxy *proxy)
+{
+  soup_server_disconnect (proxy->server);
+  g_object_unref (proxy->server);
+  g_object_unref (proxy->session);
+  g_free (proxy->upstream);
+  g_free (proxy->url);
+  g_free (proxy);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (FlakyProxy, flaky_proxy_free)
+
+/* A page that fails to load shows rows that say so with a button that asks
+ * for it again, not a hole. */
+static void
+test_orders_page_retry (void)
+{
+  g_autoptr(FlakyProxy) proxy = flaky_proxy_new (1);
+  g_autoptr(PatronSession) session = patron_session_new (proxy->url);
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  PatronOrdersPage *orders;
+  GtkAdjustment *adjustment;
+  GtkWidget *window;
+  GtkWidget *retry;
+  GtkWidget *list;
+
+  patron_session_set_keep_sessions (session, FALSE);
+  patron_session_sign_in_async (session, "buyer@example.com", "buyer-pass-123", FALSE, NULL,
+                                test_store_result_cb, &result);
+  g_assert_true (patron_session_sign_in_finish (session, test_wait_for (&result), &error));
+
+  orders = g_object_new (PATRON_TYPE_ORDERS_PAGE, NULL);
+  window = show_in_window (GTK_WIDGET (orders));
+  gtk_window_set_default_size (GTK_WINDOW (window), 800, 600);
+  patron_orders_page_set_session (orders, session);
+  wait_for_label (GTK_WIDGET (orders), "Showing ");
+
+  /* to the very end: the pages there are asked for, and the first fails */
+  list = find_widget (GTK_WIDGET (orders), is_of_type, (const char *) GTK_TYPE_LIST_VIEW);
+  adjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (list));
+  for (guint i = 0; i < 20 && proxy->failures > 0; i++)
+    {
+      gtk_adjustment_set_value (adjustment, gtk_adjustment_get_upper (adjustment));
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (10000);
+    }
+  wait_for_label (GTK_WIDGET (orders), "could not be loaded");
+
+  /* the row's own button, not the whole list's */
+  retry = find_widget (list, is_button_saying, "Try Again");
+  g_assert_nonnull (retry);
+  g_signal_emit_by_name (retry, "clicked");
+
+  /* the proxy lets it through this time: every row fills in */
+  {
+    gint64 deadline = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
+
+    while (find_widget (GTK_WIDGET (orders), is_label_containing, "could not be loaded") != NULL ||
+           find_widget (GTK_WIDGET (orders), is_label_containing, "Loading…") != NULL)
+      {
+        g_assert_cmpint (g_get_monotonic_time (), <, deadline);
+        g_main_context_iteration (NULL, FALSE);
+        g_usleep (1000);
+      }
+  }
+  g_assert_null (find_widget (list, is_button_saying, "Try Again"));
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (
+                     GTK_STACK (gtk_widget_get_ancestor (gtk_widget_get_parent (list),
+                                                         GTK_TYPE_STACK))), ==, "list");
 
   close_window (window);
 }
@@ -1186,6 +1442,7 @@ main (int   argc,
   g_test_add_func ("/pages/account/sign-out-asks", test_sign_out_asks_for_unsaved);
   g_test_add_func ("/pages/orders/list", test_orders_page);
   g_test_add_func ("/pages/orders/empty", test_orders_page_empty);
+  g_test_add_func ("/pages/orders/retry", test_orders_page_retry);
   g_test_add_func ("/pages/orders/details", test_order_window);
 
   return g_test_run ();

@@ -10,6 +10,7 @@
 #include <glib/gi18n.h>
 
 #include "patron-application.h"
+#include "patron-preferences-window.h"
 #include "patron-window.h"
 
 struct _PatronApplication
@@ -165,8 +166,21 @@ patron_application_about_action (GSimpleAction *action,
                          NULL);
 }
 
+static void
+patron_application_preferences_action (GSimpleAction *action,
+                                       GVariant      *parameter,
+                                       gpointer       user_data)
+{
+  GtkApplication *app = GTK_APPLICATION (user_data);
+  PatronPreferencesWindow *window;
+
+  window = patron_preferences_window_new (gtk_application_get_active_window (app));
+  gtk_window_present (GTK_WINDOW (window));
+}
+
 static const GActionEntry app_actions[] = {
   { "quit", patron_application_quit_action },
+  { "preferences", patron_application_preferences_action },
   { "about", patron_application_about_action },
 };
 
@@ -187,6 +201,9 @@ patron_application_init (PatronApplication *self)
   gtk_application_set_accels_for_action (GTK_APPLICATION (self),
                                          "app.quit",
                                          (const char *[]) { "<primary>q", NULL });
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self),
+                                         "app.preferences",
+                                         (const char *[]) { "<primary>comma", NULL });
   gtk_application_set_accels_for_action (GTK_APPLICATION (self),
                                          "window.close",
                                          (const char *[]) { "<primary>w", NULL });

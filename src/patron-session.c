@@ -310,7 +310,8 @@ patron_session_get_remember (PatronSession *self)
  * patron_session_set_keep_sessions:
  *
  * %FALSE on a shared counter workstation: no session is ever kept, whatever
- * the customer asks.
+ * the customer asks; a session kept until now is forgotten at once (the
+ * customer stays signed in until signing out or closing Patron).
  */
 void
 patron_session_set_keep_sessions (PatronSession *self,
@@ -319,6 +320,11 @@ patron_session_set_keep_sessions (PatronSession *self,
   g_return_if_fail (PATRON_IS_SESSION (self));
 
   self->keep_sessions = !!keep_sessions;
+  if (!self->keep_sessions && self->remember)
+    {
+      self->remember = FALSE;
+      forget_kept_session (self);
+    }
 }
 
 /* ------------------------------------------------------------------------ */

@@ -165,6 +165,19 @@ use_store (PatronWindow *self,
                                 g_object_ref (self));
 }
 
+/* Counter mode switched on or off in the preferences: it holds from now on,
+ * for the session there is too. */
+static void
+counter_mode_changed_cb (PatronWindow *self)
+{
+  gboolean keep_sessions = !g_settings_get_boolean (self->settings, "counter-mode");
+
+  if (self->session != NULL)
+    patron_session_set_keep_sessions (self->session, keep_sessions);
+  patron_sign_in_page_set_can_remember (self->sign_in_page, keep_sessions);
+  patron_register_page_set_can_remember (self->register_page, keep_sessions);
+}
+
 static void
 navigate_action (GtkWidget  *widget,
                  const char *action_name,
@@ -466,6 +479,8 @@ patron_window_init (PatronWindow *self)
 {
   self->settings = g_settings_new (SETTINGS_SCHEMA);
   self->cancellable = g_cancellable_new ();
+  g_signal_connect_object (self->settings, "changed::counter-mode",
+                           G_CALLBACK (counter_mode_changed_cb), self, G_CONNECT_SWAPPED);
 
   gtk_widget_init_template (GTK_WIDGET (self));
 

@@ -20,6 +20,7 @@
 #include "patron-forgot-page.h"
 #include "patron-order-window.h"
 #include "patron-orders-page.h"
+#include "patron-preferences-window.h"
 #include "patron-register-page.h"
 #include "patron-reset-page.h"
 #include "patron-secrets.h"
@@ -1019,7 +1020,9 @@ typedef struct
   SoupSession *session;
   char        *upstream;
   char        *url;
+  GCancellable *cancellable;
   guint        failures;
+  char        *last_limit;
 } FlakyProxy;
 
 static void
@@ -1029,8 +1032,14 @@ proxy_answered_cb (GObject      *object,
 {
   g_autoptr(SoupServerMessage) msg = user_data;
   SoupMessage *upstream = g_object_get_data (G_OBJECT (msg), "upstream");
-  g_autoptr(GBytes) body = soup_session_send_and_read_finish (SOUP_SESSION (object), result, NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) body = soup_session_send_and_read_finish (SOUP_SESSION (object), result,
+                                                              &error);
   const char *content_type;
+
+  /* the proxy is gone, and the connection with it */
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
 
   content_type = soup_message_headers_get_one (soup_message_get_response_headers (upstream),
                                                "Content-Type");
@@ -1058,6 +1067,12 @@ proxy_handler (SoupServer        *server,
   g_autoptr(SoupMessage) upstream = NULL;
   g_autofree char *url = NULL;
   const char *names[] = { "Authorization", "Cookie", "Content-Type" };
+
+  if (g_str_equal (path, "/store/customers/me/orders") && query != NULL)
+    {
+      g_free (proxy->last_limit);
+      proxy->last_limit = g_strdup (g_hash_table_lookup (query, "limit"));
+    }
 
   if (proxy->failures > 0 && g_str_equal (path, "/store/customers/me/orders") &&
       g_strcmp0 (offset, "0") != 0)
@@ -1093,8 +1108,8 @@ proxy_handler (SoupServer        *server,
 
   g_object_set_data_full (G_OBJECT (msg), "upstream", g_object_ref (upstream), g_object_unref);
   soup_server_message_pause (msg);
-  soup_session_send_and_read_async (proxy->session, upstream, G_PRIORITY_DEFAULT, NULL,
-                                    proxy_answered_cb, g_object_ref (msg));
+  soup_session_send_and_read_async (proxy->session, upstream, G_PRIORITY_DEFAULT,
+                                    proxy->cancellable, proxy_answered_cb, g_object_ref (msg));
 }
 
 static FlakyProxy *
@@ -1109,6 +1124,7 @@ flaky_proxy_new (guint failures)
   if (g_str_has_suffix (proxy->upstream, "/"))
     proxy->upstream[strlen (proxy->upstream) - 1] = '\0';
   proxy->session = soup_session_new ();
+  proxy->cancellable = g_cancellable_new ();
   proxy->server = soup_server_new (NULL, NULL);
   soup_server_add_handler (proxy->server, NULL, proxy_handler, proxy, NULL);
   soup_server_listen_local (proxy->server, 0, SOUP_SERVER_LISTEN_IPV4_ONLY, &error);
@@ -1123,11 +1139,14 @@ flaky_proxy_new (guint failures)
 static void
 flaky_proxy_free (FlakyProxy *proxy)
 {
+  g_cancellable_cancel (proxy->cancellable);
+  g_object_unref (proxy->cancellable);
   soup_server_disconnect (proxy->server);
   g_object_unref (proxy->server);
   g_object_unref (proxy->session);
   g_free (proxy->upstream);
   g_free (proxy->url);
+  g_free (proxy->last_limit);
   g_free (proxy);
 }
 
@@ -1193,6 +1212,100 @@ test_orders_page_retry (void)
                                                          GTK_TYPE_STACK))), ==, "list");
 
   close_window (window);
+}
+
+static gboolean
+limit_is (gpointer data)
+{
+  FlakyProxy *proxy = data;
+
+  return g_strcmp0 (proxy->last_limit, "20") == 0;
+}
+
+static void
+lookup_cb (GObject      *object,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  int *found = user_data;
+  g_autofree char *email = NULL;
+  g_autofree char *token = NULL;
+
+  *found = patron_secrets_lookup_finish (result, &email, &token, NULL) && token != NULL;
+}
+
+static gboolean
+kept (const char *url)
+{
+  int found = -1;
+
+  patron_secrets_lookup_async (url, NULL, lookup_cb, &found);
+  while (found < 0)
+    g_main_context_iteration (NULL, TRUE);
+
+  return found == 1;
+}
+
+static gboolean
+forgotten (gpointer data)
+{
+  return !kept (data);
+}
+
+/* The preferences change the settings they show, and the settings take
+ * effect at once: the orders are asked for in pages of the new size, and
+ * counter mode forgets a kept session. */
+static void
+test_preferences (void)
+{
+  g_autoptr(FlakyProxy) proxy = flaky_proxy_new (0);
+  g_autoptr(PatronSession) session = patron_session_new (proxy->url);
+  g_autoptr(GSettings) settings = g_settings_new ("io.github.patronapp.Patron");
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  PatronPreferencesWindow *preferences;
+  PatronOrdersPage *orders;
+  GtkWidget *window;
+  GtkWidget *spin;
+  GtkWidget *toggle;
+
+  patron_session_sign_in_async (session, "buyer@example.com", "buyer-pass-123", TRUE, NULL,
+                                test_store_result_cb, &result);
+  g_assert_true (patron_session_sign_in_finish (session, test_wait_for (&result), &error));
+  g_assert_true (kept (patron_session_get_store_url (session)));
+
+  orders = g_object_new (PATRON_TYPE_ORDERS_PAGE, NULL);
+  window = show_in_window (GTK_WIDGET (orders));
+  patron_orders_page_set_session (orders, session);
+  wait_for_label (GTK_WIDGET (orders), "Showing ");
+  g_assert_cmpstr (proxy->last_limit, ==, "50");
+
+  preferences = patron_preferences_window_new (NULL);
+  gtk_window_present (GTK_WINDOW (preferences));
+  spin = find_widget (GTK_WIDGET (preferences), is_of_type, (const char *) GTK_TYPE_SPIN_BUTTON);
+  g_assert_nonnull (spin);
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (spin), 20);
+  g_assert_cmpuint (g_settings_get_uint (settings, "orders-page-size"), ==, 20);
+  spin_until (limit_is, proxy);
+  wait_for_label (GTK_WIDGET (orders), "Showing ");
+
+  /* the schema's limits are the spin button's */
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (spin), 100000);
+  g_assert_cmpuint (g_settings_get_uint (settings, "orders-page-size"), ==, 200);
+
+  toggle = find_widget (GTK_WIDGET (preferences), is_of_type, (const char *) GTK_TYPE_SWITCH);
+  g_assert_nonnull (toggle);
+  g_assert_false (gtk_switch_get_active (GTK_SWITCH (toggle)));
+  gtk_switch_set_active (GTK_SWITCH (toggle), TRUE);
+  g_assert_true (g_settings_get_boolean (settings, "counter-mode"));
+  patron_session_set_keep_sessions (session, FALSE);
+  spin_until (forgotten, (gpointer) patron_session_get_store_url (session));
+  g_assert_true (patron_session_get_signed_in (session));
+
+  gtk_window_destroy (GTK_WINDOW (preferences));
+  close_window (window);
+  g_settings_reset (settings, "orders-page-size");
+  g_settings_reset (settings, "counter-mode");
 }
 
 static void
@@ -1443,6 +1556,7 @@ main (int   argc,
   g_test_add_func ("/pages/orders/list", test_orders_page);
   g_test_add_func ("/pages/orders/empty", test_orders_page_empty);
   g_test_add_func ("/pages/orders/retry", test_orders_page_retry);
+  g_test_add_func ("/pages/preferences", test_preferences);
   g_test_add_func ("/pages/orders/details", test_order_window);
 
   return g_test_run ();

@@ -659,6 +659,7 @@ test_immutable_empty (void)
   assert_empty_list (medusa_order_get_items (order_null), MEDUSA_TYPE_LINE_ITEM);
   assert_empty_list (medusa_order_get_shipping_methods (order), MEDUSA_TYPE_SHIPPING_METHOD);
   assert_empty_list (medusa_order_get_fulfillments (order), MEDUSA_TYPE_FULFILLMENT);
+  assert_empty_list (medusa_order_get_refunds (order), MEDUSA_TYPE_REFUND);
   assert_empty_list (medusa_fulfillment_get_tracking_links (fulfillment),
                      MEDUSA_TYPE_TRACKING_LINK);
   assert_empty_list (medusa_region_get_countries (region), MEDUSA_TYPE_COUNTRY);
@@ -697,8 +698,10 @@ test_immutable_construct (void)
   g_autoptr(MedusaFulfillment) fulfillment = NULL;
   g_autoptr(MedusaShippingMethod) method = NULL;
   g_autoptr(MedusaLineItem) item = NULL;
+  g_autoptr(MedusaRefund) refund = NULL;
   g_autoptr(MedusaOrder) order = NULL;
   g_autoptr(MedusaOrderPage) page = NULL;
+  g_autoptr(GListStore) refunds = g_list_store_new (MEDUSA_TYPE_REFUND);
   g_autoptr(GListStore) links = g_list_store_new (MEDUSA_TYPE_TRACKING_LINK);
   g_autoptr(GListStore) fulfillments = g_list_store_new (MEDUSA_TYPE_FULFILLMENT);
   g_autoptr(GListStore) methods = g_list_store_new (MEDUSA_TYPE_SHIPPING_METHOD);
@@ -776,6 +779,20 @@ test_immutable_construct (void)
   g_assert_cmpint (medusa_line_item_get_total (item), ==, 2160);
   g_list_store_append (items, item);
 
+  refund = g_object_new (MEDUSA_TYPE_REFUND,
+                         "id", "ref_1",
+                         "amount", (gint64) 500,
+                         "reason", "discount",
+                         "note", "Price match",
+                         "created-at", shipped,
+                         NULL);
+  g_assert_cmpstr (medusa_refund_get_id (refund), ==, "ref_1");
+  g_assert_cmpint (medusa_refund_get_amount (refund), ==, 500);
+  g_assert_cmpstr (medusa_refund_get_reason (refund), ==, "discount");
+  g_assert_cmpstr (medusa_refund_get_note (refund), ==, "Price match");
+  g_assert_true (medusa_refund_get_created_at (refund) == shipped);
+  g_list_store_append (refunds, refund);
+
   order = g_object_new (MEDUSA_TYPE_ORDER,
                         "id", "order_1",
                         "status", "pending",
@@ -791,6 +808,7 @@ test_immutable_construct (void)
                         "shipping-address", shipping,
                         "shipping-methods", methods,
                         "fulfillments", fulfillments,
+                        "refunds", refunds,
                         "discount-codes", codes,
                         "subtotal", (gint64) 2000,
                         "shipping-total", (gint64) 600,
@@ -816,6 +834,7 @@ test_immutable_construct (void)
   g_assert_null (medusa_order_get_billing_address (order));
   g_assert_true (medusa_order_get_shipping_methods (order) == G_LIST_MODEL (methods));
   g_assert_true (medusa_order_get_fulfillments (order) == G_LIST_MODEL (fulfillments));
+  g_assert_true (medusa_order_get_refunds (order) == G_LIST_MODEL (refunds));
   g_assert_cmpstrv (medusa_order_get_discount_codes (order), codes);
   g_assert_null (medusa_order_get_gift_card_codes (order)[0]);
   g_assert_cmpint (medusa_order_get_subtotal (order), ==, 2000);
@@ -927,9 +946,12 @@ static const Contract contracts[] = {
     "id:string status:string fulfillment-status:string payment-status:string email:string "
     "currency-code:string region-id:string region-name:string display-id:display-id "
     "created-at:date items:list shipping-address:MedusaAddress billing-address:MedusaAddress "
-    "shipping-methods:list fulfillments:list discount-codes:strv gift-card-codes:strv "
+    "shipping-methods:list fulfillments:list refunds:list discount-codes:strv "
+    "gift-card-codes:strv "
     "subtotal:money shipping-total:money tax-total:money discount-total:money "
     "gift-card-total:money refunded-total:money paid-total:money total:money" },
+  { "MedusaRefund", FALSE,
+    "id:string amount:money reason:string note:string created-at:date" },
   { "MedusaOrderPage", FALSE, "orders:list count:uint offset:uint limit:uint" },
   { "MedusaCountry", FALSE,
     "iso-2:string iso-3:string name:string display-name:string num-code:int" },
@@ -1006,6 +1028,7 @@ test_property_contract (void)
   g_type_ensure (MEDUSA_TYPE_TRACKING_LINK);
   g_type_ensure (MEDUSA_TYPE_FULFILLMENT);
   g_type_ensure (MEDUSA_TYPE_SHIPPING_METHOD);
+  g_type_ensure (MEDUSA_TYPE_REFUND);
   g_type_ensure (MEDUSA_TYPE_ORDER);
   g_type_ensure (MEDUSA_TYPE_ORDER_PAGE);
   g_type_ensure (MEDUSA_TYPE_COUNTRY);

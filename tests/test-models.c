@@ -3,6 +3,7 @@
 #include "config.h"
 
 #include "medusa.h"
+#include "medusa-dialect.h"
 
 /* Notifications, by property name, in the order they came */
 typedef struct
@@ -1104,6 +1105,50 @@ test_order_query (void)
   g_assert_false (medusa_order_query_equal (query, copy));
 }
 
+/* What v1's validator accepts (tests/test-client.c sends it to the real
+ * store): arrays as repeated name[]=, dates as created_at[gt]/[lt] in UTC,
+ * q with LIKE's wildcards escaped. */
+static void
+test_order_query_v1_request (void)
+{
+  g_autoptr(MedusaOrderQuery) query = medusa_order_query_new ();
+  g_autoptr(MedusaRequest) everything = NULL;
+  g_autoptr(MedusaRequest) request = NULL;
+  g_autoptr(MedusaRequest) one = NULL;
+  g_autoptr(GTimeZone) plus_one = g_time_zone_new_offset (3600);
+  g_autoptr(GDateTime) after = g_date_time_new (plus_one, 2024, 3, 4, 5, 6, 7.5);
+  g_autoptr(GDateTime) before = g_date_time_new_utc (2024, 4, 1, 0, 0, 0);
+  const char *statuses[] = { "pending", "completed", NULL };
+  const char *fulfillment[] = { "shipped", NULL };
+  const char *payment[] = { "captured", "partially_refunded", NULL };
+
+  everything = medusa_dialect_v1.list_orders (query);
+  g_assert_cmpstr (everything->method, ==, "GET");
+  g_assert_cmpstr (everything->path, ==, "/store/customers/me/orders?offset=0");
+  g_assert_true (everything->authenticated);
+
+  medusa_order_query_set_limit (query, 25);
+  medusa_order_query_set_offset (query, 50);
+  medusa_order_query_set_search (query, "10%_\\ & co");
+  medusa_order_query_set_statuses (query, statuses);
+  medusa_order_query_set_fulfillment_statuses (query, fulfillment);
+  medusa_order_query_set_payment_statuses (query, payment);
+  medusa_order_query_set_created_range (query, after, before);
+  request = medusa_dialect_v1.list_orders (query);
+  g_assert_cmpstr (request->path, ==,
+                   "/store/customers/me/orders?limit=25&offset=50"
+                   "&q=10%5C%25%5C_%5C%5C%20%26%20co"
+                   "&status%5B%5D=pending&status%5B%5D=completed"
+                   "&fulfillment_status%5B%5D=shipped"
+                   "&payment_status%5B%5D=captured&payment_status%5B%5D=partially_refunded"
+                   "&created_at%5Bgt%5D=2024-03-04T04%3A06%3A07.500000Z"
+                   "&created_at%5Blt%5D=2024-04-01T00%3A00%3A00Z");
+
+  one = medusa_dialect_v1.get_order ("order_01/x");
+  g_assert_cmpstr (one->path, ==, "/store/customers/me/orders?id=order_01%2Fx&limit=1");
+  g_assert_true (one->authenticated);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1125,6 +1170,7 @@ main (int   argc,
   g_test_add_func ("/models/region/find-country", test_region_find_country);
 
   g_test_add_func ("/models/order-query", test_order_query);
+  g_test_add_func ("/models/order-query/v1-request", test_order_query_v1_request);
 
   return g_test_run ();
 }

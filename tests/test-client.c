@@ -11,7 +11,9 @@
 
 #include "test-util.h"
 
+#include <json-glib/json-glib.h>
 #include <libsoup/soup.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "medusa.h"
@@ -1103,6 +1105,95 @@ test_get_order (void)
   g_assert_error (error, MEDUSA_ERROR, MEDUSA_ERROR_NOT_FOUND);
 }
 
+static MedusaOrder *
+get_order (MedusaClient  *client,
+           const char    *order_id,
+           GError       **error)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+
+  medusa_client_get_order_async (client, order_id, NULL, test_store_result_cb, &result);
+  return medusa_client_get_order_finish (client, test_wait_for (&result), error);
+}
+
+/* One order, as the details window asks for it: with its gift cards and
+ * refunds, which v1's GET /store/orders/{id} leaves out; and only the
+ * customer's own. */
+static void
+test_get_order_details (void)
+{
+  g_autoptr(MedusaClient) client = new_client ();
+  g_autoptr(MedusaClient) other = new_client ();
+  g_autoptr(MedusaCustomer) customer = NULL;
+  g_autoptr(MedusaCustomer) other_customer = NULL;
+  g_autoptr(MedusaOrderQuery) query = medusa_order_query_new ();
+  g_autoptr(MedusaOrderPage) page = NULL;
+  g_autoptr(MedusaOrder) gift_card = NULL;
+  g_autoptr(MedusaOrder) refunded = NULL;
+  g_autoptr(MedusaOrder) not_mine = NULL;
+  g_autoptr(MedusaRefund) refund = NULL;
+  g_autoptr(GBytes) body = NULL;
+  g_autoptr(SoupMessage) msg = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *expand = NULL;
+  const char *gift_card_id = NULL;
+  const char *refunded_id = NULL;
+
+  customer = sign_in (client, BUYER_EMAIL, BUYER_PASSWORD, MEDUSA_AUTH_MODE_TOKEN, &error);
+  g_assert_no_error (error);
+
+  /* the seed's gift-card and refunded orders are among the newest 20 */
+  medusa_order_query_set_limit (query, 20);
+  page = list_orders (client, query, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < g_list_model_get_n_items (medusa_order_page_get_orders (page)); i++)
+    {
+      g_autoptr(MedusaOrder) order = g_list_model_get_item (medusa_order_page_get_orders (page), i);
+
+      if (medusa_order_get_gift_card_total (order) > 0)
+        gift_card_id = medusa_order_get_id (order);
+      if (medusa_order_get_refunded_total (order) > 0)
+        refunded_id = medusa_order_get_id (order);
+    }
+  g_assert_nonnull (gift_card_id);
+  g_assert_nonnull (refunded_id);
+
+  gift_card = get_order (client, gift_card_id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (medusa_order_get_id (gift_card), ==, gift_card_id);
+  g_assert_cmpuint (g_strv_length ((char **) medusa_order_get_gift_card_codes (gift_card)), ==, 1);
+  g_assert_cmpint (medusa_order_get_gift_card_total (gift_card), ==, 1000);
+  g_assert_nonnull (medusa_order_get_shipping_address (gift_card));
+  g_assert_cmpuint (g_list_model_get_n_items (medusa_order_get_shipping_methods (gift_card)), ==, 1);
+
+  refunded = get_order (client, refunded_id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (medusa_order_get_refunds (refunded)), ==, 1);
+  refund = g_list_model_get_item (medusa_order_get_refunds (refunded), 0);
+  g_assert_cmpint (medusa_refund_get_amount (refund), ==, 500);
+  g_assert_cmpint (medusa_refund_get_amount (refund), ==,
+                   medusa_order_get_refunded_total (refunded));
+
+  /* another customer cannot read it through the client… */
+  other_customer = sign_in (other, "other@example.com", "other-pass-123",
+                            MEDUSA_AUTH_MODE_TOKEN, &error);
+  g_assert_no_error (error);
+  not_mine = get_order (other, gift_card_id, &error);
+  g_assert_null (not_mine);
+  g_assert_error (error, MEDUSA_ERROR, MEDUSA_ERROR_NOT_FOUND);
+
+  /* …though v1's GET /store/orders/{id} answers anyone with the id, and
+   * refuses to add the gift cards */
+  path = g_strdup_printf ("/store/orders/%s", gift_card_id);
+  msg = send_raw ("GET", path, NULL, NULL, &body);
+  g_assert_cmpuint (soup_message_get_status (msg), ==, 200);
+  g_clear_error (&error);
+  expand = g_strdup_printf ("/store/orders/%s?expand=gift_cards", gift_card_id);
+  error = raw_error ("GET", expand, NULL, medusa_client_get_access_token (client));
+  g_assert_error (error, MEDUSA_ERROR, MEDUSA_ERROR_INVALID_DATA);
+}
+
 static void
 test_new_customer_has_no_orders (void)
 {
@@ -1282,6 +1373,705 @@ test_cancel (void)
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
 }
 
+/* ------------------------------------------------------------------------ */
+/* The orders list model against the real store: pages, counts, filters.    */
+
+/* A raw Store API call that must succeed; its JSON answer. */
+static JsonNode *raw_json (const char *method,
+                           const char *token,
+                           const char *json_body,
+                           const char *path_format,
+                           ...) G_GNUC_PRINTF (4, 5);
+
+static JsonNode *
+raw_json (const char *method,
+          const char *token,
+          const char *json_body,
+          const char *path_format,
+          ...)
+{
+  g_autofree char *path = NULL;
+  g_autoptr(GBytes) body = NULL;
+  g_autoptr(SoupMessage) msg = NULL;
+  g_autoptr(GError) error = NULL;
+  JsonNode *root;
+  va_list args;
+
+  va_start (args, path_format);
+  path = g_strdup_vprintf (path_format, args);
+  va_end (args);
+
+  msg = send_raw (method, path, json_body, token, &body);
+  if (soup_message_get_status (msg) != SOUP_STATUS_OK)
+    g_error ("%s %s → %u: %.*s", method, path, soup_message_get_status (msg),
+             (int) MIN (g_bytes_get_size (body), 400), (const char *) g_bytes_get_data (body, NULL));
+  root = json_from_string (g_bytes_get_data (body, NULL), &error);
+  g_assert_no_error (error);
+  g_assert_true (JSON_NODE_HOLDS_OBJECT (root));
+
+  return root;
+}
+
+/* The object at @member (a path of member names and array indexes, e.g.
+ * "cart.items.0") of @root. */
+static JsonObject *
+object_at (JsonNode   *root,
+           const char *member)
+{
+  g_auto(GStrv) names = g_strsplit (member, ".", -1);
+  JsonNode *node = root;
+
+  for (guint i = 0; names[i] != NULL; i++)
+    {
+      if (JSON_NODE_HOLDS_ARRAY (node))
+        node = json_array_get_element (json_node_get_array (node), atoi (names[i]));
+      else
+        node = json_object_get_member (json_node_get_object (node), names[i]);
+      g_assert_nonnull (node);
+    }
+
+  return json_node_get_object (node);
+}
+
+/* Places an order the way a shop's web front does: a cart made while signed
+ * in (so the order is the customer's), one item, an address, the first
+ * shipping option, manual payment. Returns the order's id. */
+static char *
+place_order (const char *token,
+             int         quantity)
+{
+  static char *region_id, *variant_id;
+  g_autoptr(JsonNode) cart = NULL;
+  g_autoptr(JsonNode) options = NULL;
+  g_autoptr(JsonNode) done = NULL;
+  g_autofree char *body = NULL;
+  g_autofree char *shipping = NULL;
+  const char *cart_id;
+
+  if (region_id == NULL)
+    {
+      g_autoptr(JsonNode) regions = raw_json ("GET", NULL, NULL, "/store/regions");
+      g_autoptr(JsonNode) products = raw_json ("GET", NULL, NULL, "/store/products");
+      JsonArray *list = json_object_get_array_member (json_node_get_object (regions), "regions");
+
+      for (guint i = 0; i < json_array_get_length (list); i++)
+        {
+          JsonObject *region = json_array_get_object_element (list, i);
+
+          if (g_strcmp0 (json_object_get_string_member (region, "currency_code"), "usd") == 0)
+            region_id = g_strdup (json_object_get_string_member (region, "id"));
+        }
+      g_assert_nonnull (region_id);
+      variant_id = g_strdup (json_object_get_string_member (object_at (products,
+                                                                       "products.0.variants.0"),
+                                                            "id"));
+    }
+
+  body = g_strdup_printf ("{\"region_id\": \"%s\"}", region_id);
+  cart = raw_json ("POST", token, body, "/store/carts");
+  cart_id = json_object_get_string_member (object_at (cart, "cart"), "id");
+  g_assert_nonnull (json_object_get_string_member (object_at (cart, "cart"), "customer_id"));
+
+  g_free (body);
+  body = g_strdup_printf ("{\"variant_id\": \"%s\", \"quantity\": %d}", variant_id, quantity);
+  json_node_unref (raw_json ("POST", token, body, "/store/carts/%s/line-items", cart_id));
+  json_node_unref (raw_json ("POST", token,
+                             "{\"shipping_address\": {\"first_name\": \"Ada\", "
+                             "\"last_name\": \"Lovelace\", \"address_1\": \"1 Main St\", "
+                             "\"city\": \"Springfield\", \"country_code\": \"us\", "
+                             "\"postal_code\": \"12345\"}}",
+                             "/store/carts/%s", cart_id));
+  options = raw_json ("GET", token, NULL, "/store/shipping-options/%s", cart_id);
+  shipping = g_strdup_printf ("{\"option_id\": \"%s\"}",
+                              json_object_get_string_member (object_at (options,
+                                                                        "shipping_options.0"),
+                                                             "id"));
+  json_node_unref (raw_json ("POST", token, shipping, "/store/carts/%s/shipping-methods", cart_id));
+  json_node_unref (raw_json ("POST", token, NULL, "/store/carts/%s/payment-sessions", cart_id));
+  json_node_unref (raw_json ("POST", token, "{\"provider_id\": \"manual\"}",
+                             "/store/carts/%s/payment-session", cart_id));
+  done = raw_json ("POST", token, NULL, "/store/carts/%s/complete", cart_id);
+  g_assert_cmpstr (json_object_get_string_member (json_node_get_object (done), "type"), ==,
+                   "order");
+
+  return g_strdup (json_object_get_string_member (object_at (done, "data"), "id"));
+}
+
+/* Runs the main loop for @ms milliseconds, e.g. for cancelled answers to
+ * come back. */
+static void
+timeout_done_cb (gpointer user_data)
+{
+  gboolean *done = user_data;
+
+  *done = TRUE;
+}
+
+static void
+spin_for (guint ms)
+{
+  gboolean done = FALSE;
+
+  g_timeout_add_once (ms, timeout_done_cb, &done);
+  while (!done)
+    g_main_context_iteration (NULL, TRUE);
+}
+
+/* A new customer with @n_orders orders (quantities 1, 2, 3, 1, …). */
+static MedusaClient *
+new_customer_with_orders (const char *who,
+                          guint       n_orders)
+{
+  g_autoptr(MedusaCustomer) customer = NULL;
+  g_autoptr(MedusaClient) client = new_signed_in_customer (who, &customer);
+
+  for (guint i = 0; i < n_orders; i++)
+    g_free (place_order (medusa_client_get_access_token (client), 1 + i % 3));
+
+  return g_steal_pointer (&client);
+}
+
+/* What the store answers for @query in one request: every order, in order. */
+static MedusaOrderPage *
+list_all_orders (MedusaClient           *client,
+                 const MedusaOrderQuery *query)
+{
+  g_autoptr(MedusaOrderQuery) all = query != NULL ? medusa_order_query_copy (query)
+                                                  : medusa_order_query_new ();
+  g_autoptr(MedusaOrderPage) first = NULL;
+  g_autoptr(GError) error = NULL;
+  MedusaOrderPage *page;
+
+  medusa_order_query_set_limit (all, 1);
+  medusa_order_query_set_offset (all, 0);
+  first = list_orders (client, all, &error);
+  g_assert_no_error (error);
+  if (medusa_order_page_get_count (first) <= 1)
+    return g_steal_pointer (&first);
+
+  medusa_order_query_set_limit (all, medusa_order_page_get_count (first));
+  page = list_orders (client, all, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (medusa_order_page_get_orders (page)), ==,
+                    medusa_order_page_get_count (page));
+
+  return page;
+}
+
+static const char *
+order_id_at (GListModel *orders,
+             guint       position)
+{
+  g_autoptr(MedusaOrder) order = g_list_model_get_item (orders, position);
+
+  return medusa_order_get_id (order);   /* @orders keeps it alive */
+}
+
+/* Scrolls a new list of @page_size through @query as a view would, a page at
+ * a time, and checks it against the same orders asked for in one request:
+ * the same orders at the same positions, each page asked for once. */
+static void
+assert_paging (MedusaClient           *client,
+               const MedusaOrderQuery *query,
+               guint                   page_size)
+{
+  g_autoptr(MedusaOrderPage) direct = list_all_orders (client, query);
+  g_autoptr(MedusaOrderList) list = medusa_order_list_new (client, page_size);
+  GListModel *expected = medusa_order_page_get_orders (direct);
+  guint count = medusa_order_page_get_count (direct);
+  guint n_pages = MAX ((count + page_size - 1) / page_size, 1);
+
+  g_test_message ("%u orders in pages of %u: %u requests", count, page_size, n_pages);
+  medusa_order_list_set_query (list, query);
+  spin_until_idle (list);
+  g_assert_null (medusa_order_list_get_error (list));
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, count);
+  g_assert_cmpuint (medusa_order_list_get_n_requests (list), ==, 1);
+
+  for (guint i = 0; i < count; i++)
+    {
+      g_autoptr(MedusaOrderSlot) slot = g_list_model_get_item (G_LIST_MODEL (list), i);
+
+      g_assert_cmpuint (medusa_order_slot_get_position (slot), ==, i);
+      if (medusa_order_slot_get_order (slot) == NULL)
+        {
+          /* the first position of a page not yet here */
+          g_assert_cmpuint (i % page_size, ==, 0);
+          g_assert_true (medusa_order_list_get_loading (list));
+          spin_until_idle (list);
+        }
+      g_assert_false (medusa_order_slot_get_failed (slot));
+      g_assert_nonnull (medusa_order_slot_get_order (slot));
+      g_assert_cmpstr (medusa_order_get_id (medusa_order_slot_get_order (slot)), ==,
+                       order_id_at (expected, i));
+      /* a partial last page does not grow the list */
+      g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, count);
+    }
+
+  g_assert_cmpuint (medusa_order_list_get_n_requests (list), ==, n_pages);
+  g_assert_null (g_list_model_get_item (G_LIST_MODEL (list), count));
+  g_assert_false (medusa_order_list_get_loading (list));
+  g_assert_cmpuint (medusa_order_list_get_n_requests (list), ==, n_pages);
+}
+
+static void
+test_order_list_boundaries (void)
+{
+  g_autoptr(MedusaClient) client = new_customer_with_orders ("pager", 6);
+  g_autoptr(MedusaClient) buyer = new_client ();
+  g_autoptr(MedusaCustomer) customer = NULL;
+  g_autoptr(MedusaOrderQuery) canceled = medusa_order_query_new ();
+  g_autoptr(MedusaOrderQuery) done = medusa_order_query_new ();
+  g_autoptr(GError) error = NULL;
+  const char *canceled_statuses[] = { "canceled", NULL };
+  const char *done_statuses[] = { "completed", "canceled", NULL };
+  /* 6 orders: pages dividing them exactly (2, 3), a partial last page (4, 5),
+   * one page just full (6), fewer orders than a page (10), one a page (1) */
+  const guint page_sizes[] = { 2, 3, 4, 5, 6, 10, 1 };
+
+  for (guint i = 0; i < G_N_ELEMENTS (page_sizes); i++)
+    assert_paging (client, NULL, page_sizes[i]);
+
+  /* the buyer's few hundred: a small filtered set one at a time, two
+   * statuses at once in pages with a partial last one */
+  customer = sign_in (buyer, BUYER_EMAIL, BUYER_PASSWORD, MEDUSA_AUTH_MODE_TOKEN, &error);
+  g_assert_no_error (error);
+  medusa_order_query_set_statuses (canceled, canceled_statuses);
+  assert_paging (buyer, canceled, 1);
+  medusa_order_query_set_statuses (done, done_statuses);
+  assert_paging (buyer, done, 20);
+  assert_paging (buyer, NULL, 64);
+}
+
+static void
+test_order_list_empty (void)
+{
+  g_autoptr(MedusaCustomer) customer = NULL;
+  g_autoptr(MedusaClient) client = new_signed_in_customer ("listless", &customer);
+  g_autoptr(MedusaOrderList) list = medusa_order_list_new (client, 10);
+
+  medusa_order_list_set_query (list, NULL);
+  g_assert_true (medusa_order_list_get_loading (list));
+  g_assert_false (medusa_order_list_get_loaded (list));
+  spin_until_idle (list);
+  g_assert_null (medusa_order_list_get_error (list));
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 0);
+  g_assert_null (g_list_model_get_item (G_LIST_MODEL (list), 0));
+  g_assert_cmpuint (medusa_order_list_get_n_requests (list), ==, 1);
+}
+
+/* An order placed while the list is being scrolled: the list stays what it
+ * was when its first page came (no order twice, none missing, the same
+ * length), and the new order shows when it starts over. */
+static void
+test_order_list_count_changes (void)
+{
+  g_autoptr(MedusaClient) client = new_customer_with_orders ("grower", 3);
+  g_autoptr(MedusaOrderPage) before = list_all_orders (client, NULL);
+  g_autoptr(MedusaOrderPage) after = NULL;
+  g_autoptr(MedusaOrderList) list = medusa_order_list_new (client, 2);
+  g_autoptr(GHashTable) ids = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autofree char *placed = NULL;
+  GListModel *old_orders = medusa_order_page_get_orders (before);
+
+  g_assert_cmpuint (medusa_order_page_get_count (before), ==, 3);
+  medusa_order_list_set_query (list, NULL);
+  spin_until_idle (list);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 3);
+
+  placed = place_order (medusa_client_get_access_token (client), 2);
+  after = list_all_orders (client, NULL);
+  /* the store has one more, newest first: asked for by offset, the second
+   * page would now start with the last order of the first one */
+  g_assert_cmpuint (medusa_order_page_get_count (after), ==, 4);
+  g_assert_cmpstr (order_id_at (medusa_order_page_get_orders (after), 0), ==, placed);
+
+  for (guint i = 0; i < 3; i++)
+    {
+      g_autoptr(MedusaOrderSlot) slot = g_list_model_get_item (G_LIST_MODEL (list), i);
+
+      spin_until_idle (list);
+      g_assert_nonnull (medusa_order_slot_get_order (slot));
+      g_assert_cmpstr (medusa_order_get_id (medusa_order_slot_get_order (slot)), ==,
+                       order_id_at (old_orders, i));
+      g_assert_true (g_hash_table_add (ids, (gpointer) order_id_at (old_orders, i)));
+    }
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 3);
+  g_assert_cmpuint (medusa_order_list_get_n_requests (list), ==, 2);
+  g_assert_false (g_hash_table_contains (ids, placed));
+
+  /* starting over (F5 in the app) shows it */
+  medusa_order_list_set_query (list, NULL);
+  spin_until_idle (list);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 4);
+  {
+    g_autoptr(MedusaOrderSlot) newest = g_list_model_get_item (G_LIST_MODEL (list), 0);
+
+    g_assert_cmpstr (medusa_order_get_id (medusa_order_slot_get_order (newest)), ==, placed);
+  }
+}
+
+typedef gboolean (*OrderPredicate) (MedusaOrder *order,
+                                    gconstpointer data);
+
+static gboolean
+has_status_in (MedusaOrder   *order,
+               gconstpointer  data)
+{
+  return g_strv_contains (data, medusa_order_get_status (order));
+}
+
+static gboolean
+has_fulfillment_status_in (MedusaOrder   *order,
+                           gconstpointer  data)
+{
+  return g_strv_contains (data, medusa_order_get_fulfillment_status (order));
+}
+
+static gboolean
+has_payment_status_in (MedusaOrder   *order,
+                       gconstpointer  data)
+{
+  return g_strv_contains (data, medusa_order_get_payment_status (order));
+}
+
+static gboolean
+is_pending_and_partly_refunded (MedusaOrder   *order,
+                                gconstpointer  data)
+{
+  return g_str_equal (medusa_order_get_status (order), "pending") &&
+         g_str_equal (medusa_order_get_payment_status (order), "partially_refunded");
+}
+
+static gboolean
+is_nothing (MedusaOrder   *order,
+            gconstpointer  data)
+{
+  return FALSE;
+}
+
+static gboolean
+is_anything (MedusaOrder   *order,
+             gconstpointer  data)
+{
+  return TRUE;
+}
+
+/* v1's q: the display id, as text, contains it (the customer's names and
+ * phone, also searched, have no digits here) */
+static gboolean
+has_number_containing (MedusaOrder   *order,
+                       gconstpointer  data)
+{
+  g_autofree char *number = g_strdup_printf ("%" G_GINT64_FORMAT,
+                                             medusa_order_get_display_id (order));
+
+  return strstr (number, data) != NULL;
+}
+
+static gboolean
+is_completed_with_number_containing (MedusaOrder   *order,
+                                     gconstpointer  data)
+{
+  return g_str_equal (medusa_order_get_status (order), "completed") &&
+         has_number_containing (order, data);
+}
+
+typedef struct
+{
+  GDateTime *after;
+  GDateTime *before;
+} Range;
+
+static gboolean
+is_created_within (MedusaOrder   *order,
+                   gconstpointer  data)
+{
+  const Range *range = data;
+  GDateTime *created_at = medusa_order_get_created_at (order);
+
+  return (range->after == NULL || g_date_time_compare (created_at, range->after) > 0) &&
+         (range->before == NULL || g_date_time_compare (created_at, range->before) < 0);
+}
+
+/* The store's answer to @query is exactly the orders of @all that
+ * @predicate keeps, in the same order. */
+static void
+assert_filter (MedusaClient           *client,
+               const MedusaOrderQuery *query,
+               GListModel             *all,
+               OrderPredicate          predicate,
+               gconstpointer           data,
+               const char             *what)
+{
+  g_autoptr(MedusaOrderPage) page = list_all_orders (client, query);
+  GListModel *orders = medusa_order_page_get_orders (page);
+  guint n = 0;
+
+  for (guint i = 0; i < g_list_model_get_n_items (all); i++)
+    {
+      g_autoptr(MedusaOrder) order = g_list_model_get_item (all, i);
+
+      if (!predicate (order, data))
+        continue;
+      g_assert_cmpuint (n, <, g_list_model_get_n_items (orders));
+      g_assert_cmpstr (order_id_at (orders, n), ==, medusa_order_get_id (order));
+      n++;
+    }
+  g_test_message ("%s: %u orders", what, n);
+  g_assert_cmpuint (medusa_order_page_get_count (page), ==, n);
+  g_assert_cmpuint (g_list_model_get_n_items (orders), ==, n);
+}
+
+static GDateTime *
+midpoint (GDateTime *a,
+          GDateTime *b)
+{
+  return g_date_time_add (a, g_date_time_difference (b, a) / 2);
+}
+
+/* Each filter as v1 applies it, checked against every order of the buyer. */
+static void
+test_order_filters_exact (void)
+{
+  g_autoptr(MedusaClient) client = new_client ();
+  g_autoptr(MedusaCustomer) customer = NULL;
+  g_autoptr(MedusaOrderPage) everything = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *completed[] = { "completed", NULL };
+  const char *completed_canceled[] = { "completed", "canceled", NULL };
+  const char *pending[] = { "pending", NULL };
+  const char *canceled[] = { "canceled", NULL };
+  const char *shipped[] = { "shipped", "partially_shipped", NULL };
+  const char *not_fulfilled[] = { "not_fulfilled", NULL };
+  const char *captured[] = { "captured", NULL };
+  const char *refunded[] = { "partially_refunded", "refunded", NULL };
+  const char *awaiting[] = { "awaiting", NULL };
+  const char *not_paid[] = { "not_paid", NULL };
+  GListModel *all;
+  guint count;
+
+  customer = sign_in (client, BUYER_EMAIL, BUYER_PASSWORD, MEDUSA_AUTH_MODE_TOKEN, &error);
+  g_assert_no_error (error);
+  /* what q also searches must not hold digits, for has_number_containing() */
+  g_assert_null (medusa_customer_get_phone (customer));
+  g_assert_cmpstr (medusa_customer_get_first_name (customer), ==, "Test");
+  g_assert_cmpstr (medusa_customer_get_last_name (customer), ==, "Buyer");
+
+  everything = list_all_orders (client, NULL);
+  all = medusa_order_page_get_orders (everything);
+  count = medusa_order_page_get_count (everything);
+  g_assert_cmpuint (count, >, 100);
+
+  /* statuses: one, several at once (any of them), and the three kinds
+   * together (all of them) */
+  {
+    const struct {
+      const char * const *statuses;
+      const char * const *fulfillment;
+      const char * const *payment;
+      OrderPredicate predicate;
+      gconstpointer data;
+      const char *what;
+    } cases[] = {
+      { completed, NULL, NULL, has_status_in, completed, "completed" },
+      { completed_canceled, NULL, NULL, has_status_in, completed_canceled, "completed or canceled" },
+      { pending, NULL, NULL, has_status_in, pending, "pending" },
+      { NULL, shipped, NULL, has_fulfillment_status_in, shipped, "shipped" },
+      { NULL, not_fulfilled, NULL, has_fulfillment_status_in, not_fulfilled, "not fulfilled" },
+      { NULL, NULL, captured, has_payment_status_in, captured, "captured" },
+      { NULL, NULL, refunded, has_payment_status_in, refunded, "refunded" },
+      { NULL, NULL, awaiting, has_payment_status_in, awaiting, "awaiting payment" },
+      { NULL, NULL, not_paid, has_payment_status_in, not_paid, "not paid" },
+      { pending, NULL, refunded, is_pending_and_partly_refunded, NULL, "pending and refunded" },
+      { canceled, NULL, captured, is_nothing, NULL, "canceled and captured" },
+    };
+
+    for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+      {
+        g_autoptr(MedusaOrderQuery) query = medusa_order_query_new ();
+
+        medusa_order_query_set_statuses (query, cases[i].statuses);
+        medusa_order_query_set_fulfillment_statuses (query, cases[i].fulfillment);
+        medusa_order_query_set_payment_statuses (query, cases[i].payment);
+        assert_filter (client, query, all, cases[i].predicate, cases[i].data, cases[i].what);
+      }
+  }
+
+  /* a created range with both ends, and each end alone; the bounds fall
+   * between orders, as the server keeps microseconds but shows milliseconds */
+  {
+    g_autoptr(MedusaOrder) newer = g_list_model_get_item (all, count / 5);
+    g_autoptr(MedusaOrder) newer_neighbour = g_list_model_get_item (all, count / 5 - 1);
+    g_autoptr(MedusaOrder) older = g_list_model_get_item (all, count / 2);
+    g_autoptr(MedusaOrder) older_neighbour = g_list_model_get_item (all, count / 2 + 1);
+    g_autoptr(GDateTime) before = midpoint (medusa_order_get_created_at (newer),
+                                            medusa_order_get_created_at (newer_neighbour));
+    g_autoptr(GDateTime) after = midpoint (medusa_order_get_created_at (older_neighbour),
+                                           medusa_order_get_created_at (older));
+    g_autoptr(GTimeZone) plus_one = g_time_zone_new_offset (3600);
+    g_autoptr(GDateTime) local_after = g_date_time_to_timezone (after, plus_one);
+    g_autoptr(MedusaOrderQuery) query = medusa_order_query_new ();
+    g_autoptr(MedusaOrderPage) within = NULL;
+    Range both = { after, before };
+    Range from = { after, NULL };
+    Range until = { NULL, before };
+
+    medusa_order_query_set_created_range (query, after, before);
+    assert_filter (client, query, all, is_created_within, &both, "created within");
+    within = list_all_orders (client, query);
+    g_assert_cmpuint (medusa_order_page_get_count (within), ==, count / 2 - count / 5 + 1);
+    medusa_order_query_set_created_range (query, after, NULL);
+    assert_filter (client, query, all, is_created_within, &from, "created after");
+    /* another time zone, the same instant */
+    medusa_order_query_set_created_range (query, local_after, NULL);
+    assert_filter (client, query, all, is_created_within, &from, "created after (+01:00)");
+    medusa_order_query_set_created_range (query, NULL, before);
+    assert_filter (client, query, all, is_created_within, &until, "created before");
+  }
+
+  /* search: the order number (v1 matches any part of it), the email (any
+   * part, any case), with a status, and v1's LIKE wildcards taken literally */
+  {
+    g_autoptr(MedusaOrder) some = g_list_model_get_item (all, count / 3);
+    g_autofree char *number = g_strdup_printf ("%" G_GINT64_FORMAT,
+                                               medusa_order_get_display_id (some));
+    const struct {
+      const char *q;
+      const char * const *statuses;
+      OrderPredicate predicate;
+      gconstpointer data;
+    } cases[] = {
+      { number, NULL, has_number_containing, number },
+      { "7", NULL, has_number_containing, "7" },
+      { "1", completed, is_completed_with_number_containing, "1" },
+      { BUYER_EMAIL, NULL, is_anything, NULL },
+      { "BUYER@Example", NULL, is_anything, NULL },
+      { "nobody@example.com", NULL, is_nothing, NULL },
+      { "%", NULL, is_nothing, NULL },
+      { "_", NULL, is_nothing, NULL },
+      { "1%", NULL, is_nothing, NULL },
+      { "\\", NULL, is_nothing, NULL },
+    };
+
+    for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+      {
+        g_autoptr(MedusaOrderQuery) query = medusa_order_query_new ();
+
+        medusa_order_query_set_search (query, cases[i].q);
+        medusa_order_query_set_statuses (query, cases[i].statuses);
+        assert_filter (client, query, all, cases[i].predicate, cases[i].data, cases[i].q);
+      }
+  }
+}
+
+/* Starting over while pages are in flight: only the last query fills the
+ * list, whatever order the answers come in. */
+static void
+test_order_list_requery_in_flight (void)
+{
+  g_autoptr(MedusaClient) client = new_client ();
+  g_autoptr(MedusaCustomer) customer = NULL;
+  g_autoptr(MedusaOrderList) list = medusa_order_list_new (client, 25);
+  g_autoptr(MedusaOrderQuery) canceled = medusa_order_query_new ();
+  g_autoptr(MedusaOrderQuery) refunded = medusa_order_query_new ();
+  g_autoptr(MedusaOrderPage) expected = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *canceled_statuses[] = { "canceled", NULL };
+  const char *refunded_statuses[] = { "partially_refunded", NULL };
+  guint count;
+
+  customer = sign_in (client, BUYER_EMAIL, BUYER_PASSWORD, MEDUSA_AUTH_MODE_TOKEN, &error);
+  g_assert_no_error (error);
+  medusa_order_query_set_statuses (canceled, canceled_statuses);
+  medusa_order_query_set_payment_statuses (refunded, refunded_statuses);
+  expected = list_all_orders (client, refunded);
+  g_assert_cmpuint (medusa_order_page_get_count (expected), ==, 1);
+
+  /* three queries in a row, each first page in flight when the next comes */
+  medusa_order_list_set_query (list, NULL);
+  medusa_order_list_set_query (list, canceled);
+  medusa_order_list_set_query (list, refunded);
+  g_assert_true (medusa_order_list_get_loading (list));
+  spin_until_idle (list);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 1);
+  g_assert_cmpuint (medusa_order_list_get_n_requests (list), ==, 3);
+  {
+    g_autoptr(MedusaOrderSlot) slot = g_list_model_get_item (G_LIST_MODEL (list), 0);
+
+    g_assert_cmpstr (medusa_order_get_id (medusa_order_slot_get_order (slot)), ==,
+                     order_id_at (medusa_order_page_get_orders (expected), 0));
+  }
+
+  /* later pages in flight when the query changes: none lands in the new list */
+  medusa_order_list_set_query (list, NULL);
+  spin_until_idle (list);
+  count = g_list_model_get_n_items (G_LIST_MODEL (list));
+  for (guint i = 25; i < count; i += 25)
+    g_object_unref (g_list_model_get_item (G_LIST_MODEL (list), i));
+  g_assert_true (medusa_order_list_get_loading (list));
+  medusa_order_list_set_query (list, refunded);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 0);
+  spin_until_idle (list);
+  /* let the cancelled answers come back too */
+  spin_for (500);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 1);
+  g_assert_false (medusa_order_list_get_loading (list));
+}
+
+static void
+list_finalized_cb (gpointer  data,
+                   GObject  *where_the_object_was)
+{
+  gboolean *finalized = data;
+
+  *finalized = TRUE;
+}
+
+/* Dropping the list while a page is in flight: the list goes at once (a page
+ * in flight does not keep it), the page is cancelled, nothing crashes. */
+static void
+test_order_list_dispose_in_flight (void)
+{
+  g_autoptr(MedusaClient) client = new_client ();
+  g_autoptr(MedusaCustomer) customer = NULL;
+  g_autoptr(GError) error = NULL;
+  MedusaOrderList *list;
+  gboolean finalized = FALSE;
+
+  customer = sign_in (client, BUYER_EMAIL, BUYER_PASSWORD, MEDUSA_AUTH_MODE_TOKEN, &error);
+  g_assert_no_error (error);
+
+  /* the first page in flight */
+  list = medusa_order_list_new (client, 50);
+  g_object_weak_ref (G_OBJECT (list), list_finalized_cb, &finalized);
+  medusa_order_list_set_query (list, NULL);
+  g_assert_true (medusa_order_list_get_loading (list));
+  g_object_unref (list);
+  g_assert_true (finalized);
+
+  /* later pages in flight, and a view still holding a slot */
+  {
+    g_autoptr(MedusaOrderSlot) kept = NULL;
+
+    finalized = FALSE;
+    list = medusa_order_list_new (client, 50);
+    g_object_weak_ref (G_OBJECT (list), list_finalized_cb, &finalized);
+    medusa_order_list_set_query (list, NULL);
+    spin_until_idle (list);
+    kept = g_list_model_get_item (G_LIST_MODEL (list),
+                                  g_list_model_get_n_items (G_LIST_MODEL (list)) - 1);
+    g_object_unref (g_list_model_get_item (G_LIST_MODEL (list), 50));
+    g_assert_true (medusa_order_list_get_loading (list));
+    g_object_unref (list);
+    g_assert_true (finalized);
+
+    /* the answers arrive (cancelled) with no list to fill */
+    spin_for (500);
+    g_assert_null (medusa_order_slot_get_order (kept));
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1322,8 +2112,17 @@ main (int   argc,
   g_test_add_func ("/client/orders/pages", test_orders);
   g_test_add_func ("/client/orders/filters", test_order_filters);
   g_test_add_func ("/client/orders/get", test_get_order);
+  g_test_add_func ("/client/orders/get/details", test_get_order_details);
   g_test_add_func ("/client/orders/none", test_new_customer_has_no_orders);
   g_test_add_func ("/client/orders/list-model", test_order_list);
+  g_test_add_func ("/client/orders/list-model/boundaries", test_order_list_boundaries);
+  g_test_add_func ("/client/orders/list-model/empty", test_order_list_empty);
+  g_test_add_func ("/client/orders/list-model/count-changes", test_order_list_count_changes);
+  g_test_add_func ("/client/orders/list-model/requery-in-flight",
+                   test_order_list_requery_in_flight);
+  g_test_add_func ("/client/orders/list-model/dispose-in-flight",
+                   test_order_list_dispose_in_flight);
+  g_test_add_func ("/client/orders/filters/exact", test_order_filters_exact);
   g_test_add_func ("/client/errors/real-answers", test_error_mapping_of_real_answers);
   g_test_add_func ("/client/cancel", test_cancel);
 

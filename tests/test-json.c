@@ -154,59 +154,254 @@ test_order_page_fixture (void)
     }
 }
 
+/* One order as MedusaClient asks for it: the customer's list filtered by id. */
+static MedusaOrder *
+load_order (const char *name)
+{
+  g_autoptr(GBytes) body = load_fixture (name);
+  g_autoptr(GError) error = NULL;
+  MedusaOrder *order = medusa_json_parse_single_order_page (body, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (order);
+  g_assert_true (g_str_has_prefix (medusa_order_get_id (order), "order_"));
+  g_assert_cmpstr (medusa_order_get_email (order), ==, "buyer@example.com");
+  g_assert_nonnull (medusa_order_get_created_at (order));
+
+  return order;
+}
+
+/* Every seeded order holds one line of the seeded product, its M variant. */
+static MedusaLineItem *
+assert_one_item (MedusaOrder *order,
+                 int          quantity,
+                 gint64       unit_price,
+                 gint64       discount,
+                 gint64       tax,
+                 gint64       total)
+{
+  GListModel *items = medusa_order_get_items (order);
+  g_autoptr(MedusaLineItem) item = NULL;
+
+  g_assert_cmpuint (g_list_model_get_n_items (items), ==, 1);
+  item = g_list_model_get_item (items, 0);
+  g_assert_true (g_str_has_prefix (medusa_line_item_get_id (item), "item_"));
+  g_assert_cmpstr (medusa_line_item_get_title (item), ==, "Test T-Shirt");
+  g_assert_cmpstr (medusa_line_item_get_description (item), ==, "M");
+  g_assert_cmpstr (medusa_line_item_get_variant_title (item), ==, "M");
+  g_assert_cmpstr (medusa_line_item_get_variant_sku (item), ==, "TEE-M");
+  g_assert_cmpstr (medusa_line_item_get_thumbnail (item), ==,
+                   "http://127.0.0.1:9000/uploads/test-t-shirt-m.png");
+  g_assert_cmpint (medusa_line_item_get_quantity (item), ==, quantity);
+  g_assert_cmpint (medusa_line_item_get_unit_price (item), ==, unit_price);
+  g_assert_cmpint (medusa_line_item_get_subtotal (item), ==, unit_price * quantity);
+  g_assert_cmpint (medusa_line_item_get_discount_total (item), ==, discount);
+  g_assert_cmpint (medusa_line_item_get_tax_total (item), ==, tax);
+  g_assert_cmpint (medusa_line_item_get_total (item), ==, total);
+  g_assert_cmpuint (medusa_order_get_item_count (order), ==, quantity);
+
+  return item;   /* the order keeps it alive */
+}
+
+static void
+assert_totals (MedusaOrder *order,
+               gint64       subtotal,
+               gint64       shipping,
+               gint64       tax,
+               gint64       discount,
+               gint64       gift_card,
+               gint64       refunded,
+               gint64       paid,
+               gint64       total)
+{
+  g_assert_cmpint (medusa_order_get_subtotal (order), ==, subtotal);
+  g_assert_cmpint (medusa_order_get_shipping_total (order), ==, shipping);
+  g_assert_cmpint (medusa_order_get_tax_total (order), ==, tax);
+  g_assert_cmpint (medusa_order_get_discount_total (order), ==, discount);
+  g_assert_cmpint (medusa_order_get_gift_card_total (order), ==, gift_card);
+  g_assert_cmpint (medusa_order_get_refunded_total (order), ==, refunded);
+  g_assert_cmpint (medusa_order_get_paid_total (order), ==, paid);
+  g_assert_cmpint (medusa_order_get_total (order), ==, total);
+  /* as Medusa v1 adds them up */
+  g_assert_cmpint (total, ==, subtotal + shipping + tax - discount - gift_card);
+}
+
+static void
+assert_one_shipping_method (MedusaOrder *order,
+                            const char  *name,
+                            gint64       price,
+                            gint64       total)
+{
+  GListModel *methods = medusa_order_get_shipping_methods (order);
+  g_autoptr(MedusaShippingMethod) method = NULL;
+
+  g_assert_cmpuint (g_list_model_get_n_items (methods), ==, 1);
+  method = g_list_model_get_item (methods, 0);
+  g_assert_cmpstr (medusa_shipping_method_get_name (method), ==, name);
+  g_assert_cmpint (medusa_shipping_method_get_price (method), ==, price);
+  g_assert_cmpint (medusa_shipping_method_get_total (method), ==, total);
+}
+
 static void
 test_order_shipped_fixture (void)
 {
-  g_autoptr(GBytes) body = load_fixture ("order-shipped.json");
-  g_autoptr(GError) error = NULL;
-  g_autoptr(MedusaOrder) order = medusa_json_parse_order_response (body, &error);
-  GListModel *fulfillments;
-  guint n_tracking = 0;
+  g_autoptr(MedusaOrder) order = load_order ("order-shipped.json");
+  GListModel *fulfillments = medusa_order_get_fulfillments (order);
+  /* seed-orders.js ships the two shirts in two parcels */
+  const char *parcels[][3] = {
+    { "1Z999AA10123456784", NULL },
+    { "1Z999AA10123456785", "1Z999AA10123456786", NULL },
+  };
+  MedusaLineItem *item;
+  MedusaAddress *address;
 
-  g_assert_no_error (error);
   g_assert_cmpstr (medusa_order_get_status (order), ==, "completed");
+  g_assert_cmpstr (medusa_order_get_fulfillment_status (order), ==, "shipped");
   g_assert_cmpstr (medusa_order_get_payment_status (order), ==, "captured");
-  fulfillments = medusa_order_get_fulfillments (order);
-  g_assert_cmpuint (g_list_model_get_n_items (fulfillments), >=, 1);
+  g_assert_cmpstr (medusa_order_get_currency_code (order), ==, "usd");
+  g_assert_cmpstr (medusa_order_get_region_name (order), ==, "United States");
+  item = assert_one_item (order, 2, 1950, 0, 0, 3900);
+  g_assert_cmpint (medusa_line_item_get_fulfilled_quantity (item), ==, 2);
+  g_assert_cmpint (medusa_line_item_get_shipped_quantity (item), ==, 2);
+  g_assert_cmpint (medusa_line_item_get_returned_quantity (item), ==, 0);
+  assert_totals (order, 3900, 800, 0, 0, 0, 0, 4700, 4700);
+  assert_one_shipping_method (order, "Standard US", 800, 800);
 
-  for (guint i = 0; i < g_list_model_get_n_items (fulfillments); i++)
+  g_assert_cmpuint (g_list_model_get_n_items (fulfillments), ==, G_N_ELEMENTS (parcels));
+  for (guint i = 0; i < G_N_ELEMENTS (parcels); i++)
     {
       g_autoptr(MedusaFulfillment) fulfillment = g_list_model_get_item (fulfillments, i);
       GListModel *links = medusa_fulfillment_get_tracking_links (fulfillment);
+      guint n_links = g_strv_length ((char **) parcels[i]);
 
+      g_assert_true (g_str_has_prefix (medusa_fulfillment_get_id (fulfillment), "ful_"));
+      g_assert_nonnull (medusa_fulfillment_get_created_at (fulfillment));
       g_assert_nonnull (medusa_fulfillment_get_shipped_at (fulfillment));
-      n_tracking += g_list_model_get_n_items (links);
-      for (guint j = 0; j < g_list_model_get_n_items (links); j++)
+      g_assert_null (medusa_fulfillment_get_canceled_at (fulfillment));
+      /* v1 keeps the numbers in tracking_links; the old tracking_numbers
+       * column stays empty */
+      g_assert_cmpuint (g_strv_length ((char **) medusa_fulfillment_get_tracking_numbers (fulfillment)),
+                        ==, 0);
+      g_assert_cmpuint (g_list_model_get_n_items (links), ==, n_links);
+      for (guint j = 0; j < n_links; j++)
         {
           g_autoptr(MedusaTrackingLink) link = g_list_model_get_item (links, j);
 
-          g_assert_nonnull (medusa_tracking_link_get_tracking_number (link));
+          g_assert_cmpstr (medusa_tracking_link_get_tracking_number (link), ==, parcels[i][j]);
+          /* the admin API takes tracking numbers only: a URL comes from a
+           * fulfillment provider, and the manual one gives none */
+          g_assert_null (medusa_tracking_link_get_url (link));
         }
     }
-  g_assert_cmpuint (n_tracking, >=, 1);
 
-  g_assert_nonnull (medusa_order_get_shipping_address (order));
-  g_assert_cmpuint (g_list_model_get_n_items (medusa_order_get_shipping_methods (order)), >=, 1);
-  {
-    g_autoptr(MedusaShippingMethod) method =
-      g_list_model_get_item (medusa_order_get_shipping_methods (order), 0);
-
-    g_assert_nonnull (medusa_shipping_method_get_name (method));
-    g_assert_cmpint (medusa_shipping_method_get_price (method), ==, 800);
-  }
+  address = medusa_order_get_shipping_address (order);
+  g_assert_nonnull (address);
+  g_assert_cmpstr (medusa_address_get_first_name (address), ==, "Test");
+  g_assert_cmpstr (medusa_address_get_last_name (address), ==, "Buyer");
+  g_assert_cmpstr (medusa_address_get_address_1 (address), ==, "1 Main St");
+  g_assert_cmpstr (medusa_address_get_city (address), ==, "Springfield");
+  g_assert_cmpstr (medusa_address_get_postal_code (address), ==, "12345");
+  g_assert_cmpstr (medusa_address_get_country_code (address), ==, "us");
+  g_assert_cmpstr (medusa_address_get_phone (address), ==, "+15550100");
 }
 
 static void
 test_order_refunded_fixture (void)
 {
-  g_autoptr(GBytes) body = load_fixture ("order-refunded.json");
-  g_autoptr(GError) error = NULL;
-  g_autoptr(MedusaOrder) order = medusa_json_parse_order_response (body, &error);
+  g_autoptr(MedusaOrder) order = load_order ("order-refunded.json");
+  g_autoptr(MedusaRefund) refund = NULL;
+  GListModel *refunds = medusa_order_get_refunds (order);
 
-  g_assert_no_error (error);
+  /* refunding money changes the payment status only */
+  g_assert_cmpstr (medusa_order_get_status (order), ==, "pending");
+  g_assert_cmpstr (medusa_order_get_fulfillment_status (order), ==, "not_fulfilled");
   g_assert_cmpstr (medusa_order_get_payment_status (order), ==, "partially_refunded");
-  g_assert_cmpint (medusa_order_get_refunded_total (order), >, 0);
-  g_assert_cmpint (medusa_order_get_refunded_total (order), <, medusa_order_get_total (order));
+  assert_one_item (order, 3, 1950, 0, 0, 5850);
+  /* the total stays what was charged; refunded_total says what came back */
+  assert_totals (order, 5850, 800, 0, 0, 0, 500, 6650, 6650);
+
+  g_assert_cmpuint (g_list_model_get_n_items (refunds), ==, 1);
+  refund = g_list_model_get_item (refunds, 0);
+  g_assert_true (g_str_has_prefix (medusa_refund_get_id (refund), "ref_"));
+  g_assert_cmpint (medusa_refund_get_amount (refund), ==, 500);
+  g_assert_cmpstr (medusa_refund_get_reason (refund), ==, "discount");
+  g_assert_cmpstr (medusa_refund_get_note (refund), ==, "Price match");
+  g_assert_nonnull (medusa_refund_get_created_at (refund));
+  g_assert_cmpint (g_date_time_compare (medusa_refund_get_created_at (refund),
+                                        medusa_order_get_created_at (order)), >, 0);
+}
+
+static void
+test_order_discount_fixture (void)
+{
+  g_autoptr(MedusaOrder) order = load_order ("order-discount.json");
+  const char * const *codes = medusa_order_get_discount_codes (order);
+
+  g_assert_cmpuint (g_strv_length ((char **) codes), ==, 1);
+  g_assert_cmpstr (codes[0], ==, "PATRON10");
+  g_assert_cmpuint (g_strv_length ((char **) medusa_order_get_gift_card_codes (order)), ==, 0);
+  g_assert_cmpuint (g_list_model_get_n_items (medusa_order_get_refunds (order)), ==, 0);
+  /* 10 % of 2 × 19.50, on the item; shipping is not discounted */
+  assert_one_item (order, 2, 1950, 390, 0, 3510);
+  /* v1 counts a payment only authorized as paid */
+  assert_totals (order, 3900, 800, 0, 390, 0, 0, 4310, 4310);
+  g_assert_cmpstr (medusa_order_get_payment_status (order), ==, "awaiting");
+}
+
+static void
+test_order_gift_card_fixture (void)
+{
+  g_autoptr(MedusaOrder) order = load_order ("order-gift-card.json");
+  const char * const *codes = medusa_order_get_gift_card_codes (order);
+  g_autoptr(GRegex) code_format = g_regex_new ("^[A-Z0-9]{4}(-[A-Z0-9]{4}){3}$", 0, 0, NULL);
+
+  g_assert_cmpuint (g_strv_length ((char **) codes), ==, 1);
+  /* Medusa makes the code up: XXXX-XXXX-XXXX-XXXX */
+  g_assert_true (g_regex_match (code_format, codes[0], 0, NULL));
+  g_assert_cmpuint (g_strv_length ((char **) medusa_order_get_discount_codes (order)), ==, 0);
+  assert_one_item (order, 1, 1950, 0, 0, 1950);
+  /* the 10.00 card pays part of 27.50; the rest is the payment */
+  assert_totals (order, 1950, 800, 0, 0, 1000, 0, 1750, 1750);
+}
+
+static void
+test_order_jpy_fixture (void)
+{
+  g_autoptr(MedusaOrder) order = load_order ("order-jpy.json");
+
+  /* yen have no minor unit: 2800 is ¥2,800; the region taxes 10 %, shipping too */
+  g_assert_cmpstr (medusa_order_get_currency_code (order), ==, "jpy");
+  g_assert_cmpstr (medusa_order_get_region_name (order), ==, "Japan");
+  assert_one_item (order, 1, 2800, 0, 280, 3080);
+  assert_totals (order, 2800, 500, 330, 0, 0, 0, 3630, 3630);
+  assert_one_shipping_method (order, "Standard JP", 500, 550);
+  g_assert_cmpstr (medusa_address_get_country_code (medusa_order_get_shipping_address (order)),
+                   ==, "jp");
+}
+
+static void
+test_order_kwd_fixture (void)
+{
+  g_autoptr(MedusaOrder) order = load_order ("order-kwd.json");
+
+  /* three decimals: 5125 is KWD 5.125; v1 itself knows no decimals */
+  g_assert_cmpstr (medusa_order_get_currency_code (order), ==, "kwd");
+  g_assert_cmpstr (medusa_order_get_region_name (order), ==, "Kuwait");
+  assert_one_item (order, 3, 5125, 0, 0, 15375);
+  assert_totals (order, 15375, 1250, 0, 0, 0, 0, 16625, 16625);
+  assert_one_shipping_method (order, "Standard KW", 1250, 1250);
+}
+
+static void
+test_order_missing_fixture (void)
+{
+  g_autoptr(GBytes) body = load_fixture ("order-missing.json");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(MedusaOrder) order = medusa_json_parse_single_order_page (body, &error);
+
+  /* v1 answers an unknown id with an empty list, not a 404 */
+  g_assert_null (order);
+  g_assert_error (error, MEDUSA_ERROR, MEDUSA_ERROR_NOT_FOUND);
 }
 
 static void
@@ -385,6 +580,8 @@ test_malformed_orders (void)
     "{\"orders\": [{\"id\": \"order_1\", \"items\": [{\"quantity\": -2}]}], \"count\": 1}",
     "{\"orders\": [{\"id\": \"order_1\", \"fulfillments\": [{\"tracking_numbers\": [1]}]}]}",
     "{\"orders\": [{\"id\": \"order_1\", \"discounts\": [\"CODE\"]}]}",
+    "{\"orders\": [{\"id\": \"order_1\", \"refunds\": [{\"amount\": \"5\"}]}]}",
+    "{\"orders\": [{\"id\": \"order_1\", \"refunds\": {}}]}",
     "{\"orders\": [{\"total\": 5}]}",
   };
 
@@ -510,6 +707,11 @@ main (int   argc,
   g_test_add_func ("/json/fixtures/order-page", test_order_page_fixture);
   g_test_add_func ("/json/fixtures/order-shipped", test_order_shipped_fixture);
   g_test_add_func ("/json/fixtures/order-refunded", test_order_refunded_fixture);
+  g_test_add_func ("/json/fixtures/order-discount", test_order_discount_fixture);
+  g_test_add_func ("/json/fixtures/order-gift-card", test_order_gift_card_fixture);
+  g_test_add_func ("/json/fixtures/order-jpy", test_order_jpy_fixture);
+  g_test_add_func ("/json/fixtures/order-kwd", test_order_kwd_fixture);
+  g_test_add_func ("/json/fixtures/order-missing", test_order_missing_fixture);
   g_test_add_func ("/json/fixtures/regions", test_regions_fixture);
   g_test_add_func ("/json/fixtures/errors", test_error_fixtures);
   g_test_add_func ("/json/errors/success", test_success_is_no_error);

@@ -3,6 +3,7 @@
 #include "config.h"
 
 #include "medusa.h"
+#include "medusa-dialect.h"
 
 /* Notifications, by property name, in the order they came */
 typedef struct
@@ -659,6 +660,7 @@ test_immutable_empty (void)
   assert_empty_list (medusa_order_get_items (order_null), MEDUSA_TYPE_LINE_ITEM);
   assert_empty_list (medusa_order_get_shipping_methods (order), MEDUSA_TYPE_SHIPPING_METHOD);
   assert_empty_list (medusa_order_get_fulfillments (order), MEDUSA_TYPE_FULFILLMENT);
+  assert_empty_list (medusa_order_get_refunds (order), MEDUSA_TYPE_REFUND);
   assert_empty_list (medusa_fulfillment_get_tracking_links (fulfillment),
                      MEDUSA_TYPE_TRACKING_LINK);
   assert_empty_list (medusa_region_get_countries (region), MEDUSA_TYPE_COUNTRY);
@@ -697,8 +699,10 @@ test_immutable_construct (void)
   g_autoptr(MedusaFulfillment) fulfillment = NULL;
   g_autoptr(MedusaShippingMethod) method = NULL;
   g_autoptr(MedusaLineItem) item = NULL;
+  g_autoptr(MedusaRefund) refund = NULL;
   g_autoptr(MedusaOrder) order = NULL;
   g_autoptr(MedusaOrderPage) page = NULL;
+  g_autoptr(GListStore) refunds = g_list_store_new (MEDUSA_TYPE_REFUND);
   g_autoptr(GListStore) links = g_list_store_new (MEDUSA_TYPE_TRACKING_LINK);
   g_autoptr(GListStore) fulfillments = g_list_store_new (MEDUSA_TYPE_FULFILLMENT);
   g_autoptr(GListStore) methods = g_list_store_new (MEDUSA_TYPE_SHIPPING_METHOD);
@@ -776,6 +780,20 @@ test_immutable_construct (void)
   g_assert_cmpint (medusa_line_item_get_total (item), ==, 2160);
   g_list_store_append (items, item);
 
+  refund = g_object_new (MEDUSA_TYPE_REFUND,
+                         "id", "ref_1",
+                         "amount", (gint64) 500,
+                         "reason", "discount",
+                         "note", "Price match",
+                         "created-at", shipped,
+                         NULL);
+  g_assert_cmpstr (medusa_refund_get_id (refund), ==, "ref_1");
+  g_assert_cmpint (medusa_refund_get_amount (refund), ==, 500);
+  g_assert_cmpstr (medusa_refund_get_reason (refund), ==, "discount");
+  g_assert_cmpstr (medusa_refund_get_note (refund), ==, "Price match");
+  g_assert_true (medusa_refund_get_created_at (refund) == shipped);
+  g_list_store_append (refunds, refund);
+
   order = g_object_new (MEDUSA_TYPE_ORDER,
                         "id", "order_1",
                         "status", "pending",
@@ -791,6 +809,7 @@ test_immutable_construct (void)
                         "shipping-address", shipping,
                         "shipping-methods", methods,
                         "fulfillments", fulfillments,
+                        "refunds", refunds,
                         "discount-codes", codes,
                         "subtotal", (gint64) 2000,
                         "shipping-total", (gint64) 600,
@@ -816,6 +835,7 @@ test_immutable_construct (void)
   g_assert_null (medusa_order_get_billing_address (order));
   g_assert_true (medusa_order_get_shipping_methods (order) == G_LIST_MODEL (methods));
   g_assert_true (medusa_order_get_fulfillments (order) == G_LIST_MODEL (fulfillments));
+  g_assert_true (medusa_order_get_refunds (order) == G_LIST_MODEL (refunds));
   g_assert_cmpstrv (medusa_order_get_discount_codes (order), codes);
   g_assert_null (medusa_order_get_gift_card_codes (order)[0]);
   g_assert_cmpint (medusa_order_get_subtotal (order), ==, 2000);
@@ -927,9 +947,12 @@ static const Contract contracts[] = {
     "id:string status:string fulfillment-status:string payment-status:string email:string "
     "currency-code:string region-id:string region-name:string display-id:display-id "
     "created-at:date items:list shipping-address:MedusaAddress billing-address:MedusaAddress "
-    "shipping-methods:list fulfillments:list discount-codes:strv gift-card-codes:strv "
+    "shipping-methods:list fulfillments:list refunds:list discount-codes:strv "
+    "gift-card-codes:strv "
     "subtotal:money shipping-total:money tax-total:money discount-total:money "
     "gift-card-total:money refunded-total:money paid-total:money total:money" },
+  { "MedusaRefund", FALSE,
+    "id:string amount:money reason:string note:string created-at:date" },
   { "MedusaOrderPage", FALSE, "orders:list count:uint offset:uint limit:uint" },
   { "MedusaCountry", FALSE,
     "iso-2:string iso-3:string name:string display-name:string num-code:int" },
@@ -1006,6 +1029,7 @@ test_property_contract (void)
   g_type_ensure (MEDUSA_TYPE_TRACKING_LINK);
   g_type_ensure (MEDUSA_TYPE_FULFILLMENT);
   g_type_ensure (MEDUSA_TYPE_SHIPPING_METHOD);
+  g_type_ensure (MEDUSA_TYPE_REFUND);
   g_type_ensure (MEDUSA_TYPE_ORDER);
   g_type_ensure (MEDUSA_TYPE_ORDER_PAGE);
   g_type_ensure (MEDUSA_TYPE_COUNTRY);
@@ -1081,6 +1105,50 @@ test_order_query (void)
   g_assert_false (medusa_order_query_equal (query, copy));
 }
 
+/* What v1's validator accepts (tests/test-client.c sends it to the real
+ * store): arrays as repeated name[]=, dates as created_at[gt]/[lt] in UTC,
+ * q with LIKE's wildcards escaped. */
+static void
+test_order_query_v1_request (void)
+{
+  g_autoptr(MedusaOrderQuery) query = medusa_order_query_new ();
+  g_autoptr(MedusaRequest) everything = NULL;
+  g_autoptr(MedusaRequest) request = NULL;
+  g_autoptr(MedusaRequest) one = NULL;
+  g_autoptr(GTimeZone) plus_one = g_time_zone_new_offset (3600);
+  g_autoptr(GDateTime) after = g_date_time_new (plus_one, 2024, 3, 4, 5, 6, 7.5);
+  g_autoptr(GDateTime) before = g_date_time_new_utc (2024, 4, 1, 0, 0, 0);
+  const char *statuses[] = { "pending", "completed", NULL };
+  const char *fulfillment[] = { "shipped", NULL };
+  const char *payment[] = { "captured", "partially_refunded", NULL };
+
+  everything = medusa_dialect_v1.list_orders (query);
+  g_assert_cmpstr (everything->method, ==, "GET");
+  g_assert_cmpstr (everything->path, ==, "/store/customers/me/orders?offset=0");
+  g_assert_true (everything->authenticated);
+
+  medusa_order_query_set_limit (query, 25);
+  medusa_order_query_set_offset (query, 50);
+  medusa_order_query_set_search (query, "10%_\\ & co");
+  medusa_order_query_set_statuses (query, statuses);
+  medusa_order_query_set_fulfillment_statuses (query, fulfillment);
+  medusa_order_query_set_payment_statuses (query, payment);
+  medusa_order_query_set_created_range (query, after, before);
+  request = medusa_dialect_v1.list_orders (query);
+  g_assert_cmpstr (request->path, ==,
+                   "/store/customers/me/orders?limit=25&offset=50"
+                   "&q=10%5C%25%5C_%5C%5C%20%26%20co"
+                   "&status%5B%5D=pending&status%5B%5D=completed"
+                   "&fulfillment_status%5B%5D=shipped"
+                   "&payment_status%5B%5D=captured&payment_status%5B%5D=partially_refunded"
+                   "&created_at%5Bgt%5D=2024-03-04T04%3A06%3A07.500000Z"
+                   "&created_at%5Blt%5D=2024-04-01T00%3A00%3A00Z");
+
+  one = medusa_dialect_v1.get_order ("order_01/x");
+  g_assert_cmpstr (one->path, ==, "/store/customers/me/orders?id=order_01%2Fx&limit=1");
+  g_assert_true (one->authenticated);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1102,6 +1170,7 @@ main (int   argc,
   g_test_add_func ("/models/region/find-country", test_region_find_country);
 
   g_test_add_func ("/models/order-query", test_order_query);
+  g_test_add_func ("/models/order-query/v1-request", test_order_query_v1_request);
 
   return g_test_run ();
 }

@@ -327,6 +327,26 @@ append_date (GString    *query,
   append_param (query, name, text);
 }
 
+/* v1 matches q with ILIKE '%q%' against the display id, the email and names:
+ * its own wildcards would match anything, so they are taken literally. */
+static char *
+escape_like (const char *text)
+{
+  GString *escaped = g_string_new (NULL);
+
+  for (const char *p = text; *p != '\0'; p++)
+    {
+      if (*p == '%' || *p == '_' || *p == '\\')
+        g_string_append_c (escaped, '\\');
+      g_string_append_c (escaped, *p);
+    }
+
+  return g_string_free (escaped, FALSE);
+}
+
+/* What v1 accepts, as its validator and qs read them: arrays as repeated
+ * name[]=value, date bounds as created_at[gt]= and [lt]= (ISO 8601, both
+ * exclusive; the server keeps microseconds, its answers show milliseconds). */
 static MedusaRequest *
 v1_list_orders (const MedusaOrderQuery *query)
 {
@@ -341,7 +361,11 @@ v1_list_orders (const MedusaOrderQuery *query)
   g_snprintf (number, sizeof number, "%u", medusa_order_query_get_offset (query));
   append_param (params, "offset", number);
   if (medusa_order_query_get_search (query) != NULL)
-    append_param (params, "q", medusa_order_query_get_search (query));
+    {
+      g_autofree char *q = escape_like (medusa_order_query_get_search (query));
+
+      append_param (params, "q", q);
+    }
   append_params (params, "status%5B%5D", medusa_order_query_get_statuses (query));
   append_params (params, "fulfillment_status%5B%5D",
                  medusa_order_query_get_fulfillment_statuses (query));
@@ -357,12 +381,17 @@ v1_list_orders (const MedusaOrderQuery *query)
                                             params->str));
 }
 
+/* Not GET /store/orders/{id}: that one answers anyone who knows the id, and
+ * leaves out the order's gift cards and refunds (it refuses expand=gift_cards).
+ * The customer's own list filtered by id has them. */
 static MedusaRequest *
 v1_get_order (const char *order_id)
 {
   g_autofree char *escaped = escape (order_id);
 
-  return authenticated (medusa_request_new ("GET", NULL, "/store/orders/%s", escaped));
+  return authenticated (medusa_request_new ("GET", NULL,
+                                            "/store/customers/me/orders?id=%s&limit=1",
+                                            escaped));
 }
 
 static MedusaRequest *
@@ -394,6 +423,6 @@ const MedusaDialect medusa_dialect_v1 = {
   .parse_exists = medusa_json_parse_exists_response,
   .parse_token = medusa_json_parse_token_response,
   .parse_order_page = medusa_json_parse_order_page,
-  .parse_order = medusa_json_parse_order_response,
+  .parse_order = medusa_json_parse_single_order_page,
   .parse_regions = medusa_json_parse_regions_response,
 };

@@ -506,6 +506,22 @@ parse_shipping_method (ParseContext *ctx,
 }
 
 static gpointer
+parse_refund (ParseContext *ctx,
+              JsonObject   *object)
+{
+  const char *owner = "a refund";
+  g_autoptr(GDateTime) created_at = read_date (ctx, object, owner, "created_at");
+
+  return g_object_new (MEDUSA_TYPE_REFUND,
+                       "id", read_string (ctx, object, owner, "id"),
+                       "amount", read_int64 (ctx, object, owner, "amount"),
+                       "reason", read_string (ctx, object, owner, "reason"),
+                       "note", read_string (ctx, object, owner, "note"),
+                       "created-at", created_at,
+                       NULL);
+}
+
+static gpointer
 parse_order (ParseContext *ctx,
              JsonObject   *object)
 {
@@ -523,6 +539,8 @@ parse_order (ParseContext *ctx,
   g_autoptr(GListStore) fulfillments = read_object_list (ctx, object, owner, "fulfillments",
                                                          MEDUSA_TYPE_FULFILLMENT,
                                                          parse_fulfillment);
+  g_autoptr(GListStore) refunds = read_object_list (ctx, object, owner, "refunds",
+                                                    MEDUSA_TYPE_REFUND, parse_refund);
   g_auto(GStrv) discounts = read_member_of_each (ctx, object, owner, "discounts", "code");
   g_auto(GStrv) gift_cards = read_member_of_each (ctx, object, owner, "gift_cards", "code");
   const char *region_id = read_string (ctx, object, owner, "region_id");
@@ -547,6 +565,7 @@ parse_order (ParseContext *ctx,
                        "billing-address", billing_address,
                        "shipping-methods", methods,
                        "fulfillments", fulfillments,
+                       "refunds", refunds,
                        "discount-codes", discounts,
                        "gift-card-codes", gift_cards,
                        "subtotal", read_int64 (ctx, object, owner, "subtotal"),
@@ -833,29 +852,34 @@ medusa_json_parse_order_page (GBytes  *body,
 }
 
 /**
- * medusa_json_parse_order_response:
+ * medusa_json_parse_single_order_page:
  *
- * Parses `{"order": {…}}`.
+ * Parses an order list asked for one order by its id, as Medusa v1 gives
+ * an order with its gift cards and refunds only in
+ * `GET /store/customers/me/orders?id=…`: the one order of the page, or
+ * %MEDUSA_ERROR_NOT_FOUND when the page is empty.
  *
  * Returns: (transfer full) (nullable): the order
  */
 MedusaOrder *
-medusa_json_parse_order_response (GBytes  *body,
-                                  GError **error)
+medusa_json_parse_single_order_page (GBytes  *body,
+                                     GError **error)
 {
-  g_autoptr(JsonNode) root = NULL;
-  g_autoptr(MedusaOrder) order = NULL;
-  ParseContext ctx = { NULL };
-  JsonObject *object;
+  g_autoptr(MedusaOrderPage) page = medusa_json_parse_order_page (body, error);
+  GListModel *orders;
 
-  if (!(object = parse_envelope (body, "order", &root, error)))
+  if (page == NULL)
     return NULL;
 
-  order = parse_order (&ctx, object);
-  if (!ctx_finish (&ctx, error))
-    return NULL;
+  orders = medusa_order_page_get_orders (page);
+  if (g_list_model_get_n_items (orders) == 0)
+    {
+      g_set_error_literal (error, MEDUSA_ERROR, MEDUSA_ERROR_NOT_FOUND,
+                           "The store has no such order of this customer’s");
+      return NULL;
+    }
 
-  return g_steal_pointer (&order);
+  return g_list_model_get_item (orders, 0);
 }
 
 /**

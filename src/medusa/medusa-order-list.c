@@ -165,7 +165,16 @@ slot_set_failed (MedusaOrderSlot *self,
  * first page tells the total count, so the list has its full length (and a
  * view its scrollbar) from the start; every other page is asked for only when
  * one of its positions is asked for, once. A failed page marks its slots
- * failed until retried. A new query cancels every page in flight.
+ * failed until retried. A new query cancels every page in flight, and so does
+ * disposing the list: a page in flight does not keep the list alive.
+ *
+ * The list shows the orders as they were when its first page came: the
+ * other pages ask only for orders created before the newest one of the first
+ * page. So an order placed meanwhile shifts no page (no order shows twice,
+ * none goes missing) and shows once the list starts over
+ * (medusa_order_list_set_query()). An order that leaves the filter meanwhile
+ * (say canceled while the list shows the pending ones) still shifts the later
+ * pages by one: the store's count wins and the list shrinks to it.
  */
 
 struct _MedusaOrderList
@@ -181,6 +190,7 @@ struct _MedusaOrderList
   GError           *error;
   GHashTable       *in_flight;     /* page index → itself */
   GCancellable     *generation;    /* cancelled when the query changes */
+  GDateTime        *snapshot;      /* later pages: orders created before this */
   guint             n_requests;
 };
 
@@ -200,6 +210,8 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
+/* @self is not owned: the list cancels @generation when it starts over or is
+ * disposed, and the answer to a cancelled generation never looks at @self. */
 typedef struct
 {
   MedusaOrderList *self;
@@ -210,7 +222,6 @@ typedef struct
 static void
 page_request_free (PageRequest *request)
 {
-  g_clear_object (&request->self);
   g_clear_object (&request->generation);
   g_free (request);
 }
@@ -257,18 +268,20 @@ page_cb (GObject      *object,
   g_autoptr(MedusaOrderPage) page = NULL;
   g_autoptr(GError) error = NULL;
   gboolean was_loading;
-  guint first = request->page * self->page_size;
+  guint first;
   GListModel *orders;
 
   page = medusa_client_list_orders_finish (MEDUSA_CLIENT (object), result, &error);
 
-  /* an answer for a query that is no longer asked is of no use */
+  /* an answer for a query that is no longer asked is of no use, and the list
+   * may be gone */
   if (g_cancellable_is_cancelled (request->generation))
     {
       page_request_free (request);
       return;
     }
 
+  first = request->page * self->page_size;
   was_loading = medusa_order_list_get_loading (self);
   g_hash_table_remove (self->in_flight, GUINT_TO_POINTER (request->page));
 
@@ -285,17 +298,26 @@ page_cb (GObject      *object,
     }
   else
     {
+      orders = medusa_order_page_get_orders (page);
       if (!self->loaded)
         {
           self->loaded = TRUE;
           g_clear_error (&self->error);
           g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOADED]);
         }
+      if (self->snapshot == NULL && request->page == 0 && g_list_model_get_n_items (orders) > 0)
+        {
+          g_autoptr(MedusaOrder) newest = g_list_model_get_item (orders, 0);
+          GDateTime *created_at = medusa_order_get_created_at (newest);
 
-      /* the store's count wins: orders may have come or gone meanwhile */
+          /* the store keeps microseconds but sends milliseconds */
+          if (created_at != NULL)
+            self->snapshot = g_date_time_add (created_at, G_TIME_SPAN_MILLISECOND);
+        }
+
+      /* the store's count wins: orders may have left the filter meanwhile */
       resize (self, medusa_order_page_get_count (page));
 
-      orders = medusa_order_page_get_orders (page);
       for (guint i = 0; i < g_list_model_get_n_items (orders); i++)
         {
           g_autoptr(MedusaOrder) order = g_list_model_get_item (orders, i);
@@ -333,9 +355,17 @@ request_page (MedusaOrderList *self,
   query = medusa_order_query_copy (self->query);
   medusa_order_query_set_limit (query, self->page_size);
   medusa_order_query_set_offset (query, page * self->page_size);
+  if (self->snapshot != NULL)
+    {
+      GDateTime *before = medusa_order_query_get_created_before (query);
+
+      if (before == NULL || g_date_time_compare (self->snapshot, before) < 0)
+        medusa_order_query_set_created_range (query, medusa_order_query_get_created_after (query),
+                                              self->snapshot);
+    }
 
   request = g_new0 (PageRequest, 1);
-  request->self = g_object_ref (self);
+  request->self = self;
   request->generation = g_object_ref (self->generation);
   request->page = page;
   medusa_client_list_orders_async (self->client, query, self->generation, page_cb, request);
@@ -399,6 +429,7 @@ medusa_order_list_finalize (GObject *object)
   MedusaOrderList *self = (MedusaOrderList *)object;
 
   g_clear_object (&self->generation);
+  g_clear_pointer (&self->snapshot, g_date_time_unref);
   g_clear_pointer (&self->query, medusa_order_query_free);
   g_clear_pointer (&self->slots, g_ptr_array_unref);
   g_clear_pointer (&self->in_flight, g_hash_table_unref);
@@ -508,6 +539,7 @@ medusa_order_list_set_query (MedusaOrderList        *self,
   g_clear_object (&self->generation);
   self->generation = g_cancellable_new ();
   g_hash_table_remove_all (self->in_flight);
+  g_clear_pointer (&self->snapshot, g_date_time_unref);
 
   g_clear_pointer (&self->query, medusa_order_query_free);
   self->query = query != NULL ? medusa_order_query_copy (query) : medusa_order_query_new ();

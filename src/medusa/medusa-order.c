@@ -7,6 +7,7 @@
 #include "medusa-order.h"
 #include "medusa-fulfillment.h"
 #include "medusa-line-item.h"
+#include "medusa-refund.h"
 #include "medusa-shipping-method.h"
 
 /**
@@ -35,6 +36,7 @@ struct _MedusaOrder
   MedusaAddress *billing_address;
   GListModel    *shipping_methods;
   GListModel    *fulfillments;
+  GListModel    *refunds;
   char         **discount_codes;
   char         **gift_card_codes;
   gint64         subtotal;
@@ -66,6 +68,7 @@ enum {
   PROP_BILLING_ADDRESS,
   PROP_SHIPPING_METHODS,
   PROP_FULFILLMENTS,
+  PROP_REFUNDS,
   PROP_DISCOUNT_CODES,
   PROP_GIFT_CARD_CODES,
   PROP_SUBTOTAL,
@@ -97,6 +100,8 @@ medusa_order_constructed (GObject *object)
     self->shipping_methods = G_LIST_MODEL (g_list_store_new (MEDUSA_TYPE_SHIPPING_METHOD));
   if (self->fulfillments == NULL)
     self->fulfillments = G_LIST_MODEL (g_list_store_new (MEDUSA_TYPE_FULFILLMENT));
+  if (self->refunds == NULL)
+    self->refunds = G_LIST_MODEL (g_list_store_new (MEDUSA_TYPE_REFUND));
 }
 
 static void
@@ -109,6 +114,7 @@ medusa_order_dispose (GObject *object)
   g_clear_object (&self->billing_address);
   g_clear_object (&self->shipping_methods);
   g_clear_object (&self->fulfillments);
+  g_clear_object (&self->refunds);
 
   G_OBJECT_CLASS (medusa_order_parent_class)->dispose (object);
 }
@@ -201,6 +207,10 @@ medusa_order_get_property (GObject    *object,
 
     case PROP_FULFILLMENTS:
       g_value_set_object (value, self->fulfillments);
+      break;
+
+    case PROP_REFUNDS:
+      g_value_set_object (value, self->refunds);
       break;
 
     case PROP_DISCOUNT_CODES:
@@ -316,6 +326,10 @@ medusa_order_set_property (GObject      *object,
 
     case PROP_FULFILLMENTS:
       self->fulfillments = g_value_dup_object (value);
+      break;
+
+    case PROP_REFUNDS:
+      self->refunds = g_value_dup_object (value);
       break;
 
     case PROP_DISCOUNT_CODES:
@@ -446,6 +460,11 @@ medusa_order_class_init (MedusaOrderClass *klass)
 
   properties[PROP_FULFILLMENTS] =
     g_param_spec_object ("fulfillments", NULL, NULL,
+                         G_TYPE_LIST_MODEL,
+                         (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
+
+  properties[PROP_REFUNDS] =
+    g_param_spec_object ("refunds", NULL, NULL,
                          G_TYPE_LIST_MODEL,
                          (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
 
@@ -625,6 +644,21 @@ medusa_order_get_fulfillments (MedusaOrder *self)
   g_return_val_if_fail (MEDUSA_IS_ORDER (self), NULL);
 
   return self->fulfillments;
+}
+
+/**
+ * medusa_order_get_refunds:
+ *
+ * Returns: (transfer none): the #MedusaRefund<!-- -->s of the order, as the
+ *   store lists them; empty when it did not (Medusa v1 lists them in
+ *   `GET /store/customers/me/orders` only)
+ */
+GListModel *
+medusa_order_get_refunds (MedusaOrder *self)
+{
+  g_return_val_if_fail (MEDUSA_IS_ORDER (self), NULL);
+
+  return self->refunds;
 }
 
 const char * const *

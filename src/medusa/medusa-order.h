@@ -27,6 +27,7 @@ MedusaAddress      *medusa_order_get_shipping_address   (MedusaOrder *self);
 MedusaAddress      *medusa_order_get_billing_address    (MedusaOrder *self);
 GListModel         *medusa_order_get_shipping_methods   (MedusaOrder *self);
 GListModel         *medusa_order_get_fulfillments       (MedusaOrder *self);
+GListModel         *medusa_order_get_refunds            (MedusaOrder *self);
 const char * const *medusa_order_get_discount_codes     (MedusaOrder *self);
 const char * const *medusa_order_get_gift_card_codes    (MedusaOrder *self);
 gint64              medusa_order_get_subtotal           (MedusaOrder *self);

@@ -9,6 +9,7 @@
 #include "medusa-line-item.h"
 #include "medusa-order.h"
 #include "medusa-order-page.h"
+#include "medusa-refund.h"
 #include "medusa-region.h"
 #include "medusa-shipping-method.h"
 #include "medusa-tracking-link.h"

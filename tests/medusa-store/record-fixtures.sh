@@ -51,14 +51,22 @@ record orders-empty.json GET '/store/customers/me/orders?limit=10&offset=0' "" "
 # the orders seed-orders.js made special (all within the newest 10)
 pick() { json "d.orders.find(o => $1).id" < "$OUT/orders-page.json" \
   || { echo "record-fixtures: no order with $1 in orders-page.json" >&2; exit 1; }; }
-SHIPPED=$(pick 'o.fulfillment_status === "shipped"')
+SHIPPED=$(pick 'o.fulfillments.length >= 2')
 REFUNDED=$(pick 'o.payment_status === "partially_refunded"')
 DISCOUNTED=$(pick 'o.discounts.length > 0')
+GIFT_CARD=$(pick 'o.gift_card_total > 0')
 JPY=$(pick 'o.currency_code === "jpy"')
-record order-shipped.json GET "/store/orders/$SHIPPED" "" "$TOKEN" 200
-record order-refunded.json GET "/store/orders/$REFUNDED" "" "$TOKEN" 200
-record order-discount.json GET "/store/orders/$DISCOUNTED" "" "$TOKEN" 200
-record order-jpy.json GET "/store/orders/$JPY" "" "$TOKEN" 200
+KWD=$(pick 'o.currency_code === "kwd"')
+# one order as the client asks for it (MedusaClient's get_order): the customer's
+# own list filtered by id; GET /store/orders/{id} leaves out gift cards and refunds
+one_order() { echo "/store/customers/me/orders?id=$1&limit=1"; }
+record order-shipped.json GET "$(one_order "$SHIPPED")" "" "$TOKEN" 200
+record order-refunded.json GET "$(one_order "$REFUNDED")" "" "$TOKEN" 200
+record order-discount.json GET "$(one_order "$DISCOUNTED")" "" "$TOKEN" 200
+record order-gift-card.json GET "$(one_order "$GIFT_CARD")" "" "$TOKEN" 200
+record order-jpy.json GET "$(one_order "$JPY")" "" "$TOKEN" 200
+record order-kwd.json GET "$(one_order "$KWD")" "" "$TOKEN" 200
+record order-missing.json GET "$(one_order order_does_not_exist)" "" "$TOKEN" 200
 
 # a fresh customer with two addresses
 EMAIL="fixture.$(date +%s%N)@example.com"

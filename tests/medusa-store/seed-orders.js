@@ -4,6 +4,8 @@
 // Orders of buyer@example.com, oldest first:
 //   - one in the Japan region (jpy, 0 decimals, 10 % tax), left pending
 //   - one in the US region with the 10 % discount code PATRON10, left pending
+//   - one in the US region paid partly (10.00 of 27.50) with a gift card, left pending
+//   - one in the Kuwait region (kwd, 3 decimals: 3 x 5.125 + 1.250 shipping), left pending
 //   - API_ORDERS in the US region (quantities 2, 3, 4, 2, ...), of which
 //       the 1st is captured, shipped in two fulfillments with tracking numbers, completed
 //       the 2nd is captured and partly refunded (reason "discount")
@@ -48,7 +50,7 @@ function check(cond, what) {
   if (!cond) throw new Error("seed check failed: " + what);
 }
 
-async function placeOrder(c, region, variant, quantity, country, discountCode) {
+async function placeOrder(c, region, variant, quantity, country, { discountCode, giftCardCode } = {}) {
   const cart = (await call(c, "POST", "/store/carts", { region_id: region.id })).json.cart;
   check(cart.customer_id, "cart created while signed in has a customer");
   await call(c, "POST", `/store/carts/${cart.id}/line-items`, { variant_id: variant.id, quantity });
@@ -56,6 +58,10 @@ async function placeOrder(c, region, variant, quantity, country, discountCode) {
     // v1.20 has no POST /store/carts/{id}/discounts: codes go through the cart update
     const withCode = (await call(c, "POST", `/store/carts/${cart.id}`, { discounts: [{ code: discountCode }] })).json.cart;
     check(withCode.discounts.length === 1 && withCode.discount_total > 0, `discount ${discountCode} applied to the cart`);
+  }
+  if (giftCardCode) {
+    const withCard = (await call(c, "POST", `/store/carts/${cart.id}`, { gift_cards: [{ code: giftCardCode }] })).json.cart;
+    check(withCard.gift_cards.length === 1, `gift card ${giftCardCode} applied to the cart`);
   }
   await call(c, "POST", `/store/carts/${cart.id}`, {
     shipping_address: {
@@ -86,6 +92,7 @@ async function placeOrder(c, region, variant, quantity, country, discountCode) {
   const regions = (await call(c, "GET", "/store/regions")).json.regions;
   const us = regions.find((r) => r.countries.some((k) => k.iso_2 === "us"));
   const jp = regions.find((r) => r.countries.some((k) => k.iso_2 === "jp"));
+  const kw = regions.find((r) => r.countries.some((k) => k.iso_2 === "kw"));
   const variant = (await call(c, "GET", "/store/products")).json.products[0].variants[0];
 
   const a = jar();
@@ -100,9 +107,28 @@ async function placeOrder(c, region, variant, quantity, country, discountCode) {
   const orders = [];
   check(jp, "Japan region seeded");
   orders.push(await placeOrder(c, jp, variant, 1, "jp"));
-  const discounted = await placeOrder(c, us, variant, 2, "us", "PATRON10");
+  const discounted = await placeOrder(c, us, variant, 2, "us", { discountCode: "PATRON10" });
   check(discounted.discount_total > 0, "discounted order has a discount_total");
   orders.push(discounted);
+
+  // a gift card worth less than the order: the rest is paid the usual way
+  const card = (await call(a, "POST", "/admin/gift-cards", { region_id: us.id, value: 1000 })).json.gift_card;
+  check(card && card.code, "gift card created");
+  const carded = await placeOrder(c, us, variant, 1, "us", { giftCardCode: card.code });
+  check(carded.gift_card_total === 1000 && carded.total > 0,
+        `gift card order: gift_card_total ${carded.gift_card_total}, total ${carded.total}`);
+  console.log(`gift card order #${carded.display_id}: card ${card.code}, gift_card_total ${carded.gift_card_total}, total ${carded.total}`);
+  orders.push(carded);
+
+  // Medusa v1 keeps amounts as integers and knows no decimals per currency:
+  // 5125 kwd is 5.125 KD only by ISO 4217 convention
+  check(kw, "Kuwait region seeded");
+  const dinars = await placeOrder(c, kw, variant, 3, "kw");
+  check(dinars.currency_code === "kwd" && dinars.total === 3 * 5125 + 1250,
+        `kwd order: ${dinars.currency_code} ${dinars.total}`);
+  console.log(`kwd order #${dinars.display_id}: total ${dinars.total}`);
+  orders.push(dinars);
+
   const usOrders = [];
   for (let i = 0; i < N; i++) usOrders.push(await placeOrder(c, us, variant, 2 + (i % 3), "us"));
   orders.push(...usOrders);

@@ -196,7 +196,7 @@ if [[ -z "$restored" ]]; then
   t0=$(date +%s%N)
   MEDUSA_URL="$MEDUSA_URL" API_ORDERS="$API_ORDERS" node "$BASE/seed-orders.js" >"$RUN/seed-orders.log" 2>&1 \
     || { tail -40 "$RUN/seed-orders.log" >&2; exit 1; }
-  log "customers and $((API_ORDERS + 2)) orders in $(ms_since "$t0") ms: $(tail -1 "$RUN/seed-orders.log")"
+  log "customers and $((API_ORDERS + 4)) orders in $(ms_since "$t0") ms: $(tail -1 "$RUN/seed-orders.log")"
   if [[ -n "$CACHE_FILE" ]]; then
     mkdir -p "$CACHE_DIR"
     tmp="$(mktemp "$CACHE_DIR/.dump.XXXXXX")"

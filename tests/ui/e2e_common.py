@@ -142,3 +142,29 @@ def install_failure_hook():
         sys.__excepthook__(kind, value, tb)
 
     sys.excepthook = on_failure
+
+
+def click(acc):
+    """A left click in the middle of @acc, as a person would (GTK 4.8 cannot
+    grab the focus through AT-SPI)."""
+    e = acc.queryComponent().getExtents(pyatspi.DESKTOP_COORDS)
+    pyatspi.Registry.generateMouseEvent(e.x + e.width // 2, e.y + e.height // 2, "b1c")
+
+
+def press_key(keysym):
+    """A key press and release, e.g. press_key("End"), to the focused window."""
+    import gi
+    gi.require_version("Gdk", "4.0")
+    from gi.repository import Gdk
+    keyval = Gdk.keyval_from_name(keysym)
+    assert keyval != 0, f"no key named {keysym!r}"
+    pyatspi.Registry.generateKeyboardEvent(keyval, None, pyatspi.KEY_SYM)
+
+
+def label_saying(app, text, timeout=20):
+    """The label whose whole text is @text."""
+    def look():
+        return pyatspi.findDescendant(
+            app, lambda a: a is not None and a.getRole() == pyatspi.ROLE_LABEL and showing(a)
+            and text_of(a) == text)
+    return wait_for(look, timeout, f"a label saying exactly {text!r}")

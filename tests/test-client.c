@@ -1068,6 +1068,17 @@ test_order_filters (void)
   g_assert_cmpuint (medusa_error_get_http_status (error), >=, 500);
 }
 
+static MedusaOrder *
+get_order (MedusaClient  *client,
+           const char    *order_id,
+           GError       **error)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+
+  medusa_client_get_order_async (client, order_id, NULL, test_store_result_cb, &result);
+  return medusa_client_get_order_finish (client, test_wait_for (&result), error);
+}
+
 static void
 test_get_order (void)
 {
@@ -1078,7 +1089,6 @@ test_get_order (void)
   g_autoptr(MedusaOrder) listed = NULL;
   g_autoptr(MedusaOrder) order = NULL;
   g_autoptr(MedusaOrder) missing = NULL;
-  g_autoptr(GAsyncResult) result = NULL;
   g_autoptr(GError) error = NULL;
 
   customer = sign_in (client, BUYER_EMAIL, BUYER_PASSWORD, MEDUSA_AUTH_MODE_TOKEN, &error);
@@ -1089,31 +1099,16 @@ test_get_order (void)
   g_assert_no_error (error);
   listed = g_list_model_get_item (medusa_order_page_get_orders (page), 0);
 
-  medusa_client_get_order_async (client, medusa_order_get_id (listed), NULL,
-                                 test_store_result_cb, &result);
-  order = medusa_client_get_order_finish (client, test_wait_for (&result), &error);
+  order = get_order (client, medusa_order_get_id (listed), &error);
   g_assert_no_error (error);
   g_assert_cmpstr (medusa_order_get_id (order), ==, medusa_order_get_id (listed));
   g_assert_cmpint (medusa_order_get_total (order), ==, medusa_order_get_total (listed));
   g_assert_nonnull (medusa_order_get_shipping_address (order));
   g_assert_cmpuint (g_list_model_get_n_items (medusa_order_get_shipping_methods (order)), >=, 1);
-  g_clear_object (&result);
 
-  medusa_client_get_order_async (client, "order_does_not_exist", NULL, test_store_result_cb, &result);
-  missing = medusa_client_get_order_finish (client, test_wait_for (&result), &error);
+  missing = get_order (client, "order_does_not_exist", &error);
   g_assert_null (missing);
   g_assert_error (error, MEDUSA_ERROR, MEDUSA_ERROR_NOT_FOUND);
-}
-
-static MedusaOrder *
-get_order (MedusaClient  *client,
-           const char    *order_id,
-           GError       **error)
-{
-  g_autoptr(GAsyncResult) result = NULL;
-
-  medusa_client_get_order_async (client, order_id, NULL, test_store_result_cb, &result);
-  return medusa_client_get_order_finish (client, test_wait_for (&result), error);
 }
 
 /* One order, as the details window asks for it: with its gift cards and

@@ -1,7 +1,7 @@
 #!/usr/bin/python3
 """What the end-to-end drivers share: starting Patron, finding what is on
 screen through the accessibility tree, typing, pressing, screenshots."""
-import os, subprocess, sys, time
+import json, os, subprocess, sys, time, urllib.request
 import pyatspi
 
 PATRON = os.environ["PATRON_BIN"]
@@ -9,6 +9,17 @@ STORE = os.environ["MEDUSA_URL"]
 HOME = os.environ["E2E_HOME"]
 SHOTS = os.environ.get("E2E_SCREENSHOTS")
 LOG = os.path.join(HOME, "patron.log")
+
+
+def api(method, path, body=None, token=None):
+    """A Store API call straight to the store, to check what it holds."""
+    data = json.dumps(body).encode() if body is not None else None
+    request = urllib.request.Request(STORE + path, data=data, method=method)
+    request.add_header("Content-Type", "application/json")
+    if token:
+        request.add_header("Authorization", "Bearer " + token)
+    with urllib.request.urlopen(request, timeout=30) as response:
+        return json.loads(response.read() or b"null")
 
 
 def shot(name):

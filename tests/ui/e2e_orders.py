@@ -7,29 +7,18 @@ is the one the Store API gives for that order.
 
 Run by run-e2e.sh. Env: PATRON_BIN, MEDUSA_URL, E2E_HOME.
 """
-import json, os, sys, urllib.request
+import os, sys
 import pyatspi
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from e2e_common import (click, find, find_app, label_containing, label_saying, press,
+from e2e_common import (api, click, find, find_app, label_containing, label_saying, press,
                         press_key, shot, showing, signed_in, start_patron, stop, text_of,
                         type_into, wait_for, install_failure_hook)
 
-STORE = os.environ["MEDUSA_URL"]
 EMAIL = "buyer@example.com"
 PASSWORD = "buyer-pass-123"
 # ISO 4217 minor units, for the few the test store uses
 DECIMALS = {"jpy": 0, "krw": 0, "kwd": 3, "bhd": 3}
-
-
-def api(method, path, body=None, token=None):
-    data = json.dumps(body).encode() if body is not None else None
-    request = urllib.request.Request(STORE + path, data=data, method=method)
-    request.add_header("Content-Type", "application/json")
-    if token:
-        request.add_header("Authorization", "Bearer " + token)
-    with urllib.request.urlopen(request, timeout=30) as response:
-        return json.loads(response.read() or b"null")
 
 
 def money(amount, currency):

@@ -120,6 +120,8 @@ show_order (PatronOrderWindow *self)
       when = g_date_time_format (local, "%x %X");
     }
   adw_window_title_set_title (self->title, number);
+  /* what the window is called in the window list and by screen readers */
+  gtk_window_set_title (GTK_WINDOW (self), number);
   adw_window_title_set_subtitle (self->title, when != NULL ? when : "");
 
   group = add_group (self, _("Status"));
@@ -317,6 +319,7 @@ patron_order_window_init (PatronOrderWindow *self)
 
   gtk_window_set_default_size (GTK_WINDOW (self), 560, 680);
   gtk_window_set_modal (GTK_WINDOW (self), TRUE);
+  gtk_window_set_title (GTK_WINDOW (self), _("Order"));
   self->title = ADW_WINDOW_TITLE (adw_window_title_new (_("Order"), NULL));
   adw_header_bar_set_title_widget (ADW_HEADER_BAR (header), GTK_WIDGET (self->title));
   gtk_actionable_set_action_name (GTK_ACTIONABLE (copy), "order.copy-number");

@@ -1068,6 +1068,17 @@ test_order_filters (void)
   g_assert_cmpuint (medusa_error_get_http_status (error), >=, 500);
 }
 
+static MedusaOrder *
+get_order (MedusaClient  *client,
+           const char    *order_id,
+           GError       **error)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+
+  medusa_client_get_order_async (client, order_id, NULL, test_store_result_cb, &result);
+  return medusa_client_get_order_finish (client, test_wait_for (&result), error);
+}
+
 static void
 test_get_order (void)
 {
@@ -1078,7 +1089,6 @@ test_get_order (void)
   g_autoptr(MedusaOrder) listed = NULL;
   g_autoptr(MedusaOrder) order = NULL;
   g_autoptr(MedusaOrder) missing = NULL;
-  g_autoptr(GAsyncResult) result = NULL;
   g_autoptr(GError) error = NULL;
 
   customer = sign_in (client, BUYER_EMAIL, BUYER_PASSWORD, MEDUSA_AUTH_MODE_TOKEN, &error);
@@ -1089,31 +1099,16 @@ test_get_order (void)
   g_assert_no_error (error);
   listed = g_list_model_get_item (medusa_order_page_get_orders (page), 0);
 
-  medusa_client_get_order_async (client, medusa_order_get_id (listed), NULL,
-                                 test_store_result_cb, &result);
-  order = medusa_client_get_order_finish (client, test_wait_for (&result), &error);
+  order = get_order (client, medusa_order_get_id (listed), &error);
   g_assert_no_error (error);
   g_assert_cmpstr (medusa_order_get_id (order), ==, medusa_order_get_id (listed));
   g_assert_cmpint (medusa_order_get_total (order), ==, medusa_order_get_total (listed));
   g_assert_nonnull (medusa_order_get_shipping_address (order));
   g_assert_cmpuint (g_list_model_get_n_items (medusa_order_get_shipping_methods (order)), >=, 1);
-  g_clear_object (&result);
 
-  medusa_client_get_order_async (client, "order_does_not_exist", NULL, test_store_result_cb, &result);
-  missing = medusa_client_get_order_finish (client, test_wait_for (&result), &error);
+  missing = get_order (client, "order_does_not_exist", &error);
   g_assert_null (missing);
   g_assert_error (error, MEDUSA_ERROR, MEDUSA_ERROR_NOT_FOUND);
-}
-
-static MedusaOrder *
-get_order (MedusaClient  *client,
-           const char    *order_id,
-           GError       **error)
-{
-  g_autoptr(GAsyncResult) result = NULL;
-
-  medusa_client_get_order_async (client, order_id, NULL, test_store_result_cb, &result);
-  return medusa_client_get_order_finish (client, test_wait_for (&result), error);
 }
 
 /* One order, as the details window asks for it: with its gift cards and
@@ -1165,7 +1160,8 @@ test_get_order_details (void)
   g_assert_cmpuint (g_strv_length ((char **) medusa_order_get_gift_card_codes (gift_card)), ==, 1);
   g_assert_cmpint (medusa_order_get_gift_card_total (gift_card), ==, 1000);
   g_assert_nonnull (medusa_order_get_shipping_address (gift_card));
-  g_assert_cmpuint (g_list_model_get_n_items (medusa_order_get_shipping_methods (gift_card)), ==, 1);
+  g_assert_cmpuint (g_list_model_get_n_items (medusa_order_get_shipping_methods (gift_card)),
+                    ==, 1);
 
   refunded = get_order (client, refunded_id, &error);
   g_assert_no_error (error);
@@ -1404,7 +1400,8 @@ raw_json (const char *method,
   msg = send_raw (method, path, json_body, token, &body);
   if (soup_message_get_status (msg) != SOUP_STATUS_OK)
     g_error ("%s %s → %u: %.*s", method, path, soup_message_get_status (msg),
-             (int) MIN (g_bytes_get_size (body), 400), (const char *) g_bytes_get_data (body, NULL));
+             (int) MIN (g_bytes_get_size (body), 400),
+             (const char *) g_bytes_get_data (body, NULL));
   root = json_from_string (g_bytes_get_data (body, NULL), &error);
   g_assert_no_error (error);
   g_assert_true (JSON_NODE_HOLDS_OBJECT (root));
@@ -1660,6 +1657,19 @@ test_order_list_empty (void)
   g_assert_cmpuint (medusa_order_list_get_n_requests (list), ==, 1);
 }
 
+/* What a view sees of a list: its length kept from items-changed alone. */
+static void
+mirror_items_changed_cb (GListModel *model,
+                         guint       position,
+                         guint       removed,
+                         guint       added,
+                         guint      *mirror)
+{
+  g_assert_cmpuint (position + removed, <=, *mirror);
+  *mirror = *mirror - removed + added;
+  g_assert_cmpuint (*mirror, ==, g_list_model_get_n_items (model));
+}
+
 /* An order placed while the list is being scrolled: the list stays what it
  * was when its first page came (no order twice, none missing, the same
  * length), and the new order shows when it starts over. */
@@ -1673,11 +1683,13 @@ test_order_list_count_changes (void)
   g_autoptr(GHashTable) ids = g_hash_table_new (g_str_hash, g_str_equal);
   g_autofree char *placed = NULL;
   GListModel *old_orders = medusa_order_page_get_orders (before);
+  guint mirror = 0;
 
   g_assert_cmpuint (medusa_order_page_get_count (before), ==, 3);
+  g_signal_connect (list, "items-changed", G_CALLBACK (mirror_items_changed_cb), &mirror);
   medusa_order_list_set_query (list, NULL);
   spin_until_idle (list);
-  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 3);
+  g_assert_cmpuint (mirror, ==, 3);
 
   placed = place_order (medusa_client_get_access_token (client), 2);
   after = list_all_orders (client, NULL);
@@ -1696,19 +1708,82 @@ test_order_list_count_changes (void)
                        order_id_at (old_orders, i));
       g_assert_true (g_hash_table_add (ids, (gpointer) order_id_at (old_orders, i)));
     }
-  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 3);
+  g_assert_cmpuint (mirror, ==, 3);
   g_assert_cmpuint (medusa_order_list_get_n_requests (list), ==, 2);
   g_assert_false (g_hash_table_contains (ids, placed));
 
-  /* starting over (F5 in the app) shows it */
-  medusa_order_list_set_query (list, NULL);
+  /* starting over with the same query (F5 in the app) shows it */
+  medusa_order_list_set_query (list, medusa_order_list_get_query (list));
   spin_until_idle (list);
-  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 4);
+  g_assert_cmpuint (mirror, ==, 4);
   {
     g_autoptr(MedusaOrderSlot) newest = g_list_model_get_item (G_LIST_MODEL (list), 0);
 
     g_assert_cmpstr (medusa_order_get_id (medusa_order_slot_get_order (newest)), ==, placed);
   }
+}
+
+/* An order leaving the filter while the list is scrolled (store staff cancel
+ * it while the customer looks at the pending ones): the later pages shift by
+ * one, the list shrinks to the store's new count, nothing shows twice, and
+ * starting over shows the right orders. */
+static void
+test_order_list_order_leaves_filter (void)
+{
+  g_autoptr(MedusaClient) client = new_customer_with_orders ("shrinker", 3);
+  g_autoptr(MedusaOrderQuery) pending = medusa_order_query_new ();
+  g_autoptr(MedusaOrderPage) before = NULL;
+  g_autoptr(MedusaOrderList) list = medusa_order_list_new (client, 2);
+  g_autoptr(MedusaOrderSlot) last = NULL;
+  g_autoptr(JsonNode) admin = NULL;
+  g_autoptr(JsonNode) canceled = NULL;
+  const char *statuses[] = { "pending", NULL };
+  const char *token;
+  GListModel *orders;
+  guint mirror = 0;
+
+  medusa_order_query_set_statuses (pending, statuses);
+  before = list_all_orders (client, pending);
+  orders = medusa_order_page_get_orders (before);
+  g_assert_cmpuint (medusa_order_page_get_count (before), ==, 3);
+  g_signal_connect (list, "items-changed", G_CALLBACK (mirror_items_changed_cb), &mirror);
+  medusa_order_list_set_query (list, pending);
+  spin_until_idle (list);
+  g_assert_cmpuint (mirror, ==, 3);
+
+  /* the test store's admin (tests/medusa-store/start.sh) cancels the newest */
+  admin = raw_json ("POST", NULL,
+                    "{\"email\": \"admin@example.com\", \"password\": \"supersecret\"}",
+                    "/admin/auth/token");
+  token = json_object_get_string_member (json_node_get_object (admin), "access_token");
+  canceled = raw_json ("POST", token, NULL, "/admin/orders/%s/cancel", order_id_at (orders, 0));
+  g_assert_cmpstr (json_object_get_string_member (object_at (canceled, "order"), "status"), ==,
+                   "canceled");
+
+  last = g_list_model_get_item (G_LIST_MODEL (list), 2);
+  spin_until_idle (list);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 2);
+  g_assert_cmpuint (mirror, ==, 2);
+  g_assert_null (medusa_order_slot_get_order (last));
+  for (guint i = 0; i < 2; i++)
+    {
+      g_autoptr(MedusaOrderSlot) slot = g_list_model_get_item (G_LIST_MODEL (list), i);
+
+      /* what was shown stays, the canceled one as it was */
+      g_assert_cmpstr (medusa_order_get_id (medusa_order_slot_get_order (slot)), ==,
+                       order_id_at (orders, i));
+    }
+
+  medusa_order_list_set_query (list, medusa_order_list_get_query (list));
+  spin_until_idle (list);
+  g_assert_cmpuint (mirror, ==, 2);
+  for (guint i = 0; i < 2; i++)
+    {
+      g_autoptr(MedusaOrderSlot) slot = g_list_model_get_item (G_LIST_MODEL (list), i);
+
+      g_assert_cmpstr (medusa_order_get_id (medusa_order_slot_get_order (slot)), ==,
+                       order_id_at (orders, i + 1));
+    }
 }
 
 typedef gboolean (*OrderPredicate) (MedusaOrder *order,
@@ -1875,7 +1950,8 @@ test_order_filters_exact (void)
       const char *what;
     } cases[] = {
       { completed, NULL, NULL, has_status_in, completed, "completed" },
-      { completed_canceled, NULL, NULL, has_status_in, completed_canceled, "completed or canceled" },
+      { completed_canceled, NULL, NULL, has_status_in, completed_canceled,
+        "completed or canceled" },
       { pending, NULL, NULL, has_status_in, pending, "pending" },
       { NULL, shipped, NULL, has_fulfillment_status_in, shipped, "shipped" },
       { NULL, not_fulfilled, NULL, has_fulfillment_status_in, not_fulfilled, "not fulfilled" },
@@ -2118,6 +2194,8 @@ main (int   argc,
   g_test_add_func ("/client/orders/list-model/boundaries", test_order_list_boundaries);
   g_test_add_func ("/client/orders/list-model/empty", test_order_list_empty);
   g_test_add_func ("/client/orders/list-model/count-changes", test_order_list_count_changes);
+  g_test_add_func ("/client/orders/list-model/order-leaves-filter",
+                   test_order_list_order_leaves_filter);
   g_test_add_func ("/client/orders/list-model/requery-in-flight",
                    test_order_list_requery_in_flight);
   g_test_add_func ("/client/orders/list-model/dispose-in-flight",

@@ -533,8 +533,12 @@ void
 medusa_order_list_set_query (MedusaOrderList        *self,
                              const MedusaOrderQuery *query)
 {
+  g_autoptr(MedusaOrderQuery) copy = NULL;
+
   g_return_if_fail (MEDUSA_IS_ORDER_LIST (self));
 
+  /* before the old one goes: starting over is set_query (get_query ()) */
+  copy = query != NULL ? medusa_order_query_copy (query) : medusa_order_query_new ();
   g_cancellable_cancel (self->generation);
   g_clear_object (&self->generation);
   self->generation = g_cancellable_new ();
@@ -542,7 +546,7 @@ medusa_order_list_set_query (MedusaOrderList        *self,
   g_clear_pointer (&self->snapshot, g_date_time_unref);
 
   g_clear_pointer (&self->query, medusa_order_query_free);
-  self->query = query != NULL ? medusa_order_query_copy (query) : medusa_order_query_new ();
+  self->query = g_steal_pointer (&copy);
 
   g_clear_error (&self->error);
   if (self->loaded)

@@ -1,7 +1,7 @@
 #!/usr/bin/python3
 """What the end-to-end drivers share: starting Patron, finding what is on
 screen through the accessibility tree, typing, pressing, screenshots."""
-import os, subprocess, sys, time
+import json, os, subprocess, sys, time, urllib.request
 import pyatspi
 
 PATRON = os.environ["PATRON_BIN"]
@@ -9,6 +9,17 @@ STORE = os.environ["MEDUSA_URL"]
 HOME = os.environ["E2E_HOME"]
 SHOTS = os.environ.get("E2E_SCREENSHOTS")
 LOG = os.path.join(HOME, "patron.log")
+
+
+def api(method, path, body=None, token=None):
+    """A Store API call straight to the store, to check what it holds."""
+    data = json.dumps(body).encode() if body is not None else None
+    request = urllib.request.Request(STORE + path, data=data, method=method)
+    request.add_header("Content-Type", "application/json")
+    if token:
+        request.add_header("Authorization", "Bearer " + token)
+    with urllib.request.urlopen(request, timeout=30) as response:
+        return json.loads(response.read() or b"null")
 
 
 def shot(name):
@@ -142,3 +153,29 @@ def install_failure_hook():
         sys.__excepthook__(kind, value, tb)
 
     sys.excepthook = on_failure
+
+
+def click(acc):
+    """A left click in the middle of @acc, as a person would (GTK 4.8 cannot
+    grab the focus through AT-SPI)."""
+    e = acc.queryComponent().getExtents(pyatspi.DESKTOP_COORDS)
+    pyatspi.Registry.generateMouseEvent(e.x + e.width // 2, e.y + e.height // 2, "b1c")
+
+
+def press_key(keysym):
+    """A key press and release, e.g. press_key("End"), to the focused window."""
+    import gi
+    gi.require_version("Gdk", "4.0")
+    from gi.repository import Gdk
+    keyval = Gdk.keyval_from_name(keysym)
+    assert keyval != 0, f"no key named {keysym!r}"
+    pyatspi.Registry.generateKeyboardEvent(keyval, None, pyatspi.KEY_SYM)
+
+
+def label_saying(app, text, timeout=20):
+    """The label whose whole text is @text."""
+    def look():
+        return pyatspi.findDescendant(
+            app, lambda a: a is not None and a.getRole() == pyatspi.ROLE_LABEL and showing(a)
+            and text_of(a) == text)
+    return wait_for(look, timeout, f"a label saying exactly {text!r}")

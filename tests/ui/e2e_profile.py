@@ -7,27 +7,16 @@ itself (not the UI) is asked what the store holds.
 
 Run by run-e2e.sh. Env: PATRON_BIN, MEDUSA_URL, E2E_HOME.
 """
-import json, os, sys, time, urllib.request
+import os, sys, time
 import pyatspi
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from e2e_common import (find, find_app, label_containing, press, press_in_row, shot,
+from e2e_common import (api, find, find_app, label_containing, press, press_in_row, shot,
                         start_patron, stop, type_into, wait_for, install_failure_hook)
 
-STORE = os.environ["MEDUSA_URL"]
 EMAIL = f"profile.{int(time.time() * 1000)}@example.com"
 PASSWORD = "profile-pass-1"
 NEW_PASSWORD = "profile-pass-2"
-
-
-def api(method, path, body=None, token=None):
-    data = json.dumps(body).encode() if body is not None else None
-    request = urllib.request.Request(STORE + path, data=data, method=method)
-    request.add_header("Content-Type", "application/json")
-    if token:
-        request.add_header("Authorization", "Bearer " + token)
-    with urllib.request.urlopen(request, timeout=30) as response:
-        return json.loads(response.read() or b"null")
 
 
 def step(text):

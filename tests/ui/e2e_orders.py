@@ -1,0 +1,121 @@
+#!/usr/bin/python3
+"""End-to-end: the orders, driven through the accessibility tree, against the
+real Medusa test store with a few hundred orders. The buyer signs in, opens
+the orders, goes to the oldest one with the keyboard (End: the list is lazy,
+so its page is asked for only then), opens it, and the details window's total
+is the one the Store API gives for that order.
+
+Run by run-e2e.sh. Env: PATRON_BIN, MEDUSA_URL, E2E_HOME.
+"""
+import os, sys
+import pyatspi
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from e2e_common import (api, click, find, find_app, label_containing, label_saying, press,
+                        press_key, shot, showing, signed_in, start_patron, stop, text_of,
+                        type_into, wait_for, install_failure_hook)
+
+EMAIL = "buyer@example.com"
+PASSWORD = "buyer-pass-123"
+# ISO 4217 minor units, for the few the test store uses
+DECIMALS = {"jpy": 0, "krw": 0, "kwd": 3, "bhd": 3}
+
+
+def money(amount, currency):
+    """As Patron writes it in the C locale the tests run in: "USD 66.50"."""
+    decimals = DECIMALS.get(currency, 2)
+    sign = "\u2212" if amount < 0 else ""
+    whole, part = divmod(abs(amount), 10 ** decimals)
+    number = f"{whole}.{part:0{decimals}d}" if decimals else f"{whole}"
+    return f"{sign}{currency.upper()} {number}"
+
+
+def step(text):
+    print("#", text, flush=True)
+
+
+def window_showing(app, text):
+    """The window (frame) of @app holding a label that says @text."""
+    def look():
+        for i in range(app.childCount):
+            window = app.getChildAtIndex(i)
+            if window is not None and pyatspi.findDescendant(
+                    window, lambda a: a is not None and a.getRole() == pyatspi.ROLE_LABEL
+                    and showing(a) and text_of(a) == text):
+                return window
+        return None
+    return wait_for(look, 30, f"a window saying {text!r}")
+
+
+def row_value(window, title):
+    """The value shown at the end of the row titled @title (an AdwActionRow)."""
+    row = wait_for(lambda: pyatspi.findDescendant(
+        window, lambda a: a is not None and a.getRole() == pyatspi.ROLE_LIST_ITEM
+        and a.name == title and showing(a)), 20, f"the {title!r} row")
+    values = []
+
+    def walk(acc):
+        for i in range(acc.childCount):
+            child = acc.getChildAtIndex(i)
+            if child.getRole() == pyatspi.ROLE_LABEL and text_of(child) != title:
+                values.append(text_of(child))
+            walk(child)
+    walk(row)
+    assert len(values) == 1, f"the {title!r} row shows {values}"
+    return values[0]
+
+
+install_failure_hook()
+
+step("what the store says: the buyer's orders, the oldest last")
+token = api("POST", "/store/auth/token", {"email": EMAIL, "password": PASSWORD})["access_token"]
+count = api("GET", "/store/customers/me/orders?limit=1", token=token)["count"]
+assert count > 100, f"the store should have a few hundred orders, has {count}"
+newest = api("GET", "/store/customers/me/orders?limit=1", token=token)["orders"][0]
+oldest = api("GET", f"/store/customers/me/orders?limit=1&offset={count - 1}",
+             token=token)["orders"][0]
+print(f"# {count} orders: newest #{newest['display_id']}, oldest #{oldest['display_id']} "
+      f"({money(oldest['total'], oldest['currency_code'])})")
+
+step("the buyer signs in and opens the orders")
+patron = start_patron()
+app = find_app(patron)
+type_into(app, "Email Address", EMAIL)
+type_into(app, "Password", PASSWORD)
+press(app, "Sign In")
+signed_in(app)
+press(app, "Show Orders")
+label_containing(app, f"Showing {count} orders", timeout=30)
+first_row = label_saying(app, f"#{newest['display_id']}")
+shot("orders")
+# lazy: the oldest order's page has not been asked for
+assert pyatspi.findDescendant(
+    app, lambda a: a is not None and a.getRole() == pyatspi.ROLE_LABEL
+    and text_of(a) == f"#{oldest['display_id']}") is None, "the last page loaded too early"
+
+step("the newest order opens with a click, and closes")
+click(first_row)
+details = window_showing(app, f"Order #{newest['display_id']}")
+assert row_value(details, "Total") == money(newest["total"], newest["currency_code"])
+find(details, pyatspi.ROLE_PUSH_BUTTON, "Close").queryAction().doAction(0)
+wait_for(lambda: app.childCount == 1, what="the details window to close")
+
+step("End goes to the oldest order, loading its page, and Enter opens it")
+press_key("End")
+label_saying(app, f"#{oldest['display_id']}", timeout=30)
+label_saying(app, money(oldest["total"], oldest["currency_code"]))
+shot("oldest")
+press_key("Return")
+details = window_showing(app, f"Order #{oldest['display_id']}")
+# what a screen reader calls the window
+assert details.name == f"Order #{oldest['display_id']}", details.name
+
+step("its details window shows the store's total")
+total = row_value(details, "Total")
+print(f"# details of #{oldest['display_id']}: Total {total}")
+assert total == money(oldest["total"], oldest["currency_code"]), \
+    (total, oldest["total"], oldest["currency_code"])
+assert row_value(details, "Subtotal") == money(oldest["subtotal"], oldest["currency_code"])
+shot("details")
+stop(patron)
+print("PASS")

@@ -318,6 +318,19 @@ add_header (PatronOrderReceipt *self,
                          STYLE_STRONG));
 }
 
+/* Before discounts and taxes, which the totals show: the lines add up to
+ * the subtotal, as on a till receipt */
+static gint64
+line_amount (MedusaLineItem *item)
+{
+  gint64 subtotal = medusa_line_item_get_subtotal (item);
+
+  if (subtotal != 0)
+    return subtotal;
+
+  return medusa_line_item_get_unit_price (item) * medusa_line_item_get_quantity (item);
+}
+
 static void
 add_items (PatronOrderReceipt *self,
            GtkPrintContext    *context,
@@ -346,7 +359,7 @@ add_items (PatronOrderReceipt *self,
                                                    currency);
       /* Translators: quantity × unit price, e.g. "2 × USD 19.50" */
       char *quantity = g_strdup_printf (_("%d × %s"), medusa_line_item_get_quantity (item), unit);
-      char *total = patron_format_money (medusa_line_item_get_total (item), currency);
+      char *total = patron_format_money (line_amount (item), currency);
 
       quantity_width = MAX (quantity_width, natural_width (context, quantity, STYLE_NUMBER));
       total_width = MAX (total_width, natural_width (context, total, STYLE_NUMBER));

@@ -58,12 +58,12 @@ patron_csv_escape_cell (const char *value)
   if (value == NULL)
     value = "";
 
-  if (value[0] != '\0' && strchr ("=+-@\t\r", value[0]) != NULL && !is_plain_number (value))
-    g_string_append_c (cell, '\'');
-
   quote = strpbrk (value, ",\"\r\n") != NULL;
   if (quote)
     g_string_append_c (cell, '"');
+  /* inside the quotes: the field is still one quoted string */
+  if (value[0] != '\0' && strchr ("=+-@\t\r", value[0]) != NULL && !is_plain_number (value))
+    g_string_append_c (cell, '\'');
   for (const char *p = value; *p != '\0'; p++)
     {
       if (*p == '"')

@@ -14,7 +14,7 @@ PACKAGES=(
   desktop-file-utils appstream iso-codes
   xvfb xauth libgl1-mesa-dri libgtk-4-bin dbus dbus-bin
   at-spi2-core python3-pyatspi python3-gi gir1.2-atspi-2.0
-  gnome-keyring libsecret-tools imagemagick
+  gnome-keyring libsecret-tools imagemagick poppler-utils
   valgrind clang clang-tools clang-tidy libclang-rt-14-dev time flatpak flatpak-builder
   postgresql locales curl iproute2
 )

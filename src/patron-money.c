@@ -36,6 +36,38 @@ patron_currency_decimals (const char *currency_code)
   return 2;
 }
 
+/* whole and fractional parts apart: no rounding through a double */
+static void
+format_magnitude (gint64      minor_units,
+                  guint       decimals,
+                  gboolean    localized,
+                  char       *number,
+                  gsize       size)
+{
+  guint64 scale = 1;
+  guint64 magnitude = minor_units < 0 ? (guint64) (-(minor_units + 1)) + 1
+                                      : (guint64) minor_units;
+
+  for (guint i = 0; i < decimals; i++)
+    scale *= 10;
+
+  if (decimals == 0)
+    g_snprintf (number, size, localized ? "%'" G_GUINT64_FORMAT : "%" G_GUINT64_FORMAT,
+                magnitude);
+  else if (localized)
+    {
+      struct lconv *conv = localeconv ();
+      const char *point = conv->decimal_point != NULL && conv->decimal_point[0] != '\0'
+                          ? conv->decimal_point : ".";
+
+      g_snprintf (number, size, "%'" G_GUINT64_FORMAT "%s%0*" G_GUINT64_FORMAT,
+                  magnitude / scale, point, (int) decimals, magnitude % scale);
+    }
+  else
+    g_snprintf (number, size, "%" G_GUINT64_FORMAT ".%0*" G_GUINT64_FORMAT,
+                magnitude / scale, (int) decimals, magnitude % scale);
+}
+
 /**
  * patron_format_money:
  * @minor_units: an amount in the currency's minor unit, as Medusa sends it
@@ -50,29 +82,35 @@ patron_format_money (gint64      minor_units,
 {
   guint decimals = patron_currency_decimals (currency_code);
   g_autofree char *code = g_ascii_strup (currency_code != NULL ? currency_code : "", -1);
-  gint64 scale = 1;
-  guint64 magnitude;
   char number[64];
 
-  for (guint i = 0; i < decimals; i++)
-    scale *= 10;
-
-  /* whole and fractional parts apart: no rounding through a double */
-  magnitude = minor_units < 0 ? (guint64) (-(minor_units + 1)) + 1 : (guint64) minor_units;
-  if (decimals == 0)
-    g_snprintf (number, sizeof number, "%'" G_GUINT64_FORMAT, magnitude);
-  else
-    {
-      struct lconv *conv = localeconv ();
-      const char *point = conv->decimal_point != NULL && conv->decimal_point[0] != '\0'
-                          ? conv->decimal_point : ".";
-
-      g_snprintf (number, sizeof number, "%'" G_GUINT64_FORMAT "%s%0*" G_GUINT64_FORMAT,
-                  magnitude / scale, point, (int) decimals, magnitude % scale);
-    }
+  format_magnitude (minor_units, decimals, TRUE, number, sizeof number);
 
   /* Translators: an amount of money: the currency code, then the number */
   return g_strdup_printf (minor_units < 0 ? _("−%s %s") : _("%s %s"), code, number);
+}
+
+/**
+ * patron_format_decimal:
+ * @minor_units: an amount in the currency's minor unit
+ * @currency_code: the ISO 4217 code, in either case
+ *
+ * For files other programs read: whatever the user's locale, no grouping,
+ * '.' as the decimal mark, as many decimals as the currency has.
+ *
+ * Returns: (transfer full): the amount in major units, e.g. "1234.50",
+ *   "-0.05" or "1500" for yen
+ */
+char *
+patron_format_decimal (gint64      minor_units,
+                       const char *currency_code)
+{
+  char number[64];
+
+  format_magnitude (minor_units, patron_currency_decimals (currency_code), FALSE,
+                    number, sizeof number);
+
+  return g_strconcat (minor_units < 0 ? "-" : "", number, NULL);
 }
 
 /**

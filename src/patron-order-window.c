@@ -12,13 +12,15 @@
 #include "patron-countries.h"
 #include "patron-error.h"
 #include "patron-money.h"
+#include "patron-order-receipt.h"
 #include "patron-order-window.h"
 
 /**
  * PatronOrderWindow:
  *
  * One order in full, fetched afresh: items, totals, where and how it ships,
- * each parcel with its tracking numbers, and "Copy Order Number".
+ * each parcel with its tracking numbers, "Copy Order Number" and "Print…"
+ * (Ctrl+P), which prints it as a receipt (#PatronOrderReceipt).
  */
 
 struct _PatronOrderWindow
@@ -33,6 +35,8 @@ struct _PatronOrderWindow
   AdwPreferencesPage *details;
   AdwStatusPage      *error_page;
   AdwWindowTitle     *title;
+  AdwToastOverlay    *toasts;
+  GtkPrintOperation  *printing;
 };
 
 G_DEFINE_FINAL_TYPE (PatronOrderWindow, patron_order_window, ADW_TYPE_WINDOW)
@@ -255,6 +259,7 @@ order_cb (GObject      *object,
       return;
     }
 
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "order.print", TRUE);
   show_order (self);
 }
 
@@ -273,6 +278,67 @@ copy_number_action (GtkWidget  *widget,
   gdk_clipboard_set_text (gtk_widget_get_clipboard (widget), number);
 }
 
+static void
+print_finished (PatronOrderWindow       *self,
+                GtkPrintOperationResult  result,
+                const GError            *error)
+{
+  if (self->printing != NULL)
+    g_signal_handlers_disconnect_by_data (self->printing, self);
+  g_clear_object (&self->printing);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "order.print", self->order != NULL);
+
+  if (result == GTK_PRINT_OPERATION_RESULT_ERROR)
+    {
+      AdwToast *toast = adw_toast_new (_("The order could not be printed. Check the printer "
+                                         "and try again."));
+
+      g_debug ("Printing failed: %s", error != NULL ? error->message : "no reason given");
+      adw_toast_set_timeout (toast, 0);
+      adw_toast_overlay_add_toast (self->toasts, toast);
+    }
+}
+
+static void
+print_done_cb (GtkPrintOperation       *operation,
+               GtkPrintOperationResult  result,
+               PatronOrderWindow       *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (result == GTK_PRINT_OPERATION_RESULT_ERROR)
+    gtk_print_operation_get_error (operation, &error);
+  print_finished (self, result, error);
+}
+
+static void
+print_action (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *parameter)
+{
+  PatronOrderWindow *self = PATRON_ORDER_WINDOW (widget);
+  g_autoptr(GError) error = NULL;
+  GtkPrintOperation *operation;
+  GtkPrintOperationResult result;
+  const char *store_url;
+
+  if (self->order == NULL || self->printing != NULL)
+    return;
+
+  store_url = medusa_client_get_base_url (self->client);
+  operation = GTK_PRINT_OPERATION (patron_order_receipt_new (self->order, store_url));
+  self->printing = operation;
+  gtk_widget_action_set_enabled (widget, "order.print", FALSE);
+  gtk_print_operation_set_allow_async (operation, TRUE);
+  g_signal_connect (operation, "done", G_CALLBACK (print_done_cb), self);
+
+  result = gtk_print_operation_run (operation, GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG,
+                                    GTK_WINDOW (self), &error);
+  /* finished already, and not through ::done */
+  if (result != GTK_PRINT_OPERATION_RESULT_IN_PROGRESS && self->printing == operation)
+    print_finished (self, result, error);
+}
+
 static gboolean
 patron_order_window_close_request (GtkWindow *window)
 {
@@ -288,6 +354,9 @@ patron_order_window_dispose (GObject *object)
 
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
+  if (self->printing != NULL)
+    g_signal_handlers_disconnect_by_data (self->printing, self);
+  g_clear_object (&self->printing);
   g_clear_object (&self->client);
   g_clear_object (&self->order);
 
@@ -305,6 +374,9 @@ patron_order_window_class_init (PatronOrderWindowClass *klass)
   window_class->close_request = patron_order_window_close_request;
 
   gtk_widget_class_install_action (widget_class, "order.copy-number", NULL, copy_number_action);
+  gtk_widget_class_install_action (widget_class, "order.print", NULL, print_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_p, GDK_CONTROL_MASK,
+                                       "order.print", NULL);
 }
 
 static void
@@ -313,6 +385,7 @@ patron_order_window_init (PatronOrderWindow *self)
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
   GtkWidget *header = adw_header_bar_new ();
   GtkWidget *copy = gtk_button_new_from_icon_name ("edit-copy-symbolic");
+  GtkWidget *print = gtk_button_new_from_icon_name ("document-print-symbolic");
   GtkWidget *spinner = gtk_spinner_new ();
 
   self->cancellable = g_cancellable_new ();
@@ -327,6 +400,12 @@ patron_order_window_init (PatronOrderWindow *self)
   gtk_accessible_update_property (GTK_ACCESSIBLE (copy),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, _("Copy Order Number"), -1);
   adw_header_bar_pack_end (ADW_HEADER_BAR (header), copy);
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (print), "order.print");
+  gtk_widget_set_tooltip_text (print, _("Print…"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (print),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Print…"), -1);
+  adw_header_bar_pack_end (ADW_HEADER_BAR (header), print);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "order.print", FALSE);
   gtk_box_append (GTK_BOX (box), header);
 
   self->stack = GTK_STACK (gtk_stack_new ());
@@ -344,7 +423,9 @@ patron_order_window_init (PatronOrderWindow *self)
   gtk_stack_add_named (self->stack, GTK_WIDGET (self->error_page), "error");
   gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->stack));
 
-  adw_window_set_content (ADW_WINDOW (self), box);
+  self->toasts = ADW_TOAST_OVERLAY (adw_toast_overlay_new ());
+  adw_toast_overlay_set_child (self->toasts, box);
+  adw_window_set_content (ADW_WINDOW (self), GTK_WIDGET (self->toasts));
 }
 
 /**

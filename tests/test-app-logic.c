@@ -3,7 +3,8 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * The application's pure functions, without a display: validation, reset
- * links, store addresses and the sentences failures are told in.
+ * links, store addresses, the sentences failures are told in, and the CSV
+ * the orders are exported as.
  */
 
 #include "config.h"
@@ -11,9 +12,11 @@
 #include <string.h>
 
 #include "medusa.h"
+#include "medusa-json.h"
 #include "patron-error.h"
 #include "patron-form.h"
 #include "patron-money.h"
+#include "patron-orders-export.h"
 #include "patron-reset-link.h"
 #include "patron-store-page.h"
 
@@ -211,10 +214,127 @@ test_status_words (void)
   g_assert_cmpstr (patron_payment_word (NULL), ==, "");
 }
 
+static void
+test_csv_cells (void)
+{
+  const struct {
+    const char *value;
+    const char *cell;
+  } cases[] = {
+    { "plain", "plain" },
+    { "", "" },
+    { NULL, "" },
+    { "Müller & Söhne", "Müller & Söhne" },
+    { "a,b", "\"a,b\"" },
+    { "say \"hi\"", "\"say \"\"hi\"\"\"" },
+    { "two\nlines", "\"two\nlines\"" },
+    { "cr\r", "\"cr\r\"" },
+    /* what a spreadsheet would run as a formula is neutralised */
+    { "=1+2", "'=1+2" },
+    { "+1", "'+1" },
+    { "-1+2", "'-1+2" },
+    { "@SUM(A1)", "'@SUM(A1)" },
+    { "\tx", "'\tx" },
+    { "\rx", "\"'\rx\"" },
+    { "=HYPERLINK(\"http://x\",\"y\")", "\"'=HYPERLINK(\"\"http://x\"\",\"\"y\"\")\"" },
+    /* a plain number stays a number */
+    { "-5.00", "-5.00" },
+    { "-12", "-12" },
+    { "-", "'-" },
+    { "-.", "'-." },
+    { "a=b", "a=b" },
+  };
+  const char *row[] = { "1", "x,y", "=cmd", "", NULL };
+  g_autoptr(GString) csv = g_string_new (NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *cell = patron_csv_escape_cell (cases[i].value);
+
+      g_assert_cmpstr (cell, ==, cases[i].cell);
+    }
+
+  patron_csv_append_row (csv, row);
+  patron_csv_append_row (csv, row + 4);
+  g_assert_cmpstr (csv->str, ==, "1,\"x,y\",'=cmd,\r\n\r\n");
+}
+
+static void
+test_csv_decimals (void)
+{
+  const struct {
+    gint64 amount;
+    const char *currency;
+    const char *text;
+  } cases[] = {
+    { 123450, "usd", "1234.50" },
+    { 5, "EUR", "0.05" },
+    { 0, "usd", "0.00" },
+    { -5, "usd", "-0.05" },
+    { 2800, "jpy", "2800" },
+    { -2800, "JPY", "-2800" },
+    { 1234, "kwd", "1.234" },
+    { 1, "bhd", "0.001" },
+    { G_MININT64, "usd", "-92233720368547758.08" },
+    { G_MAXINT64, "usd", "92233720368547758.07" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *text = patron_format_decimal (cases[i].amount, cases[i].currency);
+
+      g_assert_cmpstr (text, ==, cases[i].text);
+    }
+}
+
+static MedusaOrder *
+load_order (const char *name)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "fixtures", name, NULL);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *contents = NULL;
+  g_autoptr(GBytes) body = NULL;
+  gsize length;
+  MedusaOrder *order;
+
+  g_file_get_contents (path, &contents, &length, &error);
+  g_assert_no_error (error);
+  body = g_bytes_new_take (g_steal_pointer (&contents), length);
+  order = medusa_json_parse_order_response (body, &error);
+  g_assert_no_error (error);
+
+  return order;
+}
+
+static void
+test_csv_orders (void)
+{
+  g_autoptr(MedusaOrder) discount = load_order ("order-discount.json");
+  g_autoptr(MedusaOrder) yen = load_order ("order-jpy.json");
+  g_autoptr(MedusaOrder) shipped = load_order ("order-shipped.json");
+  g_autoptr(GString) csv = g_string_new (NULL);
+
+  /* the local time zone is Japan's (main () sets it): 22:57 UTC is 07:57 the next day */
+  patron_orders_csv_append_header (csv);
+  patron_orders_csv_append_order (csv, discount);
+  patron_orders_csv_append_order (csv, yen);
+  patron_orders_csv_append_order (csv, shipped);
+  g_assert_cmpstr (csv->str, ==,
+    "Order Number,Date,Status,Shipping Status,Payment Status,Items,Total,Currency,Email\r\n"
+    "2,2026-11-29T07:57:45+09:00,Placed,Not shipped yet,Payment pending,2,43.10,USD,"
+    "buyer@example.com\r\n"
+    "1,2026-11-29T07:57:44+09:00,Placed,Not shipped yet,Payment pending,1,3630,JPY,"
+    "buyer@example.com\r\n"
+    "3,2026-11-29T07:57:46+09:00,Completed,Shipped,Paid,2,47.00,USD,buyer@example.com\r\n");
+}
+
 int
 main (int   argc,
       char *argv[])
 {
+  /* dates in the CSV are local: a fixed zone without summer time, set
+   * before GLib reads it */
+  g_setenv ("TZ", "JST-9", TRUE);
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/app/email-validation", test_email_validation);
@@ -226,6 +346,9 @@ main (int   argc,
   g_test_add_func ("/app/error-sentences", test_error_sentences);
   g_test_add_func ("/app/money", test_money);
   g_test_add_func ("/app/status-words", test_status_words);
+  g_test_add_func ("/app/csv/cells", test_csv_cells);
+  g_test_add_func ("/app/csv/decimals", test_csv_decimals);
+  g_test_add_func ("/app/csv/orders", test_csv_orders);
 
   return g_test_run ();
 }

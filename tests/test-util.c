@@ -3,12 +3,15 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * Waiting for an asynchronous call in a test: pass test_store_result_cb
- * with the address of a NULL GAsyncResult pointer, then test_wait_for() it.
+ * with the address of a NULL GAsyncResult pointer, then test_wait_for() it;
+ * test_store_url() says which test store to use, if any.
  */
 
 #include "config.h"
 
 #include "test-util.h"
+
+#include <stdlib.h>
 
 void
 test_store_result_cb (GObject      *object,
@@ -27,4 +30,30 @@ test_wait_for (GAsyncResult **result)
     g_main_context_iteration (NULL, TRUE);
 
   return *result;
+}
+
+/**
+ * test_store_url:
+ *
+ * Exits the test program when a store is required (PATRON_REQUIRE_STORE=1,
+ * as build-aux/run-tests.sh sets it) but MEDUSA_URL does not name one.
+ *
+ * Returns: (nullable): the test store's address, or %NULL: run only the
+ *   tests that need none
+ */
+const char *
+test_store_url (void)
+{
+  const char *url = g_getenv ("MEDUSA_URL");
+
+  if (url != NULL && url[0] != '\0')
+    return url;
+
+  if (g_strcmp0 (g_getenv ("PATRON_REQUIRE_STORE"), "1") == 0)
+    {
+      g_printerr ("MEDUSA_URL is not set: run build-aux/run-tests.sh\n");
+      exit (1);
+    }
+
+  return NULL;
 }

@@ -13,5 +13,6 @@ void          test_store_result_cb (GObject       *object,
                                     GAsyncResult  *result,
                                     gpointer       user_data);
 GAsyncResult *test_wait_for        (GAsyncResult **result);
+const char   *test_store_url       (void);
 
 G_END_DECLS

@@ -574,6 +574,8 @@ create_address_row (gpointer item,
                                          G_CALLBACK (delete_clicked_cb), address));
 
   adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 3);
+  /* customer text, not markup: "Smith & Sons" */
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
   update_address_row (ADW_ACTION_ROW (row), NULL, address);
   /* the row follows the address object, which is updated in place */
   g_signal_connect_object (address, "notify", G_CALLBACK (update_address_row), row,

@@ -41,6 +41,32 @@ network_sentence (const GError *error)
   return NULL;
 }
 
+/* Writing a file the user chose: what they can do about it. */
+static const char *
+file_sentence (const GError *error)
+{
+  if (error->domain != G_IO_ERROR)
+    return NULL;
+
+  switch (error->code)
+    {
+    case G_IO_ERROR_PERMISSION_DENIED:
+    case G_IO_ERROR_READ_ONLY:
+      return _("Patron may not write to this folder. Choose another one.");
+    case G_IO_ERROR_NO_SPACE:
+      return _("The disk is full. Make room or choose another place.");
+    case G_IO_ERROR_NOT_FOUND:
+    case G_IO_ERROR_NOT_DIRECTORY:
+      return _("This folder does not exist any more. Choose another one.");
+    case G_IO_ERROR_INVALID_FILENAME:
+    case G_IO_ERROR_FILENAME_TOO_LONG:
+    case G_IO_ERROR_IS_DIRECTORY:
+      return _("A file cannot have this name. Choose another one.");
+    default:
+      return NULL;
+    }
+}
+
 /**
  * patron_error_to_sentence:
  * @error: what went wrong
@@ -57,6 +83,9 @@ patron_error_to_sentence (const GError *error,
   const char *sentence = NULL;
 
   g_return_val_if_fail (error != NULL, NULL);
+
+  if (action == PATRON_ACTION_EXPORT && (sentence = file_sentence (error)) != NULL)
+    return g_strdup (sentence);
 
   if ((sentence = network_sentence (error)) != NULL)
     return g_strdup (sentence);
@@ -96,6 +125,7 @@ patron_error_to_sentence (const GError *error,
         case PATRON_ACTION_RESET_PASSWORD:
         case PATRON_ACTION_RESTORE:
         case PATRON_ACTION_SAVE_ADDRESS:
+        case PATRON_ACTION_EXPORT:
         case PATRON_ACTION_OTHER:
         default:
           sentence = _("The store did not accept these details.");

@@ -90,6 +90,25 @@ patron_format_money (gint64      minor_units,
   return g_strdup_printf (minor_units < 0 ? _("−%s %s") : _("%s %s"), code, number);
 }
 
+typedef struct
+{
+  const char *status;
+  const char *word;
+} StatusWord;
+
+/* A status as the customer reads it; one Patron does not know yet as the
+ * store spells it, rather than nothing. */
+static const char *
+lookup_word (const StatusWord *words,
+             gsize             n_words,
+             const char       *status)
+{
+  for (gsize i = 0; i < n_words; i++)
+    if (g_strcmp0 (status, words[i].status) == 0)
+      return _(words[i].word);
+  return status != NULL ? status : "";
+}
+
 /**
  * patron_format_decimal:
  * @minor_units: an amount in the currency's minor unit
@@ -121,23 +140,21 @@ patron_format_decimal (gint64      minor_units,
 const char *
 patron_order_status_word (const char *status)
 {
-  if (g_strcmp0 (status, "pending") == 0)
-    return _("Placed");
-  if (g_strcmp0 (status, "completed") == 0)
-    return _("Completed");
-  if (g_strcmp0 (status, "archived") == 0)
-    return _("Archived");
-  if (g_strcmp0 (status, "canceled") == 0)
-    return _("Canceled");
-  if (g_strcmp0 (status, "requires_action") == 0)
-    return _("Needs attention");
-  return status != NULL ? status : "";
+  static const StatusWord words[] = {
+    { "pending", N_("Placed") },
+    { "completed", N_("Completed") },
+    { "archived", N_("Archived") },
+    { "canceled", N_("Canceled") },
+    { "requires_action", N_("Needs attention") },
+  };
+
+  return lookup_word (words, G_N_ELEMENTS (words), status);
 }
 
 const char *
 patron_fulfillment_word (const char *status)
 {
-  const struct { const char *status; const char *word; } words[] = {
+  static const StatusWord words[] = {
     { "not_fulfilled", N_("Not shipped yet") },
     { "partially_fulfilled", N_("Partly packed") },
     { "fulfilled", N_("Packed") },
@@ -149,16 +166,13 @@ patron_fulfillment_word (const char *status)
     { "requires_action", N_("Shipping needs attention") },
   };
 
-  for (guint i = 0; i < G_N_ELEMENTS (words); i++)
-    if (g_strcmp0 (status, words[i].status) == 0)
-      return _(words[i].word);
-  return status != NULL ? status : "";
+  return lookup_word (words, G_N_ELEMENTS (words), status);
 }
 
 const char *
 patron_payment_word (const char *status)
 {
-  const struct { const char *status; const char *word; } words[] = {
+  static const StatusWord words[] = {
     { "not_paid", N_("Not paid") },
     { "awaiting", N_("Payment pending") },
     { "captured", N_("Paid") },
@@ -168,8 +182,24 @@ patron_payment_word (const char *status)
     { "requires_action", N_("Payment needs attention") },
   };
 
-  for (guint i = 0; i < G_N_ELEMENTS (words); i++)
-    if (g_strcmp0 (status, words[i].status) == 0)
-      return _(words[i].word);
-  return status != NULL ? status : "";
+  return lookup_word (words, G_N_ELEMENTS (words), status);
+}
+
+/**
+ * patron_refund_reason_word:
+ *
+ * Returns: why the store refunded, as the customer reads it
+ */
+const char *
+patron_refund_reason_word (const char *reason)
+{
+  static const StatusWord words[] = {
+    { "discount", N_("Discount") },
+    { "return", N_("Return") },
+    { "swap", N_("Exchange") },
+    { "claim", N_("Claim") },
+    { "other", N_("Other reason") },
+  };
+
+  return lookup_word (words, G_N_ELEMENTS (words), reason);
 }

@@ -17,5 +17,6 @@ char       *patron_format_decimal        (gint64      minor_units,
 const char *patron_order_status_word     (const char *status);
 const char *patron_fulfillment_word      (const char *status);
 const char *patron_payment_word          (const char *status);
+const char *patron_refund_reason_word    (const char *reason);
 
 G_END_DECLS

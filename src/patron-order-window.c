@@ -49,6 +49,8 @@ add_row (AdwPreferencesGroup *group,
 {
   GtkWidget *row = adw_action_row_new ();
 
+  /* the store's text, not markup: "Salt & Pepper" */
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title != NULL ? title : "");
   if (subtitle != NULL && subtitle[0] != '\0')
     adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
@@ -98,6 +100,37 @@ open_link_cb (GtkButton  *button,
               const char *url)
 {
   gtk_show_uri (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (button))), url, GDK_CURRENT_TIME);
+}
+
+/* Each refund apart: when, why, and the store's note to the customer. */
+static void
+add_refund_rows (AdwPreferencesGroup *group,
+                 MedusaOrder         *order)
+{
+  GListModel *refunds = medusa_order_get_refunds (order);
+  const char *currency = medusa_order_get_currency_code (order);
+
+  for (guint i = 0; refunds != NULL && i < g_list_model_get_n_items (refunds); i++)
+    {
+      g_autoptr(MedusaRefund) refund = g_list_model_get_item (refunds, i);
+      g_autoptr(GString) subtitle = g_string_new (patron_refund_reason_word (
+                                                    medusa_refund_get_reason (refund)));
+      g_autofree char *amount = patron_format_money (medusa_refund_get_amount (refund), currency);
+      g_autofree char *title = NULL;
+
+      if (medusa_refund_get_created_at (refund) != NULL)
+        {
+          g_autoptr(GDateTime) local = g_date_time_to_local (medusa_refund_get_created_at (refund));
+          g_autofree char *date = g_date_time_format (local, "%x");
+
+          /* Translators: a refund and its date, e.g. "Refund of 28/11/2026" */
+          title = g_strdup_printf (_("Refund of %s"), date);
+        }
+      if (medusa_refund_get_note (refund) != NULL && *medusa_refund_get_note (refund) != '\0')
+        g_string_append_printf (subtitle, " · %s", medusa_refund_get_note (refund));
+
+      add_row (group, title != NULL ? title : _("Refund"), subtitle->str, amount);
+    }
 }
 
 static void
@@ -164,6 +197,7 @@ show_order (PatronOrderWindow *self)
   add_money_row (group, _("Total"), NULL, medusa_order_get_total (order), currency, TRUE);
   add_money_row (group, _("Refunded"), NULL, medusa_order_get_refunded_total (order), currency,
                  FALSE);
+  add_refund_rows (group, order);
 
   group = add_group (self, _("Delivery"));
   if (address != NULL)

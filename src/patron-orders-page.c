@@ -12,6 +12,7 @@
 #include "patron-error.h"
 #include "patron-money.h"
 #include "patron-order-window.h"
+#include "patron-orders-export.h"
 #include "patron-orders-page.h"
 
 /**
@@ -88,6 +89,18 @@ struct _PatronOrdersPage
   GtkBox          *payment_box;
   GtkRevealer     *filter_revealer;
   GtkLabel        *filter_summary;
+
+  /* the export in progress, or the file of the last one */
+  GCancellable    *export_cancellable;
+  GFile           *export_file;
+#if !GTK_CHECK_VERSION (4, 10, 0)
+  GtkNativeDialog *export_chooser;
+#endif
+  GtkRevealer     *export_revealer;
+  GtkLabel        *export_label;
+  GtkProgressBar  *export_progress;
+  GtkWidget       *export_open_button;
+  GtkLabel        *export_close_label;
 };
 
 G_DEFINE_FINAL_TYPE (PatronOrdersPage, patron_orders_page, ADW_TYPE_BIN)
@@ -132,6 +145,9 @@ update_state (PatronOrdersPage *self)
 
   n_items = g_list_model_get_n_items (G_LIST_MODEL (self->orders));
   error = medusa_order_list_get_error (self->orders);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "orders.export",
+                                 self->export_cancellable == NULL &&
+                                 medusa_order_list_get_loaded (self->orders) && n_items > 0);
 
   if (!medusa_order_list_get_loaded (self->orders))
     {
@@ -620,6 +636,247 @@ page_size_changed_cb (PatronOrdersPage *self)
     patron_orders_page_set_session (self, self->session);
 }
 
+/* ------------------------------------------------------------------------
+ * Export as CSV: every order the filters match, not only the loaded ones
+ */
+
+static void
+show_export_state (PatronOrdersPage *self,
+                   const char       *text,
+                   gboolean          running,
+                   gboolean          done)
+{
+  gtk_label_set_text (self->export_label, text);
+  gtk_widget_set_visible (GTK_WIDGET (self->export_progress), running);
+  gtk_widget_set_visible (self->export_open_button, done);
+  gtk_label_set_text_with_mnemonic (self->export_close_label,
+                                    running ? _("_Cancel") : _("_Dismiss"));
+  gtk_revealer_set_reveal_child (self->export_revealer, TRUE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "orders.export", !running);
+}
+
+static void
+export_progress_cb (guint    n_done,
+                    guint    n_total,
+                    gpointer user_data)
+{
+  PatronOrdersPage *self = user_data;
+  g_autofree char *text = NULL;
+
+  /* Translators: progress of an export, e.g. "Exporting 300 of 1,200 orders…" */
+  text = g_strdup_printf (ngettext ("Exporting %u of %u order…", "Exporting %u of %u orders…",
+                                    n_total),
+                          n_done, n_total);
+  gtk_label_set_text (self->export_label, text);
+  gtk_progress_bar_set_fraction (self->export_progress,
+                                 n_total > 0 ? (double) n_done / n_total : 0.0);
+}
+
+static void
+export_done_cb (GObject      *object,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  g_autoptr(PatronOrdersPage) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *name = NULL;
+  guint n_orders = 0;
+
+  g_clear_object (&self->export_cancellable);
+
+  if (!patron_orders_export_finish (result, &n_orders, &error))
+    {
+      g_autofree char *sentence = NULL;
+
+      g_clear_object (&self->export_file);
+      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        {
+          gtk_revealer_set_reveal_child (self->export_revealer, FALSE);
+          gtk_widget_action_set_enabled (GTK_WIDGET (self), "orders.export", TRUE);
+          return;
+        }
+
+      sentence = patron_error_to_sentence (error, PATRON_ACTION_EXPORT);
+      show_export_state (self, sentence, FALSE, FALSE);
+      return;
+    }
+
+  name = g_file_get_basename (self->export_file);
+  /* Translators: "Exported 255 orders to Orders 2026-11-29.csv" */
+  text = g_strdup_printf (ngettext ("Exported %u order to %s", "Exported %u orders to %s",
+                                    n_orders),
+                          n_orders, name);
+  show_export_state (self, text, FALSE, TRUE);
+}
+
+/**
+ * patron_orders_page_export:
+ * @file: where to write
+ *
+ * Writes every order the current search and filters match to @file as CSV,
+ * showing the progress below the list. Closing the page cancels it, and a
+ * cancelled or failed export leaves no file behind.
+ */
+void
+patron_orders_page_export (PatronOrdersPage *self,
+                           GFile            *file)
+{
+  g_return_if_fail (PATRON_IS_ORDERS_PAGE (self));
+  g_return_if_fail (G_IS_FILE (file));
+
+  if (self->orders == NULL || self->export_cancellable != NULL)
+    return;
+
+  g_set_object (&self->export_file, file);
+  self->export_cancellable = g_cancellable_new ();
+  gtk_progress_bar_set_fraction (self->export_progress, 0.0);
+  show_export_state (self, _("Exporting orders…"), TRUE, FALSE);
+  patron_orders_export_async (patron_session_get_client (self->session),
+                              medusa_order_list_get_query (self->orders),
+                              file,
+                              self->export_cancellable,
+                              export_progress_cb, self,
+                              export_done_cb, g_object_ref (self));
+}
+
+static char *
+suggested_file_name (void)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *day = g_date_time_format (now, "%Y-%m-%d");
+
+  /* Translators: the suggested name of an exported file, with today's date */
+  return g_strdup_printf (_("Orders %s.csv"), day);
+}
+
+static GtkFileFilter *
+csv_filter (void)
+{
+  GtkFileFilter *filter = gtk_file_filter_new ();
+
+  gtk_file_filter_set_name (filter, _("CSV Files"));
+  gtk_file_filter_add_mime_type (filter, "text/csv");
+  gtk_file_filter_add_suffix (filter, "csv");
+
+  return filter;
+}
+
+#if GTK_CHECK_VERSION (4, 10, 0)
+G_GNUC_BEGIN_IGNORE_DEPRECATIONS
+
+static void
+export_chosen_cb (GObject      *object,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  g_autoptr(PatronOrdersPage) self = user_data;
+  g_autoptr(GFile) file = gtk_file_dialog_save_finish (GTK_FILE_DIALOG (object), result, NULL);
+
+  if (file != NULL)
+    patron_orders_page_export (self, file);
+}
+
+static void
+export_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *param)
+{
+  PatronOrdersPage *self = PATRON_ORDERS_PAGE (widget);
+  g_autoptr(GtkFileDialog) dialog = gtk_file_dialog_new ();
+  g_autoptr(GtkFileFilter) filter = csv_filter ();
+  g_autoptr(GListStore) filters = g_list_store_new (GTK_TYPE_FILE_FILTER);
+  g_autofree char *name = suggested_file_name ();
+
+  g_list_store_append (filters, filter);
+  gtk_file_dialog_set_title (dialog, _("Export Orders"));
+  gtk_file_dialog_set_accept_label (dialog, _("_Export"));
+  gtk_file_dialog_set_initial_name (dialog, name);
+  gtk_file_dialog_set_filters (dialog, G_LIST_MODEL (filters));
+  gtk_file_dialog_set_default_filter (dialog, filter);
+  gtk_file_dialog_save (dialog, GTK_WINDOW (gtk_widget_get_root (widget)), NULL,
+                        export_chosen_cb, g_object_ref (self));
+}
+
+G_GNUC_END_IGNORE_DEPRECATIONS
+#else
+
+static void
+export_response_cb (GtkNativeDialog  *chooser,
+                    int               response,
+                    PatronOrdersPage *self)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+
+      if (file != NULL)
+        patron_orders_page_export (self, file);
+    }
+
+  gtk_native_dialog_destroy (chooser);
+  g_clear_object (&self->export_chooser);
+}
+
+static void
+export_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *param)
+{
+  PatronOrdersPage *self = PATRON_ORDERS_PAGE (widget);
+  GtkFileChooserNative *chooser;
+  g_autofree char *name = suggested_file_name ();
+
+  if (self->export_chooser != NULL)
+    return;
+
+  /* GTK 4.8 has no GtkFileDialog; its portal-aware chooser is this one */
+  chooser = gtk_file_chooser_native_new (_("Export Orders"),
+                                         GTK_WINDOW (gtk_widget_get_root (widget)),
+                                         GTK_FILE_CHOOSER_ACTION_SAVE,
+                                         _("_Export"), _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), csv_filter ());
+  g_signal_connect_object (chooser, "response", G_CALLBACK (export_response_cb), self, 0);
+  self->export_chooser = GTK_NATIVE_DIALOG (chooser);
+  gtk_native_dialog_show (self->export_chooser);
+}
+
+#endif
+
+static void
+close_export_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *param)
+{
+  PatronOrdersPage *self = PATRON_ORDERS_PAGE (widget);
+
+  if (self->export_cancellable != NULL)
+    g_cancellable_cancel (self->export_cancellable);
+  else
+    gtk_revealer_set_reveal_child (self->export_revealer, FALSE);
+}
+
+static void
+open_export_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *param)
+{
+  PatronOrdersPage *self = PATRON_ORDERS_PAGE (widget);
+  g_autofree char *uri = NULL;
+
+  if (self->export_file == NULL)
+    return;
+
+  uri = g_file_get_uri (self->export_file);
+  /* GtkFileLauncher is GTK 4.10; through the portal in a sandbox */
+  G_GNUC_BEGIN_IGNORE_DEPRECATIONS
+  gtk_show_uri (GTK_WINDOW (gtk_widget_get_root (widget)), uri, GDK_CURRENT_TIME);
+  G_GNUC_END_IGNORE_DEPRECATIONS
+  gtk_revealer_set_reveal_child (self->export_revealer, FALSE);
+}
+
 static void
 patron_orders_page_dispose (GObject *object)
 {
@@ -632,6 +889,14 @@ patron_orders_page_dispose (GObject *object)
   g_clear_object (&self->settings);
   g_clear_pointer (&self->from_date, g_date_time_unref);
   g_clear_pointer (&self->to_date, g_date_time_unref);
+  g_cancellable_cancel (self->export_cancellable);
+  g_clear_object (&self->export_cancellable);
+  g_clear_object (&self->export_file);
+#if !GTK_CHECK_VERSION (4, 10, 0)
+  if (self->export_chooser != NULL)
+    gtk_native_dialog_destroy (self->export_chooser);
+  g_clear_object (&self->export_chooser);
+#endif
 
   gtk_widget_dispose_template (GTK_WIDGET (self), PATRON_TYPE_ORDERS_PAGE);
 
@@ -664,6 +929,11 @@ patron_orders_page_class_init (PatronOrdersPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PatronOrdersPage, payment_box);
   gtk_widget_class_bind_template_child (widget_class, PatronOrdersPage, filter_revealer);
   gtk_widget_class_bind_template_child (widget_class, PatronOrdersPage, filter_summary);
+  gtk_widget_class_bind_template_child (widget_class, PatronOrdersPage, export_revealer);
+  gtk_widget_class_bind_template_child (widget_class, PatronOrdersPage, export_label);
+  gtk_widget_class_bind_template_child (widget_class, PatronOrdersPage, export_progress);
+  gtk_widget_class_bind_template_child (widget_class, PatronOrdersPage, export_open_button);
+  gtk_widget_class_bind_template_child (widget_class, PatronOrdersPage, export_close_label);
   gtk_widget_class_bind_template_callback (widget_class, back_cb);
   gtk_widget_class_bind_template_callback (widget_class, reload_cb);
   gtk_widget_class_bind_template_callback (widget_class, activate_cb);
@@ -677,6 +947,11 @@ patron_orders_page_class_init (PatronOrdersPageClass *klass)
   gtk_widget_class_install_action (widget_class, "orders.clear-filters", NULL,
                                    clear_filters_action);
   gtk_widget_class_install_action (widget_class, "orders.show-all", NULL, show_all_action);
+  gtk_widget_class_install_action (widget_class, "orders.export", NULL, export_action);
+  gtk_widget_class_install_action (widget_class, "orders.close-export", NULL,
+                                   close_export_action);
+  gtk_widget_class_install_action (widget_class, "orders.open-export", NULL,
+                                   open_export_action);
 
   gtk_widget_class_add_binding (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, focus_search, NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F5, 0, "orders.refresh", NULL);
@@ -740,6 +1015,9 @@ patron_orders_page_set_session (PatronOrdersPage *self,
   gtk_list_view_set_model (self->list_view, NULL);
   g_clear_object (&self->orders);
   g_set_object (&self->session, session);
+  /* another customer, or none: an export of the last one's orders stops */
+  if (self->export_cancellable != NULL)
+    g_cancellable_cancel (self->export_cancellable);
 
   if (session == NULL || !patron_session_get_signed_in (session))
     return;

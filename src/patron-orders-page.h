@@ -18,5 +18,7 @@ G_DECLARE_FINAL_TYPE (PatronOrdersPage, patron_orders_page, PATRON, ORDERS_PAGE,
 void patron_orders_page_set_session (PatronOrdersPage *self,
                                      PatronSession    *session);
 void patron_orders_page_reload      (PatronOrdersPage *self);
+void patron_orders_page_export      (PatronOrdersPage *self,
+                                     GFile            *file);
 
 G_END_DECLS

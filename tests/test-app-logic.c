@@ -300,7 +300,7 @@ load_order (const char *name)
   g_file_get_contents (path, &contents, &length, &error);
   g_assert_no_error (error);
   body = g_bytes_new_take (g_steal_pointer (&contents), length);
-  order = medusa_json_parse_order_response (body, &error);
+  order = medusa_json_parse_single_order_page (body, &error);
   g_assert_no_error (error);
 
   return order;
@@ -314,18 +314,18 @@ test_csv_orders (void)
   g_autoptr(MedusaOrder) shipped = load_order ("order-shipped.json");
   g_autoptr(GString) csv = g_string_new (NULL);
 
-  /* the local time zone is Japan's (main () sets it): 22:57 UTC is 07:57 the next day */
+  /* the local time zone is Japan's (main () sets it): 02:05 UTC is 11:05 */
   patron_orders_csv_append_header (csv);
   patron_orders_csv_append_order (csv, discount);
   patron_orders_csv_append_order (csv, yen);
   patron_orders_csv_append_order (csv, shipped);
   g_assert_cmpstr (csv->str, ==,
     "Order Number,Date,Status,Shipping Status,Payment Status,Items,Total,Currency,Email\r\n"
-    "2,2026-11-29T07:57:45+09:00,Placed,Not shipped yet,Payment pending,2,43.10,USD,"
+    "2,2026-11-29T11:05:02+09:00,Placed,Not shipped yet,Payment pending,2,43.10,USD,"
     "buyer@example.com\r\n"
-    "1,2026-11-29T07:57:44+09:00,Placed,Not shipped yet,Payment pending,1,3630,JPY,"
+    "1,2026-11-29T11:05:01+09:00,Placed,Not shipped yet,Payment pending,1,3630,JPY,"
     "buyer@example.com\r\n"
-    "3,2026-11-29T07:57:46+09:00,Completed,Shipped,Paid,2,47.00,USD,buyer@example.com\r\n");
+    "5,2026-11-29T11:05:06+09:00,Completed,Shipped,Paid,2,47.00,USD,buyer@example.com\r\n");
 }
 
 int

@@ -11,6 +11,7 @@
 #include "test-util.h"
 
 #include <adwaita.h>
+#include <glib/gstdio.h>
 #include <libsoup/soup.h>
 #include <string.h>
 
@@ -547,7 +548,8 @@ fill_address (const char *city)
   editor = find_toplevel (PATRON_TYPE_ADDRESS_EDITOR);
   gtk_editable_set_text (row (editor, "First Name *"), "Ada");
   gtk_editable_set_text (row (editor, "Last Name *"), "Lovelace");
-  gtk_editable_set_text (row (editor, "Address *"), "12 St James’s Square");
+  /* text, not markup, all the way to the list */
+  gtk_editable_set_text (row (editor, "Address *"), "Smith & Sons <Unit 4>, 12 St James’s Square");
   gtk_editable_set_text (row (editor, "City *"), city);
   gtk_editable_set_text (row (editor, "Postal Code *"), "SW1Y 4LB");
 
@@ -599,6 +601,7 @@ test_account_addresses (void)
   spin_until (editor_gone, NULL);
   g_assert_cmpuint (n_addresses (customer), ==, 1);
   wait_for_label (GTK_WIDGET (window), "1 address");
+  wait_for_label (GTK_WIDGET (window), "Smith & Sons <Unit 4>");
 
   /* the same address again: the store skips it, Patron says so */
   click (GTK_WIDGET (window), "Add Address");
@@ -1308,6 +1311,90 @@ test_preferences (void)
   g_settings_reset (settings, "counter-mode");
 }
 
+static gboolean
+export_idle (gpointer data)
+{
+  GtkWidget *label = find_widget (data, is_label_containing, "Exporting");
+
+  /* the bar that said so is gone */
+  return label == NULL ||
+         !gtk_revealer_get_reveal_child (GTK_REVEALER (gtk_widget_get_ancestor (label,
+                                                                               GTK_TYPE_REVEALER)));
+}
+
+static guint
+count_lines (GFile *file)
+{
+  g_autofree char *contents = NULL;
+  g_autoptr(GError) error = NULL;
+  guint n = 0;
+
+  g_file_load_contents (file, NULL, &contents, NULL, NULL, &error);
+  g_assert_no_error (error);
+  for (const char *p = contents; *p != '\0'; p++)
+    if (*p == '\n')
+      n++;
+
+  return n;
+}
+
+/* Export as CSV writes every order the filters match, shows how far it got,
+ * can be cancelled without leaving a file, and says why it failed. */
+static void
+test_orders_page_export (void)
+{
+  g_autoptr(PatronSession) session = patron_session_new (store_url);
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("patron-export-XXXXXX", &error);
+  g_autofree char *path = g_build_filename (dir, "Orders.csv", NULL);
+  g_autofree char *missing = g_build_filename (dir, "gone", "Orders.csv", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GFile) nowhere = g_file_new_for_path (missing);
+  g_autofree char *exported = NULL;
+  PatronOrdersPage *orders;
+  GtkWidget *count;
+  GtkWidget *window;
+  guint n_orders;
+
+  g_assert_no_error (error);
+  patron_session_set_keep_sessions (session, FALSE);
+  patron_session_sign_in_async (session, "buyer@example.com", "buyer-pass-123", FALSE, NULL,
+                                test_store_result_cb, &result);
+  g_assert_true (patron_session_sign_in_finish (session, test_wait_for (&result), &error));
+
+  orders = g_object_new (PATRON_TYPE_ORDERS_PAGE, NULL);
+  window = show_in_window (GTK_WIDGET (orders));
+  gtk_window_set_default_size (GTK_WINDOW (window), 800, 600);
+  patron_orders_page_set_session (orders, session);
+  count = wait_for_label (GTK_WIDGET (orders), "Showing ");
+  g_assert_cmpint (sscanf (gtk_label_get_text (GTK_LABEL (count)), "Showing %u", &n_orders),
+                   ==, 1);
+
+  /* cancelled at once: no file */
+  patron_orders_page_export (orders, file);
+  wait_for_label (GTK_WIDGET (orders), "Exporting");
+  gtk_widget_activate_action (GTK_WIDGET (orders), "orders.close-export", NULL);
+  spin_until (export_idle, orders);
+  g_assert_false (g_file_query_exists (file, NULL));
+
+  /* all of them, one line each under the header */
+  patron_orders_page_export (orders, file);
+  exported = g_strdup_printf ("Exported %u orders to Orders.csv", n_orders);
+  wait_for_label (GTK_WIDGET (orders), exported);
+  g_assert_cmpuint (count_lines (file), ==, n_orders + 1);
+  gtk_widget_activate_action (GTK_WIDGET (orders), "orders.close-export", NULL);
+
+  /* a folder that went away is named as the reason */
+  patron_orders_page_export (orders, nowhere);
+  wait_for_label (GTK_WIDGET (orders), "This folder does not exist any more");
+  g_assert_false (g_file_query_exists (nowhere, NULL));
+
+  close_window (window);
+  g_file_delete (file, NULL, NULL);
+  g_rmdir (dir);
+}
+
 static void
 test_order_window (void)
 {
@@ -1557,6 +1644,7 @@ main (int   argc,
   g_test_add_func ("/pages/orders/empty", test_orders_page_empty);
   g_test_add_func ("/pages/orders/retry", test_orders_page_retry);
   g_test_add_func ("/pages/preferences", test_preferences);
+  g_test_add_func ("/pages/orders/export", test_orders_page_export);
   g_test_add_func ("/pages/orders/details", test_order_window);
 
   return g_test_run ();

@@ -1633,6 +1633,59 @@ resize_to_narrow (GtkWidget *window)
     }
 }
 
+static void
+collect_menu_buttons (GtkWidget  *widget,
+                      GPtrArray  *buttons)
+{
+  if (!gtk_widget_get_mapped (widget) || GTK_IS_NATIVE (widget))
+    return;
+  if (GTK_IS_MENU_BUTTON (widget))
+    g_ptr_array_add (buttons, widget);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    collect_menu_buttons (child, buttons);
+}
+
+static gboolean
+popover_shown (gpointer data)
+{
+  GtkPopover *popover = gtk_menu_button_get_popover (data);
+
+  return popover != NULL && gtk_widget_get_mapped (GTK_WIDGET (popover));
+}
+
+/* Menus and popovers open from @content no wider than the screen. */
+static void
+find_wide_popovers (GtkWidget *content,
+                    GString   *culprits)
+{
+  g_autoptr(GPtrArray) buttons = g_ptr_array_new ();
+
+  collect_menu_buttons (content, buttons);
+  for (guint i = 0; i < buttons->len; i++)
+    {
+      GtkMenuButton *button = buttons->pdata[i];
+      GtkWidget *popover;
+
+      gtk_menu_button_popup (button);
+      spin_until (popover_shown, button);
+      popover = GTK_WIDGET (gtk_menu_button_get_popover (button));
+      g_test_message ("the popover of %s: at least %d px across",
+                      gtk_widget_get_tooltip_text (GTK_WIDGET (button)), min_width (popover));
+      if (min_width (popover) > NARROW_WIDTH)
+        {
+          g_string_append_printf (culprits, "%sthe popover of %s needs %d px across: ",
+                                  culprits->len > 0 ? "; " : "",
+                                  gtk_widget_get_tooltip_text (GTK_WIDGET (button)),
+                                  min_width (popover));
+          find_too_wide (popover, NARROW_WIDTH, culprits);
+        }
+      gtk_menu_button_popdown (button);
+    }
+}
+
 /* %NULL if @window's content fits 360 × 600, else what keeps it from it:
  * the content asks for no more than that (at 360 px wide, its height
  * too), the window really takes that size, and nothing then sticks out. */
@@ -1668,6 +1721,7 @@ narrow_problems (GtkWidget *window)
   find_cut (content, content, problems);
   if (problems->len > 0)
     g_string_prepend (problems, "cut off at 360 px: ");
+  find_wide_popovers (content, problems);
 
   return problems->len > 0 ? g_string_free (g_steal_pointer (&problems), FALSE) : NULL;
 }
@@ -1821,6 +1875,14 @@ test_narrow_dialogs (void)
       g_free (problems);
       close_window (dialog);
     }
+
+  dialog = GTK_WIDGET (patron_preferences_window_new (GTK_WINDOW (window)));
+  gtk_window_present (GTK_WINDOW (dialog));
+  problems = narrow_problems (dialog);
+  if (problems != NULL)
+    g_test_fail_printf ("the preferences: %s", problems);
+  g_free (problems);
+  close_window (dialog);
 
   dialog = GTK_WIDGET (patron_order_window_new (GTK_WINDOW (window),
                                                 patron_session_get_client (session),

@@ -57,7 +57,7 @@ patron_application_handle_local_options (GApplication *app,
 
   if (g_variant_dict_lookup (options, "version", "b", NULL))
     {
-      g_print ("%s %s\n", "Patron", PACKAGE_VERSION);
+      g_print ("%s %s\n", "Patron", PACKAGE_VERSION VERSION_SUFFIX);
       return 0;
     }
 
@@ -70,6 +70,13 @@ patron_application_handle_local_options (GApplication *app,
   return -1;
 }
 
+/* The development profile's build runs as a second app, under the .Devel id. */
+static gboolean
+is_development (GApplication *app)
+{
+  return g_str_has_suffix (g_application_get_application_id (app), ".Devel");
+}
+
 static GtkWindow *
 get_window (GApplication *app)
 {
@@ -80,6 +87,9 @@ get_window (GApplication *app)
       window = g_object_new (PATRON_TYPE_WINDOW,
                              "application", app,
                              NULL);
+      /* striped header bar: not to be mistaken for the released app */
+      if (is_development (app))
+        gtk_widget_add_css_class (GTK_WIDGET (window), "devel");
       patron_window_start (PATRON_WINDOW (window), PATRON_APPLICATION (app)->store_url);
     }
 
@@ -156,7 +166,7 @@ patron_application_about_action (GSimpleAction *action,
   adw_show_about_window (gtk_application_get_active_window (app),
                          "application-name", _("Patron"),
                          "application-icon", APPLICATION_ID,
-                         "version", PACKAGE_VERSION,
+                         "version", PACKAGE_VERSION VERSION_SUFFIX,
                          "comments", _("Manage your account at a Medusa store"),
                          "developers", developers,
                          "license-type", GTK_LICENSE_GPL_3_0,

@@ -99,7 +99,19 @@ static void
 open_link_cb (GtkButton  *button,
               const char *url)
 {
-  gtk_show_uri (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (button))), url, GDK_CURRENT_TIME);
+  GtkWindow *window = GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (button)));
+
+#if GTK_CHECK_VERSION (4, 10, 0)
+  /* gtk_show_uri is deprecated from GTK 4.10 on; its replacement is newer
+   * than GDK_VERSION_MAX_ALLOWED, which would flag it */
+  G_GNUC_BEGIN_IGNORE_DEPRECATIONS
+  g_autoptr(GtkUriLauncher) launcher = gtk_uri_launcher_new (url);
+
+  gtk_uri_launcher_launch (launcher, window, NULL, NULL, NULL);
+  G_GNUC_END_IGNORE_DEPRECATIONS
+#else
+  gtk_show_uri (window, url, GDK_CURRENT_TIME);
+#endif
 }
 
 /* Each refund apart: when, why, and the store's note to the customer. */

@@ -864,16 +864,27 @@ open_export_action (GtkWidget  *widget,
                     GVariant   *param)
 {
   PatronOrdersPage *self = PATRON_ORDERS_PAGE (widget);
-  g_autofree char *uri = NULL;
+  GtkWindow *window = GTK_WINDOW (gtk_widget_get_root (widget));
 
   if (self->export_file == NULL)
     return;
 
-  uri = g_file_get_uri (self->export_file);
-  /* GtkFileLauncher is GTK 4.10; through the portal in a sandbox */
+  /* through the portal in a sandbox, either way */
+#if GTK_CHECK_VERSION (4, 10, 0)
   G_GNUC_BEGIN_IGNORE_DEPRECATIONS
-  gtk_show_uri (GTK_WINDOW (gtk_widget_get_root (widget)), uri, GDK_CURRENT_TIME);
+  {
+    g_autoptr(GtkFileLauncher) launcher = gtk_file_launcher_new (self->export_file);
+
+    gtk_file_launcher_launch (launcher, window, NULL, NULL, NULL);
+  }
   G_GNUC_END_IGNORE_DEPRECATIONS
+#else
+  {
+    g_autofree char *uri = g_file_get_uri (self->export_file);
+
+    gtk_show_uri (window, uri, GDK_CURRENT_TIME);
+  }
+#endif
   gtk_revealer_set_reveal_child (self->export_revealer, FALSE);
 }
 

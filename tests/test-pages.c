@@ -1395,17 +1395,16 @@ test_orders_page_export (void)
   g_rmdir (dir);
 }
 
+static MedusaOrder *parcels_order (MedusaClient *client);
+
 static void
 test_order_window (void)
 {
   g_autoptr(MedusaClient) client = medusa_client_new (store_url);
   g_autoptr(MedusaCustomer) customer = NULL;
-  g_autoptr(MedusaOrderQuery) query = medusa_order_query_new ();
-  g_autoptr(MedusaOrderPage) page = NULL;
   g_autoptr(MedusaOrder) shipped = NULL;
   g_autoptr(GAsyncResult) result = NULL;
   g_autoptr(GError) error = NULL;
-  const char *statuses[] = { "shipped", NULL };
   g_autofree char *number = NULL;
   g_autofree char *total = NULL;
   PatronOrderWindow *window;
@@ -1415,24 +1414,7 @@ test_order_window (void)
                                MEDUSA_AUTH_MODE_TOKEN, NULL, test_store_result_cb, &result);
   customer = medusa_client_sign_in_finish (client, test_wait_for (&result), &error);
   g_assert_no_error (error);
-  g_clear_object (&result);
-
-  /* the seeded order shipped in two parcels with tracking numbers (the
-   * bulk clones say "shipped" too, but have no parcels: the real one is
-   * the oldest API order, so ask newest first and take the one with parcels) */
-  medusa_order_query_set_fulfillment_statuses (query, statuses);
-  medusa_order_query_set_limit (query, 300);
-  medusa_client_list_orders_async (client, query, NULL, test_store_result_cb, &result);
-  page = medusa_client_list_orders_finish (client, test_wait_for (&result), &error);
-  g_assert_no_error (error);
-  for (guint i = 0; i < g_list_model_get_n_items (medusa_order_page_get_orders (page)); i++)
-    {
-      g_autoptr(MedusaOrder) order = g_list_model_get_item (medusa_order_page_get_orders (page), i);
-
-      if (g_list_model_get_n_items (medusa_order_get_fulfillments (order)) >= 2)
-        shipped = g_object_ref (order);
-    }
-  g_assert_nonnull (shipped);
+  shipped = parcels_order (client);
 
   window = patron_order_window_new (NULL, client, medusa_order_get_id (shipped));
   gtk_window_present (GTK_WINDOW (window));
@@ -1598,6 +1580,411 @@ test_expired_session_back_to_sign_in (void)
   close_window (GTK_WIDGET (window));
 }
 
+/* ------------------------------------------------------------------------ */
+/* Narrow windows: every page and dialog usable at 360 × 600 (a phone)       */
+
+#define NARROW_WIDTH  360
+#define NARROW_HEIGHT 600
+
+static const char *const page_names[] = {
+  "store", "sign-in", "register", "forgot", "reset", "account", "orders",
+};
+
+static GtkWidget *
+content_of (GtkWidget *window)
+{
+  if (ADW_IS_APPLICATION_WINDOW (window))
+    return adw_application_window_get_content (ADW_APPLICATION_WINDOW (window));
+  if (ADW_IS_WINDOW (window))
+    return adw_window_get_content (ADW_WINDOW (window));
+  return gtk_window_get_child (GTK_WINDOW (window));
+}
+
+static int
+min_width (GtkWidget *widget)
+{
+  int minimum;
+
+  gtk_widget_measure (widget, GTK_ORIENTATION_HORIZONTAL, -1, &minimum, NULL, NULL, NULL);
+  return minimum;
+}
+
+static void
+describe_widget (GtkWidget *widget,
+                 GString   *out)
+{
+  const char *id = gtk_buildable_get_buildable_id (GTK_BUILDABLE (widget));
+
+  g_string_append_printf (out, "%s", G_OBJECT_TYPE_NAME (widget));
+  if (id != NULL && !g_str_has_prefix (id, "___"))   /* not GtkBuilder's own */
+    g_string_append_printf (out, "#%s", id);
+  if (GTK_IS_LABEL (widget))
+    g_string_append_printf (out, " “%s”", gtk_label_get_text (GTK_LABEL (widget)));
+  g_string_append_printf (out, " %d px", min_width (widget));
+}
+
+/* The deepest widgets that ask for more than @limit: where a layout to fix is.
+ * A box too wide only by the sum of its children lists them with their widths. */
+static void
+find_too_wide (GtkWidget *widget,
+               int        limit,
+               GString   *culprits)
+{
+  gboolean child_too_wide = FALSE;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (gtk_widget_get_visible (child) && !GTK_IS_NATIVE (child) && min_width (child) > limit)
+      {
+        find_too_wide (child, limit, culprits);
+        child_too_wide = TRUE;
+      }
+
+  if (child_too_wide)
+    return;
+
+  g_string_append (culprits, culprits->len > 0 ? "; " : "");
+  describe_widget (widget, culprits);
+  g_string_append (culprits, " = [");
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (gtk_widget_get_visible (child) && !GTK_IS_NATIVE (child))
+      {
+        describe_widget (child, culprits);
+        if (gtk_widget_get_next_sibling (child) != NULL)
+          g_string_append (culprits, ", ");
+      }
+  g_string_append (culprits, "]");
+}
+
+/* Widgets that stick out sideways of @root once it has its narrow size. */
+static void
+find_cut (GtkWidget *root,
+          GtkWidget *widget,
+          GString   *culprits)
+{
+  graphene_rect_t bounds;
+
+  /* overlay scrollbars sit on the edge by design */
+  if (!gtk_widget_get_mapped (widget) || GTK_IS_NATIVE (widget) || GTK_IS_SCROLLBAR (widget))
+    return;
+
+  /* 1 px over: a header bar's own negative margin */
+  if (gtk_widget_compute_bounds (widget, root, &bounds) &&
+      (bounds.origin.x < -1.5 ||
+       bounds.origin.x + bounds.size.width > gtk_widget_get_width (root) + 1.5))
+    {
+      g_string_append (culprits, culprits->len > 0 ? "; " : "");
+      describe_widget (widget, culprits);
+      g_string_append_printf (culprits, " at x %.0f–%.0f", bounds.origin.x,
+                              bounds.origin.x + bounds.size.width);
+      return;
+    }
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    find_cut (root, child, culprits);
+}
+
+static gboolean
+has_narrow_size (gpointer data)
+{
+  GtkWidget *content = content_of (data);
+
+  return gtk_widget_get_width (content) == NARROW_WIDTH &&
+         gtk_widget_get_height (content) == NARROW_HEIGHT;
+}
+
+/* Gives @window's content 360 × 600 px. The default size also counts the
+ * client-side borders (5 px each side under Xvfb): whatever it exceeds the
+ * content by at its present size. */
+static void
+resize_to_narrow (GtkWidget *window)
+{
+  GtkWidget *content = content_of (window);
+  gint64 deadline = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
+  int width, height;
+
+  gtk_test_widget_wait_for_draw (window);
+  gtk_window_get_default_size (GTK_WINDOW (window), &width, &height);
+  gtk_window_set_default_size (GTK_WINDOW (window),
+                               NARROW_WIDTH + MAX (0, width - gtk_widget_get_width (content)),
+                               NARROW_HEIGHT + MAX (0, height - gtk_widget_get_height (content)));
+  while (!has_narrow_size (window) && g_get_monotonic_time () < deadline)
+    {
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (1000);
+    }
+}
+
+static void
+collect_menu_buttons (GtkWidget  *widget,
+                      GPtrArray  *buttons)
+{
+  if (!gtk_widget_get_mapped (widget) || GTK_IS_NATIVE (widget))
+    return;
+  if (GTK_IS_MENU_BUTTON (widget))
+    g_ptr_array_add (buttons, widget);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    collect_menu_buttons (child, buttons);
+}
+
+static gboolean
+popover_shown (gpointer data)
+{
+  GtkPopover *popover = gtk_menu_button_get_popover (data);
+
+  return popover != NULL && gtk_widget_get_mapped (GTK_WIDGET (popover));
+}
+
+/* Menus and popovers open from @content no wider than the screen. */
+static void
+find_wide_popovers (GtkWidget *content,
+                    GString   *culprits)
+{
+  g_autoptr(GPtrArray) buttons = g_ptr_array_new ();
+
+  collect_menu_buttons (content, buttons);
+  for (guint i = 0; i < buttons->len; i++)
+    {
+      GtkMenuButton *button = buttons->pdata[i];
+      GtkWidget *popover;
+
+      gtk_menu_button_popup (button);
+      spin_until (popover_shown, button);
+      popover = GTK_WIDGET (gtk_menu_button_get_popover (button));
+      g_test_message ("the popover of %s: at least %d px across",
+                      gtk_widget_get_tooltip_text (GTK_WIDGET (button)), min_width (popover));
+      if (min_width (popover) > NARROW_WIDTH)
+        {
+          g_string_append_printf (culprits, "%sthe popover of %s needs %d px across: ",
+                                  culprits->len > 0 ? "; " : "",
+                                  gtk_widget_get_tooltip_text (GTK_WIDGET (button)),
+                                  min_width (popover));
+          find_too_wide (popover, NARROW_WIDTH, culprits);
+        }
+      gtk_menu_button_popdown (button);
+    }
+}
+
+/* %NULL if @window's content fits 360 × 600, else what keeps it from it:
+ * the content asks for no more than that (at 360 px wide, its height
+ * too), the window really takes that size, and nothing then sticks out. */
+static char *
+narrow_problems (GtkWidget *window)
+{
+  GtkWidget *content = content_of (window);
+  g_autoptr(GString) problems = g_string_new (NULL);
+  int min_height;
+
+  g_test_message ("%s: content at least %d px across", G_OBJECT_TYPE_NAME (window),
+                  min_width (content));
+  if (min_width (content) > NARROW_WIDTH)
+    {
+      find_too_wide (content, NARROW_WIDTH, problems);
+      return g_strdup_printf ("%s needs %d px across: %s", G_OBJECT_TYPE_NAME (window),
+                              min_width (content), problems->str);
+    }
+
+  gtk_widget_measure (content, GTK_ORIENTATION_VERTICAL, NARROW_WIDTH,
+                      &min_height, NULL, NULL, NULL);
+  if (min_height > NARROW_HEIGHT)
+    return g_strdup_printf ("%s needs %d px down at %d px across",
+                            G_OBJECT_TYPE_NAME (window), min_height, NARROW_WIDTH);
+
+  resize_to_narrow (window);
+  if (!has_narrow_size (window))
+    return g_strdup_printf ("%s stays %d × %d px", G_OBJECT_TYPE_NAME (window),
+                            gtk_widget_get_width (content), gtk_widget_get_height (content));
+
+  /* let the rows that only now have their width settle */
+  gtk_test_widget_wait_for_draw (window);
+  find_cut (content, content, problems);
+  if (problems->len > 0)
+    g_string_prepend (problems, "cut off at 360 px: ");
+  find_wide_popovers (content, problems);
+
+  return problems->len > 0 ? g_string_free (g_steal_pointer (&problems), FALSE) : NULL;
+}
+
+/* The seeded order that shipped in two parcels with tracking numbers (the
+ * bulk clones say "shipped" too, but have no parcels). */
+static MedusaOrder *
+parcels_order (MedusaClient *client)
+{
+  g_autoptr(MedusaOrderQuery) query = medusa_order_query_new ();
+  g_autoptr(MedusaOrderPage) page = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *statuses[] = { "shipped", NULL };
+  GListModel *orders;
+  MedusaOrder *shipped = NULL;
+
+  medusa_order_query_set_fulfillment_statuses (query, statuses);
+  medusa_order_query_set_limit (query, 300);
+  medusa_client_list_orders_async (client, query, NULL, test_store_result_cb, &result);
+  page = medusa_client_list_orders_finish (client, test_wait_for (&result), &error);
+  g_assert_no_error (error);
+  orders = medusa_order_page_get_orders (page);
+  for (guint i = 0; i < g_list_model_get_n_items (orders) && shipped == NULL; i++)
+    {
+      g_autoptr(MedusaOrder) order = g_list_model_get_item (orders, i);
+
+      if (g_list_model_get_n_items (medusa_order_get_fulfillments (order)) >= 2)
+        shipped = g_object_ref (order);
+    }
+  g_assert_nonnull (shipped);
+
+  return shipped;
+}
+
+/* The main window, signed in as the seeded customer (addresses, orders). */
+static PatronWindow *
+buyer_window (void)
+{
+  PatronWindow *window = g_object_new (PATRON_TYPE_WINDOW, NULL);
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  PatronSession *session;
+
+  patron_window_start (window, store_url);
+  gtk_window_present (GTK_WINDOW (window));
+  session = patron_window_get_session (window);
+  patron_session_set_keep_sessions (session, FALSE);
+  patron_session_sign_in_async (session, "buyer@example.com", "buyer-pass-123", FALSE, NULL,
+                                test_store_result_cb, &result);
+  g_assert_true (patron_session_sign_in_finish (session, test_wait_for (&result), &error));
+  wait_for_label (GTK_WIDGET (window), "Signed in as");
+
+  return window;
+}
+
+static gboolean
+stack_settled (gpointer data)
+{
+  return !gtk_stack_get_transition_running (data);
+}
+
+static void
+test_narrow_page (gconstpointer data)
+{
+  const char *name = data;
+  PatronWindow *window = buyer_window ();
+  GtkStack *stack = GTK_STACK (find_widget (GTK_WIDGET (window), is_of_type,
+                                            (const char *) GTK_TYPE_STACK));
+  g_autofree char *problems = NULL;
+
+  /* each page on its own here; /pages/narrow/window takes them together */
+  gtk_stack_set_hhomogeneous (stack, FALSE);
+  gtk_stack_set_vhomogeneous (stack, FALSE);
+
+  if (g_str_equal (name, "reset"))
+    gtk_widget_activate_action (GTK_WIDGET (window), "win.open-reset", "(ss)",
+                                "buyer@example.com", "a.token.value");
+  else
+    gtk_widget_activate_action (GTK_WIDGET (window), "win.navigate", "(ss)",
+                                name, "buyer@example.com");
+  /* the longest the sign-in page gets: a sentence above the form */
+  if (g_str_equal (name, "sign-in"))
+    patron_sign_in_page_set_message (PATRON_SIGN_IN_PAGE (gtk_stack_get_visible_child (stack)),
+                                     "Your session has expired or was ended. "
+                                     "Please sign in again.");
+  if (g_str_equal (name, "orders"))
+    wait_for_label (GTK_WIDGET (window), "Showing");
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, name);
+  spin_until (stack_settled, stack);
+
+  problems = narrow_problems (GTK_WIDGET (window));
+  if (problems != NULL)
+    g_test_fail_printf ("the %s page: %s", name, problems);
+
+  close_window (GTK_WIDGET (window));
+}
+
+/* All pages together, as the window's stack is as wide as its widest page. */
+static void
+test_narrow_window (void)
+{
+  PatronWindow *window = buyer_window ();
+  g_autofree char *problems = NULL;
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.navigate", "(ss)", "orders", "");
+  wait_for_label (GTK_WIDGET (window), "Showing");
+
+  problems = narrow_problems (GTK_WIDGET (window));
+  if (problems != NULL)
+    g_test_fail_printf ("%s", problems);
+
+  close_window (GTK_WIDGET (window));
+}
+
+static gboolean
+credentials_shown (gpointer data)
+{
+  return find_toplevel (PATRON_TYPE_CREDENTIALS_DIALOG) != NULL;
+}
+
+static void
+test_narrow_dialogs (void)
+{
+  PatronWindow *window = buyer_window ();
+  PatronSession *session = patron_window_get_session (window);
+  g_autoptr(MedusaOrder) order = parcels_order (patron_session_get_client (session));
+  const PatronCredentials credentials[] = { PATRON_CREDENTIALS_EMAIL,
+                                            PATRON_CREDENTIALS_PASSWORD };
+  GtkWidget *dialog;
+  char *problems;
+
+  dialog = GTK_WIDGET (patron_address_editor_new (GTK_WINDOW (window), session, NULL));
+  gtk_window_present (GTK_WINDOW (dialog));
+  spin_until (editor_ready, NULL);
+  problems = narrow_problems (dialog);
+  if (problems != NULL)
+    g_test_fail_printf ("the address editor: %s", problems);
+  g_free (problems);
+  close_window (dialog);
+
+  for (guint i = 0; i < G_N_ELEMENTS (credentials); i++)
+    {
+      dialog = GTK_WIDGET (patron_credentials_dialog_new (GTK_WINDOW (window), session,
+                                                          credentials[i]));
+      gtk_window_present (GTK_WINDOW (dialog));
+      spin_until (credentials_shown, NULL);
+      problems = narrow_problems (dialog);
+      if (problems != NULL)
+        g_test_fail_printf ("the credentials dialog: %s", problems);
+      g_free (problems);
+      close_window (dialog);
+    }
+
+  dialog = GTK_WIDGET (patron_preferences_window_new (GTK_WINDOW (window)));
+  gtk_window_present (GTK_WINDOW (dialog));
+  problems = narrow_problems (dialog);
+  if (problems != NULL)
+    g_test_fail_printf ("the preferences: %s", problems);
+  g_free (problems);
+  close_window (dialog);
+
+  dialog = GTK_WIDGET (patron_order_window_new (GTK_WINDOW (window),
+                                                patron_session_get_client (session),
+                                                medusa_order_get_id (order)));
+  gtk_window_present (GTK_WINDOW (dialog));
+  wait_for_label (dialog, "Parcel 2");
+  problems = narrow_problems (dialog);
+  if (problems != NULL)
+    g_test_fail_printf ("the order details: %s", problems);
+  g_free (problems);
+  close_window (dialog);
+
+  close_window (GTK_WIDGET (window));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1646,6 +2033,14 @@ main (int   argc,
   g_test_add_func ("/pages/preferences", test_preferences);
   g_test_add_func ("/pages/orders/export", test_orders_page_export);
   g_test_add_func ("/pages/orders/details", test_order_window);
+  for (guint i = 0; i < G_N_ELEMENTS (page_names); i++)
+    {
+      g_autofree char *path = g_strconcat ("/pages/narrow/", page_names[i], NULL);
+
+      g_test_add_data_func (path, page_names[i], test_narrow_page);
+    }
+  g_test_add_func ("/pages/narrow/window", test_narrow_window);
+  g_test_add_func ("/pages/narrow/dialogs", test_narrow_dialogs);
 
   return g_test_run ();
 }

@@ -7,6 +7,7 @@
 
 #include <adwaita.h>
 
+#include "patron-application.h"
 #include "patron-window.h"
 
 static void
@@ -24,6 +25,38 @@ test_window_shows (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* The development profile's app (the .Devel id) is told apart by a striped
+ * header bar; the released one is not. */
+static void
+test_window_devel_style (void)
+{
+  const struct {
+    const char *id;
+    gboolean    devel;
+  } apps[] = {
+    { "io.github.patronapp.Patron", FALSE },
+    { "io.github.patronapp.Patron.Devel", TRUE },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (apps); i++)
+    {
+      /* no D-Bus name to own: the test runs beside any other instance */
+      g_autoptr(PatronApplication) app = patron_application_new (apps[i].id,
+                                                                 G_APPLICATION_NON_UNIQUE);
+      g_autoptr(GError) error = NULL;
+      GtkWindow *window;
+
+      g_assert_true (g_application_register (G_APPLICATION (app), NULL, &error));
+      g_assert_no_error (error);
+      g_application_activate (G_APPLICATION (app));
+      window = gtk_application_get_active_window (GTK_APPLICATION (app));
+      g_assert_nonnull (window);
+      g_assert_cmpint (gtk_widget_has_css_class (GTK_WIDGET (window), "devel"), ==,
+                       apps[i].devel);
+      gtk_window_destroy (window);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -32,6 +65,7 @@ main (int   argc,
   adw_init ();
 
   g_test_add_func ("/window/shows", test_window_shows);
+  g_test_add_func ("/window/devel-style", test_window_devel_style);
 
   return g_test_run ();
 }

@@ -12,6 +12,30 @@
 #include "medusa.h"
 #include "patron-error.h"
 
+G_DEFINE_QUARK (patron-file-error-quark, patron_file_error)
+
+static const char *
+file_sentence (const GError *error)
+{
+  switch (error->code)
+    {
+    case G_IO_ERROR_NOT_FOUND:
+      return _("The folder to save in is not there. Choose another.");
+    case G_IO_ERROR_PERMISSION_DENIED:
+    case G_IO_ERROR_READ_ONLY:
+      return _("Patron may not save in this folder. Choose another.");
+    case G_IO_ERROR_NO_SPACE:
+      return _("There is no room left to save the file. Make room or choose another place.");
+    case G_IO_ERROR_IS_DIRECTORY:
+      return _("A folder has this name already. Choose another name.");
+    case G_IO_ERROR_INVALID_FILENAME:
+    case G_IO_ERROR_FILENAME_TOO_LONG:
+      return _("This file name cannot be used. Choose another.");
+    default:
+      return _("The file could not be saved. Choose another place.");
+    }
+}
+
 static const char *
 network_sentence (const GError *error)
 {
@@ -57,6 +81,9 @@ patron_error_to_sentence (const GError *error,
   const char *sentence = NULL;
 
   g_return_val_if_fail (error != NULL, NULL);
+
+  if (error->domain == PATRON_FILE_ERROR)
+    return g_strdup (file_sentence (error));
 
   if ((sentence = network_sentence (error)) != NULL)
     return g_strdup (sentence);

@@ -12,6 +12,30 @@
 #include "medusa.h"
 #include "patron-error.h"
 
+G_DEFINE_QUARK (patron-file-error-quark, patron_file_error)
+
+static const char *
+file_sentence (const GError *error)
+{
+  switch (error->code)
+    {
+    case G_IO_ERROR_NOT_FOUND:
+      return _("The folder to save in is not there. Choose another.");
+    case G_IO_ERROR_PERMISSION_DENIED:
+    case G_IO_ERROR_READ_ONLY:
+      return _("Patron may not save in this folder. Choose another.");
+    case G_IO_ERROR_NO_SPACE:
+      return _("There is no room left to save the file. Make room or choose another place.");
+    case G_IO_ERROR_IS_DIRECTORY:
+      return _("A folder has this name already. Choose another name.");
+    case G_IO_ERROR_INVALID_FILENAME:
+    case G_IO_ERROR_FILENAME_TOO_LONG:
+      return _("This file name cannot be used. Choose another.");
+    default:
+      return _("The file could not be saved. Choose another place.");
+    }
+}
+
 static const char *
 network_sentence (const GError *error)
 {
@@ -41,32 +65,6 @@ network_sentence (const GError *error)
   return NULL;
 }
 
-/* Writing a file the user chose: what they can do about it. */
-static const char *
-file_sentence (const GError *error)
-{
-  if (error->domain != G_IO_ERROR)
-    return NULL;
-
-  switch (error->code)
-    {
-    case G_IO_ERROR_PERMISSION_DENIED:
-    case G_IO_ERROR_READ_ONLY:
-      return _("Patron may not write to this folder. Choose another one.");
-    case G_IO_ERROR_NO_SPACE:
-      return _("The disk is full. Make room or choose another place.");
-    case G_IO_ERROR_NOT_FOUND:
-    case G_IO_ERROR_NOT_DIRECTORY:
-      return _("This folder does not exist any more. Choose another one.");
-    case G_IO_ERROR_INVALID_FILENAME:
-    case G_IO_ERROR_FILENAME_TOO_LONG:
-    case G_IO_ERROR_IS_DIRECTORY:
-      return _("A file cannot have this name. Choose another one.");
-    default:
-      return NULL;
-    }
-}
-
 /**
  * patron_error_to_sentence:
  * @error: what went wrong
@@ -84,8 +82,8 @@ patron_error_to_sentence (const GError *error,
 
   g_return_val_if_fail (error != NULL, NULL);
 
-  if (action == PATRON_ACTION_EXPORT && (sentence = file_sentence (error)) != NULL)
-    return g_strdup (sentence);
+  if (error->domain == PATRON_FILE_ERROR)
+    return g_strdup (file_sentence (error));
 
   if ((sentence = network_sentence (error)) != NULL)
     return g_strdup (sentence);
@@ -125,7 +123,6 @@ patron_error_to_sentence (const GError *error,
         case PATRON_ACTION_RESET_PASSWORD:
         case PATRON_ACTION_RESTORE:
         case PATRON_ACTION_SAVE_ADDRESS:
-        case PATRON_ACTION_EXPORT:
         case PATRON_ACTION_OTHER:
         default:
           sentence = _("The store did not accept these details.");

@@ -19,11 +19,15 @@ typedef enum
   PATRON_ACTION_RESET_PASSWORD,
   PATRON_ACTION_RESTORE,
   PATRON_ACTION_SAVE_ADDRESS,
-  PATRON_ACTION_EXPORT,
   PATRON_ACTION_OTHER,
 } PatronAction;
 
-char *patron_error_to_sentence (const GError *error,
-                                PatronAction  action);
+/* A file Patron was saving could not be written: the codes are
+ * #GIOErrorEnum's, kept apart from G_IO_ERROR, which tells of the network */
+#define PATRON_FILE_ERROR (patron_file_error_quark ())
+
+GQuark  patron_file_error_quark  (void);
+char   *patron_error_to_sentence (const GError *error,
+                                  PatronAction  action);
 
 G_END_DECLS

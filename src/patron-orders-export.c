@@ -10,6 +10,7 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "patron-error.h"
 #include "patron-money.h"
 #include "patron-orders-export.h"
 
@@ -159,6 +160,22 @@ patron_orders_csv_append_order (GString     *csv,
   patron_csv_append_row (csv, cells);
 }
 
+/**
+ * patron_orders_export_suggest_name:
+ * @now: (nullable): the day to name the file after; %NULL for today
+ *
+ * Returns: (transfer full): a name for the save dialog, e.g. "orders-2026-11-29.csv"
+ */
+char *
+patron_orders_export_suggest_name (GDateTime *now)
+{
+  g_autoptr(GDateTime) today = now != NULL ? g_date_time_ref (now) : g_date_time_new_now_local ();
+  g_autofree char *date = g_date_time_format (today, "%Y-%m-%d");
+
+  /* Translators: the file the orders are exported to; %s is the date, as 2026-11-29 */
+  return g_strdup_printf (_("orders-%s.csv"), date);
+}
+
 /* ------------------------------------------------------------------------ */
 
 typedef struct
@@ -197,7 +214,7 @@ create_temporary (GFile             *file,
 
   if (parent == NULL)
     {
-      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_INVALID_FILENAME,
+      g_set_error_literal (error, PATRON_FILE_ERROR, G_IO_ERROR_INVALID_FILENAME,
                            "No folder to write the export in");
       return NULL;
     }
@@ -219,6 +236,22 @@ create_temporary (GFile             *file,
     }
 }
 
+/* told as a file's failure, not the network's; a cancellation stays one */
+static void
+return_write_error (GTask  *task,
+                    GError *error)
+{
+  if (error->domain == G_IO_ERROR && error->code != G_IO_ERROR_CANCELLED)
+    error->domain = PATRON_FILE_ERROR;
+  else if (error->domain != G_IO_ERROR)
+    {
+      error->domain = PATRON_FILE_ERROR;
+      error->code = G_IO_ERROR_FAILED;
+    }
+
+  g_task_return_error (task, error);
+}
+
 static void
 write_thread (GTask        *task,
               gpointer      source_object,
@@ -235,7 +268,7 @@ write_thread (GTask        *task,
   temporary = create_temporary (export->file, &stream, cancellable, &error);
   if (temporary == NULL)
     {
-      g_task_return_error (task, g_steal_pointer (&error));
+      return_write_error (task, g_steal_pointer (&error));
       return;
     }
 
@@ -248,7 +281,7 @@ write_thread (GTask        *task,
       /* whatever went wrong, no half-written file stays behind */
       g_output_stream_close (G_OUTPUT_STREAM (stream), NULL, NULL);
       g_file_delete (temporary, NULL, NULL);
-      g_task_return_error (task, g_steal_pointer (&error));
+      return_write_error (task, g_steal_pointer (&error));
       return;
     }
 
@@ -371,6 +404,10 @@ patron_orders_export_async (MedusaClient             *client,
 /**
  * patron_orders_export_finish:
  * @n_orders: (out) (optional): how many orders were written
+ *
+ * A failure to fetch is the store's or the network's error, one to write is
+ * in %PATRON_FILE_ERROR; patron_error_to_sentence() words either. A
+ * cancelled export fails with %G_IO_ERROR_CANCELLED.
  *
  * Returns: %TRUE if the file now holds the export; else it is as it was
  */

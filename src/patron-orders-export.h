@@ -26,23 +26,24 @@ typedef void (*PatronExportProgressFunc) (guint    n_done,
 /* How many orders one request of an export asks for */
 #define PATRON_ORDERS_EXPORT_PAGE_SIZE 100
 
-char     *patron_csv_escape_cell          (const char                *value);
-void      patron_csv_append_row           (GString                   *csv,
-                                           const char * const        *cells);
-void      patron_orders_csv_append_header (GString                   *csv);
-void      patron_orders_csv_append_order  (GString                   *csv,
-                                           MedusaOrder               *order);
+char     *patron_csv_escape_cell            (const char                *value);
+void      patron_csv_append_row             (GString                   *csv,
+                                             const char * const        *cells);
+void      patron_orders_csv_append_header   (GString                   *csv);
+void      patron_orders_csv_append_order    (GString                   *csv,
+                                             MedusaOrder               *order);
 
-void      patron_orders_export_async      (MedusaClient              *client,
-                                           const MedusaOrderQuery    *query,
-                                           GFile                     *file,
-                                           GCancellable              *cancellable,
-                                           PatronExportProgressFunc   progress,
-                                           gpointer                   progress_data,
-                                           GAsyncReadyCallback        callback,
-                                           gpointer                   user_data);
-gboolean  patron_orders_export_finish     (GAsyncResult              *result,
-                                           guint                     *n_orders,
-                                           GError                   **error);
+char     *patron_orders_export_suggest_name (GDateTime                 *now);
+void      patron_orders_export_async        (MedusaClient              *client,
+                                             const MedusaOrderQuery    *query,
+                                             GFile                     *file,
+                                             GCancellable              *cancellable,
+                                             PatronExportProgressFunc   progress,
+                                             gpointer                   progress_data,
+                                             GAsyncReadyCallback        callback,
+                                             gpointer                   user_data);
+gboolean  patron_orders_export_finish       (GAsyncResult              *result,
+                                             guint                     *n_orders,
+                                             GError                   **error);
 
 G_END_DECLS

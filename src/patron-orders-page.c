@@ -697,7 +697,7 @@ export_done_cb (GObject      *object,
           return;
         }
 
-      sentence = patron_error_to_sentence (error, PATRON_ACTION_EXPORT);
+      sentence = patron_error_to_sentence (error, PATRON_ACTION_OTHER);
       show_export_state (self, sentence, FALSE, FALSE);
       return;
     }
@@ -740,16 +740,6 @@ patron_orders_page_export (PatronOrdersPage *self,
                               export_done_cb, g_object_ref (self));
 }
 
-static char *
-suggested_file_name (void)
-{
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-  g_autofree char *day = g_date_time_format (now, "%Y-%m-%d");
-
-  /* Translators: the suggested name of an exported file, with today's date */
-  return g_strdup_printf (_("Orders %s.csv"), day);
-}
-
 static GtkFileFilter *
 csv_filter (void)
 {
@@ -786,7 +776,7 @@ export_action (GtkWidget  *widget,
   g_autoptr(GtkFileDialog) dialog = gtk_file_dialog_new ();
   g_autoptr(GtkFileFilter) filter = csv_filter ();
   g_autoptr(GListStore) filters = g_list_store_new (GTK_TYPE_FILE_FILTER);
-  g_autofree char *name = suggested_file_name ();
+  g_autofree char *name = patron_orders_export_suggest_name (NULL);
 
   g_list_store_append (filters, filter);
   gtk_file_dialog_set_title (dialog, _("Export Orders"));
@@ -825,7 +815,7 @@ export_action (GtkWidget  *widget,
 {
   PatronOrdersPage *self = PATRON_ORDERS_PAGE (widget);
   GtkFileChooserNative *chooser;
-  g_autofree char *name = suggested_file_name ();
+  g_autofree char *name = patron_orders_export_suggest_name (NULL);
 
   if (self->export_chooser != NULL)
     return;

@@ -134,6 +134,17 @@ test_error_sentences (void)
                                    PATRON_ACTION_SAVE_ADDRESS, PATRON_ACTION_OTHER };
   const char *server_message = "property foo should not exist";
 
+  /* a file that could not be saved is not the network's fault */
+  for (guint code = G_IO_ERROR_FAILED; code <= G_IO_ERROR_NO_SUCH_DEVICE; code++)
+    {
+      g_autoptr(GError) error = g_error_new_literal (PATRON_FILE_ERROR, code, "disk says no");
+      g_autofree char *sentence = patron_error_to_sentence (error, PATRON_ACTION_OTHER);
+
+      g_assert_null (strstr (sentence, "disk says no"));
+      g_assert_null (strstr (sentence, "connection"));
+      g_assert_true (g_str_has_suffix (sentence, "."));
+    }
+
   for (guint code = MEDUSA_ERROR_INVALID_DATA; code <= MEDUSA_ERROR_FAILED; code++)
     for (guint a = 0; a < G_N_ELEMENTS (actions); a++)
       {
@@ -260,6 +271,17 @@ test_csv_cells (void)
 }
 
 static void
+test_csv_file_name (void)
+{
+  g_autoptr(GDateTime) day = g_date_time_new_utc (2026, 11, 29, 10, 0, 0);
+  g_autofree char *name = patron_orders_export_suggest_name (day);
+  g_autofree char *today = patron_orders_export_suggest_name (NULL);
+
+  g_assert_cmpstr (name, ==, "orders-2026-11-29.csv");
+  g_assert_true (g_str_has_suffix (today, ".csv"));
+}
+
+static void
 test_csv_decimals (void)
 {
   const struct {
@@ -348,6 +370,7 @@ main (int   argc,
   g_test_add_func ("/app/status-words", test_status_words);
   g_test_add_func ("/app/csv/cells", test_csv_cells);
   g_test_add_func ("/app/csv/decimals", test_csv_decimals);
+  g_test_add_func ("/app/csv/file-name", test_csv_file_name);
   g_test_add_func ("/app/csv/orders", test_csv_orders);
 
   return g_test_run ();

@@ -16,6 +16,7 @@
 #include <string.h>
 
 #include "medusa-json.h"
+#include "patron-error.h"
 #include "patron-money.h"
 #include "patron-order-receipt.h"
 #include "patron-order-window.h"
@@ -706,10 +707,21 @@ test_csv_failures (void)
   g_autoptr(GFile) nowhere = g_file_new_for_path (missing);
   g_autoptr(GFile) file = g_file_new_for_path (path);
   g_autoptr(GError) error = NULL;
+  g_autofree char *sentence = NULL;
 
   /* a folder that is not there */
   g_assert_false (export (client, NULL, nowhere, NULL, &(Progress) { 0, }, NULL, &error));
-  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND);
+  g_assert_error (error, PATRON_FILE_ERROR, G_IO_ERROR_NOT_FOUND);
+  sentence = patron_error_to_sentence (error, PATRON_ACTION_OTHER);
+  g_assert_cmpstr (sentence, ==, "The folder to save in is not there. Choose another.");
+  g_clear_error (&error);
+
+  /* a folder where the file would go */
+  g_assert_cmpint (g_mkdir (path, 0700), ==, 0);
+  g_assert_false (export (client, NULL, file, NULL, &(Progress) { 0, }, NULL, &error));
+  g_assert_true (error->domain == PATRON_FILE_ERROR);
+  g_assert_cmpuint (count_files (dir), ==, 1);
+  g_assert_cmpint (g_rmdir (path), ==, 0);
   g_clear_error (&error);
 
   /* the store refuses: nothing written */
@@ -724,6 +736,8 @@ int
 main (int   argc,
       char *argv[])
 {
+  /* nothing here reads the accessibility tree: no bus to depend on */
+  g_setenv ("GTK_A11Y", "none", TRUE);
   gtk_test_init (&argc, &argv, NULL);
   adw_init ();
   g_log_set_always_fatal (G_LOG_FATAL_MASK | G_LOG_LEVEL_CRITICAL);

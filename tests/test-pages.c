@@ -1387,7 +1387,7 @@ test_orders_page_export (void)
 
   /* a folder that went away is named as the reason */
   patron_orders_page_export (orders, nowhere);
-  wait_for_label (GTK_WIDGET (orders), "This folder does not exist any more");
+  wait_for_label (GTK_WIDGET (orders), "The folder to save in is not there");
   g_assert_false (g_file_query_exists (nowhere, NULL));
 
   close_window (window);

@@ -71,8 +71,14 @@ patron_format_money (gint64      minor_units,
                   magnitude / scale, point, (int) decimals, magnitude % scale);
     }
 
-  /* Translators: an amount of money: the currency code, then the number */
-  return g_strdup_printf (minor_units < 0 ? _("−%s %s") : _("%s %s"), code, number);
+  if (minor_units < 0)
+    /* Translators: a negative amount of money: %1$s is the currency code, %2$s the
+     * number, e.g. "−USD 1,234.50"; write "−%2$s %1$s" to put the number first */
+    return g_strdup_printf (_("−%s %s"), code, number);
+
+  /* Translators: an amount of money: %1$s is the currency code, %2$s the number,
+   * e.g. "USD 1,234.50"; write "%2$s %1$s" to put the number first */
+  return g_strdup_printf (C_("amount of money", "%s %s"), code, number);
 }
 
 /**
@@ -84,36 +90,37 @@ const char *
 patron_order_status_word (const char *status)
 {
   if (g_strcmp0 (status, "pending") == 0)
-    return _("Placed");
+    return C_("order status", "Placed");
   if (g_strcmp0 (status, "completed") == 0)
-    return _("Completed");
+    return C_("order status", "Completed");
   if (g_strcmp0 (status, "archived") == 0)
-    return _("Archived");
+    return C_("order status", "Archived");
   if (g_strcmp0 (status, "canceled") == 0)
-    return _("Canceled");
+    return C_("order status", "Canceled");
   if (g_strcmp0 (status, "requires_action") == 0)
-    return _("Needs attention");
+    return C_("order status", "Needs attention");
   return status != NULL ? status : "";
 }
 
 const char *
 patron_fulfillment_word (const char *status)
 {
+  /* a context each: alone, “Shipped” or “Refunded” is ambiguous to a translator */
   const struct { const char *status; const char *word; } words[] = {
-    { "not_fulfilled", N_("Not shipped yet") },
-    { "partially_fulfilled", N_("Partly packed") },
-    { "fulfilled", N_("Packed") },
-    { "partially_shipped", N_("Partly shipped") },
-    { "shipped", N_("Shipped") },
-    { "partially_returned", N_("Partly returned") },
-    { "returned", N_("Returned") },
-    { "canceled", N_("Shipping canceled") },
-    { "requires_action", N_("Shipping needs attention") },
+    { "not_fulfilled", NC_("shipping status", "Not shipped yet") },
+    { "partially_fulfilled", NC_("shipping status", "Partly packed") },
+    { "fulfilled", NC_("shipping status", "Packed") },
+    { "partially_shipped", NC_("shipping status", "Partly shipped") },
+    { "shipped", NC_("shipping status", "Shipped") },
+    { "partially_returned", NC_("shipping status", "Partly returned") },
+    { "returned", NC_("shipping status", "Returned") },
+    { "canceled", NC_("shipping status", "Shipping canceled") },
+    { "requires_action", NC_("shipping status", "Shipping needs attention") },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (words); i++)
     if (g_strcmp0 (status, words[i].status) == 0)
-      return _(words[i].word);
+      return g_dpgettext2 (NULL, "shipping status", words[i].word);
   return status != NULL ? status : "";
 }
 
@@ -121,17 +128,17 @@ const char *
 patron_payment_word (const char *status)
 {
   const struct { const char *status; const char *word; } words[] = {
-    { "not_paid", N_("Not paid") },
-    { "awaiting", N_("Payment pending") },
-    { "captured", N_("Paid") },
-    { "partially_refunded", N_("Partly refunded") },
-    { "refunded", N_("Refunded") },
-    { "canceled", N_("Payment canceled") },
-    { "requires_action", N_("Payment needs attention") },
+    { "not_paid", NC_("payment status", "Not paid") },
+    { "awaiting", NC_("payment status", "Payment pending") },
+    { "captured", NC_("payment status", "Paid") },
+    { "partially_refunded", NC_("payment status", "Partly refunded") },
+    { "refunded", NC_("payment status", "Refunded") },
+    { "canceled", NC_("payment status", "Payment canceled") },
+    { "requires_action", NC_("payment status", "Payment needs attention") },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (words); i++)
     if (g_strcmp0 (status, words[i].status) == 0)
-      return _(words[i].word);
+      return g_dpgettext2 (NULL, "payment status", words[i].word);
   return status != NULL ? status : "";
 }

@@ -102,11 +102,29 @@ patron_order_status_word (const char *status)
   return status != NULL ? status : "";
 }
 
+typedef struct
+{
+  const char *status;
+  const char *word;
+} StatusWord;
+
+static const char *
+status_word (const StatusWord *words,
+             gsize             n_words,
+             const char       *context,
+             const char       *status)
+{
+  for (gsize i = 0; i < n_words; i++)
+    if (g_strcmp0 (status, words[i].status) == 0)
+      return g_dpgettext2 (NULL, context, words[i].word);
+  return status != NULL ? status : "";
+}
+
+/* a context each: alone, “Shipped” or “Refunded” is ambiguous to a translator */
 const char *
 patron_fulfillment_word (const char *status)
 {
-  /* a context each: alone, “Shipped” or “Refunded” is ambiguous to a translator */
-  const struct { const char *status; const char *word; } words[] = {
+  static const StatusWord words[] = {
     { "not_fulfilled", NC_("shipping status", "Not shipped yet") },
     { "partially_fulfilled", NC_("shipping status", "Partly packed") },
     { "fulfilled", NC_("shipping status", "Packed") },
@@ -118,16 +136,13 @@ patron_fulfillment_word (const char *status)
     { "requires_action", NC_("shipping status", "Shipping needs attention") },
   };
 
-  for (guint i = 0; i < G_N_ELEMENTS (words); i++)
-    if (g_strcmp0 (status, words[i].status) == 0)
-      return g_dpgettext2 (NULL, "shipping status", words[i].word);
-  return status != NULL ? status : "";
+  return status_word (words, G_N_ELEMENTS (words), "shipping status", status);
 }
 
 const char *
 patron_payment_word (const char *status)
 {
-  const struct { const char *status; const char *word; } words[] = {
+  static const StatusWord words[] = {
     { "not_paid", NC_("payment status", "Not paid") },
     { "awaiting", NC_("payment status", "Payment pending") },
     { "captured", NC_("payment status", "Paid") },
@@ -137,8 +152,5 @@ patron_payment_word (const char *status)
     { "requires_action", NC_("payment status", "Payment needs attention") },
   };
 
-  for (guint i = 0; i < G_N_ELEMENTS (words); i++)
-    if (g_strcmp0 (status, words[i].status) == 0)
-      return g_dpgettext2 (NULL, "payment status", words[i].word);
-  return status != NULL ? status : "";
+  return status_word (words, G_N_ELEMENTS (words), "payment status", status);
 }

@@ -1,12 +1,17 @@
 #!/usr/bin/env bash
 # Install the Debian 12 packages Patron needs to build, test and run its
-# Medusa test store. Idempotent: only packages that are not installed yet are
-# installed; when everything is present it does not touch apt at all.
+# Medusa test store, and generate the locales the translation test runs Patron
+# in. Idempotent: only packages that are not installed yet are installed, only
+# locales that are missing are generated; when everything is present it does
+# not touch apt or the locales at all.
 # Runs as root, or through `sudo -n` otherwise. Needs no stdin.
 #
 #   build-aux/install-deps.sh            install what is missing
 #   build-aux/install-deps.sh --check    list what is missing, exit 1 if anything is
 set -euo pipefail
+
+# tests/ui/e2e_l10n.py starts Patron in these (without them glibc falls back to C)
+LOCALES=(de_DE.UTF-8 fr_FR.UTF-8)
 
 PACKAGES=(
   build-essential pkg-config meson ninja-build gettext
@@ -29,31 +34,70 @@ for p in "${PACKAGES[@]}"; do
   [[ "$status" == *"ok installed"* ]] || missing+=("$p")
 done
 
+# `locale -a` spells them de_DE.utf8
+have_locales="$(locale -a 2>/dev/null | tr '[:upper:]' '[:lower:]' | sed 's/utf-8$/utf8/')"
+missing_locales=()
+for l in "${LOCALES[@]}"; do
+  want="$(tr '[:upper:]' '[:lower:]' <<<"${l%%.*}").utf8"
+  grep -qxF "$want" <<<"$have_locales" || missing_locales+=("$l")
+done
+
 if [[ "${1:-}" == "--check" ]]; then
-  if (( ${#missing[@]} )); then echo "install-deps: missing: ${missing[*]}"; exit 1; fi
-  echo "install-deps: all ${#PACKAGES[@]} packages present"; exit 0
+  status=0
+  if (( ${#missing[@]} )); then echo "install-deps: missing: ${missing[*]}"; status=1; fi
+  if (( ${#missing_locales[@]} )); then
+    echo "install-deps: missing locales: ${missing_locales[*]}"; status=1
+  fi
+  (( status )) || echo "install-deps: all ${#PACKAGES[@]} packages and ${#LOCALES[@]} locales present"
+  exit $status
 fi
 
-if (( ${#missing[@]} == 0 )); then
-  echo "install-deps: nothing to install (all ${#PACKAGES[@]} packages present)"
+if (( ${#missing[@]} == 0 && ${#missing_locales[@]} == 0 )); then
+  echo "install-deps: nothing to install (all ${#PACKAGES[@]} packages and ${#LOCALES[@]} locales present)"
   exit 0
 fi
 
 SUDO=()
 if [[ $(id -u) -ne 0 ]]; then
-  command -v sudo >/dev/null 2>&1 || { echo "install-deps: not root and no sudo; missing: ${missing[*]}" >&2; exit 1; }
+  command -v sudo >/dev/null 2>&1 || {
+    echo "install-deps: not root and no sudo; missing: ${missing[*]} ${missing_locales[*]}" >&2
+    exit 1
+  }
   SUDO=(sudo -n)   # never prompt: there may be no terminal
 fi
 
-log="$(mktemp /tmp/install-deps.XXXXXX.log)"
-apt_opts=(-q -o Dpkg::Use-Pty=0 -o DPkg::Lock::Timeout=300)
-export DEBIAN_FRONTEND=noninteractive
-if ! { "${SUDO[@]}" env DEBIAN_FRONTEND=noninteractive apt-get "${apt_opts[@]}" update &&
-       "${SUDO[@]}" env DEBIAN_FRONTEND=noninteractive apt-get "${apt_opts[@]}" install -y \
-         --no-install-recommends "${missing[@]}"; } </dev/null >"$log" 2>&1; then
-  echo "install-deps: apt-get failed for: ${missing[*]} (log: $log)" >&2
-  tail -n 25 "$log" >&2
-  exit 1
+if (( ${#missing[@]} )); then
+  log="$(mktemp /tmp/install-deps.XXXXXX.log)"
+  apt_opts=(-q -o Dpkg::Use-Pty=0 -o DPkg::Lock::Timeout=300)
+  export DEBIAN_FRONTEND=noninteractive
+  if ! { "${SUDO[@]}" env DEBIAN_FRONTEND=noninteractive apt-get "${apt_opts[@]}" update &&
+         "${SUDO[@]}" env DEBIAN_FRONTEND=noninteractive apt-get "${apt_opts[@]}" install -y \
+           --no-install-recommends "${missing[@]}"; } </dev/null >"$log" 2>&1; then
+    echo "install-deps: apt-get failed for: ${missing[*]} (log: $log)" >&2
+    tail -n 25 "$log" >&2
+    exit 1
+  fi
+  rm -f "$log"
+  echo "install-deps: installed ${missing[*]}"
 fi
-rm -f "$log"
-echo "install-deps: installed ${missing[*]}"
+
+if (( ${#missing_locales[@]} )); then
+  # Debian's way: enable them in /etc/locale.gen and run locale-gen, so that a later
+  # locale-gen (the locales package runs it on upgrades) keeps them
+  for l in "${missing_locales[@]}"; do
+    line="$l UTF-8"
+    if grep -qE "^# *${line//./\\.}\$" /etc/locale.gen 2>/dev/null; then
+      "${SUDO[@]}" sed -i -E "s/^# *(${line//./\\.})\$/\\1/" /etc/locale.gen
+    elif ! grep -qxF "$line" /etc/locale.gen 2>/dev/null; then
+      echo "$line" | "${SUDO[@]}" tee -a /etc/locale.gen >/dev/null
+    fi
+  done
+  if ! "${SUDO[@]}" locale-gen </dev/null >/dev/null 2>&1; then
+    # no locale-gen (not Debian's locales package): build them straight into the archive
+    for l in "${missing_locales[@]}"; do
+      "${SUDO[@]}" localedef -i "${l%%.*}" -c -f UTF-8 -A /usr/share/locale/locale.alias "$l" ||
+        { echo "install-deps: could not generate the $l locale" >&2; exit 1; }
+    done
+  fi
+  echo "install-deps: generated the locales ${missing_locales[*]}"
+fi

@@ -352,8 +352,10 @@ delete_done_cb (GObject      *object,
       if (pending->self != NULL)
         {
           g_autofree char *why = patron_error_to_sentence (error, PATRON_ACTION_OTHER);
-          g_autofree char *sentence = g_strdup_printf (_("The address could not be deleted. %s"),
-                                                       why);
+          g_autofree char *sentence = NULL;
+
+          /* Translators: %s is a sentence that says why, e.g. "The store refused this." */
+          sentence = g_strdup_printf (_("The address could not be deleted. %s"), why);
 
           patron_form_show_error (pending->self->error_label, sentence);
         }

@@ -64,6 +64,7 @@ patron_address_check (MedusaAddress *address)
     const char *value;
     const char *name;
   } required[] = {
+    /* Translators: field names inside "Fill in the %s.", joined with commas */
     { medusa_address_get_first_name (address), N_("first name") },
     { medusa_address_get_last_name (address), N_("last name") },
     { medusa_address_get_address_1 (address), N_("address") },

@@ -86,8 +86,14 @@ patron_format_money (gint64      minor_units,
 
   format_magnitude (minor_units, decimals, TRUE, number, sizeof number);
 
-  /* Translators: an amount of money: the currency code, then the number */
-  return g_strdup_printf (minor_units < 0 ? _("−%s %s") : _("%s %s"), code, number);
+  if (minor_units < 0)
+    /* Translators: a negative amount of money: %1$s is the currency code, %2$s the
+     * number, e.g. "−USD 1,234.50"; write "−%2$s %1$s" to put the number first */
+    return g_strdup_printf (_("−%s %s"), code, number);
+
+  /* Translators: an amount of money: %1$s is the currency code, %2$s the number,
+   * e.g. "USD 1,234.50"; write "%2$s %1$s" to put the number first */
+  return g_strdup_printf (C_("amount of money", "%s %s"), code, number);
 }
 
 typedef struct
@@ -97,15 +103,17 @@ typedef struct
 } StatusWord;
 
 /* A status as the customer reads it; one Patron does not know yet as the
- * store spells it, rather than nothing. */
+ * store spells it, rather than nothing. A context each: alone, “Shipped” or
+ * “Refunded” is ambiguous to a translator. */
 static const char *
-lookup_word (const StatusWord *words,
+status_word (const StatusWord *words,
              gsize             n_words,
+             const char       *context,
              const char       *status)
 {
   for (gsize i = 0; i < n_words; i++)
     if (g_strcmp0 (status, words[i].status) == 0)
-      return _(words[i].word);
+      return g_dpgettext2 (NULL, context, words[i].word);
   return status != NULL ? status : "";
 }
 
@@ -141,48 +149,48 @@ const char *
 patron_order_status_word (const char *status)
 {
   static const StatusWord words[] = {
-    { "pending", N_("Placed") },
-    { "completed", N_("Completed") },
-    { "archived", N_("Archived") },
-    { "canceled", N_("Canceled") },
-    { "requires_action", N_("Needs attention") },
+    { "pending", NC_("order status", "Placed") },
+    { "completed", NC_("order status", "Completed") },
+    { "archived", NC_("order status", "Archived") },
+    { "canceled", NC_("order status", "Canceled") },
+    { "requires_action", NC_("order status", "Needs attention") },
   };
 
-  return lookup_word (words, G_N_ELEMENTS (words), status);
+  return status_word (words, G_N_ELEMENTS (words), "order status", status);
 }
 
 const char *
 patron_fulfillment_word (const char *status)
 {
   static const StatusWord words[] = {
-    { "not_fulfilled", N_("Not shipped yet") },
-    { "partially_fulfilled", N_("Partly packed") },
-    { "fulfilled", N_("Packed") },
-    { "partially_shipped", N_("Partly shipped") },
-    { "shipped", N_("Shipped") },
-    { "partially_returned", N_("Partly returned") },
-    { "returned", N_("Returned") },
-    { "canceled", N_("Shipping canceled") },
-    { "requires_action", N_("Shipping needs attention") },
+    { "not_fulfilled", NC_("shipping status", "Not shipped yet") },
+    { "partially_fulfilled", NC_("shipping status", "Partly packed") },
+    { "fulfilled", NC_("shipping status", "Packed") },
+    { "partially_shipped", NC_("shipping status", "Partly shipped") },
+    { "shipped", NC_("shipping status", "Shipped") },
+    { "partially_returned", NC_("shipping status", "Partly returned") },
+    { "returned", NC_("shipping status", "Returned") },
+    { "canceled", NC_("shipping status", "Shipping canceled") },
+    { "requires_action", NC_("shipping status", "Shipping needs attention") },
   };
 
-  return lookup_word (words, G_N_ELEMENTS (words), status);
+  return status_word (words, G_N_ELEMENTS (words), "shipping status", status);
 }
 
 const char *
 patron_payment_word (const char *status)
 {
   static const StatusWord words[] = {
-    { "not_paid", N_("Not paid") },
-    { "awaiting", N_("Payment pending") },
-    { "captured", N_("Paid") },
-    { "partially_refunded", N_("Partly refunded") },
-    { "refunded", N_("Refunded") },
-    { "canceled", N_("Payment canceled") },
-    { "requires_action", N_("Payment needs attention") },
+    { "not_paid", NC_("payment status", "Not paid") },
+    { "awaiting", NC_("payment status", "Payment pending") },
+    { "captured", NC_("payment status", "Paid") },
+    { "partially_refunded", NC_("payment status", "Partly refunded") },
+    { "refunded", NC_("payment status", "Refunded") },
+    { "canceled", NC_("payment status", "Payment canceled") },
+    { "requires_action", NC_("payment status", "Payment needs attention") },
   };
 
-  return lookup_word (words, G_N_ELEMENTS (words), status);
+  return status_word (words, G_N_ELEMENTS (words), "payment status", status);
 }
 
 /**
@@ -194,12 +202,12 @@ const char *
 patron_refund_reason_word (const char *reason)
 {
   static const StatusWord words[] = {
-    { "discount", N_("Discount") },
-    { "return", N_("Return") },
-    { "swap", N_("Exchange") },
-    { "claim", N_("Claim") },
-    { "other", N_("Other reason") },
+    { "discount", NC_("refund reason", "Discount") },
+    { "return", NC_("refund reason", "Return") },
+    { "swap", NC_("refund reason", "Exchange") },
+    { "claim", NC_("refund reason", "Claim") },
+    { "other", NC_("refund reason", "Other reason") },
   };
 
-  return lookup_word (words, G_N_ELEMENTS (words), reason);
+  return status_word (words, G_N_ELEMENTS (words), "refund reason", reason);
 }

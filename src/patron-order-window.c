@@ -155,8 +155,11 @@ show_order (PatronOrderWindow *self)
   GListModel *methods = medusa_order_get_shipping_methods (order);
   MedusaAddress *address = medusa_order_get_shipping_address (order);
   AdwPreferencesGroup *group;
-  g_autofree char *number = g_strdup_printf (_("Order #%" G_GINT64_FORMAT),
-                                             medusa_order_get_display_id (order));
+  /* the number apart: xgettext cannot see through G_GINT64_FORMAT */
+  g_autofree char *id = g_strdup_printf ("%" G_GINT64_FORMAT,
+                                         medusa_order_get_display_id (order));
+  /* Translators: the order window's title; %s is the order number, e.g. "Order #1042" */
+  g_autofree char *number = g_strdup_printf (_("Order #%s"), id);
   g_autofree char *discounts = g_strjoinv (", ", (char **) medusa_order_get_discount_codes (order));
   g_autofree char *gift_cards = g_strjoinv (", ",
                                             (char **) medusa_order_get_gift_card_codes (order));
@@ -174,10 +177,11 @@ show_order (PatronOrderWindow *self)
   adw_window_title_set_subtitle (self->title, when != NULL ? when : "");
 
   group = add_group (self, _("Status"));
-  add_row (group, _("Order"), NULL, patron_order_status_word (medusa_order_get_status (order)));
-  add_row (group, _("Shipping"), NULL,
+  add_row (group, C_("order status row", "Order"), NULL,
+           patron_order_status_word (medusa_order_get_status (order)));
+  add_row (group, C_("order status row", "Shipping"), NULL,
            patron_fulfillment_word (medusa_order_get_fulfillment_status (order)));
-  add_row (group, _("Payment"), NULL,
+  add_row (group, C_("order status row", "Payment"), NULL,
            patron_payment_word (medusa_order_get_payment_status (order)));
 
   group = add_group (self, _("Items"));
@@ -203,11 +207,11 @@ show_order (PatronOrderWindow *self)
                  currency, FALSE);
   add_money_row (group, _("Gift Cards"), gift_cards, -medusa_order_get_gift_card_total (order),
                  currency, FALSE);
-  add_money_row (group, _("Shipping"), NULL, medusa_order_get_shipping_total (order), currency,
+  add_money_row (group, C_("order total", "Shipping"), NULL, medusa_order_get_shipping_total (order), currency,
                  TRUE);
   add_money_row (group, _("Taxes"), NULL, medusa_order_get_tax_total (order), currency, TRUE);
   add_money_row (group, _("Total"), NULL, medusa_order_get_total (order), currency, TRUE);
-  add_money_row (group, _("Refunded"), NULL, medusa_order_get_refunded_total (order), currency,
+  add_money_row (group, C_("order total", "Refunded"), NULL, medusa_order_get_refunded_total (order), currency,
                  FALSE);
   add_refund_rows (group, order);
 
@@ -239,6 +243,7 @@ show_order (PatronOrderWindow *self)
     {
       g_autoptr(MedusaFulfillment) fulfillment = g_list_model_get_item (fulfillments, i);
       GListModel *links = medusa_fulfillment_get_tracking_links (fulfillment);
+      /* Translators: the heading of each parcel of an order: Parcel 1, Parcel 2… */
       g_autofree char *title = g_strdup_printf (_("Parcel %u"), i + 1);
       g_autofree char *shipped = NULL;
 
@@ -248,6 +253,7 @@ show_order (PatronOrderWindow *self)
             g_date_time_to_local (medusa_fulfillment_get_shipped_at (fulfillment));
           g_autofree char *date = g_date_time_format (local, "%x");
 
+          /* Translators: %s is a date in the user's locale */
           shipped = g_strdup_printf (_("Shipped on %s"), date);
         }
       group = add_group (self, title);

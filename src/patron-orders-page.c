@@ -257,6 +257,7 @@ show_slot (GtkWidget       *row,
 {
   RowWidgets *widgets = g_object_get_data (G_OBJECT (row), "widgets");
   MedusaOrder *order = medusa_order_slot_get_order (slot);
+  g_autofree char *id = NULL;
   g_autofree char *number = NULL;
   g_autofree char *date = NULL;
   g_autofree char *status = NULL;
@@ -278,8 +279,10 @@ show_slot (GtkWidget       *row,
     }
 
   n_items = medusa_order_get_item_count (order);
-  /* Translators: an order number, e.g. "#1042" */
-  number = g_strdup_printf (_("#%" G_GINT64_FORMAT), medusa_order_get_display_id (order));
+  /* the number apart: xgettext cannot see through G_GINT64_FORMAT */
+  id = g_strdup_printf ("%" G_GINT64_FORMAT, medusa_order_get_display_id (order));
+  /* Translators: %s is an order number, e.g. "#1042" */
+  number = g_strdup_printf (_("#%s"), id);
   if (medusa_order_get_created_at (order) != NULL)
     {
       g_autoptr(GDateTime) local = g_date_time_to_local (medusa_order_get_created_at (order));
@@ -287,6 +290,8 @@ show_slot (GtkWidget       *row,
       /* the user's locale's date */
       date = g_date_time_format (local, "%x");
     }
+  /* Translators: an order's status, shipping and payment in words, then its number
+   * of items, e.g. "Placed · Shipped · Paid · 3 items" */
   status = g_strdup_printf (ngettext ("%s · %s · %s · %u item", "%s · %s · %s · %u items",
                                       n_items),
                             patron_order_status_word (medusa_order_get_status (order)),

@@ -102,6 +102,8 @@ store_clear_cb (GObject      *object,
   if (!secret_password_clear_finish (result, &error) && error != NULL)
     g_debug ("Could not remove an older session: %s", error->message);
 
+  /* Translators: the keyring item's label, as Passwords and Keys shows it: %1$s is an
+   * email address, %2$s a store's web address */
   label = g_strdup_printf (_("Patron session for %s at %s"), data->email, data->store_url);
   secret_password_store (patron_secrets_get_schema (),
                          SECRET_COLLECTION_DEFAULT,

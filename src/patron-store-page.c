@@ -182,8 +182,11 @@ submit_cb (PatronStorePage *self)
   url = patron_store_url_normalize (gtk_editable_get_text (GTK_EDITABLE (self->url_row)));
   if (!medusa_client_check_base_url (url, &error))
     {
-      g_autofree char *sentence = g_strdup_printf (_("This is not a web address a store can "
-                                                     "have: %s"), error->message);
+      g_autofree char *sentence = NULL;
+
+      /* Translators: %s says what is wrong, e.g. "The address has no host name" */
+      sentence = g_strdup_printf (_("This is not a web address a store can have: %s"),
+                                  error->message);
 
       patron_form_show_error (self->error_label, sentence);
       gtk_widget_grab_focus (GTK_WIDGET (self->url_row));
@@ -199,6 +202,7 @@ submit_cb (PatronStorePage *self)
       dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (root),
                                                            _("Connect Without Encryption?"),
                                                            NULL));
+      /* Translators: %s is the store's web address */
       adw_message_dialog_format_body (dialog,
                                       _("%s does not use https. Your password and everything "
                                         "about your account would travel unencrypted, where "

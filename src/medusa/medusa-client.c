@@ -7,6 +7,7 @@
 
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
 #include <libsoup/soup.h>
 #include <string.h>
 
@@ -610,7 +611,7 @@ medusa_client_check_base_url (const char  *base_url,
   if (uri == NULL)
     {
       g_set_error_literal (error, MEDUSA_ERROR, MEDUSA_ERROR_INVALID_DATA,
-                           "This is not a web address");
+                           _("This is not a web address"));
       return FALSE;
     }
 
@@ -618,14 +619,14 @@ medusa_client_check_base_url (const char  *base_url,
   if (g_ascii_strcasecmp (scheme, "http") != 0 && g_ascii_strcasecmp (scheme, "https") != 0)
     {
       g_set_error_literal (error, MEDUSA_ERROR, MEDUSA_ERROR_INVALID_DATA,
-                           "The address must start with https:// or http://");
+                           _("The address must start with https:// or http://"));
       return FALSE;
     }
 
   if (g_uri_get_host (uri) == NULL || g_uri_get_host (uri)[0] == '\0')
     {
       g_set_error_literal (error, MEDUSA_ERROR, MEDUSA_ERROR_INVALID_DATA,
-                           "The address has no host name");
+                           _("The address has no host name"));
       return FALSE;
     }
 
@@ -633,7 +634,7 @@ medusa_client_check_base_url (const char  *base_url,
       g_uri_get_fragment (uri) != NULL)
     {
       g_set_error_literal (error, MEDUSA_ERROR, MEDUSA_ERROR_INVALID_DATA,
-                           "The address must not contain a user name, “?” or “#”");
+                           _("The address must not contain a user name, “?” or “#”"));
       return FALSE;
     }
 

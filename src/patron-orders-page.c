@@ -237,6 +237,10 @@ setup_row_cb (GtkSignalListItemFactory *factory,
   gtk_box_append (GTK_BOX (row), middle);
   widgets->date = new_label (GTK_BOX (middle), 0.0, NULL);
   widgets->status = new_label (GTK_BOX (middle), 0.0, "dim-label");
+  /* on a narrow screen the statuses take two lines rather than lose one */
+  gtk_label_set_ellipsize (widgets->status, PANGO_ELLIPSIZE_NONE);
+  gtk_label_set_wrap (widgets->status, TRUE);
+  gtk_label_set_wrap_mode (widgets->status, PANGO_WRAP_WORD_CHAR);
   widgets->total = new_label (GTK_BOX (row), 1.0, "numeric");
 
   /* a page that failed shows a way to ask for it again, not a hole */
@@ -259,6 +263,7 @@ show_slot (GtkWidget       *row,
   MedusaOrder *order = medusa_order_slot_get_order (slot);
   g_autofree char *id = NULL;
   g_autofree char *number = NULL;
+  g_autofree char *day = NULL;
   g_autofree char *date = NULL;
   g_autofree char *status = NULL;
   g_autofree char *total = NULL;
@@ -288,21 +293,22 @@ show_slot (GtkWidget       *row,
       g_autoptr(GDateTime) local = g_date_time_to_local (medusa_order_get_created_at (order));
 
       /* the user's locale's date */
-      date = g_date_time_format (local, "%x");
+      day = g_date_time_format (local, "%x");
     }
-  /* Translators: an order's status, shipping and payment in words, then its number
-   * of items, e.g. "Placed · Shipped · Paid · 3 items" */
-  status = g_strdup_printf (ngettext ("%s · %s · %s · %u item", "%s · %s · %s · %u items",
-                                      n_items),
+  /* Translators: an order's date, then its number of items, e.g. "28/11/2026 · 3 items" */
+  date = g_strdup_printf (ngettext ("%s · %u item", "%s · %u items", n_items),
+                          day != NULL ? day : "", n_items);
+  /* Translators: an order's status, shipping and payment in words,
+   * e.g. "Placed · Shipped · Paid" */
+  status = g_strdup_printf (C_("order row", "%s · %s · %s"),
                             patron_order_status_word (medusa_order_get_status (order)),
                             patron_fulfillment_word (medusa_order_get_fulfillment_status (order)),
-                            patron_payment_word (medusa_order_get_payment_status (order)),
-                            n_items);
+                            patron_payment_word (medusa_order_get_payment_status (order)));
   total = patron_format_money (medusa_order_get_total (order),
                                medusa_order_get_currency_code (order));
 
   gtk_label_set_text (widgets->number, number);
-  gtk_label_set_text (widgets->date, date != NULL ? date : "");
+  gtk_label_set_text (widgets->date, date);
   gtk_label_set_text (widgets->status, status);
   gtk_label_set_text (widgets->total, total);
 }

@@ -23,6 +23,8 @@
  */
 
 #define PAGE_SIZE_KEY "orders-page-size"
+#define ROW_FIELDS "id,display_id,status,fulfillment_status,payment_status,created_at," \
+                   "currency_code,total"
 
 struct _PatronOrdersPage
 {
@@ -272,6 +274,11 @@ query_from_filters (PatronOrdersPage *self)
   g_autofree char *text = g_strstrip (g_strdup (gtk_editable_get_text (self->search_entry)));
   guint selected = gtk_drop_down_get_selected (self->status_dropdown);
 
+  /* What a row shows, no more: of v1's default relations the list keeps
+   * only the items (for their count), so a page is smaller to send, parse
+   * and keep. The order window asks for the whole order. */
+  medusa_order_query_set_fields (query, ROW_FIELDS);
+  medusa_order_query_set_expand (query, "items");
   medusa_order_query_set_search (query, text);
   if (selected < G_N_ELEMENTS (filters))
     {

@@ -111,6 +111,9 @@ trap cleanup EXIT
 trap 'exit 130' INT TERM
 t_start=$(date +%s)
 load_start=$(cut -d' ' -f1-3 /proc/loadavg)
+if awk -v l="${load_start%% *}" -v n="$(nproc)" 'BEGIN { exit !(l > n / 2) }'; then
+  log "note: load average ${load_start%% *} on $(nproc) cores: other work will stretch the wall-clock times"
+fi
 
 log "building the benchmark programs in $BUILD (release)"
 if [[ -f "$BUILD/build.ninja" ]]; then

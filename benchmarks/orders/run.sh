@@ -6,9 +6,8 @@
 # prints a table of measurements, ratios and targets, and writes the raw output
 # with the machine's description to benchmarks/orders/results/<date>-<host kind>.txt.
 #
-# Env knobs: BENCH_ORDERS (default 10000), BENCH_RUNS (starts measured per
-# program, default 7; the median counts), BENCH_CURL_RUNS (default 7),
-# BENCH_RESULTS_DIR (default benchmarks/orders/results), PATRON_BENCH_BUILD_DIR
+# Env knobs: BENCH_ORDERS (default 10000), BENCH_RUNS (rounds of curl, bare
+# window and Patron start, default 7; the medians count), BENCH_RESULTS_DIR (default benchmarks/orders/results), PATRON_BENCH_BUILD_DIR
 # (default _build/bench).
 set -euo pipefail
 
@@ -18,7 +17,6 @@ BUILD="${PATRON_BENCH_BUILD_DIR:-$ROOT/_build/bench}"
 BIN="$BUILD/benchmarks/orders"
 ORDERS="${BENCH_ORDERS:-10000}"
 RUNS="${BENCH_RUNS:-7}"
-CURL_RUNS="${BENCH_CURL_RUNS:-7}"
 RESULTS_DIR="${BENCH_RESULTS_DIR:-$HERE/results}"
 
 log() { printf '[%s] %s\n' "$(date +%T)" "$*" >&2; }
@@ -54,39 +52,51 @@ if [[ "${1:-}" == "--measure" ]]; then
   sed -n 's/^start_request=GET //p' "$WORK/warmup-orders.out" >"$WORK/requests.txt"
   [[ -s "$WORK/requests.txt" ]] || { echo "run.sh: Patron made no request" >&2; exit 1; }
 
-  log "the server alone: the same $(wc -l <"$WORK/requests.txt") requests with curl, $CURL_RUNS times"
   token=$(curl -fsS -X POST -H 'Content-Type: application/json' \
             --data-binary @- "$MEDUSA_URL/store/auth/token" <<EOF | sed -n 's/.*"access_token":"\([^"]*\)".*/\1/p'
 {"email":"$TEST_CUSTOMER_EMAIL","password":"$TEST_CUSTOMER_PASSWORD"}
 EOF
   )
   [[ -n "$token" ]] || { echo "run.sh: could not get a token from the store" >&2; exit 1; }
-  : >"$WORK/curl.out"
-  # one round = the requests in Patron's order; the token goes through stdin, not argv
-  for round in $(seq 0 "$CURL_RUNS"); do
+  # One round: the requests Patron made, in its order, with curl; the token goes through
+  # stdin, not argv. Prints "PATH TIME_PRETRANSFER TIME_TOTAL" lines.
+  curl_round() {
     while read -r path; do
-      t=$(printf 'Authorization: Bearer %s\n' "$token" |
-          curl -fsS -o "$WORK/body.json" -H @- -w '%{time_pretransfer} %{time_total}' "$MEDUSA_URL$path")
-      # round 0 only warms the server up
-      [[ $round -gt 0 ]] && echo "$path $t" >>"$WORK/curl.out"
+      printf '%s ' "$path"
+      printf 'Authorization: Bearer %s\n' "$token" |
+        curl -fsS -o "$WORK/body.json" -H @- -w '%{time_pretransfer} %{time_total}\n' "$MEDUSA_URL$path"
       if [[ "$path" == "/store/customers/me/orders?limit=50&offset=0"* ]]; then
         cp "$WORK/body.json" "$WORK/page.json"
       fi
     done <"$WORK/requests.txt"
+  }
+  # Patron asks for the next pages at its first frame and quits: the store goes on serving them
+  # for a while. Every measurement waits until the store's process has used no CPU for 0.3 s.
+  server_ticks() { awk '{ print $14 + $15 }' "/proc/$MEDUSA_PID/stat"; }
+  wait_server_idle() {
+    local before after
+    for _ in $(seq 100); do
+      before=$(server_ticks); sleep 0.3; after=$(server_ticks)
+      [[ $(( after - before )) -le 1 ]] && return 0
+    done
+    log "the store did not become idle; measuring anyway"
+  }
+  curl_round >/dev/null   # warms the server up
+  [[ -s "$WORK/page.json" ]] || { echo "run.sh: Patron did not ask for a 50-order first page" >&2; exit 1; }
+
+  # Interleaved, so that whatever else the machine does weighs on every side alike.
+  log "$RUNS rounds of: the server alone (the same $(wc -l <"$WORK/requests.txt") requests with curl), a bare libadwaita window, Patron to its first page of orders"
+  : >"$WORK/curl.out"; : >"$WORK/window.out"; : >"$WORK/orders.out"
+  for _ in $(seq "$RUNS"); do
+    wait_server_idle; curl_round >>"$WORK/curl.out"
+    wait_server_idle; "$BIN/bench-window" >>"$WORK/window.out"
+    wait_server_idle; "$BIN/bench-orders" --store "$MEDUSA_URL" >>"$WORK/orders.out"
   done
   unset token
   rm -f "$WORK/body.json"
-  [[ -s "$WORK/page.json" ]] || { echo "run.sh: Patron did not ask for a 50-order first page" >&2; exit 1; }
-
-  log "a bare libadwaita window, $RUNS starts"
-  : >"$WORK/window.out"
-  for _ in $(seq "$RUNS"); do "$BIN/bench-window" >>"$WORK/window.out"; done
-
-  log "Patron to its first page of orders, $RUNS starts"
-  : >"$WORK/orders.out"
-  for _ in $(seq "$RUNS"); do "$BIN/bench-orders" --store "$MEDUSA_URL" >>"$WORK/orders.out"; done
 
   log "Patron scrolling through all $ORDERS orders (about a minute)"
+  wait_server_idle
   "$BIN/bench-orders" --store "$MEDUSA_URL" --scroll >"$WORK/scroll.out"
 
   log "parsing one recorded 50-order page"
@@ -212,7 +222,7 @@ details=$(cat <<EOF
 start, medians of $RUNS: bare window first frame $(ms "$bare_us") ms (RSS ${bare_rss} kB);
   Patron: first window frame $(ms "$app_window_us") ms, signed in $(ms "$app_signed_in_us") ms,
   first page in the list $(ms "$app_loaded_us") ms, painted $(ms "$app_us") ms, CPU used by then $(ms "$app_cpu_us") ms
-server alone (curl, medians of $CURL_RUNS, time_total - time_pretransfer), the requests Patron made:
+server alone (curl, medians of $RUNS, time_total - time_pretransfer), the requests Patron made:
 ${server_lines%$'\n'}
 scroll: RSS ${rss_first} kB with the first page ($loaded_first orders), ${rss_end} kB at the end ($loaded_end of $n_items orders),
   peak $(value rss_peak_kb "$S") kB; $n_requests list requests, $http_pages HTTP order pages ($http_distinct distinct offsets),

@@ -50,6 +50,7 @@ typedef struct
 
   /* the Store API requests the client made: "start" or "scroll", a tab, the
    * method and path (the client's own debug line, without the token) */
+  GArray          *request_done_us;
   GPtrArray       *requests;
 
   gint64           startup_us;
@@ -106,9 +107,15 @@ log_writer (GLogLevelFlags   log_level,
             end = strstr (message, " failed");
         }
       if (end != NULL)
-        g_ptr_array_add (bench.requests,
-                         g_strdup_printf ("%s\t%.*s", bench.first_page_us == 0 ? "start" : "scroll",
-                                          (int) (end - message), message));
+        {
+          gint64 now = bench_since_exec ();
+
+          g_array_append_val (bench.request_done_us, now);
+          g_ptr_array_add (bench.requests,
+                           g_strdup_printf ("%s\t%.*s",
+                                            bench.first_page_us == 0 ? "start" : "scroll",
+                                            (int) (end - message), message));
+        }
     }
 
   return g_log_writer_default (log_level, fields, n_fields, user_data);
@@ -326,8 +333,13 @@ after_paint_cb (GdkFrameClock *clock,
       bench_print ("requests_first", "%u", medusa_order_list_get_n_requests (b->orders));
       bench_print ("loaded_first", "%u", b->loaded_first);
       for (guint i = 0; i < b->requests->len; i++)
-        bench_print ("start_request", "%s",
-                     strchr (g_ptr_array_index (b->requests, i), '\t') + 1);
+        {
+          const char *request = strchr (g_ptr_array_index (b->requests, i), '\t') + 1;
+
+          bench_print ("start_request", "%s", request);
+          bench_print ("start_request_done_us", "%" G_GINT64_FORMAT " %s",
+                       g_array_index (b->request_done_us, gint64, i), request);
+        }
 
       if (!b->scroll)
         {
@@ -507,6 +519,7 @@ main (int   argc,
     return sign_in (store_url);
 
   bench.requests = g_ptr_array_new_with_free_func (g_free);
+  bench.request_done_us = g_array_new (FALSE, FALSE, sizeof (gint64));
   bench.scroll = scroll;
   g_log_set_writer_func (log_writer, NULL, NULL);
 
@@ -523,6 +536,7 @@ main (int   argc,
 
   g_clear_object (&bench.orders);
   g_clear_pointer (&bench.requests, g_ptr_array_unref);
+  g_clear_pointer (&bench.request_done_us, g_array_unref);
 
   return bench.status;
 }

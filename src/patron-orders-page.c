@@ -24,6 +24,8 @@
  */
 
 #define PAGE_SIZE_KEY "orders-page-size"
+#define ROW_FIELDS "id,display_id,status,fulfillment_status,payment_status,created_at," \
+                   "currency_code,total"
 
 typedef enum
 {
@@ -419,6 +421,11 @@ query_from_filters (PatronOrdersPage *self)
   GDateTime *first;
   GDateTime *last;
 
+  /* What a row shows, no more: of v1's default relations the list keeps
+   * only the items (for their count), so a page is smaller to send, parse
+   * and keep. The order window asks for the whole order. */
+  medusa_order_query_set_fields (query, ROW_FIELDS);
+  medusa_order_query_set_expand (query, "items");
   medusa_order_query_set_search (query, text);
   medusa_order_query_set_statuses (query, (const char * const *)statuses);
   medusa_order_query_set_fulfillment_statuses (query, (const char * const *)fulfillment);

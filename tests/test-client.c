@@ -1353,6 +1353,58 @@ test_order_list (void)
   }
 }
 
+typedef struct
+{
+  guint    asked;
+  gboolean first_filled;
+} ViewLike;
+
+/* What a GtkListView does when told of new items: binds rows for up to 200
+ * of them (GTK 4.8 keeps 200 rows), which asks the list for each. */
+static void
+view_items_changed_cb (GListModel *model,
+                       guint       position,
+                       guint       removed,
+                       guint       added,
+                       ViewLike   *view)
+{
+  for (guint i = position; i < position + MIN (added, 200); i++)
+    {
+      g_autoptr(MedusaOrderSlot) slot = g_list_model_get_item (model, i);
+
+      if (i == 0)
+        view->first_filled = medusa_order_slot_get_order (slot) != NULL;
+      view->asked++;
+    }
+}
+
+static void
+test_order_list_view (void)
+{
+  g_autoptr(MedusaClient) client = new_client ();
+  g_autoptr(MedusaCustomer) customer = NULL;
+  g_autoptr(MedusaOrderList) list = NULL;
+  g_autoptr(GError) error = NULL;
+  ViewLike view = { 0, FALSE };
+  const guint page_size = 50;
+
+  customer = sign_in (client, BUYER_EMAIL, BUYER_PASSWORD, MEDUSA_AUTH_MODE_TOKEN, &error);
+  g_assert_no_error (error);
+
+  list = medusa_order_list_new (client, page_size);
+  g_signal_connect (list, "items-changed", G_CALLBACK (view_items_changed_cb), &view);
+  medusa_order_list_set_query (list, NULL);
+  spin_until_idle (list);
+
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), >, 2 * page_size);
+  /* the view is told of the rows once their first page is in them, and
+   * binding them does not ask for that page a second time */
+  g_assert_true (view.first_filled);
+  g_assert_cmpuint (view.asked, ==, MIN (200, g_list_model_get_n_items (G_LIST_MODEL (list))));
+  g_assert_cmpuint (medusa_order_list_get_n_requests (list), ==,
+                    (view.asked + page_size - 1) / page_size);
+}
+
 static void
 test_cancel (void)
 {
@@ -2201,6 +2253,7 @@ main (int   argc,
   g_test_add_func ("/client/orders/list-model/dispose-in-flight",
                    test_order_list_dispose_in_flight);
   g_test_add_func ("/client/orders/filters/exact", test_order_filters_exact);
+  g_test_add_func ("/client/orders/list-model-view", test_order_list_view);
   g_test_add_func ("/client/errors/real-answers", test_error_mapping_of_real_answers);
   g_test_add_func ("/client/cancel", test_cancel);
 

@@ -229,14 +229,13 @@ page_request_free (PageRequest *request)
 static void request_page (MedusaOrderList *self,
                           guint            page);
 
-static void
-resize (MedusaOrderList *self,
-        guint            count)
+/* Gives the list @count slots without telling anyone: returns how many it
+ * had, for announce_resize(). */
+static guint
+resize_quietly (MedusaOrderList *self,
+                guint            count)
 {
   guint old = self->slots->len;
-
-  if (count == old)
-    return;
 
   if (count > old)
     {
@@ -247,13 +246,26 @@ resize (MedusaOrderList *self,
           slot->position = i;
           g_ptr_array_add (self->slots, slot);
         }
-      g_list_model_items_changed (G_LIST_MODEL (self), old, 0, count - old);
     }
+  else if (count < old)
+    g_ptr_array_remove_range (self->slots, count, old - count);
+
+  return old;
+}
+
+static void
+announce_resize (MedusaOrderList *self,
+                 guint            old)
+{
+  guint count = self->slots->len;
+
+  if (count == old)
+    return;
+
+  if (count > old)
+    g_list_model_items_changed (G_LIST_MODEL (self), old, 0, count - old);
   else
-    {
-      g_ptr_array_remove_range (self->slots, count, old - count);
-      g_list_model_items_changed (G_LIST_MODEL (self), count, old - count, 0);
-    }
+    g_list_model_items_changed (G_LIST_MODEL (self), count, old - count, 0);
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_ITEMS]);
 }
@@ -283,7 +295,6 @@ page_cb (GObject      *object,
 
   first = request->page * self->page_size;
   was_loading = medusa_order_list_get_loading (self);
-  g_hash_table_remove (self->in_flight, GUINT_TO_POINTER (request->page));
 
   if (page == NULL)
     {
@@ -298,13 +309,13 @@ page_cb (GObject      *object,
     }
   else
     {
+      gboolean was_loaded = self->loaded;
+      guint old;
+
+      self->loaded = TRUE;
+      g_clear_error (&self->error);
+
       orders = medusa_order_page_get_orders (page);
-      if (!self->loaded)
-        {
-          self->loaded = TRUE;
-          g_clear_error (&self->error);
-          g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOADED]);
-        }
       if (self->snapshot == NULL && request->page == 0 && g_list_model_get_n_items (orders) > 0)
         {
           g_autoptr(MedusaOrder) newest = g_list_model_get_item (orders, 0);
@@ -315,8 +326,12 @@ page_cb (GObject      *object,
             self->snapshot = g_date_time_add (created_at, G_TIME_SPAN_MILLISECOND);
         }
 
-      /* the store's count wins: orders may have left the filter meanwhile */
-      resize (self, medusa_order_page_get_count (page));
+      /* The store's count wins: orders may have left the filter meanwhile.
+       * The orders go into their slots before a view hears of new slots, so
+       * it binds its rows once, to orders rather than placeholders; and the
+       * page stays in flight until then, so binding them does not ask for it
+       * again. */
+      old = resize_quietly (self, medusa_order_page_get_count (page));
 
       for (guint i = 0; i < g_list_model_get_n_items (orders); i++)
         {
@@ -329,7 +344,13 @@ page_cb (GObject      *object,
           slot_set_failed (slot, FALSE);
           slot_set_order (slot, order);
         }
+
+      announce_resize (self, old);
+      if (!was_loaded)
+        g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOADED]);
     }
+
+  g_hash_table_remove (self->in_flight, GUINT_TO_POINTER (request->page));
 
   if (was_loading != medusa_order_list_get_loading (self))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOADING]);
@@ -554,7 +575,7 @@ medusa_order_list_set_query (MedusaOrderList        *self,
       self->loaded = FALSE;
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOADED]);
     }
-  resize (self, 0);
+  announce_resize (self, resize_quietly (self, 0));
   request_page (self, 0);
 }
 

@@ -22,13 +22,14 @@ struct _MedusaOrder
   GObject        parent_instance;
 
   char          *id;
-  char          *status;
-  char          *fulfillment_status;
-  char          *payment_status;
   char          *email;
-  char          *currency_code;
-  char          *region_id;
-  char          *region_name;
+  /* a store has few of these: interned, shared by its thousands of orders */
+  const char    *status;
+  const char    *fulfillment_status;
+  const char    *payment_status;
+  const char    *currency_code;
+  const char    *region_id;
+  const char    *region_name;
   gint64         display_id;
   GDateTime     *created_at;
   GListModel    *items;
@@ -125,13 +126,7 @@ medusa_order_finalize (GObject *object)
   MedusaOrder *self = (MedusaOrder *)object;
 
   g_clear_pointer (&self->id, g_free);
-  g_clear_pointer (&self->status, g_free);
-  g_clear_pointer (&self->fulfillment_status, g_free);
-  g_clear_pointer (&self->payment_status, g_free);
   g_clear_pointer (&self->email, g_free);
-  g_clear_pointer (&self->currency_code, g_free);
-  g_clear_pointer (&self->region_id, g_free);
-  g_clear_pointer (&self->region_name, g_free);
   g_clear_pointer (&self->created_at, g_date_time_unref);
   g_clear_pointer (&self->discount_codes, g_strfreev);
   g_clear_pointer (&self->gift_card_codes, g_strfreev);
@@ -273,15 +268,15 @@ medusa_order_set_property (GObject      *object,
       break;
 
     case PROP_STATUS:
-      self->status = g_value_dup_string (value);
+      self->status = g_intern_string (g_value_get_string (value));
       break;
 
     case PROP_FULFILLMENT_STATUS:
-      self->fulfillment_status = g_value_dup_string (value);
+      self->fulfillment_status = g_intern_string (g_value_get_string (value));
       break;
 
     case PROP_PAYMENT_STATUS:
-      self->payment_status = g_value_dup_string (value);
+      self->payment_status = g_intern_string (g_value_get_string (value));
       break;
 
     case PROP_EMAIL:
@@ -289,15 +284,15 @@ medusa_order_set_property (GObject      *object,
       break;
 
     case PROP_CURRENCY_CODE:
-      self->currency_code = g_value_dup_string (value);
+      self->currency_code = g_intern_string (g_value_get_string (value));
       break;
 
     case PROP_REGION_ID:
-      self->region_id = g_value_dup_string (value);
+      self->region_id = g_intern_string (g_value_get_string (value));
       break;
 
     case PROP_REGION_NAME:
-      self->region_name = g_value_dup_string (value);
+      self->region_name = g_intern_string (g_value_get_string (value));
       break;
 
     case PROP_DISPLAY_ID:

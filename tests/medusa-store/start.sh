@@ -10,6 +10,8 @@
 #   PG_PORT               first PostgreSQL port to try (default 54329)
 #   API_ORDERS            US orders placed through the real Store API checkout (default 3)
 #   BULK_ORDERS           extra orders cloned by SQL for buyer@example.com (default 0)
+#   BULK_ORDERS_TOTAL     instead of BULK_ORDERS: clone as many as it takes for buyer@example.com
+#                         to have exactly this many orders in all
 #   PGBIN                 directory of initdb/pg_ctl (default: found on PATH or /usr/lib/postgresql)
 #   MEDUSA_STORE_CACHE    1 (default): after the first full start, keep a pg_dump of the migrated and
 #                         seeded database (customers and API orders included) in
@@ -29,6 +31,7 @@ STATE="$RUN/state.env"
 MEDUSA_PORT="${MEDUSA_PORT:-9000}"
 API_ORDERS="${API_ORDERS:-3}"
 BULK_ORDERS="${BULK_ORDERS:-0}"
+BULK_ORDERS_TOTAL="${BULK_ORDERS_TOTAL:-}"
 export MEDUSA_DISABLE_TELEMETRY=true
 # "production" would make the session cookie Secure, unusable over plain http
 export NODE_ENV=development
@@ -210,11 +213,12 @@ if [[ -z "$restored" ]]; then
     fi
   fi
 fi
-if [[ "$BULK_ORDERS" -gt 0 ]]; then
+if [[ -n "$BULK_ORDERS_TOTAL" || "$BULK_ORDERS" -gt 0 ]]; then
   t0=$(date +%s%N)
-  "$PSQL" "$DATABASE_URL" -v ON_ERROR_STOP=1 -qAt -v n="$BULK_ORDERS" -v email=buyer@example.com \
+  if [[ -n "$BULK_ORDERS_TOTAL" ]]; then how=(-v total="$BULK_ORDERS_TOTAL"); else how=(-v n="$BULK_ORDERS"); fi
+  "$PSQL" "$DATABASE_URL" -v ON_ERROR_STOP=1 -qAt "${how[@]}" -v email=buyer@example.com \
      -f "$BASE/bulk-orders.sql" >"$RUN/bulk-orders.log" 2>&1 || { cat "$RUN/bulk-orders.log" >&2; exit 1; }
-  log "cloned $BULK_ORDERS orders by SQL in $(ms_since "$t0") ms: $(tail -1 "$RUN/bulk-orders.log")"
+  log "cloned orders by SQL in $(ms_since "$t0") ms: $(tail -1 "$RUN/bulk-orders.log")"
 fi
 log "ready in $(ms_since "$t_start") ms. State: $STATE"
 echo "MEDUSA_URL=$MEDUSA_URL"

@@ -1,0 +1,542 @@
+/* bench-orders.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Patron itself, in process: the real PatronApplication and PatronWindow
+ * started on a store whose session is kept in the keyring, watched from
+ * outside through public API only.
+ *
+ *   bench-orders --store URL --sign-in
+ *       signs in as $PATRON_BENCH_EMAIL with $PATRON_BENCH_PASSWORD and
+ *       "Keep Me Signed In", so the token goes to the keyring as the app
+ *       puts it there; then quits.
+ *   bench-orders --store URL [--scroll]
+ *       starts Patron, which restores the session from the keyring and
+ *       shows the account; the moment it is signed in, goes to the orders
+ *       (what the Orders button does) and notes the first frame painted
+ *       once the first page of orders is in the list. With --scroll, then
+ *       scrolls the list to its end one screenful a frame, waiting while a
+ *       page is being fetched, and notes memory and requests at the end.
+ *
+ * Prints key=value lines (run.sh reads them); times are microseconds since
+ * the process was executed (bench_exec_clock_start()).
+ */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <string.h>
+
+#include "bench-common.h"
+#include "medusa.h"
+#include "patron-application.h"
+#include "patron-session.h"
+#include "patron-window.h"
+
+#define TIMEOUT_SECONDS 300
+/* frames at the end with nothing asked for before the scroll counts as done */
+#define SETTLE_FRAMES 5
+
+typedef struct
+{
+  GApplication    *app;
+  PatronWindow    *window;
+  PatronSession   *session;
+  MedusaOrderList *orders;
+  GtkListView     *list_view;
+  gboolean         scroll;
+  gboolean         scrolling;
+  int              status;
+
+  /* the Store API requests the client made: "start" or "scroll", a tab, the
+   * method and path (the client's own debug line, without the token) */
+  GArray          *request_done_us;
+  GPtrArray       *requests;
+
+  gint64           startup_us;
+  gint64           activated_us;
+  gint64           window_frame_us;
+  gint64           signed_in_us;
+  gint64           page_loaded_us;
+  gint64           first_page_us;
+  gint64           rss_first_kb;
+  guint            loaded_first;
+
+  gint64           scroll_start_us;
+  gint64           last_paint_us;
+  gint64           longest_frame_us;
+  guint            frames;
+  guint            steps;
+  guint            settle;
+} Bench;
+
+static Bench bench;
+
+/* ------------------------------------------------------------------------ */
+/* The client's requests, from its debug lines                              */
+
+static const char *
+field_string (const GLogField *fields,
+              gsize            n_fields,
+              const char      *key)
+{
+  for (gsize i = 0; i < n_fields; i++)
+    if (g_strcmp0 (fields[i].key, key) == 0 && fields[i].length < 0)
+      return fields[i].value;
+
+  return NULL;
+}
+
+static GLogWriterOutput
+log_writer (GLogLevelFlags   log_level,
+            const GLogField *fields,
+            gsize            n_fields,
+            gpointer         user_data)
+{
+  if ((log_level & G_LOG_LEVEL_DEBUG) != 0 &&
+      g_strcmp0 (field_string (fields, n_fields, "GLIB_DOMAIN"), "medusa-client") == 0)
+    {
+      const char *message = field_string (fields, n_fields, "MESSAGE");
+      const char *end = NULL;
+
+      /* "GET /store/… → 200 (n bytes)" or "GET /store/… failed: …" */
+      if (message != NULL && g_str_has_prefix (message, "GET /store/"))
+        {
+          end = strstr (message, " → ");
+          if (end == NULL)
+            end = strstr (message, " failed");
+        }
+      if (end != NULL)
+        {
+          gint64 now = bench_since_exec ();
+
+          g_array_append_val (bench.request_done_us, now);
+          g_ptr_array_add (bench.requests,
+                           g_strdup_printf ("%s\t%.*s",
+                                            bench.first_page_us == 0 ? "start" : "scroll",
+                                            (int) (end - message), message));
+        }
+    }
+
+  return g_log_writer_default (log_level, fields, n_fields, user_data);
+}
+
+/* offset= of an order page request of @limit orders, or -1 */
+static gint64
+page_offset (const char *request,
+             guint       limit)
+{
+  g_autofree char *wanted = g_strdup_printf ("limit=%u&", limit);
+  const char *query = strchr (request, '?');
+  const char *offset;
+
+  if (query == NULL || strstr (request, "/store/customers/me/orders?") == NULL ||
+      strstr (query, wanted) == NULL || (offset = strstr (query, "offset=")) == NULL)
+    return -1;
+
+  return g_ascii_strtoll (offset + strlen ("offset="), NULL, 10);
+}
+
+/* ------------------------------------------------------------------------ */
+
+static void
+quit (Bench *b,
+      int    status)
+{
+  b->status = status;
+  g_application_quit (b->app);
+}
+
+static gboolean
+timeout_cb (gpointer user_data)
+{
+  Bench *b = user_data;
+
+  g_printerr ("bench-orders: nothing shown after %d s (signed in: %s, first page: %s)\n",
+              TIMEOUT_SECONDS, b->signed_in_us > 0 ? "yes" : "no",
+              b->first_page_us > 0 ? "yes" : "no");
+  quit (b, 1);
+
+  return G_SOURCE_REMOVE;
+}
+
+static GtkListView *
+find_orders_view (GtkWidget *widget)
+{
+  if (GTK_IS_LIST_VIEW (widget))
+    {
+      GtkSelectionModel *model = gtk_list_view_get_model (GTK_LIST_VIEW (widget));
+
+      if (GTK_IS_NO_SELECTION (model) &&
+          MEDUSA_IS_ORDER_LIST (gtk_no_selection_get_model (GTK_NO_SELECTION (model))))
+        return GTK_LIST_VIEW (widget);
+    }
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkListView *found = find_orders_view (child);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+/* How many of the first @n slots hold their order. Only call it for slots
+ * whose pages were asked for already: asking for a slot asks for its page. */
+static guint
+count_loaded (MedusaOrderList *orders,
+              guint            n)
+{
+  guint loaded = 0;
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(MedusaOrderSlot) slot = g_list_model_get_item (G_LIST_MODEL (orders), i);
+
+      if (slot != NULL && medusa_order_slot_get_order (slot) != NULL)
+        loaded++;
+    }
+
+  return loaded;
+}
+
+static void
+finish_scroll (Bench *b)
+{
+  guint n_items = g_list_model_get_n_items (G_LIST_MODEL (b->orders));
+  guint page_size = medusa_order_list_get_page_size (b->orders);
+  guint n_requests = medusa_order_list_get_n_requests (b->orders);
+  gint64 rss_end_kb = bench_read_status_kb ("VmRSS");
+  g_autoptr(GHashTable) offsets = g_hash_table_new_full (g_int64_hash, g_int64_equal,
+                                                         g_free, NULL);
+  guint http_pages = 0;
+  guint loaded;
+
+  for (guint i = 0; i < b->requests->len; i++)
+    {
+      gint64 offset = page_offset (g_ptr_array_index (b->requests, i), page_size);
+
+      if (offset >= 0)
+        {
+          gint64 *key = g_new (gint64, 1);
+
+          *key = offset;
+          http_pages++;
+          g_hash_table_add (offsets, key);
+        }
+    }
+
+  /* last: slots that were never asked for would be asked for now */
+  loaded = count_loaded (b->orders, n_items);
+
+  bench_print ("scroll_s", "%.1f", (g_get_monotonic_time () - b->scroll_start_us) / 1e6);
+  bench_print ("scroll_steps", "%u", b->steps);
+  bench_print ("scroll_frames", "%u", b->frames);
+  bench_print ("scroll_longest_frame_us", "%" G_GINT64_FORMAT, b->longest_frame_us);
+  bench_print ("n_items", "%u", n_items);
+  bench_print ("page_size", "%u", page_size);
+  bench_print ("pages_needed", "%u", (n_items + page_size - 1) / page_size);
+  bench_print ("n_requests", "%u", n_requests);
+  bench_print ("http_order_pages", "%u", http_pages);
+  bench_print ("http_distinct_offsets", "%u", g_hash_table_size (offsets));
+  bench_print ("loaded_end", "%u", loaded);
+  bench_print ("rss_end_kb", "%" G_GINT64_FORMAT, rss_end_kb);
+  bench_print ("rss_peak_kb", "%" G_GINT64_FORMAT, bench_read_status_kb ("VmHWM"));
+
+  quit (b, 0);
+}
+
+/* One screenful a frame, like Page Down held; while a page is being fetched
+ * the reader waits for it, as a person waits for rows to fill in. */
+static gboolean
+scroll_tick_cb (GtkWidget     *widget,
+                GdkFrameClock *clock,
+                gpointer       user_data)
+{
+  Bench *b = user_data;
+  GtkAdjustment *adjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (widget));
+  double value = gtk_adjustment_get_value (adjustment);
+  double page = gtk_adjustment_get_page_size (adjustment);
+  double upper = gtk_adjustment_get_upper (adjustment);
+
+  if (medusa_order_list_get_loading (b->orders))
+    {
+      b->settle = 0;
+      return G_SOURCE_CONTINUE;
+    }
+
+  if (value + page < upper - 0.5)
+    {
+      gtk_adjustment_set_value (adjustment, MIN (value + page, upper - page));
+      b->steps++;
+      b->settle = 0;
+      return G_SOURCE_CONTINUE;
+    }
+
+  if (++b->settle < SETTLE_FRAMES)
+    return G_SOURCE_CONTINUE;
+
+  finish_scroll (b);
+  return G_SOURCE_REMOVE;
+}
+
+static gboolean
+first_page_shown (Bench *b)
+{
+  g_autoptr(MedusaOrderSlot) first = NULL;
+
+  if (b->orders == NULL || !medusa_order_list_get_loaded (b->orders) ||
+      !gtk_widget_get_mapped (GTK_WIDGET (b->list_view)) ||
+      g_list_model_get_n_items (G_LIST_MODEL (b->orders)) == 0)
+    return FALSE;
+
+  first = g_list_model_get_item (G_LIST_MODEL (b->orders), 0);
+  return medusa_order_slot_get_order (first) != NULL;
+}
+
+static void
+after_paint_cb (GdkFrameClock *clock,
+                Bench         *b)
+{
+  gint64 now = bench_since_exec ();
+
+  if (b->window_frame_us == 0)
+    b->window_frame_us = now;
+
+  if (b->first_page_us == 0)
+    {
+      guint page_size;
+      guint asked;
+
+      if (!first_page_shown (b))
+        return;
+
+      b->first_page_us = now;
+      b->rss_first_kb = bench_read_status_kb ("VmRSS");
+      page_size = medusa_order_list_get_page_size (b->orders);
+      asked = MIN (medusa_order_list_get_n_requests (b->orders) * page_size,
+                   g_list_model_get_n_items (G_LIST_MODEL (b->orders)));
+      b->loaded_first = count_loaded (b->orders, asked);
+
+      bench_print ("startup_us", "%" G_GINT64_FORMAT, b->startup_us);
+      bench_print ("activated_us", "%" G_GINT64_FORMAT, b->activated_us);
+      bench_print ("window_frame_us", "%" G_GINT64_FORMAT, b->window_frame_us);
+      bench_print ("signed_in_us", "%" G_GINT64_FORMAT, b->signed_in_us);
+      bench_print ("page_loaded_us", "%" G_GINT64_FORMAT, b->page_loaded_us);
+      bench_print ("first_page_us", "%" G_GINT64_FORMAT, b->first_page_us);
+      bench_print ("cpu_first_us", "%" G_GINT64_FORMAT, bench_cpu_time_us ());
+      bench_print ("rss_first_kb", "%" G_GINT64_FORMAT, b->rss_first_kb);
+      bench_print ("requests_first", "%u", medusa_order_list_get_n_requests (b->orders));
+      bench_print ("loaded_first", "%u", b->loaded_first);
+      for (guint i = 0; i < b->requests->len; i++)
+        {
+          const char *request = strchr (g_ptr_array_index (b->requests, i), '\t') + 1;
+
+          bench_print ("start_request", "%s", request);
+          bench_print ("start_request_done_us", "%" G_GINT64_FORMAT " %s",
+                       g_array_index (b->request_done_us, gint64, i), request);
+        }
+
+      if (!b->scroll)
+        {
+          quit (b, 0);
+          return;
+        }
+
+      b->scrolling = TRUE;
+      b->scroll_start_us = g_get_monotonic_time ();
+      b->last_paint_us = now;
+      gtk_widget_add_tick_callback (GTK_WIDGET (b->list_view), scroll_tick_cb, b, NULL);
+      return;
+    }
+
+  if (b->scrolling)
+    {
+      b->frames++;
+      b->longest_frame_us = MAX (b->longest_frame_us, now - b->last_paint_us);
+      b->last_paint_us = now;
+    }
+}
+
+static void
+loaded_cb (MedusaOrderList *orders,
+           GParamSpec      *pspec,
+           Bench           *b)
+{
+  if (medusa_order_list_get_loaded (orders) && b->page_loaded_us == 0)
+    b->page_loaded_us = bench_since_exec ();
+}
+
+static void
+signed_in_cb (PatronSession *session,
+              GParamSpec    *pspec,
+              Bench         *b)
+{
+  GtkSelectionModel *model;
+
+  if (!patron_session_get_signed_in (session) || b->signed_in_us != 0)
+    return;
+
+  b->signed_in_us = bench_since_exec ();
+
+  /* what the account page's Orders button does */
+  gtk_widget_activate_action (GTK_WIDGET (b->window), "win.navigate", "(ss)", "orders", "");
+
+  b->list_view = find_orders_view (GTK_WIDGET (b->window));
+  if (b->list_view == NULL)
+    {
+      g_printerr ("bench-orders: no list of orders in the window\n");
+      quit (b, 1);
+      return;
+    }
+  model = gtk_list_view_get_model (b->list_view);
+  b->orders = g_object_ref (MEDUSA_ORDER_LIST (gtk_no_selection_get_model (GTK_NO_SELECTION (model))));
+  g_signal_connect (b->orders, "notify::loaded", G_CALLBACK (loaded_cb), b);
+}
+
+static void
+watch_frames (GtkWidget *window,
+              Bench     *b)
+{
+  g_signal_connect (gtk_widget_get_frame_clock (window), "after-paint",
+                    G_CALLBACK (after_paint_cb), b);
+}
+
+static void
+startup_cb (GApplication *app,
+            Bench        *b)
+{
+  b->startup_us = bench_since_exec ();
+}
+
+/* After PatronApplication's own activate: the window exists and has started
+ * restoring the session. */
+static void
+activate_cb (GApplication *app,
+             Bench        *b)
+{
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (app));
+
+  b->activated_us = bench_since_exec ();
+  if (!PATRON_IS_WINDOW (window) || patron_window_get_session (PATRON_WINDOW (window)) == NULL)
+    {
+      g_printerr ("bench-orders: Patron did not start on a store\n");
+      quit (b, 1);
+      return;
+    }
+
+  b->window = PATRON_WINDOW (window);
+  b->session = patron_window_get_session (b->window);
+  g_signal_connect (b->session, "notify::signed-in", G_CALLBACK (signed_in_cb), b);
+
+  if (gtk_widget_get_frame_clock (GTK_WIDGET (window)) != NULL)
+    watch_frames (GTK_WIDGET (window), b);
+  else
+    g_signal_connect (window, "realize", G_CALLBACK (watch_frames), b);
+
+  g_timeout_add_seconds (TIMEOUT_SECONDS, timeout_cb, b);
+}
+
+/* ------------------------------------------------------------------------ */
+
+static void
+sign_in_cb (GObject      *object,
+            GAsyncResult *result,
+            gpointer      user_data)
+{
+  GMainLoop *loop = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (!patron_session_sign_in_finish (PATRON_SESSION (object), result, &error))
+    g_printerr ("bench-orders: could not sign in: %s\n", error->message);
+  g_main_loop_quit (loop);
+}
+
+static int
+sign_in (const char *store_url)
+{
+  g_autoptr(PatronSession) session = patron_session_new (store_url);
+  g_autoptr(GMainLoop) loop = g_main_loop_new (NULL, FALSE);
+  const char *email = g_getenv ("PATRON_BENCH_EMAIL");
+  const char *password = g_getenv ("PATRON_BENCH_PASSWORD");
+
+  if (email == NULL || password == NULL)
+    {
+      g_printerr ("bench-orders: set PATRON_BENCH_EMAIL and PATRON_BENCH_PASSWORD\n");
+      return 2;
+    }
+
+  patron_session_sign_in_async (session, email, password, TRUE, NULL, sign_in_cb, loop);
+  g_main_loop_run (loop);
+
+  if (!patron_session_get_signed_in (session) || !patron_session_get_remember (session))
+    {
+      g_printerr ("bench-orders: the session was not kept in the keyring\n");
+      return 1;
+    }
+
+  return 0;
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(PatronApplication) app = NULL;
+  g_autoptr(GOptionContext) context = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *store_url = NULL;
+  gboolean do_sign_in = FALSE;
+  gboolean scroll = FALSE;
+  char *app_argv[4];
+  GOptionEntry entries[] = {
+    { "store", 0, 0, G_OPTION_ARG_STRING, &store_url, "The store", "URL" },
+    { "sign-in", 0, 0, G_OPTION_ARG_NONE, &do_sign_in, "Keep a session in the keyring", NULL },
+    { "scroll", 0, 0, G_OPTION_ARG_NONE, &scroll, "Then scroll to the end", NULL },
+    { NULL }
+  };
+
+  bench_exec_clock_start (argv);
+
+  context = g_option_context_new (NULL);
+  g_option_context_add_main_entries (context, entries, NULL);
+  if (!g_option_context_parse (context, &argc, &argv, &error) || store_url == NULL)
+    {
+      g_printerr ("bench-orders: %s\n", error != NULL ? error->message : "--store URL is needed");
+      return 2;
+    }
+
+  /* as main.c */
+  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+
+  if (do_sign_in)
+    return sign_in (store_url);
+
+  bench.requests = g_ptr_array_new_with_free_func (g_free);
+  bench.request_done_us = g_array_new (FALSE, FALSE, sizeof (gint64));
+  bench.scroll = scroll;
+  g_log_set_writer_func (log_writer, NULL, NULL);
+
+  app = patron_application_new (APPLICATION_ID, G_APPLICATION_HANDLES_OPEN);
+  bench.app = G_APPLICATION (app);
+  g_signal_connect_after (app, "startup", G_CALLBACK (startup_cb), &bench);
+  g_signal_connect_after (app, "activate", G_CALLBACK (activate_cb), &bench);
+
+  app_argv[0] = argv[0];
+  app_argv[1] = (char *) "--store";
+  app_argv[2] = store_url;
+  app_argv[3] = NULL;
+  g_application_run (G_APPLICATION (app), 3, app_argv);
+
+  g_clear_object (&bench.orders);
+  g_clear_pointer (&bench.requests, g_ptr_array_unref);
+  g_clear_pointer (&bench.request_done_us, g_array_unref);
+
+  return bench.status;
+}

@@ -49,8 +49,10 @@ struct _PatronImageCache
   /* absolute URL → monotonic time until which it is known to have no picture */
   GHashTable *failed;
 
-  /* key → Fetch in flight */
+  /* key → Fetch in flight that a request may join */
   GHashTable *fetches;
+  /* fetches still running, also those nobody waits for any more */
+  guint       n_loading;
 
   guint64     max_disk_size;
   guint       writes;
@@ -433,6 +435,7 @@ waiter_free (Waiter *waiter)
 static void
 fetch_free (Fetch *fetch)
 {
+  fetch->cache->n_loading--;
   g_object_unref (fetch->cache);
   g_object_unref (fetch->client);
   g_free (fetch->key);
@@ -957,6 +960,20 @@ patron_image_cache_get_n_textures (PatronImageCache *self)
   return self->lru.length;
 }
 
+/**
+ * patron_image_cache_get_n_loading:
+ *
+ * Returns: how many pictures are being read, fetched or decoded, including
+ *   those no one waits for any more that have not stopped yet
+ */
+guint
+patron_image_cache_get_n_loading (PatronImageCache *self)
+{
+  g_return_val_if_fail (PATRON_IS_IMAGE_CACHE (self), 0);
+
+  return self->n_loading;
+}
+
 static char *
 disk_path (PatronImageCache *self,
            const char       *url)
@@ -1081,6 +1098,7 @@ patron_image_cache_load_async (PatronImageCache    *self,
   fetch->cancellable = g_cancellable_new ();
   fetch->waiters = g_ptr_array_new_with_free_func (g_object_unref);
   g_hash_table_insert (self->fetches, fetch->key, fetch);
+  self->n_loading++;
   fetch_add_waiter (fetch, task);
   fetch_start (fetch);
 }

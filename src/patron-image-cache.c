@@ -321,6 +321,21 @@ patron_image_decode (GBytes  *bytes,
   }
 }
 
+/* What gdk_texture_new_for_pixbuf() does, which GTK 4.20 deprecates; safe in
+ * any thread, as a texture is immutable data */
+static GdkTexture *
+texture_new_for_pixbuf (GdkPixbuf *pixbuf)
+{
+  g_autoptr(GBytes) pixels = gdk_pixbuf_read_pixel_bytes (pixbuf);
+
+  return gdk_memory_texture_new (gdk_pixbuf_get_width (pixbuf),
+                                 gdk_pixbuf_get_height (pixbuf),
+                                 gdk_pixbuf_get_has_alpha (pixbuf) ? GDK_MEMORY_R8G8B8A8
+                                                                   : GDK_MEMORY_R8G8B8,
+                                 pixels,
+                                 gdk_pixbuf_get_rowstride (pixbuf));
+}
+
 typedef struct
 {
   GBytes   *bytes;
@@ -397,7 +412,11 @@ decode_thread (GTask        *task,
         g_debug ("Not kept on disk: %s", write_error->message);
     }
 
-  g_task_return_pointer (task, fit (pixbuf, data->size), g_object_unref);
+  {
+    g_autoptr(GdkPixbuf) fitted = fit (pixbuf, data->size);
+
+    g_task_return_pointer (task, texture_new_for_pixbuf (fitted), g_object_unref);
+  }
 }
 
 /* ------------------------------------------------------------------------ */
@@ -555,18 +574,17 @@ decode_cb (GObject      *object,
 {
   Fetch *fetch = user_data;
   DecodeData *data = g_task_get_task_data (G_TASK (result));
-  g_autoptr(GdkPixbuf) pixbuf = NULL;
   g_autoptr(GdkTexture) texture = NULL;
   g_autoptr(GError) error = NULL;
 
-  pixbuf = g_task_propagate_pointer (G_TASK (result), &error);
+  texture = g_task_propagate_pointer (G_TASK (result), &error);
   if (data->written)
     {
       fetch->cache->writes++;
       prune_if_due (fetch->cache);
     }
 
-  if (pixbuf == NULL)
+  if (texture == NULL)
     {
       if (data->read_path != NULL && !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
         {
@@ -577,7 +595,6 @@ decode_cb (GObject      *object,
       return;
     }
 
-  texture = gdk_texture_new_for_pixbuf (pixbuf);
   fetch_complete (fetch, texture, NULL);
 }
 

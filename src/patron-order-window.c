@@ -153,6 +153,15 @@ add_refund_rows (AdwPreferencesGroup *group,
 }
 
 static void
+show_picture (GtkImage   *image,
+              GdkTexture *texture)
+{
+  gtk_image_set_from_paintable (image, GDK_PAINTABLE (texture));
+  gtk_image_set_pixel_size (image, THUMBNAIL_SIZE);
+  gtk_widget_remove_css_class (GTK_WIDGET (image), "dim-label");
+}
+
+static void
 thumbnail_cb (GObject      *object,
               GAsyncResult *result,
               gpointer      user_data)
@@ -163,12 +172,8 @@ thumbnail_cb (GObject      *object,
 
   /* no picture to show is no failure to tell: the placeholder stays */
   texture = patron_image_cache_load_finish (PATRON_IMAGE_CACHE (object), result, &error);
-  if (texture == NULL)
-    return;
-
-  gtk_image_set_from_paintable (image, GDK_PAINTABLE (texture));
-  gtk_image_set_pixel_size (image, THUMBNAIL_SIZE);
-  gtk_widget_remove_css_class (GTK_WIDGET (image), "dim-label");
+  if (texture != NULL)
+    show_picture (image, texture);
 }
 
 /* The product's picture, or a package while it loads and when there is none.
@@ -199,15 +204,10 @@ add_thumbnail (PatronOrderWindow *self,
   size = THUMBNAIL_SIZE * gtk_widget_get_scale_factor (GTK_WIDGET (self));
   texture = patron_image_cache_lookup (self->images, self->client, url, size);
   if (texture != NULL)
-    {
-      gtk_image_set_from_paintable (GTK_IMAGE (image), GDK_PAINTABLE (texture));
-      gtk_image_set_pixel_size (GTK_IMAGE (image), THUMBNAIL_SIZE);
-      gtk_widget_remove_css_class (image, "dim-label");
-      return;
-    }
-
-  patron_image_cache_load_async (self->images, self->client, url, size, self->cancellable,
-                                 thumbnail_cb, g_object_ref (image));
+    show_picture (GTK_IMAGE (image), texture);
+  else
+    patron_image_cache_load_async (self->images, self->client, url, size, self->cancellable,
+                                   thumbnail_cb, g_object_ref (image));
 }
 
 static void

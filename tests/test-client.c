@@ -1565,26 +1565,6 @@ place_order (const char *token,
   return g_strdup (json_object_get_string_member (object_at (done, "data"), "id"));
 }
 
-/* Runs the main loop for @ms milliseconds, e.g. for cancelled answers to
- * come back. */
-static void
-timeout_done_cb (gpointer user_data)
-{
-  gboolean *done = user_data;
-
-  *done = TRUE;
-}
-
-static void
-spin_for (guint ms)
-{
-  gboolean done = FALSE;
-
-  g_timeout_add_once (ms, timeout_done_cb, &done);
-  while (!done)
-    g_main_context_iteration (NULL, TRUE);
-}
-
 /* A new customer with @n_orders orders (quantities 1, 2, 3, 1, …). */
 static MedusaClient *
 new_customer_with_orders (const char *who,
@@ -2161,7 +2141,7 @@ test_order_list_requery_in_flight (void)
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 0);
   spin_until_idle (list);
   /* let the cancelled answers come back too */
-  spin_for (500);
+  test_spin_for (500);
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 1);
   g_assert_false (medusa_order_list_get_loading (list));
 }
@@ -2214,7 +2194,7 @@ test_order_list_dispose_in_flight (void)
     g_assert_true (finalized);
 
     /* the answers arrive (cancelled) with no list to fill */
-    spin_for (500);
+    test_spin_for (500);
     g_assert_null (medusa_order_slot_get_order (kept));
   }
 }

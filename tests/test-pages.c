@@ -19,7 +19,6 @@
 #include "patron-address-editor.h"
 #include "patron-credentials-dialog.h"
 #include "patron-forgot-page.h"
-#include "patron-image-cache.h"
 #include "patron-order-window.h"
 #include "patron-orders-page.h"
 #include "patron-preferences-window.h"
@@ -198,14 +197,7 @@ static void
 spin_until (gboolean (*done) (gpointer),
             gpointer data)
 {
-  gint64 deadline = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
-
-  while (!done (data))
-    {
-      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
-      g_main_context_iteration (NULL, FALSE);
-      g_usleep (1000);
-    }
+  test_spin_until (done, data);
 }
 
 /* ------------------------------------------------------------------------ */
@@ -1438,191 +1430,6 @@ test_order_window (void)
   close_window (GTK_WIDGET (window));
 }
 
-static gboolean
-is_thumbnail (GtkWidget  *widget,
-              const char *unused)
-{
-  return GTK_IS_IMAGE (widget) && gtk_widget_has_css_class (widget, "order-thumbnail");
-}
-
-static void
-collect_thumbnails (GtkWidget *widget,
-                    GPtrArray *found)
-{
-  if (is_thumbnail (widget, NULL))
-    g_ptr_array_add (found, widget);
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    collect_thumbnails (child, found);
-}
-
-/* How many of the window's item pictures show a texture, once the order is shown */
-static guint
-n_pictures (PatronOrderWindow *window,
-            guint             *n_thumbnails)
-{
-  g_autoptr(GPtrArray) thumbnails = g_ptr_array_new ();
-  guint n = 0;
-
-  collect_thumbnails (GTK_WIDGET (window), thumbnails);
-  for (guint i = 0; i < thumbnails->len; i++)
-    {
-      GtkImage *image = g_ptr_array_index (thumbnails, i);
-
-      if (gtk_image_get_storage_type (image) == GTK_IMAGE_PAINTABLE &&
-          GDK_IS_TEXTURE (gtk_image_get_paintable (image)))
-        n++;
-    }
-  *n_thumbnails = thumbnails->len;
-
-  return n;
-}
-
-static gboolean
-all_pictures_shown (gpointer data)
-{
-  PatronOrderWindow *window = data;
-  MedusaOrder *order = patron_order_window_get_order (window);
-  guint n_thumbnails;
-
-  return order != NULL &&
-         n_pictures (window, &n_thumbnails) == g_list_model_get_n_items (
-           medusa_order_get_items (order));
-}
-
-static PatronOrderWindow *
-open_order_window (MedusaClient     *client,
-                   const char       *order_id,
-                   PatronImageCache *cache)
-{
-  PatronOrderWindow *window = patron_order_window_new (NULL, client, order_id);
-
-  patron_order_window_set_image_cache (window, cache);
-  gtk_window_present (GTK_WINDOW (window));
-  spin_until (all_pictures_shown, window);
-
-  return window;
-}
-
-static guint
-n_files (const char *directory)
-{
-  g_autoptr(GDir) dir = g_dir_open (directory, 0, NULL);
-  guint n = 0;
-
-  while (dir != NULL && g_dir_read_name (dir) != NULL)
-    n++;
-
-  return n;
-}
-
-static void
-remove_directory (const char *directory)
-{
-  g_autoptr(GDir) dir = g_dir_open (directory, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *path = g_build_filename (directory, name, NULL);
-
-      g_assert_cmpint (g_unlink (path), ==, 0);
-    }
-  g_assert_cmpint (g_rmdir (directory), ==, 0);
-}
-
-/* The seeded product's thumbnail is a PNG the test store serves: a window
- * shows it for each item; another window shows it from memory, a new cache
- * from disk, neither asking the store for it. */
-static void
-test_order_thumbnails (void)
-{
-  g_autoptr(MedusaClient) client = medusa_client_new (store_url);
-  g_autoptr(MedusaCustomer) customer = NULL;
-  g_autoptr(MedusaOrderQuery) query = medusa_order_query_new ();
-  g_autoptr(MedusaOrderPage) page = NULL;
-  g_autoptr(MedusaOrder) order = NULL;
-  g_autoptr(MedusaLineItem) item = NULL;
-  g_autoptr(GAsyncResult) result = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(PatronImageCache) cache = NULL;
-  g_autoptr(PatronImageCache) cold_cache = NULL;
-  g_autoptr(GPtrArray) thumbnails = g_ptr_array_new ();
-  g_autofree char *directory = g_dir_make_tmp ("patron-thumbnails-XXXXXX", NULL);
-  g_autofree char *url = NULL;
-  g_autofree char *digest = NULL;
-  g_autofree char *file_name = NULL;
-  g_autofree char *file_path = NULL;
-  PatronOrderWindow *window;
-  GdkTexture *texture;
-  guint requests;
-  guint n_thumbnails;
-  int scale;
-
-  g_assert_nonnull (directory);
-  medusa_client_sign_in_async (client, "buyer@example.com", "buyer-pass-123",
-                               MEDUSA_AUTH_MODE_TOKEN, NULL, test_store_result_cb, &result);
-  customer = medusa_client_sign_in_finish (client, test_wait_for (&result), &error);
-  g_assert_no_error (error);
-  g_clear_object (&result);
-
-  medusa_order_query_set_limit (query, 1);
-  medusa_client_list_orders_async (client, query, NULL, test_store_result_cb, &result);
-  page = medusa_client_list_orders_finish (client, test_wait_for (&result), &error);
-  g_assert_no_error (error);
-  order = g_list_model_get_item (medusa_order_page_get_orders (page), 0);
-  g_assert_nonnull (order);
-  item = g_list_model_get_item (medusa_order_get_items (order), 0);
-  g_assert_nonnull (item);
-  /* the store's own picture, at its own address */
-  url = g_strconcat (store_url, "/uploads/test-t-shirt-m.png", NULL);
-  g_assert_cmpstr (medusa_line_item_get_thumbnail (item), ==, url);
-
-  /* first: from the store, then kept on disk under the SHA-256 of its address */
-  cache = patron_image_cache_new (directory);
-  requests = medusa_client_get_request_count (client);
-  window = open_order_window (client, medusa_order_get_id (order), cache);
-  g_assert_cmpuint (medusa_client_get_request_count (client), ==, requests + 2);
-  collect_thumbnails (GTK_WIDGET (window), thumbnails);
-  g_assert_cmpuint (thumbnails->len, ==,
-                    g_list_model_get_n_items (medusa_order_get_items (order)));
-  texture = GDK_TEXTURE (gtk_image_get_paintable (g_ptr_array_index (thumbnails, 0)));
-  scale = gtk_widget_get_scale_factor (GTK_WIDGET (window));
-  /* the 256 × 256 picture, scaled down to 48 pixels at the window's scale */
-  g_assert_cmpint (gdk_texture_get_width (texture), ==, 48 * scale);
-  g_assert_cmpint (gdk_texture_get_height (texture), ==, 48 * scale);
-  /* decoration: the row's title names the product */
-  gtk_test_accessible_assert_state (GTK_ACCESSIBLE (g_ptr_array_index (thumbnails, 0)),
-                                    GTK_ACCESSIBLE_STATE_HIDDEN, TRUE);
-  close_window (GTK_WIDGET (window));
-
-  digest = g_compute_checksum_for_string (G_CHECKSUM_SHA256, url, -1);
-  file_name = g_strconcat (digest, ".png", NULL);
-  file_path = g_build_filename (directory, file_name, NULL);
-  g_assert_true (g_file_test (file_path, G_FILE_TEST_IS_REGULAR));
-  g_assert_cmpuint (n_files (directory), ==, 1);
-
-  /* again: from memory, shown with the order; the store is asked for the order only */
-  requests = medusa_client_get_request_count (client);
-  window = open_order_window (client, medusa_order_get_id (order), cache);
-  g_assert_cmpuint (medusa_client_get_request_count (client), ==, requests + 1);
-  close_window (GTK_WIDGET (window));
-
-  /* a new cache (the next run of Patron): from disk */
-  cold_cache = patron_image_cache_new (directory);
-  g_assert_cmpuint (patron_image_cache_get_n_textures (cold_cache), ==, 0);
-  requests = medusa_client_get_request_count (client);
-  window = open_order_window (client, medusa_order_get_id (order), cold_cache);
-  g_assert_cmpuint (medusa_client_get_request_count (client), ==, requests + 1);
-  g_assert_cmpuint (patron_image_cache_get_n_textures (cold_cache), ==, 1);
-  g_assert_cmpuint (n_pictures (window, &n_thumbnails), ==, n_thumbnails);
-  close_window (GTK_WIDGET (window));
-
-  remove_directory (directory);
-}
-
 static void
 test_orders_page_empty (void)
 {
@@ -2219,7 +2026,6 @@ main (int   argc,
   g_test_add_func ("/pages/preferences", test_preferences);
   g_test_add_func ("/pages/orders/export", test_orders_page_export);
   g_test_add_func ("/pages/orders/details", test_order_window);
-  g_test_add_func ("/pages/orders/thumbnails", test_order_thumbnails);
   for (guint i = 0; i < G_N_ELEMENTS (page_names); i++)
     {
       g_autofree char *path = g_strconcat ("/pages/narrow/", page_names[i], NULL);

@@ -6,7 +6,8 @@
  * pictures that are fine, missing, not pictures, too large, broken, huge or
  * that never come. Each ends as a picture or as the placeholder, with no
  * warning (G_DEBUG=fatal-warnings); concurrent requests share one download,
- * which stops only when every one of them is cancelled.
+ * which stops only when every one of them is cancelled. Then the real test
+ * store's own picture: from the store, from memory, from disk.
  */
 
 #include "config.h"
@@ -21,6 +22,8 @@
 
 #include "patron-image-cache.h"
 #include "patron-order-window.h"
+
+static const char *store_url;
 
 typedef struct
 {
@@ -310,20 +313,38 @@ fixture_setup (Fixture       *fixture,
   g_slist_free_full (uris, (GDestroyNotify) g_uri_unref);
 }
 
-static void
-fixture_teardown (Fixture       *fixture,
-                  gconstpointer  data)
+static guint
+n_files (const char *directory)
 {
-  g_autoptr(GDir) dir = g_dir_open (fixture->directory, 0, NULL);
+  g_autoptr(GDir) dir = g_dir_open (directory, 0, NULL);
+  guint n = 0;
+
+  while (dir != NULL && g_dir_read_name (dir) != NULL)
+    n++;
+
+  return n;
+}
+
+static void
+remove_directory (const char *directory)
+{
+  g_autoptr(GDir) dir = g_dir_open (directory, 0, NULL);
   const char *name;
 
   while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
     {
-      g_autofree char *path = g_build_filename (fixture->directory, name, NULL);
+      g_autofree char *path = g_build_filename (directory, name, NULL);
 
-      g_unlink (path);
+      g_assert_cmpint (g_unlink (path), ==, 0);
     }
-  g_rmdir (fixture->directory);
+  g_assert_cmpint (g_rmdir (directory), ==, 0);
+}
+
+static void
+fixture_teardown (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  remove_directory (fixture->directory);
 
   g_cancellable_cancel (fixture->cancellable);
   while (fixture->reading > 0)
@@ -340,32 +361,6 @@ fixture_teardown (Fixture       *fixture,
   g_clear_pointer (&fixture->huge_png, g_bytes_unref);
   g_clear_pointer (&fixture->url, g_free);
   g_clear_pointer (&fixture->directory, g_free);
-}
-
-static void
-spin_until (gboolean (*done) (gpointer),
-            gpointer data)
-{
-  gint64 deadline = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
-
-  while (!done (data))
-    {
-      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
-      g_main_context_iteration (NULL, FALSE);
-      g_usleep (1000);
-    }
-}
-
-static void
-spin_for (guint ms)
-{
-  gint64 end = g_get_monotonic_time () + ms * 1000;
-
-  while (g_get_monotonic_time () < end)
-    {
-      g_main_context_iteration (NULL, FALSE);
-      g_usleep (1000);
-    }
 }
 
 static gboolean
@@ -463,11 +458,7 @@ test_faults_end_without_picture (Fixture       *fixture,
 
   /* nothing broken was kept, on disk or in memory */
   g_assert_cmpuint (patron_image_cache_get_n_textures (cache), ==, 0);
-  {
-    g_autoptr(GDir) dir = g_dir_open (fixture->directory, 0, NULL);
-
-    g_assert_true (dir == NULL || g_dir_read_name (dir) == NULL);
-  }
+  g_assert_cmpuint (n_files (fixture->directory), ==, 0);
 
   /* and is not asked for again a moment later */
   {
@@ -544,7 +535,7 @@ test_picture_sizes_and_disk (Fixture       *fixture,
   g_assert_no_error (error);
   g_assert_cmpuint (hits (fixture, "/img/ok.png"), ==, 3);
 
-  spin_until (nothing_loading, cache);
+  test_spin_until (nothing_loading, cache);
 }
 
 static void
@@ -599,7 +590,7 @@ test_one_download_many_waiters (Fixture       *fixture,
                                  test_store_result_cb, &second);
   patron_image_cache_load_async (cache, client, "/img/late.png", 48, NULL,
                                  test_store_result_cb, &third);
-  spin_for (50);
+  test_spin_for (50);
   g_cancellable_cancel (first_cancellable);
   test_wait_for (&first);
   g_assert_null (patron_image_cache_load_finish (cache, first, &error));
@@ -660,11 +651,11 @@ test_all_cancelled_stops_download (Fixture       *fixture,
                                  test_store_result_cb, &first);
   patron_image_cache_load_async (cache, client, "/img/stall.png", 48, second_cancellable,
                                  test_store_result_cb, &second);
-  spin_until (stalled_once, fixture);
+  test_spin_until (stalled_once, fixture);
 
   g_cancellable_cancel (first_cancellable);
   test_wait_for (&first);
-  spin_for (100);
+  test_spin_for (100);
   /* one still waits: the download goes on */
   g_assert_cmpuint (fixture->disconnected, ==, 0);
   g_assert_cmpuint (patron_image_cache_get_n_loading (cache), ==, 1);
@@ -673,18 +664,18 @@ test_all_cancelled_stops_download (Fixture       *fixture,
   g_assert_null (patron_image_cache_load_finish (cache, test_wait_for (&second), &error));
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
   g_clear_error (&error);
-  spin_until (nothing_loading, cache);
-  spin_until (stall_disconnected, fixture);
+  test_spin_until (nothing_loading, cache);
+  test_spin_until (stall_disconnected, fixture);
 
   /* a cancelled download is no failure to remember: the next request asks again */
   patron_image_cache_load_async (cache, client, "/img/stall.png", 48, later_cancellable,
                                  test_store_result_cb, &after);
-  spin_until (stalled_twice, fixture);
+  test_spin_until (stalled_twice, fixture);
   g_cancellable_cancel (later_cancellable);
   g_assert_null (patron_image_cache_load_finish (cache, test_wait_for (&after), &error));
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
   g_assert_cmpuint (hits (fixture, "/img/stall.png"), ==, 2);
-  spin_until (nothing_loading, cache);
+  test_spin_until (nothing_loading, cache);
 }
 
 static void
@@ -816,14 +807,14 @@ test_window_placeholders (Fixture       *fixture,
   gtk_window_present (GTK_WINDOW (window));
   showing.window = window;
   showing.cache = cache;
-  spin_until (settled, &showing);
+  test_spin_until (settled, &showing);
 
   /* a second window for the same order waits for the same stalled picture */
   other = g_object_ref_sink (patron_order_window_new (NULL, client, "order_1"));
   patron_order_window_set_image_cache (other, cache);
   gtk_window_present (GTK_WINDOW (other));
   showing.window = other;
-  spin_until (settled, &showing);
+  test_spin_until (settled, &showing);
 
   collect_thumbnails (GTK_WIDGET (window), thumbnails);
   g_assert_cmpuint (thumbnails->len, ==, 11);
@@ -853,12 +844,144 @@ test_window_placeholders (Fixture       *fixture,
 
   /* closing one window leaves the other's download going; closing both stops it */
   gtk_window_close (GTK_WINDOW (window));
-  spin_for (100);
+  test_spin_for (100);
   g_assert_cmpuint (fixture->disconnected, ==, 0);
   g_assert_cmpuint (patron_image_cache_get_n_loading (cache), ==, 1);
   gtk_window_close (GTK_WINDOW (other));
-  spin_until (nothing_loading, cache);
-  spin_until (stall_disconnected, fixture);
+  test_spin_until (nothing_loading, cache);
+  test_spin_until (stall_disconnected, fixture);
+}
+
+/* ------------------------------------------------------------------------ */
+/* The real test store, whose seeded product's thumbnail it serves itself    */
+
+/* How many of the window's item pictures show a texture */
+static guint
+n_pictures (PatronOrderWindow *window,
+            guint             *n_thumbnails)
+{
+  g_autoptr(GPtrArray) thumbnails = g_ptr_array_new ();
+  guint n = 0;
+
+  collect_thumbnails (GTK_WIDGET (window), thumbnails);
+  for (guint i = 0; i < thumbnails->len; i++)
+    n += shows_picture (g_ptr_array_index (thumbnails, i));
+  *n_thumbnails = thumbnails->len;
+
+  return n;
+}
+
+static gboolean
+all_pictures_shown (gpointer data)
+{
+  PatronOrderWindow *window = data;
+  MedusaOrder *order = patron_order_window_get_order (window);
+  guint n_thumbnails;
+
+  return order != NULL &&
+         n_pictures (window, &n_thumbnails) == g_list_model_get_n_items (
+           medusa_order_get_items (order));
+}
+
+static PatronOrderWindow *
+open_order_window (MedusaClient     *client,
+                   const char       *order_id,
+                   PatronImageCache *cache)
+{
+  PatronOrderWindow *window = patron_order_window_new (NULL, client, order_id);
+
+  patron_order_window_set_image_cache (window, cache);
+  gtk_window_present (GTK_WINDOW (window));
+  test_spin_until (all_pictures_shown, window);
+
+  return window;
+}
+
+/* A window shows the picture for each item; another window shows it from
+ * memory, a new cache from disk, neither asking the store for it. */
+static void
+test_real_store (void)
+{
+  g_autoptr(MedusaClient) client = medusa_client_new (store_url);
+  g_autoptr(MedusaCustomer) customer = NULL;
+  g_autoptr(MedusaOrderQuery) query = medusa_order_query_new ();
+  g_autoptr(MedusaOrderPage) page = NULL;
+  g_autoptr(MedusaOrder) order = NULL;
+  g_autoptr(MedusaLineItem) item = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PatronImageCache) cache = NULL;
+  g_autoptr(PatronImageCache) cold_cache = NULL;
+  g_autoptr(GPtrArray) thumbnails = g_ptr_array_new ();
+  g_autofree char *directory = g_dir_make_tmp ("patron-thumbnails-XXXXXX", NULL);
+  g_autofree char *url = NULL;
+  g_autofree char *digest = NULL;
+  g_autofree char *file_name = NULL;
+  g_autofree char *file_path = NULL;
+  PatronOrderWindow *window;
+  GdkTexture *texture;
+  guint requests;
+  guint n_thumbnails;
+  int scale;
+
+  g_assert_nonnull (directory);
+  medusa_client_sign_in_async (client, "buyer@example.com", "buyer-pass-123",
+                               MEDUSA_AUTH_MODE_TOKEN, NULL, test_store_result_cb, &result);
+  customer = medusa_client_sign_in_finish (client, test_wait_for (&result), &error);
+  g_assert_no_error (error);
+  g_clear_object (&result);
+
+  medusa_order_query_set_limit (query, 1);
+  medusa_client_list_orders_async (client, query, NULL, test_store_result_cb, &result);
+  page = medusa_client_list_orders_finish (client, test_wait_for (&result), &error);
+  g_assert_no_error (error);
+  order = g_list_model_get_item (medusa_order_page_get_orders (page), 0);
+  g_assert_nonnull (order);
+  item = g_list_model_get_item (medusa_order_get_items (order), 0);
+  g_assert_nonnull (item);
+  /* the store's own picture, at its own address */
+  url = g_strconcat (store_url, "/uploads/test-t-shirt-m.png", NULL);
+  g_assert_cmpstr (medusa_line_item_get_thumbnail (item), ==, url);
+
+  /* first: the order and the picture from the store, the picture then kept
+   * on disk under the SHA-256 of its address */
+  cache = patron_image_cache_new (directory);
+  requests = medusa_client_get_request_count (client);
+  window = open_order_window (client, medusa_order_get_id (order), cache);
+  g_assert_cmpuint (medusa_client_get_request_count (client), ==, requests + 2);
+  collect_thumbnails (GTK_WIDGET (window), thumbnails);
+  g_assert_cmpuint (thumbnails->len, ==,
+                    g_list_model_get_n_items (medusa_order_get_items (order)));
+  texture = GDK_TEXTURE (gtk_image_get_paintable (g_ptr_array_index (thumbnails, 0)));
+  scale = gtk_widget_get_scale_factor (GTK_WIDGET (window));
+  /* the 256 × 256 picture, scaled down to 48 pixels at the window's scale */
+  g_assert_cmpint (gdk_texture_get_width (texture), ==, 48 * scale);
+  g_assert_cmpint (gdk_texture_get_height (texture), ==, 48 * scale);
+  gtk_window_destroy (GTK_WINDOW (window));
+
+  digest = g_compute_checksum_for_string (G_CHECKSUM_SHA256, url, -1);
+  file_name = g_strconcat (digest, ".png", NULL);
+  file_path = g_build_filename (directory, file_name, NULL);
+  g_assert_true (g_file_test (file_path, G_FILE_TEST_IS_REGULAR));
+  g_assert_cmpuint (n_files (directory), ==, 1);
+
+  /* again: from memory, shown with the order; the store is asked for the order only */
+  requests = medusa_client_get_request_count (client);
+  window = open_order_window (client, medusa_order_get_id (order), cache);
+  g_assert_cmpuint (medusa_client_get_request_count (client), ==, requests + 1);
+  gtk_window_destroy (GTK_WINDOW (window));
+
+  /* a new cache (the next run of Patron): from disk */
+  cold_cache = patron_image_cache_new (directory);
+  g_assert_cmpuint (patron_image_cache_get_n_textures (cold_cache), ==, 0);
+  requests = medusa_client_get_request_count (client);
+  window = open_order_window (client, medusa_order_get_id (order), cold_cache);
+  g_assert_cmpuint (medusa_client_get_request_count (client), ==, requests + 1);
+  g_assert_cmpuint (patron_image_cache_get_n_textures (cold_cache), ==, 1);
+  g_assert_cmpuint (n_pictures (window, &n_thumbnails), ==, n_thumbnails);
+  gtk_window_destroy (GTK_WINDOW (window));
+
+  remove_directory (directory);
 }
 
 /* The application's style sheet is valid CSS. */
@@ -900,6 +1023,9 @@ main (int   argc,
   ADD ("window", test_window_placeholders);
   g_test_add_func ("/thumbnails/style-sheet", test_style_sheet);
 #undef ADD
+
+  if ((store_url = test_store_url ()) != NULL)
+    g_test_add_func ("/thumbnails/real-store", test_real_store);
 
   return g_test_run ();
 }

@@ -15,9 +15,10 @@
 
 struct _PatronApplication
 {
-  AdwApplication  parent_instance;
+  AdwApplication    parent_instance;
 
-  char           *store_url;
+  char             *store_url;
+  PatronImageCache *image_cache;
 };
 
 G_DEFINE_FINAL_TYPE (PatronApplication, patron_application, ADW_TYPE_APPLICATION)
@@ -46,6 +47,29 @@ patron_application_get_store_url (PatronApplication *self)
   g_return_val_if_fail (PATRON_IS_APPLICATION (self), NULL);
 
   return self->store_url;
+}
+
+/**
+ * patron_application_get_image_cache:
+ *
+ * The one cache of product pictures, kept in the user's cache directory.
+ *
+ * Returns: (transfer none): the application's picture cache
+ */
+PatronImageCache *
+patron_application_get_image_cache (PatronApplication *self)
+{
+  g_return_val_if_fail (PATRON_IS_APPLICATION (self), NULL);
+
+  if (self->image_cache == NULL)
+    {
+      g_autofree char *directory = g_build_filename (g_get_user_cache_dir (), "patron",
+                                                     "thumbnails", NULL);
+
+      self->image_cache = patron_image_cache_new (directory);
+    }
+
+  return self->image_cache;
 }
 
 static int
@@ -130,6 +154,7 @@ patron_application_finalize (GObject *object)
   PatronApplication *self = (PatronApplication *)object;
 
   g_clear_pointer (&self->store_url, g_free);
+  g_clear_object (&self->image_cache);
 
   G_OBJECT_CLASS (patron_application_parent_class)->finalize (object);
 }

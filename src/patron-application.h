@@ -7,6 +7,8 @@
 
 #include <adwaita.h>
 
+#include "patron-image-cache.h"
+
 G_BEGIN_DECLS
 
 #define PATRON_TYPE_APPLICATION (patron_application_get_type ())
@@ -16,5 +18,6 @@ G_DECLARE_FINAL_TYPE (PatronApplication, patron_application, PATRON, APPLICATION
 PatronApplication *patron_application_new           (const char        *application_id,
                                                      GApplicationFlags  flags);
 const char        *patron_application_get_store_url (PatronApplication *self);
+PatronImageCache  *patron_application_get_image_cache (PatronApplication *self);
 
 G_END_DECLS

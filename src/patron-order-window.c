@@ -9,8 +9,10 @@
 
 #include <glib/gi18n.h>
 
+#include "patron-application.h"
 #include "patron-countries.h"
 #include "patron-error.h"
+#include "patron-image-cache.h"
 #include "patron-money.h"
 #include "patron-order-receipt.h"
 #include "patron-order-window.h"
@@ -20,8 +22,12 @@
  *
  * One order in full, fetched afresh: items, totals, where and how it ships,
  * each parcel with its tracking numbers, "Copy Order Number" and "Print…"
- * (Ctrl+P), which prints it as a receipt (#PatronOrderReceipt).
+ * (Ctrl+P), which prints it as a receipt (#PatronOrderReceipt). Each item
+ * shows its product's picture from the #PatronImageCache, or a placeholder.
  */
+
+/* the side of an item's picture, in application pixels */
+#define THUMBNAIL_SIZE 48
 
 struct _PatronOrderWindow
 {
@@ -30,6 +36,7 @@ struct _PatronOrderWindow
   MedusaClient       *client;
   GCancellable       *cancellable;
   MedusaOrder        *order;
+  PatronImageCache   *images;
 
   GtkStack           *stack;
   AdwPreferencesPage *details;
@@ -146,6 +153,64 @@ add_refund_rows (AdwPreferencesGroup *group,
 }
 
 static void
+show_picture (GtkImage   *image,
+              GdkTexture *texture)
+{
+  gtk_image_set_from_paintable (image, GDK_PAINTABLE (texture));
+  gtk_image_set_pixel_size (image, THUMBNAIL_SIZE);
+  gtk_widget_remove_css_class (GTK_WIDGET (image), "dim-label");
+}
+
+static void
+thumbnail_cb (GObject      *object,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  g_autoptr(GtkImage) image = user_data;
+  g_autoptr(GdkTexture) texture = NULL;
+  g_autoptr(GError) error = NULL;
+
+  /* no picture to show is no failure to tell: the placeholder stays */
+  texture = patron_image_cache_load_finish (PATRON_IMAGE_CACHE (object), result, &error);
+  if (texture != NULL)
+    show_picture (image, texture);
+}
+
+/* The product's picture, or a package while it loads and when there is none.
+ * It is decoration (the row's title names the product): hidden from screen
+ * readers. */
+static void
+add_thumbnail (PatronOrderWindow *self,
+               GtkWidget         *row,
+               MedusaLineItem    *item)
+{
+  const char *url = medusa_line_item_get_thumbnail (item);
+  GtkWidget *image = gtk_image_new_from_icon_name ("package-x-generic-symbolic");
+  g_autoptr(GdkTexture) texture = NULL;
+  int size;
+
+  gtk_image_set_pixel_size (GTK_IMAGE (image), THUMBNAIL_SIZE / 2);
+  gtk_widget_set_size_request (image, THUMBNAIL_SIZE, THUMBNAIL_SIZE);
+  gtk_widget_set_valign (image, GTK_ALIGN_CENTER);
+  gtk_widget_set_overflow (image, GTK_OVERFLOW_HIDDEN);
+  gtk_widget_add_css_class (image, "order-thumbnail");
+  gtk_widget_add_css_class (image, "dim-label");
+  gtk_accessible_update_state (GTK_ACCESSIBLE (image), GTK_ACCESSIBLE_STATE_HIDDEN, TRUE, -1);
+  adw_action_row_add_prefix (ADW_ACTION_ROW (row), image);
+
+  if (url == NULL || url[0] == '\0' || self->images == NULL)
+    return;
+
+  size = THUMBNAIL_SIZE * gtk_widget_get_scale_factor (GTK_WIDGET (self));
+  texture = patron_image_cache_lookup (self->images, self->client, url, size);
+  if (texture != NULL)
+    show_picture (GTK_IMAGE (image), texture);
+  else
+    patron_image_cache_load_async (self->images, self->client, url, size, self->cancellable,
+                                   thumbnail_cb, g_object_ref (image));
+}
+
+static void
 show_order (PatronOrderWindow *self)
 {
   MedusaOrder *order = self->order;
@@ -198,7 +263,8 @@ show_order (PatronOrderWindow *self)
       detail = g_strdup_printf (_("%s%s%d × %s"), variant != NULL ? variant : "",
                                 variant != NULL ? " · " : "",
                                 medusa_line_item_get_quantity (item), unit);
-      add_row (group, medusa_line_item_get_title (item), detail, line);
+      add_thumbnail (self, add_row (group, medusa_line_item_get_title (item), detail, line),
+                     item);
     }
 
   group = add_group (self, _("Totals"));
@@ -411,6 +477,7 @@ patron_order_window_dispose (GObject *object)
   g_clear_object (&self->printing);
   g_clear_object (&self->client);
   g_clear_object (&self->order);
+  g_clear_object (&self->images);
 
   G_OBJECT_CLASS (patron_order_window_parent_class)->dispose (object);
 }
@@ -494,12 +561,34 @@ patron_order_window_new (GtkWindow    *parent,
   PatronOrderWindow *self = g_object_new (PATRON_TYPE_ORDER_WINDOW,
                                           "transient-for", parent,
                                           NULL);
+  GApplication *application = g_application_get_default ();
 
   self->client = g_object_ref (client);
+  if (PATRON_IS_APPLICATION (application))
+    self->images = g_object_ref (patron_application_get_image_cache (
+      PATRON_APPLICATION (application)));
   medusa_client_get_order_async (client, order_id, self->cancellable, order_cb,
                                  g_object_ref (self));
 
   return self;
+}
+
+/**
+ * patron_order_window_set_image_cache:
+ * @cache: (nullable): where the items' pictures come from, instead of the
+ *   application's cache; %NULL shows none
+ *
+ * Takes effect for an order not shown yet: call it right after
+ * patron_order_window_new().
+ */
+void
+patron_order_window_set_image_cache (PatronOrderWindow *self,
+                                     PatronImageCache  *cache)
+{
+  g_return_if_fail (PATRON_IS_ORDER_WINDOW (self));
+  g_return_if_fail (cache == NULL || PATRON_IS_IMAGE_CACHE (cache));
+
+  g_set_object (&self->images, cache);
 }
 
 /**

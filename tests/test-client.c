@@ -1111,6 +1111,77 @@ test_get_order (void)
   g_assert_error (error, MEDUSA_ERROR, MEDUSA_ERROR_NOT_FOUND);
 }
 
+static GBytes *
+get_image (MedusaClient  *client,
+           const char    *url,
+           char         **content_type,
+           GError       **error)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+
+  medusa_client_get_image_async (client, url, 1024 * 1024, NULL, test_store_result_cb, &result);
+  return medusa_client_get_image_finish (client, test_wait_for (&result), content_type, error);
+}
+
+/* Every item of the buyer's (SQL clones included) shows the seeded product's
+ * picture, which the store itself serves. */
+static void
+test_item_thumbnails (void)
+{
+  g_autoptr(MedusaClient) client = new_client ();
+  g_autoptr(MedusaCustomer) customer = NULL;
+  g_autoptr(MedusaOrderQuery) query = medusa_order_query_new ();
+  g_autoptr(MedusaOrderPage) page = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GBytes) regions = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *content_type = NULL;
+  g_autofree char *url = g_strconcat (store_url, "/uploads/test-t-shirt-m.png", NULL);
+  g_autofree char *missing = g_strconcat (store_url, "/uploads/missing.png", NULL);
+  g_autofree char *committed = NULL;
+  gsize length;
+  GListModel *orders;
+  guint n_items = 0;
+
+  customer = sign_in (client, BUYER_EMAIL, BUYER_PASSWORD, MEDUSA_AUTH_MODE_TOKEN, &error);
+  g_assert_no_error (error);
+  medusa_order_query_set_limit (query, 1000);
+  page = list_orders (client, query, &error);
+  g_assert_no_error (error);
+  orders = medusa_order_page_get_orders (page);
+  for (guint i = 0; i < g_list_model_get_n_items (orders); i++)
+    {
+      g_autoptr(MedusaOrder) order = g_list_model_get_item (orders, i);
+      GListModel *items = medusa_order_get_items (order);
+
+      for (guint j = 0; j < g_list_model_get_n_items (items); j++, n_items++)
+        {
+          g_autoptr(MedusaLineItem) item = g_list_model_get_item (items, j);
+
+          g_assert_cmpstr (medusa_line_item_get_thumbnail (item), ==, url);
+        }
+    }
+  g_assert_cmpuint (n_items, >=, g_list_model_get_n_items (orders));
+
+  /* the picture as committed in the repository, without the session's token */
+  bytes = get_image (client, url, &content_type, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (content_type, ==, "image/png");
+  g_assert_true (g_file_get_contents (g_test_get_filename (G_TEST_DIST, "medusa-store", "app",
+                                                           "static", "uploads",
+                                                           "test-t-shirt-m.png", NULL),
+                                      &committed, &length, NULL));
+  g_assert_cmpmem (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), committed, length);
+
+  g_assert_null (get_image (client, missing, NULL, &error));
+  g_assert_error (error, MEDUSA_ERROR, MEDUSA_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+  /* the Store API's JSON is no picture */
+  regions = get_image (client, "/store/regions", NULL, &error);
+  g_assert_null (regions);
+  g_assert_error (error, MEDUSA_ERROR, MEDUSA_ERROR_INVALID_RESPONSE);
+}
+
 /* One order, as the details window asks for it: with its gift cards and
  * refunds, which v1's GET /store/orders/{id} leaves out; and only the
  * customer's own. */
@@ -1544,26 +1615,6 @@ place_order (const char *token,
                    "order");
 
   return g_strdup (json_object_get_string_member (object_at (done, "data"), "id"));
-}
-
-/* Runs the main loop for @ms milliseconds, e.g. for cancelled answers to
- * come back. */
-static void
-timeout_done_cb (gpointer user_data)
-{
-  gboolean *done = user_data;
-
-  *done = TRUE;
-}
-
-static void
-spin_for (guint ms)
-{
-  gboolean done = FALSE;
-
-  g_timeout_add_once (ms, timeout_done_cb, &done);
-  while (!done)
-    g_main_context_iteration (NULL, TRUE);
 }
 
 /* A new customer with @n_orders orders (quantities 1, 2, 3, 1, …). */
@@ -2142,7 +2193,7 @@ test_order_list_requery_in_flight (void)
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 0);
   spin_until_idle (list);
   /* let the cancelled answers come back too */
-  spin_for (500);
+  test_spin_for (500);
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 1);
   g_assert_false (medusa_order_list_get_loading (list));
 }
@@ -2195,7 +2246,7 @@ test_order_list_dispose_in_flight (void)
     g_assert_true (finalized);
 
     /* the answers arrive (cancelled) with no list to fill */
-    spin_for (500);
+    test_spin_for (500);
     g_assert_null (medusa_order_slot_get_order (kept));
   }
 }
@@ -2241,6 +2292,7 @@ main (int   argc,
   g_test_add_func ("/client/orders/filters", test_order_filters);
   g_test_add_func ("/client/orders/get", test_get_order);
   g_test_add_func ("/client/orders/get/details", test_get_order_details);
+  g_test_add_func ("/client/orders/thumbnails", test_item_thumbnails);
   g_test_add_func ("/client/orders/none", test_new_customer_has_no_orders);
   g_test_add_func ("/client/orders/list-model", test_order_list);
   g_test_add_func ("/client/orders/list-model/boundaries", test_order_list_boundaries);

@@ -4,7 +4,8 @@
  *
  * What a real Medusa server will not do on demand, played by an in-process
  * SoupServer: malformed and truncated bodies, 5xx, stalls, cut connections,
- * huge and deeply nested bodies.
+ * huge and deeply nested bodies; pictures that are missing, not pictures, too
+ * large or never come.
  */
 
 #include "config.h"
@@ -27,7 +28,20 @@ typedef struct
   GCancellable *cancellable;
   GPtrArray    *paused;
   GPtrArray    *streams;
+  char         *last_path;
+  gboolean      last_had_credentials;
 } Fixture;
+
+/* the smallest PNG: one transparent pixel */
+static const guint8 tiny_png[] = {
+  0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00, 0x00, 0x00, 0x0d, 0x49, 0x48, 0x44, 0x52,
+  0x00, 0x00, 0x00, 0x01, 0x00, 0x00, 0x00, 0x01, 0x08, 0x06, 0x00, 0x00, 0x00, 0x1f, 0x15, 0xc4,
+  0x89, 0x00, 0x00, 0x00, 0x0d, 0x49, 0x44, 0x41, 0x54, 0x78, 0x9c, 0x63, 0x60, 0x00, 0x02, 0x00,
+  0x00, 0x05, 0x00, 0x01, 0xe9, 0xfa, 0xdc, 0xd8, 0x00, 0x00, 0x00, 0x00, 0x49, 0x45, 0x4e, 0x44,
+  0xae, 0x42, 0x60, 0x82,
+};
+
+#define IMAGE_LIMIT (64 * 1024)
 
 static char *
 fixture_url (Fixture    *fixture,
@@ -93,8 +107,51 @@ handler (SoupServer        *server,
   Fixture *fixture = user_data;
   g_auto(GStrv) parts = g_strsplit (path + 1, "/", 2);
   const char *mode = parts[0];
+  SoupMessageHeaders *request_headers = soup_server_message_get_request_headers (msg);
 
-  if (g_str_equal (mode, "malformed"))
+  g_free (fixture->last_path);
+  fixture->last_path = g_strdup (path);
+  fixture->last_had_credentials =
+    soup_message_headers_get_one (request_headers, "Authorization") != NULL ||
+    soup_message_headers_get_one (request_headers, "Cookie") != NULL;
+
+  if (g_str_equal (mode, "img") && parts[1] != NULL && !g_str_equal (parts[1], "stall"))
+    {
+      const char *kind = parts[1];
+
+      if (g_str_equal (kind, "ok.png"))
+        {
+          soup_server_message_set_status (msg, 200, NULL);
+          soup_server_message_set_response (msg, "image/png", SOUP_MEMORY_STATIC,
+                                            (const char *) tiny_png, sizeof tiny_png);
+        }
+      else if (g_str_equal (kind, "page.png"))
+        respond (msg, 200, "text/html", "<html><body>Not a picture</body></html>");
+      else if (g_str_equal (kind, "untyped.png"))
+        {
+          soup_server_message_set_status (msg, 200, NULL);
+          soup_message_body_append (soup_server_message_get_response_body (msg),
+                                    SOUP_MEMORY_STATIC, tiny_png, sizeof tiny_png);
+        }
+      else if (g_str_equal (kind, "large.png") || g_str_equal (kind, "large-chunked.png"))
+        {
+          SoupMessageHeaders *headers = soup_server_message_get_response_headers (msg);
+          SoupMessageBody *body = soup_server_message_get_response_body (msg);
+
+          soup_server_message_set_status (msg, 200, NULL);
+          soup_message_headers_set_content_type (headers, "image/png", NULL);
+          if (g_str_equal (kind, "large-chunked.png"))
+            soup_message_headers_set_encoding (headers, SOUP_ENCODING_CHUNKED);
+          for (guint i = 0; i < 4; i++)
+            soup_message_body_append_take (body, g_malloc0 (IMAGE_LIMIT / 2), IMAGE_LIMIT / 2);
+          soup_message_body_complete (body);
+        }
+      else if (g_str_equal (kind, "gone.png"))
+        respond (msg, 410, "text/html", "<html><body>Gone</body></html>");
+      else
+        respond (msg, 404, "text/html", "<html><body>Cannot GET</body></html>");
+    }
+  else if (g_str_equal (mode, "malformed"))
     respond (msg, 200, "application/json", "{\"customer\": {\"id\": \"cus_1\", \"email\": ");
   else if (g_str_equal (mode, "not-json"))
     respond (msg, 200, "text/html", "<html><body>Welcome to nginx!</body></html>");
@@ -149,7 +206,7 @@ handler (SoupServer        *server,
       soup_server_message_set_status (msg, 200, NULL);
       soup_server_message_set_response (msg, "application/json", SOUP_MEMORY_TAKE, body, size);
     }
-  else if (g_str_equal (mode, "stall"))
+  else if (g_str_equal (mode, "stall") || g_str_equal (path, "/img/stall"))
     {
       g_ptr_array_add (fixture->paused, g_object_ref (msg));
       soup_server_message_pause (msg);
@@ -209,6 +266,7 @@ fixture_teardown (Fixture       *fixture,
   g_clear_object (&fixture->server);
   g_clear_pointer (&fixture->uri, g_uri_unref);
   g_clear_object (&fixture->cancellable);
+  g_clear_pointer (&fixture->last_path, g_free);
 }
 
 /* Fetch the customer from the fake server's @mode and return the error. */
@@ -463,6 +521,150 @@ test_endless_body (Fixture       *fixture,
 #endif
 }
 
+/* Fetch the picture at @url (resolved against the fake store's /img) and
+ * return the error, or NULL with *@size set. */
+static GError *
+get_image_error (Fixture      *fixture,
+                 MedusaClient *client,
+                 const char   *url,
+                 GCancellable *cancellable,
+                 gsize        *size)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autofree char *content_type = NULL;
+  GError *error = NULL;
+
+  medusa_client_get_image_async (client, url, IMAGE_LIMIT, cancellable,
+                                 test_store_result_cb, &result);
+  bytes = medusa_client_get_image_finish (client, test_wait_for (&result), &content_type, &error);
+  g_assert_true ((bytes == NULL) == (error != NULL));
+  if (bytes != NULL)
+    {
+      g_assert_cmpstr (content_type, ==, "image/png");
+      if (size != NULL)
+        *size = g_bytes_get_size (bytes);
+    }
+  else
+    g_assert_null (content_type);
+
+  return error;
+}
+
+static MedusaClient *
+image_client (Fixture *fixture)
+{
+  g_autofree char *url = fixture_url (fixture, "img");
+
+  return medusa_client_new (url);
+}
+
+static void
+test_image_ok (Fixture       *fixture,
+               gconstpointer  data)
+{
+  g_autoptr(MedusaClient) client = image_client (fixture);
+  g_autofree char *absolute = fixture_url (fixture, "img/ok.png");
+  g_autoptr(GError) error = NULL;
+  gsize size = 0;
+
+  /* the store's session stays with the store */
+  medusa_client_set_access_token (client, "secret.token.value");
+
+  error = get_image_error (fixture, client, absolute, NULL, &size);
+  g_assert_no_error (error);
+  g_assert_cmpuint (size, ==, sizeof tiny_png);
+  g_assert_cmpstr (fixture->last_path, ==, "/img/ok.png");
+  g_assert_false (fixture->last_had_credentials);
+  g_assert_cmpuint (medusa_client_get_request_count (client), ==, 1);
+
+  /* relative to the store's address, also under a sub-path */
+  error = get_image_error (fixture, client, "/img/ok.png", NULL, &size);
+  g_assert_no_error (error);
+  g_assert_cmpstr (fixture->last_path, ==, "/img/ok.png");
+  error = get_image_error (fixture, client, "img/ok.png", NULL, &size);
+  g_assert_error (error, MEDUSA_ERROR, MEDUSA_ERROR_NOT_FOUND);
+  g_assert_cmpstr (fixture->last_path, ==, "/img/img/ok.png");
+  g_clear_error (&error);
+  error = get_image_error (fixture, client, "ok.png", NULL, &size);
+  g_assert_no_error (error);
+  g_assert_cmpstr (fixture->last_path, ==, "/img/ok.png");
+  g_assert_cmpuint (medusa_client_get_request_count (client), ==, 4);
+}
+
+static void
+test_image_refused_addresses (Fixture       *fixture,
+                              gconstpointer  data)
+{
+  g_autoptr(MedusaClient) client = image_client (fixture);
+  g_autofree char *with_user = g_strdup_printf ("http://user:pw@127.0.0.1:%d/img/ok.png",
+                                                g_uri_get_port (fixture->uri));
+  const char *bad[] = { "", "file:///etc/passwd", "ftp://127.0.0.1/img/ok.png",
+                        "data:image/png;base64,iVBORw0KGgo=", "javascript:alert(1)",
+                        "http://", "resource:///io/github/patronapp/Patron/icon.png",
+                        with_user };
+
+  for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
+    {
+      g_autoptr(GError) error = get_image_error (fixture, client, bad[i], NULL, NULL);
+      g_autofree char *resolved = medusa_client_resolve_url (client, bad[i], NULL);
+
+      g_test_message ("%s: %s", bad[i], error->message);
+      g_assert_error (error, MEDUSA_ERROR, MEDUSA_ERROR_INVALID_DATA);
+      g_assert_null (resolved);
+    }
+  /* nothing was asked of any server */
+  g_assert_cmpuint (medusa_client_get_request_count (client), ==, 0);
+  g_assert_null (fixture->last_path);
+}
+
+static void
+test_image_faults (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_autoptr(MedusaClient) client = image_client (fixture);
+  struct { const char *url; int code; guint status; } cases[] = {
+    { "missing.png", MEDUSA_ERROR_NOT_FOUND, 404 },
+    { "gone.png", MEDUSA_ERROR_FAILED, 410 },
+    { "page.png", MEDUSA_ERROR_INVALID_RESPONSE, 0 },
+    { "untyped.png", MEDUSA_ERROR_INVALID_RESPONSE, 0 },
+    { "large.png", MEDUSA_ERROR_RESPONSE_TOO_LARGE, 0 },
+    { "large-chunked.png", MEDUSA_ERROR_RESPONSE_TOO_LARGE, 0 },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GError) error = get_image_error (fixture, client, cases[i].url, NULL, NULL);
+
+      g_test_message ("%s: %s", cases[i].url, error->message);
+      g_assert_error (error, MEDUSA_ERROR, cases[i].code);
+      g_assert_cmpuint (medusa_error_get_http_status (error), ==, cases[i].status);
+      /* an HTML page is no message for a person */
+      g_assert_null (strstr (error->message, "<html>"));
+    }
+}
+
+static void
+test_image_stall (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  g_autoptr(MedusaClient) client = image_client (fixture);
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr(GError) cancelled = NULL;
+  g_autoptr(GError) timed_out = NULL;
+  gint64 start;
+
+  g_timeout_add (100, cancel_cb, cancellable);
+  cancelled = get_image_error (fixture, client, "stall", cancellable, NULL);
+  g_assert_error (cancelled, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+
+  medusa_client_set_timeout (client, 1);
+  start = g_get_monotonic_time ();
+  timed_out = get_image_error (fixture, client, "stall", NULL, NULL);
+  g_assert_error (timed_out, G_IO_ERROR, G_IO_ERROR_TIMED_OUT);
+  g_assert_cmpint (g_get_monotonic_time () - start, <, 10 * G_USEC_PER_SEC);
+}
+
 static void
 test_connection_refused (void)
 {
@@ -527,6 +729,10 @@ main (int   argc,
   ADD ("cancel-stall", test_cancel_stall);
   ADD ("huge-content-length", test_huge_content_length);
   ADD ("endless-body", test_endless_body);
+  ADD ("image/ok", test_image_ok);
+  ADD ("image/refused-addresses", test_image_refused_addresses);
+  ADD ("image/faults", test_image_faults);
+  ADD ("image/stall", test_image_stall);
 #undef ADD
   g_test_add_func ("/faults/connection-refused", test_connection_refused);
   g_test_add_func ("/faults/base-url", test_base_url);

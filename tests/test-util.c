@@ -4,7 +4,9 @@
  *
  * Waiting for an asynchronous call in a test: pass test_store_result_cb
  * with the address of a NULL GAsyncResult pointer, then test_wait_for() it;
- * test_store_url() says which test store to use, if any.
+ * test_store_url() says which test store to use, if any; test_spin_until()
+ * and test_spin_for() run the main loop until something happened or for a
+ * while.
  */
 
 #include "config.h"
@@ -30,6 +32,41 @@ test_wait_for (GAsyncResult **result)
     g_main_context_iteration (NULL, TRUE);
 
   return *result;
+}
+
+/* Runs the main loop until @done (@data) holds; fails the test after 20 s. */
+void
+test_spin_until (gboolean (*done) (gpointer),
+                 gpointer data)
+{
+  gint64 deadline = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
+
+  while (!done (data))
+    {
+      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (1000);
+    }
+}
+
+static void
+timeout_done_cb (gpointer user_data)
+{
+  gboolean *done = user_data;
+
+  *done = TRUE;
+}
+
+/* Runs the main loop for @ms milliseconds, e.g. for cancelled answers to
+ * come back. */
+void
+test_spin_for (guint ms)
+{
+  gboolean done = FALSE;
+
+  g_timeout_add_once (ms, timeout_done_cb, &done);
+  while (!done)
+    g_main_context_iteration (NULL, TRUE);
 }
 
 /**

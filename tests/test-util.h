@@ -14,5 +14,8 @@ void          test_store_result_cb (GObject       *object,
                                     gpointer       user_data);
 GAsyncResult *test_wait_for        (GAsyncResult **result);
 const char   *test_store_url       (void);
+void          test_spin_until      (gboolean     (*done) (gpointer),
+                                    gpointer       data);
+void          test_spin_for        (guint          ms);
 
 G_END_DECLS

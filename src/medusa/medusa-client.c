@@ -37,6 +37,7 @@ struct _MedusaClient
   char                *access_token;
   MedusaSessionKind    session_kind;
   gsize                max_response_size;
+  guint                request_count;
 };
 
 G_DEFINE_FINAL_TYPE (MedusaClient, medusa_client, G_TYPE_OBJECT)
@@ -106,10 +107,12 @@ set_session (MedusaClient      *self,
 
 typedef struct
 {
-  MedusaRequest *request;
+  MedusaRequest *request;       /* NULL for a plain GET of a file (an image) */
   SoupMessage   *message;
   GInputStream  *stream;
   GByteArray    *buffer;
+  gsize          max_size;
+  const char    *media_type;    /* for a file: the type prefix it must have, e.g. "image/" */
 } SendData;
 
 static void
@@ -148,10 +151,18 @@ send_complete (GTask *task)
     soup_message_get_response_headers (data->message), NULL);
 
   g_debug ("%s %s → %u (%" G_GSIZE_FORMAT " bytes)",
-           data->request->method, data->request->path, status, g_bytes_get_size (body));
+           soup_message_get_method (data->message),
+           g_uri_get_path (soup_message_get_uri (data->message)),
+           status, g_bytes_get_size (body));
 
   if (!medusa_error_from_response (status, content_type, body, &error))
     {
+      if (data->request == NULL)
+        {
+          g_task_return_error (task, error);
+          return;
+        }
+
       if (data->request->server_error_is_invalid_token &&
           g_error_matches (error, MEDUSA_ERROR, MEDUSA_ERROR_SERVER_ERROR))
         error->code = MEDUSA_ERROR_INVALID_TOKEN;
@@ -191,7 +202,6 @@ read_cb (GObject      *object,
          gpointer      user_data)
 {
   g_autoptr(GTask) task = user_data;
-  MedusaClient *self = g_task_get_source_object (task);
   SendData *data = g_task_get_task_data (task);
   g_autoptr(GBytes) chunk = NULL;
   GError *error = NULL;
@@ -209,9 +219,9 @@ read_cb (GObject      *object,
       return;
     }
 
-  if (data->buffer->len + g_bytes_get_size (chunk) > self->max_response_size)
+  if (data->buffer->len + g_bytes_get_size (chunk) > data->max_size)
     {
-      g_task_return_error (task, too_large_error (self->max_response_size));
+      g_task_return_error (task, too_large_error (data->max_size));
       return;
     }
 
@@ -228,7 +238,6 @@ send_cb (GObject      *object,
          gpointer      user_data)
 {
   g_autoptr(GTask) task = user_data;
-  MedusaClient *self = g_task_get_source_object (task);
   SendData *data = g_task_get_task_data (task);
   SoupMessageHeaders *headers;
   GError *error = NULL;
@@ -237,26 +246,49 @@ send_cb (GObject      *object,
   data->stream = soup_session_send_finish (SOUP_SESSION (object), result, &error);
   if (data->stream == NULL)
     {
-      g_debug ("%s %s failed: %s", data->request->method, data->request->path, error->message);
+      g_debug ("%s %s failed: %s", soup_message_get_method (data->message),
+               g_uri_get_path (soup_message_get_uri (data->message)), error->message);
       g_task_return_error (task, error);
       return;
     }
 
   status = soup_message_get_status (data->message);
-  if (data->request->discard_body && SOUP_STATUS_IS_SUCCESSFUL (status))
+  headers = soup_message_get_response_headers (data->message);
+  if (data->request != NULL && data->request->discard_body && SOUP_STATUS_IS_SUCCESSFUL (status))
     {
       send_complete (task);
       return;
     }
 
-  headers = soup_message_get_response_headers (data->message);
+  if (data->request == NULL)
+    {
+      const char *content_type = soup_message_headers_get_content_type (headers, NULL);
+
+      /* a file's error page says nothing worth reading */
+      if (!SOUP_STATUS_IS_SUCCESSFUL (status))
+        {
+          send_complete (task);
+          return;
+        }
+
+      if (data->media_type != NULL &&
+          (content_type == NULL || !g_str_has_prefix (content_type, data->media_type)))
+        {
+          g_task_return_new_error (task, MEDUSA_ERROR, MEDUSA_ERROR_INVALID_RESPONSE,
+                                   "The answer is %s, not %s*",
+                                   content_type != NULL ? content_type : "of no type",
+                                   data->media_type);
+          return;
+        }
+    }
+
   if (soup_message_headers_get_encoding (headers) == SOUP_ENCODING_CONTENT_LENGTH)
     {
       goffset length = soup_message_headers_get_content_length (headers);
 
-      if (length > (goffset) self->max_response_size)
+      if (length > (goffset) data->max_size)
         {
-          g_task_return_error (task, too_large_error (self->max_response_size));
+          g_task_return_error (task, too_large_error (data->max_size));
           return;
         }
       data->buffer = g_byte_array_sized_new (length);
@@ -266,6 +298,34 @@ send_cb (GObject      *object,
   read_next_chunk (g_steal_pointer (&task));
 }
 
+static void send_async (MedusaClient        *self,
+                        MedusaRequest       *request,
+                        GCancellable        *cancellable,
+                        GAsyncReadyCallback  callback,
+                        gpointer             user_data);
+
+/* Sends @data's message and reads the answer within @data's bounds. */
+static void
+send_message_async (MedusaClient        *self,
+                    SendData            *data,
+                    GCancellable        *cancellable,
+                    GAsyncReadyCallback  callback,
+                    gpointer             user_data)
+{
+  GTask *task = g_task_new (self, cancellable, callback, user_data);
+
+  g_task_set_source_tag (task, send_async);
+  g_task_set_task_data (task, data, (GDestroyNotify) send_data_free);
+
+  self->request_count++;
+  soup_session_send_async (self->session,
+                           data->message,
+                           G_PRIORITY_DEFAULT,
+                           cancellable,
+                           send_cb,
+                           task);
+}
+
 static void
 send_async (MedusaClient        *self,
             MedusaRequest       *request,
@@ -273,23 +333,21 @@ send_async (MedusaClient        *self,
             GAsyncReadyCallback  callback,
             gpointer             user_data)
 {
-  g_autoptr(GTask) task = NULL;
   g_autofree char *uri = NULL;
   SoupMessageHeaders *headers;
   SendData *data;
 
-  task = g_task_new (self, cancellable, callback, user_data);
-  g_task_set_source_tag (task, send_async);
-
   data = g_new0 (SendData, 1);
   data->request = request;
-  g_task_set_task_data (task, data, (GDestroyNotify) send_data_free);
+  data->max_size = self->max_response_size;
 
   uri = g_strconcat (self->base_url, request->path, NULL);
   data->message = soup_message_new (request->method, uri);
   if (data->message == NULL)
     {
-      g_task_return_new_error (task, MEDUSA_ERROR, MEDUSA_ERROR_INVALID_DATA,
+      send_data_free (data);
+      g_task_report_new_error (self, callback, user_data, send_async,
+                               MEDUSA_ERROR, MEDUSA_ERROR_INVALID_DATA,
                                "The store’s address is not a valid web address");
       return;
     }
@@ -318,12 +376,7 @@ send_async (MedusaClient        *self,
       explicit_bzero (authorization, strlen (authorization));
     }
 
-  soup_session_send_async (self->session,
-                           data->message,
-                           G_PRIORITY_DEFAULT,
-                           cancellable,
-                           send_cb,
-                           g_steal_pointer (&task));
+  send_message_async (self, data, cancellable, callback, user_data);
 }
 
 static GBytes *
@@ -1408,4 +1461,196 @@ medusa_client_list_regions_finish (MedusaClient  *self,
                                    GError       **error)
 {
   return call_finish (self, result, medusa_client_list_regions_async, error);
+}
+
+/* ------------------------------------------------------------------------ */
+/* Files the store links to: product pictures                               */
+
+/**
+ * medusa_client_resolve_url:
+ * @url: an address the store gave, such as a line item's thumbnail
+ * @error: where to put why it cannot be fetched
+ *
+ * Resolves @url against the store's address (a thumbnail may be given as
+ * `/uploads/shirt.png`) and checks that it is one to fetch: `http` or
+ * `https`, with a host and no user name.
+ *
+ * Returns: (transfer full) (nullable): the absolute address, or %NULL
+ */
+char *
+medusa_client_resolve_url (MedusaClient  *self,
+                           const char    *url,
+                           GError       **error)
+{
+  g_autofree char *base = NULL;
+  g_autofree char *resolved = NULL;
+  g_autoptr(GUri) uri = NULL;
+  const char *scheme;
+
+  g_return_val_if_fail (MEDUSA_IS_CLIENT (self), NULL);
+
+  if (url == NULL || url[0] == '\0')
+    {
+      g_set_error_literal (error, MEDUSA_ERROR, MEDUSA_ERROR_INVALID_DATA, "No address");
+      return NULL;
+    }
+
+  /* the base ends in "/" so that "a.png" stays under a store's sub-path */
+  if (self->base_url[0] != '\0')
+    base = g_strconcat (self->base_url, "/", NULL);
+  resolved = g_uri_resolve_relative (base, url, G_URI_FLAGS_ENCODED, NULL);
+  if (resolved != NULL)
+    uri = g_uri_parse (resolved, G_URI_FLAGS_ENCODED, NULL);
+  if (uri == NULL)
+    {
+      g_set_error_literal (error, MEDUSA_ERROR, MEDUSA_ERROR_INVALID_DATA,
+                           "This is not a web address");
+      return NULL;
+    }
+
+  scheme = g_uri_get_scheme (uri);
+  if ((g_ascii_strcasecmp (scheme, "http") != 0 && g_ascii_strcasecmp (scheme, "https") != 0) ||
+      g_uri_get_host (uri) == NULL || g_uri_get_host (uri)[0] == '\0' ||
+      g_uri_get_userinfo (uri) != NULL)
+    {
+      g_set_error_literal (error, MEDUSA_ERROR, MEDUSA_ERROR_INVALID_DATA,
+                           "Only http:// and https:// addresses with a host are fetched");
+      return NULL;
+    }
+
+  return g_uri_to_string (uri);
+}
+
+typedef struct
+{
+  SoupMessage *message;
+} ImageData;
+
+static void
+image_data_free (ImageData *data)
+{
+  g_clear_object (&data->message);
+  g_free (data);
+}
+
+static void
+get_image_cb (GObject      *object,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  GError *error = NULL;
+  GBytes *body;
+
+  body = send_finish (MEDUSA_CLIENT (object), result, &error);
+  if (body == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, body, (GDestroyNotify) g_bytes_unref);
+}
+
+/**
+ * medusa_client_get_image_async:
+ * @url: the picture's address, absolute or relative to the store's
+ * @max_bytes: the largest picture accepted
+ *
+ * Fetches a picture the store links to (a product's thumbnail) through the
+ * client's session, without the session's token or cookies, which are the
+ * store's and not an image host's business. An address that
+ * medusa_client_resolve_url() refuses fails with %MEDUSA_ERROR_INVALID_DATA,
+ * an answer that is not `image/…` with %MEDUSA_ERROR_INVALID_RESPONSE, a larger
+ * one than @max_bytes with %MEDUSA_ERROR_RESPONSE_TOO_LARGE, an HTTP failure
+ * as any call's; a silent server times out after #MedusaClient:timeout with
+ * %G_IO_ERROR_TIMED_OUT. The bytes are not decoded here.
+ */
+void
+medusa_client_get_image_async (MedusaClient        *self,
+                               const char          *url,
+                               gsize                max_bytes,
+                               GCancellable        *cancellable,
+                               GAsyncReadyCallback  callback,
+                               gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  g_autofree char *resolved = NULL;
+  GError *error = NULL;
+  ImageData *image;
+  SendData *data;
+
+  g_return_if_fail (MEDUSA_IS_CLIENT (self));
+  g_return_if_fail (max_bytes > 0);
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, medusa_client_get_image_async);
+
+  resolved = medusa_client_resolve_url (self, url, &error);
+  if (resolved == NULL)
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+
+  image = g_new0 (ImageData, 1);
+  image->message = soup_message_new (SOUP_METHOD_GET, resolved);
+  g_task_set_task_data (task, image, (GDestroyNotify) image_data_free);
+  if (image->message == NULL)
+    {
+      g_task_return_new_error (task, MEDUSA_ERROR, MEDUSA_ERROR_INVALID_DATA,
+                               "This is not a web address");
+      return;
+    }
+  soup_message_disable_feature (image->message, SOUP_TYPE_COOKIE_JAR);
+  soup_message_headers_replace (soup_message_get_request_headers (image->message),
+                                "Accept", "image/png, image/jpeg, image/*;q=0.8");
+
+  data = g_new0 (SendData, 1);
+  data->message = g_object_ref (image->message);
+  data->max_size = max_bytes;
+  data->media_type = "image/";
+  send_message_async (self, data, cancellable, get_image_cb, g_steal_pointer (&task));
+}
+
+/**
+ * medusa_client_get_image_finish:
+ * @content_type: (out) (optional) (transfer full): the type the server gave
+ *
+ * Returns: (transfer full): the picture's bytes, as the server sent them
+ */
+GBytes *
+medusa_client_get_image_finish (MedusaClient  *self,
+                                GAsyncResult  *result,
+                                char         **content_type,
+                                GError       **error)
+{
+  ImageData *image;
+  GBytes *body;
+
+  g_return_val_if_fail (MEDUSA_IS_CLIENT (self), NULL);
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) ==
+                        medusa_client_get_image_async, NULL);
+
+  body = g_task_propagate_pointer (G_TASK (result), error);
+  image = g_task_get_task_data (G_TASK (result));
+  if (body != NULL && content_type != NULL)
+    *content_type = g_strdup (soup_message_headers_get_content_type (
+      soup_message_get_response_headers (image->message), NULL));
+
+  return body;
+}
+
+/**
+ * medusa_client_get_request_count:
+ *
+ * How many HTTP requests the client has sent: to see what a cache saves, and
+ * in tests.
+ *
+ * Returns: the number of requests sent so far
+ */
+guint
+medusa_client_get_request_count (MedusaClient *self)
+{
+  g_return_val_if_fail (MEDUSA_IS_CLIENT (self), 0);
+
+  return self->request_count;
 }

@@ -181,4 +181,19 @@ GListModel        *medusa_client_list_regions_finish       (MedusaClient        
                                                             GAsyncResult           *result,
                                                             GError                **error);
 
+char              *medusa_client_resolve_url               (MedusaClient           *self,
+                                                            const char             *url,
+                                                            GError                **error);
+void               medusa_client_get_image_async           (MedusaClient           *self,
+                                                            const char             *url,
+                                                            gsize                   max_bytes,
+                                                            GCancellable           *cancellable,
+                                                            GAsyncReadyCallback     callback,
+                                                            gpointer                user_data);
+GBytes            *medusa_client_get_image_finish          (MedusaClient           *self,
+                                                            GAsyncResult           *result,
+                                                            char                  **content_type,
+                                                            GError                **error);
+guint              medusa_client_get_request_count         (MedusaClient           *self);
+
 G_END_DECLS

@@ -11,6 +11,8 @@
 //       the 2nd is captured and partly refunded (reason "discount")
 //       the rest are left pending (the newest is bulk-orders.sql's template)
 // Also creates other@example.com, a customer with no orders.
+// The product's thumbnail (seed.json) is one of the store's own files (app/static/uploads/,
+// served by server.js): it is pointed at this server's port before any cart, as line items copy it.
 // Env: MEDUSA_URL, API_ORDERS. Any failing step fails the seed (exit 1).
 const BASE = process.env.MEDUSA_URL || "http://127.0.0.1:9000";
 const N = parseInt(process.env.API_ORDERS || "3", 10);
@@ -93,10 +95,15 @@ async function placeOrder(c, region, variant, quantity, country, { discountCode,
   const us = regions.find((r) => r.countries.some((k) => k.iso_2 === "us"));
   const jp = regions.find((r) => r.countries.some((k) => k.iso_2 === "jp"));
   const kw = regions.find((r) => r.countries.some((k) => k.iso_2 === "kw"));
-  const variant = (await call(c, "GET", "/store/products")).json.products[0].variants[0];
+  const product = (await call(c, "GET", "/store/products")).json.products[0];
+  const variant = product.variants[0];
 
   const a = jar();
   await call(a, "POST", "/admin/auth", { email: "admin@example.com", password: "supersecret" });
+  const thumbnail = new URL(new URL(product.thumbnail).pathname, BASE).href;
+  const pictured = (await call(a, "POST", `/admin/products/${product.id}`, { thumbnail })).json.product;
+  check(pictured.thumbnail === thumbnail, "product thumbnail set");
+  check((await fetch(thumbnail)).headers.get("content-type") === "image/png", "thumbnail served");
   const disc = (await call(a, "POST", "/admin/discounts", {
     code: "PATRON10",
     rule: { type: "percentage", value: 10, allocation: "total", description: "10 % off" },
@@ -132,6 +139,7 @@ async function placeOrder(c, region, variant, quantity, country, { discountCode,
   const usOrders = [];
   for (let i = 0; i < N; i++) usOrders.push(await placeOrder(c, us, variant, 2 + (i % 3), "us"));
   orders.push(...usOrders);
+  check(orders.every((o) => o.items.every((i) => i.thumbnail === thumbnail)), "items have the thumbnail");
 
   if (usOrders.length > 0) {
     // shipped in two parcels (one if the quantity is 1), with tracking numbers, then completed

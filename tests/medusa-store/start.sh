@@ -194,6 +194,19 @@ state OTHER_CUSTOMER_EMAIL other@example.com
 state OTHER_CUSTOMER_PASSWORD other-pass-123
 state DISCOUNT_CODE PATRON10
 
+# ------------------------------------------------------------ thumbnails of a restored dump
+# seed-orders.js points the product's thumbnail (and so every line item's) at this server's
+# /uploads/; a restored dump still names the port it was seeded on.
+if [[ -n "$restored" ]]; then
+  "$PSQL" "$DATABASE_URL" -v ON_ERROR_STOP=1 -qAt -v url="$MEDUSA_URL/uploads/" >/dev/null <<'SQL' \
+    || { echo "start.sh: could not update the thumbnail URLs" >&2; exit 1; }
+UPDATE product SET thumbnail = regexp_replace(thumbnail, '^http://127\.0\.0\.1:[0-9]+/uploads/', :'url')
+  WHERE thumbnail ~ '^http://127\.0\.0\.1:[0-9]+/uploads/';
+UPDATE line_item SET thumbnail = regexp_replace(thumbnail, '^http://127\.0\.0\.1:[0-9]+/uploads/', :'url')
+  WHERE thumbnail ~ '^http://127\.0\.0\.1:[0-9]+/uploads/';
+SQL
+fi
+
 # ------------------------------------------------------------ customers + orders
 if [[ -z "$restored" ]]; then
   t0=$(date +%s%N)

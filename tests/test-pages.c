@@ -1018,6 +1018,9 @@ typedef struct
   char        *url;
   GCancellable *cancellable;
   guint        failures;
+  /* what fails: requests with this method, or else pages of the orders
+   * after the first */
+  const char  *fail_method;
   char        *last_limit;
 } FlakyProxy;
 
@@ -1070,8 +1073,10 @@ proxy_handler (SoupServer        *server,
       proxy->last_limit = g_strdup (g_hash_table_lookup (query, "limit"));
     }
 
-  if (proxy->failures > 0 && g_str_equal (path, "/store/customers/me/orders") &&
-      g_strcmp0 (offset, "0") != 0)
+  if (proxy->failures > 0 &&
+      (proxy->fail_method != NULL
+       ? g_str_equal (soup_server_message_get_method (msg), proxy->fail_method)
+       : g_str_equal (path, "/store/customers/me/orders") && g_strcmp0 (offset, "0") != 0))
     {
       static const char failure[] = "{\"type\":\"unknown_error\",\"message\":\"Busy\"}";
 
@@ -1147,6 +1152,93 @@ flaky_proxy_free (FlakyProxy *proxy)
 }
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (FlakyProxy, flaky_proxy_free)
+
+/* A deletion the store refuses puts the address back where it was, with a
+ * sentence that says so. */
+static void
+test_account_delete_fails (void)
+{
+  g_autoptr(FlakyProxy) proxy = flaky_proxy_new (0);
+  g_autoptr(MedusaClient) creator = medusa_client_new (store_url);
+  g_autoptr(MedusaCustomer) created = NULL;
+  g_autoptr(MedusaCustomer) with_address = NULL;
+  g_autoptr(MedusaAddress) address = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *email = g_strdup_printf ("undeletable.%" G_GINT64_FORMAT "@example.com",
+                                            g_get_real_time ());
+  PatronWindow *window;
+  PatronSession *session;
+  MedusaCustomer *customer;
+  GtkWidget *toast_overlay;
+  GtkWidget *account;
+
+  medusa_client_create_customer_async (creator, email, "address-pass-1", "Ada", "Lovelace", NULL,
+                                       NULL, test_store_result_cb, &result);
+  created = medusa_client_create_customer_finish (creator, test_wait_for (&result), &error);
+  g_assert_no_error (error);
+  g_clear_object (&result);
+  medusa_client_sign_in_async (creator, email, "address-pass-1", MEDUSA_AUTH_MODE_TOKEN, NULL,
+                               test_store_result_cb, &result);
+  g_clear_object (&created);
+  created = medusa_client_sign_in_finish (creator, test_wait_for (&result), &error);
+  g_assert_no_error (error);
+  g_clear_object (&result);
+  address = g_object_new (MEDUSA_TYPE_ADDRESS,
+                          "first-name", "Ada", "last-name", "Lovelace",
+                          "address-1", "12 St James’s Square", "city", "London",
+                          "postal-code", "SW1Y 4LB", "country-code", "us", NULL);
+  medusa_client_add_address_async (creator, address, NULL, test_store_result_cb, &result);
+  with_address = medusa_client_add_address_finish (creator, test_wait_for (&result), &error);
+  g_assert_no_error (error);
+  g_clear_object (&result);
+
+  window = g_object_new (PATRON_TYPE_WINDOW, NULL);
+  patron_window_start (window, proxy->url);
+  gtk_window_present (GTK_WINDOW (window));
+  session = patron_window_get_session (window);
+  patron_session_set_keep_sessions (session, FALSE);
+  patron_session_sign_in_async (session, email, "address-pass-1", FALSE, NULL,
+                                test_store_result_cb, &result);
+  g_assert_true (patron_session_sign_in_finish (session, test_wait_for (&result), &error));
+  customer = patron_session_get_customer (session);
+  wait_for_label (GTK_WIDGET (window), "1 address");
+
+  /* deleted on screen at once; the store answers 503 when the toast goes */
+  proxy->fail_method = "DELETE";
+  proxy->failures = 1;
+  g_signal_emit_by_name (find_widget (GTK_WIDGET (window), is_button_named, "Delete Address"),
+                         "clicked");
+  g_assert_cmpuint (n_addresses (customer), ==, 0);
+  toast_overlay = find_widget (GTK_WIDGET (window), is_of_type,
+                               (const char *) ADW_TYPE_TOAST_OVERLAY);
+  g_assert_nonnull (toast_overlay);
+  /* a new toast sends the one before it away, as the timeout would */
+  adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (toast_overlay), adw_toast_new ("Next"));
+  wait_for_label (GTK_WIDGET (window), "The address could not be deleted. The store has a problem");
+  g_assert_cmpuint (n_addresses (customer), ==, 1);
+  wait_for_label (GTK_WIDGET (window), "1 address");
+  g_assert_cmpuint (proxy->failures, ==, 0);
+
+  /* a profile save the store fails says why next to the form and keeps
+   * what was typed, still unsaved */
+  account = find_widget (GTK_WIDGET (window), is_of_type,
+                         (const char *) PATRON_TYPE_ACCOUNT_PAGE);
+  proxy->fail_method = "POST";
+  proxy->failures = 1;
+  gtk_editable_set_text (row (account, "First Name"), "Augusta");
+  click (account, "Save");
+  wait_for_label (account, "The store has a problem right now. Try again in a moment.");
+  g_assert_cmpstr (gtk_editable_get_text (row (account, "First Name")), ==, "Augusta");
+  g_assert_cmpstr (medusa_customer_get_first_name (customer), ==, "Ada");
+  g_assert_nonnull (find_widget (account, is_button_saying, "Save"));
+
+  /* and the same Save works once the store does again */
+  click (account, "Save");
+  spin_until (first_name_is_saved, customer);
+
+  close_window (GTK_WIDGET (window));
+}
 
 /* A page that fails to load shows rows that say so with a button that asks
  * for it again, not a hole. */
@@ -2023,6 +2115,7 @@ main (int   argc,
   g_test_add_func ("/pages/orders/list", test_orders_page);
   g_test_add_func ("/pages/orders/empty", test_orders_page_empty);
   g_test_add_func ("/pages/orders/retry", test_orders_page_retry);
+  g_test_add_func ("/pages/account/delete-fails", test_account_delete_fails);
   g_test_add_func ("/pages/preferences", test_preferences);
   g_test_add_func ("/pages/orders/export", test_orders_page_export);
   g_test_add_func ("/pages/orders/details", test_order_window);

@@ -387,6 +387,9 @@ patron_orders_export_async (MedusaClient             *client,
   export = g_new0 (Export, 1);
   export->query = query != NULL ? medusa_order_query_copy (query) : medusa_order_query_new ();
   medusa_order_query_set_limit (export->query, PATRON_ORDERS_EXPORT_PAGE_SIZE);
+  /* whole orders: the list's rows may ask for fewer members than a CSV row needs */
+  medusa_order_query_set_fields (export->query, NULL);
+  medusa_order_query_set_expand (export->query, NULL);
   export->file = g_object_ref (file);
   export->progress = progress;
   export->progress_data = progress_data;

@@ -471,7 +471,7 @@ add_totals (PatronOrderReceipt *self,
              -medusa_order_get_discount_total (order), FALSE);
   add_total (self, context, width, _("Gift Cards"), gift_cards,
              -medusa_order_get_gift_card_total (order), FALSE);
-  add_total (self, context, width, _("Shipping"), NULL,
+  add_total (self, context, width, C_("order total", "Shipping"), NULL,
              medusa_order_get_shipping_total (order), TRUE);
   add_total (self, context, width, _("Taxes"), NULL, medusa_order_get_tax_total (order), TRUE);
 
@@ -544,7 +544,7 @@ add_delivery (PatronOrderReceipt *self,
       g_autofree char *title = g_strdup_printf (_("Parcel %u"), i + 1);
       g_autofree char *date = format_local (medusa_fulfillment_get_shipped_at (fulfillment), "%x");
       g_autofree char *shipped = date != NULL ? g_strdup_printf (_("Shipped on %s"), date)
-                                              : g_strdup (_("Not shipped yet"));
+                                              : g_strdup (C_("parcel", "Not shipped yet"));
       g_autoptr(GString) tracking = g_string_new (NULL);
 
       /* v1 keeps the numbers in tracking_links, with a URL where the store gave one */

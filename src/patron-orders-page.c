@@ -191,7 +191,8 @@ typedef struct
   GtkLabel  *date;
   GtkLabel  *status;
   GtkLabel  *total;
-  GtkWidget *retry;
+  GtkWidget *retry;   /* made when first needed */
+  GtkListItem *item;
 } RowWidgets;
 
 static GtkLabel *
@@ -244,13 +245,9 @@ setup_row_cb (GtkSignalListItemFactory *factory,
   gtk_label_set_wrap (widgets->status, TRUE);
   gtk_label_set_wrap_mode (widgets->status, PANGO_WRAP_WORD_CHAR);
   widgets->total = new_label (GTK_BOX (row), 1.0, "numeric");
-
-  /* a page that failed shows a way to ask for it again, not a hole */
-  widgets->retry = gtk_button_new_with_label (_("Try Again"));
-  gtk_widget_set_valign (widgets->retry, GTK_ALIGN_CENTER);
-  gtk_widget_set_visible (widgets->retry, FALSE);
-  g_signal_connect (widgets->retry, "clicked", G_CALLBACK (retry_clicked_cb), item);
-  gtk_box_append (GTK_BOX (row), widgets->retry);
+  /* the retry button is made only for a row whose page failed: the list
+   * makes 200 rows at once */
+  widgets->item = item;
 
   g_object_set_data_full (G_OBJECT (row), "widgets", widgets, g_free);
   gtk_list_item_set_child (item, row);
@@ -269,9 +266,19 @@ show_slot (GtkWidget       *row,
   g_autofree char *date = NULL;
   g_autofree char *status = NULL;
   g_autofree char *total = NULL;
+  gboolean failed = order == NULL && medusa_order_slot_get_failed (slot);
   guint n_items;
 
-  gtk_widget_set_visible (widgets->retry, order == NULL && medusa_order_slot_get_failed (slot));
+  if (failed && widgets->retry == NULL)
+    {
+      /* a page that failed shows a way to ask for it again, not a hole */
+      widgets->retry = gtk_button_new_with_label (_("Try Again"));
+      gtk_widget_set_valign (widgets->retry, GTK_ALIGN_CENTER);
+      g_signal_connect (widgets->retry, "clicked", G_CALLBACK (retry_clicked_cb), widgets->item);
+      gtk_box_append (GTK_BOX (row), widgets->retry);
+    }
+  if (widgets->retry != NULL)
+    gtk_widget_set_visible (widgets->retry, failed);
   gtk_widget_set_visible (GTK_WIDGET (widgets->total), order != NULL);
 
   if (order == NULL)

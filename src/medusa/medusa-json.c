@@ -303,6 +303,40 @@ read_object_list (ParseContext    *ctx,
   return g_steal_pointer (&store);
 }
 
+/* An order's lists are never changed once parsed, and most are empty (no
+ * fulfillment, refund…): all the empty ones of a type share one store
+ * rather than costing each order a GListStore. */
+static GListStore *
+read_order_list (ParseContext    *ctx,
+                 JsonObject      *object,
+                 const char      *owner,
+                 const char      *member,
+                 GType            item_type,
+                 ParseObjectFunc  parse)
+{
+  G_LOCK_DEFINE_STATIC (empty_lists);
+  static GHashTable *empty_lists;
+  g_autoptr(GListStore) store = read_object_list (ctx, object, owner, member, item_type, parse);
+  GListStore *empty;
+
+  if (g_list_model_get_n_items (G_LIST_MODEL (store)) > 0)
+    return g_steal_pointer (&store);
+
+  G_LOCK (empty_lists);
+  if (empty_lists == NULL)
+    empty_lists = g_hash_table_new (NULL, NULL);
+  empty = g_hash_table_lookup (empty_lists, GSIZE_TO_POINTER (item_type));
+  if (empty == NULL)
+    {
+      empty = g_steal_pointer (&store);
+      g_hash_table_insert (empty_lists, GSIZE_TO_POINTER (item_type), empty);
+    }
+  g_object_ref (empty);
+  G_UNLOCK (empty_lists);
+
+  return empty;
+}
+
 /* The string @key of each object in a list, e.g. the codes of discounts. */
 static GStrv
 read_member_of_each (ParseContext *ctx,
@@ -477,8 +511,8 @@ parse_fulfillment (ParseContext *ctx,
   g_autoptr(GDateTime) shipped_at = read_date (ctx, object, owner, "shipped_at");
   g_autoptr(GDateTime) canceled_at = read_date (ctx, object, owner, "canceled_at");
   g_auto(GStrv) numbers = read_member_of_each (ctx, object, owner, "tracking_numbers", NULL);
-  g_autoptr(GListStore) links = read_object_list (ctx, object, owner, "tracking_links",
-                                                  MEDUSA_TYPE_TRACKING_LINK, parse_tracking_link);
+  g_autoptr(GListStore) links = read_order_list (ctx, object, owner, "tracking_links",
+                                                 MEDUSA_TYPE_TRACKING_LINK, parse_tracking_link);
 
   return g_object_new (MEDUSA_TYPE_FULFILLMENT,
                        "id", read_string (ctx, object, owner, "id"),
@@ -533,16 +567,16 @@ parse_order (ParseContext *ctx,
   g_autoptr(MedusaAddress) shipping_address = read_address (ctx, object, owner,
                                                             "shipping_address");
   g_autoptr(MedusaAddress) billing_address = read_address (ctx, object, owner, "billing_address");
-  g_autoptr(GListStore) items = read_object_list (ctx, object, owner, "items",
-                                                  MEDUSA_TYPE_LINE_ITEM, parse_line_item);
-  g_autoptr(GListStore) methods = read_object_list (ctx, object, owner, "shipping_methods",
-                                                    MEDUSA_TYPE_SHIPPING_METHOD,
-                                                    parse_shipping_method);
-  g_autoptr(GListStore) fulfillments = read_object_list (ctx, object, owner, "fulfillments",
-                                                         MEDUSA_TYPE_FULFILLMENT,
-                                                         parse_fulfillment);
-  g_autoptr(GListStore) refunds = read_object_list (ctx, object, owner, "refunds",
-                                                    MEDUSA_TYPE_REFUND, parse_refund);
+  g_autoptr(GListStore) items = read_order_list (ctx, object, owner, "items",
+                                                 MEDUSA_TYPE_LINE_ITEM, parse_line_item);
+  g_autoptr(GListStore) methods = read_order_list (ctx, object, owner, "shipping_methods",
+                                                   MEDUSA_TYPE_SHIPPING_METHOD,
+                                                   parse_shipping_method);
+  g_autoptr(GListStore) fulfillments = read_order_list (ctx, object, owner, "fulfillments",
+                                                        MEDUSA_TYPE_FULFILLMENT,
+                                                        parse_fulfillment);
+  g_autoptr(GListStore) refunds = read_order_list (ctx, object, owner, "refunds",
+                                                   MEDUSA_TYPE_REFUND, parse_refund);
   g_auto(GStrv) discounts = read_member_of_each (ctx, object, owner, "discounts", "code");
   g_auto(GStrv) gift_cards = read_member_of_each (ctx, object, owner, "gift_cards", "code");
   const char *region_id = read_string (ctx, object, owner, "region_id");

@@ -75,6 +75,8 @@ struct _PatronOrdersPage
   GDateTime       *to_date;
   GtkCheckButton  *checks[G_N_ELEMENTS (choices)];
   guint            updating_filters : 1;
+  guint            narrow_rows : 1;      /* the rows' status lines wrap */
+  guint            narrow_rows_idle;     /* a change of width, applied after the layout */
 
   GtkLabel        *count_label;
   GtkStack        *stack;
@@ -185,13 +187,21 @@ update_state (PatronOrdersPage *self)
     }
 }
 
+/* Below this width a row's status line wraps rather than lose a word; above
+ * it, it fits on one line (ellipsized, should a translation not fit). A
+ * wrapping label is measured height-for-width, with several Pango layouts,
+ * and GTK 4.8's list view measures 200 rows at once: wrapping on a wide
+ * window cost ≈ 100 ms before the first page was painted. */
+#define WRAP_BELOW_WIDTH 720
+
 typedef struct
 {
   GtkLabel  *number;
   GtkLabel  *date;
   GtkLabel  *status;
   GtkLabel  *total;
-  GtkWidget *retry;
+  GtkWidget *retry;   /* made when first needed */
+  GtkListItem *item;
 } RowWidgets;
 
 static GtkLabel *
@@ -223,9 +233,20 @@ retry_clicked_cb (GtkButton   *button,
 }
 
 static void
+set_status_wraps (GtkLabel *status,
+                  gboolean  wraps)
+{
+  gtk_label_set_wrap (status, wraps);
+  gtk_label_set_ellipsize (status, wraps ? PANGO_ELLIPSIZE_NONE : PANGO_ELLIPSIZE_END);
+}
+
+static void set_narrow_rows (PatronOrdersPage *self,
+                             gboolean          narrow);
+
+static void
 setup_row_cb (GtkSignalListItemFactory *factory,
               GtkListItem              *item,
-              gpointer                  user_data)
+              PatronOrdersPage         *self)
 {
   GtkWidget *row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
   GtkWidget *middle = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
@@ -240,17 +261,21 @@ setup_row_cb (GtkSignalListItemFactory *factory,
   widgets->date = new_label (GTK_BOX (middle), 0.0, NULL);
   widgets->status = new_label (GTK_BOX (middle), 0.0, "dim-label");
   /* on a narrow screen the statuses take two lines rather than lose one */
-  gtk_label_set_ellipsize (widgets->status, PANGO_ELLIPSIZE_NONE);
-  gtk_label_set_wrap (widgets->status, TRUE);
   gtk_label_set_wrap_mode (widgets->status, PANGO_WRAP_WORD_CHAR);
-  widgets->total = new_label (GTK_BOX (row), 1.0, "numeric");
+  /* before the list has a width of its own (its first rows), the window's */
+  if (gtk_widget_get_width (GTK_WIDGET (self->list_view)) == 0 &&
+      gtk_widget_get_root (GTK_WIDGET (self)) != NULL)
+    {
+      int width = gtk_widget_get_width (GTK_WIDGET (gtk_widget_get_root (GTK_WIDGET (self))));
 
-  /* a page that failed shows a way to ask for it again, not a hole */
-  widgets->retry = gtk_button_new_with_label (_("Try Again"));
-  gtk_widget_set_valign (widgets->retry, GTK_ALIGN_CENTER);
-  gtk_widget_set_visible (widgets->retry, FALSE);
-  g_signal_connect (widgets->retry, "clicked", G_CALLBACK (retry_clicked_cb), item);
-  gtk_box_append (GTK_BOX (row), widgets->retry);
+      if (width > 0)
+        set_narrow_rows (self, width < WRAP_BELOW_WIDTH);
+    }
+  set_status_wraps (widgets->status, self->narrow_rows);
+  widgets->total = new_label (GTK_BOX (row), 1.0, "numeric");
+  /* the retry button is made only for a row whose page failed: the list
+   * makes 200 rows at once */
+  widgets->item = item;
 
   g_object_set_data_full (G_OBJECT (row), "widgets", widgets, g_free);
   gtk_list_item_set_child (item, row);
@@ -269,9 +294,19 @@ show_slot (GtkWidget       *row,
   g_autofree char *date = NULL;
   g_autofree char *status = NULL;
   g_autofree char *total = NULL;
+  gboolean failed = order == NULL && medusa_order_slot_get_failed (slot);
   guint n_items;
 
-  gtk_widget_set_visible (widgets->retry, order == NULL && medusa_order_slot_get_failed (slot));
+  if (failed && widgets->retry == NULL)
+    {
+      /* a page that failed shows a way to ask for it again, not a hole */
+      widgets->retry = gtk_button_new_with_label (_("Try Again"));
+      gtk_widget_set_valign (widgets->retry, GTK_ALIGN_CENTER);
+      g_signal_connect (widgets->retry, "clicked", G_CALLBACK (retry_clicked_cb), widgets->item);
+      gtk_box_append (GTK_BOX (row), widgets->retry);
+    }
+  if (widgets->retry != NULL)
+    gtk_widget_set_visible (widgets->retry, failed);
   gtk_widget_set_visible (GTK_WIDGET (widgets->total), order != NULL);
 
   if (order == NULL)
@@ -917,9 +952,53 @@ patron_orders_page_dispose (GObject *object)
   g_clear_object (&self->export_chooser);
 #endif
 
+  g_clear_handle_id (&self->narrow_rows_idle, g_source_remove);
   gtk_widget_dispose_template (GTK_WIDGET (self), PATRON_TYPE_ORDERS_PAGE);
 
   G_OBJECT_CLASS (patron_orders_page_parent_class)->dispose (object);
+}
+
+/* The rows made so far follow the list's width; the next ones are made so. */
+static void
+set_narrow_rows (PatronOrdersPage *self,
+                 gboolean          narrow)
+{
+  if (narrow == self->narrow_rows)
+    return;
+
+  self->narrow_rows = narrow;
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->list_view));
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *row = gtk_widget_get_first_child (child);
+      RowWidgets *widgets = row != NULL ? g_object_get_data (G_OBJECT (row), "widgets") : NULL;
+
+      if (widgets != NULL)
+        set_status_wraps (widgets->status, narrow);
+    }
+}
+
+static gboolean
+update_narrow_rows (gpointer data)
+{
+  PatronOrdersPage *self = data;
+  GtkAdjustment *adjustment = gtk_scrollable_get_hadjustment (GTK_SCROLLABLE (self->list_view));
+  double width = gtk_adjustment_get_page_size (adjustment);
+
+  self->narrow_rows_idle = 0;
+  if (width > 0)
+    set_narrow_rows (self, width < WRAP_BELOW_WIDTH);
+
+  return G_SOURCE_REMOVE;
+}
+
+/* The list's width changes while it is laid out: the labels change after. */
+static void
+list_width_changed_cb (PatronOrdersPage *self)
+{
+  if (self->narrow_rows_idle == 0)
+    self->narrow_rows_idle = g_idle_add (update_narrow_rows, self);
 }
 
 static void
@@ -1012,7 +1091,11 @@ patron_orders_page_init (PatronOrdersPage *self)
     }
   update_filter_widgets (self);
 
-  g_signal_connect (factory, "setup", G_CALLBACK (setup_row_cb), NULL);
+  self->narrow_rows = TRUE;
+  g_signal_connect_object (gtk_scrollable_get_hadjustment (GTK_SCROLLABLE (self->list_view)),
+                           "notify::page-size", G_CALLBACK (list_width_changed_cb), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect (factory, "setup", G_CALLBACK (setup_row_cb), self);
   g_signal_connect (factory, "bind", G_CALLBACK (bind_row_cb), NULL);
   g_signal_connect (factory, "unbind", G_CALLBACK (unbind_row_cb), NULL);
   gtk_list_view_set_factory (self->list_view, factory);

@@ -693,6 +693,263 @@ test_token_checked (void)
   g_assert_error (error, MEDUSA_ERROR, MEDUSA_ERROR_INVALID_RESPONSE);
 }
 
+/* Order lists go through a pre-pass that drops the members the parsers do
+ * not read; a body it does not find plainly valid goes to json-glib whole.
+ * An escaped surrogate pair anywhere makes it give up: so the same body
+ * with one at its end is parsed without it, and both must agree. */
+static GBytes *
+without_slimming (GBytes *body)
+{
+  gsize size = 0;
+  const char *data = g_bytes_get_data (body, &size);
+  g_autoptr(GString) text = g_string_new_len (data, size);
+  const char *brace = strrchr (text->str, '}');
+
+  g_assert_nonnull (brace);
+  g_string_insert (text, brace - text->str, ", \"zz_unslimmed\": \"\\ud83d\\ude00\"");
+
+  return g_string_free_to_bytes (g_steal_pointer (&text));
+}
+
+static void assert_same_objects (GObject *a, GObject *b, const char *where);
+
+static void
+assert_same_models (GListModel *a,
+                    GListModel *b,
+                    const char *where)
+{
+  guint n = g_list_model_get_n_items (a);
+
+  g_assert_cmpuint (n, ==, g_list_model_get_n_items (b));
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(GObject) item_a = g_list_model_get_item (a, i);
+      g_autoptr(GObject) item_b = g_list_model_get_item (b, i);
+
+      assert_same_objects (item_a, item_b, where);
+    }
+}
+
+static void
+assert_same_objects (GObject    *a,
+                     GObject    *b,
+                     const char *where)
+{
+  guint n_properties = 0;
+  g_autofree GParamSpec **properties =
+    g_object_class_list_properties (G_OBJECT_GET_CLASS (a), &n_properties);
+
+  g_assert_true (G_OBJECT_TYPE (a) == G_OBJECT_TYPE (b));
+  for (guint i = 0; i < n_properties; i++)
+    {
+      GParamSpec *pspec = properties[i];
+      g_auto(GValue) value_a = G_VALUE_INIT;
+      g_auto(GValue) value_b = G_VALUE_INIT;
+      g_autofree char *here = g_strdup_printf ("%s %s.%s", where, G_OBJECT_TYPE_NAME (a),
+                                               pspec->name);
+
+      if (!(pspec->flags & G_PARAM_READABLE))
+        continue;
+      g_value_init (&value_a, pspec->value_type);
+      g_value_init (&value_b, pspec->value_type);
+      g_object_get_property (a, pspec->name, &value_a);
+      g_object_get_property (b, pspec->name, &value_b);
+
+      if (G_VALUE_HOLDS (&value_a, G_TYPE_LIST_MODEL))
+        assert_same_models (g_value_get_object (&value_a), g_value_get_object (&value_b), here);
+      else if (G_VALUE_HOLDS_OBJECT (&value_a) && g_value_get_object (&value_a) != NULL)
+        assert_same_objects (g_value_get_object (&value_a), g_value_get_object (&value_b), here);
+      else if (G_VALUE_HOLDS (&value_a, G_TYPE_DATE_TIME))
+        {
+          GDateTime *date_a = g_value_get_boxed (&value_a);
+          GDateTime *date_b = g_value_get_boxed (&value_b);
+
+          g_assert_true ((date_a == NULL) == (date_b == NULL));
+          g_assert_true (date_a == NULL || g_date_time_equal (date_a, date_b));
+        }
+      else if (G_VALUE_HOLDS (&value_a, JSON_TYPE_OBJECT))
+        {
+          JsonObject *object_a = g_value_get_boxed (&value_a);
+          JsonObject *object_b = g_value_get_boxed (&value_b);
+
+          g_assert_true ((object_a == NULL) == (object_b == NULL));
+          g_assert_true (object_a == NULL || json_object_equal (object_a, object_b));
+        }
+      else
+        {
+          g_autofree char *text_a = g_strdup_value_contents (&value_a);
+          g_autofree char *text_b = g_strdup_value_contents (&value_b);
+
+          if (g_strcmp0 (text_a, text_b) != 0)
+            g_error ("%s: %s ≠ %s", here, text_a, text_b);
+        }
+    }
+}
+
+static void
+assert_slimmed_page_same (GBytes *body)
+{
+  g_autoptr(GBytes) whole = without_slimming (body);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(MedusaOrderPage) page = medusa_json_parse_order_page (body, &error);
+  g_autoptr(MedusaOrderPage) reference = NULL;
+
+  g_assert_no_error (error);
+  reference = medusa_json_parse_order_page (whole, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (medusa_order_page_get_orders (page)), >, 0);
+  assert_same_objects (G_OBJECT (page), G_OBJECT (reference), "page");
+}
+
+static void
+test_slim_same_as_whole (void)
+{
+  const char *fixtures[] = {
+    "orders-page.json", "order-shipped.json", "order-refunded.json", "order-discount.json",
+    "order-gift-card.json", "order-jpy.json", "order-kwd.json",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (fixtures); i++)
+    {
+      g_autoptr(GBytes) body = load_fixture (fixtures[i]);
+
+      g_test_message ("%s", fixtures[i]);
+      assert_slimmed_page_same (body);
+    }
+}
+
+/* What the pre-pass skips can hold anything JSON allows. */
+static void
+test_slim_skips_anything (void)
+{
+  g_autoptr(GBytes) body = bytes_of (
+    "{\"payments\": [{\"a\": \"}]\\\"\\\\\", \"b\": [[], {}, [{\"c\": \"{[\"}]]}],\n"
+    " \"orders\": [{\"skip\": \"quote \\\" backslash \\\\ \\\\\", \"id\": \"order_1\",\r\n"
+    "  \"nested\": {\"a\": [1, -0.5e+3, 2E-2, 0, true, false, null, {\"b\": {\"c\": [\"]\"]}}]},\n"
+    "  \"unicode\": \"caf\xc3\xa9 \\u00e9 \\u2615 \xf0\x9f\x98\x80 \\/\\b\\f\\n\\r\\t\",\n"
+    "  \"display_id\": 42, \"empty\": {}, \"none\": [], \"total\": 1999,\n"
+    "  \"items\": [{\"tax_lines\": [{\"rate\": 20.5, \"name\": \"VAT \\\"20\\\"\"}], \"title\": "
+    "\"Th\xc3\xa9 \\\"vert\\\" \\u2615\", \"quantity\": 3, \"variant\": {\"product\": {\"options\": "
+    "[{\"values\": [{\"value\": \"}\"}]}]}, \"title\": \"50 g\", \"sku\": \"TEA-50\"}}],\n"
+    "  \"region\": {\"countries\": [{\"iso_2\": \"fr\"}], \"name\": \"Europe\", \"id\": \"reg_1\"},\n"
+    "  \"i\\u0064_suffix\": 1, \"status\": \"pending\"}],\n"
+    " \"count\": 1, \"offset\": 0, \"limit\": 50, \"after\": {\"x\": [\"\\\\\"]}}");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(MedusaOrderPage) page = medusa_json_parse_order_page (body, &error);
+  g_autoptr(MedusaOrder) order = NULL;
+  g_autoptr(MedusaLineItem) item = NULL;
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (medusa_order_page_get_count (page), ==, 1);
+  g_assert_cmpuint (medusa_order_page_get_limit (page), ==, 50);
+  order = g_list_model_get_item (medusa_order_page_get_orders (page), 0);
+  g_assert_cmpstr (medusa_order_get_id (order), ==, "order_1");
+  g_assert_cmpint (medusa_order_get_display_id (order), ==, 42);
+  g_assert_cmpint (medusa_order_get_total (order), ==, 1999);
+  g_assert_cmpstr (medusa_order_get_status (order), ==, "pending");
+  g_assert_cmpstr (medusa_order_get_region_id (order), ==, "reg_1");
+  g_assert_cmpstr (medusa_order_get_region_name (order), ==, "Europe");
+  item = g_list_model_get_item (medusa_order_get_items (order), 0);
+  g_assert_cmpstr (medusa_line_item_get_title (item), ==, "Th\xc3\xa9 \"vert\" \xe2\x98\x95");
+  g_assert_cmpstr (medusa_line_item_get_variant_title (item), ==, "50 g");
+  g_assert_cmpstr (medusa_line_item_get_variant_sku (item), ==, "TEA-50");
+  g_assert_cmpint (medusa_line_item_get_quantity (item), ==, 3);
+
+  assert_slimmed_page_same (body);
+}
+
+/* A member whose name has an escape is kept as it is: json-glib reads it. */
+static void
+test_slim_escaped_names (void)
+{
+  g_autoptr(GBytes) body = bytes_of (
+    "{\"orders\": [{\"i\\u0064\": \"order_1\", \"\\u0074otal\": 5}], \"count\": 1}");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(MedusaOrderPage) page = medusa_json_parse_order_page (body, &error);
+  g_autoptr(MedusaOrder) order = NULL;
+
+  g_assert_no_error (error);
+  order = g_list_model_get_item (medusa_order_page_get_orders (page), 0);
+  g_assert_cmpstr (medusa_order_get_id (order), ==, "order_1");
+  g_assert_cmpint (medusa_order_get_total (order), ==, 5);
+}
+
+/* Malformed text in a member the parsers would skip still fails the page,
+ * as it did when json-glib read it all; and whatever json-glib makes of a
+ * doubtful body, the page does too. */
+static void
+test_slim_malformed_skipped (void)
+{
+  const char *invalid[] = {
+    "{\"orders\": [{\"id\": \"o\", \"x\": tru}]}",
+    "{\"orders\": [{\"id\": \"o\", \"x\": {\"a\": 1,}}]}",
+    "{\"orders\": [{\"id\": \"o\", \"x\": [1 2]}]}",
+    "{\"orders\": [{\"id\": \"o\", \"x\": {\"a\" 1}}]}",
+    "{\"orders\": [{\"id\": \"o\", \"x\": \"unterminated}]}",
+    "{\"orders\": [{\"id\": \"o\", \"x\": [}]}",
+    "{\"orders\": [{\"id\": \"o\", \"x\": {]}]}",
+    "{\"orders\": [{\"id\": \"o\"}]}}",
+    "{\"orders\": [{\"id\": \"o\"}]",
+    "{\"orders\": [{\"id\": \"o\", \"x\": \"caf\xc3\"}]}",
+  };
+  const char *doubtful[] = {
+    "{\"orders\": [{\"id\": \"o\", \"x\": \"\\x\"}]}",
+    "{\"orders\": [{\"id\": \"o\", \"x\": \"\\ud800\"}]}",
+    "{\"orders\": [{\"id\": \"o\", \"x\": \"\\u12\"}]}",
+    "{\"orders\": [{\"id\": \"o\", \"x\": \"tab\there\"}]}",
+    "{\"orders\": [{\"id\": \"o\", \"x\": 01}]}",
+    "{\"orders\": [{\"id\": \"o\", \"x\": 1.}]}",
+    "{\"orders\": [{\"id\": \"o\", \"x\": -}]}",
+    "{\"orders\": [{\"id\": \"o\", \"x\": .5}]}",
+    "{\"orders\": [{\"id\": \"o\", \"x\": 1e}]}",
+    "{\"orders\": [{\"id\": \"o\", \"x\": [1,]}]}",
+    "{\"orders\": [{\"id\": \"o\"}]} trailing",
+  };
+  g_autoptr(GString) deep = g_string_new ("{\"orders\": [{\"id\": \"o\", \"x\": ");
+
+  for (guint i = 0; i < G_N_ELEMENTS (invalid); i++)
+    {
+      g_autoptr(GBytes) body = bytes_of (invalid[i]);
+      g_autoptr(GError) error = NULL;
+      g_autoptr(MedusaOrderPage) page = medusa_json_parse_order_page (body, &error);
+      g_autofree char *shown = g_strescape (invalid[i], NULL);
+
+      g_test_message ("%s → %s", shown, error ? error->message : "(parsed)");
+      g_assert_null (page);
+      g_assert_error (error, MEDUSA_ERROR, MEDUSA_ERROR_INVALID_RESPONSE);
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (doubtful); i++)
+    {
+      g_autoptr(GBytes) body = bytes_of (doubtful[i]);
+      g_autoptr(GError) error = NULL;
+      g_autoptr(GError) whole_error = NULL;
+      g_autoptr(MedusaOrderPage) page = medusa_json_parse_order_page (body, &error);
+      g_autoptr(JsonNode) root = medusa_json_parse (body, &whole_error);
+      g_autofree char *shown = g_strescape (doubtful[i], NULL);
+
+      g_test_message ("%s → %s", shown, error ? error->message : "(parsed)");
+      g_assert_true ((page == NULL) == (root == NULL));
+      if (page == NULL)
+        g_assert_error (error, MEDUSA_ERROR, MEDUSA_ERROR_INVALID_RESPONSE);
+    }
+
+  /* too deep, inside a skipped member */
+  for (guint i = 0; i < 100000; i++)
+    g_string_append_c (deep, '[');
+  for (guint i = 0; i < 100000; i++)
+    g_string_append_c (deep, ']');
+  g_string_append (deep, "}]}");
+  {
+    g_autoptr(GBytes) body = bytes_of (deep->str);
+    g_autoptr(GError) error = NULL;
+    g_autoptr(MedusaOrderPage) page = medusa_json_parse_order_page (body, &error);
+
+    g_assert_null (page);
+    g_assert_error (error, MEDUSA_ERROR, MEDUSA_ERROR_INVALID_RESPONSE);
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -722,6 +979,10 @@ main (int   argc,
   g_test_add_func ("/json/deep-nesting", test_deep_nesting);
   g_test_add_func ("/json/brackets-in-strings", test_brackets_in_strings);
   g_test_add_func ("/json/token-checked", test_token_checked);
+  g_test_add_func ("/json/slim/same-as-whole", test_slim_same_as_whole);
+  g_test_add_func ("/json/slim/skips-anything", test_slim_skips_anything);
+  g_test_add_func ("/json/slim/escaped-names", test_slim_escaped_names);
+  g_test_add_func ("/json/slim/malformed-skipped", test_slim_malformed_skipped);
 
   return g_test_run ();
 }

@@ -1240,6 +1240,60 @@ test_account_delete_fails (void)
   close_window (GTK_WIDGET (window));
 }
 
+static gboolean
+is_status_line (GtkWidget  *widget,
+                const char *unused)
+{
+  return GTK_IS_LABEL (widget) && gtk_widget_has_css_class (widget, "dim-label") &&
+         strstr (gtk_label_get_text (GTK_LABEL (widget)), " · ") != NULL;
+}
+
+/* A row's status line is one line on a wide window (measuring wrapping
+ * labels in 200 rows is slow) and wraps on a narrow one, also in the rows
+ * made before. */
+static void
+test_orders_page_status_wraps_when_narrow (void)
+{
+  g_autoptr(PatronSession) session = patron_session_new (store_url);
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  PatronOrdersPage *orders;
+  GtkWidget *window;
+  GtkWidget *status;
+  gint64 deadline;
+
+  patron_session_set_keep_sessions (session, FALSE);
+  patron_session_sign_in_async (session, "buyer@example.com", "buyer-pass-123", FALSE, NULL,
+                                test_store_result_cb, &result);
+  g_assert_true (patron_session_sign_in_finish (session, test_wait_for (&result), &error));
+
+  orders = g_object_new (PATRON_TYPE_ORDERS_PAGE, NULL);
+  window = show_in_window (GTK_WIDGET (orders));
+  gtk_window_set_default_size (GTK_WINDOW (window), 800, 600);
+  patron_orders_page_set_session (orders, session);
+  wait_for_label (GTK_WIDGET (orders), "Showing ");
+
+  deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+  while ((status = find_widget (GTK_WIDGET (orders), is_status_line, NULL)) == NULL)
+    {
+      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
+      g_main_context_iteration (NULL, FALSE);
+    }
+  g_assert_false (gtk_label_get_wrap (GTK_LABEL (status)));
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 360, 600);
+  while (gtk_widget_get_width (GTK_WIDGET (orders)) >= 400 || !gtk_label_get_wrap (GTK_LABEL (status)))
+    {
+      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
+      g_main_context_iteration (NULL, FALSE);
+    }
+  g_assert_cmpint (gtk_label_get_ellipsize (GTK_LABEL (status)), ==, PANGO_ELLIPSIZE_NONE);
+  g_assert_true (gtk_label_get_wrap (GTK_LABEL (find_widget (GTK_WIDGET (orders), is_status_line,
+                                                             NULL))));
+
+  close_window (window);
+}
+
 /* A page that fails to load shows rows that say so with a button that asks
  * for it again, not a hole. */
 static void
@@ -2122,6 +2176,8 @@ main (int   argc,
   g_test_add_func ("/pages/orders/list", test_orders_page);
   g_test_add_func ("/pages/orders/empty", test_orders_page_empty);
   g_test_add_func ("/pages/orders/retry", test_orders_page_retry);
+  g_test_add_func ("/pages/orders/status-wraps-when-narrow",
+                   test_orders_page_status_wraps_when_narrow);
   g_test_add_func ("/pages/account/delete-fails", test_account_delete_fails);
   g_test_add_func ("/pages/preferences", test_preferences);
   g_test_add_func ("/pages/orders/export", test_orders_page_export);

@@ -7,6 +7,8 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include "medusa-error.h"
 #include "medusa-json.h"
 
@@ -301,6 +303,40 @@ read_object_list (ParseContext    *ctx,
   return g_steal_pointer (&store);
 }
 
+/* An order's lists are never changed once parsed, and most are empty (no
+ * fulfillment, refund…): all the empty ones of a type share one store
+ * rather than costing each order a GListStore. */
+static GListStore *
+read_order_list (ParseContext    *ctx,
+                 JsonObject      *object,
+                 const char      *owner,
+                 const char      *member,
+                 GType            item_type,
+                 ParseObjectFunc  parse)
+{
+  G_LOCK_DEFINE_STATIC (empty_lists);
+  static GHashTable *empty_lists;
+  g_autoptr(GListStore) store = read_object_list (ctx, object, owner, member, item_type, parse);
+  GListStore *empty;
+
+  if (g_list_model_get_n_items (G_LIST_MODEL (store)) > 0)
+    return g_steal_pointer (&store);
+
+  G_LOCK (empty_lists);
+  if (empty_lists == NULL)
+    empty_lists = g_hash_table_new (NULL, NULL);
+  empty = g_hash_table_lookup (empty_lists, GSIZE_TO_POINTER (item_type));
+  if (empty == NULL)
+    {
+      empty = g_steal_pointer (&store);
+      g_hash_table_insert (empty_lists, GSIZE_TO_POINTER (item_type), empty);
+    }
+  g_object_ref (empty);
+  G_UNLOCK (empty_lists);
+
+  return empty;
+}
+
 /* The string @key of each object in a list, e.g. the codes of discounts. */
 static GStrv
 read_member_of_each (ParseContext *ctx,
@@ -475,8 +511,8 @@ parse_fulfillment (ParseContext *ctx,
   g_autoptr(GDateTime) shipped_at = read_date (ctx, object, owner, "shipped_at");
   g_autoptr(GDateTime) canceled_at = read_date (ctx, object, owner, "canceled_at");
   g_auto(GStrv) numbers = read_member_of_each (ctx, object, owner, "tracking_numbers", NULL);
-  g_autoptr(GListStore) links = read_object_list (ctx, object, owner, "tracking_links",
-                                                  MEDUSA_TYPE_TRACKING_LINK, parse_tracking_link);
+  g_autoptr(GListStore) links = read_order_list (ctx, object, owner, "tracking_links",
+                                                 MEDUSA_TYPE_TRACKING_LINK, parse_tracking_link);
 
   return g_object_new (MEDUSA_TYPE_FULFILLMENT,
                        "id", read_string (ctx, object, owner, "id"),
@@ -531,16 +567,16 @@ parse_order (ParseContext *ctx,
   g_autoptr(MedusaAddress) shipping_address = read_address (ctx, object, owner,
                                                             "shipping_address");
   g_autoptr(MedusaAddress) billing_address = read_address (ctx, object, owner, "billing_address");
-  g_autoptr(GListStore) items = read_object_list (ctx, object, owner, "items",
-                                                  MEDUSA_TYPE_LINE_ITEM, parse_line_item);
-  g_autoptr(GListStore) methods = read_object_list (ctx, object, owner, "shipping_methods",
-                                                    MEDUSA_TYPE_SHIPPING_METHOD,
-                                                    parse_shipping_method);
-  g_autoptr(GListStore) fulfillments = read_object_list (ctx, object, owner, "fulfillments",
-                                                         MEDUSA_TYPE_FULFILLMENT,
-                                                         parse_fulfillment);
-  g_autoptr(GListStore) refunds = read_object_list (ctx, object, owner, "refunds",
-                                                    MEDUSA_TYPE_REFUND, parse_refund);
+  g_autoptr(GListStore) items = read_order_list (ctx, object, owner, "items",
+                                                 MEDUSA_TYPE_LINE_ITEM, parse_line_item);
+  g_autoptr(GListStore) methods = read_order_list (ctx, object, owner, "shipping_methods",
+                                                   MEDUSA_TYPE_SHIPPING_METHOD,
+                                                   parse_shipping_method);
+  g_autoptr(GListStore) fulfillments = read_order_list (ctx, object, owner, "fulfillments",
+                                                        MEDUSA_TYPE_FULFILLMENT,
+                                                        parse_fulfillment);
+  g_autoptr(GListStore) refunds = read_order_list (ctx, object, owner, "refunds",
+                                                   MEDUSA_TYPE_REFUND, parse_refund);
   g_auto(GStrv) discounts = read_member_of_each (ctx, object, owner, "discounts", "code");
   g_auto(GStrv) gift_cards = read_member_of_each (ctx, object, owner, "gift_cards", "code");
   const char *region_id = read_string (ctx, object, owner, "region_id");
@@ -812,6 +848,366 @@ medusa_json_parse_token_response (GBytes  *body,
   return g_strdup (token);
 }
 
+/*
+ * A page of orders is ≈ 200 KB, most of it what Medusa v1 adds whatever the
+ * query asks (each item's variant with its product, tax lines, payments,
+ * the region…), and json-glib spends ≈ 80 % of the parse building a tree of
+ * it. So before json-glib sees an order list, a pre-pass copies into a much
+ * smaller text only the members the parsers below read, as the tables
+ * here say: a member with a table keeps, of the object (or of each object of
+ * the list) it holds, only the members in that table; one without a table
+ * is copied whole.
+ *
+ * The pre-pass is strict: anything it does not find plainly valid (a
+ * syntax error, a control character or invalid UTF-8 in a string, an
+ * escaped surrogate, a member name with an escape, text after the root…)
+ * makes it give up, and json-glib parses the body as it came, so a
+ * malformed body fails exactly as before.
+ */
+typedef struct _KeepMember KeepMember;
+
+struct _KeepMember
+{
+  const char       *name;
+  const KeepMember *members;   /* NULL: the whole value */
+};
+
+static const KeepMember keep_named[] = {
+  { "name", NULL }, { "id", NULL }, { NULL, NULL }
+};
+static const KeepMember keep_variant[] = {
+  { "title", NULL }, { "sku", NULL }, { NULL, NULL }
+};
+static const KeepMember keep_code[] = {
+  { "code", NULL }, { NULL, NULL }
+};
+static const KeepMember keep_option[] = {
+  { "name", NULL }, { NULL, NULL }
+};
+static const KeepMember keep_shipping_method[] = {
+  { "id", NULL }, { "shipping_option", keep_option }, { "price", NULL }, { "total", NULL },
+  { NULL, NULL }
+};
+static const KeepMember keep_line_item[] = {
+  { "id", NULL }, { "title", NULL }, { "description", NULL }, { "thumbnail", NULL },
+  { "variant", keep_variant }, { "quantity", NULL }, { "fulfilled_quantity", NULL },
+  { "shipped_quantity", NULL }, { "returned_quantity", NULL }, { "unit_price", NULL },
+  { "subtotal", NULL }, { "discount_total", NULL }, { "tax_total", NULL }, { "total", NULL },
+  { NULL, NULL }
+};
+/* What parse_order() reads. */
+static const KeepMember keep_order[] = {
+  { "id", NULL }, { "display_id", NULL }, { "status", NULL }, { "fulfillment_status", NULL },
+  { "payment_status", NULL }, { "email", NULL }, { "currency_code", NULL },
+  { "region_id", NULL }, { "region", keep_named }, { "created_at", NULL },
+  { "items", keep_line_item }, { "shipping_address", NULL }, { "billing_address", NULL },
+  { "shipping_methods", keep_shipping_method }, { "fulfillments", NULL }, { "refunds", NULL },
+  { "discounts", keep_code }, { "gift_cards", keep_code }, { "subtotal", NULL },
+  { "shipping_total", NULL }, { "tax_total", NULL }, { "discount_total", NULL },
+  { "gift_card_total", NULL }, { "refunded_total", NULL }, { "paid_total", NULL },
+  { "total", NULL },
+  { NULL, NULL }
+};
+static const KeepMember keep_order_page[] = {
+  { "orders", keep_order }, { "count", NULL }, { "offset", NULL }, { "limit", NULL },
+  { NULL, NULL }
+};
+
+typedef struct
+{
+  const char *p;
+  const char *end;
+  GString    *out;
+  guint       depth;
+} Slim;
+
+static void
+slim_skip_space (Slim *s)
+{
+  while (s->p < s->end && (*s->p == ' ' || *s->p == '\n' || *s->p == '\r' || *s->p == '\t'))
+    s->p++;
+}
+
+static gboolean
+is_hex (char c)
+{
+  return g_ascii_isxdigit (c);
+}
+
+/* A string at s->p, which is its opening quote; leaves s->p after the
+ * closing one. @plain says whether it has no escape. */
+static gboolean
+slim_string (Slim     *s,
+             gboolean *plain)
+{
+  const char *start = s->p + 1;
+  gboolean ascii = TRUE;
+
+  *plain = TRUE;
+  for (s->p++; s->p < s->end; s->p++)
+    {
+      guchar c = (guchar) *s->p;
+
+      if (c == '"')
+        {
+          if (!ascii && !g_utf8_validate (start, s->p - start, NULL))
+            return FALSE;
+          s->p++;
+          return TRUE;
+        }
+      if (c < 0x20)
+        return FALSE;
+      if (c >= 0x80)
+        ascii = FALSE;
+      else if (c == '\\')
+        {
+          *plain = FALSE;
+          if (++s->p >= s->end)
+            return FALSE;
+          switch (*s->p)
+            {
+            case '"': case '\\': case '/': case 'b': case 'f': case 'n': case 'r': case 't':
+              break;
+
+            case 'u':
+              if (s->end - s->p < 5 ||
+                  !is_hex (s->p[1]) || !is_hex (s->p[2]) || !is_hex (s->p[3]) || !is_hex (s->p[4]))
+                return FALSE;
+              /* Surrogates, paired or not: left to json-glib. */
+              if ((s->p[1] == 'd' || s->p[1] == 'D') && strchr ("89abcdefABCDEF", s->p[2]) != NULL)
+                return FALSE;
+              s->p += 4;
+              break;
+
+            default:
+              return FALSE;
+            }
+        }
+    }
+
+  return FALSE;
+}
+
+static gboolean
+slim_digits (Slim *s)
+{
+  const char *start = s->p;
+
+  while (s->p < s->end && g_ascii_isdigit (*s->p))
+    s->p++;
+
+  return s->p > start;
+}
+
+/* -?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)? */
+static gboolean
+slim_number (Slim *s)
+{
+  if (*s->p == '-')
+    s->p++;
+  if (s->p >= s->end || !g_ascii_isdigit (*s->p))
+    return FALSE;
+  if (*s->p == '0')
+    s->p++;
+  else
+    slim_digits (s);
+  if (s->p < s->end && *s->p == '.')
+    {
+      s->p++;
+      if (!slim_digits (s))
+        return FALSE;
+    }
+  if (s->p < s->end && (*s->p == 'e' || *s->p == 'E'))
+    {
+      s->p++;
+      if (s->p < s->end && (*s->p == '+' || *s->p == '-'))
+        s->p++;
+      if (!slim_digits (s))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+static gboolean
+slim_word (Slim       *s,
+           const char *word)
+{
+  gsize length = strlen (word);
+
+  if ((gsize) (s->end - s->p) < length || memcmp (s->p, word, length) != 0)
+    return FALSE;
+  s->p += length;
+
+  return TRUE;
+}
+
+static gboolean slim_value (Slim *s, const KeepMember *keep, gboolean copy);
+
+/* An object or a list at s->p; with @keep, an object keeps only the
+ * members it names, and a list's objects likewise. */
+static gboolean
+slim_container (Slim             *s,
+                const KeepMember *keep,
+                gboolean          copy)
+{
+  gboolean is_object = *s->p == '{';
+  char close = is_object ? '}' : ']';
+  gboolean first = TRUE;
+
+  if (++s->depth > MEDUSA_JSON_MAX_DEPTH)
+    return FALSE;
+  if (copy)
+    g_string_append_c (s->out, *s->p);
+  s->p++;
+  slim_skip_space (s);
+  if (s->p < s->end && *s->p == close)
+    goto done;
+
+  for (;;)
+    {
+      slim_skip_space (s);
+      if (s->p >= s->end)
+        return FALSE;
+
+      if (is_object)
+        {
+          const char *name = s->p;
+          const KeepMember *member = NULL;
+          gboolean plain;
+          gboolean keep_it = keep == NULL;
+
+          if (*s->p != '"' || !slim_string (s, &plain))
+            return FALSE;
+          if (keep != NULL && !plain)
+            keep_it = TRUE;   /* a name with escapes: kept as it is */
+          else if (keep != NULL)
+            {
+              gsize length = s->p - name - 2;
+
+              for (member = keep; member->name != NULL; member++)
+                {
+                  if (strlen (member->name) == length && memcmp (member->name, name + 1, length) == 0)
+                    break;
+                }
+              keep_it = member->name != NULL;
+            }
+
+          if (copy && keep_it)
+            {
+              if (!first)
+                g_string_append_c (s->out, ',');
+              g_string_append_len (s->out, name, s->p - name);
+              g_string_append_c (s->out, ':');
+              first = FALSE;
+            }
+
+          slim_skip_space (s);
+          if (s->p >= s->end || *s->p != ':')
+            return FALSE;
+          s->p++;
+          slim_skip_space (s);
+          if (!slim_value (s, member != NULL ? member->members : NULL, copy && keep_it))
+            return FALSE;
+        }
+      else
+        {
+          if (copy && !first)
+            g_string_append_c (s->out, ',');
+          first = FALSE;
+          if (!slim_value (s, keep, copy))
+            return FALSE;
+        }
+
+      slim_skip_space (s);
+      if (s->p >= s->end)
+        return FALSE;
+      if (*s->p == close)
+        break;
+      if (*s->p != ',')
+        return FALSE;
+      s->p++;
+    }
+
+done:
+  if (copy)
+    g_string_append_c (s->out, close);
+  s->p++;
+  s->depth--;
+
+  return TRUE;
+}
+
+/* A value at s->p (no space before it), copied when @copy. */
+static gboolean
+slim_value (Slim             *s,
+            const KeepMember *keep,
+            gboolean          copy)
+{
+  const char *start = s->p;
+  gboolean ok;
+  gboolean plain;
+
+  if (s->p >= s->end)
+    return FALSE;
+
+  switch (*s->p)
+    {
+    case '{':
+    case '[':
+      if (keep != NULL || !copy)
+        return slim_container (s, keep, copy);
+      ok = slim_container (s, NULL, FALSE);
+      break;
+
+    case '"':
+      ok = slim_string (s, &plain);
+      break;
+
+    case 't':
+      ok = slim_word (s, "true");
+      break;
+
+    case 'f':
+      ok = slim_word (s, "false");
+      break;
+
+    case 'n':
+      ok = slim_word (s, "null");
+      break;
+
+    default:
+      ok = slim_number (s);
+      break;
+    }
+
+  if (ok && copy)
+    g_string_append_len (s->out, start, s->p - start);
+
+  return ok;
+}
+
+/* The members of @data that @keep names, as a smaller JSON text; NULL when
+ * @data is not plainly a valid JSON object. */
+static GBytes *
+slim_down (const char       *data,
+           gsize             size,
+           const KeepMember *keep)
+{
+  Slim s = { data, data + size, NULL, 0 };
+  g_autoptr(GString) out = g_string_sized_new (size / 4);
+
+  s.out = out;
+  slim_skip_space (&s);
+  if (s.p >= s.end || *s.p != '{' || !slim_container (&s, keep, TRUE))
+    return NULL;
+  slim_skip_space (&s);
+  if (s.p != s.end)
+    return NULL;
+
+  return g_string_free_to_bytes (g_steal_pointer (&out));
+}
+
 /**
  * medusa_json_parse_order_page:
  *
@@ -823,13 +1219,19 @@ MedusaOrderPage *
 medusa_json_parse_order_page (GBytes  *body,
                               GError **error)
 {
-  g_autoptr(JsonNode) root = medusa_json_parse (body, error);
+  g_autoptr(GBytes) slim = NULL;
+  g_autoptr(JsonNode) root = NULL;
   g_autoptr(GListStore) orders = NULL;
   g_autoptr(MedusaOrderPage) page = NULL;
   ParseContext ctx = { NULL };
   const char *owner = "the order list";
   JsonObject *object;
+  gsize size = 0;
+  const char *data = body != NULL ? g_bytes_get_data (body, &size) : NULL;
 
+  if (data != NULL)
+    slim = slim_down (data, size, keep_order_page);
+  root = medusa_json_parse (slim != NULL ? slim : body, error);
   if (root == NULL)
     return NULL;
 

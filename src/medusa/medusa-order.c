@@ -87,6 +87,17 @@ static GParamSpec *properties[N_PROPS];
 
 static const char * const empty_strv[] = { NULL };
 
+/* Most orders have no discount and no gift card: an empty list is kept as
+ * NULL (the getters give empty_strv), not as an allocation per order. */
+static char **
+dup_strv_or_null (const char * const *strv)
+{
+  if (strv == NULL || strv[0] == NULL)
+    return NULL;
+
+  return g_strdupv ((char **) strv);
+}
+
 static void
 medusa_order_constructed (GObject *object)
 {
@@ -209,11 +220,11 @@ medusa_order_get_property (GObject    *object,
       break;
 
     case PROP_DISCOUNT_CODES:
-      g_value_set_boxed (value, self->discount_codes);
+      g_value_set_boxed (value, medusa_order_get_discount_codes (self));
       break;
 
     case PROP_GIFT_CARD_CODES:
-      g_value_set_boxed (value, self->gift_card_codes);
+      g_value_set_boxed (value, medusa_order_get_gift_card_codes (self));
       break;
 
     case PROP_SUBTOTAL:
@@ -328,11 +339,11 @@ medusa_order_set_property (GObject      *object,
       break;
 
     case PROP_DISCOUNT_CODES:
-      self->discount_codes = g_value_dup_boxed (value);
+      self->discount_codes = dup_strv_or_null (g_value_get_boxed (value));
       break;
 
     case PROP_GIFT_CARD_CODES:
-      self->gift_card_codes = g_value_dup_boxed (value);
+      self->gift_card_codes = dup_strv_or_null (g_value_get_boxed (value));
       break;
 
     case PROP_SUBTOTAL:

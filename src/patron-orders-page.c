@@ -273,6 +273,9 @@ setup_row_cb (GtkSignalListItemFactory *factory,
     }
   set_status_wraps (widgets->status, self->narrow_rows);
   widgets->total = new_label (GTK_BOX (row), 1.0, "numeric");
+  /* the amount is never cut short: the lines beside it give way first
+   * ("86,00 USD" became "86,0…" in German at 360 px) */
+  gtk_label_set_ellipsize (widgets->total, PANGO_ELLIPSIZE_NONE);
   /* the retry button is made only for a row whose page failed: the list
    * makes 200 rows at once */
   widgets->item = item;

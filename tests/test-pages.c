@@ -1248,6 +1248,36 @@ is_status_line (GtkWidget  *widget,
          strstr (gtk_label_get_text (GTK_LABEL (widget)), " · ") != NULL;
 }
 
+/* Every amount on screen has the room it asks for: never cut with "…". */
+static guint
+assert_amounts_whole (GtkWidget *widget)
+{
+  guint n = 0;
+
+  if (!gtk_widget_get_mapped (widget))
+    return 0;
+
+  if (GTK_IS_LABEL (widget) && gtk_widget_has_css_class (widget, "numeric") &&
+      gtk_label_get_text (GTK_LABEL (widget))[0] != '\0')
+    {
+      int minimum;
+      int natural;
+
+      /* it cannot be squeezed (in any language), and it was not */
+      gtk_widget_measure (widget, GTK_ORIENTATION_HORIZONTAL, -1, &minimum, &natural, NULL, NULL);
+      g_assert_cmpint (minimum, ==, natural);
+      g_assert_cmpint (gtk_widget_get_width (widget), >=, natural);
+      n++;
+    }
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    n += assert_amounts_whole (child);
+
+  return n;
+}
+
 /* A row's status line is one line on a wide window (measuring wrapping
  * labels in 200 rows is slow) and wraps on a narrow one, also in the rows
  * made before. */
@@ -1290,6 +1320,14 @@ test_orders_page_status_wraps_when_narrow (void)
   g_assert_cmpint (gtk_label_get_ellipsize (GTK_LABEL (status)), ==, PANGO_ELLIPSIZE_NONE);
   g_assert_true (gtk_label_get_wrap (GTK_LABEL (find_widget (GTK_WIDGET (orders), is_status_line,
                                                              NULL))));
+
+  /* and the totals stay whole at 360 px, however long the lines beside them */
+  for (guint i = 0; i < 20; i++)
+    {
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (5000);
+    }
+  g_assert_cmpuint (assert_amounts_whole (GTK_WIDGET (orders)), >, 0);
 
   close_window (window);
 }

@@ -549,36 +549,64 @@ fill_address (const char *city)
   return editor;
 }
 
-static void
-test_account_addresses (void)
+/* A window on @url signed in as @email, which has just registered. */
+static PatronWindow *
+signed_in_window (const char *url,
+                  const char *email)
 {
-  g_autoptr(MedusaClient) creator = medusa_client_new (store_url);
-  g_autoptr(MedusaCustomer) created = NULL;
   g_autoptr(GAsyncResult) result = NULL;
   g_autoptr(GError) error = NULL;
-  g_autofree char *email = g_strdup_printf ("addresses.%" G_GINT64_FORMAT "@example.com",
-                                            g_get_real_time ());
-  PatronWindow *window;
+  PatronWindow *window = g_object_new (PATRON_TYPE_WINDOW, NULL);
   PatronSession *session;
-  MedusaCustomer *customer;
-  GtkWidget *editor;
 
-  medusa_client_create_customer_async (creator, email, "address-pass-1", "Ada", "Lovelace", NULL,
-                                       NULL, test_store_result_cb, &result);
-  created = medusa_client_create_customer_finish (creator, test_wait_for (&result), &error);
-  g_assert_no_error (error);
-  g_clear_object (&result);
-
-  window = g_object_new (PATRON_TYPE_WINDOW, NULL);
-  patron_window_start (window, store_url);
+  patron_window_start (window, url);
   gtk_window_present (GTK_WINDOW (window));
   session = patron_window_get_session (window);
   patron_session_set_keep_sessions (session, FALSE);
   patron_session_sign_in_async (session, email, "address-pass-1", FALSE, NULL,
                                 test_store_result_cb, &result);
   g_assert_true (patron_session_sign_in_finish (session, test_wait_for (&result), &error));
+
+  return window;
+}
+
+/* A new customer, signed in by @client, whose password signed_in_window()
+ * knows. */
+static void
+create_customer (MedusaClient *client,
+                 const char   *email)
+{
+  g_autoptr(MedusaCustomer) created = NULL;
+  g_autoptr(MedusaCustomer) signed_in = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+
+  medusa_client_create_customer_async (client, email, "address-pass-1", "Ada", "Lovelace", NULL,
+                                       NULL, test_store_result_cb, &result);
+  created = medusa_client_create_customer_finish (client, test_wait_for (&result), &error);
+  g_assert_no_error (error);
   g_clear_object (&result);
-  customer = patron_session_get_customer (session);
+  medusa_client_sign_in_async (client, email, "address-pass-1", MEDUSA_AUTH_MODE_TOKEN, NULL,
+                               test_store_result_cb, &result);
+  signed_in = medusa_client_sign_in_finish (client, test_wait_for (&result), &error);
+  g_assert_no_error (error);
+}
+
+static void
+test_account_addresses (void)
+{
+  g_autoptr(MedusaClient) creator = medusa_client_new (store_url);
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *email = g_strdup_printf ("addresses.%" G_GINT64_FORMAT "@example.com",
+                                            g_get_real_time ());
+  PatronWindow *window;
+  MedusaCustomer *customer;
+  GtkWidget *editor;
+
+  create_customer (creator, email);
+  window = signed_in_window (store_url, email);
+  customer = patron_session_get_customer (patron_window_get_session (window));
   wait_for_label (GTK_WIDGET (window), "No addresses yet");
 
   /* required fields are checked before anything is sent */
@@ -1160,7 +1188,6 @@ test_account_delete_fails (void)
 {
   g_autoptr(FlakyProxy) proxy = flaky_proxy_new (0);
   g_autoptr(MedusaClient) creator = medusa_client_new (store_url);
-  g_autoptr(MedusaCustomer) created = NULL;
   g_autoptr(MedusaCustomer) with_address = NULL;
   g_autoptr(MedusaAddress) address = NULL;
   g_autoptr(GAsyncResult) result = NULL;
@@ -1168,22 +1195,11 @@ test_account_delete_fails (void)
   g_autofree char *email = g_strdup_printf ("undeletable.%" G_GINT64_FORMAT "@example.com",
                                             g_get_real_time ());
   PatronWindow *window;
-  PatronSession *session;
   MedusaCustomer *customer;
   GtkWidget *toast_overlay;
   GtkWidget *account;
 
-  medusa_client_create_customer_async (creator, email, "address-pass-1", "Ada", "Lovelace", NULL,
-                                       NULL, test_store_result_cb, &result);
-  created = medusa_client_create_customer_finish (creator, test_wait_for (&result), &error);
-  g_assert_no_error (error);
-  g_clear_object (&result);
-  medusa_client_sign_in_async (creator, email, "address-pass-1", MEDUSA_AUTH_MODE_TOKEN, NULL,
-                               test_store_result_cb, &result);
-  g_clear_object (&created);
-  created = medusa_client_sign_in_finish (creator, test_wait_for (&result), &error);
-  g_assert_no_error (error);
-  g_clear_object (&result);
+  create_customer (creator, email);
   address = g_object_new (MEDUSA_TYPE_ADDRESS,
                           "first-name", "Ada", "last-name", "Lovelace",
                           "address-1", "12 St James’s Square", "city", "London",
@@ -1191,17 +1207,9 @@ test_account_delete_fails (void)
   medusa_client_add_address_async (creator, address, NULL, test_store_result_cb, &result);
   with_address = medusa_client_add_address_finish (creator, test_wait_for (&result), &error);
   g_assert_no_error (error);
-  g_clear_object (&result);
 
-  window = g_object_new (PATRON_TYPE_WINDOW, NULL);
-  patron_window_start (window, proxy->url);
-  gtk_window_present (GTK_WINDOW (window));
-  session = patron_window_get_session (window);
-  patron_session_set_keep_sessions (session, FALSE);
-  patron_session_sign_in_async (session, email, "address-pass-1", FALSE, NULL,
-                                test_store_result_cb, &result);
-  g_assert_true (patron_session_sign_in_finish (session, test_wait_for (&result), &error));
-  customer = patron_session_get_customer (session);
+  window = signed_in_window (proxy->url, email);
+  customer = patron_session_get_customer (patron_window_get_session (window));
   wait_for_label (GTK_WIDGET (window), "1 address");
 
   /* deleted on screen at once; the store answers 503 when the toast goes */

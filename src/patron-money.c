@@ -96,6 +96,27 @@ patron_format_money (gint64      minor_units,
   return g_strdup_printf (C_("amount of money", "%s %s"), code, number);
 }
 
+/**
+ * patron_format_local_time:
+ * @date: (nullable): a moment, in any time zone
+ * @format: as for g_date_time_format(), e.g. "%x" for the locale's date
+ *
+ * Returns: (transfer full) (nullable): @date in the user's time zone and
+ *   locale, or %NULL without a @date
+ */
+char *
+patron_format_local_time (GDateTime  *date,
+                          const char *format)
+{
+  g_autoptr(GDateTime) local = NULL;
+
+  if (date == NULL)
+    return NULL;
+
+  local = g_date_time_to_local (date);
+  return g_date_time_format (local, format);
+}
+
 typedef struct
 {
   const char *status;

@@ -259,19 +259,6 @@ address_text (MedusaAddress *address)
 }
 
 static char *
-format_local (GDateTime  *date,
-              const char *format)
-{
-  g_autoptr(GDateTime) local = NULL;
-
-  if (date == NULL)
-    return NULL;
-
-  local = g_date_time_to_local (date);
-  return g_date_time_format (local, format);
-}
-
-static char *
 store_name (const char *store_url)
 {
   g_autoptr(GUri) uri = g_uri_parse (store_url != NULL ? store_url : "", G_URI_FLAGS_NONE, NULL);
@@ -290,7 +277,8 @@ add_header (PatronOrderReceipt *self,
   MedusaOrder *order = self->order;
   g_autofree char *store = store_name (self->store_url);
   g_autofree char *title = g_strdup_printf (_("Order #%s"), self->number);
-  g_autofree char *when = format_local (medusa_order_get_created_at (order), "%x %X");
+  g_autofree char *when = patron_format_local_time (medusa_order_get_created_at (order),
+                                                    "%x %X");
   g_autofree char *placed = when != NULL ? g_strdup_printf (_("Placed on %s"), when) : NULL;
   double half = (width - COLUMN_GAP) / 2;
   double third = (width - 2 * COLUMN_GAP) / 3;
@@ -542,7 +530,8 @@ add_delivery (PatronOrderReceipt *self,
       g_autoptr(MedusaFulfillment) fulfillment = g_list_model_get_item (fulfillments, i);
       GListModel *links = medusa_fulfillment_get_tracking_links (fulfillment);
       g_autofree char *title = g_strdup_printf (_("Parcel %u"), i + 1);
-      g_autofree char *date = format_local (medusa_fulfillment_get_shipped_at (fulfillment), "%x");
+      g_autofree char *date = patron_format_local_time (
+                                medusa_fulfillment_get_shipped_at (fulfillment), "%x");
       g_autofree char *shipped = date != NULL ? g_strdup_printf (_("Shipped on %s"), date)
                                               : g_strdup (C_("parcel", "Not shipped yet"));
       g_autoptr(GString) tracking = g_string_new (NULL);

@@ -136,15 +136,12 @@ add_refund_rows (AdwPreferencesGroup *group,
                                                     medusa_refund_get_reason (refund)));
       g_autofree char *amount = patron_format_money (medusa_refund_get_amount (refund), currency);
       g_autofree char *title = NULL;
+      g_autofree char *date = patron_format_local_time (medusa_refund_get_created_at (refund),
+                                                        "%x");
 
-      if (medusa_refund_get_created_at (refund) != NULL)
-        {
-          g_autoptr(GDateTime) local = g_date_time_to_local (medusa_refund_get_created_at (refund));
-          g_autofree char *date = g_date_time_format (local, "%x");
-
-          /* Translators: a refund and its date, e.g. "Refund of 28/11/2026" */
-          title = g_strdup_printf (_("Refund of %s"), date);
-        }
+      if (date != NULL)
+        /* Translators: a refund and its date, e.g. "Refund of 28/11/2026" */
+        title = g_strdup_printf (_("Refund of %s"), date);
       if (medusa_refund_get_note (refund) != NULL && *medusa_refund_get_note (refund) != '\0')
         g_string_append_printf (subtitle, " · %s", medusa_refund_get_note (refund));
 
@@ -228,14 +225,9 @@ show_order (PatronOrderWindow *self)
   g_autofree char *discounts = g_strjoinv (", ", (char **) medusa_order_get_discount_codes (order));
   g_autofree char *gift_cards = g_strjoinv (", ",
                                             (char **) medusa_order_get_gift_card_codes (order));
-  g_autofree char *when = NULL;
+  g_autofree char *when = patron_format_local_time (medusa_order_get_created_at (order),
+                                                    "%x %X");
 
-  if (medusa_order_get_created_at (order) != NULL)
-    {
-      g_autoptr(GDateTime) local = g_date_time_to_local (medusa_order_get_created_at (order));
-
-      when = g_date_time_format (local, "%x %X");
-    }
   adw_window_title_set_title (self->title, number);
   /* what the window is called in the window list and by screen readers */
   gtk_window_set_title (GTK_WINDOW (self), number);
@@ -312,16 +304,12 @@ show_order (PatronOrderWindow *self)
       /* Translators: the heading of each parcel of an order: Parcel 1, Parcel 2… */
       g_autofree char *title = g_strdup_printf (_("Parcel %u"), i + 1);
       g_autofree char *shipped = NULL;
+      g_autofree char *date = patron_format_local_time (
+                                medusa_fulfillment_get_shipped_at (fulfillment), "%x");
 
-      if (medusa_fulfillment_get_shipped_at (fulfillment) != NULL)
-        {
-          g_autoptr(GDateTime) local =
-            g_date_time_to_local (medusa_fulfillment_get_shipped_at (fulfillment));
-          g_autofree char *date = g_date_time_format (local, "%x");
-
-          /* Translators: %s is a date in the user's locale */
-          shipped = g_strdup_printf (_("Shipped on %s"), date);
-        }
+      if (date != NULL)
+        /* Translators: %s is a date in the user's locale */
+        shipped = g_strdup_printf (_("Shipped on %s"), date);
       group = add_group (self, title);
       if (shipped != NULL)
         add_row (group, shipped, NULL, NULL);

@@ -328,13 +328,8 @@ show_slot (GtkWidget       *row,
   id = g_strdup_printf ("%" G_GINT64_FORMAT, medusa_order_get_display_id (order));
   /* Translators: %s is an order number, e.g. "#1042" */
   number = g_strdup_printf (_("#%s"), id);
-  if (medusa_order_get_created_at (order) != NULL)
-    {
-      g_autoptr(GDateTime) local = g_date_time_to_local (medusa_order_get_created_at (order));
-
-      /* the user's locale's date */
-      day = g_date_time_format (local, "%x");
-    }
+  /* the user's locale's date */
+  day = patron_format_local_time (medusa_order_get_created_at (order), "%x");
   /* Translators: an order's date, then its number of items, e.g. "28/11/2026 · 3 items" */
   date = g_strdup_printf (ngettext ("%s · %u item", "%s · %u items", n_items),
                           day != NULL ? day : "", n_items);
@@ -478,13 +473,6 @@ query_from_filters (PatronOrdersPage *self)
   return query;
 }
 
-static char *
-format_day (GDateTime *day)
-{
-  /* the user's locale's date */
-  return g_date_time_format (day, "%x");
-}
-
 static void
 update_filter_widgets (PatronOrdersPage *self)
 {
@@ -495,7 +483,7 @@ update_filter_widgets (PatronOrdersPage *self)
 
   if (self->from_date != NULL)
     {
-      g_autofree char *day = format_day (self->from_date);
+      g_autofree char *day = patron_format_local_time (self->from_date, "%x");
 
       gtk_menu_button_set_label (self->from_button, day);
     }
@@ -504,7 +492,7 @@ update_filter_widgets (PatronOrdersPage *self)
 
   if (self->to_date != NULL)
     {
-      g_autofree char *day = format_day (self->to_date);
+      g_autofree char *day = patron_format_local_time (self->to_date, "%x");
 
       gtk_menu_button_set_label (self->to_button, day);
     }
@@ -514,22 +502,22 @@ update_filter_widgets (PatronOrdersPage *self)
   get_range (self, &first, &last);
   if (first != NULL && last != NULL)
     {
-      g_autofree char *a = format_day (first);
-      g_autofree char *b = format_day (last);
+      g_autofree char *a = patron_format_local_time (first, "%x");
+      g_autofree char *b = patron_format_local_time (last, "%x");
 
       /* Translators: a date range of the filter, e.g. "Placed 01/02/2025 – 31/03/2025" */
       g_ptr_array_add (parts, g_strdup_printf (_("Placed %s – %s"), a, b));
     }
   else if (first != NULL)
     {
-      g_autofree char *a = format_day (first);
+      g_autofree char *a = patron_format_local_time (first, "%x");
 
       /* Translators: "Placed since 01/02/2025", the first day included */
       g_ptr_array_add (parts, g_strdup_printf (_("Placed since %s"), a));
     }
   else if (last != NULL)
     {
-      g_autofree char *b = format_day (last);
+      g_autofree char *b = patron_format_local_time (last, "%x");
 
       /* Translators: "Placed until 31/03/2025", the last day included */
       g_ptr_array_add (parts, g_strdup_printf (_("Placed until %s"), b));

@@ -214,6 +214,18 @@ test_money (void)
   g_assert_cmpuint (patron_currency_decimals (NULL), ==, 2);
 }
 
+/* A moment from the store (UTC) as the user's clock shows it; none, none. */
+static void
+test_local_time (void)
+{
+  g_autoptr(GDateTime) utc = g_date_time_new_utc (2026, 11, 28, 22, 57, 0);
+  g_autofree char *local = patron_format_local_time (utc, "%Y-%m-%d %H:%M");
+
+  /* main () makes the local time zone Japan's */
+  g_assert_cmpstr (local, ==, "2026-11-29 07:57");
+  g_assert_null (patron_format_local_time (NULL, "%x"));
+}
+
 static void
 test_status_words (void)
 {
@@ -367,6 +379,7 @@ main (int   argc,
   g_test_add_func ("/app/store-url", test_store_url);
   g_test_add_func ("/app/error-sentences", test_error_sentences);
   g_test_add_func ("/app/money", test_money);
+  g_test_add_func ("/app/local-time", test_local_time);
   g_test_add_func ("/app/status-words", test_status_words);
   g_test_add_func ("/app/csv/cells", test_csv_cells);
   g_test_add_func ("/app/csv/decimals", test_csv_decimals);

@@ -234,21 +234,10 @@ static void
 fixture_setup (Fixture       *fixture,
                gconstpointer  data)
 {
-  g_autoptr(GError) error = NULL;
-  GSList *uris;
-
   fixture->cancellable = g_cancellable_new ();
   fixture->paused = g_ptr_array_new_with_free_func (g_object_unref);
   fixture->streams = g_ptr_array_new_with_free_func (g_object_unref);
-  fixture->server = soup_server_new (NULL, NULL);
-  soup_server_add_handler (fixture->server, NULL, handler, fixture, NULL);
-  soup_server_listen_local (fixture->server, 0, SOUP_SERVER_LISTEN_IPV4_ONLY, &error);
-  g_assert_no_error (error);
-
-  uris = soup_server_get_uris (fixture->server);
-  g_assert_nonnull (uris);
-  fixture->uri = g_uri_ref (uris->data);
-  g_slist_free_full (uris, (GDestroyNotify) g_uri_unref);
+  fixture->server = test_server_new (handler, fixture, &fixture->uri);
 }
 
 static void

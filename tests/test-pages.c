@@ -1145,8 +1145,7 @@ static FlakyProxy *
 flaky_proxy_new (guint failures)
 {
   FlakyProxy *proxy = g_new0 (FlakyProxy, 1);
-  g_autoptr(GError) error = NULL;
-  GSList *uris;
+  g_autoptr(GUri) uri = NULL;
 
   proxy->failures = failures;
   proxy->upstream = g_strdup (store_url);
@@ -1154,13 +1153,8 @@ flaky_proxy_new (guint failures)
     proxy->upstream[strlen (proxy->upstream) - 1] = '\0';
   proxy->session = soup_session_new ();
   proxy->cancellable = g_cancellable_new ();
-  proxy->server = soup_server_new (NULL, NULL);
-  soup_server_add_handler (proxy->server, NULL, proxy_handler, proxy, NULL);
-  soup_server_listen_local (proxy->server, 0, SOUP_SERVER_LISTEN_IPV4_ONLY, &error);
-  g_assert_no_error (error);
-  uris = soup_server_get_uris (proxy->server);
-  proxy->url = g_uri_to_string (uris->data);
-  g_slist_free_full (uris, (GDestroyNotify) g_uri_unref);
+  proxy->server = test_server_new (proxy_handler, proxy, &uri);
+  proxy->url = g_uri_to_string (uri);
 
   return proxy;
 }

@@ -293,7 +293,7 @@ fixture_setup (Fixture       *fixture,
                gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
-  GSList *uris;
+  g_autoptr(GUri) uri = NULL;
 
   fixture->hits = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   fixture->stalled = g_ptr_array_new_with_free_func (g_object_unref);
@@ -304,13 +304,8 @@ fixture_setup (Fixture       *fixture,
   fixture->directory = g_dir_make_tmp ("patron-thumbnails-XXXXXX", &error);
   g_assert_no_error (error);
 
-  fixture->server = soup_server_new (NULL, NULL);
-  soup_server_add_handler (fixture->server, NULL, handler, fixture, NULL);
-  soup_server_listen_local (fixture->server, 0, SOUP_SERVER_LISTEN_IPV4_ONLY, &error);
-  g_assert_no_error (error);
-  uris = soup_server_get_uris (fixture->server);
-  fixture->url = g_strdup_printf ("http://127.0.0.1:%d", g_uri_get_port (uris->data));
-  g_slist_free_full (uris, (GDestroyNotify) g_uri_unref);
+  fixture->server = test_server_new (handler, fixture, &uri);
+  fixture->url = g_strdup_printf ("http://127.0.0.1:%d", g_uri_get_port (uri));
 }
 
 static guint

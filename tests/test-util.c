@@ -94,3 +94,31 @@ test_store_url (void)
 
   return NULL;
 }
+
+/**
+ * test_server_new:
+ * @handler: answers every request
+ * @uri: (out): where the server listens, on 127.0.0.1
+ *
+ * An in-process server for what a real store will not do on demand.
+ */
+SoupServer *
+test_server_new (SoupServerCallback   handler,
+                 gpointer             data,
+                 GUri               **uri)
+{
+  SoupServer *server = soup_server_new (NULL, NULL);
+  g_autoptr(GError) error = NULL;
+  GSList *uris;
+
+  soup_server_add_handler (server, NULL, handler, data, NULL);
+  soup_server_listen_local (server, 0, SOUP_SERVER_LISTEN_IPV4_ONLY, &error);
+  g_assert_no_error (error);
+
+  uris = soup_server_get_uris (server);
+  g_assert_nonnull (uris);
+  *uri = g_uri_ref (uris->data);
+  g_slist_free_full (uris, (GDestroyNotify) g_uri_unref);
+
+  return server;
+}

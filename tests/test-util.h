@@ -6,6 +6,7 @@
 #pragma once
 
 #include <gio/gio.h>
+#include <libsoup/soup.h>
 
 G_BEGIN_DECLS
 
@@ -17,5 +18,8 @@ const char   *test_store_url       (void);
 void          test_spin_until      (gboolean     (*done) (gpointer),
                                     gpointer       data);
 void          test_spin_for        (guint          ms);
+SoupServer   *test_server_new      (SoupServerCallback handler,
+                                    gpointer       data,
+                                    GUri         **uri);
 
 G_END_DECLS

@@ -30,8 +30,6 @@ struct _PatronAccountPage
   PatronSession  *session;
   MedusaCustomer *customer;
   GCancellable   *cancellable;
-  guint           n_orders;
-  gboolean        orders_known;
   GPtrArray      *pending_deletes;
   char           *unsaved_id;   /* whose profile edits wait for a new session */
 
@@ -100,11 +98,11 @@ update_summary (PatronAccountPage *self)
     }
 
   addresses = g_strdup_printf (ngettext ("%u address", "%u addresses", n_addresses), n_addresses);
-  if (self->orders_known)
+  if (self->session != NULL && patron_session_get_order_count (self->session) >= 0)
     {
-      g_autofree char *orders = g_strdup_printf (ngettext ("%u order", "%u orders",
-                                                           self->n_orders),
-                                                 self->n_orders);
+      guint n_orders = patron_session_get_order_count (self->session);
+      g_autofree char *orders = g_strdup_printf (ngettext ("%u order", "%u orders", n_orders),
+                                                 n_orders);
 
       /* Translators: "2 addresses · 5 orders" */
       text = g_strdup_printf (_("%s · %s"), addresses, orders);
@@ -593,29 +591,6 @@ addresses_changed_cb (PatronAccountPage *self)
 }
 
 static void
-orders_count_cb (GObject      *object,
-                 GAsyncResult *result,
-                 gpointer      user_data)
-{
-  g_autoptr(PatronAccountPage) self = user_data;
-  g_autoptr(MedusaOrderPage) page = NULL;
-  g_autoptr(GError) error = NULL;
-
-  page = medusa_client_list_orders_finish (MEDUSA_CLIENT (object), result, &error);
-  if (page == NULL)
-    {
-      /* the count is a nicety: without it the summary says less */
-      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        g_debug ("Could not count the orders: %s", error->message);
-      return;
-    }
-
-  self->n_orders = medusa_order_page_get_count (page);
-  self->orders_known = TRUE;
-  update_summary (self);
-}
-
-static void
 set_customer (PatronAccountPage *self,
               MedusaCustomer    *customer)
 {
@@ -637,7 +612,6 @@ set_customer (PatronAccountPage *self,
     }
   g_set_object (&self->customer, customer);
 
-  self->orders_known = FALSE;
   gtk_widget_set_visible (self->save_box, FALSE);
   patron_form_show_error (self->error_label, NULL);
 
@@ -664,15 +638,6 @@ set_customer (PatronAccountPage *self,
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
   self->cancellable = g_cancellable_new ();
-  {
-    g_autoptr(MedusaOrderQuery) query = medusa_order_query_new ();
-
-    /* one order is enough to learn the count */
-    medusa_order_query_set_limit (query, 1);
-    medusa_order_query_set_fields (query, "id");
-    medusa_client_list_orders_async (patron_session_get_client (self->session), query,
-                                     self->cancellable, orders_count_cb, g_object_ref (self));
-  }
 }
 
 static void
@@ -768,6 +733,8 @@ patron_account_page_set_session (PatronAccountPage *self,
   if (session != NULL)
     {
       g_signal_connect_object (session, "notify::customer", G_CALLBACK (session_customer_cb),
+                               self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (session, "notify::order-count", G_CALLBACK (update_summary),
                                self, G_CONNECT_SWAPPED);
       set_customer (self, patron_session_get_customer (session));
     }

@@ -11,6 +11,7 @@
 
 #include "patron-error.h"
 #include "patron-money.h"
+#include "patron-order-row.h"
 #include "patron-order-window.h"
 #include "patron-orders-export.h"
 #include "patron-orders-page.h"
@@ -75,8 +76,6 @@ struct _PatronOrdersPage
   GDateTime       *to_date;
   GtkCheckButton  *checks[G_N_ELEMENTS (choices)];
   guint            updating_filters : 1;
-  guint            narrow_rows : 1;      /* the rows' status lines wrap */
-  guint            narrow_rows_idle;     /* a change of width, applied after the layout */
 
   GtkLabel        *count_label;
   GtkStack        *stack;
@@ -138,6 +137,36 @@ has_filters (PatronOrdersPage *self)
   return FALSE;
 }
 
+static gboolean
+strv_empty (const char * const *strv)
+{
+  return strv == NULL || strv[0] == NULL;
+}
+
+/* While the list waits for its first page, the count the session knows
+ * already gives it its length: the rows and the scrollbar are there before
+ * the orders. That count is of the whole history, not of a search or a
+ * filter. */
+static void
+expect_session_count (PatronOrdersPage *self)
+{
+  const MedusaOrderQuery *query;
+  int count;
+
+  if (self->orders == NULL || self->session == NULL ||
+      (count = patron_session_get_order_count (self->session)) <= 0)
+    return;
+
+  query = medusa_order_list_get_query (self->orders);
+  if (medusa_order_query_get_search (query) == NULL &&
+      strv_empty (medusa_order_query_get_statuses (query)) &&
+      strv_empty (medusa_order_query_get_fulfillment_statuses (query)) &&
+      strv_empty (medusa_order_query_get_payment_statuses (query)) &&
+      medusa_order_query_get_created_after (query) == NULL &&
+      medusa_order_query_get_created_before (query) == NULL)
+    medusa_order_list_set_expected_count (self->orders, count);
+}
+
 static void
 update_state (PatronOrdersPage *self)
 {
@@ -153,7 +182,9 @@ update_state (PatronOrdersPage *self)
                                  self->export_cancellable == NULL &&
                                  medusa_order_list_get_loaded (self->orders) && n_items > 0);
 
-  if (!medusa_order_list_get_loaded (self->orders))
+  /* before the first page, its rows wait in the list if their number is
+   * known already */
+  if (!medusa_order_list_get_loaded (self->orders) && (error != NULL || n_items == 0))
     {
       gtk_label_set_text (self->count_label, "");
       if (error != NULL)
@@ -187,44 +218,12 @@ update_state (PatronOrdersPage *self)
     }
 }
 
-/* Below this width a row's status line wraps rather than lose a word; above
- * it, it fits on one line (ellipsized, should a translation not fit). A
- * wrapping label is measured height-for-width, with several Pango layouts,
- * and GTK 4.8's list view measures 200 rows at once: wrapping on a wide
- * window cost ≈ 100 ms before the first page was painted. */
-#define WRAP_BELOW_WIDTH 720
-
-typedef struct
-{
-  GtkLabel  *number;
-  GtkLabel  *date;
-  GtkLabel  *status;
-  GtkLabel  *total;
-  GtkWidget *retry;   /* made when first needed */
-  GtkListItem *item;
-} RowWidgets;
-
-static GtkLabel *
-new_label (GtkBox     *box,
-           float       xalign,
-           const char *css_class)
-{
-  GtkWidget *label = gtk_label_new (NULL);
-
-  gtk_label_set_xalign (GTK_LABEL (label), xalign);
-  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
-  if (css_class != NULL)
-    gtk_widget_add_css_class (label, css_class);
-  gtk_box_append (box, label);
-
-  return GTK_LABEL (label);
-}
-
+/* A failed page's row asks for it again. */
 static void
-retry_clicked_cb (GtkButton   *button,
-                  GtkListItem *item)
+retry_cb (PatronOrderRow *row,
+          GtkListItem    *item)
 {
-  PatronOrdersPage *self = PATRON_ORDERS_PAGE (gtk_widget_get_ancestor (GTK_WIDGET (button),
+  PatronOrdersPage *self = PATRON_ORDERS_PAGE (gtk_widget_get_ancestor (GTK_WIDGET (row),
                                                                         PATRON_TYPE_ORDERS_PAGE));
 
   if (self != NULL && self->orders != NULL &&
@@ -233,63 +232,21 @@ retry_clicked_cb (GtkButton   *button,
 }
 
 static void
-set_status_wraps (GtkLabel *status,
-                  gboolean  wraps)
-{
-  gtk_label_set_wrap (status, wraps);
-  gtk_label_set_ellipsize (status, wraps ? PANGO_ELLIPSIZE_NONE : PANGO_ELLIPSIZE_END);
-}
-
-static void set_narrow_rows (PatronOrdersPage *self,
-                             gboolean          narrow);
-
-static void
 setup_row_cb (GtkSignalListItemFactory *factory,
               GtkListItem              *item,
               PatronOrdersPage         *self)
 {
-  GtkWidget *row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
-  GtkWidget *middle = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
-  RowWidgets *widgets = g_new0 (RowWidgets, 1);
+  GtkWidget *row = patron_order_row_new ();
 
-  gtk_widget_set_margin_top (row, 6);
-  gtk_widget_set_margin_bottom (row, 6);
-  widgets->number = new_label (GTK_BOX (row), 0.0, "heading");
-  gtk_widget_set_size_request (GTK_WIDGET (widgets->number), 64, -1);
-  gtk_widget_set_hexpand (middle, TRUE);
-  gtk_box_append (GTK_BOX (row), middle);
-  widgets->date = new_label (GTK_BOX (middle), 0.0, NULL);
-  widgets->status = new_label (GTK_BOX (middle), 0.0, "dim-label");
-  /* on a narrow screen the statuses take two lines rather than lose one */
-  gtk_label_set_wrap_mode (widgets->status, PANGO_WRAP_WORD_CHAR);
-  /* before the list has a width of its own (its first rows), the window's */
-  if (gtk_widget_get_width (GTK_WIDGET (self->list_view)) == 0 &&
-      gtk_widget_get_root (GTK_WIDGET (self)) != NULL)
-    {
-      int width = gtk_widget_get_width (GTK_WIDGET (gtk_widget_get_root (GTK_WIDGET (self))));
-
-      if (width > 0)
-        set_narrow_rows (self, width < WRAP_BELOW_WIDTH);
-    }
-  set_status_wraps (widgets->status, self->narrow_rows);
-  widgets->total = new_label (GTK_BOX (row), 1.0, "numeric");
-  /* the amount is never cut short: the lines beside it give way first
-   * ("86,00 USD" became "86,0…" in German at 360 px) */
-  gtk_label_set_ellipsize (widgets->total, PANGO_ELLIPSIZE_NONE);
-  /* the retry button is made only for a row whose page failed: the list
-   * makes 200 rows at once */
-  widgets->item = item;
-
-  g_object_set_data_full (G_OBJECT (row), "widgets", widgets, g_free);
+  g_signal_connect (row, "retry", G_CALLBACK (retry_cb), item);
   gtk_list_item_set_child (item, row);
 }
 
 static void
-show_slot (GtkWidget       *row,
+show_slot (PatronOrderRow  *row,
            GParamSpec      *pspec,
            MedusaOrderSlot *slot)
 {
-  RowWidgets *widgets = g_object_get_data (G_OBJECT (row), "widgets");
   MedusaOrder *order = medusa_order_slot_get_order (slot);
   g_autofree char *id = NULL;
   g_autofree char *number = NULL;
@@ -297,29 +254,16 @@ show_slot (GtkWidget       *row,
   g_autofree char *date = NULL;
   g_autofree char *status = NULL;
   g_autofree char *total = NULL;
-  gboolean failed = order == NULL && medusa_order_slot_get_failed (slot);
   guint n_items;
-
-  if (failed && widgets->retry == NULL)
-    {
-      /* a page that failed shows a way to ask for it again, not a hole */
-      widgets->retry = gtk_button_new_with_label (_("Try Again"));
-      gtk_widget_set_valign (widgets->retry, GTK_ALIGN_CENTER);
-      g_signal_connect (widgets->retry, "clicked", G_CALLBACK (retry_clicked_cb), widgets->item);
-      gtk_box_append (GTK_BOX (row), widgets->retry);
-    }
-  if (widgets->retry != NULL)
-    gtk_widget_set_visible (widgets->retry, failed);
-  gtk_widget_set_visible (GTK_WIDGET (widgets->total), order != NULL);
 
   if (order == NULL)
     {
-      gtk_label_set_text (widgets->number, "");
-      gtk_label_set_text (widgets->date, medusa_order_slot_get_failed (slot)
-                                         ? _("This part of the list could not be loaded.")
-                                         : _("Loading…"));
-      gtk_label_set_text (widgets->status, "");
-      gtk_label_set_text (widgets->total, "");
+      gboolean failed = medusa_order_slot_get_failed (slot);
+
+      /* a page that failed shows a way to ask for it again, not a hole */
+      patron_order_row_set_message (row, failed ? _("This part of the list could not be loaded.")
+                                                : _("Loading…"),
+                                    failed);
       return;
     }
 
@@ -342,10 +286,7 @@ show_slot (GtkWidget       *row,
   total = patron_format_money (medusa_order_get_total (order),
                                medusa_order_get_currency_code (order));
 
-  gtk_label_set_text (widgets->number, number);
-  gtk_label_set_text (widgets->date, date);
-  gtk_label_set_text (widgets->status, status);
-  gtk_label_set_text (widgets->total, total);
+  patron_order_row_set_order (row, number, date, status, total);
 }
 
 static void
@@ -356,7 +297,7 @@ bind_row_cb (GtkSignalListItemFactory *factory,
   GtkWidget *row = gtk_list_item_get_child (item);
   MedusaOrderSlot *slot = gtk_list_item_get_item (item);
 
-  show_slot (row, NULL, slot);
+  show_slot (PATRON_ORDER_ROW (row), NULL, slot);
   /* a placeholder fills in when its page arrives */
   g_signal_connect_object (slot, "notify", G_CALLBACK (show_slot), row, G_CONNECT_SWAPPED);
 }
@@ -410,6 +351,7 @@ patron_orders_page_reload (PatronOrdersPage *self)
 
   if (self->orders != NULL)
     medusa_order_list_set_query (self->orders, medusa_order_list_get_query (self->orders));
+  expect_session_count (self);
   update_state (self);
 }
 
@@ -556,6 +498,7 @@ filters_changed_cb (PatronOrdersPage *self)
     return;
 
   medusa_order_list_set_query (self->orders, query);
+  expect_session_count (self);
   update_state (self);
 }
 
@@ -943,53 +886,9 @@ patron_orders_page_dispose (GObject *object)
   g_clear_object (&self->export_chooser);
 #endif
 
-  g_clear_handle_id (&self->narrow_rows_idle, g_source_remove);
   gtk_widget_dispose_template (GTK_WIDGET (self), PATRON_TYPE_ORDERS_PAGE);
 
   G_OBJECT_CLASS (patron_orders_page_parent_class)->dispose (object);
-}
-
-/* The rows made so far follow the list's width; the next ones are made so. */
-static void
-set_narrow_rows (PatronOrdersPage *self,
-                 gboolean          narrow)
-{
-  if (narrow == self->narrow_rows)
-    return;
-
-  self->narrow_rows = narrow;
-  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->list_view));
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *row = gtk_widget_get_first_child (child);
-      RowWidgets *widgets = row != NULL ? g_object_get_data (G_OBJECT (row), "widgets") : NULL;
-
-      if (widgets != NULL)
-        set_status_wraps (widgets->status, narrow);
-    }
-}
-
-static gboolean
-update_narrow_rows (gpointer data)
-{
-  PatronOrdersPage *self = data;
-  GtkAdjustment *adjustment = gtk_scrollable_get_hadjustment (GTK_SCROLLABLE (self->list_view));
-  double width = gtk_adjustment_get_page_size (adjustment);
-
-  self->narrow_rows_idle = 0;
-  if (width > 0)
-    set_narrow_rows (self, width < WRAP_BELOW_WIDTH);
-
-  return G_SOURCE_REMOVE;
-}
-
-/* The list's width changes while it is laid out: the labels change after. */
-static void
-list_width_changed_cb (PatronOrdersPage *self)
-{
-  if (self->narrow_rows_idle == 0)
-    self->narrow_rows_idle = g_idle_add (update_narrow_rows, self);
 }
 
 static void
@@ -1082,10 +981,6 @@ patron_orders_page_init (PatronOrdersPage *self)
     }
   update_filter_widgets (self);
 
-  self->narrow_rows = TRUE;
-  g_signal_connect_object (gtk_scrollable_get_hadjustment (GTK_SCROLLABLE (self->list_view)),
-                           "notify::page-size", G_CALLBACK (list_width_changed_cb), self,
-                           G_CONNECT_SWAPPED);
   g_signal_connect (factory, "setup", G_CALLBACK (setup_row_cb), self);
   g_signal_connect (factory, "bind", G_CALLBACK (bind_row_cb), NULL);
   g_signal_connect (factory, "unbind", G_CALLBACK (unbind_row_cb), NULL);
@@ -1107,6 +1002,8 @@ patron_orders_page_set_session (PatronOrdersPage *self,
 
   gtk_list_view_set_model (self->list_view, NULL);
   g_clear_object (&self->orders);
+  if (self->session != NULL)
+    g_signal_handlers_disconnect_by_func (self->session, expect_session_count, self);
   g_set_object (&self->session, session);
   /* another customer, or none: an export of the last one's orders stops */
   if (self->export_cancellable != NULL)
@@ -1130,5 +1027,8 @@ patron_orders_page_set_session (PatronOrdersPage *self,
 
     medusa_order_list_set_query (self->orders, query);
   }
+  g_signal_connect_object (session, "notify::order-count", G_CALLBACK (expect_session_count),
+                           self, G_CONNECT_SWAPPED);
+  expect_session_count (self);
   update_state (self);
 }

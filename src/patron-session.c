@@ -31,6 +31,8 @@ struct _PatronSession
   char           *email;
   gboolean        remember;
   gboolean        keep_sessions;
+  int             order_count;        /* -1 until counted */
+  GCancellable   *count_cancellable;
 };
 
 G_DEFINE_FINAL_TYPE (PatronSession, patron_session, G_TYPE_OBJECT)
@@ -41,6 +43,7 @@ enum {
   PROP_CLIENT,
   PROP_CUSTOMER,
   PROP_SIGNED_IN,
+  PROP_ORDER_COUNT,
   N_PROPS
 };
 
@@ -63,11 +66,62 @@ wipe_free (char *secret)
 }
 
 static void
+set_order_count (PatronSession *self,
+                 int            count)
+{
+  if (self->order_count == count)
+    return;
+
+  self->order_count = count;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ORDER_COUNT]);
+}
+
+static void
+order_count_cb (GObject      *object,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  g_autoptr(PatronSession) self = user_data;
+  g_autoptr(MedusaOrderPage) page = NULL;
+  g_autoptr(GError) error = NULL;
+
+  page = medusa_client_list_orders_finish (MEDUSA_CLIENT (object), result, &error);
+  if (page == NULL)
+    {
+      /* the count is a nicety: without it the account says less */
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        g_debug ("Could not count the orders: %s", error->message);
+      return;
+    }
+
+  set_order_count (self, MIN (medusa_order_page_get_count (page), G_MAXINT));
+}
+
+/* One order is enough to learn how many there are. */
+static void
+count_orders (PatronSession *self)
+{
+  g_autoptr(MedusaOrderQuery) query = medusa_order_query_new ();
+
+  g_cancellable_cancel (self->count_cancellable);
+  g_clear_object (&self->count_cancellable);
+  if (self->customer == NULL)
+    return;
+
+  self->count_cancellable = g_cancellable_new ();
+  medusa_order_query_set_limit (query, 1);
+  medusa_order_query_set_fields (query, "id");
+  medusa_client_list_orders_async (self->client, query, self->count_cancellable,
+                                   order_count_cb, g_object_ref (self));
+}
+
+static void
 set_customer (PatronSession  *self,
               MedusaCustomer *customer,
               const char     *email)
 {
   gboolean was_signed_in = self->customer != NULL;
+  gboolean same_customer;
 
   if (email != NULL)
     {
@@ -75,8 +129,17 @@ set_customer (PatronSession  *self,
       self->email = g_strdup (email);
     }
 
+  same_customer = self->customer != NULL && customer != NULL &&
+                  g_strcmp0 (medusa_customer_get_id (self->customer),
+                             medusa_customer_get_id (customer)) == 0;
   if (!g_set_object (&self->customer, customer))
     return;
+
+  /* counted again whenever the customer is, but a count already known
+   * stays on screen meanwhile */
+  if (!same_customer)
+    set_order_count (self, -1);
+  count_orders (self);
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CUSTOMER]);
   if (was_signed_in != (customer != NULL))
@@ -134,6 +197,8 @@ patron_session_dispose (GObject *object)
 {
   PatronSession *self = (PatronSession *)object;
 
+  g_cancellable_cancel (self->count_cancellable);
+  g_clear_object (&self->count_cancellable);
   g_clear_object (&self->customer);
   g_clear_object (&self->client);
 
@@ -175,6 +240,10 @@ patron_session_get_property (GObject    *object,
 
     case PROP_SIGNED_IN:
       g_value_set_boolean (value, self->customer != NULL);
+      break;
+
+    case PROP_ORDER_COUNT:
+      g_value_set_int (value, self->order_count);
       break;
 
     default:
@@ -228,6 +297,16 @@ patron_session_class_init (PatronSessionClass *klass)
     g_param_spec_boolean ("signed-in", NULL, NULL,
                           FALSE,
                           (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS));
+  /**
+   * PatronSession:order-count:
+   *
+   * How many orders the signed-in customer has, or -1 while not known.
+   * It is counted whenever the customer is signed in or changes.
+   */
+  properties[PROP_ORDER_COUNT] =
+    g_param_spec_int ("order-count", NULL, NULL,
+                      -1, G_MAXINT, -1,
+                      (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   /**
@@ -248,12 +327,26 @@ static void
 patron_session_init (PatronSession *self)
 {
   self->keep_sessions = TRUE;
+  self->order_count = -1;
 }
 
 PatronSession *
 patron_session_new (const char *store_url)
 {
   return g_object_new (PATRON_TYPE_SESSION, "store-url", store_url, NULL);
+}
+
+/**
+ * patron_session_get_order_count:
+ *
+ * Returns: how many orders the signed-in customer has, or -1 while not known
+ */
+int
+patron_session_get_order_count (PatronSession *self)
+{
+  g_return_val_if_fail (PATRON_IS_SESSION (self), -1);
+
+  return self->order_count;
 }
 
 const char *

@@ -56,7 +56,12 @@ show_page (PatronWindow *self,
 {
   gboolean signed_in = self->session != NULL && patron_session_get_signed_in (self->session);
 
-  gtk_stack_set_visible_child_name (self->stack, name);
+  /* The first page after "Signing In…" shows at once: a crossfade then
+   * draws both pages for a while, on the way to the user's first look. */
+  if (g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "loading") == 0)
+    gtk_stack_set_visible_child_full (self->stack, name, GTK_STACK_TRANSITION_TYPE_NONE);
+  else
+    gtk_stack_set_visible_child_name (self->stack, name);
 
   /* Screen readers (and the end-to-end tests) see only the page on screen,
    * not the forms of the pages behind it. */

@@ -1760,6 +1760,46 @@ test_order_list_empty (void)
   g_assert_cmpuint (medusa_order_list_get_n_requests (list), ==, 1);
 }
 
+/* A count known before the first page (the account's) gives the list its
+ * length at once; the other pages wait for the first one (for its snapshot),
+ * and the first page's own count wins. */
+static void
+test_order_list_expected_count (void)
+{
+  g_autoptr(MedusaClient) client = new_customer_with_orders ("expecter", 3);
+  g_autoptr(MedusaOrderPage) all = list_all_orders (client, NULL);
+  g_autoptr(MedusaOrderList) list = medusa_order_list_new (client, 2);
+  g_autoptr(MedusaOrderSlot) second_page = NULL;
+  g_autoptr(MedusaOrderSlot) third_page = NULL;
+
+  medusa_order_list_set_query (list, NULL);
+  /* a count that went stale meanwhile: one order more than there is */
+  medusa_order_list_set_expected_count (list, 4);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 4);
+  g_assert_false (medusa_order_list_get_loaded (list));
+
+  /* a view binding its rows asks for every position: only the first page
+   * goes out before it has come */
+  second_page = g_list_model_get_item (G_LIST_MODEL (list), 2);
+  third_page = g_list_model_get_item (G_LIST_MODEL (list), 3);
+  g_assert_null (medusa_order_slot_get_order (second_page));
+  g_assert_cmpuint (medusa_order_list_get_n_requests (list), ==, 1);
+
+  spin_until_idle (list);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 3);
+  /* the second page followed the first unasked; the list no longer has the
+   * fourth position, so nothing more is asked for */
+  g_assert_cmpuint (medusa_order_list_get_n_requests (list), ==, 2);
+  g_assert_nonnull (medusa_order_slot_get_order (second_page));
+  g_assert_cmpstr (medusa_order_get_id (medusa_order_slot_get_order (second_page)), ==,
+                   order_id_at (medusa_order_page_get_orders (all), 2));
+  g_assert_null (medusa_order_slot_get_order (third_page));
+
+  /* once loaded, a count from elsewhere changes nothing */
+  medusa_order_list_set_expected_count (list, 10);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 3);
+}
+
 /* What a view sees of a list: its length kept from items-changed alone. */
 static void
 mirror_items_changed_cb (GListModel *model,
@@ -2297,6 +2337,7 @@ main (int   argc,
   g_test_add_func ("/client/orders/list-model", test_order_list);
   g_test_add_func ("/client/orders/list-model/boundaries", test_order_list_boundaries);
   g_test_add_func ("/client/orders/list-model/empty", test_order_list_empty);
+  g_test_add_func ("/client/orders/list-model/expected-count", test_order_list_expected_count);
   g_test_add_func ("/client/orders/list-model/count-changes", test_order_list_count_changes);
   g_test_add_func ("/client/orders/list-model/order-leaves-filter",
                    test_order_list_order_leaves_filter);

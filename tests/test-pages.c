@@ -19,6 +19,7 @@
 #include "patron-address-editor.h"
 #include "patron-credentials-dialog.h"
 #include "patron-forgot-page.h"
+#include "patron-order-row.h"
 #include "patron-order-window.h"
 #include "patron-orders-page.h"
 #include "patron-preferences-window.h"
@@ -68,10 +69,14 @@ is_row_titled (GtkWidget  *widget,
          g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)), title) == 0;
 }
 
+/* a label, or an order row (what screen readers hear of it) */
 static gboolean
 is_label_containing (GtkWidget  *widget,
                      const char *text)
 {
+  if (PATRON_IS_ORDER_ROW (widget))
+    return strstr (patron_order_row_get_summary (PATRON_ORDER_ROW (widget)), text) != NULL;
+
   return GTK_IS_LABEL (widget) && strstr (gtk_label_get_text (GTK_LABEL (widget)), text) != NULL;
 }
 
@@ -1243,11 +1248,11 @@ test_account_delete_fails (void)
 }
 
 static gboolean
-is_status_line (GtkWidget  *widget,
-                const char *unused)
+is_order_row (GtkWidget  *widget,
+              const char *unused)
 {
-  return GTK_IS_LABEL (widget) && gtk_widget_has_css_class (widget, "dim-label") &&
-         strstr (gtk_label_get_text (GTK_LABEL (widget)), " · ") != NULL;
+  return PATRON_IS_ORDER_ROW (widget) && gtk_widget_get_mapped (widget) &&
+         strstr (patron_order_row_get_summary (PATRON_ORDER_ROW (widget)), " · ") != NULL;
 }
 
 /* Every amount on screen has the room it asks for: never cut with "…". */
@@ -1259,7 +1264,17 @@ assert_amounts_whole (GtkWidget *widget)
   if (!gtk_widget_get_mapped (widget))
     return 0;
 
-  if (GTK_IS_LABEL (widget) && gtk_widget_has_css_class (widget, "numeric") &&
+  /* an order row holds its total whole in its minimum width */
+  if (is_order_row (widget, NULL))
+    {
+      int minimum;
+      int natural;
+
+      gtk_widget_measure (widget, GTK_ORIENTATION_HORIZONTAL, -1, &minimum, &natural, NULL, NULL);
+      g_assert_cmpint (gtk_widget_get_width (widget), >=, minimum);
+      n++;
+    }
+  else if (GTK_IS_LABEL (widget) && gtk_widget_has_css_class (widget, "numeric") &&
       gtk_label_get_text (GTK_LABEL (widget))[0] != '\0')
     {
       int minimum;
@@ -1280,9 +1295,9 @@ assert_amounts_whole (GtkWidget *widget)
   return n;
 }
 
-/* A row's status line is one line on a wide window (measuring wrapping
- * labels in 200 rows is slow) and wraps on a narrow one, also in the rows
- * made before. */
+/* Every row has one height on a wide window, where each line fits; on a
+ * narrow one a line that does not fit wraps (the row grows) rather than lose
+ * a word, and the totals stay whole. */
 static void
 test_orders_page_status_wraps_when_narrow (void)
 {
@@ -1291,8 +1306,10 @@ test_orders_page_status_wraps_when_narrow (void)
   g_autoptr(GError) error = NULL;
   PatronOrdersPage *orders;
   GtkWidget *window;
-  GtkWidget *status;
+  GtkWidget *row;
   gint64 deadline;
+  int wide_height;
+  int tallest = 0;
 
   patron_session_set_keep_sessions (session, FALSE);
   patron_session_sign_in_async (session, "buyer@example.com", "buyer-pass-123", FALSE, NULL,
@@ -1303,25 +1320,41 @@ test_orders_page_status_wraps_when_narrow (void)
   window = show_in_window (GTK_WIDGET (orders));
   gtk_window_set_default_size (GTK_WINDOW (window), 800, 600);
   patron_orders_page_set_session (orders, session);
-  wait_for_label (GTK_WIDGET (orders), "Showing ");
+  wait_for_label (GTK_WIDGET (orders), "Not shipped yet · Payment pending");
 
   deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
-  while ((status = find_widget (GTK_WIDGET (orders), is_status_line, NULL)) == NULL)
+  while ((row = find_widget (GTK_WIDGET (orders), is_order_row, NULL)) == NULL ||
+         gtk_widget_get_height (row) == 0)
     {
       g_assert_cmpint (g_get_monotonic_time (), <, deadline);
       g_main_context_iteration (NULL, FALSE);
     }
-  g_assert_false (gtk_label_get_wrap (GTK_LABEL (status)));
+  wide_height = gtk_widget_get_height (row);
+  /* one line each: an order's row is as tall as the number beside two lines */
+  for (GtkWidget *child = gtk_widget_get_parent (row); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *other = gtk_widget_get_first_child (child);
+
+      if (other != NULL && is_order_row (other, NULL))
+        g_assert_cmpint (gtk_widget_get_height (other), ==, wide_height);
+    }
 
   gtk_window_set_default_size (GTK_WINDOW (window), 360, 600);
-  while (gtk_widget_get_width (GTK_WIDGET (orders)) >= 400 || !gtk_label_get_wrap (GTK_LABEL (status)))
+  while (gtk_widget_get_width (GTK_WIDGET (orders)) >= 400 || tallest <= wide_height)
     {
       g_assert_cmpint (g_get_monotonic_time (), <, deadline);
       g_main_context_iteration (NULL, FALSE);
+      row = find_widget (GTK_WIDGET (orders), is_order_row, NULL);
+      for (GtkWidget *child = gtk_widget_get_parent (row); child != NULL;
+           child = gtk_widget_get_next_sibling (child))
+        {
+          GtkWidget *other = gtk_widget_get_first_child (child);
+
+          if (other != NULL && is_order_row (other, NULL))
+            tallest = MAX (tallest, gtk_widget_get_height (other));
+        }
     }
-  g_assert_cmpint (gtk_label_get_ellipsize (GTK_LABEL (status)), ==, PANGO_ELLIPSIZE_NONE);
-  g_assert_true (gtk_label_get_wrap (GTK_LABEL (find_widget (GTK_WIDGET (orders), is_status_line,
-                                                             NULL))));
 
   /* and the totals stay whole at 360 px, however long the lines beside them */
   for (guint i = 0; i < 20; i++)
@@ -1434,6 +1467,48 @@ forgotten (gpointer data)
   return !kept (data);
 }
 
+static gboolean
+order_count_known (gpointer data)
+{
+  return patron_session_get_order_count (data) >= 0;
+}
+
+/* The session counts the customer's orders once signed in (the account's
+ * summary, and the orders list's length before its first page), and forgets
+ * the count on signing out. */
+static void
+test_session_order_count (void)
+{
+  g_autoptr(PatronSession) session = patron_session_new (store_url);
+  g_autoptr(MedusaOrderQuery) query = medusa_order_query_new ();
+  g_autoptr(MedusaOrderPage) page = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+
+  patron_session_set_keep_sessions (session, FALSE);
+  g_assert_cmpint (patron_session_get_order_count (session), ==, -1);
+  patron_session_sign_in_async (session, "buyer@example.com", "buyer-pass-123", FALSE, NULL,
+                                test_store_result_cb, &result);
+  g_assert_true (patron_session_sign_in_finish (session, test_wait_for (&result), &error));
+  g_clear_object (&result);
+  spin_until (order_count_known, session);
+
+  medusa_order_query_set_limit (query, 1);
+  medusa_client_list_orders_async (patron_session_get_client (session), query, NULL,
+                                   test_store_result_cb, &result);
+  page = medusa_client_list_orders_finish (patron_session_get_client (session),
+                                           test_wait_for (&result), &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (patron_session_get_order_count (session), ==,
+                   medusa_order_page_get_count (page));
+  g_assert_cmpint (patron_session_get_order_count (session), >, 0);
+  g_clear_object (&result);
+
+  patron_session_sign_out_async (session, NULL, test_store_result_cb, &result);
+  patron_session_sign_out_finish (session, test_wait_for (&result), NULL);
+  g_assert_cmpint (patron_session_get_order_count (session), ==, -1);
+}
+
 /* The preferences change the settings they show, and the settings take
  * effect at once: the orders are asked for in pages of the new size, and
  * counter mode forgets a kept session. */
@@ -1459,7 +1534,8 @@ test_preferences (void)
   orders = g_object_new (PATRON_TYPE_ORDERS_PAGE, NULL);
   window = show_in_window (GTK_WIDGET (orders));
   patron_orders_page_set_session (orders, session);
-  wait_for_label (GTK_WIDGET (orders), "Showing ");
+  /* an order's row: the first page has come (the count may come first) */
+  wait_for_label (GTK_WIDGET (orders), " items, ");
   g_assert_cmpstr (proxy->last_limit, ==, "50");
 
   preferences = patron_preferences_window_new (NULL);
@@ -2220,6 +2296,7 @@ main (int   argc,
                    test_orders_page_status_wraps_when_narrow);
   g_test_add_func ("/pages/account/delete-fails", test_account_delete_fails);
   g_test_add_func ("/pages/preferences", test_preferences);
+  g_test_add_func ("/pages/session/order-count", test_session_order_count);
   g_test_add_func ("/pages/orders/export", test_orders_page_export);
   g_test_add_func ("/pages/orders/details", test_order_window);
   for (guint i = 0; i < G_N_ELEMENTS (page_names); i++)

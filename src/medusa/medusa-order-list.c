@@ -7,6 +7,7 @@
 
 #include "config.h"
 
+
 #include "medusa-error.h"
 #include "medusa-order-list.h"
 
@@ -175,6 +176,11 @@ slot_set_failed (MedusaOrderSlot *self,
  * (medusa_order_list_set_query()). An order that leaves the filter meanwhile
  * (say canceled while the list shows the pending ones) still shifts the later
  * pages by one: the store's count wins and the list shrinks to it.
+ *
+ * A count known from elsewhere (medusa_order_list_set_expected_count()) gives
+ * the list its length before the first page comes, so a view makes its rows
+ * and scrollbar while waiting. The other pages are still asked for only once
+ * the first page has come, for its snapshot.
  */
 
 struct _MedusaOrderList
@@ -191,6 +197,7 @@ struct _MedusaOrderList
   GHashTable       *in_flight;     /* page index → itself */
   GCancellable     *generation;    /* cancelled when the query changes */
   GDateTime        *snapshot;      /* later pages: orders created before this */
+  GHashTable       *deferred;      /* pages asked for before the first page came */
   guint             n_requests;
 };
 
@@ -268,6 +275,26 @@ announce_resize (MedusaOrderList *self,
     g_list_model_items_changed (G_LIST_MODEL (self), count, old - count, 0);
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_ITEMS]);
+}
+
+/* The pages asked for while the list waited for its first page, now that it
+ * has come: those still in the list. */
+static void
+request_deferred (MedusaOrderList *self)
+{
+  g_autoptr(GHashTable) deferred = NULL;
+  GHashTableIter iter;
+  gpointer key;
+
+  if (g_hash_table_size (self->deferred) == 0)
+    return;
+
+  deferred = g_steal_pointer (&self->deferred);
+  self->deferred = g_hash_table_new (NULL, NULL);
+  g_hash_table_iter_init (&iter, deferred);
+  while (g_hash_table_iter_next (&iter, &key, NULL))
+    if (GPOINTER_TO_UINT (key) * self->page_size < self->slots->len)
+      request_page (self, GPOINTER_TO_UINT (key));
 }
 
 static void
@@ -348,6 +375,7 @@ page_cb (GObject      *object,
       announce_resize (self, old);
       if (!was_loaded)
         g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOADED]);
+      request_deferred (self);
     }
 
   g_hash_table_remove (self->in_flight, GUINT_TO_POINTER (request->page));
@@ -368,6 +396,13 @@ request_page (MedusaOrderList *self,
 
   if (self->client == NULL || g_hash_table_contains (self->in_flight, GUINT_TO_POINTER (page)))
     return;
+
+  /* the other pages wait for the first one: they need its snapshot */
+  if (page != 0 && !self->loaded)
+    {
+      g_hash_table_add (self->deferred, GUINT_TO_POINTER (page));
+      return;
+    }
 
   was_loading = medusa_order_list_get_loading (self);
   g_hash_table_add (self->in_flight, GUINT_TO_POINTER (page));
@@ -454,6 +489,7 @@ medusa_order_list_finalize (GObject *object)
   g_clear_pointer (&self->query, medusa_order_query_free);
   g_clear_pointer (&self->slots, g_ptr_array_unref);
   g_clear_pointer (&self->in_flight, g_hash_table_unref);
+  g_clear_pointer (&self->deferred, g_hash_table_unref);
   g_clear_error (&self->error);
 
   G_OBJECT_CLASS (medusa_order_list_parent_class)->finalize (object);
@@ -515,6 +551,7 @@ medusa_order_list_init (MedusaOrderList *self)
 {
   self->slots = g_ptr_array_new_with_free_func (g_object_unref);
   self->in_flight = g_hash_table_new (NULL, NULL);
+  self->deferred = g_hash_table_new (NULL, NULL);
   self->generation = g_cancellable_new ();
   self->query = medusa_order_query_new ();
 }
@@ -564,6 +601,7 @@ medusa_order_list_set_query (MedusaOrderList        *self,
   g_clear_object (&self->generation);
   self->generation = g_cancellable_new ();
   g_hash_table_remove_all (self->in_flight);
+  g_hash_table_remove_all (self->deferred);
   g_clear_pointer (&self->snapshot, g_date_time_unref);
 
   g_clear_pointer (&self->query, medusa_order_query_free);
@@ -645,6 +683,28 @@ medusa_order_list_get_n_requests (MedusaOrderList *self)
   g_return_val_if_fail (MEDUSA_IS_ORDER_LIST (self), 0);
 
   return self->n_requests;
+}
+
+/**
+ * medusa_order_list_set_expected_count:
+ * @count: how many orders another answer said the query matches, such as
+ *   a count asked for with a one-order page
+ *
+ * Gives the list @count placeholder slots while its first page is on its
+ * way, so a view can make its rows and size its scrollbar meanwhile. The
+ * first page's own count wins when it comes. Does nothing once the first
+ * page has come, or while the list has slots already.
+ */
+void
+medusa_order_list_set_expected_count (MedusaOrderList *self,
+                                      guint            count)
+{
+  g_return_if_fail (MEDUSA_IS_ORDER_LIST (self));
+
+  if (self->loaded || self->error != NULL || self->slots->len > 0)
+    return;
+
+  announce_resize (self, resize_quietly (self, count));
 }
 
 /**

@@ -35,6 +35,8 @@ gboolean                medusa_order_list_get_loading   (MedusaOrderList        
 gboolean                medusa_order_list_get_loaded    (MedusaOrderList        *self);
 const GError           *medusa_order_list_get_error     (MedusaOrderList        *self);
 guint                   medusa_order_list_get_n_requests (MedusaOrderList       *self);
+void                    medusa_order_list_set_expected_count (MedusaOrderList   *self,
+                                                              guint              count);
 void                    medusa_order_list_retry         (MedusaOrderList        *self,
                                                          guint                   position);
 

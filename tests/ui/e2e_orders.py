@@ -11,7 +11,7 @@ import os, sys
 import pyatspi
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from e2e_common import (api, click, find, find_app, label_containing, label_saying, press,
+from e2e_common import (api, click, find, find_app, label_containing, press,
                         press_key, shot, showing, signed_in, start_patron, stop, text_of,
                         type_into, wait_for, install_failure_hook)
 
@@ -45,6 +45,16 @@ def window_showing(app, text):
                 return window
         return None
     return wait_for(look, 30, f"a window saying {text!r}")
+
+
+def order_row(app, number, timeout=20):
+    """The orders list's row of order @number: one label to a screen reader,
+    "#1042, 28/11/2026 · 3 items, Placed · Shipped · Paid, USD 86.00"."""
+    def look():
+        return pyatspi.findDescendant(
+            app, lambda a: a is not None and a.getRole() == pyatspi.ROLE_LABEL and showing(a)
+            and a.name.startswith(f"#{number}, "))
+    return wait_for(look, timeout, f"the row of order #{number}")
 
 
 def row_value(window, title):
@@ -86,12 +96,13 @@ press(app, "Sign In")
 signed_in(app)
 press(app, "Show Orders")
 label_containing(app, f"Showing {count} orders", timeout=30)
-first_row = label_saying(app, f"#{newest['display_id']}")
+first_row = order_row(app, newest["display_id"])
+assert first_row.name.endswith(", " + money(newest["total"], newest["currency_code"])), first_row.name
 shot("orders")
 # lazy: the oldest order's page has not been asked for
 assert pyatspi.findDescendant(
     app, lambda a: a is not None and a.getRole() == pyatspi.ROLE_LABEL
-    and text_of(a) == f"#{oldest['display_id']}") is None, "the last page loaded too early"
+    and a.name.startswith(f"#{oldest['display_id']}, ")) is None, "the last page loaded too early"
 
 step("the newest order opens with a click, and closes")
 click(first_row)
@@ -102,8 +113,8 @@ wait_for(lambda: app.childCount == 1, what="the details window to close")
 
 step("End goes to the oldest order, loading its page, and Enter opens it")
 press_key("End")
-label_saying(app, f"#{oldest['display_id']}", timeout=30)
-label_saying(app, money(oldest["total"], oldest["currency_code"]))
+oldest_row = order_row(app, oldest["display_id"], timeout=30)
+assert oldest_row.name.endswith(", " + money(oldest["total"], oldest["currency_code"])), oldest_row.name
 shot("oldest")
 press_key("Return")
 details = window_showing(app, f"Order #{oldest['display_id']}")

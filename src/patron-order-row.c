@@ -1,0 +1,531 @@
+/* patron-order-row.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "patron-order-row"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "patron-order-row.h"
+
+/**
+ * PatronOrderRow:
+ *
+ * One row of the orders list: the order number, a line with the date and
+ * the item count, a dimmed line with the statuses in words, and the total;
+ * or, for an order whose page is not loaded, one line saying so (with a
+ * "Try Again" button when its page failed).
+ *
+ * It draws its four pieces of text itself rather than being a box of four
+ * labels: GTK 4.8's list view makes, styles and measures 200 rows at once,
+ * and a single widget per row costs a fraction of six. Its height is the
+ * same for every order unless a line does not fit, which then wraps: the
+ * number and the total are never cut. Screen readers hear the row as one
+ * sentence.
+ */
+
+#define COLUMN_SPACING   12
+#define LINE_SPACING      2
+/* the numbers' column: the dates beside them line up */
+#define NUMBER_WIDTH     64
+/* the middle lines wrap, even inside a word, rather than go below this */
+#define MIDDLE_MIN_WIDTH 48
+/* Adwaita's .dim-label */
+#define DIM_OPACITY      0.55f
+
+typedef struct
+{
+  PangoLayout *layout;
+  int          width;    /* on one line */
+  int          height;   /* on one line */
+} Text;
+
+enum {
+  NUMBER,
+  DATE,
+  STATUS,
+  TOTAL,
+  N_TEXTS
+};
+
+struct _PatronOrderRow
+{
+  GtkWidget             parent_instance;
+
+  Text                  texts[N_TEXTS];
+  GtkWidget            *retry;   /* made the first time a page fails */
+  char                 *summary;
+  PangoFontDescription *font;    /* the font the texts were measured in */
+};
+
+G_DEFINE_FINAL_TYPE (PatronOrderRow, patron_order_row, GTK_TYPE_WIDGET)
+
+enum {
+  RETRY,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+static void
+text_init (Text          *text,
+           GtkWidget     *widget,
+           PangoAttrList *attributes)
+{
+  text->layout = gtk_widget_create_pango_layout (widget, NULL);
+  pango_layout_set_attributes (text->layout, attributes);
+  pango_layout_set_wrap (text->layout, PANGO_WRAP_WORD_CHAR);
+}
+
+/* the size on one line, measured again */
+static void
+text_measure (Text *text)
+{
+  pango_layout_set_width (text->layout, -1);
+  pango_layout_get_pixel_size (text->layout, &text->width, &text->height);
+}
+
+static void
+text_set (Text       *text,
+          const char *value)
+{
+  if (g_strcmp0 (pango_layout_get_text (text->layout), value != NULL ? value : "") == 0)
+    return;
+
+  pango_layout_set_text (text->layout, value != NULL ? value : "", -1);
+  text_measure (text);
+}
+
+/* Its height in @width: the one-line height unless it needs to wrap. The
+ * layout is left laid out in @width, as it is drawn. */
+static int
+text_height_for_width (Text *text,
+                       int   width)
+{
+  int wanted = text->width <= width ? -1 : width * PANGO_SCALE;
+  int height;
+
+  if (pango_layout_get_width (text->layout) != wanted)
+    pango_layout_set_width (text->layout, wanted);
+  if (wanted == -1)
+    return text->height;
+
+  pango_layout_get_pixel_size (text->layout, NULL, &height);
+  return height;
+}
+
+static gboolean
+showing_retry (PatronOrderRow *self)
+{
+  return self->retry != NULL && gtk_widget_get_visible (self->retry);
+}
+
+static int
+number_width (PatronOrderRow *self)
+{
+  return MAX (NUMBER_WIDTH, self->texts[NUMBER].width);
+}
+
+/* the total, or the button in its place */
+static void
+measure_end (PatronOrderRow *self,
+             GtkOrientation  orientation,
+             int            *minimum,
+             int            *natural)
+{
+  if (showing_retry (self))
+    gtk_widget_measure (self->retry, orientation, -1, minimum, natural, NULL, NULL);
+  else if (orientation == GTK_ORIENTATION_HORIZONTAL)
+    *minimum = *natural = self->texts[TOTAL].width;
+  else
+    *minimum = *natural = self->texts[TOTAL].height;
+}
+
+/* what the two middle lines get of @width */
+static int
+middle_width (PatronOrderRow *self,
+              int             width)
+{
+  int end_minimum;
+  int end_natural;
+
+  measure_end (self, GTK_ORIENTATION_HORIZONTAL, &end_minimum, &end_natural);
+
+  return MAX (MIDDLE_MIN_WIDTH, width - number_width (self) - end_natural - 2 * COLUMN_SPACING);
+}
+
+static int
+content_height (PatronOrderRow *self,
+                int             width,
+                int            *middle_height)
+{
+  int end_minimum;
+  int end_natural;
+  int middle;
+
+  middle = text_height_for_width (&self->texts[DATE], width) + LINE_SPACING +
+           text_height_for_width (&self->texts[STATUS], width);
+  if (middle_height != NULL)
+    *middle_height = middle;
+  measure_end (self, GTK_ORIENTATION_VERTICAL, &end_minimum, &end_natural);
+
+  return MAX (MAX (self->texts[NUMBER].height, middle), end_natural);
+}
+
+/* a line that does not fit wraps: the height depends on the width */
+static GtkSizeRequestMode
+patron_order_row_get_request_mode (GtkWidget *widget)
+{
+  return GTK_SIZE_REQUEST_HEIGHT_FOR_WIDTH;
+}
+
+static void
+patron_order_row_measure (GtkWidget      *widget,
+                          GtkOrientation  orientation,
+                          int             for_size,
+                          int            *minimum,
+                          int            *natural,
+                          int            *minimum_baseline,
+                          int            *natural_baseline)
+{
+  PatronOrderRow *self = PATRON_ORDER_ROW (widget);
+
+  if (orientation == GTK_ORIENTATION_HORIZONTAL)
+    {
+      int end_minimum;
+      int end_natural;
+      int lines = MAX (self->texts[DATE].width, self->texts[STATUS].width);
+
+      measure_end (self, orientation, &end_minimum, &end_natural);
+      *minimum = number_width (self) + MIDDLE_MIN_WIDTH + end_minimum + 2 * COLUMN_SPACING;
+      *natural = number_width (self) + MAX (MIDDLE_MIN_WIDTH, lines) + end_natural +
+                 2 * COLUMN_SPACING;
+    }
+  else
+    {
+      int width = for_size < 0 ? G_MAXINT / 2 : middle_width (self, for_size);
+
+      *minimum = *natural = content_height (self, width, NULL);
+    }
+}
+
+/* @x from the start of the row, for @width of it */
+static int
+mirrored (PatronOrderRow *self,
+          int             x,
+          int             width)
+{
+  if (gtk_widget_get_direction (GTK_WIDGET (self)) == GTK_TEXT_DIR_RTL)
+    return gtk_widget_get_width (GTK_WIDGET (self)) - x - width;
+
+  return x;
+}
+
+static void
+patron_order_row_size_allocate (GtkWidget *widget,
+                                int        width,
+                                int        height,
+                                int        baseline)
+{
+  PatronOrderRow *self = PATRON_ORDER_ROW (widget);
+  int middle = middle_width (self, width);
+
+  /* lays the middle lines out in their width, for drawing */
+  content_height (self, middle, NULL);
+
+  if (showing_retry (self))
+    {
+      int button_width;
+      int button_height;
+      int unused;
+
+      gtk_widget_measure (self->retry, GTK_ORIENTATION_HORIZONTAL, -1, &unused, &button_width,
+                          NULL, NULL);
+      gtk_widget_measure (self->retry, GTK_ORIENTATION_VERTICAL, button_width, &unused,
+                          &button_height, NULL, NULL);
+      button_width = MIN (button_width, width);
+      gtk_widget_size_allocate (self->retry,
+                                &(GtkAllocation) {
+                                  mirrored (self, width - button_width, button_width),
+                                  MAX (0, (height - button_height) / 2),
+                                  button_width, MIN (button_height, height)
+                                }, -1);
+    }
+}
+
+static void
+append_text (GtkSnapshot   *snapshot,
+             Text          *text,
+             int            x,
+             int            y,
+             const GdkRGBA *color)
+{
+  gtk_snapshot_save (snapshot);
+  gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (x, y));
+  gtk_snapshot_append_layout (snapshot, text->layout, color);
+  gtk_snapshot_restore (snapshot);
+}
+
+static void
+patron_order_row_snapshot (GtkWidget   *widget,
+                           GtkSnapshot *snapshot)
+{
+  PatronOrderRow *self = PATRON_ORDER_ROW (widget);
+  int width = gtk_widget_get_width (widget);
+  int height = gtk_widget_get_height (widget);
+  int middle = middle_width (self, width);
+  int middle_x = number_width (self) + COLUMN_SPACING;
+  int middle_height;
+  int middle_y;
+  int date_height;
+  GdkRGBA color;
+  GdkRGBA dim;
+
+#if GTK_CHECK_VERSION (4, 10, 0)
+  gtk_widget_get_color (widget, &color);
+#else
+  gtk_style_context_get_color (gtk_widget_get_style_context (widget), &color);
+#endif
+  dim = color;
+  dim.alpha *= DIM_OPACITY;
+
+  content_height (self, middle, &middle_height);
+  middle_y = MAX (0, (height - middle_height) / 2);
+  date_height = text_height_for_width (&self->texts[DATE], middle);
+
+  append_text (snapshot, &self->texts[NUMBER], mirrored (self, 0, self->texts[NUMBER].width),
+               (height - self->texts[NUMBER].height) / 2, &color);
+  append_text (snapshot, &self->texts[DATE], mirrored (self, middle_x, middle), middle_y, &color);
+  append_text (snapshot, &self->texts[STATUS], mirrored (self, middle_x, middle),
+               middle_y + date_height + LINE_SPACING, &dim);
+
+  if (showing_retry (self))
+    gtk_widget_snapshot_child (widget, self->retry, snapshot);
+  else
+    append_text (snapshot, &self->texts[TOTAL],
+                 mirrored (self, width - self->texts[TOTAL].width, self->texts[TOTAL].width),
+                 (height - self->texts[TOTAL].height) / 2, &color);
+}
+
+/* A new font (the text scale, say) measures every text again. */
+static void
+patron_order_row_css_changed (GtkWidget         *widget,
+                              GtkCssStyleChange *change)
+{
+  PatronOrderRow *self = PATRON_ORDER_ROW (widget);
+  PangoContext *context = gtk_widget_get_pango_context (widget);
+  const PangoFontDescription *font = pango_context_get_font_description (context);
+
+  GTK_WIDGET_CLASS (patron_order_row_parent_class)->css_changed (widget, change);
+
+  if (self->font != NULL && font != NULL && pango_font_description_equal (self->font, font))
+    return;
+
+  g_clear_pointer (&self->font, pango_font_description_free);
+  self->font = font != NULL ? pango_font_description_copy (font) : NULL;
+  for (Text *text = self->texts; text < self->texts + N_TEXTS; text++)
+    {
+      pango_layout_context_changed (text->layout);
+      text_measure (text);
+    }
+  gtk_widget_queue_resize (widget);
+}
+
+static void
+patron_order_row_direction_changed (GtkWidget        *widget,
+                                    GtkTextDirection  previous)
+{
+  PatronOrderRow *self = PATRON_ORDER_ROW (widget);
+
+  GTK_WIDGET_CLASS (patron_order_row_parent_class)->direction_changed (widget, previous);
+
+  for (Text *text = self->texts; text < self->texts + N_TEXTS; text++)
+    pango_layout_context_changed (text->layout);
+  gtk_widget_queue_draw (widget);
+}
+
+static void
+patron_order_row_dispose (GObject *object)
+{
+  PatronOrderRow *self = (PatronOrderRow *)object;
+
+  g_clear_pointer (&self->retry, gtk_widget_unparent);
+
+  G_OBJECT_CLASS (patron_order_row_parent_class)->dispose (object);
+}
+
+static void
+patron_order_row_finalize (GObject *object)
+{
+  PatronOrderRow *self = (PatronOrderRow *)object;
+
+  for (Text *text = self->texts; text < self->texts + N_TEXTS; text++)
+    g_clear_object (&text->layout);
+  g_clear_pointer (&self->summary, g_free);
+  g_clear_pointer (&self->font, pango_font_description_free);
+
+  G_OBJECT_CLASS (patron_order_row_parent_class)->finalize (object);
+}
+
+static void
+patron_order_row_class_init (PatronOrderRowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = patron_order_row_dispose;
+  object_class->finalize = patron_order_row_finalize;
+
+  widget_class->get_request_mode = patron_order_row_get_request_mode;
+  widget_class->measure = patron_order_row_measure;
+  widget_class->size_allocate = patron_order_row_size_allocate;
+  widget_class->snapshot = patron_order_row_snapshot;
+  widget_class->css_changed = patron_order_row_css_changed;
+  widget_class->direction_changed = patron_order_row_direction_changed;
+
+  /**
+   * PatronOrderRow::retry:
+   *
+   * The row's "Try Again" button was clicked.
+   */
+  signals[RETRY] =
+    g_signal_new ("retry",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 0);
+
+  gtk_widget_class_set_css_name (widget_class, "orderrow");
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_LABEL);
+}
+
+static void
+patron_order_row_init (PatronOrderRow *self)
+{
+  GtkWidget *widget = GTK_WIDGET (self);
+  PangoAttrList *attributes = pango_attr_list_new ();
+
+  /* Adwaita's .heading for the number */
+  pango_attr_list_insert (attributes, pango_attr_weight_new (PANGO_WEIGHT_BOLD));
+  text_init (&self->texts[NUMBER], widget, attributes);
+  pango_attr_list_unref (attributes);
+
+  text_init (&self->texts[DATE], widget, NULL);
+  text_init (&self->texts[STATUS], widget, NULL);
+
+  /* Adwaita's .numeric for the total: figures of one width */
+  attributes = pango_attr_list_new ();
+  pango_attr_list_insert (attributes, pango_attr_font_features_new ("tnum=1"));
+  text_init (&self->texts[TOTAL], widget, attributes);
+  pango_attr_list_unref (attributes);
+
+  for (Text *text = self->texts; text < self->texts + N_TEXTS; text++)
+    text_measure (text);
+
+  gtk_widget_set_margin_top (widget, 6);
+  gtk_widget_set_margin_bottom (widget, 6);
+}
+
+GtkWidget *
+patron_order_row_new (void)
+{
+  return g_object_new (PATRON_TYPE_ORDER_ROW, NULL);
+}
+
+static void
+set_summary (PatronOrderRow *self,
+             char           *summary)
+{
+  g_free (self->summary);
+  self->summary = summary;
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, summary,
+                                  -1);
+  gtk_widget_queue_resize (GTK_WIDGET (self));
+}
+
+static void
+retry_clicked_cb (PatronOrderRow *self)
+{
+  g_signal_emit (self, signals[RETRY], 0);
+}
+
+/**
+ * patron_order_row_set_order:
+ * @number: the order number, e.g. "#1042"
+ * @date: the date and the item count
+ * @status: the statuses in words
+ * @total: the total with its currency
+ *
+ * Shows an order.
+ */
+void
+patron_order_row_set_order (PatronOrderRow *self,
+                            const char     *number,
+                            const char     *date,
+                            const char     *status,
+                            const char     *total)
+{
+  g_return_if_fail (PATRON_IS_ORDER_ROW (self));
+
+  text_set (&self->texts[NUMBER], number);
+  text_set (&self->texts[DATE], date);
+  text_set (&self->texts[STATUS], status);
+  text_set (&self->texts[TOTAL], total);
+  if (self->retry != NULL)
+    gtk_widget_set_visible (self->retry, FALSE);
+
+  /* Translators: what a screen reader says for an order in the list: its
+   * number, date and item count, statuses and total, e.g. "#1042, 28/11/2026 ·
+   * 3 items, Placed · Shipped · Paid, USD 86.00" */
+  set_summary (self, g_strdup_printf (C_("order row", "%s, %s, %s, %s"),
+                                      number, date, status, total));
+}
+
+/**
+ * patron_order_row_set_message:
+ * @message: what stands in the order's place, such as "Loading…"
+ * @failed: whether its page failed: the row offers to try again
+ *
+ * Shows a row whose order is not there.
+ */
+void
+patron_order_row_set_message (PatronOrderRow *self,
+                              const char     *message,
+                              gboolean        failed)
+{
+  g_return_if_fail (PATRON_IS_ORDER_ROW (self));
+
+  text_set (&self->texts[NUMBER], NULL);
+  text_set (&self->texts[DATE], message);
+  text_set (&self->texts[STATUS], NULL);
+  text_set (&self->texts[TOTAL], NULL);
+
+  if (failed && self->retry == NULL)
+    {
+      self->retry = gtk_button_new_with_label (_("Try Again"));
+      g_signal_connect_object (self->retry, "clicked", G_CALLBACK (retry_clicked_cb), self,
+                               G_CONNECT_SWAPPED);
+      gtk_widget_set_parent (self->retry, GTK_WIDGET (self));
+    }
+  if (self->retry != NULL)
+    gtk_widget_set_visible (self->retry, failed);
+
+  set_summary (self, g_strdup (message));
+}
+
+/**
+ * patron_order_row_get_summary:
+ *
+ * Returns: the row in one sentence, as screen readers hear it
+ */
+const char *
+patron_order_row_get_summary (PatronOrderRow *self)
+{
+  g_return_val_if_fail (PATRON_IS_ORDER_ROW (self), NULL);
+
+  return self->summary != NULL ? self->summary : "";
+}

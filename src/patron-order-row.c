@@ -38,7 +38,7 @@
 
 typedef struct
 {
-  PangoLayout *layout;
+  PangoLayout *layout;   /* made for the first text: most rows are placeholders */
   int          width;    /* on one line */
   int          height;   /* on one line */
 } Text;
@@ -69,33 +69,48 @@ enum {
 };
 
 static guint signals[N_SIGNALS];
-
-static void
-text_init (Text          *text,
-           GtkWidget     *widget,
-           PangoAttrList *attributes)
-{
-  text->layout = gtk_widget_create_pango_layout (widget, NULL);
-  pango_layout_set_attributes (text->layout, attributes);
-  pango_layout_set_wrap (text->layout, PANGO_WRAP_WORD_CHAR);
-}
+/* Adwaita's .heading for the number, .numeric (figures of one width) for
+ * the total */
+static PangoAttrList *attributes[N_TEXTS];
 
 /* the size on one line, measured again */
 static void
 text_measure (Text *text)
 {
+  if (text->layout == NULL)
+    return;
+
   pango_layout_set_width (text->layout, -1);
   pango_layout_get_pixel_size (text->layout, &text->width, &text->height);
 }
 
 static void
-text_set (Text       *text,
-          const char *value)
+text_set (PatronOrderRow *self,
+          guint           which,
+          const char     *value)
 {
-  if (g_strcmp0 (pango_layout_get_text (text->layout), value != NULL ? value : "") == 0)
+  Text *text = &self->texts[which];
+
+  if (value == NULL)
+    value = "";
+
+  if (text->layout == NULL)
+    {
+      if (value[0] == '\0')
+        return;
+
+      text->layout = gtk_widget_create_pango_layout (GTK_WIDGET (self), NULL);
+      pango_layout_set_attributes (text->layout, attributes[which]);
+      pango_layout_set_wrap (text->layout, PANGO_WRAP_WORD_CHAR);
+      /* the font it is measured in, for css_changed() to compare */
+      if (self->font == NULL)
+        self->font = pango_font_description_copy (
+          pango_context_get_font_description (pango_layout_get_context (text->layout)));
+    }
+  else if (g_strcmp0 (pango_layout_get_text (text->layout), value) == 0)
     return;
 
-  pango_layout_set_text (text->layout, value != NULL ? value : "", -1);
+  pango_layout_set_text (text->layout, value, -1);
   text_measure (text);
 }
 
@@ -108,6 +123,8 @@ text_height_for_width (Text *text,
   int wanted = text->width <= width ? -1 : width * PANGO_SCALE;
   int height;
 
+  if (text->layout == NULL)
+    return 0;
   if (pango_layout_get_width (text->layout) != wanted)
     pango_layout_set_width (text->layout, wanted);
   if (wanted == -1)
@@ -164,10 +181,15 @@ content_height (PatronOrderRow *self,
 {
   int end_minimum;
   int end_natural;
+  int status;
   int middle;
 
-  middle = text_height_for_width (&self->texts[DATE], width) + LINE_SPACING +
-           text_height_for_width (&self->texts[STATUS], width);
+  /* an order's row is as tall as a placeholder, which has no status line */
+  status = self->texts[STATUS].layout != NULL &&
+           pango_layout_get_character_count (self->texts[STATUS].layout) > 0
+           ? text_height_for_width (&self->texts[STATUS], width)
+           : self->texts[DATE].height;
+  middle = text_height_for_width (&self->texts[DATE], width) + LINE_SPACING + status;
   if (middle_height != NULL)
     *middle_height = middle;
   measure_end (self, GTK_ORIENTATION_VERTICAL, &end_minimum, &end_natural);
@@ -263,6 +285,9 @@ append_text (GtkSnapshot   *snapshot,
              int            y,
              const GdkRGBA *color)
 {
+  if (text->layout == NULL || pango_layout_get_character_count (text->layout) == 0)
+    return;
+
   gtk_snapshot_save (snapshot);
   gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (x, y));
   gtk_snapshot_append_layout (snapshot, text->layout, color);
@@ -327,10 +352,11 @@ patron_order_row_css_changed (GtkWidget         *widget,
   g_clear_pointer (&self->font, pango_font_description_free);
   self->font = font != NULL ? pango_font_description_copy (font) : NULL;
   for (Text *text = self->texts; text < self->texts + N_TEXTS; text++)
-    {
-      pango_layout_context_changed (text->layout);
-      text_measure (text);
-    }
+    if (text->layout != NULL)
+      {
+        pango_layout_context_changed (text->layout);
+        text_measure (text);
+      }
   gtk_widget_queue_resize (widget);
 }
 
@@ -343,7 +369,8 @@ patron_order_row_direction_changed (GtkWidget        *widget,
   GTK_WIDGET_CLASS (patron_order_row_parent_class)->direction_changed (widget, previous);
 
   for (Text *text = self->texts; text < self->texts + N_TEXTS; text++)
-    pango_layout_context_changed (text->layout);
+    if (text->layout != NULL)
+      pango_layout_context_changed (text->layout);
   gtk_widget_queue_draw (widget);
 }
 
@@ -398,6 +425,11 @@ patron_order_row_class_init (PatronOrderRowClass *klass)
                   0, NULL, NULL, NULL,
                   G_TYPE_NONE, 0);
 
+  attributes[NUMBER] = pango_attr_list_new ();
+  pango_attr_list_insert (attributes[NUMBER], pango_attr_weight_new (PANGO_WEIGHT_BOLD));
+  attributes[TOTAL] = pango_attr_list_new ();
+  pango_attr_list_insert (attributes[TOTAL], pango_attr_font_features_new ("tnum=1"));
+
   gtk_widget_class_set_css_name (widget_class, "orderrow");
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_LABEL);
 }
@@ -406,24 +438,6 @@ static void
 patron_order_row_init (PatronOrderRow *self)
 {
   GtkWidget *widget = GTK_WIDGET (self);
-  PangoAttrList *attributes = pango_attr_list_new ();
-
-  /* Adwaita's .heading for the number */
-  pango_attr_list_insert (attributes, pango_attr_weight_new (PANGO_WEIGHT_BOLD));
-  text_init (&self->texts[NUMBER], widget, attributes);
-  pango_attr_list_unref (attributes);
-
-  text_init (&self->texts[DATE], widget, NULL);
-  text_init (&self->texts[STATUS], widget, NULL);
-
-  /* Adwaita's .numeric for the total: figures of one width */
-  attributes = pango_attr_list_new ();
-  pango_attr_list_insert (attributes, pango_attr_font_features_new ("tnum=1"));
-  text_init (&self->texts[TOTAL], widget, attributes);
-  pango_attr_list_unref (attributes);
-
-  for (Text *text = self->texts; text < self->texts + N_TEXTS; text++)
-    text_measure (text);
 
   gtk_widget_set_margin_top (widget, 6);
   gtk_widget_set_margin_bottom (widget, 6);
@@ -471,10 +485,10 @@ patron_order_row_set_order (PatronOrderRow *self,
 {
   g_return_if_fail (PATRON_IS_ORDER_ROW (self));
 
-  text_set (&self->texts[NUMBER], number);
-  text_set (&self->texts[DATE], date);
-  text_set (&self->texts[STATUS], status);
-  text_set (&self->texts[TOTAL], total);
+  text_set (self, NUMBER, number);
+  text_set (self, DATE, date);
+  text_set (self, STATUS, status);
+  text_set (self, TOTAL, total);
   if (self->retry != NULL)
     gtk_widget_set_visible (self->retry, FALSE);
 
@@ -499,10 +513,10 @@ patron_order_row_set_message (PatronOrderRow *self,
 {
   g_return_if_fail (PATRON_IS_ORDER_ROW (self));
 
-  text_set (&self->texts[NUMBER], NULL);
-  text_set (&self->texts[DATE], message);
-  text_set (&self->texts[STATUS], NULL);
-  text_set (&self->texts[TOTAL], NULL);
+  text_set (self, NUMBER, NULL);
+  text_set (self, DATE, message);
+  text_set (self, STATUS, NULL);
+  text_set (self, TOTAL, NULL);
 
   if (failed && self->retry == NULL)
     {

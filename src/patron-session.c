@@ -33,6 +33,7 @@ struct _PatronSession
   gboolean        keep_sessions;
   int             order_count;        /* -1 until counted */
   GCancellable   *count_cancellable;
+  guint           count_idle;
 };
 
 G_DEFINE_FINAL_TYPE (PatronSession, patron_session, G_TYPE_OBJECT)
@@ -98,21 +99,33 @@ order_count_cb (GObject      *object,
 }
 
 /* One order is enough to learn how many there are. */
-static void
-count_orders (PatronSession *self)
+static gboolean
+count_orders_cb (gpointer data)
 {
+  PatronSession *self = data;
   g_autoptr(MedusaOrderQuery) query = medusa_order_query_new ();
 
-  g_cancellable_cancel (self->count_cancellable);
-  g_clear_object (&self->count_cancellable);
-  if (self->customer == NULL)
-    return;
-
+  self->count_idle = 0;
   self->count_cancellable = g_cancellable_new ();
   medusa_order_query_set_limit (query, 1);
   medusa_order_query_set_fields (query, "id");
   medusa_client_list_orders_async (self->client, query, self->count_cancellable,
                                    order_count_cb, g_object_ref (self));
+
+  return G_SOURCE_REMOVE;
+}
+
+/* The count waits until what the user asked for is on its way: it is a
+ * nicety, and the request that goes first gets the connection that is
+ * open already. */
+static void
+count_orders (PatronSession *self)
+{
+  g_cancellable_cancel (self->count_cancellable);
+  g_clear_object (&self->count_cancellable);
+  g_clear_handle_id (&self->count_idle, g_source_remove);
+  if (self->customer != NULL)
+    self->count_idle = g_idle_add_full (G_PRIORITY_LOW, count_orders_cb, self, NULL);
 }
 
 static void
@@ -199,6 +212,7 @@ patron_session_dispose (GObject *object)
 
   g_cancellable_cancel (self->count_cancellable);
   g_clear_object (&self->count_cancellable);
+  g_clear_handle_id (&self->count_idle, g_source_remove);
   g_clear_object (&self->customer);
   g_clear_object (&self->client);
 

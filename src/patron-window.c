@@ -36,6 +36,7 @@ struct _PatronWindow
   AdwWindowTitle       *window_title;
   AdwToastOverlay      *toast_overlay;
   GtkStack             *stack;
+  /* made when first shown (a kept session never shows them) */
   PatronStorePage      *store_page;
   PatronSignInPage     *sign_in_page;
   PatronRegisterPage   *register_page;
@@ -50,12 +51,103 @@ G_DEFINE_FINAL_TYPE (PatronWindow, patron_window, ADW_TYPE_APPLICATION_WINDOW)
 static gboolean ask_before_discarding (PatronWindow *self,
                                        const char   *action);
 
+static gboolean
+keeps_sessions (PatronWindow *self)
+{
+  return !g_settings_get_boolean (self->settings, "counter-mode");
+}
+
+/* The session, and whether it may be kept, for the pages made so far. */
+static void
+update_pages (PatronWindow *self)
+{
+  if (self->sign_in_page != NULL)
+    {
+      patron_sign_in_page_set_session (self->sign_in_page, self->session);
+      patron_sign_in_page_set_can_remember (self->sign_in_page, keeps_sessions (self));
+    }
+  if (self->register_page != NULL)
+    {
+      patron_register_page_set_session (self->register_page, self->session);
+      patron_register_page_set_can_remember (self->register_page, keeps_sessions (self));
+    }
+  if (self->forgot_page != NULL)
+    patron_forgot_page_set_session (self->forgot_page, self->session);
+  if (self->reset_page != NULL)
+    patron_reset_page_set_session (self->reset_page, self->session);
+}
+
+/* The page called @name, made now if it is one of those made when first
+ * needed: a start that resumes a kept session makes none of them, which
+ * spares it building, styling and loading the icons of five forms. */
+static void
+ensure_page (PatronWindow *self,
+             const char   *name)
+{
+  GtkWidget *page;
+
+  if (gtk_stack_get_child_by_name (self->stack, name) != NULL)
+    return;
+
+  if (g_str_equal (name, "store"))
+    page = GTK_WIDGET (self->store_page = g_object_new (PATRON_TYPE_STORE_PAGE, NULL));
+  else if (g_str_equal (name, "sign-in"))
+    page = GTK_WIDGET (self->sign_in_page = g_object_new (PATRON_TYPE_SIGN_IN_PAGE, NULL));
+  else if (g_str_equal (name, "register"))
+    page = GTK_WIDGET (self->register_page = g_object_new (PATRON_TYPE_REGISTER_PAGE, NULL));
+  else if (g_str_equal (name, "forgot"))
+    page = GTK_WIDGET (self->forgot_page = g_object_new (PATRON_TYPE_FORGOT_PAGE, NULL));
+  else if (g_str_equal (name, "reset"))
+    page = GTK_WIDGET (self->reset_page = g_object_new (PATRON_TYPE_RESET_PAGE, NULL));
+  else
+    g_return_if_reached ();
+
+  gtk_stack_add_named (self->stack, page, name);
+  update_pages (self);
+}
+
+static PatronSignInPage *
+sign_in_page (PatronWindow *self)
+{
+  ensure_page (self, "sign-in");
+  return self->sign_in_page;
+}
+
+static PatronRegisterPage *
+register_page (PatronWindow *self)
+{
+  ensure_page (self, "register");
+  return self->register_page;
+}
+
+static PatronForgotPage *
+forgot_page (PatronWindow *self)
+{
+  ensure_page (self, "forgot");
+  return self->forgot_page;
+}
+
+static PatronResetPage *
+reset_page (PatronWindow *self)
+{
+  ensure_page (self, "reset");
+  return self->reset_page;
+}
+
+static PatronStorePage *
+store_page (PatronWindow *self)
+{
+  ensure_page (self, "store");
+  return self->store_page;
+}
+
 static void
 show_page (PatronWindow *self,
            const char   *name)
 {
   gboolean signed_in = self->session != NULL && patron_session_get_signed_in (self->session);
 
+  ensure_page (self, name);
   /* The first page after "Signing In…" shows at once: a crossfade then
    * draws both pages for a while, on the way to the user's first look. */
   if (g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "loading") == 0)
@@ -98,8 +190,8 @@ session_expired_cb (PatronWindow  *self,
                     const char    *email,
                     PatronSession *session)
 {
-  patron_sign_in_page_set_email (self->sign_in_page, email);
-  patron_sign_in_page_set_message (self->sign_in_page,
+  patron_sign_in_page_set_email (sign_in_page (self), email);
+  patron_sign_in_page_set_message (sign_in_page (self),
                                    _("Your session has expired or was ended. "
                                      "Please sign in again."));
   show_page (self, "sign-in");
@@ -120,16 +212,16 @@ restore_cb (GObject      *object,
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
 
-  patron_sign_in_page_set_email (self->sign_in_page, email);
+  patron_sign_in_page_set_email (sign_in_page (self), email);
   if (g_error_matches (error, MEDUSA_ERROR, MEDUSA_ERROR_UNAUTHORIZED))
-    patron_sign_in_page_set_message (self->sign_in_page,
+    patron_sign_in_page_set_message (sign_in_page (self),
                                      _("Your session has expired or was ended. "
                                        "Please sign in again."));
   else if (error != NULL)
     {
       g_autofree char *sentence = patron_error_to_sentence (error, PATRON_ACTION_RESTORE);
 
-      patron_sign_in_page_set_message (self->sign_in_page, sentence);
+      patron_sign_in_page_set_message (sign_in_page (self), sentence);
     }
 
   show_page (self, "sign-in");
@@ -139,8 +231,6 @@ static void
 use_store (PatronWindow *self,
            const char   *url)
 {
-  gboolean keep_sessions = !g_settings_get_boolean (self->settings, "counter-mode");
-
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
   self->cancellable = g_cancellable_new ();
@@ -150,18 +240,13 @@ use_store (PatronWindow *self,
   g_clear_object (&self->session);
 
   self->session = patron_session_new (url);
-  patron_session_set_keep_sessions (self->session, keep_sessions);
+  patron_session_set_keep_sessions (self->session, keeps_sessions (self));
   g_signal_connect_object (self->session, "notify::signed-in",
                            G_CALLBACK (signed_in_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->session, "expired",
                            G_CALLBACK (session_expired_cb), self, G_CONNECT_SWAPPED);
 
-  patron_sign_in_page_set_session (self->sign_in_page, self->session);
-  patron_sign_in_page_set_can_remember (self->sign_in_page, keep_sessions);
-  patron_register_page_set_session (self->register_page, self->session);
-  patron_register_page_set_can_remember (self->register_page, keep_sessions);
-  patron_forgot_page_set_session (self->forgot_page, self->session);
-  patron_reset_page_set_session (self->reset_page, self->session);
+  update_pages (self);
   patron_account_page_set_session (self->account_page, self->session);
   adw_window_title_set_subtitle (self->window_title, url);
 
@@ -175,12 +260,9 @@ use_store (PatronWindow *self,
 static void
 counter_mode_changed_cb (PatronWindow *self)
 {
-  gboolean keep_sessions = !g_settings_get_boolean (self->settings, "counter-mode");
-
   if (self->session != NULL)
-    patron_session_set_keep_sessions (self->session, keep_sessions);
-  patron_sign_in_page_set_can_remember (self->sign_in_page, keep_sessions);
-  patron_register_page_set_can_remember (self->register_page, keep_sessions);
+    patron_session_set_keep_sessions (self->session, keeps_sessions (self));
+  update_pages (self);
 }
 
 static void
@@ -196,13 +278,13 @@ navigate_action (GtkWidget  *widget,
 
   if (g_str_equal (page, "sign-in"))
     {
-      patron_sign_in_page_set_email (self->sign_in_page, email);
-      patron_sign_in_page_set_message (self->sign_in_page, NULL);
+      patron_sign_in_page_set_email (sign_in_page (self), email);
+      patron_sign_in_page_set_message (sign_in_page (self), NULL);
     }
   else if (g_str_equal (page, "register"))
-    patron_register_page_set_email (self->register_page, email);
+    patron_register_page_set_email (register_page (self), email);
   else if (g_str_equal (page, "forgot"))
-    patron_forgot_page_set_email (self->forgot_page, email);
+    patron_forgot_page_set_email (forgot_page (self), email);
   else if (g_str_equal (page, "orders"))
     patron_orders_page_set_session (self->orders_page, self->session);
   else if (g_str_equal (page, "account"))
@@ -232,7 +314,7 @@ open_reset_action (GtkWidget  *widget,
       return;
     }
 
-  patron_reset_page_set_link (self->reset_page, email, token);
+  patron_reset_page_set_link (reset_page (self), email, token);
   show_page (self, "reset");
 }
 
@@ -259,7 +341,7 @@ change_store_action (GtkWidget  *widget,
     return;
 
   if (self->session != NULL)
-    patron_store_page_set_url (self->store_page, patron_session_get_store_url (self->session));
+    patron_store_page_set_url (store_page (self), patron_session_get_store_url (self->session));
   show_page (self, "store");
 }
 
@@ -285,8 +367,8 @@ sign_out_action (GtkWidget  *widget,
   if (ask_before_discarding (self, "win.sign-out"))
     return;
 
-  patron_sign_in_page_set_email (self->sign_in_page, medusa_customer_get_email (customer));
-  patron_sign_in_page_set_message (self->sign_in_page, NULL);
+  patron_sign_in_page_set_email (sign_in_page (self), medusa_customer_get_email (customer));
+  patron_sign_in_page_set_message (sign_in_page (self), NULL);
   /* not tied to this window: signing out completes even if it closes */
   patron_session_sign_out_async (self->session, NULL, sign_out_cb, NULL);
   show_page (self, "sign-in");
@@ -354,7 +436,7 @@ patron_window_start (PatronWindow *self,
     use_store (self, store_url);
   else
     {
-      patron_store_page_set_url (self->store_page, store_url);
+      patron_store_page_set_url (store_page (self), store_url);
       show_page (self, "store");
     }
 }
@@ -451,11 +533,6 @@ patron_window_class_init (PatronWindowClass *klass)
 
   window_class->close_request = patron_window_close_request;
 
-  g_type_ensure (PATRON_TYPE_STORE_PAGE);
-  g_type_ensure (PATRON_TYPE_SIGN_IN_PAGE);
-  g_type_ensure (PATRON_TYPE_REGISTER_PAGE);
-  g_type_ensure (PATRON_TYPE_FORGOT_PAGE);
-  g_type_ensure (PATRON_TYPE_RESET_PAGE);
   g_type_ensure (PATRON_TYPE_ACCOUNT_PAGE);
   g_type_ensure (PATRON_TYPE_ORDERS_PAGE);
 
@@ -464,11 +541,6 @@ patron_window_class_init (PatronWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PatronWindow, window_title);
   gtk_widget_class_bind_template_child (widget_class, PatronWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, PatronWindow, stack);
-  gtk_widget_class_bind_template_child (widget_class, PatronWindow, store_page);
-  gtk_widget_class_bind_template_child (widget_class, PatronWindow, sign_in_page);
-  gtk_widget_class_bind_template_child (widget_class, PatronWindow, register_page);
-  gtk_widget_class_bind_template_child (widget_class, PatronWindow, forgot_page);
-  gtk_widget_class_bind_template_child (widget_class, PatronWindow, reset_page);
   gtk_widget_class_bind_template_child (widget_class, PatronWindow, account_page);
   gtk_widget_class_bind_template_child (widget_class, PatronWindow, orders_page);
 

@@ -242,5 +242,9 @@ patron_application_init (PatronApplication *self)
   gtk_application_set_accels_for_action (GTK_APPLICATION (self),
                                          "window.close",
                                          (const char *[]) { "<primary>w", NULL });
+  /* what GtkApplication gives a help overlay it loads itself */
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self),
+                                         "win.show-help-overlay",
+                                         (const char *[]) { "<primary>question", NULL });
   g_application_add_main_option_entries (G_APPLICATION (self), option_entries);
 }

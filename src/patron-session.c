@@ -98,6 +98,8 @@ order_count_cb (GObject      *object,
   set_order_count (self, MIN (medusa_order_page_get_count (page), G_MAXINT));
 }
 
+static void client_idle_cb (PatronSession *self);
+
 /* One order is enough to learn how many there are. */
 static gboolean
 count_orders_cb (gpointer data)
@@ -106,6 +108,14 @@ count_orders_cb (gpointer data)
   g_autoptr(MedusaOrderQuery) query = medusa_order_query_new ();
 
   self->count_idle = 0;
+  /* after what is on its way: the store would answer both more slowly */
+  if (medusa_client_get_n_pending (self->client) > 0)
+    {
+      g_signal_connect_object (self->client, "notify::n-pending", G_CALLBACK (client_idle_cb),
+                               self, G_CONNECT_SWAPPED);
+      return G_SOURCE_REMOVE;
+    }
+
   self->count_cancellable = g_cancellable_new ();
   medusa_order_query_set_limit (query, 1);
   medusa_order_query_set_fields (query, "id");
@@ -115,15 +125,26 @@ count_orders_cb (gpointer data)
   return G_SOURCE_REMOVE;
 }
 
-/* The count waits until what the user asked for is on its way: it is a
- * nicety, and the request that goes first gets the connection that is
- * open already. */
+static void
+client_idle_cb (PatronSession *self)
+{
+  if (medusa_client_get_n_pending (self->client) > 0)
+    return;
+
+  g_signal_handlers_disconnect_by_func (self->client, client_idle_cb, self);
+  if (self->count_idle == 0 && self->customer != NULL)
+    self->count_idle = g_idle_add_full (G_PRIORITY_LOW, count_orders_cb, self, NULL);
+}
+
+/* The count is a nicety: it waits for what the user asked for, which goes
+ * out first (on the connection open already) and is answered first. */
 static void
 count_orders (PatronSession *self)
 {
   g_cancellable_cancel (self->count_cancellable);
   g_clear_object (&self->count_cancellable);
   g_clear_handle_id (&self->count_idle, g_source_remove);
+  g_signal_handlers_disconnect_by_func (self->client, client_idle_cb, self);
   if (self->customer != NULL)
     self->count_idle = g_idle_add_full (G_PRIORITY_LOW, count_orders_cb, self, NULL);
 }
@@ -213,6 +234,8 @@ patron_session_dispose (GObject *object)
   g_cancellable_cancel (self->count_cancellable);
   g_clear_object (&self->count_cancellable);
   g_clear_handle_id (&self->count_idle, g_source_remove);
+  if (self->client != NULL)
+    g_signal_handlers_disconnect_by_func (self->client, client_idle_cb, self);
   g_clear_object (&self->customer);
   g_clear_object (&self->client);
 

@@ -33,6 +33,8 @@ struct _PatronWindow
   const char           *after_discard;   /* the action to carry out once confirmed */
   PatronSession        *session;
 
+  GtkWindow            *help_overlay;    /* made when first shown */
+  gint64                shown_in_frame;  /* the frame of the last show_page() */
   AdwWindowTitle       *window_title;
   AdwToastOverlay      *toast_overlay;
   GtkStack             *stack;
@@ -146,14 +148,22 @@ show_page (PatronWindow *self,
            const char   *name)
 {
   gboolean signed_in = self->session != NULL && patron_session_get_signed_in (self->session);
+  GdkFrameClock *clock;
+  gint64 frame;
 
   ensure_page (self, name);
-  /* The first page after "Signing In…" shows at once: a crossfade then
-   * draws both pages for a while, on the way to the user's first look. */
-  if (g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "loading") == 0)
+  /* A crossfade draws both pages, blended, for a fifth of a second. It is
+   * left out after "Signing In…", on the way to the user's first look, and
+   * from a page that never was on screen (the account, when the orders are
+   * asked for at once): there is nothing to fade from. */
+  clock = gtk_widget_get_frame_clock (GTK_WIDGET (self));
+  frame = clock != NULL ? gdk_frame_clock_get_frame_counter (clock) : -1;
+  if (g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "loading") == 0 ||
+      frame == self->shown_in_frame)
     gtk_stack_set_visible_child_full (self->stack, name, GTK_STACK_TRANSITION_TYPE_NONE);
   else
     gtk_stack_set_visible_child_name (self->stack, name);
+  self->shown_in_frame = frame;
 
   /* Screen readers (and the end-to-end tests) see only the page on screen,
    * not the forms of the pages behind it. */
@@ -346,6 +356,27 @@ change_store_action (GtkWidget  *widget,
 }
 
 static void
+show_help_overlay_action (GtkWidget  *widget,
+                          const char *action_name,
+                          GVariant   *parameter)
+{
+  PatronWindow *self = PATRON_WINDOW (widget);
+
+  if (self->help_overlay == NULL)
+    {
+      g_autoptr(GtkBuilder) builder =
+        gtk_builder_new_from_resource ("/io/github/patronapp/Patron/ui/help-overlay.ui");
+
+      self->help_overlay = g_object_ref (GTK_WINDOW (gtk_builder_get_object (builder,
+                                                                             "help_overlay")));
+      gtk_window_set_transient_for (self->help_overlay, GTK_WINDOW (self));
+      gtk_window_set_hide_on_close (self->help_overlay, TRUE);
+    }
+
+  gtk_window_present (self->help_overlay);
+}
+
+static void
 sign_out_cb (GObject      *object,
              GAsyncResult *result,
              gpointer      user_data)
@@ -515,6 +546,10 @@ patron_window_dispose (GObject *object)
     g_signal_handlers_disconnect_by_data (self->session, self);
   g_clear_object (&self->session);
 
+  if (self->help_overlay != NULL)
+    gtk_window_destroy (self->help_overlay);
+  g_clear_object (&self->help_overlay);
+
   gtk_widget_dispose_template (GTK_WIDGET (self), PATRON_TYPE_WINDOW);
 
   g_clear_object (&self->settings);
@@ -549,6 +584,8 @@ patron_window_class_init (PatronWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.use-store", "s", use_store_action);
   gtk_widget_class_install_action (widget_class, "win.change-store", NULL, change_store_action);
   gtk_widget_class_install_action (widget_class, "win.sign-out", NULL, sign_out_action);
+  gtk_widget_class_install_action (widget_class, "win.show-help-overlay", NULL,
+                                   show_help_overlay_action);
 }
 
 static void
@@ -556,6 +593,7 @@ patron_window_init (PatronWindow *self)
 {
   self->settings = g_settings_new (SETTINGS_SCHEMA);
   self->cancellable = g_cancellable_new ();
+  self->shown_in_frame = G_MININT64;
   g_signal_connect_object (self->settings, "changed::counter-mode",
                            G_CALLBACK (counter_mode_changed_cb), self, G_CONNECT_SWAPPED);
 

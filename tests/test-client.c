@@ -187,6 +187,50 @@ raw_error (const char *method,
 /* ------------------------------------------------------------------------ */
 
 static void
+count_notify_cb (GObject    *object,
+                 GParamSpec *pspec,
+                 guint      *count)
+{
+  (*count)++;
+}
+
+/* n-pending counts the requests on their way, failed or cancelled ones
+ * too, and is notified when the client becomes busy and when it is idle. */
+static void
+test_n_pending (void)
+{
+  g_autoptr(MedusaClient) client = new_client ();
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr(GAsyncResult) first = NULL;
+  g_autoptr(GAsyncResult) second = NULL;
+  g_autoptr(GAsyncResult) cancelled = NULL;
+  g_autoptr(GListModel) regions = NULL;
+  g_autoptr(GError) error = NULL;
+  guint notified = 0;
+
+  g_signal_connect (client, "notify::n-pending", G_CALLBACK (count_notify_cb), &notified);
+  g_assert_cmpuint (medusa_client_get_n_pending (client), ==, 0);
+
+  medusa_client_list_regions_async (client, NULL, test_store_result_cb, &first);
+  medusa_client_list_regions_async (client, NULL, test_store_result_cb, &second);
+  medusa_client_list_regions_async (client, cancellable, test_store_result_cb, &cancelled);
+  g_assert_cmpuint (medusa_client_get_n_pending (client), ==, 3);
+  g_assert_cmpuint (notified, ==, 1);
+  g_cancellable_cancel (cancellable);
+
+  regions = medusa_client_list_regions_finish (client, test_wait_for (&first), &error);
+  g_assert_no_error (error);
+  g_clear_object (&regions);
+  regions = medusa_client_list_regions_finish (client, test_wait_for (&second), &error);
+  g_assert_no_error (error);
+  g_assert_null (medusa_client_list_regions_finish (client, test_wait_for (&cancelled), &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  while (medusa_client_get_n_pending (client) > 0)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_cmpuint (notified, ==, 2);
+}
+
+static void
 test_regions (void)
 {
   g_autoptr(MedusaClient) client = new_client ();
@@ -2314,6 +2358,7 @@ main (int   argc,
 
   g_test_message ("Medusa %s at %s", g_getenv ("MEDUSA_VERSION"), store_url);
 
+  g_test_add_func ("/client/n-pending", test_n_pending);
   g_test_add_func ("/client/regions", test_regions);
   g_test_add_func ("/client/register", test_register);
   g_test_add_func ("/client/email-exists", test_email_exists);

@@ -57,6 +57,65 @@ test_window_devel_style (void)
     }
 }
 
+/* The keyboard shortcuts window is made when first asked for (Ctrl+? or
+ * the menu), once per window, over it; closing it keeps it for next time. */
+static void
+test_window_help_overlay (void)
+{
+  /* an id of its own: /window/devel-style registered the others */
+  g_autoptr(PatronApplication) app = patron_application_new ("io.github.patronapp.Patron.Help",
+                                                             G_APPLICATION_NON_UNIQUE);
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) accels = NULL;
+  GtkWindow *window;
+  GtkWindow *shortcuts = NULL;
+  GListModel *toplevels = gtk_window_get_toplevels ();
+  guint before;
+
+  g_assert_true (g_application_register (G_APPLICATION (app), NULL, &error));
+  g_assert_no_error (error);
+  g_application_activate (G_APPLICATION (app));
+  window = gtk_application_get_active_window (GTK_APPLICATION (app));
+  g_assert_nonnull (window);
+
+  accels = gtk_application_get_accels_for_action (GTK_APPLICATION (app),
+                                                  "win.show-help-overlay");
+  g_assert_cmpstr (accels[0], ==, "<Control>question");
+
+  /* nothing made before it is asked for */
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) toplevel = g_list_model_get_item (toplevels, i);
+
+      g_assert_false (GTK_IS_SHORTCUTS_WINDOW (toplevel));
+    }
+
+  before = g_list_model_get_n_items (toplevels);
+  for (guint round = 0; round < 2; round++)
+    {
+      g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-help-overlay",
+                                                 NULL));
+      g_assert_cmpuint (g_list_model_get_n_items (toplevels), ==, before + 1);
+      for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+        {
+          g_autoptr(GObject) toplevel = g_list_model_get_item (toplevels, i);
+
+          if (GTK_IS_SHORTCUTS_WINDOW (toplevel))
+            {
+              g_assert_true (shortcuts == NULL || shortcuts == GTK_WINDOW (toplevel));
+              shortcuts = GTK_WINDOW (toplevel);
+            }
+        }
+      g_assert_nonnull (shortcuts);
+      g_assert_true (gtk_window_get_transient_for (shortcuts) == window);
+      g_assert_true (gtk_widget_get_visible (GTK_WIDGET (shortcuts)));
+      gtk_window_close (shortcuts);
+      g_assert_false (gtk_widget_get_visible (GTK_WIDGET (shortcuts)));
+    }
+
+  gtk_window_destroy (window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -66,6 +125,7 @@ main (int   argc,
 
   g_test_add_func ("/window/shows", test_window_shows);
   g_test_add_func ("/window/devel-style", test_window_devel_style);
+  g_test_add_func ("/window/help-overlay", test_window_help_overlay);
 
   return g_test_run ();
 }

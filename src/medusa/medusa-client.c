@@ -38,6 +38,7 @@ struct _MedusaClient
   MedusaSessionKind    session_kind;
   gsize                max_response_size;
   guint                request_count;
+  guint                n_pending;
 };
 
 G_DEFINE_FINAL_TYPE (MedusaClient, medusa_client, G_TYPE_OBJECT)
@@ -48,6 +49,7 @@ enum {
   PROP_TIMEOUT,
   PROP_MAX_RESPONSE_SIZE,
   PROP_SESSION_KIND,
+  PROP_N_PENDING,
   N_PROPS
 };
 
@@ -315,6 +317,13 @@ static void send_async (MedusaClient        *self,
                         GAsyncReadyCallback  callback,
                         gpointer             user_data);
 
+static void
+request_done_cb (MedusaClient *self)
+{
+  if (--self->n_pending == 0)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_PENDING]);
+}
+
 /* Sends @data's message and reads the answer within @data's bounds. */
 static void
 send_message_async (MedusaClient        *self,
@@ -329,6 +338,11 @@ send_message_async (MedusaClient        *self,
   g_task_set_task_data (task, data, (GDestroyNotify) send_data_free);
 
   self->request_count++;
+  /* until the task has returned, whichever way */
+  if (self->n_pending++ == 0)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_PENDING]);
+  g_signal_connect_object (task, "notify::completed", G_CALLBACK (request_done_cb), self,
+                           G_CONNECT_SWAPPED);
   soup_session_send_async (self->session,
                            data->message,
                            G_PRIORITY_DEFAULT,
@@ -533,6 +547,10 @@ medusa_client_get_property (GObject    *object,
       g_value_set_enum (value, self->session_kind);
       break;
 
+    case PROP_N_PENDING:
+      g_value_set_uint (value, self->n_pending);
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -625,6 +643,18 @@ medusa_client_class_init (MedusaClientClass *klass)
     g_param_spec_enum ("session-kind", NULL, NULL,
                        MEDUSA_TYPE_SESSION_KIND, MEDUSA_SESSION_NONE,
                        (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS));
+
+  /**
+   * MedusaClient:n-pending:
+   *
+   * How many requests are on their way. It is notified when the client
+   * becomes busy and when it becomes idle: something that can wait (a
+   * count for a summary, say) can wait for it to be 0.
+   */
+  properties[PROP_N_PENDING] =
+    g_param_spec_uint ("n-pending", NULL, NULL,
+                       0, G_MAXUINT, 0,
+                       (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
@@ -1664,4 +1694,17 @@ medusa_client_get_request_count (MedusaClient *self)
   g_return_val_if_fail (MEDUSA_IS_CLIENT (self), 0);
 
   return self->request_count;
+}
+
+/**
+ * medusa_client_get_n_pending:
+ *
+ * Returns: how many requests are on their way
+ */
+guint
+medusa_client_get_n_pending (MedusaClient *self)
+{
+  g_return_val_if_fail (MEDUSA_IS_CLIENT (self), 0);
+
+  return self->n_pending;
 }

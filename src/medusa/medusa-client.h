@@ -195,5 +195,6 @@ GBytes            *medusa_client_get_image_finish          (MedusaClient        
                                                             char                  **content_type,
                                                             GError                **error);
 guint              medusa_client_get_request_count         (MedusaClient           *self);
+guint              medusa_client_get_n_pending             (MedusaClient           *self);
 
 G_END_DECLS

@@ -149,39 +149,24 @@ patron_secrets_store_finish (GAsyncResult  *result,
   return g_task_propagate_boolean (G_TASK (result), error);
 }
 
+/* In a worker thread: the keyring's answers (a session to open, a search,
+ * the secret) come while the window is still being made and drawn, rather
+ * than one at a time after it, between its frames. */
 static void
-lookup_password_cb (GObject      *object,
-                    GAsyncResult *result,
-                    gpointer      user_data)
+lookup_thread (GTask        *task,
+               gpointer      source_object,
+               gpointer      task_data,
+               GCancellable *cancellable)
 {
-  g_autoptr(GTask) task = user_data;
-  SecretsData *data = g_task_get_task_data (task);
-  GError *error = NULL;
-  char *token;
-
-  token = secret_password_lookup_finish (result, &error);
-  if (error != NULL)
-    {
-      g_task_return_error (task, error);
-      return;
-    }
-
-  data->token = token;
-  g_task_return_boolean (task, token != NULL);
-}
-
-static void
-lookup_search_cb (GObject      *object,
-                  GAsyncResult *result,
-                  gpointer      user_data)
-{
-  g_autoptr(GTask) task = user_data;
-  SecretsData *data = g_task_get_task_data (task);
+  SecretsData *data = task_data;
   g_autoptr(GHashTable) attributes = NULL;
   GError *error = NULL;
   GList *items;
 
-  items = secret_password_search_finish (result, &error);
+  items = secret_password_search_sync (patron_secrets_get_schema (), SECRET_SEARCH_UNLOCK,
+                                       cancellable, &error,
+                                       "store", data->store_url,
+                                       NULL);
   if (error != NULL)
     {
       g_task_return_error (task, error);
@@ -203,13 +188,14 @@ lookup_search_cb (GObject      *object,
       return;
     }
 
-  secret_password_lookup (patron_secrets_get_schema (),
-                          g_task_get_cancellable (task),
-                          lookup_password_cb,
-                          g_object_ref (task),
-                          "store", data->store_url,
-                          "email", data->email,
-                          NULL);
+  data->token = secret_password_lookup_sync (patron_secrets_get_schema (), cancellable, &error,
+                                             "store", data->store_url,
+                                             "email", data->email,
+                                             NULL);
+  if (error != NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_boolean (task, data->token != NULL);
 }
 
 /**
@@ -229,13 +215,8 @@ patron_secrets_lookup_async (const char          *store_url,
 
   task = secrets_task_new (store_url, NULL, NULL, patron_secrets_lookup_async,
                            cancellable, callback, user_data);
-  secret_password_search (patron_secrets_get_schema (),
-                          SECRET_SEARCH_UNLOCK,
-                          cancellable,
-                          lookup_search_cb,
-                          task,
-                          "store", store_url,
-                          NULL);
+  g_task_run_in_thread (task, lookup_thread);
+  g_object_unref (task);
 }
 
 /**

@@ -142,3 +142,31 @@ patron_navigate (GtkWidget   *page,
 
   gtk_widget_activate_action (page, "win.navigate", "(ss)", target, text);
 }
+
+/* GTK asks each time the menu opens */
+static void
+create_menu_cb (GtkMenuButton *button,
+                gpointer       menu)
+{
+  if (gtk_menu_button_get_popover (button) == NULL)
+    gtk_menu_button_set_menu_model (button, menu);
+}
+
+/**
+ * patron_menu_button_set_menu_later:
+ * @menu: the button's menu
+ *
+ * Gives @button its menu the first time it opens: a menu model makes its
+ * whole popover at once, and a window's menus are seldom opened in the
+ * first moments that every start goes through.
+ */
+void
+patron_menu_button_set_menu_later (GtkMenuButton *button,
+                                   GMenuModel    *menu)
+{
+  g_return_if_fail (GTK_IS_MENU_BUTTON (button));
+  g_return_if_fail (G_IS_MENU_MODEL (menu));
+
+  gtk_menu_button_set_create_popup_func (button, create_menu_cb, g_object_ref (menu),
+                                         g_object_unref);
+}

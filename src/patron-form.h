@@ -33,5 +33,7 @@ G_BEGIN_DECLS
 void      patron_navigate                (GtkWidget   *page,
                                           const char  *target,
                                           GtkEditable *email);
+void      patron_menu_button_set_menu_later (GtkMenuButton *button,
+                                             GMenuModel    *menu);
 
 G_END_DECLS

@@ -10,6 +10,7 @@
 #include <glib/gi18n.h>
 
 #include "patron-error.h"
+#include "patron-form.h"
 #include "patron-money.h"
 #include "patron-order-row.h"
 #include "patron-order-window.h"
@@ -81,6 +82,8 @@ struct _PatronOrdersPage
   GtkStack        *stack;
   AdwStatusPage   *error_page;
   GtkListView     *list_view;
+  GtkMenuButton   *menu_button;
+  GMenuModel      *orders_menu;
   GtkEditable     *search_entry;
   GtkMenuButton   *filter_button;
   GtkMenuButton   *from_button;
@@ -906,6 +909,8 @@ patron_orders_page_class_init (PatronOrdersPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PatronOrdersPage, stack);
   gtk_widget_class_bind_template_child (widget_class, PatronOrdersPage, error_page);
   gtk_widget_class_bind_template_child (widget_class, PatronOrdersPage, list_view);
+  gtk_widget_class_bind_template_child (widget_class, PatronOrdersPage, menu_button);
+  gtk_widget_class_bind_template_child (widget_class, PatronOrdersPage, orders_menu);
   gtk_widget_class_bind_template_child (widget_class, PatronOrdersPage, search_entry);
   gtk_widget_class_bind_template_child (widget_class, PatronOrdersPage, filter_button);
   gtk_widget_class_bind_template_child (widget_class, PatronOrdersPage, from_button);
@@ -968,6 +973,7 @@ patron_orders_page_init (PatronOrdersPage *self)
   GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  patron_menu_button_set_menu_later (self->menu_button, self->orders_menu);
   self->settings = g_settings_new ("io.github.patronapp.Patron");
   g_signal_connect_object (self->settings, "changed::" PAGE_SIZE_KEY,
                            G_CALLBACK (page_size_changed_cb), self, G_CONNECT_SWAPPED);

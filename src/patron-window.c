@@ -13,6 +13,7 @@
 #include "patron-error.h"
 #include "patron-orders-page.h"
 #include "patron-forgot-page.h"
+#include "patron-form.h"
 #include "patron-register-page.h"
 #include "patron-reset-link.h"
 #include "patron-reset-page.h"
@@ -36,6 +37,8 @@ struct _PatronWindow
   GtkWindow            *help_overlay;    /* made when first shown */
   gint64                shown_in_frame;  /* the frame of the last show_page() */
   AdwWindowTitle       *window_title;
+  GtkMenuButton        *menu_button;
+  GMenuModel           *primary_menu;
   AdwToastOverlay      *toast_overlay;
   GtkStack             *stack;
   /* made when first shown (a kept session never shows them) */
@@ -574,6 +577,8 @@ patron_window_class_init (PatronWindowClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/patronapp/Patron/ui/patron-window.ui");
   gtk_widget_class_bind_template_child (widget_class, PatronWindow, window_title);
+  gtk_widget_class_bind_template_child (widget_class, PatronWindow, menu_button);
+  gtk_widget_class_bind_template_child (widget_class, PatronWindow, primary_menu);
   gtk_widget_class_bind_template_child (widget_class, PatronWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, PatronWindow, stack);
   gtk_widget_class_bind_template_child (widget_class, PatronWindow, account_page);
@@ -598,6 +603,7 @@ patron_window_init (PatronWindow *self)
                            G_CALLBACK (counter_mode_changed_cb), self, G_CONNECT_SWAPPED);
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  patron_menu_button_set_menu_later (self->menu_button, self->primary_menu);
 
   gtk_window_set_default_size (GTK_WINDOW (self),
                                g_settings_get_int (self->settings, "window-width"),

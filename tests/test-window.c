@@ -10,10 +10,31 @@
 #include "patron-application.h"
 #include "patron-window.h"
 
+static GtkWidget *
+find_menu_button (GtkWidget *widget)
+{
+  if (GTK_IS_MENU_BUTTON (widget))
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_menu_button (child);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
 static void
 test_window_shows (void)
 {
   GtkWidget *window = g_object_new (PATRON_TYPE_WINDOW, NULL);
+  GtkMenuButton *menu_button;
+  GtkPopover *menu;
 
   gtk_window_present (GTK_WINDOW (window));
   gtk_test_widget_wait_for_draw (window);
@@ -21,6 +42,19 @@ test_window_shows (void)
   g_assert_true (gtk_widget_get_mapped (window));
   g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, "Patron");
   g_assert_cmpint (gtk_widget_get_width (window), >, 0);
+
+  /* the main menu is made when it first opens, and kept */
+  menu_button = GTK_MENU_BUTTON (find_menu_button (window));
+  g_assert_nonnull (menu_button);
+  g_assert_null (gtk_menu_button_get_popover (menu_button));
+  gtk_menu_button_popup (menu_button);
+  menu = gtk_menu_button_get_popover (menu_button);
+  g_assert_true (GTK_IS_POPOVER_MENU (menu));
+  g_assert_nonnull (gtk_popover_menu_get_menu_model (GTK_POPOVER_MENU (menu)));
+  gtk_menu_button_popdown (menu_button);
+  gtk_menu_button_popup (menu_button);
+  g_assert_true (gtk_menu_button_get_popover (menu_button) == menu);
+  gtk_menu_button_popdown (menu_button);
 
   gtk_window_destroy (GTK_WINDOW (window));
 }

@@ -170,3 +170,53 @@ patron_menu_button_set_menu_later (GtkMenuButton *button,
   gtk_menu_button_set_create_popup_func (button, create_menu_cb, g_object_ref (menu),
                                          g_object_unref);
 }
+
+/* how long something may take before a spinner says it is being waited for */
+#define SPINNER_DELAY_MS 400
+
+static gboolean
+spin_cb (gpointer data)
+{
+  GtkSpinner *spinner = data;
+
+  g_object_steal_data (G_OBJECT (spinner), "patron-spin-later");
+  gtk_spinner_start (spinner);
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+spinner_map_cb (GtkSpinner *spinner)
+{
+  guint id = g_timeout_add (SPINNER_DELAY_MS, spin_cb, spinner);
+
+  g_object_set_data_full (G_OBJECT (spinner), "patron-spin-later", GUINT_TO_POINTER (id),
+                          (GDestroyNotify) g_source_remove);
+}
+
+static void
+spinner_unmap_cb (GtkSpinner *spinner)
+{
+  g_object_set_data (G_OBJECT (spinner), "patron-spin-later", NULL);
+  gtk_spinner_stop (spinner);
+}
+
+/**
+ * patron_spinner_spin_later:
+ *
+ * Makes @spinner spin only once it has been on screen for a moment: what
+ * comes quickly comes without a spinner flashing past, and without the
+ * frames it draws (which, on a small machine, slow the very answer being
+ * waited for).
+ */
+void
+patron_spinner_spin_later (GtkSpinner *spinner)
+{
+  g_return_if_fail (GTK_IS_SPINNER (spinner));
+
+  gtk_spinner_stop (spinner);
+  g_signal_connect (spinner, "map", G_CALLBACK (spinner_map_cb), NULL);
+  g_signal_connect (spinner, "unmap", G_CALLBACK (spinner_unmap_cb), NULL);
+  if (gtk_widget_get_mapped (GTK_WIDGET (spinner)))
+    spinner_map_cb (spinner);
+}

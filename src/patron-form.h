@@ -35,5 +35,6 @@ void      patron_navigate                (GtkWidget   *page,
                                           GtkEditable *email);
 void      patron_menu_button_set_menu_later (GtkMenuButton *button,
                                              GMenuModel    *menu);
+void      patron_spinner_spin_later      (GtkSpinner    *spinner);
 
 G_END_DECLS

@@ -83,6 +83,7 @@ struct _PatronOrdersPage
   AdwStatusPage   *error_page;
   GtkListView     *list_view;
   GtkMenuButton   *menu_button;
+  GtkSpinner      *loading_spinner;
   GMenuModel      *orders_menu;
   GtkEditable     *search_entry;
   GtkMenuButton   *filter_button;
@@ -910,6 +911,7 @@ patron_orders_page_class_init (PatronOrdersPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PatronOrdersPage, error_page);
   gtk_widget_class_bind_template_child (widget_class, PatronOrdersPage, list_view);
   gtk_widget_class_bind_template_child (widget_class, PatronOrdersPage, menu_button);
+  gtk_widget_class_bind_template_child (widget_class, PatronOrdersPage, loading_spinner);
   gtk_widget_class_bind_template_child (widget_class, PatronOrdersPage, orders_menu);
   gtk_widget_class_bind_template_child (widget_class, PatronOrdersPage, search_entry);
   gtk_widget_class_bind_template_child (widget_class, PatronOrdersPage, filter_button);
@@ -974,6 +976,7 @@ patron_orders_page_init (PatronOrdersPage *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
   patron_menu_button_set_menu_later (self->menu_button, self->orders_menu);
+  patron_spinner_spin_later (self->loading_spinner);
   self->settings = g_settings_new ("io.github.patronapp.Patron");
   g_signal_connect_object (self->settings, "changed::" PAGE_SIZE_KEY,
                            G_CALLBACK (page_size_changed_cb), self, G_CONNECT_SWAPPED);

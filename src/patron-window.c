@@ -38,6 +38,7 @@ struct _PatronWindow
   gint64                shown_in_frame;  /* the frame of the last show_page() */
   AdwWindowTitle       *window_title;
   GtkMenuButton        *menu_button;
+  GtkSpinner           *loading_spinner;
   GMenuModel           *primary_menu;
   AdwToastOverlay      *toast_overlay;
   GtkStack             *stack;
@@ -578,6 +579,7 @@ patron_window_class_init (PatronWindowClass *klass)
                                                "/io/github/patronapp/Patron/ui/patron-window.ui");
   gtk_widget_class_bind_template_child (widget_class, PatronWindow, window_title);
   gtk_widget_class_bind_template_child (widget_class, PatronWindow, menu_button);
+  gtk_widget_class_bind_template_child (widget_class, PatronWindow, loading_spinner);
   gtk_widget_class_bind_template_child (widget_class, PatronWindow, primary_menu);
   gtk_widget_class_bind_template_child (widget_class, PatronWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, PatronWindow, stack);
@@ -604,6 +606,7 @@ patron_window_init (PatronWindow *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
   patron_menu_button_set_menu_later (self->menu_button, self->primary_menu);
+  patron_spinner_spin_later (self->loading_spinner);
 
   gtk_window_set_default_size (GTK_WINDOW (self),
                                g_settings_get_int (self->settings, "window-width"),

@@ -8,6 +8,7 @@
 #include <adwaita.h>
 
 #include "patron-application.h"
+#include "patron-form.h"
 #include "patron-window.h"
 
 static GtkWidget *
@@ -150,6 +151,53 @@ test_window_help_overlay (void)
   gtk_window_destroy (window);
 }
 
+static gboolean
+quit_loop_cb (gpointer data)
+{
+  *(gboolean *) data = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+static void
+spin_for (guint ms)
+{
+  gboolean done = FALSE;
+
+  g_timeout_add (ms, quit_loop_cb, &done);
+  while (!done)
+    g_main_context_iteration (NULL, TRUE);
+}
+
+/* A spinner that waits to spin: not at once when it shows, but a moment
+ * later; hidden, it stops, and shown again it waits again. */
+static void
+test_spinner_spins_later (void)
+{
+  GtkWidget *window = gtk_window_new ();
+  GtkWidget *spinner = gtk_spinner_new ();
+
+  gtk_window_set_child (GTK_WINDOW (window), spinner);
+  patron_spinner_spin_later (GTK_SPINNER (spinner));
+  gtk_window_present (GTK_WINDOW (window));
+  gtk_test_widget_wait_for_draw (window);
+  g_assert_true (gtk_widget_get_mapped (spinner));
+  g_assert_false (gtk_spinner_get_spinning (GTK_SPINNER (spinner)));
+
+  spin_for (600);
+  g_assert_true (gtk_spinner_get_spinning (GTK_SPINNER (spinner)));
+
+  gtk_widget_set_visible (spinner, FALSE);
+  g_assert_false (gtk_spinner_get_spinning (GTK_SPINNER (spinner)));
+  gtk_widget_set_visible (spinner, TRUE);
+  g_assert_false (gtk_spinner_get_spinning (GTK_SPINNER (spinner)));
+  spin_for (100);
+  g_assert_false (gtk_spinner_get_spinning (GTK_SPINNER (spinner)));
+
+  /* going away while it waits leaves nothing behind */
+  gtk_window_destroy (GTK_WINDOW (window));
+  spin_for (600);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -160,6 +208,7 @@ main (int   argc,
   g_test_add_func ("/window/shows", test_window_shows);
   g_test_add_func ("/window/devel-style", test_window_devel_style);
   g_test_add_func ("/window/help-overlay", test_window_help_overlay);
+  g_test_add_func ("/window/spinner-spins-later", test_spinner_spins_later);
 
   return g_test_run ();
 }

@@ -105,6 +105,8 @@ ensure_page (PatronWindow *self,
     page = GTK_WIDGET (self->forgot_page = g_object_new (PATRON_TYPE_FORGOT_PAGE, NULL));
   else if (g_str_equal (name, "reset"))
     page = GTK_WIDGET (self->reset_page = g_object_new (PATRON_TYPE_RESET_PAGE, NULL));
+  else if (g_str_equal (name, "orders"))
+    page = GTK_WIDGET (self->orders_page = g_object_new (PATRON_TYPE_ORDERS_PAGE, NULL));
   else
     g_return_if_reached ();
 
@@ -138,6 +140,13 @@ reset_page (PatronWindow *self)
 {
   ensure_page (self, "reset");
   return self->reset_page;
+}
+
+static PatronOrdersPage *
+orders_page (PatronWindow *self)
+{
+  ensure_page (self, "orders");
+  return self->orders_page;
 }
 
 static PatronStorePage *
@@ -193,7 +202,8 @@ signed_in_changed_cb (PatronWindow  *self,
     {
       const char *visible = gtk_stack_get_visible_child_name (self->stack);
 
-      patron_orders_page_set_session (self->orders_page, NULL);
+      if (self->orders_page != NULL)
+        patron_orders_page_set_session (self->orders_page, NULL);
       if (g_strcmp0 (visible, "account") == 0 || g_strcmp0 (visible, "orders") == 0)
         show_page (self, "sign-in");
     }
@@ -300,9 +310,12 @@ navigate_action (GtkWidget  *widget,
   else if (g_str_equal (page, "forgot"))
     patron_forgot_page_set_email (forgot_page (self), email);
   else if (g_str_equal (page, "orders"))
-    patron_orders_page_set_session (self->orders_page, self->session);
+    patron_orders_page_set_session (orders_page (self), self->session);
   else if (g_str_equal (page, "account"))
-    patron_orders_page_set_session (self->orders_page, NULL);
+    {
+      if (self->orders_page != NULL)
+        patron_orders_page_set_session (self->orders_page, NULL);
+    }
   else if (!g_str_equal (page, "store"))
     g_return_if_reached ();
 
@@ -573,7 +586,6 @@ patron_window_class_init (PatronWindowClass *klass)
   window_class->close_request = patron_window_close_request;
 
   g_type_ensure (PATRON_TYPE_ACCOUNT_PAGE);
-  g_type_ensure (PATRON_TYPE_ORDERS_PAGE);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/patronapp/Patron/ui/patron-window.ui");
@@ -584,7 +596,6 @@ patron_window_class_init (PatronWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PatronWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, PatronWindow, stack);
   gtk_widget_class_bind_template_child (widget_class, PatronWindow, account_page);
-  gtk_widget_class_bind_template_child (widget_class, PatronWindow, orders_page);
 
   gtk_widget_class_install_action (widget_class, "win.navigate", "(ss)", navigate_action);
   gtk_widget_class_install_action (widget_class, "win.open-reset", "(ss)", open_reset_action);

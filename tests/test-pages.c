@@ -1819,6 +1819,59 @@ on_page (gpointer data)
   return find_widget (window, is_label_containing, "Your session has expired") != NULL;
 }
 
+static gboolean
+window_signed_in (gpointer data)
+{
+  PatronSession *session = patron_window_get_session (data);
+
+  return session != NULL && patron_session_get_signed_in (session);
+}
+
+/* A start that resumes a kept session makes only the pages it shows: the
+ * sign-in, register, forgot, reset, store and orders pages are made when
+ * first asked for. */
+static void
+test_window_makes_pages_when_needed (void)
+{
+  g_autoptr(PatronSession) session = patron_session_new (store_url);
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  const GType lazy[] = {
+    PATRON_TYPE_STORE_PAGE, PATRON_TYPE_SIGN_IN_PAGE, PATRON_TYPE_REGISTER_PAGE,
+    PATRON_TYPE_FORGOT_PAGE, PATRON_TYPE_RESET_PAGE, PATRON_TYPE_ORDERS_PAGE,
+  };
+  PatronWindow *window;
+
+  /* a session kept in the keyring, as "Keep Me Signed In" does */
+  patron_session_sign_in_async (session, "buyer@example.com", "buyer-pass-123", TRUE, NULL,
+                                test_store_result_cb, &result);
+  g_assert_true (patron_session_sign_in_finish (session, test_wait_for (&result), &error));
+  g_clear_object (&result);
+  g_assert_true (kept (store_url));
+
+  window = g_object_new (PATRON_TYPE_WINDOW, NULL);
+  patron_window_start (window, store_url);
+  gtk_window_present (GTK_WINDOW (window));
+  spin_until (window_signed_in, window);
+  wait_for_label (GTK_WIDGET (window), "Signed in as");
+
+  for (guint i = 0; i < G_N_ELEMENTS (lazy); i++)
+    g_assert_null (find_widget (GTK_WIDGET (window), is_of_type, (const char *) lazy[i]));
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.navigate", "(ss)", "orders", "");
+  g_assert_nonnull (find_widget (GTK_WIDGET (window), is_of_type,
+                                 (const char *) PATRON_TYPE_ORDERS_PAGE));
+  wait_for_label (GTK_WIDGET (window), "Showing ");
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.navigate", "(ss)", "sign-in",
+                              "buyer@example.com");
+  g_assert_nonnull (find_widget (GTK_WIDGET (window), is_of_type,
+                                 (const char *) PATRON_TYPE_SIGN_IN_PAGE));
+
+  close_window (GTK_WIDGET (window));
+  patron_secrets_clear_async (store_url, NULL, test_store_result_cb, &result);
+  g_assert_true (patron_secrets_clear_finish (test_wait_for (&result), NULL));
+}
+
 static void
 test_expired_session_back_to_sign_in (void)
 {
@@ -2285,6 +2338,7 @@ main (int   argc,
   g_test_add_func ("/pages/forgot/bad-link", test_forgot_and_bad_link);
   g_test_add_func ("/pages/reset/bad-token", test_reset_bad_token);
   g_test_add_func ("/pages/window/expired-session", test_expired_session_back_to_sign_in);
+  g_test_add_func ("/pages/window/pages-made-when-needed", test_window_makes_pages_when_needed);
   g_test_add_func ("/pages/account/profile", test_account_profile);
   g_test_add_func ("/pages/account/addresses", test_account_addresses);
   g_test_add_func ("/pages/account/credentials", test_account_credentials);

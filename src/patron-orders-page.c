@@ -89,7 +89,7 @@ struct _PatronOrdersPage
   GtkMenuButton   *filter_button;
   GtkMenuButton   *from_button;
   GtkMenuButton   *to_button;
-  GtkCalendar     *from_calendar;
+  GtkCalendar     *from_calendar;    /* made when first opened */
   GtkCalendar     *to_calendar;
   GtkBox          *status_box;
   GtkBox          *fulfillment_box;
@@ -561,6 +561,58 @@ clear_to_cb (PatronOrdersPage *self)
   set_day (self, &self->to_date, NULL, self->to_button);
 }
 
+/* A date button's popover, with its calendar and "Any Date". */
+static GtkWidget *
+date_popover_new (PatronOrdersPage  *self,
+                  GtkCalendar      **calendar,
+                  GDateTime         *day,
+                  GCallback          day_selected,
+                  GCallback          clear)
+{
+  GtkWidget *popover = gtk_popover_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  GtkWidget *any_date = gtk_button_new_with_label (_("Any Date"));
+
+  *calendar = GTK_CALENDAR (gtk_calendar_new ());
+  if (day != NULL)
+    gtk_calendar_select_day (*calendar, day);
+  g_signal_connect_object (*calendar, "day-selected", day_selected, self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (any_date, "clicked", clear, self, G_CONNECT_SWAPPED);
+  gtk_box_append (GTK_BOX (box), GTK_WIDGET (*calendar));
+  gtk_box_append (GTK_BOX (box), any_date);
+  gtk_popover_set_child (GTK_POPOVER (popover), box);
+
+  return popover;
+}
+
+/* The calendars are made when their button first opens: two calendars were
+ * most of what making the orders page took, on the way to its first page. */
+static void
+create_from_popover_cb (GtkMenuButton *button,
+                        gpointer       user_data)
+{
+  PatronOrdersPage *self = user_data;
+
+  if (gtk_menu_button_get_popover (button) == NULL)
+    gtk_menu_button_set_popover (button,
+                                 date_popover_new (self, &self->from_calendar, self->from_date,
+                                                   G_CALLBACK (from_day_selected_cb),
+                                                   G_CALLBACK (clear_from_cb)));
+}
+
+static void
+create_to_popover_cb (GtkMenuButton *button,
+                      gpointer       user_data)
+{
+  PatronOrdersPage *self = user_data;
+
+  if (gtk_menu_button_get_popover (button) == NULL)
+    gtk_menu_button_set_popover (button,
+                                 date_popover_new (self, &self->to_calendar, self->to_date,
+                                                   G_CALLBACK (to_day_selected_cb),
+                                                   G_CALLBACK (clear_to_cb)));
+}
+
 static void
 clear_filters (PatronOrdersPage *self)
 {
@@ -917,8 +969,6 @@ patron_orders_page_class_init (PatronOrdersPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PatronOrdersPage, filter_button);
   gtk_widget_class_bind_template_child (widget_class, PatronOrdersPage, from_button);
   gtk_widget_class_bind_template_child (widget_class, PatronOrdersPage, to_button);
-  gtk_widget_class_bind_template_child (widget_class, PatronOrdersPage, from_calendar);
-  gtk_widget_class_bind_template_child (widget_class, PatronOrdersPage, to_calendar);
   gtk_widget_class_bind_template_child (widget_class, PatronOrdersPage, status_box);
   gtk_widget_class_bind_template_child (widget_class, PatronOrdersPage, fulfillment_box);
   gtk_widget_class_bind_template_child (widget_class, PatronOrdersPage, payment_box);
@@ -933,10 +983,6 @@ patron_orders_page_class_init (PatronOrdersPageClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, reload_cb);
   gtk_widget_class_bind_template_callback (widget_class, activate_cb);
   gtk_widget_class_bind_template_callback (widget_class, filters_changed_cb);
-  gtk_widget_class_bind_template_callback (widget_class, from_day_selected_cb);
-  gtk_widget_class_bind_template_callback (widget_class, to_day_selected_cb);
-  gtk_widget_class_bind_template_callback (widget_class, clear_from_cb);
-  gtk_widget_class_bind_template_callback (widget_class, clear_to_cb);
 
   gtk_widget_class_install_action (widget_class, "orders.refresh", NULL, refresh_action);
   gtk_widget_class_install_action (widget_class, "orders.clear-filters", NULL,
@@ -977,6 +1023,8 @@ patron_orders_page_init (PatronOrdersPage *self)
   gtk_widget_init_template (GTK_WIDGET (self));
   patron_menu_button_set_menu_later (self->menu_button, self->orders_menu);
   patron_spinner_spin_later (self->loading_spinner);
+  gtk_menu_button_set_create_popup_func (self->from_button, create_from_popover_cb, self, NULL);
+  gtk_menu_button_set_create_popup_func (self->to_button, create_to_popover_cb, self, NULL);
   self->settings = g_settings_new ("io.github.patronapp.Patron");
   g_signal_connect_object (self->settings, "changed::" PAGE_SIZE_KEY,
                            G_CALLBACK (page_size_changed_cb), self, G_CONNECT_SWAPPED);

@@ -437,8 +437,10 @@ patron_order_row_class_init (PatronOrderRowClass *klass)
                   0, NULL, NULL, NULL,
                   G_TYPE_NONE, 0);
 
+  /* what Adwaita's .heading is: bold, 11 pt */
   attributes[NUMBER] = pango_attr_list_new ();
   pango_attr_list_insert (attributes[NUMBER], pango_attr_weight_new (PANGO_WEIGHT_BOLD));
+  pango_attr_list_insert (attributes[NUMBER], pango_attr_size_new (11 * PANGO_SCALE));
   attributes[TOTAL] = pango_attr_list_new ();
   pango_attr_list_insert (attributes[TOTAL], pango_attr_font_features_new ("tnum=1"));
 

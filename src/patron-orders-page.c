@@ -141,10 +141,12 @@ has_filters (PatronOrdersPage *self)
   return FALSE;
 }
 
+/* The list shows a search or a filter, not the whole history. */
 static gboolean
-strv_empty (const char * const *strv)
+is_filtered (PatronOrdersPage *self)
 {
-  return strv == NULL || strv[0] == NULL;
+  return medusa_order_query_get_search (medusa_order_list_get_query (self->orders)) != NULL ||
+         has_filters (self);
 }
 
 /* While the list waits for its first page, the count the session knows
@@ -154,20 +156,13 @@ strv_empty (const char * const *strv)
 static void
 expect_session_count (PatronOrdersPage *self)
 {
-  const MedusaOrderQuery *query;
   int count;
 
   if (self->orders == NULL || self->session == NULL ||
       (count = patron_session_get_order_count (self->session)) <= 0)
     return;
 
-  query = medusa_order_list_get_query (self->orders);
-  if (medusa_order_query_get_search (query) == NULL &&
-      strv_empty (medusa_order_query_get_statuses (query)) &&
-      strv_empty (medusa_order_query_get_fulfillment_statuses (query)) &&
-      strv_empty (medusa_order_query_get_payment_statuses (query)) &&
-      medusa_order_query_get_created_after (query) == NULL &&
-      medusa_order_query_get_created_before (query) == NULL)
+  if (!is_filtered (self))
     medusa_order_list_set_expected_count (self->orders, count);
 }
 
@@ -205,11 +200,8 @@ update_state (PatronOrdersPage *self)
 
   if (n_items == 0)
     {
-      const MedusaOrderQuery *query = medusa_order_list_get_query (self->orders);
-      gboolean filtered = medusa_order_query_get_search (query) != NULL || has_filters (self);
-
       gtk_label_set_text (self->count_label, "");
-      gtk_stack_set_visible_child_name (self->stack, filtered ? "no-match" : "empty");
+      gtk_stack_set_visible_child_name (self->stack, is_filtered (self) ? "no-match" : "empty");
     }
   else
     {

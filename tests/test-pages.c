@@ -1819,14 +1819,6 @@ on_page (gpointer data)
   return find_widget (window, is_label_containing, "Your session has expired") != NULL;
 }
 
-static gboolean
-window_signed_in (gpointer data)
-{
-  PatronSession *session = patron_window_get_session (data);
-
-  return session != NULL && patron_session_get_signed_in (session);
-}
-
 /* A start that resumes a kept session makes only the pages it shows: the
  * sign-in, register, forgot, reset, store and orders pages are made when
  * first asked for. */
@@ -1852,7 +1844,7 @@ test_window_makes_pages_when_needed (void)
   window = g_object_new (PATRON_TYPE_WINDOW, NULL);
   patron_window_start (window, store_url);
   gtk_window_present (GTK_WINDOW (window));
-  spin_until (window_signed_in, window);
+  spin_until (is_signed_in, patron_window_get_session (window));
   wait_for_label (GTK_WIDGET (window), "Signed in as");
 
   for (guint i = 0; i < G_N_ELEMENTS (lazy); i++)

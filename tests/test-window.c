@@ -5,6 +5,8 @@
 
 #include "config.h"
 
+#include "test-util.h"
+
 #include <adwaita.h>
 
 #include "patron-application.h"
@@ -151,23 +153,6 @@ test_window_help_overlay (void)
   gtk_window_destroy (window);
 }
 
-static gboolean
-quit_loop_cb (gpointer data)
-{
-  *(gboolean *) data = TRUE;
-  return G_SOURCE_REMOVE;
-}
-
-static void
-spin_for (guint ms)
-{
-  gboolean done = FALSE;
-
-  g_timeout_add (ms, quit_loop_cb, &done);
-  while (!done)
-    g_main_context_iteration (NULL, TRUE);
-}
-
 /* A spinner that waits to spin: not at once when it shows, but a moment
  * later; hidden, it stops, and shown again it waits again. */
 static void
@@ -183,19 +168,19 @@ test_spinner_spins_later (void)
   g_assert_true (gtk_widget_get_mapped (spinner));
   g_assert_false (gtk_spinner_get_spinning (GTK_SPINNER (spinner)));
 
-  spin_for (600);
+  test_spin_for (600);
   g_assert_true (gtk_spinner_get_spinning (GTK_SPINNER (spinner)));
 
   gtk_widget_set_visible (spinner, FALSE);
   g_assert_false (gtk_spinner_get_spinning (GTK_SPINNER (spinner)));
   gtk_widget_set_visible (spinner, TRUE);
   g_assert_false (gtk_spinner_get_spinning (GTK_SPINNER (spinner)));
-  spin_for (100);
+  test_spin_for (100);
   g_assert_false (gtk_spinner_get_spinning (GTK_SPINNER (spinner)));
 
   /* going away while it waits leaves nothing behind */
   gtk_window_destroy (GTK_WINDOW (window));
-  spin_for (600);
+  test_spin_for (600);
 }
 
 int

@@ -1406,6 +1406,10 @@ test_order_list (void)
     /* a placeholder until its page arrives, then filled in place */
     g_assert_null (medusa_order_slot_get_order (last));
     g_assert_cmpuint (medusa_order_slot_get_position (last), ==, count - 1);
+    /* asked for once the main loop is idle: a view making its rows asks
+     * for all their pages before any goes out */
+    g_assert_true (medusa_order_list_get_loading (list));
+    g_assert_cmpuint (medusa_order_list_get_n_requests (list), ==, 1);
     spin_until_idle (list);
     g_assert_nonnull (medusa_order_slot_get_order (last));
     g_assert_cmpuint (medusa_order_list_get_n_requests (list), ==, 2);

@@ -165,8 +165,10 @@ slot_set_failed (MedusaOrderSlot *self,
  * The signed-in customer's orders as a #GListModel of #MedusaOrderSlot. The
  * first page tells the total count, so the list has its full length (and a
  * view its scrollbar) from the start; every other page is asked for only when
- * one of its positions is asked for, once. A failed page marks its slots
- * failed until retried. A new query cancels every page in flight, and so does
+ * one of its positions is asked for, once. The pages a view asks for while
+ * it makes its rows go out together when the main loop is next idle, after
+ * the frame it is making; slots are made only when first asked for or
+ * filled. A failed page marks its slots failed until retried. A new query cancels every page in flight, and so does
  * disposing the list: a page in flight does not keep the list alive.
  *
  * The list shows the orders as they were when its first page came: the
@@ -197,7 +199,8 @@ struct _MedusaOrderList
   GHashTable       *in_flight;     /* page index → itself */
   GCancellable     *generation;    /* cancelled when the query changes */
   GDateTime        *snapshot;      /* later pages: orders created before this */
-  GHashTable       *deferred;      /* pages asked for before the first page came */
+  GHashTable       *deferred;      /* pages asked for, not sent yet */
+  guint             send_idle;     /* sends them */
   guint             n_requests;
 };
 
@@ -236,6 +239,31 @@ page_request_free (PageRequest *request)
 static void request_page (MedusaOrderList *self,
                           guint            page);
 
+static void
+slot_unref (gpointer slot)
+{
+  if (slot != NULL)
+    g_object_unref (slot);
+}
+
+/* The slot at @position, made when first needed: of a list of 10,000
+ * orders, a view showing twenty asks for a few hundred. */
+static MedusaOrderSlot *
+get_slot (MedusaOrderList *self,
+          guint            position)
+{
+  MedusaOrderSlot *slot = g_ptr_array_index (self->slots, position);
+
+  if (slot == NULL)
+    {
+      slot = g_object_new (MEDUSA_TYPE_ORDER_SLOT, NULL);
+      slot->position = position;
+      self->slots->pdata[position] = slot;
+    }
+
+  return slot;
+}
+
 /* Gives the list @count slots without telling anyone: returns how many it
  * had, for announce_resize(). */
 static guint
@@ -244,18 +272,7 @@ resize_quietly (MedusaOrderList *self,
 {
   guint old = self->slots->len;
 
-  if (count > old)
-    {
-      for (guint i = old; i < count; i++)
-        {
-          MedusaOrderSlot *slot = g_object_new (MEDUSA_TYPE_ORDER_SLOT, NULL);
-
-          slot->position = i;
-          g_ptr_array_add (self->slots, slot);
-        }
-    }
-  else if (count < old)
-    g_ptr_array_remove_range (self->slots, count, old - count);
+  g_ptr_array_set_size (self->slots, count);
 
   return old;
 }
@@ -297,6 +314,52 @@ request_deferred (MedusaOrderList *self)
       request_page (self, GPOINTER_TO_UINT (key));
 }
 
+static gboolean
+send_deferred_cb (gpointer data)
+{
+  MedusaOrderList *self = data;
+
+  /* loading throughout: the idle is still set while they go out */
+  request_deferred (self);
+  self->send_idle = 0;
+  if (!medusa_order_list_get_loading (self))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOADING]);
+
+  return G_SOURCE_REMOVE;
+}
+
+/* The pages a view asked for while making its rows go out together once it
+ * is done: after the frame that shows the first page, which they would
+ * otherwise hold up, on a machine where the store competes for the same
+ * cores. */
+static void
+send_deferred_later (MedusaOrderList *self)
+{
+  if (self->send_idle == 0 && self->loaded && g_hash_table_size (self->deferred) > 0)
+    self->send_idle = g_idle_add_full (G_PRIORITY_LOW, send_deferred_cb, self, NULL);
+}
+
+/* Page @page is needed: the first at once, the others once the first has
+ * come (they need its snapshot) and the view has drawn it. */
+static void
+ask_for_page (MedusaOrderList *self,
+              guint            page)
+{
+  gboolean was_loading;
+
+  if (page == 0 || g_hash_table_contains (self->in_flight, GUINT_TO_POINTER (page)))
+    {
+      request_page (self, page);
+      return;
+    }
+
+  was_loading = medusa_order_list_get_loading (self);
+  g_hash_table_add (self->deferred, GUINT_TO_POINTER (page));
+  send_deferred_later (self);
+  if (was_loading != medusa_order_list_get_loading (self))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOADING]);
+}
+
 static void
 page_cb (GObject      *object,
          GAsyncResult *result,
@@ -332,7 +395,7 @@ page_cb (GObject      *object,
           self->error = g_steal_pointer (&error);
         }
       for (guint i = first; i < MIN (first + self->page_size, self->slots->len); i++)
-        slot_set_failed (g_ptr_array_index (self->slots, i), TRUE);
+        slot_set_failed (get_slot (self, i), TRUE);
     }
   else
     {
@@ -367,7 +430,7 @@ page_cb (GObject      *object,
 
           if (first + i >= self->slots->len)
             break;
-          slot = g_ptr_array_index (self->slots, first + i);
+          slot = get_slot (self, first + i);
           slot_set_failed (slot, FALSE);
           slot_set_order (slot, order);
         }
@@ -375,7 +438,7 @@ page_cb (GObject      *object,
       announce_resize (self, old);
       if (!was_loaded)
         g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOADED]);
-      request_deferred (self);
+      send_deferred_later (self);
     }
 
   g_hash_table_remove (self->in_flight, GUINT_TO_POINTER (request->page));
@@ -452,10 +515,10 @@ medusa_order_list_get_item (GListModel *model,
   if (position >= self->slots->len)
     return NULL;
 
-  slot = g_ptr_array_index (self->slots, position);
+  slot = get_slot (self, position);
   /* asked for: its page is needed now */
   if (slot->order == NULL && !slot->failed)
-    request_page (self, position / self->page_size);
+    ask_for_page (self, position / self->page_size);
 
   return g_object_ref (slot);
 }
@@ -474,6 +537,7 @@ medusa_order_list_dispose (GObject *object)
   MedusaOrderList *self = (MedusaOrderList *)object;
 
   g_cancellable_cancel (self->generation);
+  g_clear_handle_id (&self->send_idle, g_source_remove);
   g_clear_object (&self->client);
 
   G_OBJECT_CLASS (medusa_order_list_parent_class)->dispose (object);
@@ -549,7 +613,7 @@ medusa_order_list_class_init (MedusaOrderListClass *klass)
 static void
 medusa_order_list_init (MedusaOrderList *self)
 {
-  self->slots = g_ptr_array_new_with_free_func (g_object_unref);
+  self->slots = g_ptr_array_new_with_free_func (slot_unref);
   self->in_flight = g_hash_table_new (NULL, NULL);
   self->deferred = g_hash_table_new (NULL, NULL);
   self->generation = g_cancellable_new ();
@@ -602,6 +666,7 @@ medusa_order_list_set_query (MedusaOrderList        *self,
   self->generation = g_cancellable_new ();
   g_hash_table_remove_all (self->in_flight);
   g_hash_table_remove_all (self->deferred);
+  g_clear_handle_id (&self->send_idle, g_source_remove);
   g_clear_pointer (&self->snapshot, g_date_time_unref);
 
   g_clear_pointer (&self->query, medusa_order_query_free);
@@ -636,14 +701,15 @@ medusa_order_list_get_page_size (MedusaOrderList *self)
 /**
  * medusa_order_list_get_loading:
  *
- * Returns: whether any page is being asked for
+ * Returns: whether any page is being asked for, or is about to be (the
+ *   pages a view asked for go out together once the main loop is idle)
  */
 gboolean
 medusa_order_list_get_loading (MedusaOrderList *self)
 {
   g_return_val_if_fail (MEDUSA_IS_ORDER_LIST (self), FALSE);
 
-  return g_hash_table_size (self->in_flight) > 0;
+  return g_hash_table_size (self->in_flight) > 0 || self->send_idle != 0;
 }
 
 /**
@@ -725,7 +791,7 @@ medusa_order_list_retry (MedusaOrderList *self,
   page = position / self->page_size;
   first = page * self->page_size;
   for (guint i = first; i < MIN (first + self->page_size, self->slots->len); i++)
-    slot_set_failed (g_ptr_array_index (self->slots, i), FALSE);
+    slot_set_failed (get_slot (self, i), FALSE);
 
   request_page (self, page);
 }

@@ -73,6 +73,19 @@ static guint signals[N_SIGNALS];
  * the total */
 static PangoAttrList *attributes[N_TEXTS];
 
+/* The last text of each kind measured, in the Pango context's state then:
+ * the 150 placeholders a list makes at once all say "Loading…", and
+ * neighbouring orders often have the same statuses. A text measured from
+ * here is laid out only if it is drawn. */
+static struct
+{
+  PangoContext *context;
+  guint         serial;
+  char         *text;
+  int           width;
+  int           height;
+} measured[N_TEXTS];
+
 /* The rows of a list share its Pango context: making one for each of the
  * 200 rows GTK 4.8's list view makes at once took a seventh of the time. A
  * row outside a list view has its own. The rows take their font from the
@@ -94,6 +107,32 @@ text_measure (Text *text)
 
   pango_layout_set_width (text->layout, -1);
   pango_layout_get_pixel_size (text->layout, &text->width, &text->height);
+}
+
+/* text_measure(), or the size measured last for the same text */
+static void
+text_measure_shared (Text  *text,
+                     guint  which)
+{
+  PangoContext *context = pango_layout_get_context (text->layout);
+  guint serial = pango_context_get_serial (context);
+  const char *value = pango_layout_get_text (text->layout);
+
+  if (measured[which].context == context && measured[which].serial == serial &&
+      g_strcmp0 (measured[which].text, value) == 0)
+    {
+      text->width = measured[which].width;
+      text->height = measured[which].height;
+      return;
+    }
+
+  text_measure (text);
+  g_set_object (&measured[which].context, context);
+  measured[which].serial = serial;
+  g_free (measured[which].text);
+  measured[which].text = g_strdup (value);
+  measured[which].width = text->width;
+  measured[which].height = text->height;
 }
 
 static void
@@ -123,7 +162,7 @@ text_set (PatronOrderRow *self,
     return;
 
   pango_layout_set_text (text->layout, value, -1);
-  text_measure (text);
+  text_measure_shared (text, which);
 }
 
 /* Its height in @width: the one-line height unless it needs to wrap. The

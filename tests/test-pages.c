@@ -1700,6 +1700,94 @@ test_order_window (void)
 }
 
 static void
+setup_row_cb (GtkSignalListItemFactory *factory,
+              GtkListItem              *item)
+{
+  gtk_list_item_set_child (item, patron_order_row_new ());
+}
+
+static void
+bind_message_cb (GtkSignalListItemFactory *factory,
+                 GtkListItem              *item)
+{
+  GtkStringObject *message = gtk_list_item_get_item (item);
+
+  patron_order_row_set_message (PATRON_ORDER_ROW (gtk_list_item_get_child (item)),
+                                gtk_string_object_get_string (message), FALSE);
+}
+
+/* the height of each row of @list, in 300 px, or -1 if they differ */
+static int
+rows_height (GtkWidget *list,
+             guint      n_rows)
+{
+  int height = -1;
+  guint n = 0;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (list);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *row = find_widget (child, is_of_type, (const char *) PATRON_TYPE_ORDER_ROW);
+      int natural;
+
+      if (row == NULL)
+        continue;
+      gtk_widget_measure (row, GTK_ORIENTATION_VERTICAL, 300, NULL, &natural, NULL, NULL);
+      if (height != -1 && natural != height)
+        return -1;
+      height = natural;
+      n++;
+    }
+  g_assert_cmpuint (n, ==, n_rows);
+
+  return height;
+}
+
+/* The rows of a list share their measures of a text (the placeholders all
+ * say "Loading…"), but not across a change of font: rows made after it are
+ * as tall as those made before, which measured themselves again. */
+static void
+test_order_rows_share_measures (void)
+{
+  const char * const loading[] = { "Loading…", "Loading…", "Loading…", NULL };
+  g_autoptr(GtkStringList) messages = gtk_string_list_new (loading);
+  g_autoptr(GtkCssProvider) provider = gtk_css_provider_new ();
+  GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
+  GtkWidget *list;
+  GtkWidget *window;
+  int before;
+  int after;
+
+  g_signal_connect (factory, "setup", G_CALLBACK (setup_row_cb), NULL);
+  g_signal_connect (factory, "bind", G_CALLBACK (bind_message_cb), NULL);
+  list = gtk_list_view_new (GTK_SELECTION_MODEL (gtk_no_selection_new (
+                              g_object_ref (G_LIST_MODEL (messages)))),
+                            factory);
+  window = show_in_window (list);
+  gtk_window_set_default_size (GTK_WINDOW (window), 300, 600);
+  test_spin_for (100);
+  before = rows_height (list, 3);
+  g_assert_cmpint (before, >, 0);
+
+  gtk_css_provider_load_from_data (provider, "listview { font-size: 30pt; }", -1);
+  gtk_style_context_add_provider_for_display (gdk_display_get_default (),
+                                              GTK_STYLE_PROVIDER (provider),
+                                              GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
+  test_spin_for (100);
+  after = rows_height (list, 3);
+  g_assert_cmpint (after, >, before);
+
+  gtk_string_list_splice (messages, 3, 0, loading);
+  test_spin_for (100);
+  g_assert_cmpint (rows_height (list, 6), ==, after);
+
+  gtk_style_context_remove_provider_for_display (gdk_display_get_default (),
+                                                 GTK_STYLE_PROVIDER (provider));
+  close_window (window);
+}
+
+static void
 test_orders_page_empty (void)
 {
   g_autofree char *email = NULL;
@@ -2341,6 +2429,7 @@ main (int   argc,
   g_test_add_func ("/pages/orders/list", test_orders_page);
   g_test_add_func ("/pages/orders/empty", test_orders_page_empty);
   g_test_add_func ("/pages/orders/retry", test_orders_page_retry);
+  g_test_add_func ("/pages/orders/rows-share-measures", test_order_rows_share_measures);
   g_test_add_func ("/pages/orders/status-wraps-when-narrow",
                    test_orders_page_status_wraps_when_narrow);
   g_test_add_func ("/pages/account/delete-fails", test_account_delete_fails);

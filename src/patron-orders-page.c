@@ -166,6 +166,30 @@ expect_session_count (PatronOrdersPage *self)
     medusa_order_list_set_expected_count (self->orders, count);
 }
 
+/* The status pages get their icons when first shown: an icon is loaded (an
+ * SVG, drawn by librsvg) once its page is made, shown or not. */
+static void
+show_state (PatronOrdersPage *self,
+            const char       *name)
+{
+  static const struct {
+    const char *state;
+    const char *icon_name;
+  } icons[] = {
+    { "empty", "folder-documents-symbolic" },
+    { "no-match", "edit-find-symbolic" },
+    { "error", "dialog-warning-symbolic" },
+  };
+  GtkWidget *child = gtk_stack_get_child_by_name (self->stack, name);
+
+  for (guint i = 0; i < G_N_ELEMENTS (icons); i++)
+    if (g_str_equal (name, icons[i].state) &&
+        adw_status_page_get_icon_name (ADW_STATUS_PAGE (child)) == NULL)
+      adw_status_page_set_icon_name (ADW_STATUS_PAGE (child), icons[i].icon_name);
+
+  gtk_stack_set_visible_child_name (self->stack, name);
+}
+
 static void
 update_state (PatronOrdersPage *self)
 {
@@ -191,17 +215,17 @@ update_state (PatronOrdersPage *self)
           g_autofree char *sentence = patron_error_to_sentence (error, PATRON_ACTION_OTHER);
 
           adw_status_page_set_description (self->error_page, sentence);
-          gtk_stack_set_visible_child_name (self->stack, "error");
+          show_state (self, "error");
         }
       else
-        gtk_stack_set_visible_child_name (self->stack, "loading");
+        show_state (self, "loading");
       return;
     }
 
   if (n_items == 0)
     {
       gtk_label_set_text (self->count_label, "");
-      gtk_stack_set_visible_child_name (self->stack, is_filtered (self) ? "no-match" : "empty");
+      show_state (self, is_filtered (self) ? "no-match" : "empty");
     }
   else
     {
@@ -210,7 +234,7 @@ update_state (PatronOrdersPage *self)
                                                n_items);
 
       gtk_label_set_text (self->count_label, text);
-      gtk_stack_set_visible_child_name (self->stack, "list");
+      show_state (self, "list");
     }
 }
 

@@ -1787,6 +1787,30 @@ test_order_rows_share_measures (void)
   close_window (window);
 }
 
+static gboolean
+is_status_page_titled (GtkWidget  *widget,
+                       const char *title)
+{
+  return ADW_IS_STATUS_PAGE (widget) &&
+         g_strcmp0 (adw_status_page_get_title (ADW_STATUS_PAGE (widget)), title) == 0;
+}
+
+static gboolean
+is_mapped (gpointer widget)
+{
+  return gtk_widget_get_mapped (widget);
+}
+
+static AdwStatusPage *
+status_page (PatronWindow *window,
+             const char   *title)
+{
+  GtkWidget *page = find_widget (GTK_WIDGET (window), is_status_page_titled, title);
+
+  g_assert_nonnull (page);
+  return ADW_STATUS_PAGE (page);
+}
+
 static void
 test_orders_page_empty (void)
 {
@@ -1794,9 +1818,16 @@ test_orders_page_empty (void)
   PatronWindow *window = new_account_window ("no-orders", "no-orders-pass-1", &email);
 
   gtk_widget_activate_action (GTK_WIDGET (window), "win.navigate", "(ss)", "orders", "");
-  wait_for_label (GTK_WIDGET (window), "No Orders Yet");
+  /* on screen, not only made: the stack keeps every state */
+  spin_until (is_mapped, status_page (window, "No Orders Yet"));
+  /* each state's icon is loaded when the state is first shown */
+  g_assert_cmpstr (adw_status_page_get_icon_name (status_page (window, "No Orders Yet")), ==,
+                   "folder-documents-symbolic");
+  g_assert_null (adw_status_page_get_icon_name (status_page (window, "No Matching Orders")));
+  g_assert_null (adw_status_page_get_icon_name (status_page (window, "Orders Could Not Be Loaded")));
   close_window (GTK_WIDGET (window));
 }
+
 
 static void
 test_unsaved_changes_asked (void)

@@ -67,6 +67,8 @@ keeps_sessions (PatronWindow *self)
 static void
 update_pages (PatronWindow *self)
 {
+  if (self->account_page != NULL)
+    patron_account_page_set_session (self->account_page, self->session);
   if (self->sign_in_page != NULL)
     {
       patron_sign_in_page_set_session (self->sign_in_page, self->session);
@@ -84,8 +86,10 @@ update_pages (PatronWindow *self)
 }
 
 /* The page called @name, made now if it is one of those made when first
- * needed: a start that resumes a kept session makes none of them, which
- * spares it building, styling and loading the icons of five forms. */
+ * needed: all but "loading". A start that resumes a kept session makes the
+ * account page only once signed in, so that the first frame comes sooner
+ * and the keyring's answer is heard sooner; it makes none of the forms,
+ * which spares it building, styling and loading the icons of five. */
 static void
 ensure_page (PatronWindow *self,
              const char   *name)
@@ -95,7 +99,9 @@ ensure_page (PatronWindow *self,
   if (gtk_stack_get_child_by_name (self->stack, name) != NULL)
     return;
 
-  if (g_str_equal (name, "store"))
+  if (g_str_equal (name, "account"))
+    page = GTK_WIDGET (self->account_page = g_object_new (PATRON_TYPE_ACCOUNT_PAGE, NULL));
+  else if (g_str_equal (name, "store"))
     page = GTK_WIDGET (self->store_page = g_object_new (PATRON_TYPE_STORE_PAGE, NULL));
   else if (g_str_equal (name, "sign-in"))
     page = GTK_WIDGET (self->sign_in_page = g_object_new (PATRON_TYPE_SIGN_IN_PAGE, NULL));
@@ -271,7 +277,6 @@ use_store (PatronWindow *self,
                            G_CALLBACK (session_expired_cb), self, G_CONNECT_SWAPPED);
 
   update_pages (self);
-  patron_account_page_set_session (self->account_page, self->session);
   adw_window_title_set_subtitle (self->window_title, url);
 
   show_page (self, "loading");
@@ -498,7 +503,8 @@ discard_response_cb (AdwMessageDialog *dialog,
     return;
 
   self->discard_confirmed = TRUE;
-  patron_account_page_discard_changes (self->account_page);
+  if (self->account_page != NULL)
+    patron_account_page_discard_changes (self->account_page);
   gtk_widget_activate_action (GTK_WIDGET (self), self->after_discard, NULL);
   self->discard_confirmed = FALSE;
 }
@@ -511,7 +517,8 @@ ask_before_discarding (PatronWindow *self,
 {
   AdwMessageDialog *dialog;
 
-  if (self->discard_confirmed || !patron_account_page_get_has_changes (self->account_page))
+  if (self->discard_confirmed || self->account_page == NULL ||
+      !patron_account_page_get_has_changes (self->account_page))
     return FALSE;
 
   self->after_discard = action;
@@ -585,8 +592,6 @@ patron_window_class_init (PatronWindowClass *klass)
 
   window_class->close_request = patron_window_close_request;
 
-  g_type_ensure (PATRON_TYPE_ACCOUNT_PAGE);
-
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/patronapp/Patron/ui/patron-window.ui");
   gtk_widget_class_bind_template_child (widget_class, PatronWindow, window_title);
@@ -595,7 +600,6 @@ patron_window_class_init (PatronWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PatronWindow, primary_menu);
   gtk_widget_class_bind_template_child (widget_class, PatronWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, PatronWindow, stack);
-  gtk_widget_class_bind_template_child (widget_class, PatronWindow, account_page);
 
   gtk_widget_class_install_action (widget_class, "win.navigate", "(ss)", navigate_action);
   gtk_widget_class_install_action (widget_class, "win.open-reset", "(ss)", open_reset_action);

@@ -1963,6 +1963,10 @@ test_window_makes_pages_when_needed (void)
   window = g_object_new (PATRON_TYPE_WINDOW, NULL);
   patron_window_start (window, store_url);
   gtk_window_present (GTK_WINDOW (window));
+  /* "Signing In…": the account page comes with the customer */
+  g_assert_false (patron_session_get_signed_in (patron_window_get_session (window)));
+  g_assert_null (find_widget (GTK_WIDGET (window), is_of_type,
+                              (const char *) PATRON_TYPE_ACCOUNT_PAGE));
   spin_until (is_signed_in, patron_window_get_session (window));
   wait_for_label (GTK_WIDGET (window), "Signed in as");
 

@@ -145,8 +145,7 @@ has_filters (PatronOrdersPage *self)
 static gboolean
 is_filtered (PatronOrdersPage *self)
 {
-  return medusa_order_query_get_search (medusa_order_list_get_query (self->orders)) != NULL ||
-         has_filters (self);
+  return medusa_order_query_has_filters (medusa_order_list_get_query (self->orders));
 }
 
 /* While the list waits for its first page, the count the session knows
@@ -404,10 +403,31 @@ get_range (PatronOrdersPage  *self,
     }
 }
 
+/**
+ * patron_orders_page_history_query:
+ *
+ * The page's query for the whole history, before any filter or search: what
+ * a row shows, no more. Of v1's default relations the list keeps only the
+ * items (for their count), so a page is smaller to send, parse and keep. The
+ * order window asks for the whole order.
+ *
+ * Returns: (transfer full): a new query
+ */
+MedusaOrderQuery *
+patron_orders_page_history_query (void)
+{
+  MedusaOrderQuery *query = medusa_order_query_new ();
+
+  medusa_order_query_set_fields (query, ROW_FIELDS);
+  medusa_order_query_set_expand (query, "items");
+
+  return query;
+}
+
 static MedusaOrderQuery *
 query_from_filters (PatronOrdersPage *self)
 {
-  MedusaOrderQuery *query = medusa_order_query_new ();
+  MedusaOrderQuery *query = patron_orders_page_history_query ();
   g_autofree char *text = g_strstrip (g_strdup (gtk_editable_get_text (self->search_entry)));
   g_auto(GStrv) statuses = checked_values (self, FILTER_STATUS);
   g_auto(GStrv) fulfillment = checked_values (self, FILTER_FULFILLMENT);
@@ -416,11 +436,6 @@ query_from_filters (PatronOrdersPage *self)
   GDateTime *first;
   GDateTime *last;
 
-  /* What a row shows, no more: of v1's default relations the list keeps
-   * only the items (for their count), so a page is smaller to send, parse
-   * and keep. The order window asks for the whole order. */
-  medusa_order_query_set_fields (query, ROW_FIELDS);
-  medusa_order_query_set_expand (query, "items");
   medusa_order_query_set_search (query, text);
   medusa_order_query_set_statuses (query, (const char * const *)statuses);
   medusa_order_query_set_fulfillment_statuses (query, (const char * const *)fulfillment);
@@ -1063,13 +1078,16 @@ patron_orders_page_init (PatronOrdersPage *self)
 /**
  * patron_orders_page_set_session:
  *
- * Shows the orders of @session's customer, loading them afresh.
+ * Shows the orders of @session's customer, loading them afresh unless
+ * the session loaded them ahead (patron_session_take_orders()).
  */
 void
 patron_orders_page_set_session (PatronOrdersPage *self,
                                 PatronSession    *session)
 {
   g_autoptr(GtkNoSelection) selection = NULL;
+  g_autoptr(MedusaOrderQuery) query = NULL;
+  guint page_size;
 
   g_return_if_fail (PATRON_IS_ORDERS_PAGE (self));
 
@@ -1085,8 +1103,16 @@ patron_orders_page_set_session (PatronOrdersPage *self,
   if (session == NULL || !patron_session_get_signed_in (session))
     return;
 
-  self->orders = medusa_order_list_new (patron_session_get_client (session),
-                                        g_settings_get_uint (self->settings, PAGE_SIZE_KEY));
+  page_size = g_settings_get_uint (self->settings, PAGE_SIZE_KEY);
+  query = query_from_filters (self);
+  /* the whole history may be on its way already */
+  if (!medusa_order_query_has_filters (query))
+    self->orders = patron_session_take_orders (session, page_size);
+  if (self->orders == NULL)
+    {
+      self->orders = medusa_order_list_new (patron_session_get_client (session), page_size);
+      medusa_order_list_set_query (self->orders, query);
+    }
   g_signal_connect_object (self->orders, "notify::loaded", G_CALLBACK (update_state), self,
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (self->orders, "notify::loading", G_CALLBACK (update_state), self,
@@ -1095,11 +1121,6 @@ patron_orders_page_set_session (PatronOrdersPage *self,
                            G_CONNECT_SWAPPED);
   selection = gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->orders)));
   gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (selection));
-  {
-    g_autoptr(MedusaOrderQuery) query = query_from_filters (self);
-
-    medusa_order_list_set_query (self->orders, query);
-  }
   g_signal_connect_object (session, "notify::order-count", G_CALLBACK (expect_session_count),
                            self, G_CONNECT_SWAPPED);
   expect_session_count (self);

@@ -15,10 +15,11 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (PatronOrdersPage, patron_orders_page, PATRON, ORDERS_PAGE, AdwBin)
 
-void patron_orders_page_set_session (PatronOrdersPage *self,
-                                     PatronSession    *session);
-void patron_orders_page_reload      (PatronOrdersPage *self);
-void patron_orders_page_export      (PatronOrdersPage *self,
-                                     GFile            *file);
+MedusaOrderQuery *patron_orders_page_history_query (void);
+void              patron_orders_page_set_session   (PatronOrdersPage *self,
+                                                    PatronSession    *session);
+void              patron_orders_page_reload        (PatronOrdersPage *self);
+void              patron_orders_page_export        (PatronOrdersPage *self,
+                                                    GFile            *file);
 
 G_END_DECLS

@@ -34,6 +34,13 @@ struct _PatronSession
   int             order_count;        /* -1 until counted */
   GCancellable   *count_cancellable;
   guint           count_idle;
+
+  /* the history's first page, loaded ahead for the orders page */
+  MedusaOrderList  *orders;
+  MedusaOrderList  *counting;         /* (weak) its first page brings the count */
+  MedusaOrderQuery *orders_query;     /* NULL: none is loaded ahead */
+  guint             orders_page_size;
+  guint             orders_expiry;
 };
 
 G_DEFINE_FINAL_TYPE (PatronSession, patron_session, G_TYPE_OBJECT)
@@ -108,6 +115,9 @@ count_orders_cb (gpointer data)
   g_autoptr(MedusaOrderQuery) query = medusa_order_query_new ();
 
   self->count_idle = 0;
+  /* the first page loaded ahead brings it */
+  if (self->counting != NULL)
+    return G_SOURCE_REMOVE;
   /* after what is on its way: the store would answer both more slowly */
   if (medusa_client_get_n_pending (self->client) > 0)
     {
@@ -149,6 +159,103 @@ count_orders (PatronSession *self)
     self->count_idle = g_idle_add_full (G_PRIORITY_LOW, count_orders_cb, self, NULL);
 }
 
+/* ------------------------------------------------------------------------ */
+/* The first page of the orders, loaded ahead                               */
+
+/* How long a first page loaded ahead is fresh enough for the orders page. */
+#define ORDERS_KEPT_SECONDS 30
+
+static void counting_changed_cb (PatronSession *self);
+
+/* the list went before its first page came: the count is asked for alone */
+static void
+counting_gone_cb (gpointer  data,
+                  GObject  *where_the_list_was)
+{
+  PatronSession *self = data;
+
+  self->counting = NULL;
+  count_orders (self);
+}
+
+static void
+stop_counting (PatronSession *self)
+{
+  if (self->counting == NULL)
+    return;
+
+  g_signal_handlers_disconnect_by_func (self->counting, counting_changed_cb, self);
+  g_object_weak_unref (G_OBJECT (self->counting), counting_gone_cb, self);
+  self->counting = NULL;
+}
+
+static void
+drop_orders (PatronSession *self)
+{
+  g_clear_handle_id (&self->orders_expiry, g_source_remove);
+  /* a page still on its way is cancelled with the list */
+  g_clear_object (&self->orders);
+}
+
+static gboolean
+orders_expired_cb (gpointer data)
+{
+  PatronSession *self = data;
+
+  self->orders_expiry = 0;
+  drop_orders (self);
+
+  return G_SOURCE_REMOVE;
+}
+
+/* The first page of the list loaded ahead, taken by the orders page or not,
+ * came or failed. Taken, the list may have started over with a filter
+ * meanwhile: then its length is no count of the history. */
+static void
+counting_changed_cb (PatronSession *self)
+{
+  MedusaOrderList *list = self->counting;
+
+  if (medusa_order_list_get_loaded (list))
+    {
+      stop_counting (self);
+      if (medusa_order_query_has_filters (medusa_order_list_get_query (list)))
+        count_orders (self);
+      else
+        set_order_count (self, MIN (g_list_model_get_n_items (G_LIST_MODEL (list)), G_MAXINT));
+      if (list == self->orders)
+        self->orders_expiry = g_timeout_add_seconds (ORDERS_KEPT_SECONDS, orders_expired_cb,
+                                                     self);
+    }
+  else if (medusa_order_list_get_error (list) != NULL)
+    {
+      stop_counting (self);
+      count_orders (self);
+    }
+}
+
+/* The customer's orders are what Patron is most often opened for: their
+ * first page is asked for as soon as the session is, alongside the customer,
+ * and the orders page takes it (patron_session_take_orders()). Its count is
+ * the account's order count. */
+static void
+load_orders (PatronSession *self)
+{
+  stop_counting (self);
+  drop_orders (self);
+  if (self->orders_query == NULL)
+    return;
+
+  self->orders = medusa_order_list_new (self->client, self->orders_page_size);
+  self->counting = self->orders;
+  g_object_weak_ref (G_OBJECT (self->counting), counting_gone_cb, self);
+  g_signal_connect_swapped (self->counting, "notify::loaded", G_CALLBACK (counting_changed_cb),
+                            self);
+  g_signal_connect_swapped (self->counting, "notify::loading", G_CALLBACK (counting_changed_cb),
+                            self);
+  medusa_order_list_set_query (self->orders, self->orders_query);
+}
+
 static void
 set_customer (PatronSession  *self,
               MedusaCustomer *customer,
@@ -168,6 +275,14 @@ set_customer (PatronSession  *self,
                              medusa_customer_get_id (customer)) == 0;
   if (!g_set_object (&self->customer, customer))
     return;
+
+  if (customer == NULL)
+    {
+      stop_counting (self);
+      drop_orders (self);
+    }
+  else if (!same_customer && self->orders == NULL)
+    load_orders (self);
 
   /* counted again whenever the customer is, but a count already known
    * stays on screen meanwhile */
@@ -236,6 +351,8 @@ patron_session_dispose (GObject *object)
   g_clear_handle_id (&self->count_idle, g_source_remove);
   if (self->client != NULL)
     g_signal_handlers_disconnect_by_func (self->client, client_idle_cb, self);
+  stop_counting (self);
+  drop_orders (self);
   g_clear_object (&self->customer);
   g_clear_object (&self->client);
 
@@ -249,6 +366,7 @@ patron_session_finalize (GObject *object)
 
   g_clear_pointer (&self->store_url, g_free);
   g_clear_pointer (&self->email, g_free);
+  g_clear_pointer (&self->orders_query, medusa_order_query_free);
 
   G_OBJECT_CLASS (patron_session_parent_class)->finalize (object);
 }
@@ -434,6 +552,60 @@ patron_session_get_remember (PatronSession *self)
   g_return_val_if_fail (PATRON_IS_SESSION (self), FALSE);
 
   return self->remember;
+}
+
+/**
+ * patron_session_set_orders_ahead:
+ * @query: (nullable): the orders page's query of the whole history; %NULL,
+ *   the default, loads none ahead
+ * @page_size: the orders page's page size
+ *
+ * Sets what to load ahead when a customer signs in or a kept session is
+ * resumed: the first page of @query, for the orders page to take with
+ * patron_session_take_orders(). Applies from the next sign-in.
+ */
+void
+patron_session_set_orders_ahead (PatronSession          *self,
+                                 const MedusaOrderQuery *query,
+                                 guint                   page_size)
+{
+  g_return_if_fail (PATRON_IS_SESSION (self));
+  g_return_if_fail (query == NULL || page_size > 0);
+
+  g_clear_pointer (&self->orders_query, medusa_order_query_free);
+  if (query != NULL)
+    self->orders_query = medusa_order_query_copy (query);
+  self->orders_page_size = page_size;
+}
+
+/**
+ * patron_session_take_orders:
+ * @page_size: the page size the orders page uses
+ *
+ * Hands over the orders loaded ahead, whose first page may still be on its
+ * way, if they were loaded with @page_size, have not failed and are fresh (a
+ * first page half a minute old is not). The session keeps none afterwards:
+ * the next time the orders are shown, they are loaded afresh.
+ *
+ * Returns: (transfer full) (nullable): the customer's whole order history
+ */
+MedusaOrderList *
+patron_session_take_orders (PatronSession *self,
+                            guint          page_size)
+{
+  g_autoptr(MedusaOrderList) orders = NULL;
+
+  g_return_val_if_fail (PATRON_IS_SESSION (self), NULL);
+
+  g_clear_handle_id (&self->orders_expiry, g_source_remove);
+  orders = g_steal_pointer (&self->orders);
+  /* a list not taken goes, and if its first page is still on its way, the
+   * count is asked for alone (counting_gone_cb()) */
+  if (orders == NULL || medusa_order_list_get_error (orders) != NULL ||
+      medusa_order_list_get_page_size (orders) != page_size)
+    return NULL;
+
+  return g_steal_pointer (&orders);
 }
 
 /**
@@ -707,6 +879,8 @@ restore_customer_cb (GObject      *object,
     {
       if (g_error_matches (error, MEDUSA_ERROR, MEDUSA_ERROR_UNAUTHORIZED))
         forget_kept_session (self);
+      stop_counting (self);
+      drop_orders (self);
       medusa_client_set_access_token (self->client, NULL);
       g_task_return_error (task, error);
       return;
@@ -744,6 +918,7 @@ restore_lookup_cb (GObject      *object,
   cancellable = g_task_get_cancellable (task);
   medusa_client_get_customer_async (self->client, cancellable,
                                     restore_customer_cb, g_steal_pointer (&task));
+  load_orders (self);
 }
 
 /**

@@ -1509,6 +1509,103 @@ test_session_order_count (void)
   g_assert_cmpint (patron_session_get_order_count (session), ==, -1);
 }
 
+static gboolean
+client_idle (gpointer data)
+{
+  return medusa_client_get_n_pending (data) == 0;
+}
+
+/* Loaded ahead, the first page of the orders goes out with the sign-in and
+ * brings the account's order count with it: no request of its own. The
+ * orders page takes the list as it is, once, and only with the page size it
+ * was loaded with. */
+static void
+test_session_orders_ahead (void)
+{
+  g_autoptr(PatronSession) session = patron_session_new (store_url);
+  g_autoptr(MedusaOrderQuery) history = patron_orders_page_history_query ();
+  g_autoptr(MedusaOrderQuery) count_query = medusa_order_query_new ();
+  g_autoptr(MedusaOrderPage) page = NULL;
+  g_autoptr(MedusaOrderList) orders = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  MedusaClient *client = patron_session_get_client (session);
+  guint requests;
+
+  patron_session_set_keep_sessions (session, FALSE);
+  patron_session_set_orders_ahead (session, history, 10);
+  patron_session_sign_in_async (session, "buyer@example.com", "buyer-pass-123", FALSE, NULL,
+                                test_store_result_cb, &result);
+  g_assert_true (patron_session_sign_in_finish (session, test_wait_for (&result), &error));
+  g_clear_object (&result);
+  /* the first page is on its way as the account appears */
+  g_assert_cmpuint (medusa_client_get_n_pending (client), ==, 1);
+  requests = medusa_client_get_request_count (client);
+  spin_until (order_count_known, session);
+  spin_until (client_idle, client);
+  /* the count waits for the low-priority idle that would have asked */
+  test_spin_for (50);
+  g_assert_cmpuint (medusa_client_get_request_count (client), ==, requests);
+
+  medusa_order_query_set_limit (count_query, 1);
+  medusa_client_list_orders_async (client, count_query, NULL, test_store_result_cb, &result);
+  page = medusa_client_list_orders_finish (client, test_wait_for (&result), &error);
+  g_assert_no_error (error);
+  g_clear_object (&result);
+  g_assert_cmpint (patron_session_get_order_count (session), ==,
+                   medusa_order_page_get_count (page));
+
+  orders = patron_session_take_orders (session, 10);
+  g_assert_nonnull (orders);
+  g_assert_true (medusa_order_list_get_loaded (orders));
+  g_assert_cmpuint (medusa_order_list_get_n_requests (orders), ==, 1);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (orders)), ==,
+                    medusa_order_page_get_count (page));
+  /* the page's own query: what a row shows */
+  g_assert_cmpstr (medusa_order_query_get_fields (medusa_order_list_get_query (orders)), ==,
+                   medusa_order_query_get_fields (history));
+  g_assert_null (patron_session_take_orders (session, 10));
+  g_clear_object (&orders);
+
+  /* signed in again: loaded ahead again, but in pages of another size */
+  patron_session_sign_out_async (session, NULL, test_store_result_cb, &result);
+  patron_session_sign_out_finish (session, test_wait_for (&result), NULL);
+  g_clear_object (&result);
+  g_assert_null (patron_session_take_orders (session, 10));
+  patron_session_sign_in_async (session, "buyer@example.com", "buyer-pass-123", FALSE, NULL,
+                                test_store_result_cb, &result);
+  g_assert_true (patron_session_sign_in_finish (session, test_wait_for (&result), &error));
+  g_clear_object (&result);
+  g_assert_null (patron_session_take_orders (session, 25));
+  /* the count comes all the same, asked for alone */
+  spin_until (order_count_known, session);
+  g_assert_cmpint (patron_session_get_order_count (session), ==,
+                   medusa_order_page_get_count (page));
+
+  /* taken on its way, then searched before its first page came: what it
+   * finds is no count of the history */
+  patron_session_sign_out_async (session, NULL, test_store_result_cb, &result);
+  patron_session_sign_out_finish (session, test_wait_for (&result), NULL);
+  g_clear_object (&result);
+  patron_session_sign_in_async (session, "buyer@example.com", "buyer-pass-123", FALSE, NULL,
+                                test_store_result_cb, &result);
+  g_assert_true (patron_session_sign_in_finish (session, test_wait_for (&result), &error));
+  g_clear_object (&result);
+  orders = patron_session_take_orders (session, 10);
+  g_assert_nonnull (orders);
+  g_assert_false (medusa_order_list_get_loaded (orders));
+  medusa_order_query_set_search (history, "no-order-says-this");
+  medusa_order_list_set_query (orders, history);
+  spin_until (order_count_known, session);
+  g_assert_true (medusa_order_list_get_loaded (orders));
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (orders)), ==, 0);
+  g_assert_cmpint (patron_session_get_order_count (session), ==,
+                   medusa_order_page_get_count (page));
+
+  patron_session_sign_out_async (session, NULL, test_store_result_cb, &result);
+  patron_session_sign_out_finish (session, test_wait_for (&result), NULL);
+}
+
 /* The preferences change the settings they show, and the settings take
  * effect at once: the orders are asked for in pages of the new size, and
  * counter mode forgets a kept session. */
@@ -1752,7 +1849,7 @@ test_order_rows_share_measures (void)
 {
   const char * const loading[] = { "Loading…", "Loading…", "Loading…", NULL };
   g_autoptr(GtkStringList) messages = gtk_string_list_new (loading);
-  g_autoptr(GtkCssProvider) provider = gtk_css_provider_new ();
+  g_autofree char *font = NULL;
   GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
   GtkWidget *list;
   GtkWidget *window;
@@ -1770,10 +1867,8 @@ test_order_rows_share_measures (void)
   before = rows_height (list, 3);
   g_assert_cmpint (before, >, 0);
 
-  gtk_css_provider_load_from_data (provider, "listview { font-size: 30pt; }", -1);
-  gtk_style_context_add_provider_for_display (gdk_display_get_default (),
-                                              GTK_STYLE_PROVIDER (provider),
-                                              GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
+  g_object_get (gtk_settings_get_default (), "gtk-font-name", &font, NULL);
+  g_object_set (gtk_settings_get_default (), "gtk-font-name", "Sans 30", NULL);
   test_spin_for (100);
   after = rows_height (list, 3);
   g_assert_cmpint (after, >, before);
@@ -1782,8 +1877,7 @@ test_order_rows_share_measures (void)
   test_spin_for (100);
   g_assert_cmpint (rows_height (list, 6), ==, after);
 
-  gtk_style_context_remove_provider_for_display (gdk_display_get_default (),
-                                                 GTK_STYLE_PROVIDER (provider));
+  g_object_set (gtk_settings_get_default (), "gtk-font-name", font, NULL);
   close_window (window);
 }
 
@@ -1827,7 +1921,6 @@ test_orders_page_empty (void)
   g_assert_null (adw_status_page_get_icon_name (status_page (window, "Orders Could Not Be Loaded")));
   close_window (GTK_WIDGET (window));
 }
-
 
 static void
 test_unsaved_changes_asked (void)
@@ -1951,7 +2044,10 @@ test_window_makes_pages_when_needed (void)
     PATRON_TYPE_STORE_PAGE, PATRON_TYPE_SIGN_IN_PAGE, PATRON_TYPE_REGISTER_PAGE,
     PATRON_TYPE_FORGOT_PAGE, PATRON_TYPE_RESET_PAGE, PATRON_TYPE_ORDERS_PAGE,
   };
+  g_autofree char *showing = NULL;
+  PatronSession *restored;
   PatronWindow *window;
+  int count;
 
   /* a session kept in the keyring, as "Keep Me Signed In" does */
   patron_session_sign_in_async (session, "buyer@example.com", "buyer-pass-123", TRUE, NULL,
@@ -1963,20 +2059,29 @@ test_window_makes_pages_when_needed (void)
   window = g_object_new (PATRON_TYPE_WINDOW, NULL);
   patron_window_start (window, store_url);
   gtk_window_present (GTK_WINDOW (window));
+  restored = patron_window_get_session (window);
   /* "Signing In…": the account page comes with the customer */
-  g_assert_false (patron_session_get_signed_in (patron_window_get_session (window)));
+  g_assert_false (patron_session_get_signed_in (restored));
   g_assert_null (find_widget (GTK_WIDGET (window), is_of_type,
                               (const char *) PATRON_TYPE_ACCOUNT_PAGE));
-  spin_until (is_signed_in, patron_window_get_session (window));
+  spin_until (is_signed_in, restored);
   wait_for_label (GTK_WIDGET (window), "Signed in as");
 
   for (guint i = 0; i < G_N_ELEMENTS (lazy); i++)
     g_assert_null (find_widget (GTK_WIDGET (window), is_of_type, (const char *) lazy[i]));
 
+  /* the first page of the orders was asked for with the customer, and
+   * brought the count */
+  spin_until (order_count_known, restored);
+  count = patron_session_get_order_count (restored);
+  g_assert_cmpint (count, >, 0);
   gtk_widget_activate_action (GTK_WIDGET (window), "win.navigate", "(ss)", "orders", "");
   g_assert_nonnull (find_widget (GTK_WIDGET (window), is_of_type,
                                  (const char *) PATRON_TYPE_ORDERS_PAGE));
-  wait_for_label (GTK_WIDGET (window), "Showing ");
+  /* at once: the orders page took the list with its first page */
+  showing = g_strdup_printf ("Showing %d orders", count);
+  g_assert_nonnull (find_widget (GTK_WIDGET (window), is_label_containing, showing));
+  g_assert_null (patron_session_take_orders (restored, 50));
   gtk_widget_activate_action (GTK_WIDGET (window), "win.navigate", "(ss)", "sign-in",
                               "buyer@example.com");
   g_assert_nonnull (find_widget (GTK_WIDGET (window), is_of_type,
@@ -2470,6 +2575,7 @@ main (int   argc,
   g_test_add_func ("/pages/account/delete-fails", test_account_delete_fails);
   g_test_add_func ("/pages/preferences", test_preferences);
   g_test_add_func ("/pages/session/order-count", test_session_order_count);
+  g_test_add_func ("/pages/session/orders-ahead", test_session_orders_ahead);
   g_test_add_func ("/pages/orders/export", test_orders_page_export);
   g_test_add_func ("/pages/orders/details", test_order_window);
   for (guint i = 0; i < G_N_ELEMENTS (page_names); i++)

@@ -248,6 +248,29 @@ medusa_order_query_get_created_before (const MedusaOrderQuery *self)
   return self->created_before;
 }
 
+static gboolean
+strv_empty (GStrv strv)
+{
+  return strv == NULL || strv[0] == NULL;
+}
+
+/**
+ * medusa_order_query_has_filters:
+ *
+ * Returns: whether @self asks for less than the whole history: a search,
+ *   a status of any kind or a date range
+ */
+gboolean
+medusa_order_query_has_filters (const MedusaOrderQuery *self)
+{
+  return self->search != NULL ||
+         !strv_empty (self->statuses) ||
+         !strv_empty (self->fulfillment_statuses) ||
+         !strv_empty (self->payment_statuses) ||
+         self->created_after != NULL ||
+         self->created_before != NULL;
+}
+
 void
 medusa_order_query_set_expand (MedusaOrderQuery *self,
                                const char       *expand)

@@ -48,6 +48,7 @@ void               medusa_order_query_set_created_range       (MedusaOrderQuery 
                                                                GDateTime               *before);
 GDateTime         *medusa_order_query_get_created_after       (const MedusaOrderQuery  *self);
 GDateTime         *medusa_order_query_get_created_before      (const MedusaOrderQuery  *self);
+gboolean           medusa_order_query_has_filters             (const MedusaOrderQuery  *self);
 void               medusa_order_query_set_expand              (MedusaOrderQuery        *self,
                                                                const char              *expand);
 const char        *medusa_order_query_get_expand              (const MedusaOrderQuery  *self);

@@ -4,7 +4,8 @@
 # of its own whose buyer has 10,000 orders, runs Patron headless (Xvfb, a
 # private D-Bus session with a gnome-keyring of its own, GSK_RENDERER=cairo GDK_DEBUG=gl-disable),
 # prints a table of measurements, ratios and targets, and writes the raw output
-# with the machine's description to benchmarks/orders/results/<date>-<host kind>.txt.
+# with the machine's description to benchmarks/orders/results/<date>-<host kind>-<commit>.txt
+# (-2, -3… for further runs of the same commit on the same day).
 #
 # Env knobs: BENCH_ORDERS (default 10000), BENCH_RUNS (rounds of curl, bare
 # window and Patron start, default 7; the medians count), BENCH_RESULTS_DIR (default benchmarks/orders/results), PATRON_BENCH_BUILD_DIR
@@ -251,8 +252,11 @@ EOF
 
 printf '\n%s\n\n%s\n\n%s\n\n' "$table" "$details" "$machine"
 
+# <date>-<host kind>-<commit>.txt, and -2, -3… for further runs: a run never replaces another
 mkdir -p "$RESULTS_DIR"
-out="$RESULTS_DIR/$(date +%Y-%m-%d)-$host_kind.txt"
+base="$RESULTS_DIR/$(date +%Y-%m-%d)-$host_kind-$(git -C "$ROOT" rev-parse --short HEAD 2>/dev/null || echo unknown)"
+out="$base.txt"
+for n in $(seq 2 99); do [[ -e "$out" ]] || break; out="$base-$n.txt"; done
 {
   echo "# Patron order-history benchmark (benchmarks/orders/run.sh)"
   echo

@@ -168,8 +168,9 @@ slot_set_failed (MedusaOrderSlot *self,
  * one of its positions is asked for, once. The pages a view asks for while
  * it makes its rows go out together when the main loop is next idle, after
  * the frame it is making; slots are made only when first asked for or
- * filled. A failed page marks its slots failed until retried. A new query cancels every page in flight, and so does
- * disposing the list: a page in flight does not keep the list alive.
+ * filled. A failed page marks its slots failed until retried. A new query
+ * cancels every page in flight, and so does disposing the list: a page in
+ * flight does not keep the list alive.
  *
  * The list shows the orders as they were when its first page came: the
  * other pages ask only for orders created before the newest one of the first

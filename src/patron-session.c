@@ -146,15 +146,23 @@ client_idle_cb (PatronSession *self)
     self->count_idle = g_idle_add_full (G_PRIORITY_LOW, count_orders_cb, self, NULL);
 }
 
+/* the count asked for, or waiting to be, is not */
+static void
+cancel_count (PatronSession *self)
+{
+  g_cancellable_cancel (self->count_cancellable);
+  g_clear_object (&self->count_cancellable);
+  g_clear_handle_id (&self->count_idle, g_source_remove);
+  if (self->client != NULL)
+    g_signal_handlers_disconnect_by_func (self->client, client_idle_cb, self);
+}
+
 /* The count is a nicety: it waits for what the user asked for, which goes
  * out first (on the connection open already) and is answered first. */
 static void
 count_orders (PatronSession *self)
 {
-  g_cancellable_cancel (self->count_cancellable);
-  g_clear_object (&self->count_cancellable);
-  g_clear_handle_id (&self->count_idle, g_source_remove);
-  g_signal_handlers_disconnect_by_func (self->client, client_idle_cb, self);
+  cancel_count (self);
   if (self->customer != NULL)
     self->count_idle = g_idle_add_full (G_PRIORITY_LOW, count_orders_cb, self, NULL);
 }
@@ -189,9 +197,12 @@ stop_counting (PatronSession *self)
   self->counting = NULL;
 }
 
+/* The list loaded ahead goes, and so does the count its first page was to
+ * bring. */
 static void
 drop_orders (PatronSession *self)
 {
+  stop_counting (self);
   g_clear_handle_id (&self->orders_expiry, g_source_remove);
   /* a page still on its way is cancelled with the list */
   g_clear_object (&self->orders);
@@ -241,7 +252,6 @@ counting_changed_cb (PatronSession *self)
 static void
 load_orders (PatronSession *self)
 {
-  stop_counting (self);
   drop_orders (self);
   if (self->orders_query == NULL)
     return;
@@ -277,10 +287,7 @@ set_customer (PatronSession  *self,
     return;
 
   if (customer == NULL)
-    {
-      stop_counting (self);
-      drop_orders (self);
-    }
+    drop_orders (self);
   else if (!same_customer && self->orders == NULL)
     load_orders (self);
 
@@ -346,12 +353,7 @@ patron_session_dispose (GObject *object)
 {
   PatronSession *self = (PatronSession *)object;
 
-  g_cancellable_cancel (self->count_cancellable);
-  g_clear_object (&self->count_cancellable);
-  g_clear_handle_id (&self->count_idle, g_source_remove);
-  if (self->client != NULL)
-    g_signal_handlers_disconnect_by_func (self->client, client_idle_cb, self);
-  stop_counting (self);
+  cancel_count (self);
   drop_orders (self);
   g_clear_object (&self->customer);
   g_clear_object (&self->client);
@@ -879,7 +881,6 @@ restore_customer_cb (GObject      *object,
     {
       if (g_error_matches (error, MEDUSA_ERROR, MEDUSA_ERROR_UNAUTHORIZED))
         forget_kept_session (self);
-      stop_counting (self);
       drop_orders (self);
       medusa_client_set_access_token (self->client, NULL);
       g_task_return_error (task, error);

@@ -348,11 +348,13 @@ ask_for_page (MedusaOrderList *self,
 {
   gboolean was_loading;
 
-  if (page == 0 || g_hash_table_contains (self->in_flight, GUINT_TO_POINTER (page)))
+  if (page == 0)
     {
       request_page (self, page);
       return;
     }
+  if (g_hash_table_contains (self->in_flight, GUINT_TO_POINTER (page)))
+    return;
 
   was_loading = medusa_order_list_get_loading (self);
   g_hash_table_add (self->deferred, GUINT_TO_POINTER (page));

@@ -10,6 +10,7 @@
 #include <glib/gi18n.h>
 
 #include "patron-application.h"
+#include "patron-orders-page.h"
 #include "patron-preferences-window.h"
 #include "patron-window.h"
 
@@ -19,6 +20,7 @@ struct _PatronApplication
 
   char             *store_url;
   PatronImageCache *image_cache;
+  PatronSession    *session;      /* made at the start, until a window takes it */
 };
 
 G_DEFINE_FINAL_TYPE (PatronApplication, patron_application, ADW_TYPE_APPLICATION)
@@ -72,6 +74,32 @@ patron_application_get_image_cache (PatronApplication *self)
   return self->image_cache;
 }
 
+/**
+ * patron_application_take_session:
+ * @store_url: the store a window goes to
+ *
+ * The session for @store_url that Patron began to resume as it started, before
+ * there was any window (patron_session_prepare_restore()), if it is for that
+ * store; the application keeps none afterwards.
+ *
+ * Returns: (transfer full) (nullable): the session, or %NULL
+ */
+PatronSession *
+patron_application_take_session (PatronApplication *self,
+                                 const char        *store_url)
+{
+  g_autoptr(PatronSession) session = NULL;
+
+  g_return_val_if_fail (PATRON_IS_APPLICATION (self), NULL);
+  g_return_val_if_fail (store_url != NULL, NULL);
+
+  session = g_steal_pointer (&self->session);
+  if (session == NULL || g_strcmp0 (patron_session_get_store_url (session), store_url) != 0)
+    return NULL;
+
+  return g_steal_pointer (&session);
+}
+
 static int
 patron_application_handle_local_options (GApplication *app,
                                          GVariantDict *options)
@@ -120,6 +148,40 @@ get_window (GApplication *app)
   return window;
 }
 
+/* Reading the keyring and asking the store for the customer and the first
+ * page of orders take about as long as GTK takes to start and draw the first
+ * window: they begin first, from threads of their own, with what the window
+ * will ask for (patron_window_start(), use_store()). */
+static void
+prepare_session (PatronApplication *self)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APPLICATION_SCHEMA);
+  g_autoptr(MedusaOrderQuery) orders = NULL;
+  g_autofree char *saved = NULL;
+  const char *store_url = self->store_url;
+
+  saved = g_settings_get_string (settings, "store-url");
+  if (store_url == NULL && saved[0] != '\0')
+    store_url = saved;
+  if (store_url == NULL || !medusa_client_check_base_url (store_url, NULL) ||
+      g_settings_get_boolean (settings, "counter-mode"))
+    return;
+
+  orders = patron_orders_page_history_query ();
+  self->session = patron_session_new (store_url);
+  patron_session_set_orders_ahead (self->session, orders,
+                                   g_settings_get_uint (settings, "orders-page-size"));
+  patron_session_prepare_restore (self->session);
+}
+
+static void
+patron_application_startup (GApplication *app)
+{
+  prepare_session (PATRON_APPLICATION (app));
+
+  G_APPLICATION_CLASS (patron_application_parent_class)->startup (app);
+}
+
 static void
 patron_application_activate (GApplication *app)
 {
@@ -155,6 +217,7 @@ patron_application_finalize (GObject *object)
 
   g_clear_pointer (&self->store_url, g_free);
   g_clear_object (&self->image_cache);
+  g_clear_object (&self->session);
 
   G_OBJECT_CLASS (patron_application_parent_class)->finalize (object);
 }
@@ -167,6 +230,7 @@ patron_application_class_init (PatronApplicationClass *klass)
 
   object_class->finalize = patron_application_finalize;
 
+  app_class->startup = patron_application_startup;
   app_class->activate = patron_application_activate;
   app_class->open = patron_application_open;
   app_class->handle_local_options = patron_application_handle_local_options;

@@ -8,6 +8,7 @@
 #include <adwaita.h>
 
 #include "patron-image-cache.h"
+#include "patron-session.h"
 
 G_BEGIN_DECLS
 
@@ -19,5 +20,7 @@ PatronApplication *patron_application_new           (const char        *applicat
                                                      GApplicationFlags  flags);
 const char        *patron_application_get_store_url (PatronApplication *self);
 PatronImageCache  *patron_application_get_image_cache (PatronApplication *self);
+PatronSession     *patron_application_take_session  (PatronApplication *self,
+                                                     const char        *store_url);
 
 G_END_DECLS

@@ -72,7 +72,7 @@ patron_preferences_window_init (PatronPreferencesWindow *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
-  self->settings = g_settings_new ("io.github.patronapp.Patron");
+  self->settings = g_settings_new (APPLICATION_SCHEMA);
 
   /* the spin button's limits are the schema's, so they cannot disagree */
   g_object_get (self->settings, "settings-schema", &schema, NULL);

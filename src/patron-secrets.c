@@ -35,9 +35,10 @@ patron_secrets_get_schema (void)
 
 typedef struct
 {
-  char *store_url;
-  char *email;
-  char *token;
+  char           *store_url;
+  char           *email;
+  char           *token;
+  MedusaPrefetch *prefetch;
 } SecretsData;
 
 static void
@@ -45,6 +46,7 @@ secrets_data_free (SecretsData *data)
 {
   g_free (data->store_url);
   g_free (data->email);
+  g_clear_object (&data->prefetch);
   if (data->token != NULL)
     {
       explicit_bzero (data->token, strlen (data->token));
@@ -151,7 +153,8 @@ patron_secrets_store_finish (GAsyncResult  *result,
 
 /* In a worker thread: the keyring's answers (a session to open, a search,
  * the secret) come while the window is still being made and drawn, rather
- * than one at a time after it, between its frames. */
+ * than one at a time after it, between its frames; and so do the store's
+ * answers to the requests sent ahead with the token found. */
 static void
 lookup_thread (GTask        *task,
                gpointer      source_object,
@@ -193,18 +196,26 @@ lookup_thread (GTask        *task,
                                              "email", data->email,
                                              NULL);
   if (error != NULL)
-    g_task_return_error (task, error);
-  else
-    g_task_return_boolean (task, data->token != NULL);
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+
+  if (data->token != NULL && data->prefetch != NULL)
+    medusa_prefetch_send_async (data->prefetch, data->token, cancellable, NULL, NULL);
+  g_task_return_boolean (task, data->token != NULL);
 }
 
 /**
  * patron_secrets_lookup_async:
+ * @prefetch: (nullable): requests to send with the token found, at once,
+ *   from the thread that found it
  *
  * Finds the session kept for @store_url, if any.
  */
 void
 patron_secrets_lookup_async (const char          *store_url,
+                             MedusaPrefetch      *prefetch,
                              GCancellable        *cancellable,
                              GAsyncReadyCallback  callback,
                              gpointer             user_data)
@@ -215,6 +226,8 @@ patron_secrets_lookup_async (const char          *store_url,
 
   task = secrets_task_new (store_url, NULL, NULL, patron_secrets_lookup_async,
                            cancellable, callback, user_data);
+  if (prefetch != NULL)
+    ((SecretsData *) g_task_get_task_data (task))->prefetch = g_object_ref (prefetch);
   g_task_run_in_thread (task, lookup_thread);
   g_object_unref (task);
 }

@@ -7,6 +7,8 @@
 
 #include <libsecret/secret.h>
 
+#include "medusa.h"
+
 G_BEGIN_DECLS
 
 const SecretSchema *patron_secrets_get_schema    (void) G_GNUC_CONST;
@@ -19,6 +21,7 @@ void                patron_secrets_store_async   (const char           *store_ur
 gboolean            patron_secrets_store_finish  (GAsyncResult         *result,
                                                   GError              **error);
 void                patron_secrets_lookup_async  (const char           *store_url,
+                                                  MedusaPrefetch       *prefetch,
                                                   GCancellable         *cancellable,
                                                   GAsyncReadyCallback   callback,
                                                   gpointer              user_data);

@@ -41,6 +41,12 @@ struct _PatronSession
   MedusaOrderQuery *orders_query;     /* NULL: none is loaded ahead */
   guint             orders_page_size;
   guint             orders_expiry;
+
+  /* a restore prepared ahead (patron_session_prepare_restore()) */
+  MedusaPrefetch   *prefetch;
+  gboolean          preparing;        /* the keyring is being read */
+  GAsyncResult     *prepared;         /* what it answered, for the restore */
+  GTask            *restore;          /* a restore waiting for that answer */
 };
 
 G_DEFINE_FINAL_TYPE (PatronSession, patron_session, G_TYPE_OBJECT)
@@ -355,6 +361,8 @@ patron_session_dispose (GObject *object)
 
   cancel_count (self);
   drop_orders (self);
+  g_clear_object (&self->prepared);
+  g_clear_object (&self->prefetch);
   g_clear_object (&self->customer);
   g_clear_object (&self->client);
 
@@ -866,6 +874,14 @@ patron_session_reset_password_finish (PatronSession  *self,
 
 /* ------------------------------------------------------------------------ */
 
+/* The requests sent ahead have been claimed, or will not be. */
+static void
+stop_prefetch (PatronSession *self)
+{
+  medusa_client_set_prefetch (self->client, NULL);
+  g_clear_object (&self->prefetch);
+}
+
 static void
 restore_customer_cb (GObject      *object,
                      GAsyncResult *result,
@@ -876,6 +892,7 @@ restore_customer_cb (GObject      *object,
   g_autoptr(MedusaCustomer) customer = NULL;
   GError *error = NULL;
 
+  stop_prefetch (self);
   customer = medusa_client_get_customer_finish (MEDUSA_CLIENT (object), result, &error);
   if (customer == NULL)
     {
@@ -906,6 +923,7 @@ restore_lookup_cb (GObject      *object,
 
   if (!patron_secrets_lookup_finish (result, &email, &token, &error))
     {
+      stop_prefetch (self);
       if (error != NULL)
         g_message ("Could not read the keyring: %s", error->message);
       g_task_return_boolean (task, FALSE);
@@ -922,6 +940,49 @@ restore_lookup_cb (GObject      *object,
   load_orders (self);
 }
 
+static void
+prepared_cb (GObject      *object,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  g_autoptr(PatronSession) self = user_data;
+
+  self->preparing = FALSE;
+  if (self->restore != NULL)
+    restore_lookup_cb (NULL, result, g_steal_pointer (&self->restore));
+  else
+    g_set_object (&self->prepared, result);
+}
+
+/**
+ * patron_session_prepare_restore:
+ *
+ * Starts the slow part of patron_session_restore_async() ahead of it, for
+ * the start of Patron, while the first window is being made: reading the
+ * keyring and, if a session is kept, asking for the customer and the first
+ * page of the orders loaded ahead (patron_session_set_orders_ahead()), all
+ * from threads of their own, for the restore to take their answers.
+ */
+void
+patron_session_prepare_restore (PatronSession *self)
+{
+  g_return_if_fail (PATRON_IS_SESSION (self));
+  g_return_if_fail (self->prefetch == NULL && self->customer == NULL);
+
+  if (!self->keep_sessions)
+    return;
+
+  self->prefetch = medusa_prefetch_new (medusa_client_get_base_url (self->client));
+  medusa_prefetch_add_customer (self->prefetch);
+  if (self->orders_query != NULL)
+    medusa_prefetch_add_order_list (self->prefetch, self->orders_query, self->orders_page_size);
+  medusa_client_set_prefetch (self->client, self->prefetch);
+
+  self->preparing = TRUE;
+  patron_secrets_lookup_async (self->store_url, self->prefetch, NULL, prepared_cb,
+                               g_object_ref (self));
+}
+
 /**
  * patron_session_restore_async:
  *
@@ -936,9 +997,24 @@ patron_session_restore_async (PatronSession       *self,
   GTask *task;
 
   g_return_if_fail (PATRON_IS_SESSION (self));
+  g_return_if_fail (self->restore == NULL);
 
   task = g_task_new (self, cancellable, callback, user_data);
   g_task_set_source_tag (task, patron_session_restore_async);
+
+  if (self->prepared != NULL)
+    {
+      g_autoptr(GAsyncResult) prepared = g_steal_pointer (&self->prepared);
+
+      restore_lookup_cb (NULL, prepared, task);
+      return;
+    }
+
+  if (self->preparing)
+    {
+      self->restore = task;
+      return;
+    }
 
   if (!self->keep_sessions)
     {
@@ -947,7 +1023,7 @@ patron_session_restore_async (PatronSession       *self,
       return;
     }
 
-  patron_secrets_lookup_async (self->store_url, cancellable, restore_lookup_cb, task);
+  patron_secrets_lookup_async (self->store_url, NULL, cancellable, restore_lookup_cb, task);
 }
 
 /**

@@ -60,6 +60,7 @@ void            patron_session_reset_password_async (PatronSession       *self,
 gboolean        patron_session_reset_password_finish (PatronSession      *self,
                                                     GAsyncResult         *result,
                                                     GError              **error);
+void            patron_session_prepare_restore     (PatronSession        *self);
 void            patron_session_restore_async       (PatronSession        *self,
                                                     GCancellable         *cancellable,
                                                     GAsyncReadyCallback   callback,

@@ -270,7 +270,7 @@ patron_store_page_class_init (PatronStorePageClass *klass)
 static void
 patron_store_page_init (PatronStorePage *self)
 {
-  self->settings = g_settings_new ("io.github.patronapp.Patron");
+  self->settings = g_settings_new (APPLICATION_SCHEMA);
   gtk_widget_init_template (GTK_WIDGET (self));
 }
 

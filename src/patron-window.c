@@ -10,6 +10,7 @@
 #include <glib/gi18n.h>
 
 #include "patron-account-page.h"
+#include "patron-application.h"
 #include "patron-error.h"
 #include "patron-orders-page.h"
 #include "patron-forgot-page.h"
@@ -22,7 +23,6 @@
 #include "patron-store-page.h"
 #include "patron-window.h"
 
-#define SETTINGS_SCHEMA "io.github.patronapp.Patron"
 
 struct _PatronWindow
 {
@@ -33,6 +33,7 @@ struct _PatronWindow
   gboolean              discard_confirmed;
   const char           *after_discard;   /* the action to carry out once confirmed */
   PatronSession        *session;
+  guint                 restore_tick;    /* restores at the first frame */
 
   GtkWindow            *help_overlay;    /* made when first shown */
   gint64                shown_in_frame;  /* the frame of the last show_page() */
@@ -270,9 +271,35 @@ load_orders_ahead (PatronWindow *self)
 }
 
 static void
+restore (PatronWindow *self)
+{
+  patron_session_restore_async (self->session, self->cancellable, restore_cb,
+                                g_object_ref (self));
+}
+
+static gboolean
+restore_tick_cb (GtkWidget     *widget,
+                 GdkFrameClock *clock,
+                 gpointer       user_data)
+{
+  PatronWindow *self = PATRON_WINDOW (widget);
+
+  self->restore_tick = 0;
+  restore (self);
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
 use_store (PatronWindow *self,
            const char   *url)
 {
+  GtkApplication *app;
+  gboolean prepared = FALSE;
+
+  if (self->restore_tick != 0)
+    gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->restore_tick);
+  self->restore_tick = 0;
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
   self->cancellable = g_cancellable_new ();
@@ -281,7 +308,12 @@ use_store (PatronWindow *self,
     g_signal_handlers_disconnect_by_data (self->session, self);
   g_clear_object (&self->session);
 
-  self->session = patron_session_new (url);
+  app = gtk_window_get_application (GTK_WINDOW (self));
+  if (PATRON_IS_APPLICATION (app))
+    self->session = patron_application_take_session (PATRON_APPLICATION (app), url);
+  prepared = self->session != NULL;
+  if (self->session == NULL)
+    self->session = patron_session_new (url);
   patron_session_set_keep_sessions (self->session, keeps_sessions (self));
   load_orders_ahead (self);
   g_signal_connect_object (self->session, "notify::signed-in",
@@ -293,8 +325,15 @@ use_store (PatronWindow *self,
   adw_window_title_set_subtitle (self->window_title, url);
 
   show_page (self, "loading");
-  patron_session_restore_async (self->session, self->cancellable, restore_cb,
-                                g_object_ref (self));
+  /* A session the application began to resume before the window existed may
+   * be resumed at once. The window's first frame, with the loading page,
+   * comes first all the same: making the account and orders pages would hold
+   * it back. It is the application's window, which is about to be shown. */
+  if (prepared && !gtk_widget_get_mapped (GTK_WIDGET (self)))
+    self->restore_tick = gtk_widget_add_tick_callback (GTK_WIDGET (self), restore_tick_cb,
+                                                       NULL, NULL);
+  else
+    restore (self);
 }
 
 /* Counter mode switched on or off in the preferences: it holds from now on,
@@ -626,7 +665,7 @@ patron_window_class_init (PatronWindowClass *klass)
 static void
 patron_window_init (PatronWindow *self)
 {
-  self->settings = g_settings_new (SETTINGS_SCHEMA);
+  self->settings = g_settings_new (APPLICATION_SCHEMA);
   self->cancellable = g_cancellable_new ();
   self->shown_in_frame = G_MININT64;
   g_signal_connect_object (self->settings, "changed::counter-mode",

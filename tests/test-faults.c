@@ -455,6 +455,125 @@ test_cancel_stall (Fixture       *fixture,
   g_assert_null (page);
 }
 
+/* What a prefetch answers reaches its claimant as a direct answer would,
+ * bounds included; a claim cancelled while its answer is held back ends at
+ * once. */
+typedef struct
+{
+  MedusaPrefetch *prefetch;
+  MedusaClient   *client;
+  GCancellable   *cancellable;
+  GAsyncResult   *sent;
+} Ahead;
+
+static Ahead *
+ahead_send (Fixture    *fixture,
+            const char *mode)
+{
+  g_autofree char *url = fixture_url (fixture, mode);
+  Ahead *ahead = g_new0 (Ahead, 1);
+
+  ahead->prefetch = medusa_prefetch_new (url);
+  ahead->client = medusa_client_new (url);
+  ahead->cancellable = g_cancellable_new ();
+  medusa_prefetch_add_customer (ahead->prefetch);
+  medusa_client_set_access_token (ahead->client, "a-token");
+  medusa_client_set_prefetch (ahead->client, ahead->prefetch);
+  medusa_prefetch_send_async (ahead->prefetch, "a-token", ahead->cancellable,
+                              test_store_result_cb, &ahead->sent);
+
+  return ahead;
+}
+
+static void
+ahead_free (Ahead *ahead)
+{
+  g_cancellable_cancel (ahead->cancellable);
+  g_assert_true (medusa_prefetch_send_finish (ahead->prefetch, test_wait_for (&ahead->sent),
+                                              NULL));
+  g_assert_cmpuint (medusa_client_get_request_count (ahead->client), ==, 0);
+  g_clear_object (&ahead->sent);
+  g_clear_object (&ahead->cancellable);
+  g_clear_object (&ahead->client);
+  g_clear_object (&ahead->prefetch);
+  g_free (ahead);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (Ahead, ahead_free)
+
+static GError *
+ahead_customer_error (Ahead        *ahead,
+                      GCancellable *cancellable)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(MedusaCustomer) customer = NULL;
+  GError *error = NULL;
+
+  medusa_client_get_customer_async (ahead->client, cancellable, test_store_result_cb, &result);
+  customer = medusa_client_get_customer_finish (ahead->client, test_wait_for (&result), &error);
+  g_assert_null (customer);
+  g_assert_nonnull (error);
+  g_test_message ("%s", error->message);
+
+  return error;
+}
+
+static void
+test_prefetch (Fixture       *fixture,
+               gconstpointer  data)
+{
+  {
+    g_autoptr(Ahead) ahead = ahead_send (fixture, "malformed");
+    g_autoptr(GError) error = ahead_customer_error (ahead, NULL);
+
+    g_assert_error (error, MEDUSA_ERROR, MEDUSA_ERROR_INVALID_RESPONSE);
+  }
+
+  {
+    g_autoptr(Ahead) ahead = ahead_send (fixture, "bad-gateway");
+    g_autoptr(GError) error = ahead_customer_error (ahead, NULL);
+
+    g_assert_error (error, MEDUSA_ERROR, MEDUSA_ERROR_SERVER_ERROR);
+    g_assert_cmpuint (medusa_error_get_http_status (error), ==, 502);
+  }
+
+  /* read within the prefetch's bounds, then within the client's */
+  {
+    g_autoptr(Ahead) ahead = ahead_send (fixture, "huge-length");
+    g_autoptr(GError) error = ahead_customer_error (ahead, NULL);
+
+    g_assert_error (error, MEDUSA_ERROR, MEDUSA_ERROR_RESPONSE_TOO_LARGE);
+  }
+
+  {
+    g_autoptr(Ahead) ahead = ahead_send (fixture, "deep");
+    g_autoptr(GError) error = NULL;
+
+    medusa_client_set_max_response_size (ahead->client, 1000);
+    error = ahead_customer_error (ahead, NULL);
+    g_assert_error (error, MEDUSA_ERROR, MEDUSA_ERROR_RESPONSE_TOO_LARGE);
+  }
+
+  {
+    g_autoptr(Ahead) ahead = ahead_send (fixture, "cut");
+    g_autoptr(GError) error = ahead_customer_error (ahead, NULL);
+
+    g_assert_false (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED));
+  }
+
+  {
+    g_autoptr(Ahead) ahead = ahead_send (fixture, "stall");
+    g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+    g_autoptr(GError) error = NULL;
+    gint64 start = g_get_monotonic_time ();
+
+    g_timeout_add (100, cancel_cb, cancellable);
+    error = ahead_customer_error (ahead, cancellable);
+    g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+    g_assert_cmpint (g_get_monotonic_time () - start, <, 5 * G_USEC_PER_SEC);
+  }
+}
+
 static void
 test_huge_content_length (Fixture       *fixture,
                           gconstpointer  data)
@@ -716,6 +835,7 @@ main (int   argc,
   ADD ("deep-nesting", test_deep_nesting);
   ADD ("stall-times-out", test_stall_times_out);
   ADD ("cancel-stall", test_cancel_stall);
+  ADD ("prefetch", test_prefetch);
   ADD ("huge-content-length", test_huge_content_length);
   ADD ("endless-body", test_endless_body);
   ADD ("image/ok", test_image_ok);

@@ -28,6 +28,7 @@
 #include "patron-secrets.h"
 #include "patron-sign-in-page.h"
 #include "patron-store-page.h"
+#include "patron-application.h"
 #include "patron-window.h"
 
 static const char *store_url;
@@ -1454,7 +1455,7 @@ kept (const char *url)
 {
   int found = -1;
 
-  patron_secrets_lookup_async (url, NULL, lookup_cb, &found);
+  patron_secrets_lookup_async (url, NULL, NULL, lookup_cb, &found);
   while (found < 0)
     g_main_context_iteration (NULL, TRUE);
 
@@ -2118,6 +2119,71 @@ test_expired_session_back_to_sign_in (void)
   close_window (GTK_WIDGET (window));
 }
 
+static void
+first_paint_cb (GdkFrameClock *clock,
+                PatronSession *session)
+{
+  int *signed_in_at_first_paint = g_object_get_data (G_OBJECT (clock), "signed-in-at-first-paint");
+
+  if (*signed_in_at_first_paint < 0)
+    *signed_in_at_first_paint = patron_session_get_signed_in (session);
+}
+
+/* Patron started on a store where a session is kept resumes it with what it
+ * asked for before its window existed (PatronApplication's startup): neither
+ * the customer nor the first page of orders is asked for again. The window's
+ * first frame does not wait for them. */
+static void
+test_window_resumes_ahead (void)
+{
+  g_autoptr(PatronSession) keeper = patron_session_new (store_url);
+  g_autoptr(GSettings) settings = g_settings_new ("io.github.patronapp.Patron");
+  g_autoptr(PatronApplication) app = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  int signed_in_at_first_paint = -1;
+  PatronSession *session;
+  GtkWindow *window;
+  GdkFrameClock *clock;
+
+  patron_session_sign_in_async (keeper, "buyer@example.com", "buyer-pass-123", TRUE, NULL,
+                                test_store_result_cb, &result);
+  g_assert_true (patron_session_sign_in_finish (keeper, test_wait_for (&result), &error));
+  g_assert_true (patron_session_get_remember (keeper));
+  g_clear_object (&result);
+  g_settings_set_string (settings, "store-url", store_url);
+
+  /* an id of its own, no D-Bus name to own */
+  app = patron_application_new ("io.github.patronapp.Patron.Ahead", G_APPLICATION_NON_UNIQUE);
+  g_assert_true (g_application_register (G_APPLICATION (app), NULL, &error));
+  g_assert_no_error (error);
+  g_application_activate (G_APPLICATION (app));
+  window = gtk_application_get_active_window (GTK_APPLICATION (app));
+  g_assert_true (PATRON_IS_WINDOW (window));
+  session = patron_window_get_session (PATRON_WINDOW (window));
+  g_assert_nonnull (session);
+  g_assert_cmpstr (patron_session_get_store_url (session), ==, store_url);
+  /* the application keeps no other */
+  g_assert_null (patron_application_take_session (app, store_url));
+
+  clock = gtk_widget_get_frame_clock (GTK_WIDGET (window));
+  g_assert_nonnull (clock);
+  g_object_set_data (G_OBJECT (clock), "signed-in-at-first-paint", &signed_in_at_first_paint);
+  g_signal_connect (clock, "after-paint", G_CALLBACK (first_paint_cb), session);
+  spin_until (is_signed_in, session);
+  g_assert_cmpint (signed_in_at_first_paint, ==, FALSE);
+  g_signal_handlers_disconnect_by_func (clock, first_paint_cb, session);
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.navigate", "(ss)", "orders", "");
+  wait_for_label (GTK_WIDGET (window), " items, ");
+  g_assert_cmpuint (medusa_client_get_request_count (patron_session_get_client (session)), ==, 0);
+
+  close_window (GTK_WIDGET (window));
+  g_settings_reset (settings, "store-url");
+  patron_secrets_clear_async (store_url, NULL, test_store_result_cb, &result);
+  g_assert_true (patron_secrets_clear_finish (test_wait_for (&result), NULL));
+}
+
 /* ------------------------------------------------------------------------ */
 /* Narrow windows: every page and dialog usable at 360 × 600 (a phone)       */
 
@@ -2559,6 +2625,7 @@ main (int   argc,
   g_test_add_func ("/pages/reset/bad-token", test_reset_bad_token);
   g_test_add_func ("/pages/window/expired-session", test_expired_session_back_to_sign_in);
   g_test_add_func ("/pages/window/pages-made-when-needed", test_window_makes_pages_when_needed);
+  g_test_add_func ("/pages/window/resumes-ahead", test_window_resumes_ahead);
   g_test_add_func ("/pages/account/profile", test_account_profile);
   g_test_add_func ("/pages/account/addresses", test_account_addresses);
   g_test_add_func ("/pages/account/credentials", test_account_credentials);

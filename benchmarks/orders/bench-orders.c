@@ -245,6 +245,8 @@ finish_scroll (Bench *b)
   bench_print ("http_distinct_offsets", "%u", g_hash_table_size (offsets));
   bench_print ("loaded_end", "%u", loaded);
   bench_print ("rss_end_kb", "%" G_GINT64_FORMAT, rss_end_kb);
+  bench_print ("rss_end_anon_kb", "%" G_GINT64_FORMAT, bench_read_status_kb ("RssAnon"));
+  bench_print ("rss_end_file_kb", "%" G_GINT64_FORMAT, bench_read_status_kb ("RssFile"));
   bench_print ("rss_peak_kb", "%" G_GINT64_FORMAT, bench_read_status_kb ("VmHWM"));
 
   quit (b, 0);
@@ -330,6 +332,8 @@ after_paint_cb (GdkFrameClock *clock,
       bench_print ("first_page_us", "%" G_GINT64_FORMAT, b->first_page_us);
       bench_print ("cpu_first_us", "%" G_GINT64_FORMAT, bench_cpu_time_us ());
       bench_print ("rss_first_kb", "%" G_GINT64_FORMAT, b->rss_first_kb);
+      bench_print ("rss_first_anon_kb", "%" G_GINT64_FORMAT, bench_read_status_kb ("RssAnon"));
+      bench_print ("rss_first_file_kb", "%" G_GINT64_FORMAT, bench_read_status_kb ("RssFile"));
       bench_print ("requests_first", "%u", medusa_order_list_get_n_requests (b->orders));
       bench_print ("loaded_first", "%u", b->loaded_first);
       for (guint i = 0; i < b->requests->len; i++)

@@ -15,6 +15,7 @@
 #include "medusa-dialect.h"
 #include "medusa-enums.h"
 #include "medusa-error.h"
+#include "medusa-prefetch-private.h"
 
 /**
  * MedusaClient:
@@ -39,6 +40,7 @@ struct _MedusaClient
   gsize                max_response_size;
   guint                request_count;
   guint                n_pending;
+  MedusaPrefetch      *prefetch;
 };
 
 G_DEFINE_FINAL_TYPE (MedusaClient, medusa_client, G_TYPE_OBJECT)
@@ -115,6 +117,7 @@ typedef struct
   GByteArray    *buffer;
   gsize          max_size;
   const char    *media_type;    /* for a file: the type prefix it must have, e.g. "image/" */
+  gboolean       fetch_only;    /* the answer as it came, for a prefetch */
 } SendData;
 
 /* What the debug log says was asked for: a Store API request's path with
@@ -148,27 +151,22 @@ too_large_error (gsize max_size)
                       "The store sent an answer larger than %s", size);
 }
 
+/* What the store answered: the body, or the error it means. */
 static void
-send_complete (GTask *task)
+answer (GTask                *task,
+        const MedusaResponse *response,
+        const char           *sent_ahead)
 {
   MedusaClient *self = g_task_get_source_object (task);
   SendData *data = g_task_get_task_data (task);
-  g_autoptr(GBytes) body = NULL;
   GError *error = NULL;
-  const char *content_type;
-  guint status;
 
-  body = data->buffer != NULL ? g_byte_array_free_to_bytes (g_steal_pointer (&data->buffer))
-                              : g_bytes_new (NULL, 0);
-  status = soup_message_get_status (data->message);
-  content_type = soup_message_headers_get_content_type (
-    soup_message_get_response_headers (data->message), NULL);
-
-  g_debug ("%s %s → %u (%" G_GSIZE_FORMAT " bytes)",
+  g_debug ("%s %s → %u (%" G_GSIZE_FORMAT " bytes%s)",
            soup_message_get_method (data->message), logged_path (data),
-           status, g_bytes_get_size (body));
+           response->status, g_bytes_get_size (response->body), sent_ahead);
 
-  if (!medusa_error_from_response (status, content_type, body, &error))
+  if (!medusa_error_from_response (response->status, response->content_type, response->body,
+                                   &error))
     {
       if (data->request == NULL)
         {
@@ -189,7 +187,27 @@ send_complete (GTask *task)
       return;
     }
 
-  g_task_return_pointer (task, g_steal_pointer (&body), (GDestroyNotify) g_bytes_unref);
+  g_task_return_pointer (task, g_bytes_ref (response->body), (GDestroyNotify) g_bytes_unref);
+}
+
+static void
+send_complete (GTask *task)
+{
+  SendData *data = g_task_get_task_data (task);
+  g_autoptr(MedusaResponse) response = g_new0 (MedusaResponse, 1);
+
+  response->body = data->buffer != NULL
+    ? g_byte_array_free_to_bytes (g_steal_pointer (&data->buffer))
+    : g_bytes_new (NULL, 0);
+  response->status = soup_message_get_status (data->message);
+  response->content_type = g_strdup (soup_message_headers_get_content_type (
+    soup_message_get_response_headers (data->message), NULL));
+
+  if (data->fetch_only)
+    g_task_return_pointer (task, g_steal_pointer (&response),
+                           (GDestroyNotify) medusa_response_free);
+  else
+    answer (task, response, "");
 }
 
 static void read_cb (GObject      *object,
@@ -324,7 +342,37 @@ request_done_cb (MedusaClient *self)
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_PENDING]);
 }
 
-/* Sends @data's message and reads the answer within @data's bounds. */
+/* The answer to a request sent ahead, taken from the prefetch. */
+static void
+claim_cb (GObject      *object,
+          GAsyncResult *result,
+          gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  SendData *data = g_task_get_task_data (task);
+  g_autoptr(MedusaResponse) response = NULL;
+  GError *error = NULL;
+
+  response = medusa_prefetch_claim_finish (MEDUSA_PREFETCH (object), result, &error);
+  if (response == NULL)
+    {
+      g_debug ("%s %s failed (sent ahead): %s", soup_message_get_method (data->message),
+               logged_path (data), error->message);
+      g_task_return_error (task, error);
+      return;
+    }
+
+  if (g_bytes_get_size (response->body) > data->max_size)
+    {
+      g_task_return_error (task, too_large_error (data->max_size));
+      return;
+    }
+
+  answer (task, response, ", sent ahead");
+}
+
+/* Sends @data's message and reads the answer within @data's bounds, or
+ * takes the answer from the prefetch that sent the same request ahead. */
 static void
 send_message_async (MedusaClient        *self,
                     SendData            *data,
@@ -337,12 +385,17 @@ send_message_async (MedusaClient        *self,
   g_task_set_source_tag (task, send_async);
   g_task_set_task_data (task, data, (GDestroyNotify) send_data_free);
 
-  self->request_count++;
   /* until the task has returned, whichever way */
   if (self->n_pending++ == 0)
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_PENDING]);
   g_signal_connect_object (task, "notify::completed", G_CALLBACK (request_done_cb), self,
                            G_CONNECT_SWAPPED);
+  if (self->prefetch != NULL && data->request != NULL &&
+      medusa_prefetch_claim_async (self->prefetch, data->request, self->access_token,
+                                   cancellable, claim_cb, task))
+    return;
+
+  self->request_count++;
   soup_session_send_async (self->session,
                            data->message,
                            G_PRIORITY_DEFAULT,
@@ -351,12 +404,10 @@ send_message_async (MedusaClient        *self,
                            task);
 }
 
-static void
-send_async (MedusaClient        *self,
-            MedusaRequest       *request,
-            GCancellable        *cancellable,
-            GAsyncReadyCallback  callback,
-            gpointer             user_data)
+/* @request's message, or %NULL if the store's address cannot make one */
+static SendData *
+send_data_new (MedusaClient  *self,
+               MedusaRequest *request)
 {
   g_autofree char *uri = NULL;
   SoupMessageHeaders *headers;
@@ -371,10 +422,7 @@ send_async (MedusaClient        *self,
   if (data->message == NULL)
     {
       send_data_free (data);
-      g_task_report_new_error (self, callback, user_data, send_async,
-                               MEDUSA_ERROR, MEDUSA_ERROR_INVALID_DATA,
-                               "The store’s address is not a valid web address");
-      return;
+      return NULL;
     }
 
   headers = soup_message_get_request_headers (data->message);
@@ -401,7 +449,70 @@ send_async (MedusaClient        *self,
       explicit_bzero (authorization, strlen (authorization));
     }
 
+  return data;
+}
+
+static void
+send_async (MedusaClient        *self,
+            MedusaRequest       *request,
+            GCancellable        *cancellable,
+            GAsyncReadyCallback  callback,
+            gpointer             user_data)
+{
+  SendData *data = send_data_new (self, request);
+
+  if (data == NULL)
+    {
+      g_task_report_new_error (self, callback, user_data, send_async,
+                               MEDUSA_ERROR, MEDUSA_ERROR_INVALID_DATA,
+                               "The store’s address is not a valid web address");
+      return;
+    }
+
   send_message_async (self, data, cancellable, callback, user_data);
+}
+
+/*
+ * medusa_client_fetch_async:
+ * @request: (transfer full): a request of the client's dialect
+ *
+ * Sends @request and reads its answer within the client's bounds, but leaves
+ * the answer as it came: for a #MedusaPrefetch, whose claimant reads it.
+ */
+void
+medusa_client_fetch_async (MedusaClient        *self,
+                           MedusaRequest       *request,
+                           GCancellable        *cancellable,
+                           GAsyncReadyCallback  callback,
+                           gpointer             user_data)
+{
+  SendData *data;
+
+  g_return_if_fail (MEDUSA_IS_CLIENT (self));
+  g_return_if_fail (self->prefetch == NULL);
+
+  data = send_data_new (self, request);
+  if (data == NULL)
+    {
+      g_task_report_new_error (self, callback, user_data, send_async,
+                               MEDUSA_ERROR, MEDUSA_ERROR_INVALID_DATA,
+                               "The store’s address is not a valid web address");
+      return;
+    }
+
+  data->fetch_only = TRUE;
+  send_message_async (self, data, cancellable, callback, user_data);
+}
+
+MedusaResponse *
+medusa_client_fetch_finish (MedusaClient  *self,
+                            GAsyncResult  *result,
+                            GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == send_async, NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
 }
 
 static GBytes *
@@ -506,6 +617,7 @@ medusa_client_dispose (GObject *object)
     soup_session_abort (self->session);
   g_clear_object (&self->session);
   g_clear_object (&self->cookies);
+  g_clear_object (&self->prefetch);
 
   G_OBJECT_CLASS (medusa_client_parent_class)->dispose (object);
 }
@@ -838,6 +950,28 @@ medusa_client_set_access_token (MedusaClient *self,
     set_session (self, MEDUSA_SESSION_TOKEN, token);
   else
     set_session (self, MEDUSA_SESSION_NONE, NULL);
+}
+
+/**
+ * medusa_client_set_prefetch:
+ * @prefetch: (nullable): requests sent ahead for this client, or %NULL to
+ *   take no more answers from one
+ *
+ * From now on, a request that @prefetch sent ahead with the client's token
+ * takes the answer from there, once; every other request goes to the store.
+ * The answers taken do not count as requests the client sent
+ * (medusa_client_get_request_count()).
+ */
+void
+medusa_client_set_prefetch (MedusaClient   *self,
+                            MedusaPrefetch *prefetch)
+{
+  g_return_if_fail (MEDUSA_IS_CLIENT (self));
+  g_return_if_fail (prefetch == NULL || MEDUSA_IS_PREFETCH (prefetch));
+  g_return_if_fail (prefetch == NULL ||
+                    g_str_equal (medusa_prefetch_get_base_url (prefetch), self->base_url));
+
+  g_set_object (&self->prefetch, prefetch);
 }
 
 /* ------------------------------------------------------------------------ */

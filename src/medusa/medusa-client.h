@@ -9,6 +9,7 @@
 
 #include "medusa-customer-changes.h"
 #include "medusa-order-query.h"
+#include "medusa-prefetch.h"
 #include "medusa-types.h"
 
 G_BEGIN_DECLS
@@ -60,6 +61,8 @@ MedusaSessionKind  medusa_client_get_session_kind          (MedusaClient        
 const char        *medusa_client_get_access_token          (MedusaClient           *self);
 void               medusa_client_set_access_token          (MedusaClient           *self,
                                                             const char             *token);
+void               medusa_client_set_prefetch              (MedusaClient           *self,
+                                                            MedusaPrefetch         *prefetch);
 
 void               medusa_client_create_customer_async     (MedusaClient           *self,
                                                             const char             *email,

@@ -11,4 +11,5 @@
 #include "medusa-error.h"
 #include "medusa-order-list.h"
 #include "medusa-order-query.h"
+#include "medusa-prefetch.h"
 #include "medusa-types.h"

@@ -1,0 +1,33 @@
+/* medusa-prefetch.h
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <gio/gio.h>
+
+#include "medusa-order-query.h"
+
+G_BEGIN_DECLS
+
+#define MEDUSA_TYPE_PREFETCH (medusa_prefetch_get_type ())
+
+G_DECLARE_FINAL_TYPE (MedusaPrefetch, medusa_prefetch, MEDUSA, PREFETCH, GObject)
+
+MedusaPrefetch *medusa_prefetch_new          (const char              *base_url);
+const char     *medusa_prefetch_get_base_url (MedusaPrefetch          *self);
+void            medusa_prefetch_add_customer (MedusaPrefetch          *self);
+void            medusa_prefetch_add_order_list (MedusaPrefetch        *self,
+                                              const MedusaOrderQuery  *query,
+                                              guint                    page_size);
+void            medusa_prefetch_send_async   (MedusaPrefetch          *self,
+                                              const char              *access_token,
+                                              GCancellable            *cancellable,
+                                              GAsyncReadyCallback      callback,
+                                              gpointer                 user_data);
+gboolean        medusa_prefetch_send_finish  (MedusaPrefetch          *self,
+                                              GAsyncResult            *result,
+                                              GError                 **error);
+
+G_END_DECLS

@@ -277,8 +277,10 @@ send_cb (GObject      *object,
   data->stream = soup_session_send_finish (SOUP_SESSION (object), result, &error);
   if (data->stream == NULL)
     {
-      g_debug ("%s %s failed: %s", soup_message_get_method (data->message),
-               logged_path (data), error->message);
+      /* what a prefetch sends is logged by the client that takes it */
+      if (!data->fetch_only)
+        g_debug ("%s %s failed: %s", soup_message_get_method (data->message),
+                 logged_path (data), error->message);
       g_task_return_error (task, error);
       return;
     }

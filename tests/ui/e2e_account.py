@@ -82,6 +82,7 @@ stop(patron)
 patron = start_patron()
 app = find_app(patron)
 signed_in(app)
+shot("resumed")
 
 step("sign out, then forgot password")
 press(app, "Sign Out")

@@ -23,7 +23,6 @@
 #include "patron-store-page.h"
 #include "patron-window.h"
 
-
 struct _PatronWindow
 {
   AdwApplicationWindow  parent_instance;
@@ -294,8 +293,8 @@ static void
 use_store (PatronWindow *self,
            const char   *url)
 {
-  GtkApplication *app;
-  gboolean prepared = FALSE;
+  GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
+  gboolean prepared;
 
   if (self->restore_tick != 0)
     gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->restore_tick);
@@ -308,7 +307,6 @@ use_store (PatronWindow *self,
     g_signal_handlers_disconnect_by_data (self->session, self);
   g_clear_object (&self->session);
 
-  app = gtk_window_get_application (GTK_WINDOW (self));
   if (PATRON_IS_APPLICATION (app))
     self->session = patron_application_take_session (PATRON_APPLICATION (app), url);
   prepared = self->session != NULL;

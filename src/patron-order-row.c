@@ -135,6 +135,18 @@ text_measure_shared (Text  *text,
   measured[which].height = text->height;
 }
 
+/* A wrapped text's lines against the start of its column, as GtkLabel
+ * aligns them (Pango then turns the alignment of a paragraph written the
+ * other way). */
+static void
+text_align (PatronOrderRow *self,
+            Text           *text)
+{
+  gboolean rtl = gtk_widget_get_direction (GTK_WIDGET (self)) == GTK_TEXT_DIR_RTL;
+
+  pango_layout_set_alignment (text->layout, rtl ? PANGO_ALIGN_RIGHT : PANGO_ALIGN_LEFT);
+}
+
 static void
 text_set (PatronOrderRow *self,
           guint           which,
@@ -153,6 +165,7 @@ text_set (PatronOrderRow *self,
       text->layout = pango_layout_new (text_context (self));
       pango_layout_set_attributes (text->layout, attributes[which]);
       pango_layout_set_wrap (text->layout, PANGO_WRAP_WORD_CHAR);
+      text_align (self, text);
       /* the font it is measured in, for css_changed() to compare */
       if (self->font == NULL)
         self->font = pango_font_description_copy (
@@ -297,6 +310,22 @@ mirrored (PatronOrderRow *self,
   return x;
 }
 
+/* Where @text is drawn in a column @x from the start of the row, @width
+ * wide: against the column's start, as a label's text would be. A text on
+ * one line is as wide as itself; a wrapped one fills the column, and its
+ * lines are aligned against the start (text_align()). */
+static int
+text_x (PatronOrderRow *self,
+        Text           *text,
+        int             x,
+        int             width)
+{
+  if (text->layout == NULL || pango_layout_get_width (text->layout) == -1)
+    return mirrored (self, x, text->width);
+
+  return mirrored (self, x, width);
+}
+
 static void
 patron_order_row_size_allocate (GtkWidget *widget,
                                 int        width,
@@ -374,8 +403,10 @@ patron_order_row_snapshot (GtkWidget   *widget,
 
   append_text (snapshot, &self->texts[NUMBER], mirrored (self, 0, self->texts[NUMBER].width),
                (height - self->texts[NUMBER].height) / 2, &color);
-  append_text (snapshot, &self->texts[DATE], mirrored (self, middle_x, middle), middle_y, &color);
-  append_text (snapshot, &self->texts[STATUS], mirrored (self, middle_x, middle),
+  append_text (snapshot, &self->texts[DATE], text_x (self, &self->texts[DATE], middle_x, middle),
+               middle_y, &color);
+  append_text (snapshot, &self->texts[STATUS],
+               text_x (self, &self->texts[STATUS], middle_x, middle),
                middle_y + date_height + LINE_SPACING, &dim);
 
   if (showing_retry (self))
@@ -421,7 +452,10 @@ patron_order_row_direction_changed (GtkWidget        *widget,
 
   for (Text *text = self->texts; text < self->texts + N_TEXTS; text++)
     if (text->layout != NULL)
-      pango_layout_context_changed (text->layout);
+      {
+        text_align (self, text);
+        pango_layout_context_changed (text->layout);
+      }
   gtk_widget_queue_draw (widget);
 }
 

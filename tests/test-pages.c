@@ -13,6 +13,7 @@
 #include <adwaita.h>
 #include <glib/gstdio.h>
 #include <libsoup/soup.h>
+#include <math.h>
 #include <string.h>
 
 #include "patron-account-page.h"
@@ -1882,6 +1883,133 @@ test_order_rows_share_measures (void)
   close_window (window);
 }
 
+/* The text nodes under @node, with where they are drawn, in drawing order. */
+static void
+collect_texts (GskRenderNode *node,
+               float          dx,
+               float          dy,
+               GArray        *bounds)
+{
+  GskRenderNodeType type = gsk_render_node_get_node_type (node);
+
+  if (type == GSK_TEXT_NODE)
+    {
+      graphene_rect_t rect;
+
+      gsk_render_node_get_bounds (node, &rect);
+      rect.origin.x += dx;
+      rect.origin.y += dy;
+      g_array_append_val (bounds, rect);
+    }
+  else if (type == GSK_CONTAINER_NODE)
+    {
+      for (guint i = 0; i < gsk_container_node_get_n_children (node); i++)
+        collect_texts (gsk_container_node_get_child (node, i), dx, dy, bounds);
+    }
+  else if (type == GSK_TRANSFORM_NODE)
+    {
+      GskTransform *transform = gsk_transform_node_get_transform (node);
+      float x = 0, y = 0;
+
+      g_assert_cmpint (gsk_transform_get_category (transform), >=,
+                       GSK_TRANSFORM_CATEGORY_2D_TRANSLATE);
+      gsk_transform_to_translate (transform, &x, &y);
+      collect_texts (gsk_transform_node_get_child (node), dx + x, dy + y, bounds);
+    }
+  else if (type == GSK_CLIP_NODE)
+    collect_texts (gsk_clip_node_get_child (node), dx, dy, bounds);
+  else if (type == GSK_OPACITY_NODE)
+    collect_texts (gsk_opacity_node_get_child (node), dx, dy, bounds);
+}
+
+/* Where a row of @width draws its number, date, status and total. */
+static GArray *
+row_texts (GtkTextDirection  direction,
+           int               width,
+           const char       *status)
+{
+  GtkWidget *row = patron_order_row_new ();
+  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (row);
+  g_autoptr(GskRenderNode) node = NULL;
+  GtkSnapshot *snapshot = gtk_snapshot_new ();
+  GArray *bounds = g_array_new (FALSE, FALSE, sizeof (graphene_rect_t));
+  GtkWidget *window;
+
+  gtk_widget_set_direction (row, direction);
+  patron_order_row_set_order (PATRON_ORDER_ROW (row), "#1042", "28/11/2026 · 3 items", status,
+                              "USD 86.00");
+  window = show_in_window (row);
+  gtk_window_set_default_size (GTK_WINDOW (window), width, -1);
+  test_spin_for (100);
+  g_assert_cmpint (gtk_widget_get_width (row), ==, width);
+
+  gdk_paintable_snapshot (paintable, snapshot, width, gtk_widget_get_height (row));
+  node = gtk_snapshot_free_to_node (snapshot);
+  g_assert_nonnull (node);
+  collect_texts (node, 0, 0, bounds);
+
+  close_window (window);
+  return bounds;
+}
+
+/* Right to left, a row is its left-to-right self mirrored: the number at
+ * the right, the date and status against it, the total at the left. A
+ * status too long for its line wraps the same way, in the same column,
+ * mirrored; its lines are aligned as a label's would be (an English
+ * paragraph's to the left, a Hebrew one's to the right). */
+static void
+test_order_row_mirrored (void)
+{
+  const int width = 500;
+
+  {
+    g_autoptr(GArray) ltr = row_texts (GTK_TEXT_DIR_LTR, width, "Placed · Shipped · Paid");
+    g_autoptr(GArray) rtl = row_texts (GTK_TEXT_DIR_RTL, width, "Placed · Shipped · Paid");
+
+    g_assert_cmpuint (ltr->len, ==, 4);
+    g_assert_cmpuint (rtl->len, ==, ltr->len);
+    for (guint i = 0; i < ltr->len; i++)
+      {
+        graphene_rect_t *l = &g_array_index (ltr, graphene_rect_t, i);
+        graphene_rect_t *r = &g_array_index (rtl, graphene_rect_t, i);
+        float mirrored_x = width - (l->origin.x + l->size.width);
+
+        g_test_message ("text %u: x %.0f left to right, %.0f right to left (mirrored: %.0f)",
+                        i, l->origin.x, r->origin.x, mirrored_x);
+        /* ink, not logical, extents: a glyph's side bearings */
+        g_assert_cmpfloat (fabsf (r->origin.x - mirrored_x), <=, 3);
+        g_assert_cmpfloat (fabsf (r->size.width - l->size.width), <=, 1);
+        g_assert_cmpfloat (r->origin.y, ==, l->origin.y);
+      }
+  }
+
+  {
+    const char *status = "Requires action · Partially fulfilled · Partially refunded · "
+                         "Awaiting payment";
+    g_autoptr(GArray) ltr = row_texts (GTK_TEXT_DIR_LTR, width, status);
+    g_autoptr(GArray) rtl = row_texts (GTK_TEXT_DIR_RTL, width, status);
+    graphene_rect_t *number = &g_array_index (rtl, graphene_rect_t, 0);
+    graphene_rect_t *total = &g_array_index (rtl, graphene_rect_t, rtl->len - 1);
+
+    /* number, date, two lines or more, total */
+    g_assert_cmpuint (ltr->len, >=, 5);
+    g_assert_cmpuint (rtl->len, ==, ltr->len);
+    g_assert_cmpfloat (total->origin.x + total->size.width, <, number->origin.x);
+    for (guint i = 1; i + 1 < rtl->len; i++)
+      {
+        graphene_rect_t *l = &g_array_index (ltr, graphene_rect_t, i);
+        graphene_rect_t *r = &g_array_index (rtl, graphene_rect_t, i);
+
+        g_test_message ("line %u: x %.0f to %.0f right to left, between %.0f and %.0f", i,
+                        r->origin.x, r->origin.x + r->size.width,
+                        total->origin.x + total->size.width, number->origin.x);
+        g_assert_cmpfloat (r->origin.x, >, total->origin.x + total->size.width);
+        g_assert_cmpfloat (r->origin.x + r->size.width, <, number->origin.x);
+        g_assert_cmpfloat (r->origin.y, ==, l->origin.y);
+      }
+  }
+}
+
 static gboolean
 is_status_page_titled (GtkWidget  *widget,
                        const char *title)
@@ -2637,6 +2765,7 @@ main (int   argc,
   g_test_add_func ("/pages/orders/empty", test_orders_page_empty);
   g_test_add_func ("/pages/orders/retry", test_orders_page_retry);
   g_test_add_func ("/pages/orders/rows-share-measures", test_order_rows_share_measures);
+  g_test_add_func ("/pages/orders/row-mirrored", test_order_row_mirrored);
   g_test_add_func ("/pages/orders/status-wraps-when-narrow",
                    test_orders_page_status_wraps_when_narrow);
   g_test_add_func ("/pages/account/delete-fails", test_account_delete_fails);

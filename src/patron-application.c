@@ -129,6 +129,21 @@ is_development (GApplication *app)
   return g_str_has_suffix (g_application_get_application_id (app), ".Devel");
 }
 
+/* The store a window goes to: the one given with --store, else the one
+ * Patron went to last. */
+static char *
+start_store_url (PatronApplication *self,
+                 GSettings         *settings)
+{
+  g_autofree char *saved = NULL;
+
+  if (self->store_url != NULL)
+    return g_strdup (self->store_url);
+
+  saved = g_settings_get_string (settings, "store-url");
+  return saved[0] != '\0' ? g_steal_pointer (&saved) : NULL;
+}
+
 static GtkWindow *
 get_window (GApplication *app)
 {
@@ -136,13 +151,16 @@ get_window (GApplication *app)
 
   if (window == NULL)
     {
+      g_autoptr(GSettings) settings = g_settings_new (APPLICATION_SCHEMA);
+      g_autofree char *store_url = start_store_url (PATRON_APPLICATION (app), settings);
+
       window = g_object_new (PATRON_TYPE_WINDOW,
                              "application", app,
                              NULL);
       /* striped header bar: not to be mistaken for the released app */
       if (is_development (app))
         gtk_widget_add_css_class (GTK_WIDGET (window), "devel");
-      patron_window_start (PATRON_WINDOW (window), PATRON_APPLICATION (app)->store_url);
+      patron_window_start (PATRON_WINDOW (window), store_url);
     }
 
   return window;
@@ -157,12 +175,8 @@ prepare_session (PatronApplication *self)
 {
   g_autoptr(GSettings) settings = g_settings_new (APPLICATION_SCHEMA);
   g_autoptr(MedusaOrderQuery) orders = NULL;
-  g_autofree char *saved = NULL;
-  const char *store_url = self->store_url;
+  g_autofree char *store_url = start_store_url (self, settings);
 
-  saved = g_settings_get_string (settings, "store-url");
-  if (store_url == NULL && saved[0] != '\0')
-    store_url = saved;
   if (store_url == NULL || !medusa_client_check_base_url (store_url, NULL) ||
       g_settings_get_boolean (settings, "counter-mode"))
     return;

@@ -517,23 +517,17 @@ patron_window_get_session (PatronWindow *self)
 
 /**
  * patron_window_start:
- * @store_url: (nullable): the store given on the command line, which wins
- *   over the one kept in the settings
+ * @store_url: (nullable): the store to go to: the one given on the command
+ *   line, else the one kept in the settings
  *
  * Goes to the store: resumes a kept session, or asks to sign in; without
- * any store, asks which.
+ * a store, or with an address that cannot be one, asks which.
  */
 void
 patron_window_start (PatronWindow *self,
                      const char   *store_url)
 {
-  g_autofree char *saved = NULL;
-
   g_return_if_fail (PATRON_IS_WINDOW (self));
-
-  saved = g_settings_get_string (self->settings, "store-url");
-  if (store_url == NULL && saved[0] != '\0')
-    store_url = saved;
 
   if (store_url != NULL && medusa_client_check_base_url (store_url, NULL))
     use_store (self, store_url);

@@ -406,10 +406,15 @@ send_message_async (MedusaClient        *self,
                            task);
 }
 
-/* @request's message, or %NULL if the store's address cannot make one */
-static SendData *
-send_data_new (MedusaClient  *self,
-               MedusaRequest *request)
+/* Sends @request: its answer read as the client reads it or, @fetch_only,
+ * left as it came. */
+static void
+send_request_async (MedusaClient        *self,
+                    MedusaRequest       *request,
+                    gboolean             fetch_only,
+                    GCancellable        *cancellable,
+                    GAsyncReadyCallback  callback,
+                    gpointer             user_data)
 {
   g_autofree char *uri = NULL;
   SoupMessageHeaders *headers;
@@ -424,7 +429,10 @@ send_data_new (MedusaClient  *self,
   if (data->message == NULL)
     {
       send_data_free (data);
-      return NULL;
+      g_task_report_new_error (self, callback, user_data, send_async,
+                               MEDUSA_ERROR, MEDUSA_ERROR_INVALID_DATA,
+                               "The store’s address is not a valid web address");
+      return;
     }
 
   headers = soup_message_get_request_headers (data->message);
@@ -451,7 +459,8 @@ send_data_new (MedusaClient  *self,
       explicit_bzero (authorization, strlen (authorization));
     }
 
-  return data;
+  data->fetch_only = fetch_only;
+  send_message_async (self, data, cancellable, callback, user_data);
 }
 
 static void
@@ -461,17 +470,7 @@ send_async (MedusaClient        *self,
             GAsyncReadyCallback  callback,
             gpointer             user_data)
 {
-  SendData *data = send_data_new (self, request);
-
-  if (data == NULL)
-    {
-      g_task_report_new_error (self, callback, user_data, send_async,
-                               MEDUSA_ERROR, MEDUSA_ERROR_INVALID_DATA,
-                               "The store’s address is not a valid web address");
-      return;
-    }
-
-  send_message_async (self, data, cancellable, callback, user_data);
+  send_request_async (self, request, FALSE, cancellable, callback, user_data);
 }
 
 /*
@@ -488,22 +487,10 @@ medusa_client_fetch_async (MedusaClient        *self,
                            GAsyncReadyCallback  callback,
                            gpointer             user_data)
 {
-  SendData *data;
-
   g_return_if_fail (MEDUSA_IS_CLIENT (self));
   g_return_if_fail (self->prefetch == NULL);
 
-  data = send_data_new (self, request);
-  if (data == NULL)
-    {
-      g_task_report_new_error (self, callback, user_data, send_async,
-                               MEDUSA_ERROR, MEDUSA_ERROR_INVALID_DATA,
-                               "The store’s address is not a valid web address");
-      return;
-    }
-
-  data->fetch_only = TRUE;
-  send_message_async (self, data, cancellable, callback, user_data);
+  send_request_async (self, request, TRUE, cancellable, callback, user_data);
 }
 
 MedusaResponse *

@@ -67,23 +67,13 @@ typedef gpointer (*ParseFunc) (GBytes  *body,
                                GError **error);
 
 static void
-wipe_free (char *secret)
-{
-  if (secret != NULL)
-    {
-      explicit_bzero (secret, strlen (secret));
-      g_free (secret);
-    }
-}
-
-static void
 set_session (MedusaClient      *self,
              MedusaSessionKind  kind,
              const char        *token)
 {
   char *copy = g_strdup (token);
 
-  wipe_free (self->access_token);
+  medusa_secret_free (self->access_token);
   self->access_token = copy;
 
   if (kind == MEDUSA_SESSION_NONE)
@@ -447,7 +437,8 @@ send_request_async (MedusaClient        *self,
 
       json_generator_set_root (generator, request->body);
       json = json_generator_to_data (generator, &length);
-      bytes = g_bytes_new_with_free_func (json, length, (GDestroyNotify) wipe_free, json);
+      bytes = g_bytes_new_with_free_func (json, length, (GDestroyNotify) medusa_secret_free,
+                                          json);
       soup_message_set_request_body_from_bytes (data->message, "application/json", bytes);
     }
 
@@ -617,7 +608,7 @@ medusa_client_finalize (GObject *object)
   MedusaClient *self = (MedusaClient *)object;
 
   g_clear_pointer (&self->base_url, g_free);
-  g_clear_pointer (&self->access_token, wipe_free);
+  g_clear_pointer (&self->access_token, medusa_secret_free);
 
   G_OBJECT_CLASS (medusa_client_parent_class)->finalize (object);
 }
@@ -1089,7 +1080,7 @@ static void
 sign_in_data_free (SignInData *data)
 {
   g_free (data->email);
-  wipe_free (data->password);
+  medusa_secret_free (data->password);
   g_free (data);
 }
 
@@ -1291,7 +1282,7 @@ medusa_client_sign_out_async (MedusaClient        *self,
 
   if (self->access_token != NULL)
     {
-      wipe_free (self->access_token);
+      medusa_secret_free (self->access_token);
       self->access_token = NULL;
     }
 

@@ -7,6 +7,8 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include "medusa-customer-changes-private.h"
 #include "medusa-dialect.h"
 #include "medusa-json.h"
@@ -40,6 +42,17 @@ medusa_request_free (MedusaRequest *request)
   g_free (request->path);
   g_clear_pointer (&request->body, json_node_unref);
   g_free (request);
+}
+
+/* A password, a token or a body that holds one: zeroed before it is freed. */
+void
+medusa_secret_free (char *secret)
+{
+  if (secret != NULL)
+    {
+      explicit_bzero (secret, strlen (secret));
+      g_free (secret);
+    }
 }
 
 static char *

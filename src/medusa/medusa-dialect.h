@@ -35,6 +35,7 @@ MedusaRequest *medusa_request_new  (const char    *method,
                                     const char    *path_format,
                                     ...) G_GNUC_PRINTF (3, 4);
 void           medusa_request_free (MedusaRequest *request);
+void           medusa_secret_free  (char          *secret);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (MedusaRequest, medusa_request_free)
 

@@ -7,8 +7,6 @@
 
 #include "config.h"
 
-#include <string.h>
-
 #include "medusa-client.h"
 #include "medusa-prefetch-private.h"
 
@@ -51,16 +49,6 @@ typedef struct
   GSource        *cancelled;  /* the waiter's cancellable, in its context */
 } Entry;
 
-static void
-wipe_free (char *secret)
-{
-  if (secret != NULL)
-    {
-      explicit_bzero (secret, strlen (secret));
-      g_free (secret);
-    }
-}
-
 void
 medusa_response_free (MedusaResponse *response)
 {
@@ -89,7 +77,7 @@ medusa_prefetch_finalize (GObject *object)
 
   g_clear_pointer (&self->entries, g_ptr_array_unref);
   g_clear_pointer (&self->base_url, g_free);
-  g_clear_pointer (&self->access_token, wipe_free);
+  g_clear_pointer (&self->access_token, medusa_secret_free);
   g_mutex_clear (&self->mutex);
 
   G_OBJECT_CLASS (medusa_prefetch_parent_class)->finalize (object);

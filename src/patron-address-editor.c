@@ -129,13 +129,17 @@ saved_cb (GObject      *object,
   g_autoptr(GError) error = NULL;
   MedusaCustomer *customer;
 
-  patron_form_set_busy (self->form, self->spinner, FALSE);
-  gtk_widget_set_sensitive (self->save_button, TRUE);
-
   if (self->address == NULL)
     answer = medusa_client_add_address_finish (MEDUSA_CLIENT (object), result, &error);
   else
     answer = medusa_client_update_address_finish (MEDUSA_CLIENT (object), result, &error);
+
+  /* closed meanwhile: its widgets may be gone */
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+
+  patron_form_set_busy (self->form, self->spinner, FALSE);
+  gtk_widget_set_sensitive (self->save_button, TRUE);
 
   if (answer == NULL)
     {
@@ -166,11 +170,16 @@ billing_saved_cb (GObject      *object,
 {
   g_autoptr(PatronAddressEditor) self = user_data;
   g_autoptr(GError) error = NULL;
+  gboolean saved = patron_session_update_customer_finish (PATRON_SESSION (object), result,
+                                                          &error);
+
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
 
   patron_form_set_busy (self->form, self->spinner, FALSE);
   gtk_widget_set_sensitive (self->save_button, TRUE);
 
-  if (!patron_session_update_customer_finish (PATRON_SESSION (object), result, &error))
+  if (!saved)
     {
       patron_form_show_failure (self->error_label, error, PATRON_ACTION_SAVE_ADDRESS);
       return;
@@ -234,6 +243,8 @@ regions_cb (GObject      *object,
   guint selected = GTK_INVALID_LIST_POSITION;
 
   regions = medusa_client_list_regions_finish (MEDUSA_CLIENT (object), result, &error);
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
   if (regions == NULL)
     {
       patron_form_show_failure (self->error_label, error, PATRON_ACTION_OTHER);

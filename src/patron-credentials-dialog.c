@@ -47,16 +47,19 @@ changed_cb (GObject      *object,
 {
   g_autoptr(PatronCredentialsDialog) self = user_data;
   g_autoptr(GError) error = NULL;
+  gboolean changed = patron_session_change_credentials_finish (PATRON_SESSION (object), result,
+                                                               &error);
+
+  /* closed meanwhile: its widgets may be gone */
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
 
   patron_form_set_busy (self->form, self->spinner, FALSE);
   gtk_widget_set_sensitive (self->save_button, TRUE);
 
-  if (!patron_session_change_credentials_finish (PATRON_SESSION (object), result, &error))
+  if (!changed)
     {
       g_autofree char *sentence = NULL;
-
-      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        return;
 
       if (g_error_matches (error, MEDUSA_ERROR, MEDUSA_ERROR_UNAUTHORIZED))
         sentence = g_strdup (_("The current password is not right."));

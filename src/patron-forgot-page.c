@@ -42,10 +42,16 @@ request_cb (GObject      *object,
   g_autoptr(GError) error = NULL;
   g_autofree char *email = NULL;
   g_autofree char *text = NULL;
+  gboolean sent = medusa_client_request_password_reset_finish (MEDUSA_CLIENT (object), result,
+                                                               &error);
+
+  /* left, gone or asked again: whoever cancelled cares for the form */
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
 
   patron_form_set_busy (self->form, self->spinner, FALSE);
 
-  if (!medusa_client_request_password_reset_finish (MEDUSA_CLIENT (object), result, &error))
+  if (!sent)
     {
       patron_form_show_failure (self->error_label, error, PATRON_ACTION_REQUEST_RESET);
       return;
@@ -133,6 +139,7 @@ patron_forgot_page_unmap (GtkWidget *widget)
   PatronForgotPage *self = PATRON_FORGOT_PAGE (widget);
 
   g_cancellable_cancel (self->cancellable);
+  patron_form_set_busy (self->form, self->spinner, FALSE);
 
   GTK_WIDGET_CLASS (patron_forgot_page_parent_class)->unmap (widget);
 }

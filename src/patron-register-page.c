@@ -103,10 +103,15 @@ register_cb (GObject      *object,
 {
   g_autoptr(PatronRegisterPage) self = user_data;
   g_autoptr(GError) error = NULL;
+  gboolean registered = patron_session_register_finish (PATRON_SESSION (object), result, &error);
+
+  /* left, gone or asked again: whoever cancelled cares for the form */
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
 
   patron_form_set_busy (self->form, self->spinner, FALSE);
 
-  if (!patron_session_register_finish (PATRON_SESSION (object), result, &error))
+  if (!registered)
     {
       if (patron_form_show_failure (self->error_label, error, PATRON_ACTION_REGISTER) &&
           g_error_matches (error, MEDUSA_ERROR, MEDUSA_ERROR_DUPLICATE))
@@ -179,6 +184,7 @@ patron_register_page_unmap (GtkWidget *widget)
 
   g_cancellable_cancel (self->cancellable);
   cancel_email_check (self);
+  patron_form_set_busy (self->form, self->spinner, FALSE);
 
   GTK_WIDGET_CLASS (patron_register_page_parent_class)->unmap (widget);
 }

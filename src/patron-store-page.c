@@ -94,9 +94,12 @@ probe_cb (GObject      *object,
   g_autoptr(GListModel) regions = NULL;
   g_autoptr(GError) error = NULL;
 
-  patron_form_set_busy (self->form, self->spinner, FALSE);
-
   regions = medusa_client_list_regions_finish (MEDUSA_CLIENT (object), result, &error);
+  /* left, gone or asked again: whoever cancelled cares for the form */
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+
+  patron_form_set_busy (self->form, self->spinner, FALSE);
   if (regions == NULL)
     {
       patron_form_show_failure (self->error_label, error, PATRON_ACTION_CONNECT);
@@ -230,6 +233,7 @@ patron_store_page_unmap (GtkWidget *widget)
   PatronStorePage *self = PATRON_STORE_PAGE (widget);
 
   g_cancellable_cancel (self->cancellable);
+  patron_form_set_busy (self->form, self->spinner, FALSE);
 
   GTK_WIDGET_CLASS (patron_store_page_parent_class)->unmap (widget);
 }

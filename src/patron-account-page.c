@@ -426,7 +426,13 @@ delete_address (PatronAccountPage *self,
       return;
     }
 
-  toast = adw_toast_new (_("Address deleted"));
+  /* a billing address that is this very address (linked by a storefront,
+   * or by Patron before it copied) goes with it */
+  if (g_strcmp0 (medusa_customer_get_billing_address_id (self->customer),
+                 medusa_address_get_id (address)) == 0)
+    toast = adw_toast_new (_("Address deleted, and your billing address with it"));
+  else
+    toast = adw_toast_new (_("Address deleted"));
   adw_toast_set_button_label (toast, _("_Undo"));
   g_signal_connect_data (toast, "button-clicked", G_CALLBACK (undo_cb),
                          g_rc_box_acquire (pending), (GClosureNotify) pending_delete_unref, 0);
@@ -477,10 +483,14 @@ use_for_billing_cb (GtkButton     *button,
   PatronAccountPage *self = PATRON_ACCOUNT_PAGE (gtk_widget_get_ancestor (GTK_WIDGET (button),
                                                                           PATRON_TYPE_ACCOUNT_PAGE));
   g_autoptr(MedusaCustomerChanges) changes = medusa_customer_changes_new ();
+  g_autoptr(MedusaAddress) copy = medusa_address_copy (address);
 
   patron_form_show_error (self->error_label, NULL);
-  /* one step: v1 takes the id of an existing address */
-  medusa_customer_changes_set_billing_address_id (changes, medusa_address_get_id (address));
+  /* a copy, not a link to the shipping address: deleting or editing that
+   * one later must leave the billing address as it is */
+  medusa_address_set_id (copy, NULL);
+  medusa_address_set_customer_id (copy, NULL);
+  medusa_customer_changes_set_billing_address (changes, copy);
   patron_session_update_customer_async (self->session, changes, self->cancellable,
                                         billing_chosen_cb, g_object_ref (self));
 }

@@ -1106,12 +1106,47 @@ customer_updated_cb (GObject      *object,
   g_task_return_boolean (task, TRUE);
 }
 
+/* Whether the customer's billing address is one of its shipping addresses,
+ * as a storefront (or Patron before 16) can link them. */
+static gboolean
+billing_is_shipping_address (MedusaCustomer *customer)
+{
+  return customer != NULL &&
+         medusa_customer_find_address (customer,
+                                       medusa_customer_get_billing_address_id (customer)) != NULL;
+}
+
+static void
+billing_unlinked_cb (GObject      *object,
+                     GAsyncResult *result,
+                     gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  g_autoptr(MedusaCustomer) answer = NULL;
+  GError *error = NULL;
+
+  answer = medusa_client_update_customer_finish (MEDUSA_CLIENT (object), result, &error);
+  if (answer == NULL)
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+
+  medusa_client_update_customer_async (MEDUSA_CLIENT (object), g_task_get_task_data (task),
+                                       g_task_get_cancellable (task), customer_updated_cb,
+                                       g_object_ref (task));
+}
+
 /**
  * patron_session_update_customer_async:
  *
  * Changes the signed-in customer (`POST /store/customers/me`) and updates
  * the customer object from what the store then holds, never from what was
  * sent.
+ *
+ * A billing address given in full is written where the billing address is
+ * now; when that is one of the shipping addresses, it is let go of first,
+ * so that the shipping address stays as it was.
  */
 void
 patron_session_update_customer_async (PatronSession         *self,
@@ -1129,6 +1164,16 @@ patron_session_update_customer_async (PatronSession         *self,
   g_task_set_source_tag (task, patron_session_update_customer_async);
   g_task_set_task_data (task, medusa_customer_changes_copy (changes),
                         (GDestroyNotify) medusa_customer_changes_free);
+  if (medusa_customer_changes_get_billing_address (changes) != NULL &&
+      billing_is_shipping_address (self->customer))
+    {
+      g_autoptr(MedusaCustomerChanges) unlink = medusa_customer_changes_new ();
+
+      medusa_customer_changes_unset_billing_address (unlink);
+      medusa_client_update_customer_async (self->client, unlink, cancellable,
+                                           billing_unlinked_cb, task);
+      return;
+    }
   medusa_client_update_customer_async (self->client, changes, cancellable,
                                        customer_updated_cb, task);
 }

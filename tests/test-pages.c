@@ -83,6 +83,13 @@ is_label_containing (GtkWidget  *widget,
 }
 
 static gboolean
+is_label_saying (GtkWidget  *widget,
+                 const char *text)
+{
+  return GTK_IS_LABEL (widget) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (widget)), text) == 0;
+}
+
+static gboolean
 is_button_saying (GtkWidget  *widget,
                   const char *text)
 {
@@ -842,6 +849,18 @@ billing_is (gpointer data)
   return billing != NULL && g_strcmp0 (medusa_address_get_city (billing), city) == 0;
 }
 
+static gboolean
+billing_is_not_linked (gpointer data)
+{
+  MedusaCustomer *customer = data;
+  GListModel *addresses = medusa_customer_get_shipping_addresses (customer);
+  g_autoptr(MedusaAddress) shipping = g_list_model_get_item (addresses, 0);
+
+  return medusa_customer_get_billing_address_id (customer) != NULL &&
+         g_strcmp0 (medusa_customer_get_billing_address_id (customer),
+                    medusa_address_get_id (shipping)) != 0;
+}
+
 static void
 test_account_billing (void)
 {
@@ -850,6 +869,10 @@ test_account_billing (void)
   MedusaCustomer *customer = patron_session_get_customer (patron_window_get_session (window));
   g_autoptr(MedusaCustomer) stored = NULL;
   gpointer wanted[2] = { customer, (gpointer) "Manchester" };
+  g_autoptr(MedusaAddress) shipping = NULL;
+  g_autoptr(MedusaCustomerChanges) changes = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
   GtkWidget *editor;
 
   wait_for_label (GTK_WIDGET (window), "No billing address yet");
@@ -868,16 +891,55 @@ test_account_billing (void)
   editor = fill_address ("Leeds");
   click (editor, "Save");
   spin_until (editor_gone, NULL);
+  shipping = g_list_model_get_item (medusa_customer_get_shipping_addresses (customer), 0);
+
+  /* a billing address linked to a shipping address, as a storefront makes
+   * it: deleting the shipping address says that the billing address goes */
+  changes = medusa_customer_changes_new ();
+  medusa_customer_changes_set_billing_address_id (changes, medusa_address_get_id (shipping));
+  patron_session_update_customer_async (patron_window_get_session (window), changes, NULL,
+                                        test_store_result_cb, &result);
+  g_assert_true (patron_session_update_customer_finish (patron_window_get_session (window),
+                                                        test_wait_for (&result), &error));
+  g_clear_object (&result);
+  g_signal_emit_by_name (find_widget (GTK_WIDGET (window), is_button_named, "Delete Address"),
+                         "clicked");
+  wait_for_label (GTK_WIDGET (window), "Address deleted, and your billing address with it");
+  click (GTK_WIDGET (window), "Undo");
+
+  /* Use as Billing copies the address, also over such a link, and leaves
+   * the shipping address as it was */
   g_signal_emit_by_name (find_widget (GTK_WIDGET (window), is_button_named,
                                       "Use as Billing Address"), "clicked");
+  spin_until (billing_is_not_linked, customer);
   wanted[1] = (gpointer) "Leeds";
-  spin_until (billing_is, wanted);
-
+  g_assert_true (billing_is (wanted));
   stored = stored_customer (email, "billing-pass-1");
   g_assert_cmpstr (medusa_address_get_city (medusa_customer_get_billing_address (stored)), ==,
                    "Leeds");
+  g_assert_cmpstr (medusa_customer_get_billing_address_id (stored), !=,
+                   medusa_address_get_id (shipping));
+  g_assert_cmpuint (n_addresses (stored), ==, 1);
+  g_clear_object (&stored);
 
+  /* so deleting the shipping address leaves the billing address */
+  g_signal_emit_by_name (find_widget (GTK_WIDGET (window), is_button_named, "Delete Address"),
+                         "clicked");
+  /* the toast before it goes first */
+  while (find_widget (GTK_WIDGET (window), is_label_saying, "Address deleted") == NULL)
+    g_main_context_iteration (NULL, TRUE);
   close_window (GTK_WIDGET (window));
+  for (gint64 deadline = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;;)
+    {
+      stored = stored_customer (email, "billing-pass-1");
+      if (n_addresses (stored) == 0)
+        break;
+      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
+      g_clear_object (&stored);
+    }
+  g_assert_nonnull (medusa_customer_get_billing_address (stored));
+  g_assert_cmpstr (medusa_address_get_city (medusa_customer_get_billing_address (stored)), ==,
+                   "Leeds");
 }
 
 static gboolean
@@ -2717,6 +2779,136 @@ test_narrow_dialogs (void)
   close_window (GTK_WIDGET (window));
 }
 
+/* ------------------------------------------------------------------------ */
+/* Issue 16: what a demanding user hits                                      */
+
+static gboolean
+flag_set (gpointer data)
+{
+  return *(gboolean *) data;
+}
+
+static void
+set_flag (gpointer data)
+{
+  *(gboolean *) data = TRUE;
+}
+
+/* Closes @window as a person does while @busy (the window or its page)
+ * waits for the store, and waits until the request's callback has let go
+ * of it. Criticals are fatal: a callback that touches a template child of
+ * a disposed window before it checks for the cancellation fails here. */
+static void
+close_while_busy (GtkWidget *window,
+                  gpointer   busy)
+{
+  gboolean finalized = FALSE;
+
+  /* not a weak pointer: a window's are cleared when it is destroyed */
+  g_object_set_data_full (G_OBJECT (busy), "test-finalized", &finalized, set_flag);
+  g_object_ref (window);
+  gtk_window_set_focus (GTK_WINDOW (window), NULL);
+  gtk_window_close (GTK_WINDOW (window));
+  if (gtk_widget_get_visible (window))
+    gtk_window_destroy (GTK_WINDOW (window));
+  g_object_unref (window);
+  spin_until (flag_set, &finalized);
+}
+
+/* A page left while its request runs is whole again when it comes back,
+ * whatever the cancelled request's callback does later. */
+static void
+leave_and_return (GtkWidget  *page,
+                  const char *field)
+{
+  gtk_widget_set_visible (page, FALSE);
+  gtk_widget_set_visible (page, TRUE);
+  g_assert_true (gtk_widget_is_sensitive (GTK_WIDGET (row (page, field))));
+}
+
+static void
+test_closed_while_busy (void)
+{
+  g_autofree char *email = NULL;
+  PatronWindow *window = new_account_window ("closing", "closing-pass-1", &email);
+  PatronSession *session = patron_window_get_session (window);
+  GtkWidget *dialog;
+  GtkWidget *page;
+  GtkWidget *page_window;
+
+  /* a shipping address, then the billing address */
+  click (GTK_WIDGET (window), "Add Address");
+  dialog = fill_address ("York");
+  click (dialog, "Save");
+  close_while_busy (dialog, dialog);
+  g_signal_emit_by_name (find_widget (GTK_WIDGET (window), is_button_named,
+                                      "Edit Billing Address"), "clicked");
+  dialog = fill_address ("Hull");
+  click (dialog, "Save");
+  close_while_busy (dialog, dialog);
+  /* and an editor closed before the countries came */
+  dialog = GTK_WIDGET (patron_address_editor_new (GTK_WINDOW (window), session, NULL));
+  gtk_window_present (GTK_WINDOW (dialog));
+  close_while_busy (dialog, dialog);
+
+  dialog = GTK_WIDGET (patron_credentials_dialog_new (GTK_WINDOW (window), session,
+                                                      PATRON_CREDENTIALS_EMAIL));
+  gtk_window_present (GTK_WINDOW (dialog));
+  gtk_editable_set_text (row (dialog, "Current Password"), "closing-pass-1");
+  gtk_editable_set_text (row (dialog, "New Email Address"), "closing.new@example.com");
+  click (dialog, "Change");
+  close_while_busy (dialog, dialog);
+  close_window (GTK_WIDGET (window));
+
+  /* the pages before signing in, each in a window closed while it asks */
+  page = g_object_new (PATRON_TYPE_STORE_PAGE, NULL);
+  page_window = show_in_window (page);
+  patron_store_page_set_url (PATRON_STORE_PAGE (page), store_url);
+  click (page, "Connect");
+  leave_and_return (page, "Store Address");
+  click (page, "Connect");
+  close_while_busy (page_window, page);
+
+  {
+    g_autoptr(PatronSession) anonymous = patron_session_new (store_url);
+
+    patron_session_set_keep_sessions (anonymous, FALSE);
+
+    page = g_object_new (PATRON_TYPE_REGISTER_PAGE, NULL);
+    page_window = show_in_window (page);
+    patron_register_page_set_session (PATRON_REGISTER_PAGE (page), anonymous);
+    gtk_editable_set_text (row (page, "Email Address"), email);
+    gtk_editable_set_text (row (page, "First Name"), "Ada");
+    gtk_editable_set_text (row (page, "Last Name"), "Lovelace");
+    gtk_editable_set_text (row (page, "Password"), "long-enough-1");
+    gtk_editable_set_text (row (page, "Password Again"), "long-enough-1");
+    click (page, "Create Account");
+    leave_and_return (page, "Email Address");
+    click (page, "Create Account");
+    close_while_busy (page_window, page);
+
+    page = g_object_new (PATRON_TYPE_FORGOT_PAGE, NULL);
+    page_window = show_in_window (page);
+    patron_forgot_page_set_session (PATRON_FORGOT_PAGE (page), anonymous);
+    patron_forgot_page_set_email (PATRON_FORGOT_PAGE (page), email);
+    click (page, "Send Email");
+    leave_and_return (page, "Email Address");
+    click (page, "Send Email");
+    close_while_busy (page_window, page);
+
+    page = g_object_new (PATRON_TYPE_RESET_PAGE, NULL);
+    page_window = show_in_window (page);
+    patron_reset_page_set_session (PATRON_RESET_PAGE (page), anonymous);
+    patron_reset_page_set_link (PATRON_RESET_PAGE (page), email, "garbage.token.value");
+    gtk_editable_set_text (row (page, "New Password"), "brand-new-pass-1");
+    gtk_editable_set_text (row (page, "New Password Again"), "brand-new-pass-1");
+    click (page, "Set Password");
+    leave_and_return (page, "New Password");
+    click (page, "Set Password");
+    close_while_busy (page_window, page);
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -2782,6 +2974,7 @@ main (int   argc,
     }
   g_test_add_func ("/pages/narrow/window", test_narrow_window);
   g_test_add_func ("/pages/narrow/dialogs", test_narrow_dialogs);
+  g_test_add_func ("/pages/polish/closed-while-busy", test_closed_while_busy);
 
   return g_test_run ();
 }

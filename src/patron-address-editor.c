@@ -362,6 +362,7 @@ patron_address_editor_class_init (PatronAddressEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PatronAddressEditor, phone_row);
   gtk_widget_class_bind_template_child (widget_class, PatronAddressEditor, error_label);
   gtk_widget_class_bind_template_callback (widget_class, save_cb);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
 }
 
 static void
@@ -398,6 +399,7 @@ patron_address_editor_new (GtkWindow     *parent,
     }
   else
     gtk_window_set_title (GTK_WINDOW (self), _("Add Address"));
+  patron_form_focus_first_field (self->form);
 
   /* saving waits for the countries */
   gtk_widget_set_sensitive (self->save_button, FALSE);

@@ -160,6 +160,7 @@ patron_credentials_dialog_class_init (PatronCredentialsDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PatronCredentialsDialog, repeat_row);
   gtk_widget_class_bind_template_child (widget_class, PatronCredentialsDialog, error_label);
   gtk_widget_class_bind_template_callback (widget_class, save_cb);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
 }
 
 static void
@@ -193,6 +194,7 @@ patron_credentials_dialog_new (GtkWindow         *parent,
   gtk_widget_set_visible (self->email_row, email);
   gtk_widget_set_visible (self->password_row, !email);
   gtk_widget_set_visible (self->repeat_row, !email);
+  patron_form_focus_first_field (self->form);
 
   return self;
 }

@@ -7,6 +7,7 @@
 
 #include "config.h"
 
+#include <adwaita.h>
 #include <glib/gi18n.h>
 #include <string.h>
 
@@ -126,6 +127,52 @@ patron_form_set_busy (GtkWidget *form,
   gtk_widget_set_sensitive (form, !busy);
   gtk_widget_set_visible (spinner, busy);
   gtk_spinner_set_spinning (GTK_SPINNER (spinner), busy);
+}
+
+static GtkWidget *
+find_field (GtkWidget *widget,
+            gboolean   empty_only)
+{
+  if (!gtk_widget_get_visible (widget) || !gtk_widget_is_sensitive (widget))
+    return NULL;
+
+  if (ADW_IS_ENTRY_ROW (widget))
+    {
+      if (!empty_only || gtk_editable_get_text (GTK_EDITABLE (widget))[0] == '\0')
+        return widget;
+      return NULL;
+    }
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_field (child, empty_only);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+/**
+ * patron_form_focus_first_field:
+ *
+ * Puts the focus where typing starts: in the first empty field of @form, or
+ * in its first field when all are filled in.
+ *
+ * Returns: %TRUE if a field took the focus
+ */
+gboolean
+patron_form_focus_first_field (GtkWidget *form)
+{
+  GtkWidget *field = find_field (form, TRUE);
+
+  if (field == NULL)
+    field = find_field (form, FALSE);
+
+  return field != NULL && gtk_widget_grab_focus (field);
 }
 
 /**

@@ -25,6 +25,7 @@ gboolean  patron_form_show_failure       (GtkLabel     *label,
 void      patron_form_set_busy           (GtkWidget   *form,
                                           GtkWidget   *spinner,
                                           gboolean     busy);
+gboolean  patron_form_focus_first_field  (GtkWidget   *form);
 
 G_END_DECLS
 

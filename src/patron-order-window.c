@@ -484,6 +484,10 @@ patron_order_window_class_init (PatronOrderWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "order.print", NULL, print_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_p, GDK_CONTROL_MASK,
                                        "order.print", NULL);
+  /* a window of its own, not the application's: its accelerators miss it */
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_w, GDK_CONTROL_MASK,
+                                       "window.close", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
 }
 
 static void

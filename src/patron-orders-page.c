@@ -694,6 +694,16 @@ reload_cb (PatronOrdersPage *self)
   patron_orders_page_reload (self);
 }
 
+/* Esc: a first one clears the search, the next one leaves it for the list */
+static void
+stop_search_cb (PatronOrdersPage *self)
+{
+  if (gtk_editable_get_text (self->search_entry)[0] != '\0')
+    gtk_editable_set_text (self->search_entry, "");
+  else
+    gtk_widget_child_focus (GTK_WIDGET (self->list_view), GTK_DIR_TAB_FORWARD);
+}
+
 static gboolean
 focus_search (GtkWidget *widget,
               GVariant  *args,
@@ -997,6 +1007,7 @@ patron_orders_page_class_init (PatronOrdersPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PatronOrdersPage, loading_spinner);
   gtk_widget_class_bind_template_child (widget_class, PatronOrdersPage, orders_menu);
   gtk_widget_class_bind_template_child (widget_class, PatronOrdersPage, search_entry);
+  gtk_widget_class_bind_template_callback (widget_class, stop_search_cb);
   gtk_widget_class_bind_template_child (widget_class, PatronOrdersPage, filter_button);
   gtk_widget_class_bind_template_child (widget_class, PatronOrdersPage, from_button);
   gtk_widget_class_bind_template_child (widget_class, PatronOrdersPage, to_button);

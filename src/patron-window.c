@@ -184,6 +184,12 @@ show_page (PatronWindow *self,
     gtk_stack_set_visible_child_name (self->stack, name);
   self->shown_in_frame = frame;
 
+  /* a form starts where typing starts; the account and the orders keep
+   * the focus where the user left it */
+  if (g_strcmp0 (name, "account") != 0 && g_strcmp0 (name, "orders") != 0 &&
+      g_strcmp0 (name, "loading") != 0)
+    patron_form_focus_first_field (gtk_stack_get_visible_child (self->stack));
+
   /* Screen readers (and the end-to-end tests) see only the page on screen,
    * not the forms of the pages behind it. */
   for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->stack));

@@ -2909,6 +2909,139 @@ test_closed_while_busy (void)
   }
 }
 
+/* Does what pressing @keyval with @mods in @widget does, through the
+ * widget's own shortcuts (GTK 4 has no way to send a key from a test). */
+static gboolean
+press_shortcut (GtkWidget       *widget,
+                guint            keyval,
+                GdkModifierType  mods)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
+  g_autoptr(GtkShortcutTrigger) wanted = gtk_keyval_trigger_new (keyval, mods);
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+
+      if (!GTK_IS_SHORTCUT_CONTROLLER (controller))
+        continue;
+      for (guint j = 0; j < g_list_model_get_n_items (G_LIST_MODEL (controller)); j++)
+        {
+          g_autoptr(GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (controller), j);
+
+          if (gtk_shortcut_trigger_equal (gtk_shortcut_get_trigger (shortcut), wanted))
+            return gtk_shortcut_action_activate (gtk_shortcut_get_action (shortcut), 0, widget,
+                                                 gtk_shortcut_get_arguments (shortcut));
+        }
+    }
+
+  return FALSE;
+}
+
+static gboolean
+focus_is_in (GtkWidget *window,
+             GtkWidget *widget)
+{
+  GtkWidget *focus = gtk_window_get_focus (GTK_WINDOW (window));
+
+  return focus != NULL && (focus == widget || gtk_widget_is_ancestor (focus, widget));
+}
+
+/* Esc closes a dialog, Esc and Ctrl+W an order's window; a form starts in
+ * its first field (the first empty one). */
+static void
+test_keyboard_and_focus (void)
+{
+  PatronWindow *window = buyer_window ();
+  PatronSession *session = patron_window_get_session (window);
+  g_autoptr(MedusaOrder) order = parcels_order (patron_session_get_client (session));
+  const guint order_keys[][2] = { { GDK_KEY_Escape, 0 }, { GDK_KEY_w, GDK_CONTROL_MASK } };
+  GtkWidget *dialog;
+  GtkWidget *page;
+
+  dialog = GTK_WIDGET (patron_address_editor_new (GTK_WINDOW (window), session, NULL));
+  gtk_window_present (GTK_WINDOW (dialog));
+  spin_until (editor_ready, NULL);
+  g_assert_true (focus_is_in (dialog, GTK_WIDGET (row (dialog, "First Name *"))));
+  g_object_ref (dialog);
+  g_assert_true (press_shortcut (dialog, GDK_KEY_Escape, 0));
+  g_assert_false (gtk_widget_get_visible (dialog));
+  g_object_unref (dialog);
+
+  dialog = GTK_WIDGET (patron_credentials_dialog_new (GTK_WINDOW (window), session,
+                                                      PATRON_CREDENTIALS_EMAIL));
+  gtk_window_present (GTK_WINDOW (dialog));
+  g_assert_true (focus_is_in (dialog, GTK_WIDGET (row (dialog, "Current Password"))));
+  g_object_ref (dialog);
+  g_assert_true (press_shortcut (dialog, GDK_KEY_Escape, 0));
+  g_assert_false (gtk_widget_get_visible (dialog));
+  g_object_unref (dialog);
+
+  for (guint i = 0; i < G_N_ELEMENTS (order_keys); i++)
+    {
+      dialog = GTK_WIDGET (patron_order_window_new (GTK_WINDOW (window),
+                                                    patron_session_get_client (session),
+                                                    medusa_order_get_id (order)));
+      gtk_window_present (GTK_WINDOW (dialog));
+      wait_for_label (dialog, "Parcel 2");
+      g_object_ref (dialog);
+      g_assert_true (press_shortcut (dialog, order_keys[i][0], order_keys[i][1]));
+      g_assert_false (gtk_widget_get_visible (dialog));
+      g_object_unref (dialog);
+    }
+
+  /* the forms of the window: sign-in starts in the email, or in the
+   * password when the email is known */
+  patron_session_sign_out_async (session, NULL, NULL, NULL);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.navigate", "(ss)", "sign-in", "");
+  page = find_widget (GTK_WIDGET (window), is_of_type, (const char *) PATRON_TYPE_SIGN_IN_PAGE);
+  gtk_editable_set_text (row (page, "Email Address"), "");
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.navigate", "(ss)", "register", "");
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.navigate", "(ss)", "sign-in", "");
+  g_assert_true (focus_is_in (GTK_WIDGET (window), GTK_WIDGET (row (page, "Email Address"))));
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.navigate", "(ss)", "sign-in",
+                              "buyer@example.com");
+  g_assert_true (focus_is_in (GTK_WIDGET (window), GTK_WIDGET (row (page, "Password"))));
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.navigate", "(ss)", "store", "");
+  page = find_widget (GTK_WIDGET (window), is_of_type, (const char *) PATRON_TYPE_STORE_PAGE);
+  g_assert_true (focus_is_in (GTK_WIDGET (window), GTK_WIDGET (row (page, "Store Address"))));
+
+  close_window (GTK_WIDGET (window));
+}
+
+/* Esc in the order search clears it, and a second one leaves it for the
+ * list; the field says what it searches. */
+static void
+test_orders_search_keys (void)
+{
+  PatronWindow *window = buyer_window ();
+  GtkWidget *page;
+  GtkWidget *search;
+  GtkWidget *list;
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.navigate", "(ss)", "orders", "");
+  wait_for_label (GTK_WIDGET (window), "Showing");
+  page = find_widget (GTK_WIDGET (window), is_of_type, (const char *) PATRON_TYPE_ORDERS_PAGE);
+  search = find_widget (page, is_of_type, (const char *) GTK_TYPE_SEARCH_ENTRY);
+  list = find_widget (page, is_of_type, (const char *) GTK_TYPE_LIST_VIEW);
+  {
+    g_autofree char *placeholder = NULL;
+
+    g_object_get (search, "placeholder-text", &placeholder, NULL);
+    g_assert_nonnull (strstr (placeholder, "email"));
+  }
+
+  gtk_widget_grab_focus (search);
+  gtk_editable_set_text (GTK_EDITABLE (search), "1001");
+  g_signal_emit_by_name (search, "stop-search");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (search)), ==, "");
+  g_assert_true (focus_is_in (GTK_WIDGET (window), search));
+  g_signal_emit_by_name (search, "stop-search");
+  g_assert_true (focus_is_in (GTK_WIDGET (window), list));
+
+  close_window (GTK_WIDGET (window));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -2975,6 +3108,8 @@ main (int   argc,
   g_test_add_func ("/pages/narrow/window", test_narrow_window);
   g_test_add_func ("/pages/narrow/dialogs", test_narrow_dialogs);
   g_test_add_func ("/pages/polish/closed-while-busy", test_closed_while_busy);
+  g_test_add_func ("/pages/polish/keyboard-and-focus", test_keyboard_and_focus);
+  g_test_add_func ("/pages/polish/orders-search-keys", test_orders_search_keys);
 
   return g_test_run ();
 }

@@ -183,8 +183,7 @@ prepare_session (PatronApplication *self)
 
   orders = patron_orders_page_history_query ();
   self->session = patron_session_new (store_url);
-  patron_session_set_orders_ahead (self->session, orders,
-                                   g_settings_get_uint (settings, "orders-page-size"));
+  patron_session_set_orders_ahead (self->session, orders, PATRON_ORDERS_PAGE_SIZE);
   patron_session_prepare_restore (self->session);
 }
 

@@ -169,6 +169,7 @@ patron_credentials_dialog_init (PatronCredentialsDialog *self)
   self->cancellable = g_cancellable_new ();
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  patron_form_name_reveal_buttons (GTK_WIDGET (self));
 }
 
 /**

@@ -175,6 +175,93 @@ patron_form_focus_first_field (GtkWidget *form)
   return field != NULL && gtk_widget_grab_focus (field);
 }
 
+/* what the button does now, as its tooltip says it ("Show Text", "Hide
+ * Text"): libadwaita 1.2 leaves its name to the icon, "GtkImage" */
+static void
+reveal_tooltip_cb (GtkWidget *button)
+{
+  const char *tooltip = gtk_widget_get_tooltip_text (button);
+
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  tooltip != NULL && tooltip[0] != '\0' ? tooltip
+                                                                         : _("Show Password"),
+                                  -1);
+}
+
+static void
+name_buttons (GtkWidget *widget)
+{
+  if (GTK_IS_BUTTON (widget))
+    {
+      reveal_tooltip_cb (widget);
+      g_signal_connect (widget, "notify::tooltip-text", G_CALLBACK (reveal_tooltip_cb), NULL);
+      return;
+    }
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    name_buttons (child);
+}
+
+/**
+ * patron_form_name_reveal_buttons:
+ *
+ * Gives the button that shows a password, in each password row inside
+ * @root, the name a screen reader reads.
+ */
+void
+patron_form_name_reveal_buttons (GtkWidget *root)
+{
+  if (ADW_IS_PASSWORD_ENTRY_ROW (root))
+    {
+      name_buttons (root);
+      return;
+    }
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    patron_form_name_reveal_buttons (child);
+}
+
+/**
+ * patron_name_inner_controls:
+ * @search: what the search field searches, e.g. "Search Shortcuts"
+ *
+ * Names the controls GTK 4.8 and libadwaita 1.2 build into a shortcuts or
+ * preferences window without one (a screen reader reads "GtkSearchEntry",
+ * "GtkImage", "GtkMenuButton"): the search field, the button that shows
+ * it, and the menu of sections.
+ */
+void
+patron_name_inner_controls (GtkWidget  *root,
+                            const char *search)
+{
+  const char *name = NULL;
+
+  if (GTK_IS_SEARCH_ENTRY (root))
+    name = search;
+  else if (GTK_IS_MENU_BUTTON (root))
+    name = _("Sections");
+  else if (GTK_IS_TOGGLE_BUTTON (root) && gtk_button_get_label (GTK_BUTTON (root)) == NULL &&
+           GTK_IS_IMAGE (gtk_button_get_child (GTK_BUTTON (root))))
+    name = _("Search");
+
+  if (name != NULL)
+    {
+      gtk_accessible_update_property (GTK_ACCESSIBLE (root), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                      name, -1);
+      if (!GTK_IS_MENU_BUTTON (root))
+        return;
+    }
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    patron_name_inner_controls (child, search);
+}
+
 /**
  * patron_navigate:
  * @target: the page to show: "sign-in", "register", "forgot", "store"

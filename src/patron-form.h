@@ -26,6 +26,9 @@ void      patron_form_set_busy           (GtkWidget   *form,
                                           GtkWidget   *spinner,
                                           gboolean     busy);
 gboolean  patron_form_focus_first_field  (GtkWidget   *form);
+void      patron_form_name_reveal_buttons (GtkWidget  *root);
+void      patron_name_inner_controls     (GtkWidget   *root,
+                                          const char  *search);
 
 G_END_DECLS
 

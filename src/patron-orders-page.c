@@ -25,7 +25,6 @@
  * in when their page arrives.
  */
 
-#define PAGE_SIZE_KEY "orders-page-size"
 #define ROW_FIELDS "id,display_id,status,fulfillment_status,payment_status,created_at," \
                    "currency_code,total"
 
@@ -70,7 +69,6 @@ struct _PatronOrdersPage
 
   PatronSession   *session;
   MedusaOrderList *orders;
-  GSettings       *settings;
 
   /* the date range, as local midnights of the first and the last day */
   GDateTime       *from_date;
@@ -712,14 +710,6 @@ focus_search (GtkWidget *widget,
   return gtk_widget_grab_focus (GTK_WIDGET (PATRON_ORDERS_PAGE (widget)->search_entry));
 }
 
-static void
-page_size_changed_cb (PatronOrdersPage *self)
-{
-  /* the list starts over with the new size, under the same filters */
-  if (self->orders != NULL)
-    patron_orders_page_set_session (self, self->session);
-}
-
 /* ------------------------------------------------------------------------
  * Export as CSV: every order the filters match, not only the loaded ones
  */
@@ -735,6 +725,10 @@ show_export_state (PatronOrdersPage *self,
   gtk_widget_set_visible (self->export_open_button, done);
   gtk_label_set_text_with_mnemonic (self->export_close_label,
                                     running ? _("_Cancel") : _("_Dismiss"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (gtk_widget_get_parent (
+                                    GTK_WIDGET (self->export_close_label))),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  running ? _("Cancel") : _("Dismiss"), -1);
   gtk_revealer_set_reveal_child (self->export_revealer, TRUE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "orders.export", !running);
 }
@@ -971,7 +965,6 @@ patron_orders_page_dispose (GObject *object)
     gtk_list_view_set_model (self->list_view, NULL);
   g_clear_object (&self->orders);
   g_clear_object (&self->session);
-  g_clear_object (&self->settings);
   g_clear_pointer (&self->from_date, g_date_time_unref);
   g_clear_pointer (&self->to_date, g_date_time_unref);
   g_cancellable_cancel (self->export_cancellable);
@@ -1067,9 +1060,6 @@ patron_orders_page_init (PatronOrdersPage *self)
   patron_spinner_spin_later (self->loading_spinner);
   gtk_menu_button_set_create_popup_func (self->from_button, create_from_popover_cb, self, NULL);
   gtk_menu_button_set_create_popup_func (self->to_button, create_to_popover_cb, self, NULL);
-  self->settings = g_settings_new (APPLICATION_SCHEMA);
-  g_signal_connect_object (self->settings, "changed::" PAGE_SIZE_KEY,
-                           G_CALLBACK (page_size_changed_cb), self, G_CONNECT_SWAPPED);
 
   for (guint i = 0; i < G_N_ELEMENTS (choices); i++)
     {
@@ -1098,8 +1088,6 @@ patron_orders_page_set_session (PatronOrdersPage *self,
 {
   g_autoptr(GtkNoSelection) selection = NULL;
   g_autoptr(MedusaOrderQuery) query = NULL;
-  guint page_size;
-
   g_return_if_fail (PATRON_IS_ORDERS_PAGE (self));
 
   gtk_list_view_set_model (self->list_view, NULL);
@@ -1114,14 +1102,14 @@ patron_orders_page_set_session (PatronOrdersPage *self,
   if (session == NULL || !patron_session_get_signed_in (session))
     return;
 
-  page_size = g_settings_get_uint (self->settings, PAGE_SIZE_KEY);
   query = query_from_filters (self);
   /* the whole history may be on its way already */
   if (!medusa_order_query_has_filters (query))
-    self->orders = patron_session_take_orders (session, page_size);
+    self->orders = patron_session_take_orders (session, PATRON_ORDERS_PAGE_SIZE);
   if (self->orders == NULL)
     {
-      self->orders = medusa_order_list_new (patron_session_get_client (session), page_size);
+      self->orders = medusa_order_list_new (patron_session_get_client (session),
+                                            PATRON_ORDERS_PAGE_SIZE);
       medusa_order_list_set_query (self->orders, query);
     }
   g_signal_connect_object (self->orders, "notify::loaded", G_CALLBACK (update_state), self,

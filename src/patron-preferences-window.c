@@ -7,13 +7,15 @@
 
 #include "config.h"
 
+#include <glib/gi18n.h>
+
+#include "patron-form.h"
 #include "patron-preferences-window.h"
 
 /**
  * PatronPreferencesWindow:
  *
- * The settings a user may change: how many orders are fetched at a time,
- * and counter mode for a shared workstation. Each control is bound to its
+ * The settings a user may change: counter mode for a shared workstation. Each control is bound to its
  * GSettings key, so a key locked down by an administrator shows as
  * insensitive.
  */
@@ -24,7 +26,6 @@ struct _PatronPreferencesWindow
 
   GSettings            *settings;
 
-  GtkSpinButton        *page_size_spin;
   GtkSwitch            *counter_mode_switch;
 };
 
@@ -54,7 +55,6 @@ patron_preferences_window_class_init (PatronPreferencesWindowClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/patronapp/Patron/ui/"
                                                "patron-preferences-window.ui");
-  gtk_widget_class_bind_template_child (widget_class, PatronPreferencesWindow, page_size_spin);
   gtk_widget_class_bind_template_child (widget_class, PatronPreferencesWindow,
                                         counter_mode_switch);
 }
@@ -62,32 +62,11 @@ patron_preferences_window_class_init (PatronPreferencesWindowClass *klass)
 static void
 patron_preferences_window_init (PatronPreferencesWindow *self)
 {
-  GSettingsSchemaKey *key;
-  g_autoptr(GSettingsSchema) schema = NULL;
-  g_autoptr(GVariant) range = NULL;
-  g_autoptr(GVariant) limits = NULL;
-  const char *kind;
-  guint32 min;
-  guint32 max;
-
   gtk_widget_init_template (GTK_WIDGET (self));
+  patron_name_inner_controls (GTK_WIDGET (self), _("Search Preferences"));
 
   self->settings = g_settings_new (APPLICATION_SCHEMA);
 
-  /* the spin button's limits are the schema's, so they cannot disagree */
-  g_object_get (self->settings, "settings-schema", &schema, NULL);
-  key = g_settings_schema_get_key (schema, "orders-page-size");
-  range = g_settings_schema_key_get_range (key);
-  g_variant_get (range, "(&sv)", &kind, &limits);
-  if (g_str_equal (kind, "range"))
-    {
-      g_variant_get (limits, "(uu)", &min, &max);
-      gtk_spin_button_set_range (self->page_size_spin, min, max);
-    }
-  g_settings_schema_key_unref (key);
-
-  g_settings_bind (self->settings, "orders-page-size",
-                   self->page_size_spin, "value", G_SETTINGS_BIND_DEFAULT);
   g_settings_bind (self->settings, "counter-mode",
                    self->counter_mode_switch, "active", G_SETTINGS_BIND_DEFAULT);
 }

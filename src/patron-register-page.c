@@ -236,6 +236,7 @@ static void
 patron_register_page_init (PatronRegisterPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  patron_form_name_reveal_buttons (GTK_WIDGET (self));
 }
 
 void

@@ -185,6 +185,7 @@ static void
 patron_reset_page_init (PatronResetPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  patron_form_name_reveal_buttons (GTK_WIDGET (self));
   gtk_widget_set_visible (self->new_email_button, FALSE);
 }
 

@@ -271,8 +271,7 @@ load_orders_ahead (PatronWindow *self)
   g_autoptr(MedusaOrderQuery) query = patron_orders_page_history_query ();
 
   if (self->session != NULL)
-    patron_session_set_orders_ahead (self->session, query,
-                                     g_settings_get_uint (self->settings, "orders-page-size"));
+    patron_session_set_orders_ahead (self->session, query, PATRON_ORDERS_PAGE_SIZE);
 }
 
 static void
@@ -449,6 +448,7 @@ show_help_overlay_action (GtkWidget  *widget,
                                                                              "help_overlay")));
       gtk_window_set_transient_for (self->help_overlay, GTK_WINDOW (self));
       gtk_window_set_hide_on_close (self->help_overlay, TRUE);
+      patron_name_inner_controls (GTK_WIDGET (self->help_overlay), _("Search Shortcuts"));
     }
 
   gtk_window_present (self->help_overlay);
@@ -668,8 +668,6 @@ patron_window_init (PatronWindow *self)
   self->shown_in_frame = G_MININT64;
   g_signal_connect_object (self->settings, "changed::counter-mode",
                            G_CALLBACK (counter_mode_changed_cb), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->settings, "changed::orders-page-size",
-                           G_CALLBACK (load_orders_ahead), self, G_CONNECT_SWAPPED);
 
   gtk_widget_init_template (GTK_WIDGET (self));
   patron_menu_button_set_menu_later (self->menu_button, self->primary_menu);

@@ -1493,14 +1493,6 @@ test_orders_page_retry (void)
   close_window (window);
 }
 
-static gboolean
-limit_is (gpointer data)
-{
-  FlakyProxy *proxy = data;
-
-  return g_strcmp0 (proxy->last_limit, "20") == 0;
-}
-
 static void
 lookup_cb (GObject      *object,
            GAsyncResult *result,
@@ -1671,8 +1663,9 @@ test_session_orders_ahead (void)
 }
 
 /* The preferences change the settings they show, and the settings take
- * effect at once: the orders are asked for in pages of the new size, and
- * counter mode forgets a kept session. */
+ * effect at once: counter mode forgets a kept session. The orders are asked
+ * for in pages of the size chosen from measurements, which is no
+ * preference. */
 static void
 test_preferences (void)
 {
@@ -1684,7 +1677,6 @@ test_preferences (void)
   PatronPreferencesWindow *preferences;
   PatronOrdersPage *orders;
   GtkWidget *window;
-  GtkWidget *spin;
   GtkWidget *toggle;
 
   patron_session_sign_in_async (session, "buyer@example.com", "buyer-pass-123", TRUE, NULL,
@@ -1697,20 +1689,12 @@ test_preferences (void)
   patron_orders_page_set_session (orders, session);
   /* an order's row: the first page has come (the count may come first) */
   wait_for_label (GTK_WIDGET (orders), " items, ");
-  g_assert_cmpstr (proxy->last_limit, ==, "50");
+  g_assert_cmpstr (proxy->last_limit, ==, G_STRINGIFY (PATRON_ORDERS_PAGE_SIZE));
 
   preferences = patron_preferences_window_new (NULL);
   gtk_window_present (GTK_WINDOW (preferences));
-  spin = find_widget (GTK_WIDGET (preferences), is_of_type, (const char *) GTK_TYPE_SPIN_BUTTON);
-  g_assert_nonnull (spin);
-  gtk_spin_button_set_value (GTK_SPIN_BUTTON (spin), 20);
-  g_assert_cmpuint (g_settings_get_uint (settings, "orders-page-size"), ==, 20);
-  spin_until (limit_is, proxy);
-  wait_for_label (GTK_WIDGET (orders), "Showing ");
-
-  /* the schema's limits are the spin button's */
-  gtk_spin_button_set_value (GTK_SPIN_BUTTON (spin), 100000);
-  g_assert_cmpuint (g_settings_get_uint (settings, "orders-page-size"), ==, 200);
+  g_assert_null (find_widget (GTK_WIDGET (preferences), is_of_type,
+                              (const char *) GTK_TYPE_SPIN_BUTTON));
 
   toggle = find_widget (GTK_WIDGET (preferences), is_of_type, (const char *) GTK_TYPE_SWITCH);
   g_assert_nonnull (toggle);
@@ -1723,7 +1707,6 @@ test_preferences (void)
 
   gtk_window_destroy (GTK_WINDOW (preferences));
   close_window (window);
-  g_settings_reset (settings, "orders-page-size");
   g_settings_reset (settings, "counter-mode");
 }
 
@@ -3009,6 +2992,73 @@ test_keyboard_and_focus (void)
   close_window (GTK_WIDGET (window));
 }
 
+static void
+clipboard_text_cb (GObject      *object,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  char **text = user_data;
+
+  *text = gdk_clipboard_read_text_finish (GDK_CLIPBOARD (object), result, NULL);
+  if (*text == NULL)
+    *text = g_strdup ("");
+}
+
+static char *
+clipboard_text (GtkWidget *widget)
+{
+  char *text = NULL;
+
+  gdk_clipboard_read_text_async (gtk_widget_get_clipboard (widget), NULL, clipboard_text_cb,
+                                 &text);
+  while (text == NULL)
+    g_main_context_iteration (NULL, TRUE);
+
+  return text;
+}
+
+/* Copying says so; each tracking number can be copied; the total stands
+ * out. */
+static void
+test_order_window_copies (void)
+{
+  PatronWindow *window = buyer_window ();
+  PatronSession *session = patron_window_get_session (window);
+  g_autoptr(MedusaOrder) order = parcels_order (patron_session_get_client (session));
+  g_autofree char *number = g_strdup_printf ("%" G_GINT64_FORMAT,
+                                             medusa_order_get_display_id (order));
+  g_autofree char *copied = NULL;
+  GtkWidget *dialog;
+  GtkWidget *button;
+  GtkWidget *tracking_row;
+
+  dialog = GTK_WIDGET (patron_order_window_new (GTK_WINDOW (window),
+                                                patron_session_get_client (session),
+                                                medusa_order_get_id (order)));
+  gtk_window_present (GTK_WINDOW (dialog));
+  wait_for_label (dialog, "Parcel 2");
+
+  g_assert_true (gtk_widget_has_css_class (find_widget (dialog, is_row_titled, "Total"),
+                                           "order-total"));
+
+  gtk_widget_activate_action (dialog, "order.copy-number", NULL);
+  wait_for_label (dialog, "Order number copied");
+  copied = clipboard_text (dialog);
+  g_assert_cmpstr (copied, ==, number);
+  g_clear_pointer (&copied, g_free);
+
+  button = find_widget (dialog, has_tooltip, "Copy Tracking Number");
+  g_assert_nonnull (button);
+  tracking_row = gtk_widget_get_ancestor (button, ADW_TYPE_ACTION_ROW);
+  g_signal_emit_by_name (button, "clicked");
+  wait_for_label (dialog, "Tracking number copied");
+  copied = clipboard_text (dialog);
+  g_assert_cmpstr (copied, ==, adw_preferences_row_get_title (ADW_PREFERENCES_ROW (tracking_row)));
+
+  close_window (dialog);
+  close_window (GTK_WIDGET (window));
+}
+
 /* Esc in the order search clears it, and a second one leaves it for the
  * list; the field says what it searches. */
 static void
@@ -3110,6 +3160,7 @@ main (int   argc,
   g_test_add_func ("/pages/polish/closed-while-busy", test_closed_while_busy);
   g_test_add_func ("/pages/polish/keyboard-and-focus", test_keyboard_and_focus);
   g_test_add_func ("/pages/polish/orders-search-keys", test_orders_search_keys);
+  g_test_add_func ("/pages/polish/order-window-copies", test_order_window_copies);
 
   return g_test_run ();
 }

@@ -861,6 +861,12 @@ billing_is_not_linked (gpointer data)
                     medusa_address_get_id (shipping)) != 0;
 }
 
+static gboolean
+says_address_deleted (gpointer data)
+{
+  return find_widget (data, is_label_saying, "Address deleted") != NULL;
+}
+
 static void
 test_account_billing (void)
 {
@@ -926,8 +932,7 @@ test_account_billing (void)
   g_signal_emit_by_name (find_widget (GTK_WIDGET (window), is_button_named, "Delete Address"),
                          "clicked");
   /* the toast before it goes first */
-  while (find_widget (GTK_WIDGET (window), is_label_saying, "Address deleted") == NULL)
-    g_main_context_iteration (NULL, TRUE);
+  spin_until (says_address_deleted, window);
   close_window (GTK_WIDGET (window));
   for (gint64 deadline = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;;)
     {
@@ -2996,6 +3001,12 @@ test_keyboard_and_focus (void)
   close_window (GTK_WIDGET (window));
 }
 
+static gboolean
+pointer_set (gpointer data)
+{
+  return *(gpointer *) data != NULL;
+}
+
 static void
 clipboard_text_cb (GObject      *object,
                    GAsyncResult *result,
@@ -3015,8 +3026,7 @@ clipboard_text (GtkWidget *widget)
 
   gdk_clipboard_read_text_async (gtk_widget_get_clipboard (widget), NULL, clipboard_text_cb,
                                  &text);
-  while (text == NULL)
-    g_main_context_iteration (NULL, TRUE);
+  spin_until (pointer_set, &text);
 
   return text;
 }

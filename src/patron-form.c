@@ -44,6 +44,40 @@ patron_email_is_valid (const char *email)
 }
 
 /**
+ * patron_join_words:
+ * @words: (array zero-terminated=1): what to list, e.g. field names
+ *
+ * Returns: (transfer full): @words as a sentence lists them: "city",
+ *   "city and postal code", "address, city and postal code"
+ */
+char *
+patron_join_words (const char * const *words)
+{
+  g_autofree char *joined = NULL;
+  guint n = words != NULL ? g_strv_length ((char **) words) : 0;
+
+  if (n == 0)
+    return g_strdup ("");
+
+  joined = g_strdup (words[n - 1]);
+  for (guint i = n - 1; i > 0; i--)
+    {
+      char *longer;
+
+      if (i == n - 1)
+        /* Translators: the last two of a list, e.g. "city and postal code" */
+        longer = g_strdup_printf (C_("list", "%s and %s"), words[i - 1], joined);
+      else
+        /* Translators: two items before the end of a list, e.g. "address, city" */
+        longer = g_strdup_printf (C_("list", "%s, %s"), words[i - 1], joined);
+      g_free (joined);
+      joined = longer;
+    }
+
+  return g_steal_pointer (&joined);
+}
+
+/**
  * patron_check_new_password:
  *
  * Returns: (transfer full) (nullable): what is wrong with a new password

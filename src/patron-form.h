@@ -14,6 +14,7 @@ G_BEGIN_DECLS
 #define PATRON_MIN_PASSWORD_LENGTH 8
 
 gboolean  patron_email_is_valid          (const char  *email);
+char     *patron_join_words              (const char * const *words);
 char     *patron_check_new_password      (const char  *password,
                                           const char  *repeated);
 char     *patron_form_dup_text           (GtkEditable *editable);

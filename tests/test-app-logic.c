@@ -13,6 +13,7 @@
 
 #include "medusa.h"
 #include "medusa-json.h"
+#include "patron-address-editor.h"
 #include "patron-error.h"
 #include "patron-form.h"
 #include "patron-money.h"
@@ -33,6 +34,84 @@ test_email_validation (void)
     g_assert_true (patron_email_is_valid (good[i]));
   for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
     g_assert_false (patron_email_is_valid (bad[i]));
+}
+
+/* A list is worded as a sentence: "…, city and postal code". */
+static void
+test_join_words (void)
+{
+  const char *none[] = { NULL };
+  const char *one[] = { "city", NULL };
+  const char *two[] = { "city", "postal code", NULL };
+  const char *three[] = { "address", "city", "postal code", NULL };
+  g_autofree char *joined_none = patron_join_words (none);
+  g_autofree char *joined_one = patron_join_words (one);
+  g_autofree char *joined_two = patron_join_words (two);
+  g_autofree char *joined_three = patron_join_words (three);
+  g_autoptr(MedusaAddress) address = medusa_address_new ();
+  g_autofree char *problem = NULL;
+
+  g_assert_cmpstr (joined_none, ==, "");
+  g_assert_cmpstr (joined_one, ==, "city");
+  g_assert_cmpstr (joined_two, ==, "city and postal code");
+  g_assert_cmpstr (joined_three, ==, "address, city and postal code");
+
+  medusa_address_set_first_name (address, "Ada");
+  medusa_address_set_last_name (address, "Lovelace");
+  medusa_address_set_address_1 (address, "12 St James's Square");
+  medusa_address_set_country_code (address, "gb");
+  medusa_address_set_postal_code (address, "  ");
+  problem = patron_address_check (address);
+  g_assert_cmpstr (problem, ==, "Fill in the city and postal code.");
+  g_assert_cmpuint (patron_address_missing (address), ==,
+                    PATRON_ADDRESS_CITY | PATRON_ADDRESS_POSTAL_CODE);
+}
+
+static MedusaAddress *
+address_in (const char *country,
+            gint64      created)
+{
+  MedusaAddress *address = medusa_address_new ();
+  g_autoptr(GDateTime) when = g_date_time_new_from_unix_utc (created);
+
+  medusa_address_set_country_code (address, country);
+  medusa_address_set_created_at (address, when);
+
+  return address;
+}
+
+/* A new address's country: the locale's where the store ships, then the
+ * most recent address's, then none (never an arbitrary first one). */
+static void
+test_default_country (void)
+{
+  const char *store[] = { "de", "fr", "us", NULL };
+  g_autoptr(MedusaCustomer) customer = g_object_new (MEDUSA_TYPE_CUSTOMER, NULL);
+  GListStore *addresses = G_LIST_STORE (medusa_customer_get_shipping_addresses (customer));
+  g_autoptr(MedusaAddress) older = address_in ("FR", 1000);
+  g_autoptr(MedusaAddress) newer = address_in ("us", 2000);
+  g_autoptr(MedusaAddress) elsewhere = address_in ("jp", 3000);
+
+  g_assert_cmpstr (patron_locale_territory ("de_AT.UTF-8@euro"), ==, "at");
+  g_assert_cmpstr (patron_locale_territory ("fr_FR"), ==, "fr");
+  g_assert_null (patron_locale_territory ("C"));
+  g_assert_null (patron_locale_territory ("C.UTF-8"));
+  g_assert_null (patron_locale_territory ("POSIX"));
+  g_assert_null (patron_locale_territory ("en"));
+  g_assert_null (patron_locale_territory ("de_DEU.UTF-8"));
+  g_assert_null (patron_locale_territory (NULL));
+
+  g_assert_null (patron_address_default_country (store, NULL, NULL));
+  g_assert_null (patron_address_default_country (store, "at", customer));
+  g_assert_cmpstr (patron_address_default_country (store, "de", customer), ==, "de");
+
+  /* the newest the store ships to, whatever the list's order */
+  g_list_store_append (addresses, newer);
+  g_list_store_append (addresses, older);
+  g_list_store_append (addresses, elsewhere);
+  g_assert_cmpstr (patron_address_default_country (store, NULL, customer), ==, "us");
+  g_assert_cmpstr (patron_address_default_country (store, "at", customer), ==, "us");
+  g_assert_cmpstr (patron_address_default_country (store, "fr", customer), ==, "fr");
 }
 
 static void
@@ -385,6 +464,8 @@ main (int   argc,
   g_test_add_func ("/app/csv/decimals", test_csv_decimals);
   g_test_add_func ("/app/csv/file-name", test_csv_file_name);
   g_test_add_func ("/app/csv/orders", test_csv_orders);
+  g_test_add_func ("/app/join-words", test_join_words);
+  g_test_add_func ("/app/default-country", test_default_country);
 
   return g_test_run ();
 }

@@ -18,6 +18,7 @@
 
 #include "patron-account-page.h"
 #include "patron-address-editor.h"
+#include "patron-countries.h"
 #include "patron-credentials-dialog.h"
 #include "patron-forgot-page.h"
 #include "patron-order-row.h"
@@ -151,6 +152,15 @@ pick_day (GtkWidget *popover,
   g_assert_cmpstr (gtk_menu_button_get_label (GTK_MENU_BUTTON (button)), !=, "Any Date");
 }
 
+static AdwComboRow *
+country_row (GtkWidget *editor)
+{
+  GtkWidget *found = find_widget (editor, is_row_titled, "Country *");
+
+  g_assert_true (ADW_IS_COMBO_ROW (found));
+  return ADW_COMBO_ROW (found);
+}
+
 static GtkEditable *
 row (GtkWidget  *page,
      const char *title)
@@ -205,6 +215,15 @@ close_window (GtkWidget *window)
 {
   gtk_window_set_focus (GTK_WINDOW (window), NULL);
   gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static gboolean
+focus_is_in (GtkWidget *window,
+             GtkWidget *widget)
+{
+  GtkWidget *focus = gtk_window_get_focus (GTK_WINDOW (window));
+
+  return focus != NULL && (focus == widget || gtk_widget_is_ancestor (focus, widget));
 }
 
 static void
@@ -559,6 +578,10 @@ fill_address (const char *city)
   gtk_editable_set_text (row (editor, "Address *"), "Smith & Sons <Unit 4>, 12 St James’s Square");
   gtk_editable_set_text (row (editor, "City *"), city);
   gtk_editable_set_text (row (editor, "Postal Code *"), "SW1Y 4LB");
+  /* the C locale names no country, so a first address has none chosen */
+  if (adw_combo_row_get_selected (country_row (editor)) ==
+      GTK_INVALID_LIST_POSITION)
+    adw_combo_row_set_selected (country_row (editor), 0);
 
   return editor;
 }
@@ -628,8 +651,19 @@ test_account_addresses (void)
   g_test_message ("editor open: %d", find_toplevel (PATRON_TYPE_ADDRESS_EDITOR) != NULL);
   spin_until (editor_ready, NULL);
   editor = find_toplevel (PATRON_TYPE_ADDRESS_EDITOR);
+  /* no country of its own in the C locale, and no address to take one from */
+  g_assert_cmpuint (adw_combo_row_get_selected (country_row (editor)), ==,
+                    GTK_INVALID_LIST_POSITION);
   click (editor, "Save");
-  wait_for_label (editor, "Fill in the first name, last name, address, city, postal code.");
+  wait_for_label (editor, "Fill in the first name, last name, address, city, postal code and "
+                          "country.");
+  /* each empty field is marked, and the first has the focus (and so is in view) */
+  g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (row (editor, "First Name *")), "error"));
+  g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (country_row (editor)), "error"));
+  g_assert_false (gtk_widget_has_css_class (GTK_WIDGET (row (editor, "Company")), "error"));
+  g_assert_true (focus_is_in (editor, GTK_WIDGET (row (editor, "First Name *"))));
+  gtk_editable_set_text (row (editor, "First Name *"), "Ada");
+  g_assert_false (gtk_widget_has_css_class (GTK_WIDGET (row (editor, "First Name *")), "error"));
 
   editor = fill_address ("London");
   click (editor, "Save");
@@ -637,6 +671,22 @@ test_account_addresses (void)
   g_assert_cmpuint (n_addresses (customer), ==, 1);
   wait_for_label (GTK_WIDGET (window), "1 address");
   wait_for_label (GTK_WIDGET (window), "Smith & Sons <Unit 4>");
+
+  /* the next one starts in the country of the last */
+  click (GTK_WIDGET (window), "Add Address");
+  spin_until (editor_ready, NULL);
+  editor = find_toplevel (PATRON_TYPE_ADDRESS_EDITOR);
+  {
+    g_autoptr(MedusaAddress) first = g_list_model_get_item (
+      medusa_customer_get_shipping_addresses (customer), 0);
+    AdwComboRow *country = country_row (editor);
+    GtkStringObject *chosen = adw_combo_row_get_selected_item (country);
+
+    g_assert_nonnull (chosen);
+    g_assert_cmpstr (gtk_string_object_get_string (chosen), ==,
+                     patron_country_name (medusa_address_get_country_code (first)));
+  }
+  close_window (editor);
 
   /* the same address again: the store skips it, Patron says so */
   click (GTK_WIDGET (window), "Add Address");
@@ -2928,15 +2978,6 @@ press_shortcut (GtkWidget       *widget,
     }
 
   return FALSE;
-}
-
-static gboolean
-focus_is_in (GtkWidget *window,
-             GtkWidget *widget)
-{
-  GtkWidget *focus = gtk_window_get_focus (GTK_WINDOW (window));
-
-  return focus != NULL && (focus == widget || gtk_widget_is_ancestor (focus, widget));
 }
 
 /* Esc closes a dialog, Esc and Ctrl+W an order's window; a form starts in

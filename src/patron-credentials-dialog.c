@@ -195,6 +195,8 @@ patron_credentials_dialog_new (GtkWindow         *parent,
   gtk_widget_set_visible (self->email_row, email);
   gtk_widget_set_visible (self->password_row, !email);
   gtk_widget_set_visible (self->repeat_row, !email);
+  if (!email)
+    patron_form_state_password_rule (self->password_row);
   patron_form_focus_first_field (self->form);
 
   return self;

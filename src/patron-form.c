@@ -100,6 +100,27 @@ patron_check_new_password (const char *password,
 }
 
 /**
+ * patron_form_state_password_rule:
+ * @password_row: where a new password is typed, in an #AdwPreferencesGroup
+ *
+ * Says what a new password needs where it is chosen, before anything fails:
+ * above its group's rows, and to a screen reader in the password field.
+ */
+void
+patron_form_state_password_rule (GtkWidget *password_row)
+{
+  GtkWidget *group = gtk_widget_get_ancestor (password_row, ADW_TYPE_PREFERENCES_GROUP);
+  g_autofree char *rule = g_strdup_printf (ngettext ("Use at least %d character.",
+                                                     "Use at least %d characters.",
+                                                     PATRON_MIN_PASSWORD_LENGTH),
+                                           PATRON_MIN_PASSWORD_LENGTH);
+
+  adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (group), rule);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (password_row),
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, rule, -1);
+}
+
+/**
  * patron_form_dup_text:
  *
  * Returns: (transfer full): the text of @editable without surrounding blanks

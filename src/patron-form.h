@@ -28,6 +28,7 @@ void      patron_form_set_busy           (GtkWidget   *form,
                                           gboolean     busy);
 gboolean  patron_form_focus_first_field  (GtkWidget   *form);
 void      patron_form_name_reveal_buttons (GtkWidget  *root);
+void      patron_form_state_password_rule (GtkWidget  *password_row);
 void      patron_name_inner_controls     (GtkWidget   *root,
                                           const char  *search);
 

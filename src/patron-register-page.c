@@ -237,6 +237,7 @@ patron_register_page_init (PatronRegisterPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
   patron_form_name_reveal_buttons (GTK_WIDGET (self));
+  patron_form_state_password_rule (GTK_WIDGET (self->password_row));
 }
 
 void

@@ -186,6 +186,7 @@ patron_reset_page_init (PatronResetPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
   patron_form_name_reveal_buttons (GTK_WIDGET (self));
+  patron_form_state_password_rule (GTK_WIDGET (self->password_row));
   gtk_widget_set_visible (self->new_email_button, FALSE);
 }
 

@@ -374,6 +374,23 @@ test_register_existing_email (void)
   close_window (GTK_WIDGET (window));
 }
 
+static guint
+n_suggested (GtkWidget *widget)
+{
+  guint n = 0;
+
+  if (!gtk_widget_get_visible (widget))
+    return 0;
+  if (GTK_IS_BUTTON (widget) && gtk_widget_has_css_class (widget, "suggested-action"))
+    n++;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    n += n_suggested (child);
+
+  return n;
+}
+
 static void
 test_forgot_and_bad_link (void)
 {
@@ -383,8 +400,13 @@ test_forgot_and_bad_link (void)
 
   patron_forgot_page_set_session (page, session);
   patron_forgot_page_set_email (page, "other@example.com");
+  g_assert_cmpuint (n_suggested (GTK_WIDGET (page)), ==, 1);
   click (GTK_WIDGET (page), "Send Email");
   wait_for_label (GTK_WIDGET (page), "valid for 15 minutes");
+  /* one suggested button, the next step's, as the HIG allows */
+  g_assert_cmpuint (n_suggested (GTK_WIDGET (page)), ==, 1);
+  g_assert_true (gtk_widget_has_css_class (find_widget (GTK_WIDGET (page), is_button_saying,
+                                                        "Continue"), "suggested-action"));
 
   gtk_editable_set_text (row (GTK_WIDGET (page), "Link or Token From the Email"),
                          "patron://reset-password?email=other%40example.com&token=abc.def.ghi"
@@ -3114,6 +3136,41 @@ test_order_window_copies (void)
   close_window (GTK_WIDGET (window));
 }
 
+/* What a new password needs is said where it is chosen, before anything
+ * fails. */
+static void
+test_password_rule_stated (void)
+{
+  PatronWindow *window = buyer_window ();
+  PatronSession *session = patron_window_get_session (window);
+  const char *rule = "Use at least 8 characters.";
+  GtkWidget *dialog;
+  GtkWidget *page;
+  GtkWidget *page_window;
+
+  dialog = GTK_WIDGET (patron_credentials_dialog_new (GTK_WINDOW (window), session,
+                                                      PATRON_CREDENTIALS_PASSWORD));
+  gtk_window_present (GTK_WINDOW (dialog));
+  g_assert_nonnull (find_widget (dialog, is_label_saying, rule));
+  close_window (dialog);
+  /* not where only the email changes */
+  dialog = GTK_WIDGET (patron_credentials_dialog_new (GTK_WINDOW (window), session,
+                                                      PATRON_CREDENTIALS_EMAIL));
+  gtk_window_present (GTK_WINDOW (dialog));
+  g_assert_null (find_widget (dialog, is_label_saying, rule));
+  close_window (dialog);
+  close_window (GTK_WIDGET (window));
+
+  page = g_object_new (PATRON_TYPE_REGISTER_PAGE, NULL);
+  page_window = show_in_window (page);
+  g_assert_nonnull (find_widget (page, is_label_saying, rule));
+  close_window (page_window);
+  page = g_object_new (PATRON_TYPE_RESET_PAGE, NULL);
+  page_window = show_in_window (page);
+  g_assert_nonnull (find_widget (page, is_label_saying, rule));
+  close_window (page_window);
+}
+
 /* Esc in the order search clears it, and a second one leaves it for the
  * list; the field says what it searches. */
 static void
@@ -3216,6 +3273,7 @@ main (int   argc,
   g_test_add_func ("/pages/polish/keyboard-and-focus", test_keyboard_and_focus);
   g_test_add_func ("/pages/polish/orders-search-keys", test_orders_search_keys);
   g_test_add_func ("/pages/polish/order-window-copies", test_order_window_copies);
+  g_test_add_func ("/pages/polish/password-rule-stated", test_password_rule_stated);
 
   return g_test_run ();
 }

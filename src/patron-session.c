@@ -47,6 +47,7 @@ struct _PatronSession
   gboolean          preparing;        /* the keyring is being read */
   GAsyncResult     *prepared;         /* what it answered, for the restore */
   GTask            *restore;          /* a restore waiting for that answer */
+  gboolean          restoring;        /* a kept session found, being resumed */
 };
 
 G_DEFINE_FINAL_TYPE (PatronSession, patron_session, G_TYPE_OBJECT)
@@ -58,6 +59,7 @@ enum {
   PROP_CUSTOMER,
   PROP_SIGNED_IN,
   PROP_ORDER_COUNT,
+  PROP_RESTORING,
   N_PROPS
 };
 
@@ -411,6 +413,10 @@ patron_session_get_property (GObject    *object,
       g_value_set_int (value, self->order_count);
       break;
 
+    case PROP_RESTORING:
+      g_value_set_boolean (value, self->restoring);
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -472,6 +478,16 @@ patron_session_class_init (PatronSessionClass *klass)
     g_param_spec_int ("order-count", NULL, NULL,
                       -1, G_MAXINT, -1,
                       (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  /**
+   * PatronSession:restoring:
+   *
+   * Whether a session kept in the keyring was found and is being resumed:
+   * only then is there anything to say "Signing In…" about.
+   */
+  properties[PROP_RESTORING] =
+    g_param_spec_boolean ("restoring", NULL, NULL,
+                          FALSE,
+                          (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   /**
@@ -883,6 +899,17 @@ stop_prefetch (PatronSession *self)
 }
 
 static void
+set_restoring (PatronSession *self,
+               gboolean       restoring)
+{
+  if (self->restoring == restoring)
+    return;
+
+  self->restoring = restoring;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_RESTORING]);
+}
+
+static void
 restore_customer_cb (GObject      *object,
                      GAsyncResult *result,
                      gpointer      user_data)
@@ -893,6 +920,7 @@ restore_customer_cb (GObject      *object,
   GError *error = NULL;
 
   stop_prefetch (self);
+  set_restoring (self, FALSE);
   customer = medusa_client_get_customer_finish (MEDUSA_CLIENT (object), result, &error);
   if (customer == NULL)
     {
@@ -934,6 +962,7 @@ restore_lookup_cb (GObject      *object,
   self->email = g_steal_pointer (&email);
   medusa_client_set_access_token (self->client, token);
   wipe_free (token);
+  set_restoring (self, TRUE);
   cancellable = g_task_get_cancellable (task);
   medusa_client_get_customer_async (self->client, cancellable,
                                     restore_customer_cb, g_steal_pointer (&task));

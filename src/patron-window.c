@@ -39,6 +39,8 @@ struct _PatronWindow
   AdwWindowTitle       *window_title;
   GtkMenuButton        *menu_button;
   GtkSpinner           *loading_spinner;
+  GtkWidget            *loading_page;
+  GBindingGroup        *session_bindings;
   GMenuModel           *primary_menu;
   AdwToastOverlay      *toast_overlay;
   GtkStack             *stack;
@@ -325,6 +327,7 @@ use_store (PatronWindow *self,
                            G_CALLBACK (session_expired_cb), self, G_CONNECT_SWAPPED);
 
   update_pages (self);
+  g_binding_group_set_source (self->session_bindings, self->session);
   adw_window_title_set_subtitle (self->window_title, url);
 
   show_page (self, "loading");
@@ -616,6 +619,9 @@ patron_window_dispose (GObject *object)
 
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
+  if (self->session_bindings != NULL)
+    g_binding_group_set_source (self->session_bindings, NULL);
+  g_clear_object (&self->session_bindings);
   if (self->session != NULL)
     g_signal_handlers_disconnect_by_data (self->session, self);
   g_clear_object (&self->session);
@@ -647,6 +653,7 @@ patron_window_class_init (PatronWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PatronWindow, window_title);
   gtk_widget_class_bind_template_child (widget_class, PatronWindow, menu_button);
   gtk_widget_class_bind_template_child (widget_class, PatronWindow, loading_spinner);
+  gtk_widget_class_bind_template_child (widget_class, PatronWindow, loading_page);
   gtk_widget_class_bind_template_child (widget_class, PatronWindow, primary_menu);
   gtk_widget_class_bind_template_child (widget_class, PatronWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, PatronWindow, stack);
@@ -672,6 +679,9 @@ patron_window_init (PatronWindow *self)
   gtk_widget_init_template (GTK_WIDGET (self));
   patron_menu_button_set_menu_later (self->menu_button, self->primary_menu);
   patron_spinner_spin_later (self->loading_spinner);
+  self->session_bindings = g_binding_group_new ();
+  g_binding_group_bind (self->session_bindings, "restoring", self->loading_page, "visible",
+                        G_BINDING_SYNC_CREATE);
 
   gtk_window_set_default_size (GTK_WINDOW (self),
                                g_settings_get_int (self->settings, "window-width"),

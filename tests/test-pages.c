@@ -3136,6 +3136,45 @@ test_order_window_copies (void)
   close_window (GTK_WIDGET (window));
 }
 
+typedef struct
+{
+  PatronWindow *window;
+  gboolean      said_signing_in;
+} FirstStart;
+
+static gboolean
+sign_in_shown (gpointer data)
+{
+  FirstStart *start = data;
+  GtkStack *stack = GTK_STACK (find_widget (GTK_WIDGET (start->window), is_of_type,
+                                            (const char *) GTK_TYPE_STACK));
+
+  if (find_widget (GTK_WIDGET (start->window), is_label_containing, "Signing In") != NULL)
+    start->said_signing_in = TRUE;
+
+  return g_strcmp0 (gtk_stack_get_visible_child_name (stack), "sign-in") == 0;
+}
+
+/* With no session kept, nothing says "Signing In…" while the keyring is
+ * asked: the sign-in page comes next. */
+static void
+test_first_start_says_nothing (void)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+  FirstStart start = { NULL, FALSE };
+
+  patron_secrets_clear_async (store_url, NULL, test_store_result_cb, &result);
+  g_assert_true (patron_secrets_clear_finish (test_wait_for (&result), NULL));
+  start.window = g_object_new (PATRON_TYPE_WINDOW, NULL);
+  patron_window_start (start.window, store_url);
+  gtk_window_present (GTK_WINDOW (start.window));
+  spin_until (sign_in_shown, &start);
+  g_assert_false (start.said_signing_in);
+  g_assert_false (patron_session_get_signed_in (patron_window_get_session (start.window)));
+
+  close_window (GTK_WIDGET (start.window));
+}
+
 /* What a new password needs is said where it is chosen, before anything
  * fails. */
 static void
@@ -3274,6 +3313,7 @@ main (int   argc,
   g_test_add_func ("/pages/polish/orders-search-keys", test_orders_search_keys);
   g_test_add_func ("/pages/polish/order-window-copies", test_order_window_copies);
   g_test_add_func ("/pages/polish/password-rule-stated", test_password_rule_stated);
+  g_test_add_func ("/pages/polish/first-start-says-nothing", test_first_start_says_nothing);
 
   return g_test_run ();
 }

@@ -27,6 +27,7 @@ struct _PatronStorePage
   AdwEntryRow  *url_row;
   GtkLabel     *error_label;
   GtkWidget    *spinner;
+  GtkWidget    *back_button;
 };
 
 G_DEFINE_FINAL_TYPE (PatronStorePage, patron_store_page, ADW_TYPE_BIN)
@@ -268,6 +269,7 @@ patron_store_page_class_init (PatronStorePageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PatronStorePage, url_row);
   gtk_widget_class_bind_template_child (widget_class, PatronStorePage, error_label);
   gtk_widget_class_bind_template_child (widget_class, PatronStorePage, spinner);
+  gtk_widget_class_bind_template_child (widget_class, PatronStorePage, back_button);
   gtk_widget_class_bind_template_callback (widget_class, submit_cb);
 }
 
@@ -276,6 +278,9 @@ patron_store_page_init (PatronStorePage *self)
 {
   self->settings = g_settings_new (APPLICATION_SCHEMA);
   gtk_widget_init_template (GTK_WIDGET (self));
+  /* the window enables its action only when a store is in use */
+  g_object_bind_property (self->back_button, "sensitive", self->back_button, "visible",
+                          G_BINDING_SYNC_CREATE);
 }
 
 void

@@ -40,6 +40,7 @@ struct _PatronWindow
   GtkMenuButton        *menu_button;
   GtkSpinner           *loading_spinner;
   GtkWidget            *loading_page;
+  char                 *before_store;     /* the page Change Store… left */
   GBindingGroup        *session_bindings;
   GMenuModel           *primary_menu;
   AdwToastOverlay      *toast_overlay;
@@ -303,6 +304,7 @@ use_store (PatronWindow *self,
   GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
   gboolean prepared;
 
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.leave-store", FALSE);
   if (self->restore_tick != 0)
     gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->restore_tick);
   self->restore_tick = 0;
@@ -421,6 +423,22 @@ use_store_action (GtkWidget  *widget,
 }
 
 static void
+leave_store_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  PatronWindow *self = PATRON_WINDOW (widget);
+  gboolean signed_in = self->session != NULL && patron_session_get_signed_in (self->session);
+
+  /* signed out meanwhile: not back to the account */
+  if (!signed_in && (g_strcmp0 (self->before_store, "account") == 0 ||
+                     g_strcmp0 (self->before_store, "orders") == 0))
+    show_page (self, "sign-in");
+  else
+    show_page (self, self->before_store != NULL ? self->before_store : "sign-in");
+}
+
+static void
 change_store_action (GtkWidget  *widget,
                      const char *action_name,
                      GVariant   *parameter)
@@ -432,6 +450,13 @@ change_store_action (GtkWidget  *widget,
 
   if (self->session != NULL)
     patron_store_page_set_url (store_page (self), patron_session_get_store_url (self->session));
+  /* the way back, to where the user was */
+  g_free (self->before_store);
+  self->before_store = g_strdup (gtk_stack_get_visible_child_name (self->stack));
+  gtk_widget_action_set_enabled (widget, "win.leave-store",
+                                 self->session != NULL &&
+                                 g_strcmp0 (self->before_store, "store") != 0 &&
+                                 g_strcmp0 (self->before_store, "loading") != 0);
   show_page (self, "store");
 }
 
@@ -633,6 +658,7 @@ patron_window_dispose (GObject *object)
   gtk_widget_dispose_template (GTK_WIDGET (self), PATRON_TYPE_WINDOW);
 
   g_clear_object (&self->settings);
+  g_clear_pointer (&self->before_store, g_free);
 
   G_OBJECT_CLASS (patron_window_parent_class)->dispose (object);
 }
@@ -662,6 +688,7 @@ patron_window_class_init (PatronWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.open-reset", "(ss)", open_reset_action);
   gtk_widget_class_install_action (widget_class, "win.use-store", "s", use_store_action);
   gtk_widget_class_install_action (widget_class, "win.change-store", NULL, change_store_action);
+  gtk_widget_class_install_action (widget_class, "win.leave-store", NULL, leave_store_action);
   gtk_widget_class_install_action (widget_class, "win.sign-out", NULL, sign_out_action);
   gtk_widget_class_install_action (widget_class, "win.show-help-overlay", NULL,
                                    show_help_overlay_action);
@@ -679,6 +706,7 @@ patron_window_init (PatronWindow *self)
   gtk_widget_init_template (GTK_WIDGET (self));
   patron_menu_button_set_menu_later (self->menu_button, self->primary_menu);
   patron_spinner_spin_later (self->loading_spinner);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.leave-store", FALSE);
   self->session_bindings = g_binding_group_new ();
   g_binding_group_bind (self->session_bindings, "restoring", self->loading_page, "visible",
                         G_BINDING_SYNC_CREATE);

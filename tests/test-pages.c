@@ -3175,6 +3175,29 @@ test_first_start_says_nothing (void)
   close_window (GTK_WIDGET (start.window));
 }
 
+/* After Change Store… the store page has a way back to where the user was;
+ * on a first start, with no store yet, it has none. */
+static void
+test_store_page_way_back (void)
+{
+  PatronWindow *window = buyer_window ();
+  GtkStack *stack = GTK_STACK (find_widget (GTK_WIDGET (window), is_of_type,
+                                            (const char *) GTK_TYPE_STACK));
+  PatronWindow *first = g_object_new (PATRON_TYPE_WINDOW, NULL);
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.change-store", NULL);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "store");
+  click (gtk_stack_get_visible_child (stack), "Keep the Current Store");
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "account");
+  g_assert_true (patron_session_get_signed_in (patron_window_get_session (window)));
+  close_window (GTK_WIDGET (window));
+
+  patron_window_start (first, NULL);
+  gtk_window_present (GTK_WINDOW (first));
+  g_assert_null (find_widget (GTK_WIDGET (first), is_button_saying, "Keep the Current Store"));
+  close_window (GTK_WIDGET (first));
+}
+
 /* What a new password needs is said where it is chosen, before anything
  * fails. */
 static void
@@ -3314,6 +3337,7 @@ main (int   argc,
   g_test_add_func ("/pages/polish/order-window-copies", test_order_window_copies);
   g_test_add_func ("/pages/polish/password-rule-stated", test_password_rule_stated);
   g_test_add_func ("/pages/polish/first-start-says-nothing", test_first_start_says_nothing);
+  g_test_add_func ("/pages/polish/store-page-way-back", test_store_page_way_back);
 
   return g_test_run ();
 }

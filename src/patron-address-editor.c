@@ -581,14 +581,19 @@ patron_address_editor_new (GtkWindow     *parent,
                                             NULL);
 
   self->session = g_object_ref (session);
+  patron_window_fit_parent (GTK_WINDOW (self), parent);
   if (address != NULL)
     {
       self->address = g_object_ref (address);
-      gtk_window_set_title (GTK_WINDOW (self), _("Edit Address"));
+      /* Translators: a window title between Cancel and Save: keep it short,
+       * it must fit a 360 px wide phone */
+      gtk_window_set_title (GTK_WINDOW (self), C_("window title", "Edit Address"));
       fill_form (self);
     }
   else
-    gtk_window_set_title (GTK_WINDOW (self), _("Add Address"));
+    /* Translators: a window title between Cancel and Save: keep it short,
+     * it must fit a 360 px wide phone */
+    gtk_window_set_title (GTK_WINDOW (self), C_("window title", "Add Address"));
   patron_form_focus_first_field (self->form);
 
   /* saving waits for the countries */
@@ -613,7 +618,9 @@ patron_address_editor_new_for_billing (GtkWindow     *parent,
   PatronAddressEditor *self = patron_address_editor_new (parent, session, billing);
 
   self->billing = TRUE;
-  gtk_window_set_title (GTK_WINDOW (self), _("Billing Address"));
+  /* Translators: a window title between Cancel and Save: keep it short,
+   * it must fit a 360 px wide phone */
+  gtk_window_set_title (GTK_WINDOW (self), C_("window title", "Billing Address"));
 
   return self;
 }

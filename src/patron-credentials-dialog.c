@@ -190,8 +190,12 @@ patron_credentials_dialog_new (GtkWindow         *parent,
 
   self->session = g_object_ref (session);
   self->what = what;
+  patron_window_fit_parent (GTK_WINDOW (self), parent);
   gtk_window_set_title (GTK_WINDOW (self),
-                        email ? _("Change Email Address") : _("Change Password"));
+                        /* Translators: window titles between Cancel and Change: keep them
+                         * short, they must fit a 360 px wide phone */
+                        email ? C_("window title", "Change Email Address")
+                              : C_("window title", "Change Password"));
   gtk_widget_set_visible (self->email_row, email);
   gtk_widget_set_visible (self->password_row, !email);
   gtk_widget_set_visible (self->repeat_row, !email);

@@ -318,6 +318,96 @@ patron_name_inner_controls (GtkWidget  *root,
 }
 
 /**
+ * patron_window_fit_parent:
+ * @parent: (nullable): the window @window belongs to
+ *
+ * Opens @window no larger than @parent: on a phone (360 px) a dialog of its
+ * own default size would run past the screen.
+ */
+void
+patron_window_fit_parent (GtkWindow *window,
+                          GtkWindow *parent)
+{
+  int width;
+  int height;
+  int parent_width = parent != NULL ? gtk_widget_get_width (GTK_WIDGET (parent)) : 0;
+  int parent_height = parent != NULL ? gtk_widget_get_height (GTK_WIDGET (parent)) : 0;
+
+  gtk_window_get_default_size (window, &width, &height);
+  if (parent_width > 0 && width > parent_width)
+    width = parent_width;
+  if (parent_height > 0 && height > parent_height)
+    height = parent_height;
+  gtk_window_set_default_size (window, width, height);
+}
+
+/**
+ * patron_narrow_search_entries:
+ *
+ * Lets the search fields GTK 4.8 builds into a shortcuts window (40
+ * characters wide at the least) narrow down to a phone's 360 px.
+ */
+void
+patron_narrow_search_entries (GtkWidget *root)
+{
+  if (GTK_IS_SEARCH_ENTRY (root))
+    {
+      gtk_editable_set_width_chars (GTK_EDITABLE (root), 10);
+      return;
+    }
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    patron_narrow_search_entries (child);
+}
+
+/* the room a popover keeps from the window's edge */
+#define POPOVER_EDGE 6
+
+static void
+popover_show_cb (GtkPopover *popover)
+{
+  GtkWidget *anchor = gtk_widget_get_parent (GTK_WIDGET (popover));
+  GtkWidget *root = anchor != NULL ? GTK_WIDGET (gtk_widget_get_root (anchor)) : NULL;
+  graphene_rect_t bounds;
+  int width, center, left, right;
+  int natural;
+  int x_offset = 0;
+
+  if (root == NULL || !gtk_widget_compute_bounds (anchor, root, &bounds))
+    return;
+
+  gtk_widget_measure (GTK_WIDGET (popover), GTK_ORIENTATION_HORIZONTAL, -1, NULL, &natural,
+                      NULL, NULL);
+  width = gtk_widget_get_width (root);
+  natural = MIN (natural, width - 2 * POPOVER_EDGE);
+  center = (int) (bounds.origin.x + bounds.size.width / 2);
+  left = center - natural / 2;
+  right = left + natural;
+  if (right > width - POPOVER_EDGE)
+    x_offset = width - POPOVER_EDGE - right;
+  else if (left < POPOVER_EDGE)
+    x_offset = POPOVER_EDGE - left;
+  gtk_popover_set_offset (popover, x_offset, 0);
+}
+
+/**
+ * patron_popover_keep_inside:
+ *
+ * Moves @popover, each time it opens, sideways as far as it takes to stay
+ * within its window: GTK 4.8 centres it on its button and lets it run past
+ * the window's edge, which on a phone is the screen's.
+ */
+void
+patron_popover_keep_inside (GtkPopover *popover)
+{
+  g_return_if_fail (GTK_IS_POPOVER (popover));
+
+  g_signal_connect (popover, "show", G_CALLBACK (popover_show_cb), NULL);
+}
+
+/**
  * patron_navigate:
  * @target: the page to show: "sign-in", "register", "forgot", "store"
  * @email: (nullable): the email field whose text the target page takes over
@@ -338,7 +428,10 @@ create_menu_cb (GtkMenuButton *button,
                 gpointer       menu)
 {
   if (gtk_menu_button_get_popover (button) == NULL)
-    gtk_menu_button_set_menu_model (button, menu);
+    {
+      gtk_menu_button_set_menu_model (button, menu);
+      patron_popover_keep_inside (gtk_menu_button_get_popover (button));
+    }
 }
 
 /**

@@ -29,8 +29,12 @@ void      patron_form_set_busy           (GtkWidget   *form,
 gboolean  patron_form_focus_first_field  (GtkWidget   *form);
 void      patron_form_name_reveal_buttons (GtkWidget  *root);
 void      patron_form_state_password_rule (GtkWidget  *password_row);
+void      patron_window_fit_parent       (GtkWindow   *window,
+                                          GtkWindow   *parent);
 void      patron_name_inner_controls     (GtkWidget   *root,
                                           const char  *search);
+void      patron_narrow_search_entries   (GtkWidget   *root);
+void      patron_popover_keep_inside     (GtkPopover  *popover);
 
 G_END_DECLS
 

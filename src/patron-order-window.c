@@ -12,6 +12,7 @@
 #include "patron-application.h"
 #include "patron-countries.h"
 #include "patron-error.h"
+#include "patron-form.h"
 #include "patron-image-cache.h"
 #include "patron-money.h"
 #include "patron-order-receipt.h"
@@ -616,6 +617,7 @@ patron_order_window_new (GtkWindow    *parent,
   GApplication *application = g_application_get_default ();
 
   self->client = g_object_ref (client);
+  patron_window_fit_parent (GTK_WINDOW (self), parent);
   if (PATRON_IS_APPLICATION (application))
     self->images = g_object_ref (patron_application_get_image_cache (
       PATRON_APPLICATION (application)));

@@ -1057,6 +1057,7 @@ patron_orders_page_init (PatronOrdersPage *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
   patron_menu_button_set_menu_later (self->menu_button, self->orders_menu);
+  patron_popover_keep_inside (gtk_menu_button_get_popover (self->filter_button));
   patron_spinner_spin_later (self->loading_spinner);
   gtk_menu_button_set_create_popup_func (self->from_button, create_from_popover_cb, self, NULL);
   gtk_menu_button_set_create_popup_func (self->to_button, create_to_popover_cb, self, NULL);

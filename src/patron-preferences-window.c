@@ -78,8 +78,12 @@ patron_preferences_window_init (PatronPreferencesWindow *self)
 PatronPreferencesWindow *
 patron_preferences_window_new (GtkWindow *parent)
 {
-  return g_object_new (PATRON_TYPE_PREFERENCES_WINDOW,
-                       "transient-for", parent,
-                       "modal", parent != NULL,
-                       NULL);
+  PatronPreferencesWindow *self = g_object_new (PATRON_TYPE_PREFERENCES_WINDOW,
+                                                "transient-for", parent,
+                                                "modal", parent != NULL,
+                                                NULL);
+
+  patron_window_fit_parent (GTK_WINDOW (self), parent);
+
+  return self;
 }

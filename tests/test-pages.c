@@ -13,6 +13,8 @@
 #include <adwaita.h>
 #include <glib/gstdio.h>
 #include <libsoup/soup.h>
+#include <glib/gi18n.h>
+#include <locale.h>
 #include <math.h>
 #include <string.h>
 
@@ -2601,6 +2603,33 @@ popover_shown (gpointer data)
   return popover != NULL && gtk_widget_get_mapped (GTK_WIDGET (popover));
 }
 
+/* Whether the box of @popover, as placed on screen, runs past the window of
+ * @button: the surfaces' positions, less the shadows round them. */
+static void
+popover_outside (GtkMenuButton *button,
+                 GtkWidget     *popover,
+                 GString       *culprits)
+{
+  GtkNative *window = gtk_widget_get_native (GTK_WIDGET (button));
+  GdkSurface *surface;
+  double window_x, window_y, popover_x, popover_y;
+  int left, right;
+
+  gtk_test_widget_wait_for_draw (popover);
+  surface = gtk_native_get_surface (GTK_NATIVE (popover));
+  gtk_native_get_surface_transform (window, &window_x, &window_y);
+  gtk_native_get_surface_transform (GTK_NATIVE (popover), &popover_x, &popover_y);
+  left = gdk_popup_get_position_x (GDK_POPUP (surface)) + (int) popover_x;
+  right = left + gtk_widget_get_width (popover) - 2 * (int) popover_x;
+  g_test_message ("the popover of %s: x %d–%d in a window %d–%d",
+                  gtk_widget_get_tooltip_text (GTK_WIDGET (button)), left, right,
+                  (int) window_x, (int) window_x + gtk_widget_get_width (GTK_WIDGET (window)));
+  if (left < window_x || right > window_x + gtk_widget_get_width (GTK_WIDGET (window)))
+    g_string_append_printf (culprits, "%sthe popover of %s runs past the window (x %d–%d)",
+                            culprits->len > 0 ? "; " : "",
+                            gtk_widget_get_tooltip_text (GTK_WIDGET (button)), left, right);
+}
+
 /* Menus and popovers open from @content no wider than the screen. */
 static void
 find_wide_popovers (GtkWidget *content,
@@ -2619,6 +2648,7 @@ find_wide_popovers (GtkWidget *content,
       popover = GTK_WIDGET (gtk_menu_button_get_popover (button));
       g_test_message ("the popover of %s: at least %d px across",
                       gtk_widget_get_tooltip_text (GTK_WIDGET (button)), min_width (popover));
+      popover_outside (button, popover, culprits);
       if (min_width (popover) > NARROW_WIDTH)
         {
           g_string_append_printf (culprits, "%sthe popover of %s needs %d px across: ",
@@ -3266,6 +3296,139 @@ test_orders_search_keys (void)
   close_window (GTK_WIDGET (window));
 }
 
+static GtkLabel *
+find_title_label (GtkWidget *widget)
+{
+  if (GTK_IS_LABEL (widget) && gtk_widget_has_css_class (widget, "title"))
+    return GTK_LABEL (widget);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkLabel *found = find_title_label (child);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+/* @dialog, over a 360 px wide @window, opens no wider and its title is
+ * whole. */
+static void
+check_narrow_dialog (GtkWidget  *window,
+                     GtkWidget  *dialog,
+                     const char *language)
+{
+  GtkLabel *title;
+  int width, height;
+
+  gtk_window_get_default_size (GTK_WINDOW (dialog), &width, &height);
+  g_assert_cmpint (width, <=, gtk_widget_get_width (window));
+  g_assert_cmpint (height, <=, gtk_widget_get_height (window));
+  gtk_window_present (GTK_WINDOW (dialog));
+  resize_to_narrow (dialog);
+  gtk_test_widget_wait_for_draw (dialog);
+  title = find_title_label (dialog);
+  g_assert_nonnull (title);
+  {
+    int natural;
+
+    gtk_widget_measure (GTK_WIDGET (title), GTK_ORIENTATION_HORIZONTAL, -1, NULL, &natural,
+                        NULL, NULL);
+    g_test_message ("%s: \"%s\", %d px of %d", language, gtk_label_get_text (title),
+                    gtk_widget_get_width (GTK_WIDGET (title)), natural);
+  }
+  if (pango_layout_is_ellipsized (gtk_label_get_layout (title)))
+    g_test_fail_printf ("in %s, \"%s\" is cut at 360 px", language, gtk_label_get_text (title));
+  close_window (dialog);
+}
+
+/* In German and French, the dialogs open within a 360 px window and their
+ * titles fit between their buttons. The build's own catalogs are used. */
+static void
+test_narrow_translated_titles (void)
+{
+  const char *languages[][2] = { { "de_DE.UTF-8", "de" }, { "fr_FR.UTF-8", "fr" } };
+  g_autofree char *catalogs = g_test_build_filename (G_TEST_BUILT, "..", "po", NULL);
+  PatronWindow *window = buyer_window ();
+  PatronSession *session = patron_window_get_session (window);
+
+  gtk_window_set_default_size (GTK_WINDOW (window), NARROW_WIDTH, NARROW_HEIGHT);
+  resize_to_narrow (GTK_WIDGET (window));
+  bindtextdomain (GETTEXT_PACKAGE, catalogs);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+  for (guint i = 0; i < G_N_ELEMENTS (languages); i++)
+    {
+      if (setlocale (LC_MESSAGES, languages[i][0]) == NULL)
+        {
+          g_test_message ("the %s locale is not installed", languages[i][0]);
+          g_test_incomplete ("a locale is missing");
+          continue;
+        }
+      g_setenv ("LANGUAGE", languages[i][1], TRUE);
+      setlocale (LC_MESSAGES, languages[i][0]);
+
+      check_narrow_dialog (GTK_WIDGET (window),
+                           GTK_WIDGET (patron_address_editor_new (GTK_WINDOW (window), session,
+                                                                  NULL)),
+                           languages[i][1]);
+      check_narrow_dialog (GTK_WIDGET (window),
+                           GTK_WIDGET (patron_address_editor_new_for_billing (
+                             GTK_WINDOW (window), session)),
+                           languages[i][1]);
+      check_narrow_dialog (GTK_WIDGET (window),
+                           GTK_WIDGET (patron_credentials_dialog_new (GTK_WINDOW (window),
+                                                                      session,
+                                                                      PATRON_CREDENTIALS_EMAIL)),
+                           languages[i][1]);
+      check_narrow_dialog (GTK_WIDGET (window),
+                           GTK_WIDGET (patron_credentials_dialog_new (
+                             GTK_WINDOW (window), session, PATRON_CREDENTIALS_PASSWORD)),
+                           languages[i][1]);
+    }
+  g_unsetenv ("LANGUAGE");
+  setlocale (LC_MESSAGES, "C");
+  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  textdomain ("messages");
+
+  close_window (GTK_WIDGET (window));
+}
+
+/* The keyboard shortcuts fit a phone: one column, not two. */
+static void
+test_narrow_shortcuts (void)
+{
+  PatronWindow *window = buyer_window ();
+  GtkWidget *shortcuts = NULL;
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-help-overlay", NULL);
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWidget) toplevel = g_list_model_get_item (toplevels, i);
+
+      if (GTK_IS_SHORTCUTS_WINDOW (toplevel))
+        shortcuts = toplevel;
+    }
+  g_assert_nonnull (shortcuts);
+  g_test_message ("the shortcuts: at least %d px across", min_width (shortcuts));
+  if (min_width (shortcuts) > NARROW_WIDTH)
+    {
+      g_autoptr(GString) culprits = g_string_new (NULL);
+
+      find_too_wide (shortcuts, NARROW_WIDTH, culprits);
+      g_test_fail_printf ("the shortcuts need %d px across: %s", min_width (shortcuts),
+                          culprits->str);
+    }
+  gtk_window_close (GTK_WINDOW (shortcuts));
+
+  close_window (GTK_WIDGET (window));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -3338,6 +3501,9 @@ main (int   argc,
   g_test_add_func ("/pages/polish/password-rule-stated", test_password_rule_stated);
   g_test_add_func ("/pages/polish/first-start-says-nothing", test_first_start_says_nothing);
   g_test_add_func ("/pages/polish/store-page-way-back", test_store_page_way_back);
+  g_test_add_func ("/pages/narrow/shortcuts", test_narrow_shortcuts);
+  /* last: it changes the language of the process, and back */
+  g_test_add_func ("/pages/narrow/translated-titles", test_narrow_translated_titles);
 
   return g_test_run ();
 }

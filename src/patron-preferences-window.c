@@ -15,9 +15,9 @@
 /**
  * PatronPreferencesWindow:
  *
- * The settings a user may change: counter mode for a shared workstation. Each control is bound to its
- * GSettings key, so a key locked down by an administrator shows as
- * insensitive.
+ * The settings a user may change: counter mode for a shared workstation.
+ * Each control is bound to its GSettings key, so a key locked down by an
+ * administrator shows as insensitive.
  */
 
 struct _PatronPreferencesWindow

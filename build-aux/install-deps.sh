@@ -21,10 +21,11 @@ PACKAGES=(
   at-spi2-core python3-pyatspi python3-gi gir1.2-atspi-2.0
   gnome-keyring libsecret-tools imagemagick poppler-utils
   valgrind clang clang-tools clang-tidy libclang-rt-14-dev time flatpak flatpak-builder
-  postgresql locales curl iproute2
+  postgresql locales curl iproute2 ca-certificates
 )
-# Node.js: a Node from elsewhere (e.g. nodesource, which bundles npm) is fine;
-# only fall back to Debian's packages for what is not on PATH at all.
+# Node.js: the stores need Node >= 20.19, which build-aux/node-env.sh finds on PATH or else
+# fetches (pinned) with whatever npm there is. Debian 12's nodejs (18.20.4) and npm (9.2) are
+# installed only as that bootstrap, when there is no node or npm on PATH at all.
 command -v node >/dev/null 2>&1 || PACKAGES+=(nodejs)
 command -v npm  >/dev/null 2>&1 || PACKAGES+=(npm)
 

@@ -78,8 +78,11 @@ phase() {
   log "== $name"
   t0=$(date +%s)
   { rc=0; "$@" </dev/null 2>&1 || rc=$?; echo "$rc" >"$LOGS/$name.rc"; } |
-    while IFS= read -r line; do printf '[%(%T)T] %s\n' -1 "$line"; done |
-    tee "$LOGS/$name.log" | sed 's/^/    /'
+    while IFS= read -r line; do
+      if [[ "$line" =~ ^\[[0-9]{2}:[0-9]{2}:[0-9]{2}\]\  ]]; then printf '%s\n' "$line"
+      else printf '[%(%T)T] %s\n' -1 "$line"; fi
+    done |
+    tee "$LOGS/$name.log" | sed -u 's/^/    /'
   rc=$(cat "$LOGS/$name.rc")
   PHASES+=("$(printf '%-16s %6d s  %s' "$name" $(( $(date +%s) - t0 )) "$( (( rc == 0 )) && echo ok || echo "FAILED (rc $rc)")")")
   log "== $name: $(( $(date +%s) - t0 )) s, rc $rc"
@@ -165,7 +168,7 @@ in_root() {
 
 # ------------------------------------------------------------ 2. the prerequisites: git (root we are)
 phase prerequisites in_root bash -c 'export DEBIAN_FRONTEND=noninteractive
-  node --version 2>/dev/null || echo "no node"; sudo --version 2>/dev/null | head -1 || echo "no sudo"
+  node --version 2>/dev/null || echo "no node"; command -v sudo || echo "no sudo"; command -v git || echo "no git"
   apt-get -q update && apt-get -q install -y git' || { summary; exit 1; }
 
 # ------------------------------------------------------------ 3. get the project

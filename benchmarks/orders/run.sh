@@ -110,7 +110,7 @@ for b in meson ninja Xvfb dbus-run-session gnome-keyring-daemon gdbus curl psql;
   command -v "$b" >/dev/null || { echo "run.sh: missing $b (run build-aux/install-deps.sh)" >&2; exit 1; }
 done
 # the store's Node (>= 20.19: the system's, or the pinned one), as start.sh takes it
-# shellcheck source=../../build-aux/node-env.sh
+# shellcheck source=build-aux/node-env.sh
 source "$ROOT/build-aux/node-env.sh" || { echo "run.sh: no usable Node.js" >&2; exit 1; }
 
 WORK="$(mktemp -d /tmp/patron-bench.XXXXXX)"

@@ -58,7 +58,7 @@ for b in curl ss; do
   command -v "$b" >/dev/null || { echo "start.sh: missing $b (run build-aux/install-deps.sh)" >&2; exit 1; }
 done
 # node and npm >= 20.19: the system's, or the pinned one from the project's cache
-# shellcheck source=../../build-aux/node-env.sh
+# shellcheck source=build-aux/node-env.sh
 source "$BASE/../../build-aux/node-env.sh" || { echo "start.sh: no usable Node.js" >&2; exit 1; }
 PGBIN="${PGBIN:-}"
 if [[ -z "$PGBIN" ]]; then

@@ -72,7 +72,9 @@ trap cleanup EXIT
 trap 'exit 130' INT TERM
 
 # phase NAME CMD...: runs CMD with its output in $LOGS/NAME.log (time-stamped lines, also shown
-# indented), and records how long it took
+# indented, but for apt's, dpkg's and ninja's line per package or file), and records how long
+# it took
+CHATTER='^\[[0-9:]+\] (demo: )?(Get:[0-9]|Selecting previously|Preparing to unpack|Unpacking |Setting up |Processing triggers|\(Reading database|\[[0-9]+.[0-9]+\] |I: (retrieving|resolving|downloading|extracting|installing|running|cleaning|creating|finding|skipping|checking))'
 phase() {
   local name=$1 t0 rc; shift
   log "== $name"
@@ -82,7 +84,7 @@ phase() {
       if [[ "$line" =~ ^\[[0-9]{2}:[0-9]{2}:[0-9]{2}\]\  ]]; then printf '%s\n' "$line"
       else printf '[%(%T)T] %s\n' -1 "$line"; fi
     done |
-    tee "$LOGS/$name.log" | sed -u 's/^/    /'
+    tee "$LOGS/$name.log" | sed -u -E "/$CHATTER/d; s/^/    /"
   rc=$(cat "$LOGS/$name.rc")
   PHASES+=("$(printf '%-16s %6d s  %s' "$name" $(( $(date +%s) - t0 )) "$( (( rc == 0 )) && echo ok || echo "FAILED (rc $rc)")")")
   log "== $name: $(( $(date +%s) - t0 )) s, rc $rc"
@@ -224,7 +226,7 @@ fi
 echo
 echo "In the root: system $(in_root bash -c 'node --version 2>/dev/null || echo "no node"'), npm $(in_root bash -c 'npm --version 2>/dev/null || echo "-"')"
 grep -h 'healthy at' "$LOGS/test-command.log" "$LOGS/demo-command.log" 2>/dev/null | sed 's/^/  /' || true
-grep -hE 'install-deps: |node-env: |npm ci done|tests: [0-9]+ passed|done in [0-9]+s|signed in' \
+grep -hE 'install-deps: |node-env: |npm ci done|tests: [0-9]+ passed|done in [0-9]+s|account page says|demo store was' \
   "$LOGS/test-command.log" "$LOGS/demo-command.log" 2>/dev/null | sed 's/^/  /' || true
 summary
 (( test_status == 0 && demo_status == 0 ))

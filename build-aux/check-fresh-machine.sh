@@ -17,14 +17,16 @@
 #
 # Env: CHECK_FRESH_DIR    work directory (default: a new /var/tmp/patron-fresh.XXXXXX; the
 #                         root and the logs go there; removed at the end unless CHECK_FRESH_KEEP=1)
-#      CHECK_FRESH_OUT    where the summary (check-fresh-machine.last.txt) and the screenshot
-#                         (check-fresh-machine.png) go (default: build-aux/ and _build/)
+#      CHECK_FRESH_OUT    where the summary (check-fresh-machine.last.txt), the screenshot
+#                         (check-fresh-machine.png) and each phase's whole output
+#                         (check-fresh-machine-logs/) go (default: build-aux/, _build/, _build/)
 # Exit status: 0 when both commands did what the README says.
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 SUMMARY="${CHECK_FRESH_OUT:-$ROOT/build-aux}/check-fresh-machine.last.txt"
 SHOT="${CHECK_FRESH_OUT:-$ROOT/_build}/check-fresh-machine.png"
+LOGS_OUT="${CHECK_FRESH_OUT:-$ROOT/_build}/check-fresh-machine-logs"
 SUITE=bookworm
 
 [[ $(id -u) -eq 0 ]] || { echo "check-fresh-machine: needs root (chroot and mounts)" >&2; exit 1; }
@@ -59,6 +61,8 @@ cleanup() {
     m=${MOUNTS[i]}
     umount -R "$m" 2>/dev/null || umount -R -l "$m" 2>/dev/null || true
   done
+  # the phases' whole output, kept when the root goes
+  rm -rf "$LOGS_OUT"; cp -r "$LOGS" "$LOGS_OUT" 2>/dev/null || true
   if grep -qF " $R/" /proc/self/mountinfo; then
     echo "check-fresh-machine: something is still mounted under $R: NOT removing $WORK" >&2
   elif [[ "${CHECK_FRESH_KEEP:-0}" == 1 ]]; then

@@ -950,6 +950,323 @@ test_slim_malformed_skipped (void)
   }
 }
 
+/* issue 14: json-glib reads comments, single-quoted strings and more; a
+ * depth scan that knew only JSON was fooled by a '"' it took for a string
+ * while json-glib recursed a million times. Each body here would overflow
+ * the stack: in a subprocess, so that a crash fails only this test. */
+static const char *hidden_depth_prefixes[] = {
+  "{\"customer\": {\"id\": \"c\", \"a\": '\"', \"metadata\": ",
+  "{\"customer\": {\"id\": \"c\", /* \" */ \"metadata\": ",
+  "{\"customer\": {\"id\": \"c\", // \"\n \"metadata\": ",
+  "{\"customer\": {\"id\": \"c\", \"metadata\": '\\'' , \"x\": ",
+};
+
+static GBytes *
+deep_body (const char *prefix,
+           gsize       depth)
+{
+  g_autoptr(GString) text = g_string_new (prefix);
+
+  for (gsize i = 0; i < depth; i++)
+    g_string_append_c (text, '[');
+  for (gsize i = 0; i < depth; i++)
+    g_string_append_c (text, ']');
+  g_string_append (text, "}}");
+
+  return g_string_free_to_bytes (g_steal_pointer (&text));
+}
+
+static void
+test_hidden_depth (void)
+{
+  if (g_test_subprocess ())
+    {
+      guint i = atoi (g_getenv ("HIDDEN_DEPTH_CASE"));
+      g_autoptr(GBytes) body = deep_body (hidden_depth_prefixes[i], 1000000);
+      g_autoptr(GError) error = NULL;
+      g_autoptr(GError) page_error = NULL;
+      g_autoptr(GError) status_error = NULL;
+      g_autoptr(MedusaCustomer) customer = medusa_json_parse_customer_response (body, &error);
+      g_autoptr(MedusaOrderPage) page = medusa_json_parse_order_page (body, &page_error);
+
+      g_assert_null (customer);
+      g_assert_error (error, MEDUSA_ERROR, MEDUSA_ERROR_INVALID_RESPONSE);
+      g_assert_null (page);
+      g_assert_error (page_error, MEDUSA_ERROR, MEDUSA_ERROR_INVALID_RESPONSE);
+      /* and as the body of an error answer */
+      g_assert_false (medusa_error_from_response (500, "application/json", body, &status_error));
+      g_assert_error (status_error, MEDUSA_ERROR, MEDUSA_ERROR_SERVER_ERROR);
+      return;
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (hidden_depth_prefixes); i++)
+    {
+      g_autofree char *index = g_strdup_printf ("%u", i);
+
+      g_setenv ("HIDDEN_DEPTH_CASE", index, TRUE);
+      g_test_message ("%s", hidden_depth_prefixes[i]);
+      g_test_trap_subprocess (NULL, 120 * G_USEC_PER_SEC, G_TEST_SUBPROCESS_INHERIT_STDERR);
+      g_test_trap_assert_passed ();
+    }
+}
+
+/* issue 14: the bodies of error answers went to json-glib unguarded */
+static void
+test_deep_error_body (void)
+{
+  if (g_test_subprocess ())
+    {
+      g_autoptr(GBytes) body = deep_body ("{\"type\": \"unknown_error\", \"x\": ", 1000000);
+      g_autoptr(GError) error = NULL;
+
+      g_assert_false (medusa_error_from_response (500, "application/json", body, &error));
+      g_assert_error (error, MEDUSA_ERROR, MEDUSA_ERROR_SERVER_ERROR);
+      g_assert_null (medusa_error_get_server_type (error));
+      return;
+    }
+
+  g_test_trap_subprocess (NULL, 120 * G_USEC_PER_SEC, G_TEST_SUBPROCESS_INHERIT_STDERR);
+  g_test_trap_assert_passed ();
+}
+
+/* Nothing but strict JSON reaches json-glib, which would take all of these. */
+static void
+test_only_strict_json (void)
+{
+  const char *bodies[] = {
+    "{\"exists\": true /* comment */}",
+    "{\"exists\": true // comment\n}",
+    "{'exists': true}",
+    "{\"exists\": true, \"a\": 'x'}",
+    "{\"exists\": true, \"a\": 0x10}",
+    "{\"exists\": true, \"a\": $10}",
+    "{\"exists\": true, \"a\": 010}",
+    "{\"exists\": true, \"a\": - 1}",
+    "var answer = {\"exists\": true};",
+    "\xef\xbb\xbf{\"exists\": true}",
+    "{\"exists\": true}\n\n{\"exists\": false}",
+    "{\"exists\": true,}",
+    "{\"exists\": true, \"a\": [1,]}",
+    "{\"exists\": true, \"a\": \"\\ud800\"}",
+    "{\"exists\": true, \"a\": \"\\udc00\\ud800\"}",
+    "{\"exists\": true, \"a\": \"\\u0000\"}",
+    "{\"exists\": true, \"a\": \"\\'\"}",
+    "{\"exists\": true, \"a\": \"\xed\xa0\x80\"}",
+    "{\"exists\": true, \"a\": \"\xc0\xaf\"}",
+    "{\"exists\": true, \"a\": \"tab\there\"}",
+    "{\"exists\": true, \"a\": 1.}",
+    "{\"exists\": true, \"a\": .5}",
+    "{\"exists\": true, \"a\": 1e}",
+    "{\"exists\": true, \"a\": +1}",
+    "{\"exists\": true, \"a\": nul}",
+    "{\"exists\": true, \"a\": True}",
+    "{\"exists\": true, \"a\": undefined}",
+    "{\"exists\": true, \"a\": Infinity}",
+    "{\"exists\": true\f}",
+    "{\"exists\"\v: true}",
+  };
+  const char *good[] = {
+    "{\"exists\": true, \"a\": \"\\ud83d\\ude00 \\u00e9 caf\xc3\xa9 \\/\\b\\f\\n\\r\\t\\\"\\\\\"}",
+    "{\"exists\": true, \"a\": [-0, 0.5, -1.5e+3, 2E-2, 1e400, 12345678901234567890]}",
+    " \t\r\n{\"exists\": true, \"a\": {\"\": [[], {}, null, false]}} \n",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (bodies); i++)
+    {
+      g_autoptr(GBytes) body = bytes_of (bodies[i]);
+      g_autoptr(GError) error = NULL;
+      g_autofree char *shown = g_strescape (bodies[i], NULL);
+      MedusaJsonShape shape;
+      gboolean exists;
+
+      g_test_message ("%s", shown);
+      g_assert_false (medusa_json_scan (bodies[i], strlen (bodies[i]), &shape));
+      g_assert_false (medusa_json_parse_exists_response (body, &exists, &error));
+      g_assert_error (error, MEDUSA_ERROR, MEDUSA_ERROR_INVALID_RESPONSE);
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (good); i++)
+    {
+      g_autoptr(GBytes) body = bytes_of (good[i]);
+      g_autoptr(GError) error = NULL;
+      gboolean exists = FALSE;
+
+      g_test_message ("%s", good[i]);
+      medusa_json_parse_exists_response (body, &exists, &error);
+      /* json-glib may still refuse a number it cannot hold: never a crash */
+      g_assert_true (error == NULL ? exists : error->code == MEDUSA_ERROR_INVALID_RESPONSE);
+    }
+}
+
+/* The scan's measure on every recorded answer: its depth, and a tree
+ * estimate well within the budget. */
+static void
+test_scan_fixtures (void)
+{
+  g_autofree char *dir_path = g_test_build_filename (G_TEST_DIST, "fixtures", NULL);
+  g_autoptr(GDir) dir = g_dir_open (dir_path, 0, NULL);
+  const char *name;
+
+  g_assert_nonnull (dir);
+  while ((name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autoptr(GBytes) body = NULL;
+      MedusaJsonShape shape;
+      gsize size;
+      const char *data;
+
+      if (!g_str_has_suffix (name, ".json"))
+        continue;
+      body = load_fixture (name);
+      data = g_bytes_get_data (body, &size);
+      g_assert_true (medusa_json_scan (data, size, &shape));
+      g_test_message ("%s: %" G_GSIZE_FORMAT " bytes, depth %u, %" G_GSIZE_FORMAT " nodes, "
+                      "tree ≤ %" G_GSIZE_FORMAT " bytes (%.1f per byte)", name, size,
+                      shape.depth, shape.n_nodes, shape.tree_size,
+                      (double) shape.tree_size / size);
+      g_assert_cmpuint (shape.depth, <=, 8);
+      g_assert_cmpuint (shape.tree_size, <=,
+                        MEDUSA_JSON_TREE_BASE / 2 + MEDUSA_JSON_TREE_PER_BYTE / 2 * size);
+    }
+}
+
+/* A list of @n copies of @element, joined by commas, between @prefix and
+ * @suffix. */
+static GBytes *
+repeated (const char *prefix,
+          const char *element,
+          gsize       n,
+          const char *suffix)
+{
+  g_autoptr(GString) text = g_string_new (prefix);
+
+  for (gsize i = 0; i < n; i++)
+    {
+      if (i > 0)
+        g_string_append_c (text, ',');
+      g_string_append (text, element);
+    }
+  g_string_append (text, suffix);
+
+  return g_string_free_to_bytes (g_steal_pointer (&text));
+}
+
+static GError *
+customer_error (GBytes *body)
+{
+  GError *error = NULL;
+  g_autoptr(MedusaCustomer) customer = medusa_json_parse_customer_response (body, &error);
+
+  g_assert_true ((customer == NULL) == (error != NULL));
+  return error;
+}
+
+static GError *
+page_error (GBytes *body)
+{
+  GError *error = NULL;
+  g_autoptr(MedusaOrderPage) page = medusa_json_parse_order_page (body, &error);
+
+  g_assert_true ((page == NULL) == (error != NULL));
+  return error;
+}
+
+/* issue 14: a 4 MB /me of a million empty addresses made 525 MB of tree
+ * and a million rows; a million orders, 353 MB. */
+#define ADDRESS "{\"id\": \"addr_01HQ3ZK8W9V2C5T7N4M6P0R1SX\", \"city\": \"Paris\"}"
+
+static void
+test_element_counts (void)
+{
+  g_autoptr(GBytes) million_addresses = repeated ("{\"customer\": {\"id\": \"c\", "
+                                                  "\"shipping_addresses\": [", "{}", 1000000,
+                                                  "]}}");
+  g_autoptr(GBytes) too_many_addresses = repeated ("{\"customer\": {\"id\": \"c\", "
+                                                   "\"shipping_addresses\": [", ADDRESS,
+                                                   MEDUSA_JSON_MAX_ADDRESSES + 1, "]}}");
+  g_autoptr(GBytes) most_addresses = repeated ("{\"customer\": {\"id\": \"c\", "
+                                               "\"shipping_addresses\": [", ADDRESS,
+                                               MEDUSA_JSON_MAX_ADDRESSES, "]}}");
+  g_autoptr(GBytes) million_orders = repeated ("{\"count\": 1000000, \"orders\": [",
+                                               "{\"id\": \"o\"}", 1000000, "]}");
+  g_autoptr(GBytes) too_many_orders = repeated ("{\"count\": 5000, \"orders\": [",
+                                                "{\"id\": \"order_01HQ3ZK8W9V2C5T7N4M6P0R1SX\"}",
+                                                MEDUSA_JSON_MAX_PAGE_ORDERS + 1, "]}");
+  g_autoptr(GBytes) too_many_items = repeated ("{\"count\": 1, \"orders\": [{\"id\": \"o\", "
+                                               "\"items\": [", "{\"title\": \"Green tea\"}",
+                                               MEDUSA_JSON_MAX_ORDER_PARTS + 1, "]}]}");
+  g_autoptr(GBytes) too_many_codes = repeated ("{\"count\": 1, \"orders\": [{\"id\": \"o\", "
+                                               "\"discounts\": [", "{\"code\": \"WELCOME10\"}",
+                                               MEDUSA_JSON_MAX_ORDER_PARTS + 1, "]}]}");
+  g_autoptr(GBytes) too_many_numbers = repeated ("{\"count\": 1, \"orders\": [{\"id\": \"o\", "
+                                                 "\"fulfillments\": [{\"tracking_numbers\": [",
+                                                 "\"1Z999AA10123456784\"",
+                                                 MEDUSA_JSON_MAX_ORDER_PARTS + 1,
+                                                 "]}]}]}");
+  g_autoptr(GBytes) huge_count = bytes_of ("{\"count\": 4000000000, \"orders\": []}");
+  g_autoptr(GBytes) too_many_countries = repeated ("{\"regions\": [{\"id\": \"r\", \"countries\": [",
+                                                   "{\"iso_2\": \"fr\", \"name\": \"FRANCE\"}",
+                                                   MEDUSA_JSON_MAX_COUNTRIES + 1, "]}]}");
+  GBytes *invalid[] = { too_many_orders, too_many_items, too_many_codes, too_many_numbers,
+                        huge_count };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GListModel) regions = NULL;
+
+  error = customer_error (million_addresses);
+  g_assert_nonnull (error);
+  g_test_message ("a million addresses: %s", error->message);
+  g_clear_error (&error);
+
+  error = customer_error (too_many_addresses);
+  g_assert_error (error, MEDUSA_ERROR, MEDUSA_ERROR_INVALID_RESPONSE);
+  g_test_message ("%s", error->message);
+  g_clear_error (&error);
+  error = customer_error (most_addresses);
+  g_assert_no_error (error);
+
+  error = page_error (million_orders);
+  g_assert_nonnull (error);
+  g_test_message ("a million orders: %s", error->message);
+  g_clear_error (&error);
+
+  for (guint i = 0; i < G_N_ELEMENTS (invalid); i++)
+    {
+      error = page_error (invalid[i]);
+      g_assert_error (error, MEDUSA_ERROR, MEDUSA_ERROR_INVALID_RESPONSE);
+      g_test_message ("%s", error->message);
+      g_clear_error (&error);
+    }
+
+  regions = medusa_json_parse_regions_response (too_many_countries, &error);
+  g_assert_null (regions);
+  g_assert_error (error, MEDUSA_ERROR, MEDUSA_ERROR_INVALID_RESPONSE);
+}
+
+/* issue 14: read_int64() cast a double to gint64 before its range check,
+ * undefined behaviour that UBSan (-fsanitize=float-cast-overflow) stops at. */
+static void
+test_huge_doubles (void)
+{
+  const char *bodies[] = {
+    "{\"count\": 1e300, \"orders\": []}",
+    "{\"count\": -1e300, \"orders\": []}",
+    "{\"count\": 1e19, \"orders\": []}",
+    "{\"count\": 1e400, \"orders\": []}",
+    "{\"count\": 1, \"orders\": [{\"id\": \"o\", \"total\": 9.3e18}]}",
+    "{\"count\": 1, \"orders\": [{\"id\": \"o\", \"total\": -1e300}]}",
+    "{\"count\": 1, \"orders\": [{\"id\": \"o\", \"total\": 2.5}]}",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (bodies); i++)
+    {
+      g_autoptr(GBytes) body = bytes_of (bodies[i]);
+      g_autoptr(GError) error = page_error (body);
+
+      g_test_message ("%s → %s", bodies[i], error != NULL ? error->message : "(parsed)");
+      g_assert_error (error, MEDUSA_ERROR, MEDUSA_ERROR_INVALID_RESPONSE);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -983,6 +1300,12 @@ main (int   argc,
   g_test_add_func ("/json/slim/skips-anything", test_slim_skips_anything);
   g_test_add_func ("/json/slim/escaped-names", test_slim_escaped_names);
   g_test_add_func ("/json/slim/malformed-skipped", test_slim_malformed_skipped);
+  g_test_add_func ("/json/hostile/hidden-depth", test_hidden_depth);
+  g_test_add_func ("/json/hostile/deep-error-body", test_deep_error_body);
+  g_test_add_func ("/json/hostile/only-strict-json", test_only_strict_json);
+  g_test_add_func ("/json/hostile/scan-fixtures", test_scan_fixtures);
+  g_test_add_func ("/json/hostile/element-counts", test_element_counts);
+  g_test_add_func ("/json/hostile/huge-doubles", test_huge_doubles);
 
   return g_test_run ();
 }

@@ -1523,11 +1523,43 @@ medusa_client_delete_address_finish (MedusaClient  *self,
   return call_finish (self, result, medusa_client_delete_address_async, error);
 }
 
+/* A page holds no more orders than were asked for. */
+static void
+list_orders_cb (GObject      *object,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  guint limit = GPOINTER_TO_UINT (g_task_get_task_data (task));
+  g_autoptr(MedusaOrderPage) page = NULL;
+  GError *error = NULL;
+  guint n_orders;
+
+  page = call_finish (MEDUSA_CLIENT (object), result, list_orders_cb, &error);
+  if (page == NULL)
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+
+  n_orders = g_list_model_get_n_items (medusa_order_page_get_orders (page));
+  if (limit > 0 && n_orders > limit)
+    {
+      g_task_return_new_error (task, MEDUSA_ERROR, MEDUSA_ERROR_INVALID_RESPONSE,
+                               "The store sent %u orders where %u were asked for",
+                               n_orders, limit);
+      return;
+    }
+
+  g_task_return_pointer (task, g_steal_pointer (&page), g_object_unref);
+}
+
 /**
  * medusa_client_list_orders_async:
  * @query: which orders, and which page of them
  *
- * Lists the signed-in customer's orders, newest first.
+ * Lists the signed-in customer's orders, newest first. A page with more
+ * orders than the query's limit fails with %MEDUSA_ERROR_INVALID_RESPONSE.
  */
 void
 medusa_client_list_orders_async (MedusaClient           *self,
@@ -1537,14 +1569,18 @@ medusa_client_list_orders_async (MedusaClient           *self,
                                  gpointer                user_data)
 {
   g_autoptr(MedusaOrderQuery) defaults = NULL;
+  GTask *task;
 
   g_return_if_fail (MEDUSA_IS_CLIENT (self));
 
   if (query == NULL)
     query = defaults = medusa_order_query_new ();
 
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, medusa_client_list_orders_async);
+  g_task_set_task_data (task, GUINT_TO_POINTER (medusa_order_query_get_limit (query)), NULL);
   call (self, self->dialect->list_orders (query), (ParseFunc) self->dialect->parse_order_page,
-        medusa_client_list_orders_async, cancellable, callback, user_data);
+        list_orders_cb, cancellable, list_orders_cb, task);
 }
 
 /**

@@ -7,9 +7,8 @@
 
 #include "config.h"
 
-#include <json-glib/json-glib.h>
-
 #include "medusa-error.h"
+#include "medusa-json.h"
 
 typedef struct
 {
@@ -159,18 +158,12 @@ parse_error_body (GBytes  *body,
                   char   **server_code,
                   char   **message)
 {
-  g_autoptr(JsonParser) parser = json_parser_new_immutable ();
+  /* through the same guard as every other answer: a 500 can be hostile too */
+  g_autoptr(JsonNode) root = medusa_json_parse (body, NULL);
   JsonObject *object;
-  JsonNode *root;
   JsonNode *node;
-  gsize size;
-  const char *data = g_bytes_get_data (body, &size);
 
-  if (data == NULL || size == 0 || !json_parser_load_from_data (parser, data, size, NULL))
-    return FALSE;
-
-  root = json_parser_get_root (parser);
-  if (root == NULL || !JSON_NODE_HOLDS_OBJECT (root))
+  if (root == NULL)
     return FALSE;
 
   object = json_node_get_object (root);

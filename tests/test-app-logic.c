@@ -145,7 +145,7 @@ test_error_sentences (void)
       g_assert_true (g_str_has_suffix (sentence, "."));
     }
 
-  for (guint code = MEDUSA_ERROR_INVALID_DATA; code <= MEDUSA_ERROR_FAILED; code++)
+  for (guint code = MEDUSA_ERROR_INVALID_DATA; code <= MEDUSA_ERROR_UNCONFIRMED; code++)
     for (guint a = 0; a < G_N_ELEMENTS (actions); a++)
       {
         g_autoptr(GError) error = g_error_new_literal (MEDUSA_ERROR, code, server_message);
@@ -173,6 +173,13 @@ test_error_sentences (void)
     g_autofree char *timeout_text = patron_error_to_sentence (timeout, PATRON_ACTION_SIGN_IN);
     g_autofree char *tls_text = patron_error_to_sentence (tls, PATRON_ACTION_CONNECT);
     g_autofree char *token_text = patron_error_to_sentence (token, PATRON_ACTION_RESET_PASSWORD);
+    g_autoptr(GError) unconfirmed = g_error_new_literal (MEDUSA_ERROR, MEDUSA_ERROR_UNCONFIRMED,
+                                                         "x");
+    g_autofree char *saved_text = patron_error_to_sentence (unconfirmed, PATRON_ACTION_OTHER);
+    g_autofree char *address_text = patron_error_to_sentence (unconfirmed,
+                                                              PATRON_ACTION_SAVE_ADDRESS);
+    g_autofree char *registered_text = patron_error_to_sentence (unconfirmed,
+                                                                 PATRON_ACTION_REGISTER);
 
     g_assert_nonnull (strstr (wrong_text, "password"));
     g_assert_nonnull (strstr (expired_text, "sign in again"));
@@ -180,6 +187,10 @@ test_error_sentences (void)
     g_assert_nonnull (strstr (timeout_text, "in time"));
     g_assert_nonnull (strstr (tls_text, "certificate"));
     g_assert_nonnull (strstr (token_text, "new email"));
+    /* a save whose answer broke: it probably happened, and the user is told so */
+    g_assert_nonnull (strstr (saved_text, "probably reached the store"));
+    g_assert_nonnull (strstr (address_text, "probably reached the store"));
+    g_assert_nonnull (strstr (registered_text, "probably been made"));
   }
 }
 

@@ -212,6 +212,7 @@ handler (SoupServer        *server,
       soup_server_message_pause (msg);
     }
   else if (g_str_equal (mode, "cut") ||
+           g_str_equal (mode, "short") ||
            g_str_equal (mode, "truncated") ||
            g_str_equal (mode, "endless"))
     {
@@ -221,6 +222,12 @@ handler (SoupServer        *server,
       if (g_str_equal (mode, "truncated"))
         write_raw (stream, "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\n"
                            "Content-Length: 1000\r\n\r\n{\"customer\": {\"id\":");
+      /* valid JSON, but less of it than the length announced: with the
+       * connection closing, libsoup reads to its end and calls that whole */
+      if (g_str_equal (mode, "short"))
+        write_raw (stream, "HTTP/1.1 200 OK\r\nConnection: close\r\n"
+                           "Content-Type: application/json\r\n"
+                           "Content-Length: 1000\r\n\r\n{\"customer\": {\"id\": \"cus_1\"}}");
       if (g_str_equal (mode, "endless"))
         fixture->writer = g_thread_new ("endless", write_endless_body, fixture);
       else
@@ -405,6 +412,120 @@ test_duplicate (Fixture       *fixture,
   g_assert_error (error, MEDUSA_ERROR, MEDUSA_ERROR_DUPLICATE);
   g_assert_cmpstr (medusa_error_get_server_type (error), ==, "duplicate_error");
   g_assert_cmpstr (medusa_error_get_server_code (error), ==, "invalid_request_error");
+}
+
+/* issue 14: a body shorter than its Content-Length was taken as whole */
+static void
+test_short_body (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  g_autoptr(GError) error = get_customer_error (fixture, "short", 0);
+
+  g_test_message ("%s", error->message);
+  g_assert_error (error, MEDUSA_ERROR, MEDUSA_ERROR_INVALID_RESPONSE);
+}
+
+typedef enum
+{
+  SAVE_PROFILE,
+  SAVE_NEW_ADDRESS,
+  SAVE_ADDRESS,
+  SAVE_DELETE_ADDRESS,
+  SAVE_REGISTER,
+  SAVE_NEW_PASSWORD,
+  SAVE_NONE,   /* not a save: the customer asked for */
+} Save;
+
+/* Sends @save to the fake server's @mode: the error it ends with */
+static GError *
+save_error (Fixture    *fixture,
+            const char *mode,
+            Save        save)
+{
+  g_autofree char *url = fixture_url (fixture, mode);
+  g_autoptr(MedusaClient) client = medusa_client_new (url);
+  g_autoptr(MedusaCustomerChanges) changes = medusa_customer_changes_new ();
+  g_autoptr(MedusaAddress) address = medusa_address_new ();
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(MedusaCustomer) customer = NULL;
+  GError *error = NULL;
+
+  medusa_client_set_access_token (client, "token");
+  medusa_customer_changes_set_first_name (changes, "Ada");
+  switch (save)
+    {
+    case SAVE_PROFILE:
+      medusa_client_update_customer_async (client, changes, NULL, test_store_result_cb, &result);
+      customer = medusa_client_update_customer_finish (client, test_wait_for (&result), &error);
+      break;
+    case SAVE_NEW_ADDRESS:
+      medusa_client_add_address_async (client, address, NULL, test_store_result_cb, &result);
+      customer = medusa_client_add_address_finish (client, test_wait_for (&result), &error);
+      break;
+    case SAVE_ADDRESS:
+      medusa_client_update_address_async (client, "addr_1", address, NULL,
+                                          test_store_result_cb, &result);
+      customer = medusa_client_update_address_finish (client, test_wait_for (&result), &error);
+      break;
+    case SAVE_DELETE_ADDRESS:
+      medusa_client_delete_address_async (client, "addr_1", NULL, test_store_result_cb, &result);
+      customer = medusa_client_delete_address_finish (client, test_wait_for (&result), &error);
+      break;
+    case SAVE_REGISTER:
+      medusa_client_create_customer_async (client, "a@example.com", "secret-123", "Ada",
+                                           "Lovelace", NULL, NULL, test_store_result_cb, &result);
+      customer = medusa_client_create_customer_finish (client, test_wait_for (&result), &error);
+      break;
+    case SAVE_NEW_PASSWORD:
+      medusa_client_reset_password_async (client, "a@example.com", "secret-123", "tok", NULL,
+                                          test_store_result_cb, &result);
+      customer = medusa_client_reset_password_finish (client, test_wait_for (&result), &error);
+      break;
+    case SAVE_NONE:
+    default:
+      medusa_client_get_customer_async (client, NULL, test_store_result_cb, &result);
+      customer = medusa_client_get_customer_finish (client, test_wait_for (&result), &error);
+      break;
+    }
+  g_assert_null (customer);
+  g_assert_nonnull (error);
+
+  return error;
+}
+
+/* issue 14: a save whose answer is broken said nothing of the change having
+ * probably been made. A success status with a broken body: it probably was;
+ * no status, or a failure: nothing says so. */
+static void
+test_broken_save_answer (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  const char *broken[] = { "malformed", "short", "truncated", "huge-length", "wrong-type" };
+
+  for (Save save = SAVE_PROFILE; save <= SAVE_NONE; save++)
+    {
+      for (guint i = 0; i < G_N_ELEMENTS (broken); i++)
+        {
+          g_autoptr(GError) error = save_error (fixture, broken[i], save);
+
+          g_test_message ("save %d, %s: %s", save, broken[i], error->message);
+          if (save == SAVE_NONE)
+            g_assert_false (g_error_matches (error, MEDUSA_ERROR, MEDUSA_ERROR_UNCONFIRMED));
+          else
+            g_assert_error (error, MEDUSA_ERROR, MEDUSA_ERROR_UNCONFIRMED);
+        }
+
+      {
+        g_autoptr(GError) cut = save_error (fixture, "cut", save);
+        g_autoptr(GError) unavailable = save_error (fixture, "unavailable", save);
+        /* (v1 answers a wrong reset token with a 500) */
+        MedusaError code = save == SAVE_NEW_PASSWORD ? MEDUSA_ERROR_INVALID_TOKEN
+                                                     : MEDUSA_ERROR_SERVER_ERROR;
+
+        g_assert_true (cut->domain == G_IO_ERROR);
+        g_assert_error (unavailable, MEDUSA_ERROR, code);
+      }
+    }
 }
 
 static void
@@ -829,6 +950,8 @@ main (int   argc,
   ADD ("unknown-fields-ignored", test_unknown_fields_ignored);
   ADD ("truncated-body", test_truncated_body);
   ADD ("cut-connection", test_cut_connection);
+  ADD ("short-body", test_short_body);
+  ADD ("broken-save-answer", test_broken_save_answer);
   ADD ("server-errors", test_server_errors);
   ADD ("plain-text-401", test_plain_text_unauthorized);
   ADD ("duplicate-422", test_duplicate);

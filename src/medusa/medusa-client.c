@@ -200,6 +200,29 @@ send_complete (GTask *task)
     answer (task, response, "");
 }
 
+/* libsoup ends a Content-Length body that the connection cut short as if
+ * it were whole. */
+static GError *
+short_body_error (SendData *data)
+{
+  SoupMessageHeaders *headers = soup_message_get_response_headers (data->message);
+  guint status = soup_message_get_status (data->message);
+  goffset length;
+
+  if (soup_message_headers_get_encoding (headers) != SOUP_ENCODING_CONTENT_LENGTH ||
+      status == SOUP_STATUS_NO_CONTENT || status == SOUP_STATUS_NOT_MODIFIED ||
+      g_str_equal (soup_message_get_method (data->message), "HEAD"))
+    return NULL;
+
+  length = soup_message_headers_get_content_length (headers);
+  if ((goffset) data->buffer->len >= length)
+    return NULL;
+
+  return g_error_new (MEDUSA_ERROR, MEDUSA_ERROR_INVALID_RESPONSE,
+                      "The store’s answer ended after %u of its %" G_GOFFSET_FORMAT " bytes",
+                      data->buffer->len, length);
+}
+
 static void read_cb (GObject      *object,
                      GAsyncResult *result,
                      gpointer      user_data);
@@ -236,7 +259,10 @@ read_cb (GObject      *object,
 
   if (g_bytes_get_size (chunk) == 0)
     {
-      send_complete (task);
+      if ((error = short_body_error (data)) != NULL)
+        g_task_return_error (task, error);
+      else
+        send_complete (task);
       return;
     }
 
@@ -509,6 +535,28 @@ send_finish (MedusaClient  *self,
 /* ------------------------------------------------------------------------ */
 /* Calls whose answer is parsed into one object (or just checked)           */
 
+/* @error, or, when it broke the answer to a change the store said it made,
+ * MEDUSA_ERROR_UNCONFIRMED: the user must hear that it probably happened. */
+static GError *
+unconfirmed (GAsyncResult *result,
+             GError       *error)
+{
+  SendData *data = g_task_get_task_data (G_TASK (result));
+  GError *unconfirmed_error;
+
+  if (data->request == NULL || !data->request->changes_store ||
+      !SOUP_STATUS_IS_SUCCESSFUL (soup_message_get_status (data->message)) ||
+      g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return error;
+
+  unconfirmed_error = g_error_new (MEDUSA_ERROR, MEDUSA_ERROR_UNCONFIRMED,
+                                   "The store made the change, but its answer broke: %s",
+                                   error->message);
+  g_error_free (error);
+
+  return unconfirmed_error;
+}
+
 static void
 call_cb (GObject      *object,
          GAsyncResult *result,
@@ -524,7 +572,7 @@ call_cb (GObject      *object,
   body = send_finish (self, result, &error);
   if (body == NULL)
     {
-      g_task_return_error (task, error);
+      g_task_return_error (task, unconfirmed (result, error));
       return;
     }
 
@@ -536,7 +584,7 @@ call_cb (GObject      *object,
 
   value = parse (body, &error);
   if (value == NULL)
-    g_task_return_error (task, error);
+    g_task_return_error (task, unconfirmed (result, error));
   else
     g_task_return_pointer (task, value, g_object_unref);
 }

@@ -9,8 +9,12 @@
 
 #include "config.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+
+#include <glib/gstdio.h>
+#include <malloc.h>
 
 #include "medusa.h"
 #include "medusa-json.h"
@@ -1267,6 +1271,168 @@ test_huge_doubles (void)
     }
 }
 
+/* Linux keeps the peak resident size; writing 5 to clear_refs starts it afresh. */
+static gsize
+status_kib (const char *field)
+{
+  g_autofree char *status = NULL;
+  const char *line;
+
+  g_assert_true (g_file_get_contents ("/proc/self/status", &status, NULL, NULL));
+  line = strstr (status, field);
+  g_assert_nonnull (line);
+
+  return g_ascii_strtoull (line + strlen (field), NULL, 10);
+}
+
+/* A body of @size bytes: @prefix, then @element over and over (a comma
+ * between), then @suffix; made in one allocation, so that nothing of its
+ * making stays in the heap. */
+static GBytes *
+hostile_body (const char *prefix,
+              const char *element,
+              const char *suffix,
+              gsize       size)
+{
+  gsize prefix_length = strlen (prefix);
+  gsize element_length = strlen (element);
+  gsize suffix_length = strlen (suffix);
+  char *data = g_malloc (size);
+  char *p = data;
+
+  memcpy (p, prefix, prefix_length);
+  p += prefix_length;
+  while ((gsize) (p - data) + element_length + 1 + suffix_length <= size)
+    {
+      memcpy (p, element, element_length);
+      p += element_length;
+      if (element_length > 0)
+        *p++ = ',';
+      else
+        *p++ = 'x';
+    }
+  if (element_length > 0)
+    p--;   /* the last comma */
+  memcpy (p, suffix, suffix_length);
+  p += suffix_length;
+
+  return g_bytes_new_take (data, p - data);
+}
+
+#define X10 "xxxxxxxxxx"
+#define X100 X10 X10 X10 X10 X10 X10 X10 X10 X10 X10
+
+static const struct {
+  const char *what;
+  const char *prefix;
+  const char *element;
+  const char *suffix;
+} hostile_shapes[] = {
+  { "empty addresses", "{\"customer\": {\"id\": \"c\", \"shipping_addresses\": [", "{}", "]}}" },
+  { "orders", "{\"count\": 1, \"orders\": [", "{\"id\": \"o\"}", "]}" },
+  { "skipped members", "{\"count\": 1, \"orders\": [{\"id\": \"o\", \"payments\": [", "{}",
+    "]}]}" },
+  { "one long name", "{\"customer\": {\"id\": \"c\", \"first_name\": \"", "", "\"}}" },
+  { "zeros", "{\"customer\": {\"id\": \"c\", \"metadata\": {\"a\": [", "0", "]}}}" },
+  { "members", "{\"customer\": {\"id\": \"c\", \"metadata\": {", "\"a\":{}", "}}}" },
+  { "empty strings", "{\"regions\": [", "\"\"", "]}" },
+  { "error body", "{\"type\": \"x\", \"message\": \"m\", \"x\": [", "[[[[[[[[]]]]]]]]", "]}" },
+  /* within the budget even at 16 MiB: all of it is parsed */
+  { "texts", "{\"customer\": {\"id\": \"c\", \"metadata\": {\"a\": [", "\"" X100 X100 "\"",
+    "]}}}" },
+};
+
+static void
+parse_any (GBytes *body)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(MedusaCustomer) customer = medusa_json_parse_customer_response (body, &error);
+  g_autoptr(GError) page_error = NULL;
+  g_autoptr(MedusaOrderPage) page = medusa_json_parse_order_page (body, &page_error);
+  g_autoptr(GError) regions_error = NULL;
+  g_autoptr(GListModel) regions = medusa_json_parse_regions_response (body, &regions_error);
+  g_autoptr(GError) status_error = NULL;
+
+  medusa_error_from_response (500, "application/json", body, &status_error);
+}
+
+/* issue 14: a 4 MB body made 525 MB. The peak memory of parsing a hostile
+ * body, over the body's size, is bounded: each shape, at 256 KiB and at the
+ * 16 MiB the client reads at most, in a process of its own. */
+static void
+test_memory_per_byte (void)
+{
+  const gsize sizes[] = { 256 * 1024, 16 * 1024 * 1024 };
+  g_autofree char *dir = NULL;
+  g_autofree char *out = NULL;
+
+  if (g_test_subprocess ())
+    {
+      guint shape = atoi (g_getenv ("HOSTILE_SHAPE"));
+      gsize size = g_ascii_strtoull (g_getenv ("HOSTILE_SIZE"), NULL, 10);
+      g_autoptr(GBytes) body = hostile_body (hostile_shapes[shape].prefix,
+                                             hostile_shapes[shape].element,
+                                             hostile_shapes[shape].suffix, size);
+      g_autofree char *growth = NULL;
+      FILE *clear_refs;
+      gsize before, peak;
+
+      g_autoptr(GBytes) small = bytes_of ("{\"customer\": {\"id\": \"c\"}}");
+
+      parse_any (small);   /* the types registered */
+      malloc_trim (0);
+      clear_refs = fopen ("/proc/self/clear_refs", "w");
+      g_assert_nonnull (clear_refs);
+      fputs ("5", clear_refs);
+      fclose (clear_refs);
+      before = status_kib ("VmRSS:");
+      parse_any (body);
+      peak = status_kib ("VmHWM:");
+      growth = g_strdup_printf ("%" G_GSIZE_FORMAT, peak > before ? peak - before : 0);
+      g_assert_true (g_file_set_contents (g_getenv ("HOSTILE_OUT"), growth, -1, NULL));
+      return;
+    }
+
+#ifdef __SANITIZE_ADDRESS__
+  g_test_skip ("AddressSanitizer's shadow and quarantine are no measure");
+  return;
+#endif
+
+  dir = g_dir_make_tmp ("patron-memory-XXXXXX", NULL);
+  out = g_build_filename (dir, "growth", NULL);
+  g_setenv ("HOSTILE_OUT", out, TRUE);
+
+  for (guint i = 0; i < G_N_ELEMENTS (hostile_shapes); i++)
+    for (guint j = 0; j < G_N_ELEMENTS (sizes); j++)
+      {
+        g_autofree char *shape = g_strdup_printf ("%u", i);
+        g_autofree char *size = g_strdup_printf ("%" G_GSIZE_FORMAT, sizes[j]);
+        /* json-glib's tree (its budget: 48 bytes per body byte, 32 MiB at most),
+         * what the parsers make of it (a customer keeps a copy of its metadata:
+         * as large as the tree at worst), and the body's size a few times over
+         * (the pre-pass's copy of an order page, strings copied) */
+        gsize tree = MIN (MEDUSA_JSON_MAX_TREE_SIZE,
+                          MEDUSA_JSON_TREE_BASE + MEDUSA_JSON_TREE_PER_BYTE * sizes[j]);
+        gsize bound_kib = (4 * 1024 * 1024 + 2 * tree + 4 * sizes[j]) / 1024;
+        g_autofree char *growth = NULL;
+        gsize growth_kib;
+
+        g_setenv ("HOSTILE_SHAPE", shape, TRUE);
+        g_setenv ("HOSTILE_SIZE", size, TRUE);
+        g_test_trap_subprocess (NULL, 300 * G_USEC_PER_SEC, G_TEST_SUBPROCESS_DEFAULT);
+        g_test_trap_assert_passed ();
+        g_assert_true (g_file_get_contents (out, &growth, NULL, NULL));
+        growth_kib = g_ascii_strtoull (growth, NULL, 10);
+        g_test_message ("%s, %" G_GSIZE_FORMAT " KiB: peak grew by %" G_GSIZE_FORMAT
+                        " KiB, %.2f bytes per body byte (bound %" G_GSIZE_FORMAT " KiB)",
+                        hostile_shapes[i].what, sizes[j] / 1024, growth_kib,
+                        (double) growth_kib / (sizes[j] / 1024), bound_kib);
+        g_assert_cmpuint (growth_kib, <=, bound_kib);
+      }
+  g_unlink (out);
+  g_rmdir (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1306,6 +1472,7 @@ main (int   argc,
   g_test_add_func ("/json/hostile/scan-fixtures", test_scan_fixtures);
   g_test_add_func ("/json/hostile/element-counts", test_element_counts);
   g_test_add_func ("/json/hostile/huge-doubles", test_huge_doubles);
+  g_test_add_func ("/json/hostile/memory-per-byte", test_memory_per_byte);
 
   return g_test_run ();
 }

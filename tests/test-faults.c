@@ -165,6 +165,11 @@ handler (SoupServer        *server,
   else if (g_str_equal (mode, "bad-list"))
     respond (msg, 200, "application/json",
              "{\"customer\": {\"id\": \"cus_1\", \"shipping_addresses\": [1, 2]}}");
+  else if (g_str_equal (mode, "six-orders"))
+    respond (msg, 200, "application/json",
+             "{\"orders\": [{\"id\": \"o1\"}, {\"id\": \"o2\"}, {\"id\": \"o3\"}, "
+             "{\"id\": \"o4\"}, {\"id\": \"o5\"}, {\"id\": \"o6\"}], "
+             "\"count\": 6, \"offset\": 0, \"limit\": 5}");
   else if (g_str_equal (mode, "empty"))
     respond (msg, 200, "application/json", "");
   else if (g_str_equal (mode, "ok"))
@@ -525,6 +530,37 @@ test_broken_save_answer (Fixture       *fixture,
         g_assert_true (cut->domain == G_IO_ERROR);
         g_assert_error (unavailable, MEDUSA_ERROR, code);
       }
+    }
+}
+
+/* issue 14: a page holds no more orders than the query asked for */
+static void
+test_page_beyond_limit (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  g_autofree char *url = fixture_url (fixture, "six-orders");
+  g_autoptr(MedusaClient) client = medusa_client_new (url);
+
+  for (guint limit = 5; limit <= 6; limit++)
+    {
+      g_autoptr(MedusaOrderQuery) query = medusa_order_query_new ();
+      g_autoptr(GAsyncResult) result = NULL;
+      g_autoptr(MedusaOrderPage) page = NULL;
+      g_autoptr(GError) error = NULL;
+
+      medusa_order_query_set_limit (query, limit);
+      medusa_client_list_orders_async (client, query, NULL, test_store_result_cb, &result);
+      page = medusa_client_list_orders_finish (client, test_wait_for (&result), &error);
+      if (limit == 5)
+        {
+          g_assert_null (page);
+          g_assert_error (error, MEDUSA_ERROR, MEDUSA_ERROR_INVALID_RESPONSE);
+        }
+      else
+        {
+          g_assert_no_error (error);
+          g_assert_cmpuint (g_list_model_get_n_items (medusa_order_page_get_orders (page)), ==, 6);
+        }
     }
 }
 
@@ -952,6 +988,7 @@ main (int   argc,
   ADD ("cut-connection", test_cut_connection);
   ADD ("short-body", test_short_body);
   ADD ("broken-save-answer", test_broken_save_answer);
+  ADD ("page-beyond-limit", test_page_beyond_limit);
   ADD ("server-errors", test_server_errors);
   ADD ("plain-text-401", test_plain_text_unauthorized);
   ADD ("duplicate-422", test_duplicate);

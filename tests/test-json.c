@@ -956,13 +956,13 @@ test_slim_malformed_skipped (void)
 
 /* issue 14: json-glib reads comments, single-quoted strings and more; a
  * depth scan that knew only JSON was fooled by a '"' it took for a string
- * while json-glib recursed a million times. Each body here would overflow
- * the stack: in a subprocess, so that a crash fails only this test. */
+ * while json-glib recursed a million times. Each body here overflowed the
+ * stack: in a subprocess, so that a crash fails only this test. */
 static const char *hidden_depth_prefixes[] = {
   "{\"customer\": {\"id\": \"c\", \"a\": '\"', \"metadata\": ",
   "{\"customer\": {\"id\": \"c\", /* \" */ \"metadata\": ",
-  "{\"customer\": {\"id\": \"c\", // \"\n \"metadata\": ",
-  "{\"customer\": {\"id\": \"c\", \"metadata\": '\\'' , \"x\": ",
+  /* json-glib's "single-line" comments run from a '/' to the next '/' */
+  "{\"customer\": {\"id\": \"c\", /\"/ \"metadata\": ",
 };
 
 static GBytes *

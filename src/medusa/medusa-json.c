@@ -695,7 +695,7 @@ parse_region (ParseContext *ctx,
 }
 
 /*
- * json-glib 1.6 reads far more than JSON: comments (// and C's),
+ * json-glib 1.6 reads far more than JSON: comments (C's, and from one '/' to the next),
  * single-quoted strings, hexadecimal, octal and binary numbers, a leading
  * "var name =" and a byte order mark. A scan that modelled only JSON could
  * be fooled ('"' hides what follows from it), and json-glib recurses once

@@ -62,12 +62,11 @@ UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
 run_fuzz() {
   local dir="$BUILD/fuzz"
   log "== fuzz: configure and build"
-  if [[ -f "$dir/build.ninja" ]]; then
-    meson setup --reconfigure "$dir" -Dwerror=true >/dev/null
-  else
-    CC=clang meson setup "$dir" -Dwerror=true -Dfuzzing=true -Db_sanitize=address,undefined \
-      -Db_lundef=false >/dev/null
-  fi
+  local setup=(meson setup)
+  [[ -f "$dir/build.ninja" ]] && setup+=(--reconfigure)
+  CC=clang "${setup[@]}" "$dir" -Dwerror=true -Dfuzzing=true -Db_sanitize=address,undefined \
+    -Db_lundef=false >"$dir.setup.log" 2>&1 ||
+    { cat "$dir.setup.log"; log "== fuzz: meson setup failed"; return 1; }
   meson compile -C "$dir" >"$dir.compile.log" 2>&1 || { cat "$dir.compile.log"; return 1; }
   log "== fuzz: test"
   meson test -C "$dir" --suite fuzz --print-errorlogs

@@ -535,18 +535,26 @@ send_finish (MedusaClient  *self,
 /* ------------------------------------------------------------------------ */
 /* Calls whose answer is parsed into one object (or just checked)           */
 
-/* @error, or, when it broke the answer to a change the store said it made,
- * MEDUSA_ERROR_UNCONFIRMED: the user must hear that it probably happened. */
-static GError *
-unconfirmed (GAsyncResult *result,
-             GError       *error)
+/* Whether @result, a sent request's, changed the store as its status says. */
+static gboolean
+store_changed (GAsyncResult *result)
 {
   SendData *data = g_task_get_task_data (G_TASK (result));
+
+  return data->request != NULL && data->request->changes_store &&
+         SOUP_STATUS_IS_SUCCESSFUL (soup_message_get_status (data->message));
+}
+
+/* @error, or, when it broke the answer to a change the store said it made
+ * (@changed), MEDUSA_ERROR_UNCONFIRMED: the user must hear that it probably
+ * happened. */
+static GError *
+unconfirmed (gboolean  changed,
+             GError   *error)
+{
   GError *unconfirmed_error;
 
-  if (data->request == NULL || !data->request->changes_store ||
-      !SOUP_STATUS_IS_SUCCESSFUL (soup_message_get_status (data->message)) ||
-      g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+  if (!changed || g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return error;
 
   unconfirmed_error = g_error_new (MEDUSA_ERROR, MEDUSA_ERROR_UNCONFIRMED,
@@ -557,6 +565,38 @@ unconfirmed (GAsyncResult *result,
   return unconfirmed_error;
 }
 
+typedef struct
+{
+  ParseFunc  parse;
+  GBytes    *body;
+  gboolean   changed;
+} ParseData;
+
+static void
+parse_data_free (ParseData *data)
+{
+  g_bytes_unref (data->body);
+  g_free (data);
+}
+
+/* Reading an answer takes time that grows with it (up to the client's
+ * largest, 16 MiB by default): never on the caller's main loop. */
+static void
+parse_thread (GTask        *task,
+              gpointer      source_object,
+              gpointer      task_data,
+              GCancellable *cancellable)
+{
+  ParseData *data = task_data;
+  GError *error = NULL;
+  gpointer value = data->parse (data->body, &error);
+
+  if (value == NULL)
+    g_task_return_error (task, unconfirmed (data->changed, error));
+  else
+    g_task_return_pointer (task, value, g_object_unref);
+}
+
 static void
 call_cb (GObject      *object,
          GAsyncResult *result,
@@ -565,28 +605,30 @@ call_cb (GObject      *object,
   g_autoptr(GTask) task = user_data;
   MedusaClient *self = MEDUSA_CLIENT (object);
   ParseFunc parse = g_task_get_task_data (task);
-  g_autoptr(GBytes) body = NULL;
+  ParseData *data;
+  GBytes *body;
   GError *error = NULL;
-  gpointer value;
 
   body = send_finish (self, result, &error);
   if (body == NULL)
     {
-      g_task_return_error (task, unconfirmed (result, error));
+      g_task_return_error (task, unconfirmed (store_changed (result), error));
       return;
     }
 
   if (parse == NULL)
     {
+      g_bytes_unref (body);
       g_task_return_boolean (task, TRUE);
       return;
     }
 
-  value = parse (body, &error);
-  if (value == NULL)
-    g_task_return_error (task, unconfirmed (result, error));
-  else
-    g_task_return_pointer (task, value, g_object_unref);
+  data = g_new0 (ParseData, 1);
+  data->parse = parse;
+  data->body = body;
+  data->changed = store_changed (result);
+  g_task_set_task_data (task, data, (GDestroyNotify) parse_data_free);
+  g_task_run_in_thread (task, parse_thread);
 }
 
 /* @parse: (nullable): makes a GObject of the body; NULL for calls that

@@ -43,6 +43,10 @@ G_DEFINE_EXTENDED_ERROR (MedusaError, medusa_error)
 /* Longest server message we pass on; a hostile server could send megabytes. */
 #define MAX_MESSAGE_LENGTH 500
 
+/* Medusa's error bodies are a few hundred bytes: a larger one is not read as
+ * JSON, which would take its time on the caller's main loop. */
+#define MAX_JSON_ERROR_SIZE (256 * 1024)
+
 static MedusaErrorPrivate *
 get_private (const GError *error)
 {
@@ -159,11 +163,12 @@ parse_error_body (GBytes  *body,
                   char   **message)
 {
   /* through the same guard as every other answer: a 500 can be hostile too */
-  g_autoptr(JsonNode) root = medusa_json_parse (body, NULL);
+  g_autoptr(JsonNode) root = NULL;
   JsonObject *object;
   JsonNode *node;
 
-  if (root == NULL)
+  if (g_bytes_get_size (body) > MAX_JSON_ERROR_SIZE ||
+      (root = medusa_json_parse (body, NULL)) == NULL)
     return FALSE;
 
   object = json_node_get_object (root);

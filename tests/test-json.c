@@ -695,6 +695,21 @@ test_token_checked (void)
   token = medusa_json_parse_token_response (missing, &error);
   g_assert_null (token);
   g_assert_error (error, MEDUSA_ERROR, MEDUSA_ERROR_INVALID_RESPONSE);
+  g_clear_error (&error);
+
+  /* a megabyte of token would go into every request's header */
+  {
+    g_autoptr(GString) text = g_string_new ("{\"access_token\": \"");
+    g_autoptr(GBytes) long_token = NULL;
+
+    for (guint i = 0; i < 100000; i++)
+      g_string_append (text, "abcdefghij");
+    g_string_append (text, "\"}");
+    long_token = g_string_free_to_bytes (g_steal_pointer (&text));
+    token = medusa_json_parse_token_response (long_token, &error);
+    g_assert_null (token);
+    g_assert_error (error, MEDUSA_ERROR, MEDUSA_ERROR_INVALID_RESPONSE);
+  }
 }
 
 /* Order lists go through a pre-pass that drops the members the parsers do

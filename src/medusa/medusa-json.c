@@ -1146,6 +1146,8 @@ medusa_json_parse_exists_response (GBytes   *body,
   return TRUE;
 }
 
+#define MAX_TOKEN_LENGTH (8 * 1024)
+
 /**
  * medusa_json_parse_token_response:
  *
@@ -1168,7 +1170,14 @@ medusa_json_parse_token_response (GBytes  *body,
   if (!ctx_finish (&ctx, error))
     return NULL;
 
-  /* It goes into an HTTP header: no control characters or spaces. */
+  /* It goes into an HTTP header and the keyring: no control characters or
+   * spaces, and no longer than a JWT of any size (Medusa's are ~200 bytes). */
+  if (strlen (token) > MAX_TOKEN_LENGTH)
+    {
+      g_set_error_literal (error, MEDUSA_ERROR, MEDUSA_ERROR_INVALID_RESPONSE,
+                           "The store sent an access token far too long");
+      return NULL;
+    }
   for (const char *p = token; *p != '\0'; p++)
     {
       if (!g_ascii_isgraph (*p))

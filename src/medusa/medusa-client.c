@@ -1174,6 +1174,9 @@ sign_in_data_free (SignInData *data)
   g_free (data);
 }
 
+static void sign_in_fetch_customer (MedusaClient *self,
+                                    GTask        *task);
+
 static void
 sign_in_customer_cb (GObject      *object,
                      GAsyncResult *result,
@@ -1181,14 +1184,10 @@ sign_in_customer_cb (GObject      *object,
 {
   g_autoptr(GTask) task = user_data;
   MedusaClient *self = MEDUSA_CLIENT (object);
-  g_autoptr(GBytes) body = NULL;
-  MedusaCustomer *customer = NULL;
+  MedusaCustomer *customer;
   GError *error = NULL;
 
-  body = send_finish (self, result, &error);
-  if (body != NULL)
-    customer = self->dialect->parse_customer (body, &error);
-
+  customer = call_finish (self, result, sign_in_fetch_customer, &error);
   if (customer == NULL)
     {
       set_session (self, MEDUSA_SESSION_NONE, NULL);
@@ -1203,8 +1202,9 @@ static void
 sign_in_fetch_customer (MedusaClient *self,
                         GTask        *task)
 {
-  send_async (self, self->dialect->get_customer (), g_task_get_cancellable (task),
-              sign_in_customer_cb, task);
+  /* parsed off the main loop, as call() does */
+  call (self, self->dialect->get_customer (), (ParseFunc) self->dialect->parse_customer,
+        sign_in_fetch_customer, g_task_get_cancellable (task), sign_in_customer_cb, task);
 }
 
 static void

@@ -1117,6 +1117,9 @@ medusa_json_parse_customer_response (GBytes  *body,
   return g_steal_pointer (&customer);
 }
 
+/* The most bytes of an answer that is a yes or no, or a token. */
+#define MAX_SMALL_ANSWER (64 * 1024)
+
 /**
  * medusa_json_parse_exists_response:
  *
@@ -1127,10 +1130,18 @@ medusa_json_parse_exists_response (GBytes   *body,
                                    gboolean *exists,
                                    GError  **error)
 {
-  g_autoptr(JsonNode) root = medusa_json_parse (body, error);
+  g_autoptr(JsonNode) root = NULL;
   JsonNode *node;
 
-  if (root == NULL)
+  /* read on the main loop (the client's caller's): a yes or no is short */
+  if (body != NULL && g_bytes_get_size (body) > MAX_SMALL_ANSWER)
+    {
+      g_set_error_literal (error, MEDUSA_ERROR, MEDUSA_ERROR_INVALID_RESPONSE,
+                           "The store’s answer is far longer than a yes or no");
+      return FALSE;
+    }
+
+  if ((root = medusa_json_parse (body, error)) == NULL)
     return FALSE;
 
   node = json_object_get_member (json_node_get_object (root), "exists");
@@ -1159,11 +1170,19 @@ char *
 medusa_json_parse_token_response (GBytes  *body,
                                   GError **error)
 {
-  g_autoptr(JsonNode) root = medusa_json_parse (body, error);
+  g_autoptr(JsonNode) root = NULL;
   ParseContext ctx = { NULL };
   const char *token;
 
-  if (root == NULL)
+  /* read on the main loop (the client's caller's): a token is short */
+  if (body != NULL && g_bytes_get_size (body) > MAX_SMALL_ANSWER)
+    {
+      g_set_error_literal (error, MEDUSA_ERROR, MEDUSA_ERROR_INVALID_RESPONSE,
+                           "The store’s answer is far longer than a token");
+      return NULL;
+    }
+
+  if ((root = medusa_json_parse (body, error)) == NULL)
     return NULL;
 
   token = read_required_string (&ctx, json_node_get_object (root), "the answer", "access_token");

@@ -1224,7 +1224,8 @@ test_element_counts (void)
                                                  MEDUSA_JSON_MAX_ORDER_PARTS + 1,
                                                  "]}]}]}");
   g_autoptr(GBytes) huge_count = bytes_of ("{\"count\": 4000000000, \"orders\": []}");
-  g_autoptr(GBytes) too_many_countries = repeated ("{\"regions\": [{\"id\": \"r\", \"countries\": [",
+  g_autoptr(GBytes) too_many_countries = repeated ("{\"regions\": [{\"id\": \"r\", "
+                                                   "\"countries\": [",
                                                    "{\"iso_2\": \"fr\", \"name\": \"FRANCE\"}",
                                                    MEDUSA_JSON_MAX_COUNTRIES + 1, "]}]}");
   GBytes *invalid[] = { too_many_orders, too_many_items, too_many_codes, too_many_numbers,

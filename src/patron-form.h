@@ -13,6 +13,18 @@ G_BEGIN_DECLS
 
 #define PATRON_MIN_PASSWORD_LENGTH 8
 
+/* The most characters Patron sends in each field. Medusa v1 checks no
+ * name's, phone's or password's length (its columns are unbounded) but
+ * refuses a body over 100 KB and an email address over 254 characters (or
+ * over 64 before the "@"); v2 stores text columns alike. These limits are
+ * far above any real name or address and keep every body far below 100 KB. */
+#define PATRON_MAX_NAME_LENGTH        255   /* names, company, address lines, city, province */
+#define PATRON_MAX_POSTAL_CODE_LENGTH  32
+#define PATRON_MAX_PHONE_LENGTH        64
+#define PATRON_MAX_EMAIL_LENGTH       254
+#define PATRON_MAX_PASSWORD_LENGTH   1024
+#define PATRON_MAX_URL_LENGTH        2048   /* a store's address, a link pasted */
+
 gboolean  patron_email_is_valid          (const char  *email);
 char     *patron_check_new_password      (const char  *password,
                                           const char  *repeated);
@@ -25,6 +37,12 @@ gboolean  patron_form_show_failure       (GtkLabel     *label,
 void      patron_form_set_busy           (GtkWidget   *form,
                                           GtkWidget   *spinner,
                                           gboolean     busy);
+void      patron_form_set_max_length     (GtkEditable *editable,
+                                          guint        max_chars,
+                                          GtkLabel    *error_label);
+gboolean  patron_form_check_lengths      (GtkLabel    *error_label,
+                                          GtkEditable *first,
+                                          ...) G_GNUC_NULL_TERMINATED;
 
 G_END_DECLS
 

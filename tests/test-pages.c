@@ -14,6 +14,7 @@
 #include <glib/gstdio.h>
 #include <libsoup/soup.h>
 #include <math.h>
+#include <sys/resource.h>
 #include <string.h>
 
 #include "patron-account-page.h"
@@ -2729,8 +2730,33 @@ test_narrow_dialogs (void)
 #define LABEL_MAX     1000
 /* no window asks for more room across than a screen has */
 #define NATURAL_MAX   1280
-/* what a window with such text may take to appear (it took 95 s) */
+/* what a window with such text may take to appear (it took 95 s), in
+ * processor time: the machines that run the tests are often busy */
 #define SHOWN_WITHIN  (5 * G_USEC_PER_SEC)
+
+/* the processor time this process has taken, in µs */
+static gint64
+cpu_time (void)
+{
+  struct rusage usage;
+
+  g_assert_cmpint (getrusage (RUSAGE_SELF, &usage), ==, 0);
+  return (gint64) (usage.ru_utime.tv_sec + usage.ru_stime.tv_sec) * G_USEC_PER_SEC +
+         usage.ru_utime.tv_usec + usage.ru_stime.tv_usec;
+}
+
+/* Asserts that what took since @start (cpu_time()) and @wall_start stays
+ * within SHOWN_WITHIN of processor time. */
+static void
+assert_shown_within (const char *what,
+                     gint64      start,
+                     gint64      wall_start)
+{
+  g_test_message ("%s took %" G_GINT64_FORMAT " ms (%" G_GINT64_FORMAT " ms of processor time)",
+                  what, (g_get_monotonic_time () - wall_start) / 1000,
+                  (cpu_time () - start) / 1000);
+  g_assert_cmpint (cpu_time () - start, <, SHOWN_WITHIN);
+}
 
 /* @length characters: words of @word and a space, or @word without spaces
  * when it is one character */
@@ -2893,17 +2919,17 @@ test_long_store_text (void)
   PatronWindow *window;
   GtkWidget *editor;
   gint64 start;
+  gint64 wall_start;
 
   create_customer (creator, email);
   store_huge_customer (creator);
 
-  start = g_get_monotonic_time ();
+  start = cpu_time ();
+  wall_start = g_get_monotonic_time ();
   window = signed_in_window (store_url, email);
   wait_for_label (GTK_WIDGET (window), "1 address");
   gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
-  g_test_message ("the account page took %" G_GINT64_FORMAT " ms",
-                  (g_get_monotonic_time () - start) / 1000);
-  g_assert_cmpint (g_get_monotonic_time () - start, <, SHOWN_WITHIN);
+  assert_shown_within ("the account page", start, wall_start);
   /* the whole name is in its field, for the customer to edit */
   g_assert_cmpint (strlen (gtk_editable_get_text (row (GTK_WIDGET (window), "First Name"))),
                    ==, HUGE_NAME);
@@ -2911,12 +2937,13 @@ test_long_store_text (void)
   g_assert_nonnull (wait_for_label (GTK_WIDGET (window), "WWW…"));
   assert_bounded (GTK_WIDGET (window), "the account page");
 
-  start = g_get_monotonic_time ();
+  start = cpu_time ();
+  wall_start = g_get_monotonic_time ();
   g_signal_emit_by_name (find_widget (GTK_WIDGET (window), is_editor_of, NULL), "clicked");
   spin_until (editor_ready, NULL);
   editor = find_toplevel (PATRON_TYPE_ADDRESS_EDITOR);
   gtk_test_widget_wait_for_draw (editor);
-  g_assert_cmpint (g_get_monotonic_time () - start, <, SHOWN_WITHIN);
+  assert_shown_within ("the address editor", start, wall_start);
   assert_bounded (editor, "the address editor");
 
   /* saving it as it is would send fields the store's text made too long:
@@ -3119,16 +3146,18 @@ test_order_window_long_text (void)
   g_autoptr(MedusaClient) client = NULL;
   GtkWidget *window;
   gint64 start;
+  gint64 wall_start;
 
   /* without its trailing slash, as Patron keeps a store's address */
   url[strlen (url) - 1] = '\0';
   client = medusa_client_new (url);
-  start = g_get_monotonic_time ();
+  start = cpu_time ();
+  wall_start = g_get_monotonic_time ();
   window = GTK_WIDGET (patron_order_window_new (NULL, client, "order_1"));
   gtk_window_present (GTK_WINDOW (window));
   wait_for_label (window, "Parcel 1");
   gtk_test_widget_wait_for_draw (window);
-  g_assert_cmpint (g_get_monotonic_time () - start, <, SHOWN_WITHIN);
+  assert_shown_within ("the order window", start, wall_start);
   assert_bounded (window, "the order window");
 
   close_window (window);

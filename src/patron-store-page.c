@@ -30,6 +30,7 @@ struct _PatronStorePage
   GtkWidget    *spinner;
 
   gboolean      consent_pending;
+  guint         consent_source;
 };
 
 G_DEFINE_FINAL_TYPE (PatronStorePage, patron_store_page, ADW_TYPE_BIN)
@@ -255,6 +256,17 @@ submit_cb (PatronStorePage *self)
   probe_store (self, url);
 }
 
+static gboolean
+ask_consent_cb (gpointer data)
+{
+  PatronStorePage *self = data;
+
+  self->consent_source = 0;
+  submit_cb (self);
+
+  return G_SOURCE_REMOVE;
+}
+
 static void
 patron_store_page_map (GtkWidget *widget)
 {
@@ -262,11 +274,12 @@ patron_store_page_map (GtkWidget *widget)
 
   GTK_WIDGET_CLASS (patron_store_page_parent_class)->map (widget);
 
-  /* asked for before the page was on screen (the window's first page) */
-  if (self->consent_pending)
+  /* asked for before the page was on screen (the window's first page): the
+   * dialog comes once the window is, to stand in front of it */
+  if (self->consent_pending && self->consent_source == 0)
     {
       self->consent_pending = FALSE;
-      submit_cb (self);
+      self->consent_source = g_idle_add (ask_consent_cb, self);
     }
 }
 
@@ -275,6 +288,7 @@ patron_store_page_unmap (GtkWidget *widget)
 {
   PatronStorePage *self = PATRON_STORE_PAGE (widget);
 
+  g_clear_handle_id (&self->consent_source, g_source_remove);
   g_cancellable_cancel (self->cancellable);
 
   GTK_WIDGET_CLASS (patron_store_page_parent_class)->unmap (widget);
@@ -285,6 +299,7 @@ patron_store_page_dispose (GObject *object)
 {
   PatronStorePage *self = (PatronStorePage *)object;
 
+  g_clear_handle_id (&self->consent_source, g_source_remove);
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
   g_clear_object (&self->probe);

@@ -141,14 +141,24 @@ is_too_long (GtkEditable *editable,
   return patron_text_is_longer (gtk_editable_get_text (editable), max_chars);
 }
 
-/* "First Name" of a row titled "First Name *" (required) */
+/* "First Name" of a row titled "First Name *" (required); a search field's
+ * placeholder, "Search orders" */
 static char *
 field_name (GtkEditable *editable)
 {
-  const char *title = ADW_IS_PREFERENCES_ROW (editable)
-                      ? adw_preferences_row_get_title (ADW_PREFERENCES_ROW (editable))
-                      : NULL;
-  g_autofree char *name = g_strstrip (g_strdup (title != NULL ? title : ""));
+  g_autofree char *placeholder = NULL;
+  g_autofree char *name = NULL;
+  const char *title = NULL;
+
+  if (ADW_IS_PREFERENCES_ROW (editable))
+    title = adw_preferences_row_get_title (ADW_PREFERENCES_ROW (editable));
+  else if (g_object_class_find_property (G_OBJECT_GET_CLASS (editable), "placeholder-text"))
+    {
+      g_object_get (editable, "placeholder-text", &placeholder, NULL);
+      title = placeholder;
+    }
+
+  name = g_strstrip (g_strdup (title != NULL ? title : ""));
 
   if (g_str_has_suffix (name, "*"))
     name[strlen (name) - 1] = '\0';
@@ -164,8 +174,8 @@ too_long_sentence (GtkEditable *editable,
 
   /* Translators: %s is a form field's name, e.g. "First Name"; %u a number
    * of characters */
-  return g_strdup_printf (ngettext ("%s can have at most %u character. Shorten it to save.",
-                                    "%s can have at most %u characters. Shorten it to save.",
+  return g_strdup_printf (ngettext ("%s can have at most %u character.",
+                                    "%s can have at most %u characters.",
                                     max_chars),
                           name, max_chars);
 }

@@ -24,6 +24,7 @@ G_BEGIN_DECLS
 #define PATRON_MAX_EMAIL_LENGTH       254
 #define PATRON_MAX_PASSWORD_LENGTH   1024
 #define PATRON_MAX_URL_LENGTH        2048   /* a store's address, a link pasted */
+#define PATRON_MAX_SEARCH_LENGTH      200   /* sent in the address of a request */
 
 gboolean  patron_email_is_valid          (const char  *email);
 char     *patron_check_new_password      (const char  *password,

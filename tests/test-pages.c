@@ -3019,6 +3019,29 @@ test_typed_too_long (void)
   g_assert_cmpstr (medusa_customer_get_first_name (stored), ==, longest);
   g_clear_object (&stored);
 
+  /* a search too long for the address of a request is not sent either */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.navigate", "(ss)", "orders", "");
+  wait_for_label (GTK_WIDGET (window), "No Orders Yet");
+  {
+    GtkWidget *search = find_widget (GTK_WIDGET (window), is_of_type,
+                                     (const char *) GTK_TYPE_SEARCH_ENTRY);
+    MedusaClient *client = patron_session_get_client (session);
+    guint requests;
+
+    gtk_editable_set_text (GTK_EDITABLE (search), pasted);
+    wait_for_label (GTK_WIDGET (window), "Search orders can have at most 200 characters.");
+    while (g_main_context_iteration (NULL, FALSE))
+      ;
+    requests = medusa_client_get_request_count (client);
+    g_signal_emit_by_name (search, "search-changed");
+    while (g_main_context_iteration (NULL, FALSE))
+      ;
+    g_assert_cmpuint (medusa_client_get_request_count (client), ==, requests);
+    gtk_editable_set_text (GTK_EDITABLE (search), "no-such-order-anywhere");
+    g_assert_null (find_widget (GTK_WIDGET (window), is_label_containing, "at most 200"));
+    wait_for_label (GTK_WIDGET (window), "Try other words");
+  }
+
   /* a new address too: nothing is sent while a field is too long */
   gtk_widget_activate_action (GTK_WIDGET (window), "win.navigate", "(ss)", "account", "");
   g_signal_emit_by_name (find_widget (GTK_WIDGET (window), is_button_saying, "Add Address"),

@@ -585,7 +585,7 @@ static char *
 wait_for_reset_link (const char *email,
                      guint       n_before)
 {
-  gint64 deadline = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
+  gint64 deadline = test_deadline (30);
   g_autofree char *to = g_strdup_printf ("To: %s\n", email);
 
   g_assert_nonnull (outbox_dir);
@@ -1350,10 +1350,16 @@ list_loaded (MedusaOrderList *list)
   return medusa_order_list_get_loaded (list) && !medusa_order_list_get_loading (list);
 }
 
+static gboolean
+client_idle (gpointer client)
+{
+  return medusa_client_get_n_pending (client) == 0;
+}
+
 static void
 spin_until_idle (MedusaOrderList *list)
 {
-  gint64 deadline = g_get_monotonic_time () + 60 * G_USEC_PER_SEC;
+  gint64 deadline = test_deadline (60);
 
   while (!list_loaded (list))
     {
@@ -2403,8 +2409,8 @@ test_order_list_requery_in_flight (void)
   medusa_order_list_set_query (list, refunded);
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 0);
   spin_until_idle (list);
-  /* let the cancelled answers come back too */
-  test_spin_for (500);
+  /* the cancelled answers come back too */
+  test_spin_until (client_idle, client);
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 1);
   g_assert_false (medusa_order_list_get_loading (list));
 }
@@ -2457,7 +2463,7 @@ test_order_list_dispose_in_flight (void)
     g_assert_true (finalized);
 
     /* the answers arrive (cancelled) with no list to fill */
-    test_spin_for (500);
+    test_spin_until (client_idle, client);
     g_assert_null (medusa_order_slot_get_order (kept));
   }
 }

@@ -3102,6 +3102,34 @@ test_register_too_long (void)
   close_window (window);
 }
 
+/* A reset link's email and a store's address of 100,000 characters (a link
+ * or a command line can carry them): the pages that show them stay within
+ * a screen. */
+static void
+test_long_links (void)
+{
+  g_autofree char *huge = long_text ("x", 100000);
+  g_autofree char *email = g_strconcat (huge, "@example.com", NULL);
+  g_autofree char *url = g_strconcat ("http://127.0.0.1:9/", huge, NULL);
+  g_autoptr(PatronSession) session = patron_session_new (url);
+  PatronResetPage *reset = g_object_new (PATRON_TYPE_RESET_PAGE, NULL);
+  PatronSignInPage *sign_in = g_object_new (PATRON_TYPE_SIGN_IN_PAGE, NULL);
+  GtkWidget *window;
+
+  window = show_in_window (GTK_WIDGET (reset));
+  patron_reset_page_set_session (reset, session);
+  patron_reset_page_set_link (reset, email, "token");
+  wait_for_label (window, "For your account xxx");
+  assert_bounded (window, "the reset page");
+  close_window (window);
+
+  window = show_in_window (GTK_WIDGET (sign_in));
+  patron_sign_in_page_set_session (sign_in, session);
+  wait_for_label (window, "At http://127.0.0.1:9/xxx");
+  assert_bounded (window, "the sign-in page");
+  close_window (window);
+}
+
 /* An order row given texts far longer than an order's: no wider than a
  * screen, and what a screen reader hears of it is clipped too. */
 static void
@@ -3271,6 +3299,7 @@ main (int   argc,
   g_test_add_func ("/pages/store/insecure-warning", test_store_page_warns_without_encryption);
   g_test_add_func ("/pages/store/insecure-everywhere", test_insecure_store_everywhere);
   g_test_add_func ("/pages/long-text/order-row", test_order_row_long_text);
+  g_test_add_func ("/pages/long-text/links", test_long_links);
   g_test_add_func ("/pages/long-text/order-window", test_order_window_long_text);
 
   if (store_url == NULL || store_url[0] == '\0')

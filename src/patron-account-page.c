@@ -187,10 +187,11 @@ revert_cb (PatronAccountPage *self)
   if (customer == NULL)
     return;
 
+  /* first: a text of the store's too long to save again is said so */
+  patron_form_show_error (self->error_label, NULL);
   gtk_editable_set_text (self->first_name_row, or_empty (medusa_customer_get_first_name (customer)));
   gtk_editable_set_text (self->last_name_row, or_empty (medusa_customer_get_last_name (customer)));
   gtk_editable_set_text (self->phone_row, or_empty (medusa_customer_get_phone (customer)));
-  patron_form_show_error (self->error_label, NULL);
   profile_changed_cb (self);
 }
 

@@ -2925,9 +2925,11 @@ test_long_store_text (void)
   wait_for_label (GTK_WIDGET (window), "1 address");
   gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
   assert_shown_within ("the account page", start, wall_start);
-  /* the whole name is in its field, for the customer to edit */
+  /* the whole name is in its field, for the customer to edit, and said to
+   * be too long to save as it is */
   g_assert_cmpint (strlen (gtk_editable_get_text (row (GTK_WIDGET (window), "First Name"))),
                    ==, HUGE_NAME);
+  wait_for_label (GTK_WIDGET (window), "can have at most 255 characters.");
   /* and it ends clipped in the heading */
   g_assert_nonnull (wait_for_label (GTK_WIDGET (window), "WWW…"));
   assert_bounded (GTK_WIDGET (window), "the account page");

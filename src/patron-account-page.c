@@ -61,8 +61,17 @@ static gboolean
 row_differs (GtkEditable *row,
              const char  *value)
 {
-  g_autofree char *text = patron_form_dup_text (row);
+  const char *held = gtk_editable_get_text (row);
+  g_autofree char *text = NULL;
 
+  /* a text field holds no more than about GTK_ENTRY_BUFFER_MAX_SIZE
+   * characters of a store's text: as much as it could hold, unchanged, is
+   * no change */
+  if (value != NULL && patron_text_is_longer (held, GTK_ENTRY_BUFFER_MAX_SIZE - 2) &&
+      g_str_has_prefix (value, held))
+    return FALSE;
+
+  text = patron_form_dup_text (row);
   return g_strcmp0 (text, or_empty (value)) != 0;
 }
 

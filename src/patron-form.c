@@ -18,6 +18,9 @@
 /* What every form of Patron shares: validation as pure functions, tested
  * without a display, and the busy and error states of a form. */
 
+/* the bytes before the "@" the store takes at most */
+#define MAX_EMAIL_LOCAL_PART 64
+
 /**
  * patron_email_is_valid:
  *
@@ -39,7 +42,8 @@ patron_email_is_valid (const char *email)
       return FALSE;
 
   at = strchr (email, '@');
-  if (at == NULL || at == email || at - email > 64 || strchr (at + 1, '@') != NULL)
+  if (at == NULL || at == email || at - email > MAX_EMAIL_LOCAL_PART ||
+      strchr (at + 1, '@') != NULL)
     return FALSE;
 
   dot = strrchr (at + 1, '.');
@@ -180,6 +184,18 @@ too_long_sentence (GtkEditable *editable,
                           name, max_chars);
 }
 
+/* the sentence, which the field owns until it is shortened */
+static void
+show_too_long (GtkLabel    *error_label,
+               GtkEditable *editable,
+               guint        max_chars)
+{
+  g_autofree char *sentence = too_long_sentence (editable, max_chars);
+
+  patron_form_show_error (error_label, sentence);
+  g_object_set_data (G_OBJECT (error_label), "patron-too-long", editable);
+}
+
 /* As it is typed: a text too long is marked and said so at once, and kept
  * as it is for the user to shorten. */
 static void
@@ -191,11 +207,8 @@ length_changed_cb (GtkEditable *editable,
 
   if (is_too_long (editable, max_chars))
     {
-      g_autofree char *sentence = too_long_sentence (editable, max_chars);
-
       gtk_widget_add_css_class (GTK_WIDGET (editable), "error");
-      patron_form_show_error (error_label, sentence);
-      g_object_set_data (G_OBJECT (error_label), "patron-too-long", editable);
+      show_too_long (error_label, editable, max_chars);
     }
   else
     {
@@ -252,11 +265,8 @@ patron_form_check_lengths (GtkLabel    *error_label,
 
       if (max_chars > 0 && is_too_long (editable, max_chars))
         {
-          g_autofree char *sentence = too_long_sentence (editable, max_chars);
-
           va_end (args);
-          patron_form_show_error (error_label, sentence);
-          g_object_set_data (G_OBJECT (error_label), "patron-too-long", editable);
+          show_too_long (error_label, editable, max_chars);
           gtk_widget_grab_focus (GTK_WIDGET (editable));
           return FALSE;
         }

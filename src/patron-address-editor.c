@@ -361,6 +361,12 @@ save_cb (PatronAddressEditor *self)
   MedusaClient *client = patron_session_get_client (self->session);
   MedusaCustomer *customer = patron_session_get_customer (self->session);
 
+  if (!patron_form_check_lengths (self->error_label, self->first_name_row, self->last_name_row,
+                                  self->company_row, self->address_1_row, self->address_2_row,
+                                  self->city_row, self->province_row, self->postal_code_row,
+                                  self->phone_row, NULL))
+    return;
+
   patron_form_show_error (self->error_label, problem);
   mark_missing (self, patron_address_missing (address));
   if (problem != NULL || customer == NULL)
@@ -561,6 +567,18 @@ patron_address_editor_init (PatronAddressEditor *self)
     g_signal_connect (self->country_row, "notify::selected", G_CALLBACK (field_changed_cb),
                       NULL);
   }
+  {
+    GtkEditable *names[] = {
+      self->first_name_row, self->last_name_row, self->company_row, self->address_1_row,
+      self->address_2_row, self->city_row, self->province_row,
+    };
+
+    for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+      patron_form_set_max_length (names[i], PATRON_MAX_NAME_LENGTH, self->error_label);
+  }
+  patron_form_set_max_length (self->postal_code_row, PATRON_MAX_POSTAL_CODE_LENGTH,
+                              self->error_label);
+  patron_form_set_max_length (self->phone_row, PATRON_MAX_PHONE_LENGTH, self->error_label);
 }
 
 /**

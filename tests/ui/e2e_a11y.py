@@ -139,10 +139,15 @@ try:
     find(app, pyatspi.ROLE_PUSH_BUTTON, "Send Email")
     audit(app, "forgot password")
     press(app, "Back to Sign In")
+    find(app, pyatspi.ROLE_PUSH_BUTTON, "Forgot Password?")
 
     step("the account")
     assert proc.poll() is None, f"Patron exited with {proc.returncode}"
-    type_into(app, "Email Address", "buyer@example.com")
+    # the forgot page's field may still read as visible: fill in both
+    for field in pyatspi.findAllDescendants(
+            app, lambda a: a is not None and a.getRole() == pyatspi.ROLE_TEXT
+            and a.name == "Email Address" and showing(a)):
+        field.queryEditableText().setTextContents("buyer@example.com")
     type_into(app, "Password", "buyer-pass-123")
     press(app, "Sign In")
     signed_in(app)

@@ -294,6 +294,7 @@ typedef struct
   MedusaClient      *client;
   MedusaCustomer    *customer;
   MedusaAddress     *address;
+  AdwToast          *toast;     /* weak: its Undo */
   guint              position;
   gboolean           settled;   /* undone or sent */
 } PendingDelete;
@@ -303,6 +304,7 @@ static void
 pending_delete_clear (PendingDelete *pending)
 {
   g_clear_weak_pointer (&pending->self);
+  g_clear_weak_pointer (&pending->toast);
   g_clear_object (&pending->client);
   g_clear_object (&pending->customer);
   g_clear_object (&pending->address);
@@ -342,6 +344,9 @@ delete_done_cb (GObject      *object,
   g_autoptr(GError) error = NULL;
 
   answer = medusa_client_delete_address_finish (MEDUSA_CLIENT (object), result, &error);
+  /* Patron may quit once the store has it (send_delete()) */
+  if (g_application_get_default () != NULL)
+    g_application_release (g_application_get_default ());
   if (answer != NULL)
     medusa_customer_update_from (pending->customer, answer);
   else
@@ -371,7 +376,10 @@ send_delete (PendingDelete *pending)
   if (pending->settled)
     return;
 
-  /* not cancelled with the page: the user let the deletion happen */
+  /* Not cancelled with the page: the user let the deletion happen. Closing
+   * the last window does not end Patron before the store has it. */
+  if (g_application_get_default () != NULL)
+    g_application_hold (g_application_get_default ());
   medusa_client_delete_address_async (client, id, NULL, delete_done_cb,
                                       g_rc_box_acquire (pending));
   settle (pending);
@@ -432,6 +440,7 @@ delete_address (PatronAccountPage *self,
                          g_rc_box_acquire (pending), (GClosureNotify) pending_delete_unref, 0);
   g_signal_connect_data (toast, "dismissed", G_CALLBACK (toast_dismissed_cb),
                          g_rc_box_acquire (pending), (GClosureNotify) pending_delete_unref, 0);
+  g_set_weak_pointer (&pending->toast, toast);
   adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), toast);
 }
 
@@ -654,14 +663,7 @@ patron_account_page_dispose (GObject *object)
   /* deletions the user did not undo are sent now, and finish on their own */
   if (self->pending_deletes != NULL)
     {
-      while (self->pending_deletes->len > 0)
-        {
-          PendingDelete *pending = g_ptr_array_steal_index (self->pending_deletes, 0);
-
-          g_clear_weak_pointer (&pending->self);
-          send_delete (pending);
-          pending_delete_unref (pending);
-        }
+      patron_account_page_send_pending (self);
       g_clear_pointer (&self->pending_deletes, g_ptr_array_unref);
     }
 
@@ -754,4 +756,37 @@ patron_account_page_discard_changes (PatronAccountPage *self)
 
   g_clear_pointer (&self->unsaved_id, g_free);
   revert_cb (self);
+}
+
+/**
+ * patron_account_page_send_pending:
+ *
+ * Sends at once the deletions still waiting on their Undo toast, whose
+ * toasts go: for the end of a visit, or the page's. The requests finish on
+ * their own, holding the application meanwhile.
+ *
+ * Returns: how many were sent
+ */
+guint
+patron_account_page_send_pending (PatronAccountPage *self)
+{
+  guint n_sent = 0;
+
+  g_return_val_if_fail (PATRON_IS_ACCOUNT_PAGE (self), 0);
+
+  while (self->pending_deletes->len > 0)
+    {
+      PendingDelete *pending = g_ptr_array_steal_index (self->pending_deletes, 0);
+
+      g_clear_weak_pointer (&pending->self);
+      if (!pending->settled)
+        n_sent++;
+      send_delete (pending);
+      /* no Undo for what is on its way */
+      if (pending->toast != NULL)
+        adw_toast_dismiss (pending->toast);
+      pending_delete_unref (pending);
+    }
+
+  return n_sent;
 }

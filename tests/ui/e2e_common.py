@@ -179,3 +179,81 @@ def label_saying(app, text, timeout=20):
             app, lambda a: a is not None and a.getRole() == pyatspi.ROLE_LABEL and showing(a)
             and text_of(a) == text)
     return wait_for(look, timeout, f"a label saying exactly {text!r}")
+
+
+def tree_strings(app, limit=50000):
+    """Every string of @app's whole accessibility tree, on screen or not: the
+    name, description and text content of every node of every window, as
+    (role name, string) pairs. For proving that nothing of a customer is left
+    (tree_free_of())."""
+    found = []
+    stack = [(app, 0)]
+    seen = 0
+    while stack:
+        node, depth = stack.pop()
+        if node is None:
+            continue
+        seen += 1
+        assert seen <= limit and depth <= 256, "the accessibility tree is implausibly large"
+        try:
+            role = node.getRoleName()
+        except Exception:
+            continue
+        for get in (lambda: node.name, lambda: node.description, lambda: text_of(node)):
+            try:
+                value = get()
+            except Exception:
+                value = None
+            if value:
+                found.append((role, value))
+        try:
+            count = node.childCount
+        except Exception:
+            count = 0
+        for i in range(count):
+            try:
+                stack.append((node.getChildAtIndex(i), depth + 1))
+            except Exception:
+                pass
+    return found
+
+
+def tree_leaks(app, secrets):
+    """The (secret, role, string) of each node whose strings contain one of
+    @secrets (compared without regard to case)."""
+    wanted = [(s, s.casefold()) for s in secrets if s]
+    return [(s, role, value) for role, value in tree_strings(app)
+            for s, folded in wanted if folded in value.casefold()]
+
+
+def assert_tree_free_of(app, secrets, what="the last customer"):
+    """Fails, listing where, if anything in @app's accessibility tree shows
+    one of @secrets."""
+    leaks = tree_leaks(app, secrets)
+    assert not leaks, f"{what} is still in the accessibility tree: " + "; ".join(
+        f"{s!r} in a {role} ({value[:80]!r})" for s, role, value in leaks[:10])
+
+
+def clipboard_text(timeout=10):
+    """The text on the display's clipboard, or None if it holds none."""
+    import gi
+    gi.require_version("Gdk", "4.0")
+    from gi.repository import Gdk, GLib
+    display = Gdk.Display.get_default() or Gdk.Display.open(os.environ["DISPLAY"])
+    clipboard = display.get_clipboard()
+    result = {}
+
+    def done(source, res):
+        try:
+            result["text"] = source.read_text_finish(res)
+        except GLib.Error:
+            result["text"] = None
+
+    clipboard.read_text_async(None, done)
+    context = GLib.MainContext.default()
+    end = time.time() + timeout
+    while "text" not in result:
+        assert time.time() < end, "the clipboard did not answer"
+        context.iteration(False)
+        time.sleep(0.01)
+    return result["text"] or None

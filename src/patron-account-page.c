@@ -28,6 +28,7 @@ struct _PatronAccountPage
   AdwBin          parent_instance;
 
   PatronSession  *session;
+  GSignalGroup   *visit_signals;  /* the session's visit's */
   MedusaCustomer *customer;
   GCancellable   *cancellable;
   GPtrArray      *pending_deletes;
@@ -98,9 +99,10 @@ update_summary (PatronAccountPage *self)
     }
 
   addresses = g_strdup_printf (ngettext ("%u address", "%u addresses", n_addresses), n_addresses);
-  if (self->session != NULL && patron_session_get_order_count (self->session) >= 0)
+  if (self->session != NULL && patron_session_get_visit (self->session) != NULL &&
+      patron_visit_get_order_count (patron_session_get_visit (self->session)) >= 0)
     {
-      guint n_orders = patron_session_get_order_count (self->session);
+      guint n_orders = patron_visit_get_order_count (patron_session_get_visit (self->session));
       g_autofree char *orders = g_strdup_printf (ngettext ("%u order", "%u orders", n_orders),
                                                  n_orders);
 
@@ -673,6 +675,7 @@ patron_account_page_dispose (GObject *object)
     g_signal_handlers_disconnect_by_data (self->session, self);
   set_customer (self, NULL);
   g_clear_object (&self->session);
+  g_clear_object (&self->visit_signals);
   g_clear_pointer (&self->unsaved_id, g_free);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), PATRON_TYPE_ACCOUNT_PAGE);
@@ -716,6 +719,9 @@ static void
 patron_account_page_init (PatronAccountPage *self)
 {
   self->pending_deletes = g_ptr_array_new_with_free_func ((GDestroyNotify) pending_delete_unref);
+  self->visit_signals = g_signal_group_new (PATRON_TYPE_VISIT);
+  g_signal_group_connect_swapped (self->visit_signals, "notify::order-count",
+                                  G_CALLBACK (update_summary), self);
   gtk_widget_init_template (GTK_WIDGET (self));
 }
 
@@ -731,13 +737,15 @@ patron_account_page_set_session (PatronAccountPage *self,
   if (self->session != NULL)
     g_signal_handlers_disconnect_by_data (self->session, self);
   g_set_object (&self->session, session);
+  g_signal_group_set_target (self->visit_signals, NULL);
 
   if (session != NULL)
     {
       g_signal_connect_object (session, "notify::customer", G_CALLBACK (session_customer_cb),
                                self, G_CONNECT_SWAPPED);
-      g_signal_connect_object (session, "notify::order-count", G_CALLBACK (update_summary),
-                               self, G_CONNECT_SWAPPED);
+      /* the order count is the visit's */
+      g_object_bind_property (session, "visit", self->visit_signals, "target",
+                              G_BINDING_SYNC_CREATE);
       set_customer (self, patron_session_get_customer (session));
     }
   else

@@ -32,6 +32,7 @@ struct _PatronWindow
   GCancellable         *cancellable;
   gboolean              discard_confirmed;
   const char           *after_discard;   /* the action to carry out once confirmed */
+  GtkWindow            *answered;        /* the question, while it is answered */
   PatronSession        *session;
   guint                 restore_tick;    /* restores at the first frame */
   char                 *customer_id;     /* whose visit the pages show, if anyone's */
@@ -490,7 +491,8 @@ close_customer_windows (PatronWindow *self)
       g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
 
       if (gtk_window_get_transient_for (window) == GTK_WINDOW (self) &&
-          window != self->help_overlay && !PATRON_IS_PREFERENCES_WINDOW (window))
+          window != self->help_overlay && window != self->answered &&
+          !PATRON_IS_PREFERENCES_WINDOW (window))
         g_ptr_array_add (windows, g_steal_pointer (&window));
     }
 
@@ -692,9 +694,12 @@ discard_response_cb (AdwMessageDialog *dialog,
     return;
 
   self->discard_confirmed = TRUE;
+  /* the question closes itself once answered, also if the visit ends */
+  self->answered = GTK_WINDOW (dialog);
   if (self->account_page != NULL)
     patron_account_page_discard_changes (self->account_page);
   gtk_widget_activate_action (GTK_WIDGET (self), self->after_discard, NULL);
+  self->answered = NULL;
   self->discard_confirmed = FALSE;
 }
 

@@ -1469,10 +1469,28 @@ forgotten (gpointer data)
   return !kept (data);
 }
 
+/* the count and the orders loaded ahead are the visit's: none without */
+static int
+session_order_count (PatronSession *session)
+{
+  PatronVisit *visit = patron_session_get_visit (session);
+
+  return visit != NULL ? patron_visit_get_order_count (visit) : -1;
+}
+
+static MedusaOrderList *
+session_take_orders (PatronSession *session,
+                     guint          page_size)
+{
+  PatronVisit *visit = patron_session_get_visit (session);
+
+  return visit != NULL ? patron_visit_take_orders (visit, page_size) : NULL;
+}
+
 static gboolean
 order_count_known (gpointer data)
 {
-  return patron_session_get_order_count (data) >= 0;
+  return session_order_count (data) >= 0;
 }
 
 /* The session counts the customer's orders once signed in (the account's
@@ -1488,7 +1506,7 @@ test_session_order_count (void)
   g_autoptr(GError) error = NULL;
 
   patron_session_set_keep_sessions (session, FALSE);
-  g_assert_cmpint (patron_session_get_order_count (session), ==, -1);
+  g_assert_cmpint (session_order_count (session), ==, -1);
   patron_session_sign_in_async (session, "buyer@example.com", "buyer-pass-123", FALSE, NULL,
                                 test_store_result_cb, &result);
   g_assert_true (patron_session_sign_in_finish (session, test_wait_for (&result), &error));
@@ -1501,14 +1519,14 @@ test_session_order_count (void)
   page = medusa_client_list_orders_finish (patron_session_get_client (session),
                                            test_wait_for (&result), &error);
   g_assert_no_error (error);
-  g_assert_cmpint (patron_session_get_order_count (session), ==,
+  g_assert_cmpint (session_order_count (session), ==,
                    medusa_order_page_get_count (page));
-  g_assert_cmpint (patron_session_get_order_count (session), >, 0);
+  g_assert_cmpint (session_order_count (session), >, 0);
   g_clear_object (&result);
 
   patron_session_sign_out_async (session, NULL, test_store_result_cb, &result);
   patron_session_sign_out_finish (session, test_wait_for (&result), NULL);
-  g_assert_cmpint (patron_session_get_order_count (session), ==, -1);
+  g_assert_cmpint (session_order_count (session), ==, -1);
 }
 
 static gboolean
@@ -1554,10 +1572,10 @@ test_session_orders_ahead (void)
   page = medusa_client_list_orders_finish (client, test_wait_for (&result), &error);
   g_assert_no_error (error);
   g_clear_object (&result);
-  g_assert_cmpint (patron_session_get_order_count (session), ==,
+  g_assert_cmpint (session_order_count (session), ==,
                    medusa_order_page_get_count (page));
 
-  orders = patron_session_take_orders (session, 10);
+  orders = session_take_orders (session, 10);
   g_assert_nonnull (orders);
   g_assert_true (medusa_order_list_get_loaded (orders));
   g_assert_cmpuint (medusa_order_list_get_n_requests (orders), ==, 1);
@@ -1566,22 +1584,22 @@ test_session_orders_ahead (void)
   /* the page's own query: what a row shows */
   g_assert_cmpstr (medusa_order_query_get_fields (medusa_order_list_get_query (orders)), ==,
                    medusa_order_query_get_fields (history));
-  g_assert_null (patron_session_take_orders (session, 10));
+  g_assert_null (session_take_orders (session, 10));
   g_clear_object (&orders);
 
   /* signed in again: loaded ahead again, but in pages of another size */
   patron_session_sign_out_async (session, NULL, test_store_result_cb, &result);
   patron_session_sign_out_finish (session, test_wait_for (&result), NULL);
   g_clear_object (&result);
-  g_assert_null (patron_session_take_orders (session, 10));
+  g_assert_null (session_take_orders (session, 10));
   patron_session_sign_in_async (session, "buyer@example.com", "buyer-pass-123", FALSE, NULL,
                                 test_store_result_cb, &result);
   g_assert_true (patron_session_sign_in_finish (session, test_wait_for (&result), &error));
   g_clear_object (&result);
-  g_assert_null (patron_session_take_orders (session, 25));
+  g_assert_null (session_take_orders (session, 25));
   /* the count comes all the same, asked for alone */
   spin_until (order_count_known, session);
-  g_assert_cmpint (patron_session_get_order_count (session), ==,
+  g_assert_cmpint (session_order_count (session), ==,
                    medusa_order_page_get_count (page));
 
   /* taken on its way, then searched before its first page came: what it
@@ -1593,7 +1611,7 @@ test_session_orders_ahead (void)
                                 test_store_result_cb, &result);
   g_assert_true (patron_session_sign_in_finish (session, test_wait_for (&result), &error));
   g_clear_object (&result);
-  orders = patron_session_take_orders (session, 10);
+  orders = session_take_orders (session, 10);
   g_assert_nonnull (orders);
   g_assert_false (medusa_order_list_get_loaded (orders));
   medusa_order_query_set_search (history, "no-order-says-this");
@@ -1601,7 +1619,7 @@ test_session_orders_ahead (void)
   spin_until (order_count_known, session);
   g_assert_true (medusa_order_list_get_loaded (orders));
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (orders)), ==, 0);
-  g_assert_cmpint (patron_session_get_order_count (session), ==,
+  g_assert_cmpint (session_order_count (session), ==,
                    medusa_order_page_get_count (page));
 
   patron_session_sign_out_async (session, NULL, test_store_result_cb, &result);
@@ -2202,7 +2220,7 @@ test_window_makes_pages_when_needed (void)
   /* the first page of the orders was asked for with the customer, and
    * brought the count */
   spin_until (order_count_known, restored);
-  count = patron_session_get_order_count (restored);
+  count = session_order_count (restored);
   g_assert_cmpint (count, >, 0);
   gtk_widget_activate_action (GTK_WIDGET (window), "win.navigate", "(ss)", "orders", "");
   g_assert_nonnull (find_widget (GTK_WIDGET (window), is_of_type,
@@ -2210,7 +2228,7 @@ test_window_makes_pages_when_needed (void)
   /* at once: the orders page took the list with its first page */
   showing = g_strdup_printf ("Showing %d orders", count);
   g_assert_nonnull (find_widget (GTK_WIDGET (window), is_label_containing, showing));
-  g_assert_null (patron_session_take_orders (restored, 50));
+  g_assert_null (session_take_orders (restored, 50));
   gtk_widget_activate_action (GTK_WIDGET (window), "win.navigate", "(ss)", "sign-in",
                               "buyer@example.com");
   g_assert_nonnull (find_widget (GTK_WIDGET (window), is_of_type,

@@ -165,6 +165,7 @@ patron_credentials_dialog_init (PatronCredentialsDialog *self)
   self->cancellable = g_cancellable_new ();
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  patron_form_tame_password_rows (GTK_WIDGET (self));
 }
 
 /**

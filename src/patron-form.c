@@ -10,6 +10,8 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include <adwaita.h>
+
 #include "patron-form.h"
 
 /* What every form of Patron shares: validation as pure functions, tested
@@ -126,6 +128,60 @@ patron_form_set_busy (GtkWidget *form,
   gtk_widget_set_sensitive (form, !busy);
   gtk_widget_set_visible (spinner, busy);
   gtk_spinner_set_spinning (GTK_SPINNER (spinner), busy);
+}
+
+static void
+hide_password_cb (GtkWidget *row,
+                  GtkWidget *toggle)
+{
+  gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (toggle), FALSE);
+}
+
+static GtkWidget *
+find_toggle (GtkWidget *widget)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = GTK_IS_TOGGLE_BUTTON (child) ? child : find_toggle (child);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+/**
+ * patron_form_tame_password_rows:
+ * @root: a form, page or dialog
+ *
+ * The reveal button of every password row in @root is left out of the
+ * keyboard's way (Tab from the password goes on to the next field, as
+ * GtkPasswordEntry's icon does), and the password is hidden again whenever
+ * its row leaves the screen: shown once, it is not shown to whoever comes
+ * next.
+ */
+void
+patron_form_tame_password_rows (GtkWidget *root)
+{
+  g_return_if_fail (GTK_IS_WIDGET (root));
+
+  if (ADW_IS_PASSWORD_ENTRY_ROW (root))
+    {
+      GtkWidget *toggle = find_toggle (root);
+
+      g_return_if_fail (toggle != NULL);
+      gtk_widget_set_focusable (toggle, FALSE);
+      g_signal_connect_object (root, "unmap", G_CALLBACK (hide_password_cb), toggle, 0);
+      return;
+    }
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    patron_form_tame_password_rows (child);
 }
 
 /**

@@ -25,6 +25,7 @@ gboolean  patron_form_show_failure       (GtkLabel     *label,
 void      patron_form_set_busy           (GtkWidget   *form,
                                           GtkWidget   *spinner,
                                           gboolean     busy);
+void      patron_form_tame_password_rows (GtkWidget   *root);
 
 G_END_DECLS
 

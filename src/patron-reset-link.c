@@ -10,6 +10,8 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include <json-glib/json-glib.h>
+
 #include "patron-form.h"
 #include "patron-reset-link.h"
 
@@ -123,5 +125,113 @@ patron_reset_link_parse (const char  *text,
   *email = g_strdup (g_hash_table_lookup (params, "email"));
   *token = g_strdup (g_hash_table_lookup (params, "token"));
 
+  return TRUE;
+}
+
+/* at most this deep: a token's claims are a flat object */
+#define MAX_CLAIMS_DEPTH 8
+/* no later than the year 9999 */
+#define MAX_EXPIRY G_GINT64_CONSTANT (253402300799)
+
+static gboolean
+nests_within (const char *json,
+              gsize       length,
+              guint       max_depth)
+{
+  guint depth = 0;
+  gboolean in_string = FALSE;
+
+  for (gsize i = 0; i < length; i++)
+    {
+      char c = json[i];
+
+      if (in_string)
+        {
+          if (c == '\\')
+            i++;
+          else if (c == '"')
+            in_string = FALSE;
+        }
+      else if (c == '"')
+        in_string = TRUE;
+      else if (c == '{' || c == '[')
+        {
+          if (++depth > max_depth)
+            return FALSE;
+        }
+      else if ((c == '}' || c == ']') && depth > 0)
+        depth--;
+    }
+
+  return TRUE;
+}
+
+/**
+ * patron_token_get_expiry:
+ * @token: a reset token
+ * @expiry: (out): when it expires, in seconds since 1970 (UTC)
+ *
+ * Reads the `exp` claim of a JSON Web Token without verifying it: only to
+ * tell the user that a link has expired before they choose a password for
+ * nothing. The store decides.
+ *
+ * Returns: %TRUE if @token is a JWT with an expiry
+ */
+gboolean
+patron_token_get_expiry (const char *token,
+                         gint64     *expiry)
+{
+  g_auto(GStrv) parts = NULL;
+  g_autoptr(GString) payload = NULL;
+  g_autoptr(JsonParser) parser = NULL;
+  g_autofree guchar *json = NULL;
+  JsonNode *root;
+  JsonNode *exp;
+  gsize length;
+  double value;
+
+  g_return_val_if_fail (expiry != NULL, FALSE);
+
+  if (!patron_token_is_valid (token))
+    return FALSE;
+
+  parts = g_strsplit (token, ".", 4);
+  if (g_strv_length (parts) != 3 || parts[1][0] == '\0')
+    return FALSE;
+
+  /* base64url, unpadded, to base64 */
+  payload = g_string_new (parts[1]);
+  g_strdelimit (payload->str, "-", '+');
+  g_strdelimit (payload->str, "_", '/');
+  while (payload->len % 4 != 0)
+    g_string_append_c (payload, '=');
+  json = g_base64_decode (payload->str, &length);
+  if (json == NULL || length == 0 || !nests_within ((const char *) json, length,
+                                                    MAX_CLAIMS_DEPTH))
+    return FALSE;
+
+  parser = json_parser_new ();
+  if (!json_parser_load_from_data (parser, (const char *) json, length, NULL))
+    return FALSE;
+
+  root = json_parser_get_root (parser);
+  if (root == NULL || !JSON_NODE_HOLDS_OBJECT (root))
+    return FALSE;
+
+  exp = json_object_get_member (json_node_get_object (root), "exp");
+  if (exp == NULL || !JSON_NODE_HOLDS_VALUE (exp))
+    return FALSE;
+
+  if (json_node_get_value_type (exp) == G_TYPE_INT64)
+    value = json_node_get_int (exp);
+  else if (json_node_get_value_type (exp) == G_TYPE_DOUBLE)
+    value = json_node_get_double (exp);
+  else
+    return FALSE;
+
+  if (!(value >= 0 && value <= MAX_EXPIRY))
+    return FALSE;
+
+  *expiry = (gint64) value;
   return TRUE;
 }

@@ -647,11 +647,18 @@ patron_session_reset_password_async (PatronSession       *self,
                                      GAsyncReadyCallback  callback,
                                      gpointer             user_data)
 {
+  MedusaCustomer *customer;
+  gboolean remember;
   GTask *task;
 
   g_return_if_fail (PATRON_IS_SESSION (self));
 
-  task = sign_in_task_new (self, email, password, FALSE, patron_session_reset_password_async,
+  customer = patron_session_get_customer (self);
+  /* the customer signed in, choosing a new password in place, stays as kept
+   * as before */
+  remember = self->remember && customer != NULL &&
+             g_ascii_strcasecmp (medusa_customer_get_email (customer), email) == 0;
+  task = sign_in_task_new (self, email, password, remember, patron_session_reset_password_async,
                            cancellable, callback, user_data);
   ((SignInData *) g_task_get_task_data (task))->finish_first = medusa_client_reset_password_finish;
   medusa_client_reset_password_async (self->client, email, password, token, cancellable,

@@ -165,6 +165,7 @@ static void
 patron_sign_in_page_init (PatronSignInPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  patron_form_tame_password_rows (GTK_WIDGET (self));
 }
 
 void

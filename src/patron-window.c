@@ -8,6 +8,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
 #include "patron-account-page.h"
 #include "patron-application.h"
@@ -401,11 +402,80 @@ navigate_action (GtkWidget  *widget,
 }
 
 static void
+show_reset (PatronWindow *self,
+            const char   *email,
+            const char   *token)
+{
+  patron_reset_page_set_link (reset_page (self), email, token);
+  show_page (self, "reset");
+}
+
+static void
+reset_other_response_cb (AdwMessageDialog *dialog,
+                         const char       *response,
+                         PatronWindow     *self)
+{
+  const char *email = g_object_get_data (G_OBJECT (dialog), "patron-email");
+  const char *token = g_object_get_data (G_OBJECT (dialog), "patron-token");
+
+  if (g_strcmp0 (response, "sign-out") != 0)
+    return;
+
+  /* the question closes itself once answered */
+  self->answered = GTK_WINDOW (dialog);
+  patron_window_end_visit (self);
+  self->answered = NULL;
+  show_reset (self, email, token);
+}
+
+static void
+wipe_free (char *secret)
+{
+  if (secret != NULL)
+    explicit_bzero (secret, strlen (secret));
+  g_free (secret);
+}
+
+/* A link for another account than the one signed in: that customer's visit
+ * ends first, if the user agrees. */
+static void
+ask_to_reset_other (PatronWindow *self,
+                    const char   *email,
+                    const char   *token)
+{
+  MedusaCustomer *customer = patron_session_get_customer (self->session);
+  AdwMessageDialog *dialog;
+  g_autofree char *body = NULL;
+
+  /* Translators: the first %s is the email signed in, the second the link's */
+  body = g_strdup_printf (_("You are signed in as %s. Sign out and reset the password for %s?"),
+                          medusa_customer_get_email (customer), email);
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self),
+                                                       _("Reset Another Account’s Password?"),
+                                                       body));
+  adw_message_dialog_add_responses (dialog,
+                                    "cancel", _("_Stay Signed In"),
+                                    "sign-out", _("Sign _Out and Reset"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (dialog, "sign-out", ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_default_response (dialog, "cancel");
+  adw_message_dialog_set_close_response (dialog, "cancel");
+  g_object_set_data_full (G_OBJECT (dialog), "patron-email", g_strdup (email), g_free);
+  g_object_set_data_full (G_OBJECT (dialog), "patron-token", g_strdup (token),
+                          (GDestroyNotify) wipe_free);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (reset_other_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* A reset link: while signed in, for the customer signed in, a new password
+ * is set in place; for anyone else, not without asking. */
+static void
 open_reset_action (GtkWidget  *widget,
                    const char *action_name,
                    GVariant   *parameter)
 {
   PatronWindow *self = PATRON_WINDOW (widget);
+  MedusaCustomer *customer;
   const char *email;
   const char *token;
 
@@ -419,8 +489,15 @@ open_reset_action (GtkWidget  *widget,
       return;
     }
 
-  patron_reset_page_set_link (reset_page (self), email, token);
-  show_page (self, "reset");
+  customer = patron_session_get_customer (self->session);
+  if (customer != NULL &&
+      g_ascii_strcasecmp (medusa_customer_get_email (customer), email) != 0)
+    {
+      ask_to_reset_other (self, email, token);
+      return;
+    }
+
+  show_reset (self, email, token);
 }
 
 static void

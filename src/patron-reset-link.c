@@ -10,8 +10,7 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
-#include <json-glib/json-glib.h>
-
+#include "medusa-json.h"
 #include "patron-form.h"
 #include "patron-reset-link.h"
 
@@ -128,43 +127,8 @@ patron_reset_link_parse (const char  *text,
   return TRUE;
 }
 
-/* at most this deep: a token's claims are a flat object */
-#define MAX_CLAIMS_DEPTH 8
 /* no later than the year 9999 */
 #define MAX_EXPIRY G_GINT64_CONSTANT (253402300799)
-
-static gboolean
-nests_within (const char *json,
-              gsize       length,
-              guint       max_depth)
-{
-  guint depth = 0;
-  gboolean in_string = FALSE;
-
-  for (gsize i = 0; i < length; i++)
-    {
-      char c = json[i];
-
-      if (in_string)
-        {
-          if (c == '\\')
-            i++;
-          else if (c == '"')
-            in_string = FALSE;
-        }
-      else if (c == '"')
-        in_string = TRUE;
-      else if (c == '{' || c == '[')
-        {
-          if (++depth > max_depth)
-            return FALSE;
-        }
-      else if ((c == '}' || c == ']') && depth > 0)
-        depth--;
-    }
-
-  return TRUE;
-}
 
 /**
  * patron_token_get_expiry:
@@ -183,9 +147,9 @@ patron_token_get_expiry (const char *token,
 {
   g_auto(GStrv) parts = NULL;
   g_autoptr(GString) payload = NULL;
-  g_autoptr(JsonParser) parser = NULL;
-  g_autofree guchar *json = NULL;
-  JsonNode *root;
+  g_autoptr(GBytes) json = NULL;
+  g_autoptr(JsonNode) root = NULL;
+  guchar *decoded;
   JsonNode *exp;
   gsize length;
   double value;
@@ -205,17 +169,11 @@ patron_token_get_expiry (const char *token,
   g_strdelimit (payload->str, "_", '/');
   while (payload->len % 4 != 0)
     g_string_append_c (payload, '=');
-  json = g_base64_decode (payload->str, &length);
-  if (json == NULL || length == 0 || !nests_within ((const char *) json, length,
-                                                    MAX_CLAIMS_DEPTH))
-    return FALSE;
-
-  parser = json_parser_new ();
-  if (!json_parser_load_from_data (parser, (const char *) json, length, NULL))
-    return FALSE;
-
-  root = json_parser_get_root (parser);
-  if (root == NULL || !JSON_NODE_HOLDS_OBJECT (root))
+  decoded = g_base64_decode (payload->str, &length);
+  json = g_bytes_new_take (decoded, length);
+  /* the claims are JSON as an answer is: bounded in depth, an object */
+  root = medusa_json_parse (json, NULL);
+  if (root == NULL)
     return FALSE;
 
   exp = json_object_get_member (json_node_get_object (root), "exp");

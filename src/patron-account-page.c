@@ -296,7 +296,6 @@ typedef struct
   MedusaClient      *client;
   MedusaCustomer    *customer;
   MedusaAddress     *address;
-  AdwToast          *toast;     /* weak: its Undo */
   guint              position;
   gboolean           settled;   /* undone or sent */
 } PendingDelete;
@@ -306,7 +305,6 @@ static void
 pending_delete_clear (PendingDelete *pending)
 {
   g_clear_weak_pointer (&pending->self);
-  g_clear_weak_pointer (&pending->toast);
   g_clear_object (&pending->client);
   g_clear_object (&pending->customer);
   g_clear_object (&pending->address);
@@ -442,7 +440,6 @@ delete_address (PatronAccountPage *self,
                          g_rc_box_acquire (pending), (GClosureNotify) pending_delete_unref, 0);
   g_signal_connect_data (toast, "dismissed", G_CALLBACK (toast_dismissed_cb),
                          g_rc_box_acquire (pending), (GClosureNotify) pending_delete_unref, 0);
-  g_set_weak_pointer (&pending->toast, toast);
   adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), toast);
 }
 
@@ -769,9 +766,11 @@ patron_account_page_discard_changes (PatronAccountPage *self)
 /**
  * patron_account_page_send_pending:
  *
- * Sends at once the deletions still waiting on their Undo toast, whose
- * toasts go: for the end of a visit, or the page's. The requests finish on
- * their own, holding the application meanwhile.
+ * Sends at once the deletions still waiting on their Undo toast: for the
+ * end of a visit, or the page's. The requests finish on their own, holding
+ * the application meanwhile. Undo does nothing any more; the next toast
+ * shown sends the toast away (libadwaita 1.2 crashes if it is dismissed
+ * while it is still coming in).
  *
  * Returns: how many were sent
  */
@@ -790,9 +789,6 @@ patron_account_page_send_pending (PatronAccountPage *self)
       if (!pending->settled)
         n_sent++;
       send_delete (pending);
-      /* no Undo for what is on its way */
-      if (pending->toast != NULL)
-        adw_toast_dismiss (pending->toast);
       pending_delete_unref (pending);
     }
 

@@ -130,27 +130,48 @@ patron_form_set_busy (GtkWidget *form,
   gtk_spinner_set_spinning (GTK_SPINNER (spinner), busy);
 }
 
-static void
-hide_password_cb (GtkWidget *row,
-                  GtkWidget *toggle)
-{
-  gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (toggle), FALSE);
-}
+typedef gboolean (*ChildMatch) (GtkWidget *widget);
 
 static GtkWidget *
-find_toggle (GtkWidget *widget)
+find_descendant (GtkWidget  *widget,
+                 ChildMatch  match)
 {
   for (GtkWidget *child = gtk_widget_get_first_child (widget);
        child != NULL;
        child = gtk_widget_get_next_sibling (child))
     {
-      GtkWidget *found = GTK_IS_TOGGLE_BUTTON (child) ? child : find_toggle (child);
+      GtkWidget *found = match (child) ? child : find_descendant (child, match);
 
       if (found != NULL)
         return found;
     }
 
   return NULL;
+}
+
+/* libadwaita's show/hide button: a plain button with the reveal icon */
+static gboolean
+is_reveal_button (GtkWidget *widget)
+{
+  return GTK_IS_BUTTON (widget) &&
+         g_str_has_prefix (gtk_button_get_icon_name (GTK_BUTTON (widget)) ?: "", "view-");
+}
+
+static gboolean
+is_text (GtkWidget *widget)
+{
+  return GTK_IS_TEXT (widget);
+}
+
+static void
+hide_password_cb (GtkWidget *row,
+                  GtkWidget *button)
+{
+  GtkWidget *text = find_descendant (row, is_text);
+
+  /* the button knows whether the text is shown: it is clicked back */
+  if (text != NULL && gtk_text_get_visibility (GTK_TEXT (text)))
+    g_signal_emit_by_name (button, "clicked");
 }
 
 /**
@@ -170,11 +191,16 @@ patron_form_tame_password_rows (GtkWidget *root)
 
   if (ADW_IS_PASSWORD_ENTRY_ROW (root))
     {
-      GtkWidget *toggle = find_toggle (root);
+      GtkWidget *button = find_descendant (root, is_reveal_button);
 
-      g_return_if_fail (toggle != NULL);
-      gtk_widget_set_focusable (toggle, FALSE);
-      g_signal_connect_object (root, "unmap", G_CALLBACK (hide_password_cb), toggle, 0);
+      /* another libadwaita than 1.2 may build the row otherwise */
+      if (button == NULL)
+        {
+          g_debug ("No reveal button found in a password row");
+          return;
+        }
+      gtk_widget_set_focusable (button, FALSE);
+      g_signal_connect_object (root, "unmap", G_CALLBACK (hide_password_cb), button, 0);
       return;
     }
 

@@ -18,6 +18,7 @@
 #include "patron-money.h"
 #include "patron-orders-export.h"
 #include "patron-reset-link.h"
+#include "test-util.h"
 #include "patron-store-page.h"
 
 #define TOKEN "eyJhbGciOiJIUzI1NiJ9.eyJjdXN0b21lcl9pZCI6ImN1c18xIn0.c2lnbmF0dXJl"
@@ -108,21 +109,6 @@ test_token_validation (void)
   g_assert_false (patron_token_is_valid (NULL));
 }
 
-/* a JWT with @claims as its payload, base64url without padding */
-static char *
-make_jwt (const char *claims)
-{
-  g_autofree char *payload = g_base64_encode ((const guchar *) claims, strlen (claims));
-  char *end = payload + strlen (payload);
-
-  while (end > payload && end[-1] == '=')
-    *--end = '\0';
-  g_strdelimit (payload, "+", '-');
-  g_strdelimit (payload, "/", '_');
-
-  return g_strdup_printf ("eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.%s.c2lnbmF0dXJl", payload);
-}
-
 /* The reset token's expiry, read without verifying it, and nothing read
  * from anything else. */
 static void
@@ -141,9 +127,9 @@ test_token_expiry (void)
       "]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]"
       "]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]], \"exp\": 1}",
   };
-  g_autofree char *token = make_jwt ("{\"customer_id\":\"cus_1\",\"exp\":1765017720,"
+  g_autofree char *token = test_make_jwt ("{\"customer_id\":\"cus_1\",\"exp\":1765017720,"
                                      "\"iat\":1765016820}");
-  g_autofree char *fraction = make_jwt ("{\"exp\": 1765017720.5}");
+  g_autofree char *fraction = test_make_jwt ("{\"exp\": 1765017720.5}");
   gint64 expiry = 0;
 
   g_assert_true (patron_token_get_expiry (token, &expiry));
@@ -153,7 +139,7 @@ test_token_expiry (void)
 
   for (guint i = 0; i < G_N_ELEMENTS (refused); i++)
     {
-      g_autofree char *bad = make_jwt (refused[i]);
+      g_autofree char *bad = test_make_jwt (refused[i]);
 
       expiry = 42;
       g_assert_false (patron_token_get_expiry (bad, &expiry));
@@ -168,7 +154,7 @@ test_token_expiry (void)
 }
 
 static void
-test_store_url (void)
+test_store_url_forms (void)
 {
   g_autofree char *bare = patron_store_url_normalize ("  shop.example.com/ ");
   g_autofree char *http = patron_store_url_normalize ("http://127.0.0.1:9000//");
@@ -436,7 +422,7 @@ main (int   argc,
   g_test_add_func ("/app/reset-link/refused", test_reset_link_refused);
   g_test_add_func ("/app/reset-link/token", test_token_validation);
   g_test_add_func ("/app/reset-link/token-expiry", test_token_expiry);
-  g_test_add_func ("/app/store-url", test_store_url);
+  g_test_add_func ("/app/store-url", test_store_url_forms);
   g_test_add_func ("/app/error-sentences", test_error_sentences);
   g_test_add_func ("/app/money", test_money);
   g_test_add_func ("/app/local-time", test_local_time);

@@ -288,6 +288,10 @@ patron_reset_page_set_link (PatronResetPage *self,
   self->email = g_strdup (email);
   clear_token (self);
   self->token = g_strdup (token);
+  /* another link, maybe for another account: the passwords typed for the
+   * last one go */
+  gtk_editable_set_text (self->password_row, "");
+  gtk_editable_set_text (self->repeat_row, "");
 
   /* Translators: %s is an email address */
   text = g_strdup_printf (_("For your account %s."), email);

@@ -14,11 +14,10 @@ import glob, os, subprocess, sys, time, urllib.parse
 import pyatspi
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from e2e_common import (HOME, LOG, find, find_app, label_containing, press, shot, signed_in,
-                        start_patron, stop, text_of, type_into, wait_for,
-                        install_failure_hook)
+from e2e_common import (HOME, LOG, OUTBOX, find, find_app, label_containing, press,
+                        reset_link_for, shot, signed_in, start_patron, stop, text_of,
+                        type_into, wait_for, install_failure_hook)
 
-OUTBOX = os.environ["MEDUSA_OUTBOX_DIR"]
 EMAIL = f"e2e.{int(time.time() * 1000)}@example.com"
 PASSWORD = "first-pass-e2e-1"
 NEW_PASSWORD = "second-pass-e2e-2"
@@ -30,17 +29,6 @@ def step(text):
     global step_no
     step_no += 1
     print(f"# {step_no}. {text}", flush=True)
-
-
-def reset_link_for(email, before):
-    def look():
-        links = []
-        for path in sorted(glob.glob(os.path.join(OUTBOX, "*.eml"))):
-            text = open(path, encoding="utf-8").read()
-            if f"To: {email}\n" in text:
-                links += [l.strip() for l in text.splitlines() if l.startswith("patron://")]
-        return links[-1] if len(links) > before else None
-    return wait_for(look, 30, f"a reset email for {email}")
 
 
 install_failure_hook()

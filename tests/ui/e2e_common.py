@@ -1,13 +1,14 @@
 #!/usr/bin/python3
 """What the end-to-end drivers share: starting Patron, finding what is on
 screen through the accessibility tree, typing, pressing, screenshots."""
-import json, os, re, subprocess, sys, time, urllib.request
+import glob, json, os, re, subprocess, sys, time, urllib.request
 import pyatspi
 
 PATRON = os.environ["PATRON_BIN"]
 STORE = os.environ["MEDUSA_URL"]
 HOME = os.environ["E2E_HOME"]
 SHOTS = os.environ.get("E2E_SCREENSHOTS")
+OUTBOX = os.environ.get("MEDUSA_OUTBOX_DIR", "")
 LOG = os.path.join(HOME, "patron.log")
 
 
@@ -326,3 +327,16 @@ def order_row(app, number, timeout=20):
             app, lambda a: a is not None and a.getRole() == pyatspi.ROLE_LABEL and showing(a)
             and a.name.startswith(f"#{number}, "))
     return wait_for(look, timeout, f"the row of order #{number}")
+
+
+def reset_link_for(email, before):
+    """The newest patron:// link emailed to @email, once there are more than
+    @before of them in the test store's outbox."""
+    def look():
+        links = []
+        for path in sorted(glob.glob(os.path.join(OUTBOX, "*.eml"))):
+            text = open(path, encoding="utf-8").read()
+            if f"To: {email}\n" in text:
+                links += [l.strip() for l in text.splitlines() if l.startswith("patron://")]
+        return links[-1] if len(links) > before else None
+    return wait_for(look, 30, f"a reset email for {email}")

@@ -1152,6 +1152,8 @@ patron_session_sign_out_async (PatronSession       *self,
   self->remember = FALSE;
   forget_kept_session (self);
   set_customer (self, NULL, NULL);
+  /* nothing of the customer stays: not even whose session it was */
+  g_clear_pointer (&self->email, g_free);
   medusa_client_sign_out_async (self->client, cancellable, sign_out_cb, task);
 }
 

@@ -268,13 +268,30 @@ def assert_tree_free_of(app, secrets, what="the last customer"):
         f"{s!r} in a {role} ({value[:80]!r})" for s, role, value in leaks[:10])
 
 
-def clipboard_text(timeout=10):
-    """The text on the display's clipboard, or None if it holds none."""
+def _clipboard():
     import gi
     gi.require_version("Gdk", "4.0")
-    from gi.repository import Gdk, GLib
+    from gi.repository import Gdk
     display = Gdk.Display.get_default() or Gdk.Display.open(os.environ["DISPLAY"])
-    clipboard = display.get_clipboard()
+    return display.get_clipboard()
+
+
+def set_clipboard_text(text):
+    """Puts @text on the clipboard, as another application would: from now
+    on the clipboard is not Patron's."""
+    from gi.repository import Gdk, GLib
+    _clipboard().set_content(Gdk.ContentProvider.new_for_bytes(
+        "text/plain;charset=utf-8", GLib.Bytes.new(text.encode())))
+    context = GLib.MainContext.default()
+    while context.iteration(False):
+        pass
+    assert clipboard_text() == text
+
+
+def clipboard_text(timeout=10):
+    """The text on the display's clipboard, or None if it holds none."""
+    from gi.repository import GLib
+    clipboard = _clipboard()
     result = {}
 
     def done(source, res):

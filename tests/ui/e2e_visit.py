@@ -18,8 +18,8 @@ import pyatspi
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from e2e_common import (LOG, STORE, api, assert_tree_free_of, check_log, click, clipboard_text,
                         find, find_app, install_failure_hook, label_containing, money,
-                        order_row, press, press_in_row, shot, showing, signed_in,
-                        start_patron, text_of, tree_strings, type_into, wait_for,
+                        order_row, press, press_in_row, set_clipboard_text, shot, showing,
+                        signed_in, start_patron, text_of, tree_strings, type_into, wait_for,
                         window_showing)
 
 A_EMAIL, A_PASSWORD = "buyer@example.com", "buyer-pass-123"
@@ -72,12 +72,12 @@ def visit_a(app, a_orders):
     return details
 
 
-def assert_nothing_of(app, secrets, who):
+def assert_nothing_of(app, secrets, who, clipboard=None):
     wait_for(lambda: find(app, pyatspi.ROLE_TEXT, "Email Address"), what="the sign-in form")
     # the details window went with the visit
     wait_for(lambda: app.childCount == 1, what="A's windows to close")
     assert_tree_free_of(app, secrets, who)
-    assert clipboard_text() is None, f"the clipboard still holds {clipboard_text()!r}"
+    assert clipboard_text() == clipboard, f"the clipboard holds {clipboard_text()!r}"
     assert text_of(find(app, pyatspi.ROLE_TEXT, "Email Address")) == ""
     assert text_of(find(app, [pyatspi.ROLE_TEXT, pyatspi.ROLE_PASSWORD_TEXT], "Password")) == ""
     n = len(tree_strings(app))
@@ -150,9 +150,13 @@ shot("visit-signed-out")
 step("B signs in and sees only B")
 visit_b(app, b_email, b_strings, a_secrets)
 
-step("B signs out, A again, then Change Store: nothing of A")
+step("B copies something in another application and signs out: the clipboard is not "
+     "Patron's to clear")
+set_clipboard_text("copied elsewhere")
 press(app, "Sign Out")
-assert_nothing_of(app, b_strings, "B")
+assert_nothing_of(app, b_strings, "B", clipboard="copied elsewhere")
+
+step("A again, then Change Store: nothing of A")
 sign_in(app, A_EMAIL, A_PASSWORD)
 visit_a(app, a_orders)
 open_menu_item(app, "Change Store…")

@@ -3189,6 +3189,37 @@ test_reset_link_expired (void)
   close_window (window);
 }
 
+/* A's session expired and B signs in instead: what was left of A's visit
+ * (the account page with A's unsaved edit) goes before B's account shows. */
+static void
+test_other_customer_after_expiry (void)
+{
+  g_autofree char *email = NULL;
+  g_autofree char *other = NULL;
+  PatronWindow *window = new_account_window ("expiring", "expiring-pass-1", &email);
+  PatronWindow *other_window = new_account_window ("next", "next-pass-1", &other);
+  PatronSession *session = patron_window_get_session (window);
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  Tracked tracked[1];
+
+  close_window (GTK_WIDGET (other_window));
+  medusa_client_set_access_token (patron_session_get_client (session), "revoked.token.value");
+  gtk_editable_set_text (row (account_page (window), "First Name"), "Unsaved");
+  track (&tracked[0], account_page (window), "the account page");
+  click (account_page (window), "Save");
+  spin_until (signed_out, session);
+
+  patron_session_sign_in_async (session, other, "next-pass-1", FALSE, NULL,
+                                test_store_result_cb, &result);
+  g_assert_true (patron_session_sign_in_finish (session, test_wait_for (&result), &error));
+  assert_all_gone (tracked, G_N_ELEMENTS (tracked));
+  wait_for_label (account_page (window), other);
+  g_assert_cmpstr (gtk_editable_get_text (row (account_page (window), "First Name")), ==, "Ada");
+
+  close_window (GTK_WIDGET (window));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -3248,6 +3279,7 @@ main (int   argc,
   g_test_add_func ("/pages/orders/details", test_order_window);
   g_test_add_func ("/pages/visit/end-forgets-everything", test_end_of_visit);
   g_test_add_func ("/pages/visit/end-sends-deletion", test_end_of_visit_sends_deletion);
+  g_test_add_func ("/pages/visit/other-customer-after-expiry", test_other_customer_after_expiry);
   g_test_add_func ("/pages/reset/signed-in-same", test_reset_link_signed_in_same);
   g_test_add_func ("/pages/reset/signed-in-other", test_reset_link_signed_in_other);
   g_test_add_func ("/pages/reset/expired-link", test_reset_link_expired);

@@ -344,9 +344,6 @@ delete_done_cb (GObject      *object,
   g_autoptr(GError) error = NULL;
 
   answer = medusa_client_delete_address_finish (MEDUSA_CLIENT (object), result, &error);
-  /* Patron may quit once the store has it (send_delete()) */
-  if (g_application_get_default () != NULL)
-    g_application_release (g_application_get_default ());
   if (answer != NULL)
     medusa_customer_update_from (pending->customer, answer);
   else
@@ -362,9 +359,18 @@ delete_done_cb (GObject      *object,
 
           patron_form_show_error (pending->self->error_label, sentence);
         }
+      else
+        {
+          /* the page, and maybe the customer's visit, went: nobody to tell
+           * but the log */
+          g_message ("An address deletion sent as its page went failed: %s", error->message);
+        }
     }
 
   pending_delete_unref (pending);
+  /* Patron may quit now that the store has answered (send_delete()) */
+  if (g_application_get_default () != NULL)
+    g_application_release (g_application_get_default ());
 }
 
 static void

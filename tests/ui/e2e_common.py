@@ -357,3 +357,18 @@ def reset_link_for(email, before):
                 links += [l.strip() for l in text.splitlines() if l.startswith("patron://")]
         return links[-1] if len(links) > before else None
     return wait_for(look, 30, f"a reset email for {email}")
+
+
+def activate_app_action(name):
+    """Activates Patron's application action @name (app.quit, what Ctrl+Q
+    does) over D-Bus, as GApplication exports it."""
+    from gi.repository import Gio, GLib
+    bus = Gio.bus_get_sync(Gio.BusType.SESSION, None)
+    names = bus.call_sync("org.freedesktop.DBus", "/org/freedesktop/DBus", "org.freedesktop.DBus",
+                          "ListNames", None, GLib.VariantType("(as)"),
+                          Gio.DBusCallFlags.NONE, 10000, None).unpack()[0]
+    ids = [n for n in names if n.startswith("io.github.patronapp.Patron")]
+    assert len(ids) == 1, f"Patron on the session bus: {ids}"
+    bus.call_sync(ids[0], "/" + ids[0].replace(".", "/"), "org.gtk.Actions", "Activate",
+                  GLib.Variant("(sava{sv})", (name, [], {})), None,
+                  Gio.DBusCallFlags.NONE, 10000, None)

@@ -8,7 +8,8 @@ not) holds none of A's strings (email, names, phone, address lines, order
 numbers, totals) and the clipboard is empty; B signs in and sees only B. The
 same again with Change Store instead of Sign Out. Then B deletes an address
 and closes the window at once, before the Undo toast is gone: Patron sends
-the deletion, stays until the store has it, and ends by itself.
+the deletion, stays until the store has it, and ends by itself; the same
+with Quit.
 
 Run by run-e2e.sh. Env: PATRON_BIN, MEDUSA_URL, E2E_HOME.
 """
@@ -16,7 +17,7 @@ import os, re, sys, time
 import pyatspi
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from e2e_common import (LOG, STORE, api, assert_tree_free_of, check_log, click, clipboard_text,
+from e2e_common import (LOG, STORE, activate_app_action, api, assert_tree_free_of, check_log, click, clipboard_text,
                         find, find_app, install_failure_hook, label_containing, money,
                         order_row, press, press_in_row, set_clipboard_text, shot, showing,
                         signed_in, start_patron, text_of, tree_strings, type_into, wait_for,
@@ -125,10 +126,11 @@ api("POST", "/store/customers", {"email": b_email, "password": B_PASSWORD,
                                  "first_name": "Bartholomew", "last_name": f"Visitor{stamp}",
                                  "phone": "+44 20 7946 0958"})
 b_token = api("POST", "/store/auth/token", {"email": b_email, "password": B_PASSWORD})["access_token"]
-api("POST", "/store/customers/me/addresses", {"address": {
-    "first_name": "Bartholomew", "last_name": f"Visitor{stamp}",
-    "address_1": f"{stamp % 1000} Quayside Lane", "city": "Dunwich", "postal_code": "IP17 3DU",
-    "country_code": "us"}}, token=b_token)
+for city in ("Dunwich", "Orford"):
+    api("POST", "/store/customers/me/addresses", {"address": {
+        "first_name": "Bartholomew", "last_name": f"Visitor{stamp}",
+        "address_1": f"{stamp % 1000} Quayside Lane", "city": city, "postal_code": "IP17 3DU",
+        "country_code": "us"}}, token=b_token)
 b_strings = customer_strings(b_token)
 assert "Bartholomew" in b_strings
 print(f"# A: {len(a_secrets)} strings ({len(a_orders)} orders), B: {b_email}")
@@ -172,18 +174,34 @@ assert_nothing_of(app, a_secrets, "A")
 step("B at the same store sees only B")
 visit_b(app, b_email, b_strings, a_secrets)
 
-step("B deletes the address and closes the window before the toast goes")
-label_containing(app, "Dunwich")
-press_in_row(app, "Dunwich", "Delete Address")
-label_containing(app, "Address deleted")
-press(app, "Close")
-patron.wait(60)      # ends by itself, once the store has the deletion
-assert patron.returncode == 0, f"Patron exited with {patron.returncode}"
-# it heard the store's answer before it ended: the request was not cut off
-answered = re.compile(r"DELETE /store/customers/me/addresses/\S+ → 2\d\d")
-assert answered.search(open(LOG, errors="replace").read()), "Patron ended before the store answered"
-me = api("GET", "/store/customers/me", token=b_token)["customer"]
-assert not me["shipping_addresses"], f"the deletion was lost: {me['shipping_addresses']}"
+
+def deleted_before_ending(patron, city, end):
+    """B deletes the address in @city and @end()s Patron before the Undo
+    toast goes: Patron sends the deletion, ends by itself once the store has
+    answered, and the store no longer holds the address."""
+    answered = re.compile(r"DELETE /store/customers/me/addresses/\S+ → 2\d\d")
+    before = len(answered.findall(open(LOG, errors="replace").read()))
+    label_containing(app, city)
+    press_in_row(app, city, "Delete Address")
+    label_containing(app, "Address deleted")
+    end()
+    patron.wait(60)
+    assert patron.returncode == 0, f"Patron exited with {patron.returncode}"
+    # it heard the store's answer before it ended: the request was not cut off
+    assert len(answered.findall(open(LOG, errors="replace").read())) == before + 1, \
+        "Patron ended before the store answered"
+    me = api("GET", "/store/customers/me", token=b_token)["customer"]
+    assert city not in [a["city"] for a in me["shipping_addresses"]], "the deletion was lost"
+
+
+step("B deletes an address and closes the window before the toast goes")
+deleted_before_ending(patron, "Dunwich", lambda: press(app, "Close"))
+
+step("B deletes the other address and quits (Ctrl+Q's action) before the toast goes")
+patron = start_patron()
+app = find_app(patron)
+signed_in(app)     # B kept the session (Keep Me Signed In)
+deleted_before_ending(patron, "Orford", lambda: activate_app_action("quit"))
 
 check_log()
 print("PASS")

@@ -257,7 +257,7 @@ restore_cb (GObject      *object,
   g_autofree char *email = NULL;
 
   if (patron_session_restore_finish (PATRON_SESSION (object), result, &email, &error))
-    return;   /* signed_in_changed_cb shows the account */
+    return;   /* customer_changed_cb shows the account */
 
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;

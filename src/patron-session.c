@@ -517,6 +517,8 @@ sign_in_cb (GObject      *object,
       return;
     }
 
+  /* the orders a kept session's restore asked for are not this customer's */
+  end_visit (&self->arriving);
   set_customer (self, customer, medusa_customer_get_email (customer));
 
   token = medusa_client_get_access_token (self->client);

@@ -14,6 +14,7 @@
 #include "patron-form.h"
 #include "patron-reset-link.h"
 #include "patron-reset-page.h"
+#include "patron-text.h"
 
 struct _PatronResetPage
 {
@@ -146,7 +147,8 @@ submit_cb (PatronResetPage *self)
 {
   g_autofree char *problem = NULL;
 
-  if (self->session == NULL || !gtk_widget_get_sensitive (self->form))
+  if (self->session == NULL || !gtk_widget_get_sensitive (self->form) ||
+      !patron_form_check_lengths (self->error_label, self->password_row, self->repeat_row, NULL))
     return;
 
   if (self->token == NULL)
@@ -257,6 +259,8 @@ patron_reset_page_init (PatronResetPage *self)
   gtk_widget_init_template (GTK_WIDGET (self));
   patron_form_tame_password_rows (GTK_WIDGET (self));
   gtk_widget_set_visible (self->new_email_button, FALSE);
+  patron_form_set_max_length (self->password_row, PATRON_MAX_PASSWORD_LENGTH, self->error_label);
+  patron_form_set_max_length (self->repeat_row, PATRON_MAX_PASSWORD_LENGTH, self->error_label);
 }
 
 void
@@ -281,6 +285,7 @@ patron_reset_page_set_link (PatronResetPage *self,
                             const char      *token)
 {
   g_autofree char *text = NULL;
+  g_autofree char *shown = NULL;
 
   g_return_if_fail (PATRON_IS_RESET_PAGE (self));
 
@@ -293,8 +298,10 @@ patron_reset_page_set_link (PatronResetPage *self,
   gtk_editable_set_text (self->password_row, "");
   gtk_editable_set_text (self->repeat_row, "");
 
+  /* the link's, which anyone can write */
+  shown = patron_text_clip (email, PATRON_TEXT_MAX_SHOWN);
   /* Translators: %s is an email address */
-  text = g_strdup_printf (_("For your account %s."), email);
+  text = g_strdup_printf (_("For your account %s."), shown);
   gtk_label_set_text (self->description_label, text);
   gtk_widget_set_visible (self->new_email_button, FALSE);
   patron_form_show_error (self->error_label, NULL);

@@ -23,6 +23,7 @@
 #include "patron-session.h"
 #include "patron-sign-in-page.h"
 #include "patron-store-page.h"
+#include "patron-text.h"
 #include "patron-window.h"
 
 struct _PatronWindow
@@ -309,12 +310,21 @@ restore_tick_cb (GtkWidget     *widget,
   return G_SOURCE_REMOVE;
 }
 
-static void
+/* Returns: %FALSE if @url needs the user's consent first, which the store
+ * page asks for instead */
+static gboolean
 use_store (PatronWindow *self,
            const char   *url)
 {
   GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
   gboolean prepared;
+
+  if (patron_store_url_needs_consent (self->settings, url))
+    {
+      patron_store_page_ask_consent (store_page (self), url);
+      show_page (self, "store");
+      return FALSE;
+    }
 
   /* whoever was signed in at the last store is not at the next */
   if (self->session != NULL && patron_session_get_signed_in (self->session))
@@ -344,7 +354,11 @@ use_store (PatronWindow *self,
                            G_CALLBACK (session_expired_cb), self, G_CONNECT_SWAPPED);
 
   update_pages (self);
-  adw_window_title_set_subtitle (self->window_title, url);
+  {
+    g_autofree char *shown = patron_text_clip (url, PATRON_TEXT_MAX_SHOWN);
+
+    adw_window_title_set_subtitle (self->window_title, shown);
+  }
 
   show_page (self, "loading");
   /* A session the application began to resume before the window existed may
@@ -356,6 +370,8 @@ use_store (PatronWindow *self,
                                                        NULL, NULL);
   else
     restore (self);
+
+  return TRUE;
 }
 
 /* Counter mode switched on or off in the preferences: it holds from now on,
@@ -508,8 +524,8 @@ use_store_action (GtkWidget  *widget,
   PatronWindow *self = PATRON_WINDOW (widget);
   const char *url = g_variant_get_string (parameter, NULL);
 
-  g_settings_set_string (self->settings, "store-url", url);
-  use_store (self, url);
+  if (use_store (self, url))
+    g_settings_set_string (self->settings, "store-url", url);
 }
 
 static void

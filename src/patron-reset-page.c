@@ -47,12 +47,13 @@ clear_token (PatronResetPage *self)
 }
 
 /* An expired link says so, with its time, before a password is typed for
- * nothing; the rows and Set Password wait for a link that works. */
+ * nothing; the rows and Set Password wait for a link that works. @expiry is
+ * -1 for a token that tells none. */
 static void
-set_expired (PatronResetPage *self,
+show_expiry (PatronResetPage *self,
              gint64           expiry)
 {
-  g_autoptr(GDateTime) when = g_date_time_new_from_unix_local (expiry);
+  g_autoptr(GDateTime) when = expiry >= 0 ? g_date_time_new_from_unix_local (expiry) : NULL;
   g_autoptr(GDateTime) now = g_date_time_new_now_local ();
   g_autofree char *time = NULL;
   g_autofree char *sentence = NULL;
@@ -91,7 +92,7 @@ expiry_cb (gpointer data)
 
   self->expiry_timeout = 0;
   if (self->token != NULL && patron_token_get_expiry (self->token, &expiry))
-    set_expired (self, expiry);
+    show_expiry (self, expiry);
 
   return G_SOURCE_REMOVE;
 }
@@ -107,11 +108,11 @@ watch_expiry (PatronResetPage *self)
   g_clear_handle_id (&self->expiry_timeout, g_source_remove);
   if (self->token == NULL || !patron_token_get_expiry (self->token, &expiry))
     {
-      set_expired (self, G_MAXINT64);
+      show_expiry (self, -1);
       return;
     }
 
-  set_expired (self, expiry);
+  show_expiry (self, expiry);
   left = expiry - g_get_real_time () / G_USEC_PER_SEC;
   if (left >= 0 && left < 24 * 60 * 60)
     self->expiry_timeout = g_timeout_add_seconds (left + 1, expiry_cb, self);

@@ -17,11 +17,11 @@ import os, re, sys, time
 import pyatspi
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from e2e_common import (LOG, STORE, activate_app_action, api, assert_tree_free_of, check_log, click, clipboard_text,
-                        find, find_app, install_failure_hook, label_containing, money,
-                        order_row, press, press_in_row, set_clipboard_text, shot, showing,
-                        signed_in, start_patron, text_of, tree_strings, type_into, wait_for,
-                        window_showing)
+from e2e_common import (LOG, STORE, activate_app_action, api, assert_tree_free_of, check_log,
+                        click, clipboard_text, find, find_app, install_failure_hook,
+                        label_containing, money, order_row, press, press_in_row,
+                        set_clipboard_text, shot, showing, signed_in, start_patron, text_of,
+                        tree_strings, type_into, wait_for, window_showing)
 
 A_EMAIL, A_PASSWORD = "buyer@example.com", "buyer-pass-123"
 B_PASSWORD = "visitor-pass-1"
@@ -117,7 +117,8 @@ def open_menu_item(app, name):
 install_failure_hook()
 
 step("the store: A with orders and addresses, and a new customer B")
-a_token = api("POST", "/store/auth/token", {"email": A_EMAIL, "password": A_PASSWORD})["access_token"]
+a_token = api("POST", "/store/auth/token",
+              {"email": A_EMAIL, "password": A_PASSWORD})["access_token"]
 a_orders, a_order_strings = order_strings(a_token)
 a_secrets = customer_strings(a_token) + a_order_strings
 stamp = int(time.time() * 1000)
@@ -125,7 +126,8 @@ b_email = f"visitor.{stamp}@example.com"
 api("POST", "/store/customers", {"email": b_email, "password": B_PASSWORD,
                                  "first_name": "Bartholomew", "last_name": f"Visitor{stamp}",
                                  "phone": "+44 20 7946 0958"})
-b_token = api("POST", "/store/auth/token", {"email": b_email, "password": B_PASSWORD})["access_token"]
+b_token = api("POST", "/store/auth/token",
+              {"email": b_email, "password": B_PASSWORD})["access_token"]
 for city in ("Dunwich", "Orford"):
     api("POST", "/store/customers/me/addresses", {"address": {
         "first_name": "Bartholomew", "last_name": f"Visitor{stamp}",

@@ -38,6 +38,8 @@ struct _PatronWindow
   PatronSession        *session;
   guint                 restore_tick;    /* restores at the first frame */
   char                 *customer_id;     /* whose visit the pages show, if anyone's */
+  char                 *reset_email;     /* a link for another account, once agreed to */
+  char                 *reset_token;
 
   GtkWindow            *help_overlay;    /* made when first shown */
   gint64                shown_in_frame;  /* the frame of the last show_page() */
@@ -427,29 +429,58 @@ show_reset (PatronWindow *self,
 }
 
 static void
-reset_other_response_cb (AdwMessageDialog *dialog,
-                         const char       *response,
-                         PatronWindow     *self)
-{
-  const char *email = g_object_get_data (G_OBJECT (dialog), "patron-email");
-  const char *token = g_object_get_data (G_OBJECT (dialog), "patron-token");
-
-  if (g_strcmp0 (response, "sign-out") != 0)
-    return;
-
-  /* the question closes itself once answered */
-  self->answered = GTK_WINDOW (dialog);
-  patron_window_end_visit (self);
-  self->answered = NULL;
-  show_reset (self, email, token);
-}
-
-static void
 wipe_free (char *secret)
 {
   if (secret != NULL)
     explicit_bzero (secret, strlen (secret));
   g_free (secret);
+}
+
+static void
+forget_reset_link (PatronWindow *self)
+{
+  g_clear_pointer (&self->reset_email, g_free);
+  g_clear_pointer (&self->reset_token, wipe_free);
+}
+
+/* Agreed to (and unsaved changes discarded): the customer's visit ends and
+ * the link's reset page shows. */
+static void
+reset_other_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  PatronWindow *self = PATRON_WINDOW (widget);
+  g_autofree char *email = g_steal_pointer (&self->reset_email);
+  char *token = g_steal_pointer (&self->reset_token);
+
+  if (email != NULL && token != NULL)
+    {
+      patron_window_end_visit (self);
+      show_reset (self, email, token);
+    }
+  wipe_free (token);
+}
+
+static void
+reset_other_response_cb (AdwMessageDialog *dialog,
+                         const char       *response,
+                         PatronWindow     *self)
+{
+  if (g_strcmp0 (response, "sign-out") != 0)
+    return;
+
+  forget_reset_link (self);
+  self->reset_email = g_strdup (g_object_get_data (G_OBJECT (dialog), "patron-email"));
+  self->reset_token = g_strdup (g_object_get_data (G_OBJECT (dialog), "patron-token"));
+  /* unsaved profile changes are not lost without asking either */
+  if (ask_before_discarding (self, "win.reset-other"))
+    return;
+
+  /* the question closes itself once answered */
+  self->answered = GTK_WINDOW (dialog);
+  gtk_widget_activate_action (GTK_WIDGET (self), "win.reset-other", NULL);
+  self->answered = NULL;
 }
 
 /* A link for another account than the one signed in: that customer's visit
@@ -865,6 +896,7 @@ patron_window_dispose (GObject *object)
 
   g_clear_object (&self->settings);
   g_clear_pointer (&self->customer_id, g_free);
+  forget_reset_link (self);
 
   G_OBJECT_CLASS (patron_window_parent_class)->dispose (object);
 }
@@ -891,6 +923,7 @@ patron_window_class_init (PatronWindowClass *klass)
 
   gtk_widget_class_install_action (widget_class, "win.navigate", "(ss)", navigate_action);
   gtk_widget_class_install_action (widget_class, "win.open-reset", "(ss)", open_reset_action);
+  gtk_widget_class_install_action (widget_class, "win.reset-other", NULL, reset_other_action);
   gtk_widget_class_install_action (widget_class, "win.use-store", "s", use_store_action);
   gtk_widget_class_install_action (widget_class, "win.change-store", NULL, change_store_action);
   gtk_widget_class_install_action (widget_class, "win.sign-out", NULL, sign_out_action);

@@ -3121,6 +3121,20 @@ test_reset_link_signed_in_same (void)
   close_window (GTK_WIDGET (window));
 }
 
+/* Waits for a question and gives it @response, as a click would (the
+ * question then closes). */
+static void
+answer_question (const char *response)
+{
+  AdwMessageDialog *dialog;
+
+  spin_until (has_dialog, NULL);
+  dialog = g_object_ref (find_dialog ());
+  adw_message_dialog_response (dialog, response);
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  g_object_unref (dialog);
+}
+
 /* A link for another email asks first; staying signed in keeps all as it
  * was, signing out ends the visit and shows the reset page for the link. */
 static void
@@ -3131,31 +3145,60 @@ test_reset_link_signed_in_other (void)
   g_autofree char *question = NULL;
   PatronWindow *window = new_account_window ("asked", "asked-pass-1", &email);
   PatronSession *session = patron_window_get_session (window);
-  AdwMessageDialog *dialog;
 
   gtk_widget_activate_action (GTK_WIDGET (window), "win.open-reset", "(ss)",
                               "someone.else@example.com", token);
   spin_until (has_dialog, NULL);
-  dialog = find_dialog ();
   question = g_strdup_printf ("You are signed in as %s. Sign out and reset the password for "
                               "someone.else@example.com?", email);
-  g_assert_cmpstr (adw_message_dialog_get_body (dialog), ==, question);
-  adw_message_dialog_response (dialog, "cancel");
-  gtk_window_destroy (GTK_WINDOW (dialog));
+  g_assert_cmpstr (adw_message_dialog_get_body (find_dialog ()), ==, question);
+  answer_question ("cancel");
   g_assert_true (patron_session_get_signed_in (session));
   g_assert_cmpstr (visible_page (window), ==, "account");
 
   gtk_widget_activate_action (GTK_WIDGET (window), "win.open-reset", "(ss)",
                               "someone.else@example.com", token);
-  spin_until (has_dialog, NULL);
-  dialog = g_object_ref (find_dialog ());
-  adw_message_dialog_response (dialog, "sign-out");
-  gtk_window_destroy (GTK_WINDOW (dialog));
-  g_object_unref (dialog);
+  answer_question ("sign-out");
   g_assert_false (patron_session_get_signed_in (session));
   g_assert_cmpstr (visible_page (window), ==, "reset");
   wait_for_label (page_named (window, "reset"), "For your account someone.else@example.com.");
   g_assert_null (page_named (window, "account"));
+
+  close_window (GTK_WIDGET (window));
+}
+
+/* With unsaved profile changes, signing out for another account's link asks
+ * about them too: kept, nothing happens; discarded, the reset page shows. */
+static void
+test_reset_link_other_asks_for_unsaved (void)
+{
+  g_autofree char *email = NULL;
+  g_autofree char *token = token_expiring_in (15 * 60);
+  PatronWindow *window = new_account_window ("unsaved", "unsaved-pass-1", &email);
+  PatronSession *session = patron_window_get_session (window);
+
+  gtk_editable_set_text (row (account_page (window), "First Name"), "Changed");
+  for (guint i = 0; i < 2; i++)
+    {
+      gtk_widget_activate_action (GTK_WIDGET (window), "win.open-reset", "(ss)",
+                                  "someone.else@example.com", token);
+      answer_question ("sign-out");
+      spin_until (has_dialog, NULL);
+      g_assert_cmpstr (adw_message_dialog_get_heading (find_dialog ()), ==,
+                       "Discard Unsaved Changes?");
+      answer_question (i == 0 ? "cancel" : "discard");
+      if (i == 0)
+        {
+          g_assert_true (patron_session_get_signed_in (session));
+          g_assert_cmpstr (visible_page (window), ==, "account");
+          g_assert_cmpstr (gtk_editable_get_text (row (account_page (window), "First Name")),
+                           ==, "Changed");
+        }
+    }
+
+  g_assert_false (patron_session_get_signed_in (session));
+  g_assert_cmpstr (visible_page (window), ==, "reset");
+  wait_for_label (page_named (window, "reset"), "For your account someone.else@example.com.");
 
   close_window (GTK_WIDGET (window));
 }
@@ -3839,6 +3882,7 @@ main (int   argc,
   g_test_add_func ("/pages/visit/other-customer-after-expiry", test_other_customer_after_expiry);
   g_test_add_func ("/pages/reset/signed-in-same", test_reset_link_signed_in_same);
   g_test_add_func ("/pages/reset/signed-in-other", test_reset_link_signed_in_other);
+  g_test_add_func ("/pages/reset/other-asks-for-unsaved", test_reset_link_other_asks_for_unsaved);
   g_test_add_func ("/pages/reset/expired-link", test_reset_link_expired);
   for (guint i = 0; i < G_N_ELEMENTS (page_names); i++)
     {

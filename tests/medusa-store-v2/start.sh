@@ -1,0 +1,271 @@
+#!/usr/bin/env bash
+# Starts a throwaway Medusa v2 (2.21.2) store on 127.0.0.1 with its own throwaway
+# PostgreSQL cluster, seeded through Medusa's workflows (app/src/scripts/seed.ts):
+# regions, a product, a publishable key, customers with orders (shipped, refunded,
+# promoted, jpy, kwd, eur, canceled) and optional bulk clones. Stop it with stop.sh.
+# The v2 twin of ../medusa-store/start.sh, with the same conventions.
+#
+# Env knobs (all optional):
+#   MEDUSA_STORE_RUN_DIR  where the state file, logs and outbox go (default: ./run);
+#                         two stores (e.g. demo and tests) need two run dirs
+#   MEDUSA_PORT           first port to try (default 9100; the next free one is taken)
+#   PG_PORT               first PostgreSQL port to try (default 55432)
+#   API_ORDERS            US orders placed through the checkout workflows (default 3)
+#   BULK_ORDERS           extra orders cloned by SQL for buyer@example.com (default 0)
+#   BULK_ORDERS_TOTAL     instead of BULK_ORDERS: clone as many as it takes for buyer@example.com
+#                         to have exactly this many orders in all
+#   PGBIN                 directory of initdb/pg_ctl (default: found on PATH or /usr/lib/postgresql)
+#   MEDUSA_STORE_CACHE    1 (default): after the first full start, keep a pg_dump of the migrated and
+#                         seeded database in app/node_modules/.cache/patron-medusa-store-v2/, keyed by
+#                         a hash of the seed inputs, and restore it on later starts instead of
+#                         migrating and seeding again; 0: always migrate and seed from scratch
+# Needs Node >= 20.19 (Medusa 2.21's engines: ^20.19.0 || >=22.12.0): build-aux/node-env.sh
+# provides one where it exists.
+# Writes $MEDUSA_STORE_RUN_DIR/state.env (shell syntax; source it): see README.md.
+# Exits 0 at once when the store of this run dir is already running.
+set -euo pipefail
+
+BASE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+ROOT="$(cd "$BASE/../.." && pwd)"
+APP="$BASE/app"
+RUN="${MEDUSA_STORE_RUN_DIR:-$BASE/run}"
+mkdir -p "$RUN"
+RUN="$(cd "$RUN" && pwd)"
+STATE="$RUN/state.env"
+MEDUSA_PORT="${MEDUSA_PORT:-9100}"
+API_ORDERS="${API_ORDERS:-3}"
+BULK_ORDERS="${BULK_ORDERS:-0}"
+BULK_ORDERS_TOTAL="${BULK_ORDERS_TOTAL:-}"
+export MEDUSA_DISABLE_TELEMETRY=true DO_NOT_TRACK=1
+
+log() { printf '[%s] v2: %s\n' "$(date +%T)" "$*"; }
+state() { printf '%s=%q\n' "$1" "$2" >> "$STATE"; }
+t_start=$(date +%s%N)
+ms_since() { echo $(( ($(date +%s%N) - $1) / 1000000 )); }
+# the server's command line, as stop.sh recognises it
+is_ours() { [[ -r "/proc/$1/cmdline" ]] && tr '\0' ' ' <"/proc/$1/cmdline" | grep -q "medusa start -H 127.0.0.1 -p $2"; }
+
+# shellcheck disable=SC1090
+if [[ -f "$STATE" ]]; then
+  old_pid=$(. "$STATE"; echo "${MEDUSA_PID:-}")
+  old_port=$(. "$STATE"; echo "${MEDUSA_PORT:-}")
+  if [[ -n "$old_pid" && -n "$old_port" ]] && kill -0 "$old_pid" 2>/dev/null && is_ours "$old_pid" "$old_port"; then
+    log "already running: $(. "$STATE"; echo "$MEDUSA_URL") (pid $old_pid)"
+    (. "$STATE"; echo "MEDUSA_URL=$MEDUSA_URL")
+    exit 0
+  fi
+  log "stale state file $STATE: cleaning up"
+  MEDUSA_STORE_RUN_DIR="$RUN" "$BASE/stop.sh" >/dev/null
+fi
+
+# ------------------------------------------------------------ Node >= 20.19
+# shellcheck disable=SC1091
+[[ -f "$ROOT/build-aux/node-env.sh" ]] && source "$ROOT/build-aux/node-env.sh"
+for b in node npm curl ss; do
+  command -v "$b" >/dev/null || { echo "start.sh: missing $b (run build-aux/install-deps.sh)" >&2; exit 1; }
+done
+if ! node -e 'const [a, b] = process.versions.node.split(".").map(Number);
+              process.exit((a === 20 && b >= 19) || (a === 22 && b >= 12) || a > 22 ? 0 : 1)'; then
+  echo "start.sh: Medusa 2.21 needs Node ^20.19.0 or >= 22.12.0, and $(command -v node) is $(node --version)." >&2
+  echo "start.sh: put a newer node first on PATH (build-aux/node-env.sh does where it exists)." >&2
+  exit 1
+fi
+PGBIN="${PGBIN:-}"
+if [[ -z "$PGBIN" ]]; then
+  if command -v initdb >/dev/null && command -v pg_ctl >/dev/null; then PGBIN="$(dirname "$(command -v initdb)")"
+  else PGBIN="$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -1)"; fi
+fi
+[[ -x "$PGBIN/initdb" && -x "$PGBIN/pg_ctl" ]] || { echo "start.sh: PostgreSQL server binaries (initdb, pg_ctl) not found; set PGBIN" >&2; exit 1; }
+PGBIN="$(dirname "$(readlink -f "$PGBIN/initdb")")"   # e.g. /usr/local/bin/initdb -> /usr/lib/postgresql/15/bin
+pgtool() { if [[ -x "$PGBIN/$1" ]]; then echo "$PGBIN/$1"; else command -v "$1"; fi; }
+PSQL="$(pgtool psql)"
+
+# From here on, a failure stops whatever was started.
+: > "$STATE"
+# shellcheck disable=SC2154
+trap 'rc=$?; if [[ $rc -ne 0 ]]; then echo "start.sh: failed (rc=$rc); cleaning up" >&2; MEDUSA_STORE_RUN_DIR="$RUN" "$BASE/stop.sh" >&2 || true; fi' EXIT
+
+# ------------------------------------------------------------ npm (when the lock file changed)
+LOCK_HASH=$(sha256sum "$APP/package-lock.json" | cut -c1-16)
+STAMP="$APP/node_modules/.patron-lock-hash"
+if [[ ! -x "$APP/node_modules/.bin/medusa" || "$(cat "$STAMP" 2>/dev/null)" != "$LOCK_HASH" ]]; then
+  log "npm ci (Medusa from the npm registry, pinned by app/package-lock.json; node $(node --version), npm $(npm --version)) ..."
+  t0=$(date +%s%N)
+  ( cd "$APP" && npm ci --no-audit --no-fund --loglevel=error ) >"$RUN/npm.log" 2>&1 \
+    || { tail -30 "$RUN/npm.log" >&2; exit 1; }
+  echo "$LOCK_HASH" > "$STAMP"
+  log "npm ci done in $(ms_since "$t0") ms"
+fi
+MEDUSA_VERSION=$(node -p 'require(process.argv[1]).version' "$APP/node_modules/@medusajs/medusa/package.json")
+
+# The seeded database only depends on these inputs: a dump of it can be reused.
+CACHE_DIR="$APP/node_modules/.cache/patron-medusa-store-v2"
+CACHE_KEY=$( { cat "$APP/package-lock.json" "$APP/medusa-config.ts" "$APP/src/scripts/seed.ts";
+               echo "API_ORDERS=$API_ORDERS"; "$PGBIN/postgres" --version; } | sha256sum | cut -c1-16)
+CACHE_FILE="$CACHE_DIR/seeded-$CACHE_KEY.dump"
+[[ "${MEDUSA_STORE_CACHE:-1}" == 1 ]] || CACHE_FILE=
+
+# ------------------------------------------------------------ PostgreSQL
+port_free() { ! ss -Htln "sport = :$1" 2>/dev/null | grep -q .; }
+PGTMP="$(mktemp -d /tmp/patron-medusa-pg.XXXXXX)"
+PGDATA="$PGTMP/data"
+state PGTMP "$PGTMP"
+state PGDATA "$PGDATA"
+state PGBIN "$PGBIN"
+# PostgreSQL refuses to run as root
+RUNAS=()
+if [[ $(id -u) -eq 0 ]]; then
+  PGUSER_OS=postgres; id postgres >/dev/null 2>&1 || PGUSER_OS=nobody
+  chown "$PGUSER_OS" "$PGTMP"
+  RUNAS=(runuser -u "$PGUSER_OS" --)
+fi
+chmod 700 "$PGTMP"
+state PG_RUNAS "${RUNAS[*]}"
+t0=$(date +%s%N)
+"${RUNAS[@]}" "$PGBIN/initdb" -D "$PGDATA" -U postgres --auth=trust -E UTF8 --locale=C >"$RUN/initdb.log" 2>&1 \
+  || { tail -20 "$RUN/initdb.log" >&2; exit 1; }
+PG_PORT="${PG_PORT:-55432}"
+for attempt in 1 2 3 4 5; do
+  while ! port_free "$PG_PORT"; do PG_PORT=$((PG_PORT + 1)); done
+  if "${RUNAS[@]}" "$PGBIN/pg_ctl" -D "$PGDATA" -l "$PGTMP/postgres.log" -w -t 60 \
+       -o "-c listen_addresses=127.0.0.1 -p $PG_PORT -k $PGTMP -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=100" \
+       start >/dev/null 2>&1; then
+    break
+  fi
+  # lost a race for the port to someone else: try the next one
+  [[ $attempt -eq 5 ]] && { tail -20 "$PGTMP/postgres.log" >&2; exit 1; }
+  PG_PORT=$((PG_PORT + 1))
+done
+state PG_PORT "$PG_PORT"
+"$PSQL" -h 127.0.0.1 -p "$PG_PORT" -U postgres -d postgres -qAt -c "CREATE DATABASE medusa" >/dev/null
+DATABASE_URL="postgres://postgres@127.0.0.1:$PG_PORT/medusa"
+export DATABASE_URL
+state DATABASE_URL "$DATABASE_URL"
+log "postgres up on 127.0.0.1:$PG_PORT in $(ms_since "$t0") ms (cluster $PGTMP)"
+
+# ------------------------------------------------------------ migrate + seed (or restore)
+cd "$APP"
+export JWT_SECRET="${JWT_SECRET:-test-jwt-secret}" COOKIE_SECRET="${COOKIE_SECRET:-test-cookie-secret}"
+# the port the server will try first: the seed writes it into the thumbnail URLs
+while ! port_free "$MEDUSA_PORT"; do MEDUSA_PORT=$((MEDUSA_PORT + 1)); done
+SEED_OUT="$RUN/seed-out.json"
+restored=
+if [[ -n "$CACHE_FILE" && -s "$CACHE_FILE" && -s "$CACHE_FILE.json" ]]; then
+  t0=$(date +%s%N)
+  if "$(pgtool pg_restore)" --exit-on-error --no-owner -d "$DATABASE_URL" "$CACHE_FILE" >"$RUN/restore.log" 2>&1; then
+    restored=1
+    cp "$CACHE_FILE.json" "$SEED_OUT"
+    log "restored the seeded database from $(basename "$CACHE_FILE") in $(ms_since "$t0") ms"
+  else
+    log "restoring $(basename "$CACHE_FILE") failed (see $RUN/restore.log): seeding from scratch"
+    rm -f "$CACHE_FILE" "$CACHE_FILE.json"
+    "$PSQL" -h 127.0.0.1 -p "$PG_PORT" -U postgres -d postgres -qAt \
+      -c "DROP DATABASE medusa" -c "CREATE DATABASE medusa" >/dev/null
+  fi
+fi
+if [[ -z "$restored" ]]; then
+  t0=$(date +%s%N)
+  ./node_modules/.bin/medusa db:migrate >"$RUN/migrate.log" 2>&1 || { tail -40 "$RUN/migrate.log" >&2; exit 1; }
+  log "migrations done in $(ms_since "$t0") ms"
+  t0=$(date +%s%N)
+  MEDUSA_URL="http://127.0.0.1:$MEDUSA_PORT" API_ORDERS="$API_ORDERS" SEED_OUT="$SEED_OUT" \
+    ./node_modules/.bin/medusa exec ./src/scripts/seed.ts >"$RUN/seed.log" 2>&1 \
+    || { tail -40 "$RUN/seed.log" >&2; exit 1; }
+  log "seeded in $(ms_since "$t0") ms: $(grep -o 'seeded [0-9]* orders.*' "$RUN/seed.log" | tail -1)"
+  if [[ -n "$CACHE_FILE" ]]; then
+    mkdir -p "$CACHE_DIR"
+    tmp="$(mktemp "$CACHE_DIR/.dump.XXXXXX")"
+    if "$(pgtool pg_dump)" -Fc -f "$tmp" "$DATABASE_URL" 2>"$RUN/dump.log"; then
+      cp "$SEED_OUT" "$CACHE_FILE.json"
+      mv -f "$tmp" "$CACHE_FILE"
+      # keep the 4 newest dumps (one per API_ORDERS value / seed version)
+      ls -t "$CACHE_DIR"/seeded-*.dump 2>/dev/null | tail -n +5 | while read -r f; do rm -f "$f" "$f.json"; done
+      log "cached the seeded database as $(basename "$CACHE_FILE")"
+    else
+      rm -f "$tmp"; log "could not cache the seeded database (see $RUN/dump.log); continuing"
+    fi
+  fi
+fi
+seed_value() { node -p "const s = require(process.argv[1]); String($1)" "$SEED_OUT"; }
+
+# ------------------------------------------------------------ server
+export MEDUSA_OUTBOX_DIR="$RUN/outbox"
+rm -rf "$MEDUSA_OUTBOX_DIR"
+mkdir -p "$MEDUSA_OUTBOX_DIR"
+MEDUSA_PID=
+for attempt in 1 2 3 4 5; do
+  while ! port_free "$MEDUSA_PORT"; do MEDUSA_PORT=$((MEDUSA_PORT + 1)); done
+  t0=$(date +%s%N)
+  # `medusa start` runs the server in this one process (no --cluster)
+  setsid ./node_modules/.bin/medusa start -H 127.0.0.1 -p "$MEDUSA_PORT" >"$RUN/medusa.log" 2>&1 </dev/null &
+  MEDUSA_PID=$!
+  sed -i '/^MEDUSA_PID=/d; /^MEDUSA_PORT=/d' "$STATE"
+  state MEDUSA_PID "$MEDUSA_PID"
+  state MEDUSA_PORT "$MEDUSA_PORT"
+  healthy=
+  for _ in $(seq 1 480); do
+    if curl -fsS -m 2 "http://127.0.0.1:$MEDUSA_PORT/health" >/dev/null 2>&1 && is_ours "$MEDUSA_PID" "$MEDUSA_PORT"; then
+      healthy=1; break
+    fi
+    kill -0 "$MEDUSA_PID" 2>/dev/null || break
+    sleep 0.25
+  done
+  [[ -n "$healthy" ]] && break
+  if ! kill -0 "$MEDUSA_PID" 2>/dev/null && grep -q EADDRINUSE "$RUN/medusa.log" && [[ $attempt -lt 5 ]]; then
+    # lost a race for the port to someone else: try the next one
+    log "port $MEDUSA_PORT taken meanwhile; trying the next one"
+    MEDUSA_PORT=$((MEDUSA_PORT + 1))
+    continue
+  fi
+  echo "medusa did not become healthy:" >&2; tail -40 "$RUN/medusa.log" >&2; exit 1
+done
+MEDUSA_URL="http://127.0.0.1:$MEDUSA_PORT"
+log "medusa $MEDUSA_VERSION healthy at $MEDUSA_URL (server start $(ms_since "$t0") ms, pid $MEDUSA_PID)"
+
+# ------------------------------------------------------------ the URLs of a restored dump
+# The product's thumbnail (and so every line item's) and the shipping labels point at the
+# port the seed ran for; a restored dump, or a port lost to a race, names another one.
+"$PSQL" "$DATABASE_URL" -v ON_ERROR_STOP=1 -qAt -v url="$MEDUSA_URL/static/" >/dev/null <<'SQL' \
+  || { echo "start.sh: could not update the thumbnail URLs" >&2; exit 1; }
+UPDATE product SET thumbnail = regexp_replace(thumbnail, '^http://127\.0\.0\.1:[0-9]+/static/', :'url')
+  WHERE thumbnail ~ '^http://127\.0\.0\.1:[0-9]+/static/' AND NOT starts_with(thumbnail, :'url');
+UPDATE order_line_item SET thumbnail = regexp_replace(thumbnail, '^http://127\.0\.0\.1:[0-9]+/static/', :'url')
+  WHERE thumbnail ~ '^http://127\.0\.0\.1:[0-9]+/static/' AND NOT starts_with(thumbnail, :'url');
+UPDATE cart_line_item SET thumbnail = regexp_replace(thumbnail, '^http://127\.0\.0\.1:[0-9]+/static/', :'url')
+  WHERE thumbnail ~ '^http://127\.0\.0\.1:[0-9]+/static/' AND NOT starts_with(thumbnail, :'url');
+UPDATE fulfillment_label SET label_url = regexp_replace(label_url, '^http://127\.0\.0\.1:[0-9]+/static/', :'url')
+  WHERE label_url ~ '^http://127\.0\.0\.1:[0-9]+/static/' AND NOT starts_with(label_url, :'url');
+SQL
+
+# ------------------------------------------------------------ bulk orders
+if [[ -n "$BULK_ORDERS_TOTAL" || "$BULK_ORDERS" -gt 0 ]]; then
+  t0=$(date +%s%N)
+  if [[ -n "$BULK_ORDERS_TOTAL" ]]; then how=(-v total="$BULK_ORDERS_TOTAL"); else how=(-v n="$BULK_ORDERS"); fi
+  "$PSQL" "$DATABASE_URL" -v ON_ERROR_STOP=1 -qAt "${how[@]}" -v email=buyer@example.com \
+     -f "$BASE/bulk-orders.sql" >"$RUN/bulk-orders.log" 2>&1 || { cat "$RUN/bulk-orders.log" >&2; exit 1; }
+  log "cloned orders by SQL in $(ms_since "$t0") ms: $(tail -1 "$RUN/bulk-orders.log")"
+fi
+
+state MEDUSA_URL "$MEDUSA_URL"
+state MEDUSA_VERSION "$MEDUSA_VERSION"
+state MEDUSA_PUBLISHABLE_KEY "$(seed_value s.publishable_key)"
+state MEDUSA_STORE_RUN_DIR "$RUN"
+state MEDUSA_LOG "$RUN/medusa.log"
+state MEDUSA_OUTBOX_DIR "$MEDUSA_OUTBOX_DIR"
+state JWT_SECRET "$JWT_SECRET"
+state ADMIN_EMAIL admin@example.com
+state ADMIN_PASSWORD supersecret
+state TEST_CUSTOMER_EMAIL buyer@example.com
+state TEST_CUSTOMER_PASSWORD buyer-pass-123
+state OTHER_CUSTOMER_EMAIL other@example.com
+state OTHER_CUSTOMER_PASSWORD other-pass-123
+state DISCOUNT_CODE "$(seed_value s.promotion_code)"
+state MEDUSA_SALES_CHANNEL_ID "$(seed_value s.sales_channel_id)"
+state MEDUSA_REGION_ID "$(seed_value s.regions.usd)"
+state MEDUSA_VARIANT_ID "$(seed_value s.variant_id)"
+state MEDUSA_SHIPPING_OPTION_ID "$(seed_value s.shipping_option_id)"
+for role in shipped refunded promotion jpy kwd eur canceled pending; do
+  state "ORDER_${role^^}_ID" "$(seed_value "s.orders.$role || ''")"
+done
+log "ready in $(ms_since "$t_start") ms. State: $STATE"
+echo "MEDUSA_URL=$MEDUSA_URL"

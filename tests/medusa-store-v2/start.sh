@@ -186,7 +186,6 @@ if [[ -z "$restored" ]]; then
     fi
   fi
 fi
-seed_value() { node -p "const s = require(process.argv[1]); String($1)" "$SEED_OUT"; }
 
 # ------------------------------------------------------------ server
 export MEDUSA_OUTBOX_DIR="$RUN/outbox"
@@ -248,7 +247,6 @@ fi
 
 state MEDUSA_URL "$MEDUSA_URL"
 state MEDUSA_VERSION "$MEDUSA_VERSION"
-state MEDUSA_PUBLISHABLE_KEY "$(seed_value s.publishable_key)"
 state MEDUSA_STORE_RUN_DIR "$RUN"
 state MEDUSA_LOG "$RUN/medusa.log"
 state MEDUSA_OUTBOX_DIR "$MEDUSA_OUTBOX_DIR"
@@ -259,13 +257,13 @@ state TEST_CUSTOMER_EMAIL buyer@example.com
 state TEST_CUSTOMER_PASSWORD buyer-pass-123
 state OTHER_CUSTOMER_EMAIL other@example.com
 state OTHER_CUSTOMER_PASSWORD other-pass-123
-state DISCOUNT_CODE "$(seed_value s.promotion_code)"
-state MEDUSA_SALES_CHANNEL_ID "$(seed_value s.sales_channel_id)"
-state MEDUSA_REGION_ID "$(seed_value s.regions.usd)"
-state MEDUSA_VARIANT_ID "$(seed_value s.variant_id)"
-state MEDUSA_SHIPPING_OPTION_ID "$(seed_value s.shipping_option_id)"
-for role in shipped refunded promotion jpy kwd eur canceled pending; do
-  state "ORDER_${role^^}_ID" "$(seed_value "s.orders.$role || ''")"
-done
+# what the seed made: the key, the ids a test needs to place an order, the special orders
+node -e 'const s = require(process.argv[1]);
+  const out = { MEDUSA_PUBLISHABLE_KEY: s.publishable_key, DISCOUNT_CODE: s.promotion_code,
+                MEDUSA_SALES_CHANNEL_ID: s.sales_channel_id, MEDUSA_REGION_ID: s.regions.usd,
+                MEDUSA_VARIANT_ID: s.variant_id, MEDUSA_SHIPPING_OPTION_ID: s.shipping_option_id };
+  for (const [role, id] of Object.entries(s.orders)) out["ORDER_" + role.toUpperCase() + "_ID"] = id;
+  for (const [k, v] of Object.entries(out)) console.log(k + "\t" + v);' "$SEED_OUT" |
+  while IFS=$'\t' read -r key value; do state "$key" "$value"; done
 log "ready in $(ms_since "$t_start") ms. State: $STATE"
 echo "MEDUSA_URL=$MEDUSA_URL"

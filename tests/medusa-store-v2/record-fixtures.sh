@@ -36,26 +36,9 @@ FULL_FIELDS="${FULL_FIELDS:-*items,+email,+item_subtotal,+shipping_subtotal,+tax
 SUMMARY_FIELDS="${SUMMARY_FIELDS:-id,display_id,status,created_at,currency_code,total}"
 enc() { node -p 'encodeURIComponent(process.argv[1])' "$1"; }
 
-# record NAME METHOD PATH [BODY] [TOKEN] [EXPECTED-STATUS] [KEY]
-# (KEY: "-" for none; default the store's publishable key)
-record() {
-  local name=$1 method=$2 path=$3 body=${4:-} token=${5:-} want=${6:-} key=${7:-$KEY}
-  local args=(-sS -o "$OUT/$name" -w '%{http_code}' -X "$method")
-  [[ -n "$body" ]] && args+=(-H 'Content-Type: application/json' --data-binary "$body")
-  [[ -n "$token" ]] && args+=(-H "Authorization: Bearer $token")
-  [[ "$key" != - ]] && args+=(-H "x-publishable-api-key: $key")
-  local status
-  status=$(curl "${args[@]}" "$MEDUSA_URL$path")
-  echo "$status" > "$OUT/$name.status"
-  printf '  %-36s %s %s %s\n' "$name" "$status" "$method" "${path:0:90}"
-  if [[ -n "$want" && "$status" != "$want" ]]; then
-    echo "record-fixtures: $name: expected HTTP $want, got $status:" >&2
-    head -c 400 "$OUT/$name" >&2; echo >&2
-    exit 1
-  fi
-}
-# json EXPR < file: evaluates a JavaScript expression on the parsed JSON `d`
-json() { node -e 'let s="";process.stdin.on("data",c=>s+=c).on("end",()=>{const d=JSON.parse(s);const v=(new Function("d","return "+process.argv[1]))(d);if(v===undefined||v===null){process.exit(3)}console.log(v)})' "$1"; }
+# shellcheck source=tests/medusa-common/record-lib.sh
+source "$BASE/../medusa-common/record-lib.sh"
+RECORD_HEADER="x-publishable-api-key: $KEY"
 token_for() {
   curl -sS -f -X POST -H 'Content-Type: application/json' \
     --data-binary "{\"email\":\"$1\",\"password\":\"$2\"}" "$MEDUSA_URL/auth/customer/emailpass" | json d.token
@@ -106,7 +89,7 @@ record reset-created.txt POST /auth/customer/emailpass/reset-password "{\"identi
 
 # failures, as the real server words them
 record error-400-not-allowed.json GET /store/customers/me "" "$TOKEN" 400 -
-record error-400-bad-key.json GET /store/regions "" "" 400 pk_not_a_key
+record error-400-bad-key.json GET /store/regions "" "" 400 "x-publishable-api-key: pk_not_a_key"
 record error-401-unauthorized.json GET /store/customers/me "" "" 401
 record error-401-wrong-password.json POST /auth/customer/emailpass \
   "{\"email\":\"$TEST_CUSTOMER_EMAIL\",\"password\":\"wrong\"}" "" 401 -

@@ -41,9 +41,10 @@ export MEDUSA_DISABLE_TELEMETRY=true DO_NOT_TRACK=1
 log() { printf '[%s] v2: %s\n' "$(date +%T)" "$*"; }
 state() { printf '%s=%q\n' "$1" "$2" >> "$STATE"; }
 t_start=$(date +%s%N)
-ms_since() { echo $(( ($(date +%s%N) - $1) / 1000000 )); }
+# shellcheck source=tests/medusa-common/store-lib.sh
+source "$BASE/../medusa-common/store-lib.sh"
 # the server's command line, as stop.sh recognises it
-is_ours() { [[ -r "/proc/$1/cmdline" ]] && tr '\0' ' ' <"/proc/$1/cmdline" | grep -q "medusa start -H 127.0.0.1 -p $2"; }
+is_ours() { [[ -r "/proc/$1/cmdline" ]] && tr '\0' ' ' <"/proc/$1/cmdline" | grep -q -- "medusa start -H 127.0.0.1 -p $2 "; }
 
 # shellcheck disable=SC1090
 if [[ -f "$STATE" ]]; then
@@ -59,8 +60,10 @@ if [[ -f "$STATE" ]]; then
 fi
 
 # ------------------------------------------------------------ Node >= 20.19
-# shellcheck disable=SC1091
-[[ -f "$ROOT/build-aux/node-env.sh" ]] && source "$ROOT/build-aux/node-env.sh"
+if [[ -f "$ROOT/build-aux/node-env.sh" ]]; then
+  # shellcheck source=build-aux/node-env.sh
+  source "$ROOT/build-aux/node-env.sh" || { echo "start.sh: no usable Node.js" >&2; exit 1; }
+fi
 for b in node npm curl ss; do
   command -v "$b" >/dev/null || { echo "start.sh: missing $b (run build-aux/install-deps.sh)" >&2; exit 1; }
 done
@@ -70,15 +73,7 @@ if ! node -e 'const [a, b] = process.versions.node.split(".").map(Number);
   echo "start.sh: put a newer node first on PATH (build-aux/node-env.sh does where it exists)." >&2
   exit 1
 fi
-PGBIN="${PGBIN:-}"
-if [[ -z "$PGBIN" ]]; then
-  if command -v initdb >/dev/null && command -v pg_ctl >/dev/null; then PGBIN="$(dirname "$(command -v initdb)")"
-  else PGBIN="$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -1)"; fi
-fi
-[[ -x "$PGBIN/initdb" && -x "$PGBIN/pg_ctl" ]] || { echo "start.sh: PostgreSQL server binaries (initdb, pg_ctl) not found; set PGBIN" >&2; exit 1; }
-PGBIN="$(dirname "$(readlink -f "$PGBIN/initdb")")"   # e.g. /usr/local/bin/initdb -> /usr/lib/postgresql/15/bin
-pgtool() { if [[ -x "$PGBIN/$1" ]]; then echo "$PGBIN/$1"; else command -v "$1"; fi; }
-PSQL="$(pgtool psql)"
+store_find_pgbin || exit 1
 
 # From here on, a failure stops whatever was started.
 : > "$STATE"
@@ -86,62 +81,14 @@ PSQL="$(pgtool psql)"
 trap 'rc=$?; if [[ $rc -ne 0 ]]; then echo "start.sh: failed (rc=$rc); cleaning up" >&2; MEDUSA_STORE_RUN_DIR="$RUN" "$BASE/stop.sh" >&2 || true; fi' EXIT
 
 # ------------------------------------------------------------ npm (when the lock file changed)
-LOCK_HASH=$(sha256sum "$APP/package-lock.json" | cut -c1-16)
-STAMP="$APP/node_modules/.patron-lock-hash"
-if [[ ! -x "$APP/node_modules/.bin/medusa" || "$(cat "$STAMP" 2>/dev/null)" != "$LOCK_HASH" ]]; then
-  log "npm ci (Medusa from the npm registry, pinned by app/package-lock.json; node $(node --version), npm $(npm --version)) ..."
-  t0=$(date +%s%N)
-  ( cd "$APP" && npm ci --no-audit --no-fund --loglevel=error ) >"$RUN/npm.log" 2>&1 \
-    || { tail -30 "$RUN/npm.log" >&2; exit 1; }
-  echo "$LOCK_HASH" > "$STAMP"
-  log "npm ci done in $(ms_since "$t0") ms"
-fi
-MEDUSA_VERSION=$(node -p 'require(process.argv[1]).version' "$APP/node_modules/@medusajs/medusa/package.json")
+store_npm_ci || exit 1
 
 # The seeded database only depends on these inputs: a dump of it can be reused.
-CACHE_DIR="$APP/node_modules/.cache/patron-medusa-store-v2"
-CACHE_KEY=$( { cat "$APP/package-lock.json" "$APP/medusa-config.ts" "$APP/src/scripts/seed.ts";
-               echo "API_ORDERS=$API_ORDERS"; "$PGBIN/postgres" --version; } | sha256sum | cut -c1-16)
-CACHE_FILE="$CACHE_DIR/seeded-$CACHE_KEY.dump"
-[[ "${MEDUSA_STORE_CACHE:-1}" == 1 ]] || CACHE_FILE=
+store_cache_file patron-medusa-store-v2 "$APP/package-lock.json" "$APP/medusa-config.ts" \
+  "$APP/src/scripts/seed.ts"
 
 # ------------------------------------------------------------ PostgreSQL
-port_free() { ! ss -Htln "sport = :$1" 2>/dev/null | grep -q .; }
-PGTMP="$(mktemp -d /tmp/patron-medusa-pg.XXXXXX)"
-PGDATA="$PGTMP/data"
-state PGTMP "$PGTMP"
-state PGDATA "$PGDATA"
-state PGBIN "$PGBIN"
-# PostgreSQL refuses to run as root
-RUNAS=()
-if [[ $(id -u) -eq 0 ]]; then
-  PGUSER_OS=postgres; id postgres >/dev/null 2>&1 || PGUSER_OS=nobody
-  chown "$PGUSER_OS" "$PGTMP"
-  RUNAS=(runuser -u "$PGUSER_OS" --)
-fi
-chmod 700 "$PGTMP"
-state PG_RUNAS "${RUNAS[*]}"
-t0=$(date +%s%N)
-"${RUNAS[@]}" "$PGBIN/initdb" -D "$PGDATA" -U postgres --auth=trust -E UTF8 --locale=C >"$RUN/initdb.log" 2>&1 \
-  || { tail -20 "$RUN/initdb.log" >&2; exit 1; }
-PG_PORT="${PG_PORT:-55432}"
-for attempt in 1 2 3 4 5; do
-  while ! port_free "$PG_PORT"; do PG_PORT=$((PG_PORT + 1)); done
-  if "${RUNAS[@]}" "$PGBIN/pg_ctl" -D "$PGDATA" -l "$PGTMP/postgres.log" -w -t 60 \
-       -o "-c listen_addresses=127.0.0.1 -p $PG_PORT -k $PGTMP -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=100" \
-       start >/dev/null 2>&1; then
-    break
-  fi
-  # lost a race for the port to someone else: try the next one
-  [[ $attempt -eq 5 ]] && { tail -20 "$PGTMP/postgres.log" >&2; exit 1; }
-  PG_PORT=$((PG_PORT + 1))
-done
-state PG_PORT "$PG_PORT"
-"$PSQL" -h 127.0.0.1 -p "$PG_PORT" -U postgres -d postgres -qAt -c "CREATE DATABASE medusa" >/dev/null
-DATABASE_URL="postgres://postgres@127.0.0.1:$PG_PORT/medusa"
-export DATABASE_URL
-state DATABASE_URL "$DATABASE_URL"
-log "postgres up on 127.0.0.1:$PG_PORT in $(ms_since "$t0") ms (cluster $PGTMP)"
+store_pg_start "${PG_PORT:-55432}" 100 || exit 1
 
 # ------------------------------------------------------------ migrate + seed (or restore)
 cd "$APP"
@@ -150,18 +97,9 @@ export JWT_SECRET="${JWT_SECRET:-test-jwt-secret}" COOKIE_SECRET="${COOKIE_SECRE
 while ! port_free "$MEDUSA_PORT"; do MEDUSA_PORT=$((MEDUSA_PORT + 1)); done
 SEED_OUT="$RUN/seed-out.json"
 restored=
-if [[ -n "$CACHE_FILE" && -s "$CACHE_FILE" && -s "$CACHE_FILE.json" ]]; then
-  t0=$(date +%s%N)
-  if "$(pgtool pg_restore)" --exit-on-error --no-owner -d "$DATABASE_URL" "$CACHE_FILE" >"$RUN/restore.log" 2>&1; then
-    restored=1
-    cp "$CACHE_FILE.json" "$SEED_OUT"
-    log "restored the seeded database from $(basename "$CACHE_FILE") in $(ms_since "$t0") ms"
-  else
-    log "restoring $(basename "$CACHE_FILE") failed (see $RUN/restore.log): seeding from scratch"
-    rm -f "$CACHE_FILE" "$CACHE_FILE.json"
-    "$PSQL" -h 127.0.0.1 -p "$PG_PORT" -U postgres -d postgres -qAt \
-      -c "DROP DATABASE medusa" -c "CREATE DATABASE medusa" >/dev/null
-  fi
+if [[ -s "$CACHE_FILE.json" ]] && store_db_restore "$CACHE_FILE"; then
+  restored=1
+  cp "$CACHE_FILE.json" "$SEED_OUT"
 fi
 if [[ -z "$restored" ]]; then
   t0=$(date +%s%N)
@@ -172,19 +110,7 @@ if [[ -z "$restored" ]]; then
     ./node_modules/.bin/medusa exec ./src/scripts/seed.ts >"$RUN/seed.log" 2>&1 \
     || { tail -40 "$RUN/seed.log" >&2; exit 1; }
   log "seeded in $(ms_since "$t0") ms: $(grep -o 'seeded [0-9]* orders.*' "$RUN/seed.log" | tail -1)"
-  if [[ -n "$CACHE_FILE" ]]; then
-    mkdir -p "$CACHE_DIR"
-    tmp="$(mktemp "$CACHE_DIR/.dump.XXXXXX")"
-    if "$(pgtool pg_dump)" -Fc -f "$tmp" "$DATABASE_URL" 2>"$RUN/dump.log"; then
-      cp "$SEED_OUT" "$CACHE_FILE.json"
-      mv -f "$tmp" "$CACHE_FILE"
-      # keep the 4 newest dumps (one per API_ORDERS value / seed version)
-      ls -t "$CACHE_DIR"/seeded-*.dump 2>/dev/null | tail -n +5 | while read -r f; do rm -f "$f" "$f.json"; done
-      log "cached the seeded database as $(basename "$CACHE_FILE")"
-    else
-      rm -f "$tmp"; log "could not cache the seeded database (see $RUN/dump.log); continuing"
-    fi
-  fi
+  [[ -z "$CACHE_FILE" ]] || store_db_save "$CACHE_FILE" "$SEED_OUT"
 fi
 
 # ------------------------------------------------------------ server
@@ -237,26 +163,9 @@ UPDATE fulfillment_label SET label_url = regexp_replace(label_url, '^http://127\
 SQL
 
 # ------------------------------------------------------------ bulk orders
-if [[ -n "$BULK_ORDERS_TOTAL" || "$BULK_ORDERS" -gt 0 ]]; then
-  t0=$(date +%s%N)
-  if [[ -n "$BULK_ORDERS_TOTAL" ]]; then how=(-v total="$BULK_ORDERS_TOTAL"); else how=(-v n="$BULK_ORDERS"); fi
-  "$PSQL" "$DATABASE_URL" -v ON_ERROR_STOP=1 -qAt "${how[@]}" -v email=buyer@example.com \
-     -f "$BASE/bulk-orders.sql" >"$RUN/bulk-orders.log" 2>&1 || { cat "$RUN/bulk-orders.log" >&2; exit 1; }
-  log "cloned orders by SQL in $(ms_since "$t0") ms: $(tail -1 "$RUN/bulk-orders.log")"
-fi
+store_bulk_orders || exit 1
 
-state MEDUSA_URL "$MEDUSA_URL"
-state MEDUSA_VERSION "$MEDUSA_VERSION"
-state MEDUSA_STORE_RUN_DIR "$RUN"
-state MEDUSA_LOG "$RUN/medusa.log"
-state MEDUSA_OUTBOX_DIR "$MEDUSA_OUTBOX_DIR"
-state JWT_SECRET "$JWT_SECRET"
-state ADMIN_EMAIL admin@example.com
-state ADMIN_PASSWORD supersecret
-state TEST_CUSTOMER_EMAIL buyer@example.com
-state TEST_CUSTOMER_PASSWORD buyer-pass-123
-state OTHER_CUSTOMER_EMAIL other@example.com
-state OTHER_CUSTOMER_PASSWORD other-pass-123
+store_state_common
 # what the seed made: the key, the ids a test needs to place an order, the special orders
 node -e 'const s = require(process.argv[1]);
   const out = { MEDUSA_PUBLISHABLE_KEY: s.publishable_key, DISCOUNT_CODE: s.promotion_code,

@@ -1,22 +1,15 @@
-// Test store "mailer", as in the v1 store (../../../medusa-store/app/dist/subscribers/):
-// for every auth.password_reset event ({entity_id: <email>, actor_type, token}),
-// emitted by POST /auth/customer/emailpass/reset-password, write one RFC 822-style
-// email into $MEDUSA_OUTBOX_DIR as <ISO time, ':' -> '-'>-<counter>.eml (written to
-// a dot-.tmp file first, then renamed, so a reader never sees a partial file) with
-// the link patron://reset-password?email=<enc>&token=<enc> on its own line and a
-// "Token: <token>" line, and append the payload as one JSON line to outbox.jsonl.
-// Only customers' resets are mailed (an admin user's would be actor_type "user").
+// Test store "mailer", as in the v1 store: for every auth.password_reset event
+// ({entity_id: <email>, actor_type, token}), emitted by
+// POST /auth/customer/emailpass/reset-password, one email into $MEDUSA_OUTBOX_DIR with the
+// link patron://reset-password?email=…&token=… and one line in its outbox.jsonl
+// (../../../../medusa-common/reset-mail.js, shared with the v1 store). Only customers'
+// resets are mailed (an admin user's has actor_type "user").
 import type { SubscriberArgs, SubscriberConfig } from "@medusajs/framework"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
-import { appendFileSync, mkdirSync, renameSync, writeFileSync } from "fs"
-import { join } from "path"
 
-let counter = 0
-
-function resetLink(email: string, token: string): string {
-  return "patron://reset-password?email=" + encodeURIComponent(email) +
-    "&token=" + encodeURIComponent(token)
-}
+// plain JS, outside this project: required, not imported
+// eslint-disable-next-line @typescript-eslint/no-var-requires
+const { writeResetMail } = require("../../../../medusa-common/reset-mail.js")
 
 export default async function passwordResetOutbox({
   event: { data },
@@ -42,35 +35,7 @@ export default async function passwordResetOutbox({
   } catch {
     // the greeting without a name
   }
-  mkdirSync(dir, { recursive: true })
-  const now = new Date()
-  counter += 1
-  const text = [
-    "To: " + email,
-    "Subject: Reset your password",
-    "Date: " + now.toUTCString(),
-    "Content-Type: text/plain; charset=utf-8",
-    "",
-    "Hello" + (name ? " " + name : "") + ",",
-    "",
-    "Someone asked to reset the password of your account. Open this link in Patron",
-    "to choose a new password (it is valid for 15 minutes and works once):",
-    "",
-    resetLink(email, token),
-    "",
-    "Or paste this code into Patron:",
-    "",
-    "Token: " + token,
-    "",
-    "If you did not ask for this, ignore this email.",
-    "",
-  ].join("\n")
-  const base = now.toISOString().replace(/:/g, "-") + "-" + counter
-  const tmp = join(dir, "." + base + ".eml.tmp")
-  writeFileSync(tmp, text)
-  renameSync(tmp, join(dir, base + ".eml"))
-  appendFileSync(join(dir, "outbox.jsonl"),
-    JSON.stringify({ email, token, actor_type: data.actor_type, at: now.toISOString(), file: base + ".eml" }) + "\n")
+  writeResetMail(dir, { email, token, name }, { email, token, actor_type: data.actor_type })
 }
 
 export const config: SubscriberConfig = {

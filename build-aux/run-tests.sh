@@ -35,6 +35,7 @@ source "$MEDUSA_STORE_RUN_DIR/state.env"
 export MEDUSA_URL MEDUSA_OUTBOX_DIR MEDUSA_VERSION
 export MEDUSA_JWT_SECRET="${JWT_SECRET:-test-jwt-secret}"
 # the v2 store's under names of their own (its state file has the same names as v1's)
+# shellcheck disable=SC1091
 v2_state() { (set +u; . "$V2_RUN_DIR/state.env"; echo "${!1}"); }
 MEDUSA_V2_URL="$(v2_state MEDUSA_URL)"
 MEDUSA_V2_PUBLISHABLE_KEY="$(v2_state MEDUSA_PUBLISHABLE_KEY)"

@@ -19,8 +19,7 @@
 #                         seeded database in app/node_modules/.cache/patron-medusa-store-v2/, keyed by
 #                         a hash of the seed inputs, and restore it on later starts instead of
 #                         migrating and seeding again; 0: always migrate and seed from scratch
-# Needs Node >= 20.19 (Medusa 2.21's engines: ^20.19.0 || >=22.12.0): build-aux/node-env.sh
-# provides one where it exists.
+# Needs Node ^20.19.0 or >= 22.12.0 (Medusa 2.21's engines): build-aux/node-env.sh provides one.
 # Writes $MEDUSA_STORE_RUN_DIR/state.env (shell syntax; source it): see README.md.
 # Exits 0 at once when the store of this run dir is already running.
 set -euo pipefail
@@ -60,17 +59,16 @@ if [[ -f "$STATE" ]]; then
 fi
 
 # ------------------------------------------------------------ Node >= 20.19
-if [[ -f "$ROOT/build-aux/node-env.sh" ]]; then
-  # shellcheck source=build-aux/node-env.sh
-  source "$ROOT/build-aux/node-env.sh" || { echo "start.sh: no usable Node.js" >&2; exit 1; }
-fi
+# node and npm >= 20.19: the system's, or the pinned one from the project's cache
+# shellcheck source=build-aux/node-env.sh
+source "$ROOT/build-aux/node-env.sh" || { echo "start.sh: no usable Node.js" >&2; exit 1; }
 for b in node npm curl ss; do
   command -v "$b" >/dev/null || { echo "start.sh: missing $b (run build-aux/install-deps.sh)" >&2; exit 1; }
 done
 if ! node -e 'const [a, b] = process.versions.node.split(".").map(Number);
               process.exit((a === 20 && b >= 19) || (a === 22 && b >= 12) || a > 22 ? 0 : 1)'; then
   echo "start.sh: Medusa 2.21 needs Node ^20.19.0 or >= 22.12.0, and $(command -v node) is $(node --version)." >&2
-  echo "start.sh: put a newer node first on PATH (build-aux/node-env.sh does where it exists)." >&2
+  echo "start.sh: put a newer node first on PATH, or PATRON_NODE=pinned (build-aux/node-env.sh)." >&2
   exit 1
 fi
 store_find_pgbin || exit 1

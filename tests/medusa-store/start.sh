@@ -55,9 +55,12 @@ if [[ -f "$STATE" ]]; then
   MEDUSA_STORE_RUN_DIR="$RUN" "$BASE/stop.sh" >/dev/null
 fi
 
-for b in node npm curl ss; do
+for b in curl ss; do
   command -v "$b" >/dev/null || { echo "start.sh: missing $b (run build-aux/install-deps.sh)" >&2; exit 1; }
 done
+# node and npm >= 20.19: the system's, or the pinned one from the project's cache
+# shellcheck source=build-aux/node-env.sh
+source "$BASE/../../build-aux/node-env.sh" || { echo "start.sh: no usable Node.js" >&2; exit 1; }
 store_find_pgbin || exit 1
 
 # From here on, a failure stops whatever was started.
@@ -114,7 +117,7 @@ for _ in $(seq 1 480); do
 done
 [[ -n "$healthy" ]] || { echo "medusa /health timeout" >&2; tail -40 "$RUN/medusa.log" >&2; exit 1; }
 MEDUSA_URL="http://127.0.0.1:$MEDUSA_PORT"
-log "medusa $MEDUSA_VERSION healthy at $MEDUSA_URL (server start $(ms_since "$t0") ms, pid $MEDUSA_PID)"
+log "medusa $MEDUSA_VERSION healthy at $MEDUSA_URL on Node $PATRON_NODE_VERSION (server start $(ms_since "$t0") ms, pid $MEDUSA_PID)"
 
 state MEDUSA_PORT "$MEDUSA_PORT"
 store_state_common

@@ -1,7 +1,16 @@
 # shellcheck shell=bash
-# What the v1 and v2 stores' record-fixtures.sh do alike. Sourced, not run. The caller sets
-# OUT (the fixtures directory) and MEDUSA_URL, and may set RECORD_HEADER, a header every
+# What the v1 and v2 stores' record-fixtures.sh do alike. Sourced, not run, by a script that
+# has set RUN (the store's run directory) and OUT (the fixtures directory): checks that the
+# store runs, sources its state file (MEDUSA_URL, the accounts, ...) and the stores' node
+# (json() below), as start.sh takes it. The caller may then set RECORD_HEADER, a header every
 # request carries unless told otherwise (v2: its publishable key).
+
+[[ -f "$RUN/state.env" ]] || { echo "record-fixtures: no store running ($RUN/state.env absent); run start.sh" >&2; exit 1; }
+# shellcheck disable=SC1091
+source "$RUN/state.env"
+# shellcheck source=build-aux/node-env.sh
+source "$(dirname "${BASH_SOURCE[0]}")/../../build-aux/node-env.sh" || exit 1
+mkdir -p "$OUT"
 
 # record NAME METHOD PATH [BODY] [TOKEN] [EXPECTED-STATUS] [HEADER]: the answer's body exactly
 # as sent into $OUT/NAME, its status on one line into $OUT/NAME.status; fails unless the status

@@ -12,14 +12,11 @@ BASE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 ROOT="$(cd "$BASE/../.." && pwd)"
 RUN="${MEDUSA_STORE_RUN_DIR:-$BASE/run}"
 OUT="${1:-$ROOT/tests/fixtures/v2}"
-[[ -f "$RUN/state.env" ]] || { echo "record-fixtures: no store running ($RUN/state.env absent); run start.sh" >&2; exit 1; }
-# shellcheck disable=SC1091
-source "$RUN/state.env"
-# the stores' node (json() below), as start.sh takes it
-# shellcheck source=build-aux/node-env.sh
-source "$ROOT/build-aux/node-env.sh" || exit 1
-mkdir -p "$OUT"
+# the store's state and node, record and json
+# shellcheck source=tests/medusa-common/record-lib.sh
+source "$BASE/../medusa-common/record-lib.sh"
 KEY="$MEDUSA_PUBLISHABLE_KEY"
+RECORD_HEADER="x-publishable-api-key: $KEY"
 
 # the dialect's field lists: a #define of adjacent string literals
 dialect_fields() {
@@ -39,9 +36,6 @@ FULL_FIELDS="${FULL_FIELDS:-*items,+email,+item_subtotal,+shipping_subtotal,+tax
 SUMMARY_FIELDS="${SUMMARY_FIELDS:-id,display_id,status,created_at,currency_code,total}"
 enc() { node -p 'encodeURIComponent(process.argv[1])' "$1"; }
 
-# shellcheck source=tests/medusa-common/record-lib.sh
-source "$BASE/../medusa-common/record-lib.sh"
-RECORD_HEADER="x-publishable-api-key: $KEY"
 token_for() {
   curl -sS -f -X POST -H 'Content-Type: application/json' \
     --data-binary "{\"email\":\"$1\",\"password\":\"$2\"}" "$MEDUSA_URL/auth/customer/emailpass" | json d.token

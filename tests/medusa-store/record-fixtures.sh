@@ -8,14 +8,7 @@ set -euo pipefail
 BASE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 RUN="${MEDUSA_STORE_RUN_DIR:-$BASE/run}"
 OUT="${1:-$BASE/../fixtures}"
-[[ -f "$RUN/state.env" ]] || { echo "record-fixtures: no store running ($RUN/state.env absent); run start.sh" >&2; exit 1; }
-# shellcheck disable=SC1091
-source "$RUN/state.env"
-# the stores' node (json() below), as start.sh takes it
-# shellcheck source=build-aux/node-env.sh
-source "$BASE/../../build-aux/node-env.sh" || exit 1
-mkdir -p "$OUT"
-
+# the store's state and node, record and json
 # shellcheck source=tests/medusa-common/record-lib.sh
 source "$BASE/../medusa-common/record-lib.sh"
 token_for() {

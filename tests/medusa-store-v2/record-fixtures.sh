@@ -63,7 +63,7 @@ for role in shipped refunded promotion jpy kwd eur canceled; do
   [[ -n "${!var:-}" ]] || { echo "record-fixtures: $var not in state.env" >&2; exit 1; }
   record "order-$role.json" GET "$(one_order "${!var}")" "" "$TOKEN" 200
 done
-record order.json GET "$(one_order "$ORDER_PENDING_ID")" "" "$TOKEN" 200
+record order-pending.json GET "$(one_order "$ORDER_PENDING_ID")" "" "$TOKEN" 200
 record order-default-fields.json GET "/store/orders/$ORDER_SHIPPED_ID" "" "$TOKEN" 200
 
 # a fresh customer: register, create, sign in, two addresses, one deleted

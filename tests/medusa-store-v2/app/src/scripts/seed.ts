@@ -104,16 +104,18 @@ export default async function seed({ container }: ExecArgs) {
     },
   })
 
-  const { result: regions } = await createRegionsWorkflow(container).run({
-    input: {
-      regions: [
-        { name: "United States", currency_code: "usd", countries: ["us"], payment_providers: ["pp_system_default"] },
-        { name: "EU", currency_code: "eur", countries: ["de", "fr"], payment_providers: ["pp_system_default"] },
-        { name: "Japan", currency_code: "jpy", countries: ["jp"], payment_providers: ["pp_system_default"] },
-        { name: "Kuwait", currency_code: "kwd", countries: ["kw"], payment_providers: ["pp_system_default"] },
-      ],
-    },
-  })
+  // one at a time: ids made in the same millisecond sort at random, and GET /store/regions
+  // lists them by id (United States first, then EU, Japan, Kuwait)
+  const regions: any[] = []
+  for (const [name, currency_code, countries] of [
+    ["United States", "usd", ["us"]], ["EU", "eur", ["de", "fr"]], ["Japan", "jpy", ["jp"]], ["Kuwait", "kwd", ["kw"]],
+  ] as [string, string, string[]][]) {
+    const { result } = await createRegionsWorkflow(container).run({
+      input: { regions: [{ name, currency_code, countries, payment_providers: ["pp_system_default"] }] },
+    })
+    regions.push(result[0])
+    await new Promise((resolve) => setTimeout(resolve, 5))
+  }
   const region = (currency: string) => regions.find((r: any) => r.currency_code === currency)!
   await createTaxRegionsWorkflow(container).run({
     input: [

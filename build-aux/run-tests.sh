@@ -21,7 +21,13 @@ V2_RUN_DIR="$BUILD/test-store-v2"
 # a few hundred orders for the paginated order list's tests
 export BULK_ORDERS="${BULK_ORDERS:-250}"
 mkdir -p "$BUILD"
+v2_start=
 stop_stores() {
+  # a v2 start still under way (the v1 store failed) stops itself, cleaning up
+  if [[ -n "$v2_start" ]] && kill -0 "$v2_start" 2>/dev/null; then
+    kill -TERM "$v2_start" 2>/dev/null
+    wait "$v2_start" 2>/dev/null || true
+  fi
   "$ROOT/tests/medusa-store/stop.sh" >/dev/null 2>&1 || true
   MEDUSA_STORE_RUN_DIR="$V2_RUN_DIR" "$ROOT/tests/medusa-store-v2/stop.sh" >/dev/null 2>&1 || true
 }
@@ -29,7 +35,8 @@ trap stop_stores EXIT
 MEDUSA_STORE_RUN_DIR="$V2_RUN_DIR" "$ROOT/tests/medusa-store-v2/start.sh" &
 v2_start=$!
 "$ROOT/tests/medusa-store/start.sh"
-wait "$v2_start" || { echo "run-tests: the Medusa v2 test store did not start" >&2; exit 1; }
+wait "$v2_start" || { v2_start=; echo "run-tests: the Medusa v2 test store did not start" >&2; exit 1; }
+v2_start=
 # shellcheck disable=SC1091
 source "$MEDUSA_STORE_RUN_DIR/state.env"
 export MEDUSA_URL MEDUSA_OUTBOX_DIR MEDUSA_VERSION

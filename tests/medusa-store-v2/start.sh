@@ -77,6 +77,9 @@ store_find_pgbin || exit 1
 : > "$STATE"
 # shellcheck disable=SC2154
 trap 'rc=$?; if [[ $rc -ne 0 ]]; then echo "start.sh: failed (rc=$rc); cleaning up" >&2; MEDUSA_STORE_RUN_DIR="$RUN" "$BASE/stop.sh" >&2 || true; fi' EXIT
+# stopped from outside (run-tests.sh when the v1 store fails beside it): clean up too
+trap 'exit 143' TERM
+trap 'exit 130' INT
 
 # ------------------------------------------------------------ npm (when the lock file changed)
 store_npm_ci || exit 1

@@ -11,6 +11,7 @@
 #include <locale.h>
 #include <stdio.h>
 
+#include "medusa-currency.h"
 #include "patron-money.h"
 
 /**
@@ -22,18 +23,7 @@
 guint
 patron_currency_decimals (const char *currency_code)
 {
-  static const char * const none[] = {
-    "bif", "clp", "djf", "gnf", "isk", "jpy", "kmf", "krw", "pyg", "rwf", "ugx", "uyi",
-    "vnd", "vuv", "xaf", "xof", "xpf", NULL
-  };
-  static const char * const three[] = { "bhd", "iqd", "jod", "kwd", "lyd", "omr", "tnd", NULL };
-  g_autofree char *code = g_ascii_strdown (currency_code != NULL ? currency_code : "", -1);
-
-  if (g_strv_contains (none, code))
-    return 0;
-  if (g_strv_contains (three, code))
-    return 3;
-  return 2;
+  return medusa_currency_get_decimals (currency_code);
 }
 
 /* whole and fractional parts apart: no rounding through a double */

@@ -8,6 +8,7 @@
 #include <gio/gio.h>
 
 #include "medusa-customer-changes.h"
+#include "medusa-dialect-types.h"
 #include "medusa-order-query.h"
 #include "medusa-prefetch.h"
 #include "medusa-types.h"
@@ -63,6 +64,27 @@ void               medusa_client_set_access_token          (MedusaClient        
                                                             const char             *token);
 void               medusa_client_set_prefetch              (MedusaClient           *self,
                                                             MedusaPrefetch         *prefetch);
+MedusaApiVersion   medusa_client_get_api_version           (MedusaClient           *self);
+void               medusa_client_set_api_version           (MedusaClient           *self,
+                                                            MedusaApiVersion        version);
+const char        *medusa_client_get_publishable_key       (MedusaClient           *self);
+void               medusa_client_set_publishable_key       (MedusaClient           *self,
+                                                            const char             *key);
+MedusaCapabilities medusa_client_get_capabilities          (MedusaClient           *self);
+void               medusa_client_detect_api_version_async  (MedusaClient           *self,
+                                                            GCancellable           *cancellable,
+                                                            GAsyncReadyCallback     callback,
+                                                            gpointer                user_data);
+MedusaApiVersion   medusa_client_detect_api_version_finish (MedusaClient           *self,
+                                                            GAsyncResult           *result,
+                                                            GError                **error);
+void               medusa_client_refresh_token_async       (MedusaClient           *self,
+                                                            GCancellable           *cancellable,
+                                                            GAsyncReadyCallback     callback,
+                                                            gpointer                user_data);
+gboolean           medusa_client_refresh_token_finish      (MedusaClient           *self,
+                                                            GAsyncResult           *result,
+                                                            GError                **error);
 
 void               medusa_client_create_customer_async     (MedusaClient           *self,
                                                             const char             *email,

@@ -479,7 +479,7 @@ use_for_billing_cb (GtkButton     *button,
   g_autoptr(MedusaCustomerChanges) changes = medusa_customer_changes_new ();
 
   patron_form_show_error (self->error_label, NULL);
-  /* one step: v1 takes the id of an existing address */
+  /* one step: the store takes the id of an existing address */
   medusa_customer_changes_set_billing_address_id (changes, medusa_address_get_id (address));
   patron_session_update_customer_async (self->session, changes, self->cancellable,
                                         billing_chosen_cb, g_object_ref (self));

@@ -26,8 +26,6 @@
  */
 
 #define PAGE_SIZE_KEY "orders-page-size"
-#define ROW_FIELDS "id,display_id,status,fulfillment_status,payment_status,created_at," \
-                   "currency_code,total"
 
 typedef enum
 {
@@ -407,9 +405,8 @@ get_range (PatronOrdersPage  *self,
  * patron_orders_page_history_query:
  *
  * The page's query for the whole history, before any filter or search: what
- * a row shows, no more. Of v1's default relations the list keeps only the
- * items (for their count), so a page is smaller to send, parse and keep. The
- * order window asks for the whole order.
+ * a row shows, no more (the client's dialect spells it out), so a page is
+ * smaller to send, parse and keep. The order window asks for the whole order.
  *
  * Returns: (transfer full): a new query
  */
@@ -418,8 +415,7 @@ patron_orders_page_history_query (void)
 {
   MedusaOrderQuery *query = medusa_order_query_new ();
 
-  medusa_order_query_set_fields (query, ROW_FIELDS);
-  medusa_order_query_set_expand (query, "items");
+  medusa_order_query_set_detail (query, MEDUSA_ORDER_DETAIL_SUMMARY);
 
   return query;
 }

@@ -134,7 +134,7 @@ count_orders_cb (gpointer data)
 
   self->count_cancellable = g_cancellable_new ();
   medusa_order_query_set_limit (query, 1);
-  medusa_order_query_set_fields (query, "id");
+  medusa_order_query_set_detail (query, MEDUSA_ORDER_DETAIL_ID);
   medusa_client_list_orders_async (self->client, query, self->count_cancellable,
                                    order_count_cb, g_object_ref (self));
 
@@ -972,7 +972,7 @@ patron_session_prepare_restore (PatronSession *self)
   if (!self->keep_sessions)
     return;
 
-  self->prefetch = medusa_prefetch_new (medusa_client_get_base_url (self->client));
+  self->prefetch = medusa_prefetch_new_for_client (self->client);
   medusa_prefetch_add_customer (self->prefetch);
   if (self->orders_query != NULL)
     medusa_prefetch_add_order_list (self->prefetch, self->orders_query, self->orders_page_size);
@@ -1052,52 +1052,20 @@ patron_session_restore_finish (PatronSession  *self,
 /* Changes to the customer, taken into the customer object from the answer  */
 
 static void
-customer_read_back_cb (GObject      *object,
-                       GAsyncResult *result,
-                       gpointer      user_data)
-{
-  g_autoptr(GTask) task = user_data;
-  PatronSession *self = g_task_get_source_object (task);
-  g_autoptr(MedusaCustomer) answer = NULL;
-  GError *error = NULL;
-
-  answer = medusa_client_get_customer_finish (MEDUSA_CLIENT (object), result, &error);
-  if (answer == NULL)
-    {
-      g_task_return_error (task, error);
-      return;
-    }
-
-  if (self->customer != NULL)
-    medusa_customer_update_from (self->customer, answer);
-  g_task_return_boolean (task, TRUE);
-}
-
-static void
 customer_updated_cb (GObject      *object,
                      GAsyncResult *result,
                      gpointer      user_data)
 {
   g_autoptr(GTask) task = user_data;
   PatronSession *self = g_task_get_source_object (task);
-  MedusaCustomerChanges *changes = g_task_get_task_data (task);
   g_autoptr(MedusaCustomer) answer = NULL;
-  GCancellable *cancellable;
   GError *error = NULL;
 
+  /* with the billing address read back where the store's answer lacks it */
   answer = medusa_client_update_customer_finish (MEDUSA_CLIENT (object), result, &error);
   if (answer == NULL)
     {
       g_task_return_error (task, error);
-      return;
-    }
-
-  /* v1's answer names the billing address only by id: read it back */
-  if (medusa_customer_changes_get_changes_billing_address (changes))
-    {
-      cancellable = g_task_get_cancellable (task);
-      medusa_client_get_customer_async (self->client, cancellable, customer_read_back_cb,
-                                        g_steal_pointer (&task));
       return;
     }
 
@@ -1289,7 +1257,7 @@ patron_session_change_credentials_async (PatronSession       *self,
   data->current_password = g_strdup (current_password);
   data->new_email = g_strdup (new_email);
   data->new_password = g_strdup (new_password);
-  data->checker = medusa_client_new (self->store_url);
+  data->checker = medusa_client_new_sibling (self->client);
   g_task_set_task_data (task, data, (GDestroyNotify) credentials_data_free);
 
   medusa_client_sign_in_async (data->checker, medusa_customer_get_email (self->customer),

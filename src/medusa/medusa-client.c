@@ -978,6 +978,27 @@ medusa_client_new (const char *base_url)
   return g_object_new (MEDUSA_TYPE_CLIENT, "base-url", base_url, NULL);
 }
 
+/**
+ * medusa_client_new_sibling:
+ * @client: a client
+ *
+ * Returns: (transfer full): a new client, signed out, for @client's store,
+ *   speaking its Store API with its publishable key
+ */
+MedusaClient *
+medusa_client_new_sibling (MedusaClient *client)
+{
+  g_return_val_if_fail (MEDUSA_IS_CLIENT (client), NULL);
+
+  return g_object_new (MEDUSA_TYPE_CLIENT,
+                       "base-url", client->base_url,
+                       "api-version", client->api_version,
+                       "publishable-key", client->publishable_key,
+                       "timeout", medusa_client_get_timeout (client),
+                       "max-response-size", client->max_response_size,
+                       NULL);
+}
+
 const char *
 medusa_client_get_base_url (MedusaClient *self)
 {

@@ -51,6 +51,7 @@ G_DECLARE_FINAL_TYPE (MedusaClient, medusa_client, MEDUSA, CLIENT, GObject)
 gboolean           medusa_client_check_base_url            (const char             *base_url,
                                                             GError                **error);
 MedusaClient      *medusa_client_new                       (const char             *base_url);
+MedusaClient      *medusa_client_new_sibling               (MedusaClient           *client);
 const char        *medusa_client_get_base_url              (MedusaClient           *self);
 guint              medusa_client_get_timeout               (MedusaClient           *self);
 void               medusa_client_set_timeout               (MedusaClient           *self,

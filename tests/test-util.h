@@ -18,6 +18,8 @@ const char   *test_store_url       (void);
 void          test_spin_until      (gboolean     (*done) (gpointer),
                                     gpointer       data);
 void          test_spin_for        (guint          ms);
+GBytes       *test_load_fixture    (const char    *first_element,
+                                    ...) G_GNUC_NULL_TERMINATED;
 SoupServer   *test_server_new      (SoupServerCallback handler,
                                     gpointer       data,
                                     GUri         **uri);

@@ -22,6 +22,11 @@ void           medusa_dialect_add_address    (JsonBuilder   *builder,
                                               MedusaAddress *address);
 JsonNode      *medusa_dialect_object_node    (const char  *first_member,
                                               ...) G_GNUC_NULL_TERMINATED;
+JsonNode      *medusa_dialect_customer_node  (const char  *email,
+                                              const char  *password,
+                                              const char  *first_name,
+                                              const char  *last_name,
+                                              const char  *phone);
 MedusaRequest *medusa_dialect_authenticated  (MedusaRequest *request);
 void           medusa_dialect_append_param   (GString     *query,
                                               const char  *name,

@@ -41,12 +41,7 @@ v1_create_customer (const char *email,
                     const char *last_name,
                     const char *phone)
 {
-  JsonNode *body = medusa_dialect_object_node ("email", email,
-                                "password", password,
-                                "first_name", first_name,
-                                "last_name", last_name,
-                                "phone", phone != NULL && phone[0] != '\0' ? phone : NULL,
-                                NULL);
+  JsonNode *body = medusa_dialect_customer_node (email, password, first_name, last_name, phone);
 
   return medusa_request_new ("POST", body, "/store/customers");
 }

@@ -92,11 +92,8 @@ v2_create_customer (const char *email,
   /* "Identity with email already exists": v2's answer to a taken email */
   identity->unauthorized_is_duplicate = TRUE;
 
-  body = medusa_dialect_object_node ("email", email,
-                                     "first_name", first_name,
-                                     "last_name", last_name,
-                                     "phone", phone != NULL && phone[0] != '\0' ? phone : NULL,
-                                     NULL);
+  /* v2 refuses a password here */
+  body = medusa_dialect_customer_node (email, NULL, first_name, last_name, phone);
 
   return medusa_request_then (identity, medusa_request_new ("POST", body, "/store/customers"),
                               bearer_from_token);

@@ -166,6 +166,22 @@ medusa_dialect_object_node (const char *first_member,
   return json_builder_get_root (builder);
 }
 
+/* A new customer's fields; @password and an empty @phone are left out. */
+JsonNode *
+medusa_dialect_customer_node (const char *email,
+                              const char *password,
+                              const char *first_name,
+                              const char *last_name,
+                              const char *phone)
+{
+  return medusa_dialect_object_node ("email", email,
+                                     "password", password,
+                                     "first_name", first_name,
+                                     "last_name", last_name,
+                                     "phone", phone != NULL && phone[0] != '\0' ? phone : NULL,
+                                     NULL);
+}
+
 MedusaRequest *
 medusa_dialect_authenticated (MedusaRequest *request)
 {

@@ -285,6 +285,39 @@ numbers_as_text (GBytes  *body,
   return g_string_free_to_bytes (g_steal_pointer (&out));
 }
 
+/* Where an object belongs, a number is a {"$n": …} too: not one. */
+static gboolean
+is_number (JsonObject *object)
+{
+  return object != NULL && json_object_has_member (object, NUMBER_MEMBER);
+}
+
+static gboolean
+check_object (MedusaJsonContext *ctx,
+              JsonObject        *object,
+              const char        *owner,
+              const char        *member)
+{
+  if (is_number (object))
+    {
+      medusa_json_fail (ctx, owner, member, "an object");
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+static JsonObject *
+read_object (MedusaJsonContext *ctx,
+             JsonObject        *object,
+             const char        *owner,
+             const char        *member)
+{
+  JsonObject *value = medusa_json_read_object (ctx, object, owner, member);
+
+  return check_object (ctx, value, owner, member) ? value : NULL;
+}
+
 /* The text of number @member ({"$n":"…"}), NULL when it is missing or null. */
 static const char *
 read_number_text (MedusaJsonContext *ctx,
@@ -500,7 +533,7 @@ collect_codes (OrderContext *octx,
       JsonNode *element = json_array_get_element (adjustments, i);
       const char *code;
 
-      if (!JSON_NODE_HOLDS_OBJECT (element))
+      if (!JSON_NODE_HOLDS_OBJECT (element) || is_number (json_node_get_object (element)))
         {
           medusa_json_fail (&octx->ctx, owner, "adjustments", "a list of objects");
           return;
@@ -518,8 +551,10 @@ parse_line_item (MedusaJsonContext *ctx,
 {
   OrderContext *octx = ORDER_CONTEXT (ctx);
   const char *owner = "an order item";
-  JsonObject *detail = medusa_json_read_object (ctx, object, owner, "detail");
+  JsonObject *detail = read_object (ctx, object, owner, "detail");
   guint d = octx->decimals;
+
+  check_object (ctx, object, "a list", owner);
 
   collect_codes (octx, object, owner);
 
@@ -555,6 +590,8 @@ parse_shipping_method (MedusaJsonContext *ctx,
   const char *owner = "a shipping method";
   gint64 amount = read_amount (ctx, object, owner, "amount", octx->decimals);
 
+  check_object (ctx, object, "a list", owner);
+
   collect_codes (octx, object, owner);
 
   return g_object_new (MEDUSA_TYPE_SHIPPING_METHOD,
@@ -573,6 +610,8 @@ parse_label (MedusaJsonContext *ctx,
 {
   const char *owner = "a fulfilment label";
   const char *url = medusa_json_read_string (ctx, object, owner, "tracking_url");
+
+  check_object (ctx, object, "a list", owner);
 
   /* v2 fills a missing URL with "#" or an empty text */
   if (url != NULL && (url[0] == '\0' || g_str_equal (url, "#")))
@@ -598,6 +637,8 @@ parse_fulfillment (MedusaJsonContext *ctx,
                                                              parse_label);
   static const char * const no_numbers[] = { NULL };
 
+  check_object (ctx, object, "a list", owner);
+
   return g_object_new (MEDUSA_TYPE_FULFILLMENT,
                        "id", medusa_json_read_string (ctx, object, owner, "id"),
                        "created-at", created_at,
@@ -613,8 +654,10 @@ parse_refund (MedusaJsonContext *ctx,
               JsonObject        *object)
 {
   const char *owner = "a refund";
-  JsonObject *reason = medusa_json_read_object (ctx, object, owner, "refund_reason");
+  JsonObject *reason = read_object (ctx, object, owner, "refund_reason");
   g_autoptr(GDateTime) created_at = medusa_json_read_date (ctx, object, owner, "created_at");
+
+  check_object (ctx, object, "a list", owner);
 
   return g_object_new (MEDUSA_TYPE_REFUND,
                        "id", medusa_json_read_string (ctx, object, owner, "id"),
@@ -650,7 +693,7 @@ read_refunds (OrderContext *octx,
       JsonObject *collection;
       JsonArray *payments;
 
-      if (!JSON_NODE_HOLDS_OBJECT (node))
+      if (!JSON_NODE_HOLDS_OBJECT (node) || is_number (json_node_get_object (node)))
         {
           medusa_json_fail (ctx, "an order", "payment_collections", "a list of objects");
           break;
@@ -665,7 +708,7 @@ read_refunds (OrderContext *octx,
           JsonNode *payment = json_array_get_element (payments, j);
           g_autoptr(GListStore) some = NULL;
 
-          if (!JSON_NODE_HOLDS_OBJECT (payment))
+          if (!JSON_NODE_HOLDS_OBJECT (payment) || is_number (json_node_get_object (payment)))
             {
               medusa_json_fail (ctx, owner, "payments", "a list of objects");
               break;
@@ -713,11 +756,13 @@ parse_order (MedusaJsonContext *ctx,
   gint64 paid_total;
   gpointer order;
 
-  if ((address = medusa_json_read_object (c, object, owner, "shipping_address")))
+  check_object (c, object, "a list", owner);
+
+  if ((address = read_object (c, object, owner, "shipping_address")))
     shipping_address = medusa_json_parse_address (c, address);
-  if ((address = medusa_json_read_object (c, object, owner, "billing_address")))
+  if ((address = read_object (c, object, owner, "billing_address")))
     billing_address = medusa_json_parse_address (c, address);
-  region = medusa_json_read_object (c, object, owner, "region");
+  region = read_object (c, object, owner, "region");
   items = medusa_json_read_order_list (c, object, owner, "items", MEDUSA_TYPE_LINE_ITEM,
                                        parse_line_item);
   methods = medusa_json_read_order_list (c, object, owner, "shipping_methods",
@@ -838,7 +883,7 @@ medusa_json_v2_parse_order (GBytes  *body,
   if (root == NULL)
     return NULL;
 
-  object = medusa_json_read_object (&ctx, json_node_get_object (root), "the answer", "order");
+  object = read_object (&ctx, json_node_get_object (root), "the answer", "order");
   if (object == NULL)
     medusa_json_fail (&ctx, "the answer", "order", "an order");
   else

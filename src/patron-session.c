@@ -11,6 +11,7 @@
 
 #include "patron-secrets.h"
 #include "patron-session.h"
+#include "patron-store-api.h"
 
 /**
  * PatronSession:
@@ -350,6 +351,12 @@ patron_session_constructed (GObject *object)
   G_OBJECT_CLASS (patron_session_parent_class)->constructed (object);
 
   self->client = medusa_client_new (self->store_url);
+  /* the version and key remembered when the store was chosen */
+  {
+    g_autoptr(GSettings) settings = g_settings_new (APPLICATION_SCHEMA);
+
+    patron_store_api_apply (settings, self->client);
+  }
   g_signal_connect_object (self->client, "unauthorized",
                            G_CALLBACK (client_unauthorized_cb), self, G_CONNECT_SWAPPED);
 }

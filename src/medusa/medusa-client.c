@@ -1160,6 +1160,9 @@ medusa_client_get_publishable_key (MedusaClient *self)
 /**
  * medusa_client_set_publishable_key:
  * @key: (nullable): the store's publishable API key
+ *
+ * Blanks around @key are dropped; a key with spaces or control characters
+ * inside is no key.
  */
 void
 medusa_client_set_publishable_key (MedusaClient *self,
@@ -1173,6 +1176,17 @@ medusa_client_set_publishable_key (MedusaClient *self,
     stripped = g_strstrip (g_strdup (key));
   if (stripped != NULL && stripped[0] == '\0')
     g_clear_pointer (&stripped, g_free);
+  /* it goes into every request's headers: one word of visible characters;
+   * without one, the store says it needs its key */
+  for (const char *p = stripped; p != NULL && *p != '\0'; p++)
+    {
+      if (!g_ascii_isgraph (*p))
+        {
+          g_debug ("Not a publishable key: it has spaces or control characters");
+          g_clear_pointer (&stripped, g_free);
+          break;
+        }
+    }
 
   if (g_strcmp0 (self->publishable_key, stripped) == 0)
     return;

@@ -2703,6 +2703,64 @@ test_order_list_dispose_in_flight (void)
   }
 }
 
+/* The v2 store's seeded orders (tests/medusa-store-v2): a promotion, a
+ * refund with a credit line, a shipped order, as the order window reads
+ * them. */
+static void
+test_get_order_details_v2 (void)
+{
+  g_autoptr(MedusaClient) client = new_client ();
+  g_autoptr(MedusaCustomer) customer = NULL;
+  g_autoptr(MedusaOrderQuery) query = medusa_order_query_new ();
+  g_autoptr(MedusaOrderPage) page = NULL;
+  g_autoptr(GError) error = NULL;
+  gboolean found_promotion = FALSE, found_refund = FALSE, found_shipped = FALSE;
+  GListModel *orders;
+
+  customer = sign_in (client, BUYER_EMAIL, BUYER_PASSWORD, MEDUSA_AUTH_MODE_TOKEN, &error);
+  g_assert_no_error (error);
+  medusa_order_query_set_limit (query, 50);
+  page = list_orders (client, query, &error);
+  g_assert_no_error (error);
+  orders = medusa_order_page_get_orders (page);
+
+  for (guint i = 0; i < g_list_model_get_n_items (orders); i++)
+    {
+      g_autoptr(MedusaOrder) listed = g_list_model_get_item (orders, i);
+      g_autoptr(MedusaOrder) order = get_order (client, medusa_order_get_id (listed), &error);
+
+      g_assert_no_error (error);
+      if (medusa_order_get_discount_codes (order)[0] != NULL)
+        {
+          found_promotion = TRUE;
+          g_assert_cmpint (medusa_order_get_discount_total (order), >, 0);
+        }
+      if (medusa_order_get_refunded_total (order) > 0)
+        {
+          g_autoptr(MedusaRefund) refund = g_list_model_get_item (medusa_order_get_refunds (order),
+                                                                  0);
+
+          found_refund = TRUE;
+          g_assert_nonnull (refund);
+          g_assert_cmpint (medusa_refund_get_amount (refund), ==,
+                           medusa_order_get_refunded_total (order));
+        }
+      if (g_strcmp0 (medusa_order_get_fulfillment_status (order), "shipped") == 0)
+        {
+          g_autoptr(MedusaFulfillment) fulfillment =
+            g_list_model_get_item (medusa_order_get_fulfillments (order), 0);
+
+          found_shipped = TRUE;
+          g_assert_nonnull (fulfillment);
+          g_assert_nonnull (medusa_fulfillment_get_shipped_at (fulfillment));
+        }
+    }
+
+  g_assert_true (found_promotion);
+  g_assert_true (found_refund);
+  g_assert_true (found_shipped);
+}
+
 /* ------------------------------------------------------------------------ */
 /* Telling versions apart, and what only one version has                   */
 
@@ -3095,6 +3153,7 @@ main (int   argc,
   add_case ("/orders/amounts", test_order_amounts, ON_V2);
   add_case ("/orders/get", test_get_order, ON_BOTH);
   add_case ("/orders/get/details", test_get_order_details, ON_V1);
+  add_case ("/orders/get/details-v2", test_get_order_details_v2, ON_V2);
   add_case ("/orders/thumbnails", test_item_thumbnails, ON_V1);
   add_case ("/orders/none", test_new_customer_has_no_orders, ON_BOTH);
   add_case ("/orders/list-model", test_order_list, ON_V1);

@@ -427,6 +427,76 @@ test_order_relations (void)
   g_assert_cmpstr (medusa_refund_get_note (refund), ==, "Late");
 }
 
+static MedusaOrder *
+order_fixture (const char *name)
+{
+  g_autoptr(GBytes) body = load_fixture (name);
+  g_autoptr(GError) error = NULL;
+  MedusaOrder *order;
+
+  order = medusa_json_v2_parse_order (body, &error);
+  g_assert_no_error (error);
+
+  return order;
+}
+
+/* The v2 test store's seeded orders, as GET /store/orders/{id} answers
+ * them with the dialect's fields. */
+static void
+test_seeded_order_fixtures (void)
+{
+  g_autoptr(MedusaOrder) jpy = order_fixture ("order-jpy.json");
+  g_autoptr(MedusaOrder) kwd = order_fixture ("order-kwd.json");
+  g_autoptr(MedusaOrder) promotion = order_fixture ("order-promotion.json");
+  g_autoptr(MedusaOrder) refunded = order_fixture ("order-refunded.json");
+  g_autoptr(MedusaOrder) shipped = order_fixture ("order-shipped.json");
+  g_autoptr(MedusaLineItem) yen_item = g_list_model_get_item (medusa_order_get_items (jpy), 0);
+  g_autoptr(MedusaLineItem) dinar_item = g_list_model_get_item (medusa_order_get_items (kwd), 0);
+  g_autoptr(MedusaRefund) refund = NULL;
+  g_autoptr(MedusaFulfillment) fulfillment = NULL;
+
+  /* zero decimals: 2800 yen is 2800; shipping before tax, tax apart */
+  g_assert_cmpint (medusa_line_item_get_unit_price (yen_item), ==, 2800);
+  g_assert_cmpint (medusa_order_get_subtotal (jpy), ==, 2800);
+  g_assert_cmpint (medusa_order_get_shipping_total (jpy), ==, 500);
+  g_assert_cmpint (medusa_order_get_tax_total (jpy), ==, 330);
+  g_assert_cmpint (medusa_order_get_total (jpy), ==, 3630);
+
+  /* three decimals: 5.125 dinars is 5125 fils */
+  g_assert_cmpint (medusa_line_item_get_unit_price (dinar_item), ==, 5125);
+  g_assert_cmpint (medusa_line_item_get_quantity (dinar_item), ==, 3);
+  g_assert_cmpint (medusa_line_item_get_total (dinar_item), ==, 15375);
+  g_assert_cmpint (medusa_order_get_shipping_total (kwd), ==, 1250);
+  g_assert_cmpint (medusa_order_get_total (kwd), ==, 16625);
+
+  /* a promotion: its code from the adjustments */
+  g_assert_cmpint (medusa_order_get_discount_total (promotion), ==, 390);
+  g_assert_cmpint (medusa_order_get_total (promotion), ==, 4310);
+  g_assert_cmpuint (g_strv_length ((GStrv) medusa_order_get_discount_codes (promotion)), ==, 1);
+  g_assert_cmpstr (medusa_order_get_discount_codes (promotion)[0], ==, "PATRON10");
+
+  /* a refund: the payment collection's refunded amount; a credit line
+   * where v1 had a gift card */
+  g_assert_cmpint (medusa_order_get_refunded_total (refunded), ==, 500);
+  g_assert_cmpint (medusa_order_get_paid_total (refunded), ==, 6650);
+  g_assert_cmpuint (g_list_model_get_n_items (medusa_order_get_refunds (refunded)), ==, 1);
+  refund = g_list_model_get_item (medusa_order_get_refunds (refunded), 0);
+  g_assert_cmpint (medusa_refund_get_amount (refund), ==, 500);
+  g_assert_nonnull (medusa_refund_get_created_at (refund));
+  g_assert_cmpint (medusa_order_get_gift_card_total (refunded), ==, 500);
+  g_assert_cmpint (medusa_order_get_total (refunded), ==,
+                   medusa_order_get_subtotal (refunded) + medusa_order_get_shipping_total (refunded) -
+                   medusa_order_get_gift_card_total (refunded));
+
+  /* shipped in two parcels; Medusa 2.21's Store API sends no tracking */
+  g_assert_cmpstr (medusa_order_get_fulfillment_status (shipped), ==, "shipped");
+  g_assert_cmpuint (g_list_model_get_n_items (medusa_order_get_fulfillments (shipped)), ==, 2);
+  fulfillment = g_list_model_get_item (medusa_order_get_fulfillments (shipped), 0);
+  g_assert_nonnull (medusa_fulfillment_get_shipped_at (fulfillment));
+  g_assert_cmpuint (g_list_model_get_n_items (medusa_fulfillment_get_tracking_links (fulfillment)),
+                    ==, 0);
+}
+
 static void
 test_regions_fixture (void)
 {
@@ -576,6 +646,7 @@ main (int   argc,
   g_test_add_func ("/json-v2/fixtures/orders-page", test_order_page_fixture);
   g_test_add_func ("/json-v2/fixtures/order", test_order_fixture);
   g_test_add_func ("/json-v2/order/relations", test_order_relations);
+  g_test_add_func ("/json-v2/fixtures/seeded-orders", test_seeded_order_fixtures);
   g_test_add_func ("/json-v2/fixtures/regions", test_regions_fixture);
   g_test_add_func ("/json-v2/token", test_token);
   g_test_add_func ("/json-v2/fixtures/errors", test_error_fixtures);

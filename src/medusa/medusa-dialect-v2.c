@@ -30,13 +30,14 @@
 #define SUMMARY_FIELDS "id,display_id,status,created_at,currency_code,total"
 
 /* What an order window shows, beyond the defaults: totals, addresses,
- * refunds (in the payments), tracking (in the fulfilments' labels). */
-#define FULL_FIELDS "*items,+email,+item_subtotal,+shipping_total,+tax_total," \
+ * payment collections (their refunded amounts) and fulfilments. Medusa 2.21
+ * lets a store ask for neither the fulfilments' labels (the tracking
+ * numbers) nor the payments' refunds, and silently leaves out what a store
+ * may not ask for. */
+#define FULL_FIELDS "*items,+email,+item_subtotal,+shipping_subtotal,+tax_total," \
                     "+discount_total,+credit_line_total,*shipping_address," \
                     "*billing_address,*shipping_methods,*credit_lines," \
-                    "*payment_collections,+payment_collections.payments.refunds," \
-                    "+payment_collections.payments.refunds.refund_reason," \
-                    "*fulfillments,+fulfillments.labels"
+                    "*payment_collections,*fulfillments"
 
 static void
 v2_prepare (MedusaRequest *request,

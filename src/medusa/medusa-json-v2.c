@@ -670,9 +670,12 @@ parse_refund (MedusaJsonContext *ctx,
                        NULL);
 }
 
-/* Refunds are the payments' refunds in the order's payment collections
- * (asked for with fields=+payment_collections.payments.refunds…); the
- * collections' refunded and captured amounts add up to the totals. */
+/* Refunds come from the order's payment collections. Medusa 2.21's Store
+ * API leaves out the payments' refunds (payment_collections.payments.refunds
+ * is not among the fields a store may ask for), so each collection's
+ * refunded amount stands as one refund, dated when the collection last
+ * changed, unless the store sends the refunds themselves. The collections'
+ * captured amounts add up to what was paid. */
 static GListStore *
 read_refunds (OrderContext *octx,
               JsonObject   *order,
@@ -692,6 +695,8 @@ read_refunds (OrderContext *octx,
       const char *owner = "a payment collection";
       JsonObject *collection;
       JsonArray *payments;
+      gint64 refunded;
+      guint n_refunds = 0;
 
       if (!JSON_NODE_HOLDS_OBJECT (node) || is_number (json_node_get_object (node)))
         {
@@ -699,7 +704,8 @@ read_refunds (OrderContext *octx,
           break;
         }
       collection = json_node_get_object (node);
-      *refunded_total += read_amount (ctx, collection, owner, "refunded_amount", octx->decimals);
+      refunded = read_amount (ctx, collection, owner, "refunded_amount", octx->decimals);
+      *refunded_total += refunded;
       *paid_total += read_amount (ctx, collection, owner, "captured_amount", octx->decimals);
 
       payments = medusa_json_read_array (ctx, collection, owner, "payments");
@@ -715,12 +721,26 @@ read_refunds (OrderContext *octx,
             }
           some = medusa_json_read_object_list (ctx, json_node_get_object (payment), "a payment",
                                                "refunds", MEDUSA_TYPE_REFUND, parse_refund);
-          for (guint k = 0; k < g_list_model_get_n_items (G_LIST_MODEL (some)); k++)
+          for (guint k = 0; k < g_list_model_get_n_items (G_LIST_MODEL (some)); k++, n_refunds++)
             {
               g_autoptr(MedusaRefund) refund = g_list_model_get_item (G_LIST_MODEL (some), k);
 
               g_list_store_append (refunds, refund);
             }
+        }
+
+      if (n_refunds == 0 && refunded != 0)
+        {
+          g_autoptr(GDateTime) updated_at = medusa_json_read_date (ctx, collection, owner,
+                                                                   "updated_at");
+          g_autoptr(MedusaRefund) refund = NULL;
+
+          refund = g_object_new (MEDUSA_TYPE_REFUND,
+                                 "id", medusa_json_read_string (ctx, collection, owner, "id"),
+                                 "amount", refunded,
+                                 "created-at", updated_at,
+                                 NULL);
+          g_list_store_append (refunds, refund);
         }
     }
 
@@ -752,6 +772,7 @@ parse_order (MedusaJsonContext *ctx,
   JsonObject *address;
   JsonObject *region;
   static const char * const no_gift_cards[] = { NULL };
+  const char *shipping_member;
   gint64 refunded_total;
   gint64 paid_total;
   gpointer order;
@@ -774,8 +795,12 @@ parse_order (MedusaJsonContext *ctx,
   codes = g_strv_builder_end (octx.codes);
   g_strv_builder_unref (octx.codes);
 
-  /* v1's subtotal is the items' alone; v2's includes shipping: its
-   * item_subtotal is v1's. Credit lines stand where gift cards stood. */
+  /* v1's subtotal is the items' alone and its shipping total is before
+   * taxes, with the taxes of both in the tax total; v2's subtotal includes
+   * shipping and its shipping_total taxes: its item_subtotal and
+   * shipping_subtotal are v1's. Credit lines stand where gift cards stood. */
+  shipping_member = medusa_json_get_member (object, "shipping_subtotal") != NULL
+    ? "shipping_subtotal" : "shipping_total";
   order = g_object_new (MEDUSA_TYPE_ORDER,
                         "id", medusa_json_read_required_string (c, object, owner, "id"),
                         "display-id", (gint64) read_count (c, object, owner, "display_id"),
@@ -798,7 +823,7 @@ parse_order (MedusaJsonContext *ctx,
                         "discount-codes", codes,
                         "gift-card-codes", no_gift_cards,
                         "subtotal", read_amount (c, object, owner, "item_subtotal", d),
-                        "shipping-total", read_amount (c, object, owner, "shipping_total", d),
+                        "shipping-total", read_amount (c, object, owner, shipping_member, d),
                         "tax-total", read_amount (c, object, owner, "tax_total", d),
                         "discount-total", read_amount (c, object, owner, "discount_total", d),
                         "gift-card-total", read_amount (c, object, owner, "credit_line_total",

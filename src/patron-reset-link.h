@@ -14,5 +14,9 @@ gboolean patron_reset_link_parse (const char  *text,
                                   char       **token,
                                   GError     **error);
 gboolean patron_token_is_valid   (const char  *token);
+gboolean patron_store_link_parse (const char  *text,
+                                  char       **url,
+                                  char       **key,
+                                  GError     **error);
 
 G_END_DECLS

@@ -342,3 +342,24 @@ patron_store_page_set_url (PatronStorePage *self,
 
   gtk_editable_set_text (GTK_EDITABLE (self->url_row), url != NULL ? url : "");
 }
+
+/**
+ * patron_store_page_connect:
+ * @url: the store's address
+ * @key: (nullable): its publishable key
+ *
+ * Fills in the store's address and key, as an "Open in Patron" link gives
+ * them, and connects.
+ */
+void
+patron_store_page_connect (PatronStorePage *self,
+                           const char      *url,
+                           const char      *key)
+{
+  g_return_if_fail (PATRON_IS_STORE_PAGE (self));
+
+  patron_store_page_set_url (self, url);
+  gtk_editable_set_text (GTK_EDITABLE (self->key_row), key != NULL ? key : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->key_row), key != NULL);
+  submit_cb (self);
+}

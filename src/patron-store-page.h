@@ -19,5 +19,8 @@ gboolean patron_store_url_is_loopback (const char      *url);
 char    *patron_store_url_normalize   (const char      *text);
 void     patron_store_page_set_url    (PatronStorePage *self,
                                        const char      *url);
+void     patron_store_page_connect    (PatronStorePage *self,
+                                       const char      *url,
+                                       const char      *key);
 
 G_END_DECLS

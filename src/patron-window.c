@@ -503,6 +503,36 @@ patron_window_open_reset_link (PatronWindow *self,
 }
 
 /**
+ * patron_window_open_link:
+ * @uri: a `patron://` link: `store?url=…&key=…` (a store's "Open in Patron"
+ *   link) or `reset-password?…` (from the reset email)
+ *
+ * Goes where the link says, or says what is wrong with it.
+ */
+void
+patron_window_open_link (PatronWindow *self,
+                         const char   *uri)
+{
+  g_autofree char *url = NULL;
+  g_autofree char *key = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_return_if_fail (PATRON_IS_WINDOW (self));
+
+  if (!patron_store_link_parse (uri, &url, &key, &error))
+    {
+      if (g_error_matches (error, G_URI_ERROR, G_URI_ERROR_FAILED))
+        patron_window_open_reset_link (self, uri);
+      else
+        adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (error->message));
+      return;
+    }
+
+  show_page (self, "store");
+  patron_store_page_connect (store_page (self), url, key);
+}
+
+/**
  * patron_window_get_session:
  *
  * Returns: (transfer none) (nullable): the session at the current store

@@ -1,11 +1,20 @@
 #!/usr/bin/python3
 """What the end-to-end drivers share: starting Patron, finding what is on
 screen through the accessibility tree, typing, pressing, screenshots."""
-import json, os, re, subprocess, sys, time, urllib.request
+import json, os, re, subprocess, sys, time, urllib.parse, urllib.request
 import pyatspi
 
 PATRON = os.environ["PATRON_BIN"]
-STORE = os.environ["MEDUSA_URL"]
+# E2E_MEDUSA_V2=1: against the Medusa v2 test store (tests/medusa-store-v2),
+# which Patron first reaches through its "Open in Patron" link (address and
+# publishable key); skipped (77) without one.
+V2 = os.environ.get("E2E_MEDUSA_V2") == "1"
+if V2 and not os.environ.get("MEDUSA_V2_URL"):
+    print("# SKIP: no Medusa v2 test store (MEDUSA_V2_URL)", flush=True)
+    sys.exit(77)
+STORE = os.environ["MEDUSA_V2_URL"] if V2 else os.environ["MEDUSA_URL"]
+STORE_KEY = os.environ.get("MEDUSA_V2_PUBLISHABLE_KEY") if V2 else None
+OUTBOX = os.environ.get("MEDUSA_V2_OUTBOX_DIR" if V2 else "MEDUSA_OUTBOX_DIR")
 HOME = os.environ["E2E_HOME"]
 SHOTS = os.environ.get("E2E_SCREENSHOTS")
 LOG = os.path.join(HOME, "patron.log")
@@ -45,13 +54,24 @@ def wait_for(pred, timeout=20, what="condition"):
     raise AssertionError(f"timed out waiting for {what}")
 
 
-def start_patron(*args):
+def store_link():
+    """The store's "Open in Patron" link."""
+    query = {"url": STORE}
+    if STORE_KEY:
+        query["key"] = STORE_KEY
+    return "patron://store?" + urllib.parse.urlencode(query)
+
+
+def start_patron(*args, by_link=False):
+    """Patron at the test store: by its --store option, or (by_link) by the
+    store's link, as a shopper would first reach a v2 store."""
+    store_args = [store_link()] if by_link else ["--store", STORE]
     # A fresh Xvfb now and then refuses the very first client for a moment
     # ("cannot open display"): that is the test bed, not Patron, so try again.
     for attempt in range(5):
         size = os.path.getsize(LOG) if os.path.exists(LOG) else 0
         log = open(LOG, "a")
-        proc = subprocess.Popen([PATRON, "--store", STORE, *args], stdout=log, stderr=log)
+        proc = subprocess.Popen([PATRON, *store_args, *args], stdout=log, stderr=log)
         try:
             proc.wait(1.0)
         except subprocess.TimeoutExpired:

@@ -163,6 +163,7 @@ patron_order_status_word (const char *status)
     { "pending", NC_("order status", "Placed") },
     { "completed", NC_("order status", "Completed") },
     { "archived", NC_("order status", "Archived") },
+    { "draft", NC_("order status", "Draft") },
     { "canceled", NC_("order status", "Canceled") },
     { "requires_action", NC_("order status", "Needs attention") },
   };
@@ -181,6 +182,8 @@ patron_fulfillment_word (const char *status)
     { "shipped", NC_("shipping status", "Shipped") },
     { "partially_returned", NC_("shipping status", "Partly returned") },
     { "returned", NC_("shipping status", "Returned") },
+    { "partially_delivered", NC_("shipping status", "Partly delivered") },
+    { "delivered", NC_("shipping status", "Delivered") },
     { "canceled", NC_("shipping status", "Shipping canceled") },
     { "requires_action", NC_("shipping status", "Shipping needs attention") },
   };
@@ -194,7 +197,10 @@ patron_payment_word (const char *status)
   static const StatusWord words[] = {
     { "not_paid", NC_("payment status", "Not paid") },
     { "awaiting", NC_("payment status", "Payment pending") },
+    { "authorized", NC_("payment status", "Payment authorized") },
+    { "partially_authorized", NC_("payment status", "Partly authorized") },
     { "captured", NC_("payment status", "Paid") },
+    { "partially_captured", NC_("payment status", "Partly paid") },
     { "partially_refunded", NC_("payment status", "Partly refunded") },
     { "refunded", NC_("payment status", "Refunded") },
     { "canceled", NC_("payment status", "Payment canceled") },

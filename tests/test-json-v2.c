@@ -485,7 +485,8 @@ test_seeded_order_fixtures (void)
   g_assert_nonnull (medusa_refund_get_created_at (refund));
   g_assert_cmpint (medusa_order_get_gift_card_total (refunded), ==, 500);
   g_assert_cmpint (medusa_order_get_total (refunded), ==,
-                   medusa_order_get_subtotal (refunded) + medusa_order_get_shipping_total (refunded) -
+                   medusa_order_get_subtotal (refunded) +
+                   medusa_order_get_shipping_total (refunded) -
                    medusa_order_get_gift_card_total (refunded));
 
   /* shipped in two parcels; Medusa 2.21's Store API sends no tracking */

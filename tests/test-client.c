@@ -3057,6 +3057,10 @@ enum
   ON_BOTH = ON_V1 | ON_V2,
 };
 
+/* every case's data, for as long as the tests run: GLib frees a case's data
+ * after the case, which a path given twice (-p) would run again */
+static GPtrArray *cases;
+
 /* Registers @func as /client/v1@path and/or /client/v2@path. */
 static void
 add_case (const char *path,
@@ -3075,7 +3079,8 @@ add_case (const char *path,
       store_case->store = &stores[i];
       store_case->func = func;
       full_path = g_strdup_printf ("/client/%s%s", stores[i].name, path);
-      g_test_add_data_func_full (full_path, store_case, run_store_case, g_free);
+      g_ptr_array_add (cases, store_case);
+      g_test_add_data_func (full_path, store_case, run_store_case);
     }
 }
 
@@ -3091,6 +3096,8 @@ int
 main (int   argc,
       char *argv[])
 {
+  int status;
+
   g_test_init (&argc, &argv, NULL);
 
   stores[0] = (TestStore) {
@@ -3135,6 +3142,7 @@ main (int   argc,
   if (stores[1].url != NULL)
     g_test_message ("Medusa v2 at %s", stores[1].url);
 
+  cases = g_ptr_array_new_with_free_func (g_free);
   add_case ("/detect", test_detect, ON_BOTH);
   add_case ("/capabilities", test_capabilities, ON_BOTH);
   add_case ("/publishable-key", test_publishable_key, ON_V2);
@@ -3177,5 +3185,8 @@ main (int   argc,
   add_case ("/errors/real-answers", test_error_mapping_of_real_answers, ON_BOTH);
   add_case ("/cancel", test_cancel, ON_BOTH);
 
-  return g_test_run ();
+  status = g_test_run ();
+  g_ptr_array_unref (cases);
+
+  return status;
 }

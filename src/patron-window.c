@@ -20,6 +20,7 @@
 #include "patron-reset-page.h"
 #include "patron-session.h"
 #include "patron-sign-in-page.h"
+#include "patron-store-api.h"
 #include "patron-store-page.h"
 #include "patron-window.h"
 
@@ -290,6 +291,59 @@ restore_tick_cb (GtkWidget     *widget,
 }
 
 static void
+store_detected_cb (GObject      *object,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  g_autoptr(PatronWindow) self = user_data;
+  MedusaClient *prober = MEDUSA_CLIENT (object);
+  g_autoptr(GError) error = NULL;
+  MedusaApiVersion version;
+
+  version = medusa_client_detect_api_version_finish (prober, result, &error);
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  if (version == MEDUSA_API_VERSION_UNKNOWN)
+    {
+      g_debug ("Could not tell the store's Store API: %s", error->message);
+      return;
+    }
+  if (self->session == NULL ||
+      g_strcmp0 (patron_session_get_store_url (self->session),
+                 medusa_client_get_base_url (prober)) != 0)
+    return;
+
+  medusa_client_set_api_version (patron_session_get_client (self->session), version);
+  if (version == MEDUSA_API_VERSION_1)
+    {
+      patron_store_api_remember (self->settings, prober);
+      return;
+    }
+
+  /* a v2 store wants its key: the store page asks for it, and remembers */
+  show_page (self, "store");
+  patron_store_page_connect (store_page (self), medusa_client_get_base_url (prober), NULL);
+}
+
+/* A store not chosen on the store page nor opened by its link (--store, or
+ * kept from before Patron knew Medusa v2) is told apart once, on a client
+ * of its own: a v1 store is remembered as such, a v2 store goes to the
+ * store page for its key. */
+static void
+detect_store (PatronWindow *self)
+{
+  MedusaClient *client = patron_session_get_client (self->session);
+  g_autoptr(MedusaClient) prober = NULL;
+
+  if (medusa_client_get_api_version (client) != MEDUSA_API_VERSION_UNKNOWN)
+    return;
+
+  prober = medusa_client_new_sibling (client);
+  medusa_client_detect_api_version_async (prober, self->cancellable, store_detected_cb,
+                                          g_object_ref (self));
+}
+
+static void
 use_store (PatronWindow *self,
            const char   *url)
 {
@@ -323,6 +377,7 @@ use_store (PatronWindow *self,
   adw_window_title_set_subtitle (self->window_title, url);
 
   show_page (self, "loading");
+  detect_store (self);
   /* A session the application began to resume before the window existed may
    * be resumed at once. The window's first frame, with the loading page,
    * comes first all the same: making the account and orders pages would hold

@@ -661,7 +661,7 @@ static char *
 wait_for_reset_link (const char *email,
                      guint       n_before)
 {
-  gint64 deadline = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
+  gint64 deadline = test_deadline (30);
   g_autofree char *to = g_strdup_printf ("To: %s\n", email);
 
   g_assert_nonnull (store->outbox_dir);
@@ -708,7 +708,7 @@ static char *
 wait_for_reset_token_line (const char *email,
                            guint       n_before)
 {
-  gint64 deadline = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
+  gint64 deadline = test_deadline (30);
 
   while (g_get_monotonic_time () < deadline)
     {
@@ -1595,7 +1595,7 @@ client_idle (gpointer client)
 static void
 spin_until_idle (MedusaOrderList *list)
 {
-  gint64 deadline = g_get_monotonic_time () + 60 * G_USEC_PER_SEC;
+  gint64 deadline = test_deadline (60);
 
   while (!list_loaded (list))
     {

@@ -25,6 +25,7 @@ void          test_spin_until      (gboolean     (*done) (gpointer),
 void          test_spin_for        (guint          ms);
 GBytes       *test_load_fixture    (const char    *first_element,
                                     ...) G_GNUC_NULL_TERMINATED;
+gint64        test_deadline        (guint          seconds);
 void          test_filter_warning  (const char    *domain,
                                     const char    *prefix);
 SoupServer   *test_server_new      (SoupServerCallback handler,

@@ -31,7 +31,6 @@ typedef struct
   const char       *url;               /* NULL: not in the environment */
   const char       *publishable_key;
   const char       *outbox_dir;
-  const char       *reset_token_file;  /* v2 recipe: reset tokens as JSON lines */
   const char       *buyer_email;       /* a seeded customer with orders */
   const char       *buyer_password;
   const char       *missing;           /* why its cases are skipped */
@@ -702,45 +701,6 @@ wait_for_reset_link (const char *email,
   g_error ("no password-reset email for %s in %s", email, store->outbox_dir);
 }
 
-/* The v2 recipe's subscriber writes each reset event as a JSON line
- * {"entity_id": email, "token": …}: the token of the @n_before+1-th for @email. */
-static char *
-wait_for_reset_token_line (const char *email,
-                           guint       n_before)
-{
-  gint64 deadline = test_deadline (30);
-
-  while (g_get_monotonic_time () < deadline)
-    {
-      g_autofree char *text = NULL;
-      g_auto(GStrv) lines = NULL;
-      g_autoptr(GPtrArray) tokens = g_ptr_array_new_with_free_func (g_free);
-
-      if (g_file_get_contents (store->reset_token_file, &text, NULL, NULL))
-        lines = g_strsplit (text, "\n", -1);
-      for (guint i = 0; lines != NULL && lines[i] != NULL; i++)
-        {
-          g_autoptr(JsonParser) parser = json_parser_new ();
-          JsonObject *event;
-
-          if (lines[i][0] == '\0' || !json_parser_load_from_data (parser, lines[i], -1, NULL))
-            continue;
-          event = json_node_get_object (json_parser_get_root (parser));
-          if (g_strcmp0 (json_object_get_string_member_with_default (event, "entity_id", NULL),
-                         email) == 0)
-            g_ptr_array_add (tokens,
-                             g_strdup (json_object_get_string_member (event, "token")));
-        }
-
-      if (tokens->len > n_before)
-        return g_strdup (tokens->pdata[tokens->len - 1]);
-
-      g_usleep (100 * 1000);
-    }
-
-  g_error ("no password-reset event for %s in %s", email, store->reset_token_file);
-}
-
 static char *
 token_from_link (const char *link,
                  const char *email)
@@ -813,15 +773,10 @@ test_password_reset (void)
     g_assert_error (error, MEDUSA_ERROR, MEDUSA_ERROR_INVALID_DATA);
   g_clear_error (&error);
 
-  if (store->reset_token_file != NULL)
-    token = wait_for_reset_token_line (email, 0);
-  else
-    {
-      link = wait_for_reset_link (email, 0);
-      g_test_message ("reset link: patron://reset-password?email=…&token=<%zu chars>",
-                      strlen (link));
-      token = token_from_link (link, email);
-    }
+  link = wait_for_reset_link (email, 0);
+  g_test_message ("reset link: patron://reset-password?email=…&token=<%zu chars>",
+                  strlen (link));
+  token = token_from_link (link, email);
   g_assert_nonnull (token);
 
   /* a garbage token: v1's bare 500 and v2's 401 "Invalid token" both
@@ -3115,15 +3070,11 @@ main (int   argc,
     .url = getenv_nonempty ("MEDUSA_V2_URL"),
     .publishable_key = getenv_nonempty ("MEDUSA_V2_PUBLISHABLE_KEY"),
     .outbox_dir = getenv_nonempty ("MEDUSA_V2_OUTBOX_DIR"),
-    .reset_token_file = getenv_nonempty ("MEDUSA_V2_RESET_TOKEN_FILE"),
-    .buyer_email = getenv_nonempty ("MEDUSA_V2_CUSTOMER_EMAIL"),
-    .buyer_password = getenv_nonempty ("MEDUSA_V2_CUSTOMER_PASSWORD"),
+    /* tests/medusa-store-v2 seeds the same customer */
+    .buyer_email = "buyer@example.com",
+    .buyer_password = "buyer-pass-123",
     .missing = "no Medusa v2 test store (MEDUSA_V2_URL): its cases are skipped",
   };
-  if (stores[1].buyer_email == NULL)
-    stores[1].buyer_email = "buyer@example.com";
-  if (stores[1].buyer_password == NULL)
-    stores[1].buyer_password = "buyer-pass-123";
 
   if (stores[0].url == NULL && g_strcmp0 (g_getenv ("PATRON_REQUIRE_STORE"), "1") == 0)
     {

@@ -890,6 +890,56 @@ stop_prefetch (PatronSession *self)
 }
 
 static void
+renewed_token_kept_cb (GObject      *object,
+                       GAsyncResult *result,
+                       gpointer      user_data)
+{
+  g_autoptr(PatronSession) self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (!patron_secrets_store_finish (result, &error))
+    g_message ("Could not keep the renewed session in the keyring: %s", error->message);
+
+  /* signed out while it was being kept: not kept after all */
+  if (self->customer == NULL || !self->remember)
+    forget_kept_session (self);
+}
+
+static void
+token_renewed_cb (GObject      *object,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  g_autoptr(PatronSession) self = user_data;
+  g_autoptr(GError) error = NULL;
+  const char *token;
+
+  if (!medusa_client_refresh_token_finish (MEDUSA_CLIENT (object), result, &error))
+    {
+      g_debug ("The kept session was not renewed: %s", error->message);
+      return;
+    }
+
+  token = medusa_client_get_access_token (self->client);
+  if (self->customer == NULL || !self->remember || token == NULL)
+    return;
+
+  patron_secrets_store_async (self->store_url, medusa_customer_get_email (self->customer), token,
+                              NULL, renewed_token_kept_cb, g_object_ref (self));
+}
+
+/* A store whose tokens expire soon (Medusa v2's last a day) renews the kept
+ * one at each start, so that a kept session lasts while it is used. */
+static void
+renew_kept_token (PatronSession *self)
+{
+  MedusaCapabilities can = medusa_client_get_capabilities (self->client);
+
+  if (can & MEDUSA_CAPABILITY_TOKEN_REFRESH)
+    medusa_client_refresh_token_async (self->client, NULL, token_renewed_cb, g_object_ref (self));
+}
+
+static void
 restore_customer_cb (GObject      *object,
                      GAsyncResult *result,
                      gpointer      user_data)
@@ -913,6 +963,7 @@ restore_customer_cb (GObject      *object,
 
   self->remember = TRUE;
   set_customer (self, customer, medusa_customer_get_email (customer));
+  renew_kept_token (self);
   g_task_return_boolean (task, TRUE);
 }
 

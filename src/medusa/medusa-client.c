@@ -1675,6 +1675,8 @@ refresh_token_cb (GObject      *object,
   g_autofree char *token = NULL;
   GError *error = NULL;
 
+  const char *renewed = g_task_get_task_data (task);
+
   body = send_finish (self, result, &error);
   if (body != NULL)
     token = self->dialect->parse_token (body, &error);
@@ -1684,8 +1686,8 @@ refresh_token_cb (GObject      *object,
       return;
     }
 
-  /* unless the customer signed out meanwhile */
-  if (self->session_kind == MEDUSA_SESSION_TOKEN)
+  /* unless the customer signed out meanwhile, or someone else signed in */
+  if (self->session_kind == MEDUSA_SESSION_TOKEN && g_strcmp0 (self->access_token, renewed) == 0)
     set_session (self, MEDUSA_SESSION_TOKEN, token);
   explicit_bzero (token, strlen (token));
   g_task_return_boolean (task, TRUE);
@@ -1696,7 +1698,8 @@ refresh_token_cb (GObject      *object,
  *
  * Renews the session's bearer token before it expires, where the store can
  * (%MEDUSA_CAPABILITY_TOKEN_REFRESH; else %MEDUSA_ERROR_NOT_SUPPORTED). The
- * new token replaces the old one: keep it again if it is kept.
+ * new token replaces the old one, unless the session changed meanwhile: keep
+ * it again if it is kept.
  */
 void
 medusa_client_refresh_token_async (MedusaClient        *self,
@@ -1722,6 +1725,7 @@ medusa_client_refresh_token_async (MedusaClient        *self,
       g_object_unref (task);
       return;
     }
+  g_task_set_task_data (task, g_strdup (self->access_token), (GDestroyNotify) medusa_secret_free);
   send_async (self, request, cancellable, refresh_token_cb, task);
 }
 

@@ -2899,6 +2899,19 @@ test_refresh_token (void)
   g_assert_no_error (error);
   g_assert_cmpstr (medusa_customer_get_id (me), ==, medusa_customer_get_id (customer));
 
+  /* another session meanwhile (signed out, someone else in): it keeps its token */
+  {
+    g_autoptr(GAsyncResult) result = NULL;
+    g_autofree char *other = g_strdup ("eyJhbGciOiJIUzI1NiJ9.eyJvdGhlciI6MX0.c2lnbmF0dXJl");
+
+    medusa_client_refresh_token_async (client, NULL, test_store_result_cb, &result);
+    medusa_client_set_access_token (client, other);
+    g_assert_true (medusa_client_refresh_token_finish (client, test_wait_for (&result), &error));
+    g_assert_no_error (error);
+    /* not cmpstr: a failure would print the token */
+    g_assert_true (g_strcmp0 (medusa_client_get_access_token (client), other) == 0);
+  }
+
   /* a token the store refuses */
   medusa_client_set_access_token (client, "eyJhbGciOiJIUzI1NiJ9.eyJleHAiOjF9.c2lnbmF0dXJl");
   g_assert_false (refresh_token (client, &error));

@@ -1,7 +1,7 @@
 #!/usr/bin/python3
 """What the end-to-end drivers share: starting Patron, finding what is on
 screen through the accessibility tree, typing, pressing, screenshots."""
-import json, os, re, subprocess, sys, time, urllib.parse, urllib.request
+import decimal, json, os, re, subprocess, sys, time, urllib.parse, urllib.request
 import pyatspi
 
 PATRON = os.environ["PATRON_BIN"]
@@ -21,14 +21,17 @@ LOG = os.path.join(HOME, "patron.log")
 
 
 def api(method, path, body=None, token=None):
-    """A Store API call straight to the store, to check what it holds."""
+    """A Store API call straight to the store, to check what it holds (with
+    the v2 store's key; numbers as Decimal: v2's amounts are decimals)."""
     data = json.dumps(body).encode() if body is not None else None
     request = urllib.request.Request(STORE + path, data=data, method=method)
     request.add_header("Content-Type", "application/json")
     if token:
         request.add_header("Authorization", "Bearer " + token)
+    if STORE_KEY:
+        request.add_header("x-publishable-api-key", STORE_KEY)
     with urllib.request.urlopen(request, timeout=30) as response:
-        return json.loads(response.read() or b"null")
+        return json.loads(response.read() or b"null", parse_float=decimal.Decimal)
 
 
 def shot(name):

@@ -3104,7 +3104,9 @@ main (int   argc,
   if (stores[0].url != NULL)
     g_test_message ("Medusa %s at %s", g_getenv ("MEDUSA_VERSION"), stores[0].url);
   if (stores[1].url != NULL)
-    g_test_message ("Medusa v2 at %s", stores[1].url);
+    g_test_message ("Medusa %s at %s",
+                    g_getenv ("MEDUSA_V2_VERSION") != NULL ? g_getenv ("MEDUSA_V2_VERSION") : "v2",
+                    stores[1].url);
 
   cases = g_ptr_array_new_with_free_func (g_free);
   add_case ("/detect", test_detect, ON_BOTH);

@@ -26,6 +26,7 @@ void          test_spin_for        (guint          ms);
 GBytes       *test_load_fixture    (const char    *first_element,
                                     ...) G_GNUC_NULL_TERMINATED;
 gint64        test_deadline        (guint          seconds);
+gint64        test_cpu_time        (void);
 void          test_filter_warning  (const char    *domain,
                                     const char    *prefix);
 SoupServer   *test_server_new      (SoupServerCallback handler,

@@ -28,6 +28,7 @@ JsonNode      *medusa_dialect_customer_node  (const char  *email,
                                               const char  *last_name,
                                               const char  *phone);
 MedusaRequest *medusa_dialect_authenticated  (MedusaRequest *request);
+MedusaRequest *medusa_dialect_changing       (MedusaRequest *request);
 void           medusa_dialect_append_param   (GString     *query,
                                               const char  *name,
                                               const char  *value);

@@ -43,7 +43,7 @@ v1_create_customer (const char *email,
 {
   JsonNode *body = medusa_dialect_customer_node (email, password, first_name, last_name, phone);
 
-  return medusa_request_new ("POST", body, "/store/customers");
+  return medusa_dialect_changing (medusa_request_new ("POST", body, "/store/customers"));
 }
 
 static MedusaRequest *
@@ -118,7 +118,7 @@ v1_reset_password (const char *email,
   /* v1 answers a wrong, used or expired token with a bare 500 */
   request->server_error_is_invalid_token = TRUE;
 
-  return request;
+  return medusa_dialect_changing (request);
 }
 
 static MedusaRequest *
@@ -150,9 +150,9 @@ v1_update_customer (const MedusaCustomerChanges *changes)
     }
   json_builder_end_object (builder);
 
-  request = medusa_dialect_authenticated (medusa_request_new ("POST",
-                                                              json_builder_get_root (builder),
-                                                              "/store/customers/me"));
+  request = medusa_dialect_changing (
+    medusa_dialect_authenticated (medusa_request_new ("POST", json_builder_get_root (builder),
+                                                      "/store/customers/me")));
 
   /* the answer names the billing address only by id: read the customer back */
   if (changes->billing_address != NULL || changes->billing_address_id != NULL)
@@ -171,9 +171,9 @@ v1_add_address (MedusaAddress *address)
   json_builder_add_value (builder, medusa_dialect_v1_address_to_node (address));
   json_builder_end_object (builder);
 
-  return medusa_dialect_authenticated (medusa_request_new ("POST",
-                                                          json_builder_get_root (builder),
-                                                          "/store/customers/me/addresses"));
+  return medusa_dialect_changing (
+    medusa_dialect_authenticated (medusa_request_new ("POST", json_builder_get_root (builder),
+                                                      "/store/customers/me/addresses")));
 }
 
 static MedusaRequest *
@@ -183,9 +183,10 @@ v1_update_address (const char    *address_id,
   g_autofree char *escaped = medusa_dialect_escape (address_id);
   JsonNode *body = medusa_dialect_v1_address_to_node (address);
 
-  return medusa_dialect_authenticated (medusa_request_new ("POST", body,
-                                                          "/store/customers/me/addresses/%s",
-                                                          escaped));
+  return medusa_dialect_changing (
+    medusa_dialect_authenticated (medusa_request_new ("POST", body,
+                                                      "/store/customers/me/addresses/%s",
+                                                      escaped)));
 }
 
 static MedusaRequest *
@@ -193,9 +194,10 @@ v1_delete_address (const char *address_id)
 {
   g_autofree char *escaped = medusa_dialect_escape (address_id);
 
-  return medusa_dialect_authenticated (medusa_request_new ("DELETE", NULL,
-                                                          "/store/customers/me/addresses/%s",
-                                                          escaped));
+  return medusa_dialect_changing (
+    medusa_dialect_authenticated (medusa_request_new ("DELETE", NULL,
+                                                      "/store/customers/me/addresses/%s",
+                                                      escaped)));
 }
 
 static void

@@ -85,18 +85,20 @@ v2_create_customer (const char *email,
   MedusaRequest *identity;
   JsonNode *body;
 
-  identity = medusa_request_new ("POST",
-                                 medusa_dialect_object_node ("email", email,
-                                                             "password", password,
-                                                             NULL),
-                                 "/auth/customer/emailpass/register");
+  identity = medusa_dialect_changing (
+    medusa_request_new ("POST", medusa_dialect_object_node ("email", email,
+                                                            "password", password,
+                                                            NULL),
+                        "/auth/customer/emailpass/register"));
   /* "Identity with email already exists": v2's answer to a taken email */
   identity->unauthorized_is_duplicate = TRUE;
 
   /* v2 refuses a password here */
   body = medusa_dialect_customer_node (email, NULL, first_name, last_name, phone);
 
-  return medusa_request_then (identity, medusa_request_new ("POST", body, "/store/customers"),
+  return medusa_request_then (identity,
+                              medusa_dialect_changing (medusa_request_new ("POST", body,
+                                                                           "/store/customers")),
                               bearer_from_token);
 }
 
@@ -150,8 +152,9 @@ v2_reset_password (const char *email,
   MedusaRequest *update;
   MedusaRequest *customer;
 
-  update = medusa_request_new ("POST", medusa_dialect_object_node ("password", password, NULL),
-                               "/auth/customer/emailpass/update");
+  update = medusa_dialect_changing (
+    medusa_request_new ("POST", medusa_dialect_object_node ("password", password, NULL),
+                        "/auth/customer/emailpass/update"));
   update->bearer = g_strdup (token);
   /* "Invalid token": wrong, used (a failed update also uses it) or expired */
   update->unauthorized_is_invalid_token = TRUE;
@@ -188,14 +191,16 @@ address_request (const char *address_id,
   g_autofree char *escaped = NULL;
 
   if (address_id == NULL)
-    return medusa_dialect_authenticated (medusa_request_new ("POST", body,
-                                                            "/store/customers/me/addresses"));
+    return medusa_dialect_changing (
+      medusa_dialect_authenticated (medusa_request_new ("POST", body,
+                                                        "/store/customers/me/addresses")));
 
   escaped = medusa_dialect_escape (address_id);
 
-  return medusa_dialect_authenticated (medusa_request_new ("POST", body,
-                                                          "/store/customers/me/addresses/%s",
-                                                          escaped));
+  return medusa_dialect_changing (
+    medusa_dialect_authenticated (medusa_request_new ("POST", body,
+                                                      "/store/customers/me/addresses/%s",
+                                                      escaped)));
 }
 
 /* The profile, then the billing flag on an address of the book: each
@@ -233,9 +238,9 @@ v2_update_customer (const MedusaCustomerChanges *changes)
                                                                   changes->metadata));
         }
       json_builder_end_object (builder);
-      request = medusa_dialect_authenticated (medusa_request_new ("POST",
-                                                                  json_builder_get_root (builder),
-                                                                  "/store/customers/me"));
+      request = medusa_dialect_changing (
+        medusa_dialect_authenticated (medusa_request_new ("POST", json_builder_get_root (builder),
+                                                          "/store/customers/me")));
     }
 
   if (request == NULL)
@@ -264,9 +269,10 @@ v2_delete_address (const char *address_id)
 {
   g_autofree char *escaped = medusa_dialect_escape (address_id);
 
-  return medusa_dialect_authenticated (medusa_request_new ("DELETE", NULL,
-                                                          "/store/customers/me/addresses/%s",
-                                                          escaped));
+  return medusa_dialect_changing (
+    medusa_dialect_authenticated (medusa_request_new ("DELETE", NULL,
+                                                      "/store/customers/me/addresses/%s",
+                                                      escaped)));
 }
 
 static const char *

@@ -182,6 +182,15 @@ medusa_dialect_customer_node (const char *email,
                                      NULL);
 }
 
+/* A request that changes what the store holds. */
+MedusaRequest *
+medusa_dialect_changing (MedusaRequest *request)
+{
+  request->changes_store = TRUE;
+
+  return request;
+}
+
 MedusaRequest *
 medusa_dialect_authenticated (MedusaRequest *request)
 {

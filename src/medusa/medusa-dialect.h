@@ -46,6 +46,8 @@ struct _MedusaRequest
   guint             server_error_is_invalid_token : 1;
   guint             unauthorized_is_invalid_token : 1;
   guint             unauthorized_is_duplicate : 1;
+  guint             changes_store : 1;  /* after a success status, a broken answer is
+                                           MEDUSA_ERROR_UNCONFIRMED: the change is probably made */
 };
 
 MedusaRequest *medusa_request_new  (const char    *method,

@@ -52,10 +52,16 @@ JsonArray  *medusa_json_read_array      (MedusaJsonContext   *ctx,
                                          JsonObject          *object,
                                          const char          *owner,
                                          const char          *member);
+JsonArray  *medusa_json_read_bounded_array (MedusaJsonContext *ctx,
+                                            JsonObject        *object,
+                                            const char        *owner,
+                                            const char        *member,
+                                            guint              max);
 GListStore *medusa_json_read_object_list (MedusaJsonContext  *ctx,
                                           JsonObject         *object,
                                           const char         *owner,
                                           const char         *member,
+                                          guint               max,
                                           GType               item_type,
                                           MedusaJsonParseFunc parse);
 GListStore *medusa_json_read_order_list (MedusaJsonContext   *ctx,

@@ -409,9 +409,11 @@ parse_customer (MedusaJsonContext *ctx,
     medusa_json_read_object (ctx, object, owner, "metadata"));
   g_autoptr(GListStore) addresses = medusa_json_read_object_list (ctx, object, owner,
                                                                   "addresses",
+                                                                  MEDUSA_JSON_MAX_ADDRESSES,
                                                                   MEDUSA_TYPE_ADDRESS,
                                                                   parse_address);
-  JsonArray *array = medusa_json_read_array (ctx, object, owner, "addresses");
+  JsonArray *array = medusa_json_read_bounded_array (ctx, object, owner, "addresses",
+                                                     MEDUSA_JSON_MAX_ADDRESSES);
   g_autoptr(MedusaAddress) billing_address = NULL;
 
   /* v2 keeps no billing address apart: it is the address flagged so */
@@ -526,7 +528,9 @@ collect_codes (OrderContext *octx,
                JsonObject   *object,
                const char   *owner)
 {
-  JsonArray *adjustments = medusa_json_read_array (&octx->ctx, object, owner, "adjustments");
+  JsonArray *adjustments = medusa_json_read_bounded_array (&octx->ctx, object, owner,
+                                                           "adjustments",
+                                                           MEDUSA_JSON_MAX_ORDER_PARTS);
 
   for (guint i = 0; adjustments != NULL && i < json_array_get_length (adjustments); i++)
     {
@@ -684,7 +688,9 @@ read_refunds (OrderContext *octx,
 {
   MedusaJsonContext *ctx = &octx->ctx;
   g_autoptr(GListStore) refunds = g_list_store_new (MEDUSA_TYPE_REFUND);
-  JsonArray *collections = medusa_json_read_array (ctx, order, "an order", "payment_collections");
+  JsonArray *collections = medusa_json_read_bounded_array (ctx, order, "an order",
+                                                           "payment_collections",
+                                                           MEDUSA_JSON_MAX_ORDER_PARTS);
   guint n_collections = collections != NULL ? json_array_get_length (collections) : 0;
 
   *refunded_total = 0;
@@ -708,7 +714,8 @@ read_refunds (OrderContext *octx,
       *refunded_total += refunded;
       *paid_total += read_amount (ctx, collection, owner, "captured_amount", octx->decimals);
 
-      payments = medusa_json_read_array (ctx, collection, owner, "payments");
+      payments = medusa_json_read_bounded_array (ctx, collection, owner, "payments",
+                                                 MEDUSA_JSON_MAX_ORDER_PARTS);
       for (guint j = 0; payments != NULL && j < json_array_get_length (payments); j++)
         {
           JsonNode *payment = json_array_get_element (payments, j);
@@ -720,7 +727,8 @@ read_refunds (OrderContext *octx,
               break;
             }
           some = medusa_json_read_object_list (ctx, json_node_get_object (payment), "a payment",
-                                               "refunds", MEDUSA_TYPE_REFUND, parse_refund);
+                                               "refunds", MEDUSA_JSON_MAX_ORDER_PARTS,
+                                               MEDUSA_TYPE_REFUND, parse_refund);
           for (guint k = 0; k < g_list_model_get_n_items (G_LIST_MODEL (some)); k++, n_refunds++)
             {
               g_autoptr(MedusaRefund) refund = g_list_model_get_item (G_LIST_MODEL (some), k);
@@ -874,11 +882,13 @@ medusa_json_v2_parse_order_page (GBytes  *body,
   if (medusa_json_read_array (&ctx, object, owner, "orders") == NULL)
     medusa_json_fail (&ctx, owner, "orders", "a list");
 
-  orders = medusa_json_read_object_list (&ctx, object, owner, "orders", MEDUSA_TYPE_ORDER,
+  orders = medusa_json_read_object_list (&ctx, object, owner, "orders",
+                                         MEDUSA_JSON_MAX_PAGE_ORDERS, MEDUSA_TYPE_ORDER,
                                          parse_order);
   page = g_object_new (MEDUSA_TYPE_ORDER_PAGE,
                        "orders", orders,
-                       "count", read_count (&ctx, object, owner, "count"),
+                       "count", MIN (read_count (&ctx, object, owner, "count"),
+                                     MEDUSA_JSON_MAX_ORDER_COUNT + 1),
                        "offset", read_count (&ctx, object, owner, "offset"),
                        "limit", read_count (&ctx, object, owner, "limit"),
                        NULL);
@@ -953,6 +963,7 @@ parse_region (MedusaJsonContext *ctx,
   const char *owner = "a region";
   g_autoptr(GListStore) countries = medusa_json_read_object_list (ctx, object, owner,
                                                                   "countries",
+                                                                  MEDUSA_JSON_MAX_COUNTRIES,
                                                                   MEDUSA_TYPE_COUNTRY,
                                                                   parse_country);
 
@@ -990,7 +1001,8 @@ medusa_json_v2_parse_regions (GBytes  *body,
     medusa_json_fail (&ctx, "the region list", "regions", "a list");
 
   regions = medusa_json_read_object_list (&ctx, object, "the region list", "regions",
-                                          MEDUSA_TYPE_REGION, parse_region);
+                                          MEDUSA_JSON_MAX_REGIONS, MEDUSA_TYPE_REGION,
+                                          parse_region);
   if (!medusa_json_finish (&ctx, error))
     return NULL;
 

@@ -16,6 +16,7 @@
 
 #include "medusa.h"
 #include "medusa-dialect.h"
+#include "medusa-json.h"
 #include "medusa-json-v2.h"
 
 static GBytes *
@@ -209,6 +210,23 @@ test_malformed_orders (void)
   assert_order_refused ("{\"order\":{\"id\":\"o\",\"items\":{}}}");
   assert_order_refused ("{\"order\":{\"id\":\"o\",\"payment_collections\":[1]}}");
   assert_order_refused ("{\"order\":{\"id\":\"o\",\"fulfillments\":[{\"labels\":[\"x\"]}]}}");
+  /* more addresses than a customer has */
+  {
+    g_autoptr(GString) json = g_string_new ("{\"customer\":{\"id\":\"cus_1\",\"addresses\":[");
+    g_autoptr(GBytes) body = NULL;
+    g_autoptr(MedusaCustomer) customer = NULL;
+    g_autoptr(GError) error = NULL;
+
+    for (guint i = 0; i <= MEDUSA_JSON_MAX_ADDRESSES; i++)
+      g_string_append_printf (json, "%s{\"id\":\"cuaddr_%u\",\"city\":\"Lyon\","
+                              "\"address_1\":\"1 rue de la R\u00e9publique\"}",
+                              i == 0 ? "" : ",", i);
+    g_string_append (json, "]}}");
+    body = g_string_free_to_bytes (g_steal_pointer (&json));
+    customer = medusa_json_v2_parse_customer (body, &error);
+    g_assert_null (customer);
+    g_assert_error (error, MEDUSA_ERROR, MEDUSA_ERROR_INVALID_RESPONSE);
+  }
   /* not JSON, or cut short */
   assert_order_refused ("");
   assert_order_refused ("{\"order\":{\"id\":\"o\",\"total\":12");

@@ -874,6 +874,7 @@ medusa_json_v2_parse_order_page (GBytes  *body,
   MedusaJsonContext ctx = { NULL };
   const char *owner = "the order list";
   JsonObject *object;
+  guint count;
 
   if (root == NULL)
     return NULL;
@@ -885,10 +886,16 @@ medusa_json_v2_parse_order_page (GBytes  *body,
   orders = medusa_json_read_object_list (&ctx, object, owner, "orders",
                                          MEDUSA_JSON_MAX_PAGE_ORDERS, MEDUSA_TYPE_ORDER,
                                          parse_order);
+  /* the count sizes a list model */
+  count = read_count (&ctx, object, owner, "count");
+  if (count > MEDUSA_JSON_MAX_ORDER_COUNT)
+    {
+      medusa_json_fail (&ctx, owner, "count", "a count a store can have");
+      count = 0;
+    }
   page = g_object_new (MEDUSA_TYPE_ORDER_PAGE,
                        "orders", orders,
-                       "count", MIN (read_count (&ctx, object, owner, "count"),
-                                     MEDUSA_JSON_MAX_ORDER_COUNT + 1),
+                       "count", count,
                        "offset", read_count (&ctx, object, owner, "offset"),
                        "limit", read_count (&ctx, object, owner, "limit"),
                        NULL);

@@ -15,6 +15,7 @@
 #include "patron-credentials-dialog.h"
 #include "patron-error.h"
 #include "patron-form.h"
+#include "patron-text.h"
 
 /**
  * PatronAccountPage:
@@ -28,6 +29,7 @@ struct _PatronAccountPage
   AdwBin          parent_instance;
 
   PatronSession  *session;
+  GSignalGroup   *visit_signals;  /* the session's visit's */
   MedusaCustomer *customer;
   GCancellable   *cancellable;
   GPtrArray      *pending_deletes;
@@ -60,8 +62,17 @@ static gboolean
 row_differs (GtkEditable *row,
              const char  *value)
 {
-  g_autofree char *text = patron_form_dup_text (row);
+  const char *held = gtk_editable_get_text (row);
+  g_autofree char *text = NULL;
 
+  /* a text field holds no more than about GTK_ENTRY_BUFFER_MAX_SIZE
+   * characters of a store's text: as much as it could hold, unchanged, is
+   * no change */
+  if (value != NULL && patron_text_is_longer (held, GTK_ENTRY_BUFFER_MAX_SIZE - 2) &&
+      g_str_has_prefix (value, held))
+    return FALSE;
+
+  text = patron_form_dup_text (row);
   return g_strcmp0 (text, or_empty (value)) != 0;
 }
 
@@ -98,9 +109,10 @@ update_summary (PatronAccountPage *self)
     }
 
   addresses = g_strdup_printf (ngettext ("%u address", "%u addresses", n_addresses), n_addresses);
-  if (self->session != NULL && patron_session_get_order_count (self->session) >= 0)
+  if (self->session != NULL && patron_session_get_visit (self->session) != NULL &&
+      patron_visit_get_order_count (patron_session_get_visit (self->session)) >= 0)
     {
-      guint n_orders = patron_session_get_order_count (self->session);
+      guint n_orders = patron_visit_get_order_count (patron_session_get_visit (self->session));
       g_autofree char *orders = g_strdup_printf (ngettext ("%u order", "%u orders", n_orders),
                                                  n_orders);
 
@@ -114,6 +126,17 @@ update_summary (PatronAccountPage *self)
 }
 
 static char *format_address (MedusaAddress *address);
+
+/* "Ada Lovelace", as long as a label may show */
+static char *
+format_name (MedusaAddress *address)
+{
+  g_autofree char *name = g_strdup_printf ("%s %s",
+                                           or_empty (medusa_address_get_first_name (address)),
+                                           or_empty (medusa_address_get_last_name (address)));
+
+  return patron_text_clip (g_strstrip (name), PATRON_TEXT_MAX_SHOWN);
+}
 
 static void
 update_billing (PatronAccountPage *self)
@@ -130,8 +153,7 @@ update_billing (PatronAccountPage *self)
       return;
     }
 
-  name = g_strstrip (g_strdup_printf ("%s %s", or_empty (medusa_address_get_first_name (billing)),
-                                      or_empty (medusa_address_get_last_name (billing))));
+  name = format_name (billing);
   lines = format_address (billing);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->billing_row), name);
   adw_action_row_set_subtitle (self->billing_row, lines);
@@ -140,20 +162,23 @@ update_billing (PatronAccountPage *self)
 static void
 update_header (PatronAccountPage *self)
 {
+  g_autofree char *full_name = NULL;
   g_autofree char *name = NULL;
+  g_autofree char *email = NULL;
   g_autofree char *signed_in = NULL;
 
   if (self->customer == NULL)
     return;
 
-  name = medusa_customer_dup_full_name (self->customer);
+  /* as long as the store likes: a label shows the start */
+  full_name = medusa_customer_dup_full_name (self->customer);
+  name = patron_text_clip (full_name, PATRON_TEXT_MAX_SHOWN);
+  email = patron_text_clip (medusa_customer_get_email (self->customer), PATRON_TEXT_MAX_SHOWN);
   /* Translators: %s is the customer's email address */
-  signed_in = g_strdup_printf (_("Signed in as %s"),
-                               or_empty (medusa_customer_get_email (self->customer)));
+  signed_in = g_strdup_printf (_("Signed in as %s"), email);
   gtk_label_set_text (self->name_label, name);
   gtk_label_set_text (self->signed_in_label, signed_in);
-  adw_action_row_set_subtitle (self->email_row,
-                               or_empty (medusa_customer_get_email (self->customer)));
+  adw_action_row_set_subtitle (self->email_row, email);
   update_billing (self);
   update_summary (self);
 }
@@ -173,10 +198,11 @@ revert_cb (PatronAccountPage *self)
   if (customer == NULL)
     return;
 
+  /* first: a text of the store's too long to save again is said so */
+  patron_form_show_error (self->error_label, NULL);
   gtk_editable_set_text (self->first_name_row, or_empty (medusa_customer_get_first_name (customer)));
   gtk_editable_set_text (self->last_name_row, or_empty (medusa_customer_get_last_name (customer)));
   gtk_editable_set_text (self->phone_row, or_empty (medusa_customer_get_phone (customer)));
-  patron_form_show_error (self->error_label, NULL);
   profile_changed_cb (self);
 }
 
@@ -222,6 +248,15 @@ save_cb (PatronAccountPage *self)
       !patron_account_page_get_has_changes (self) || !gtk_widget_get_sensitive (self->save_box))
     return;
 
+  /* what is sent, and only that, must be short enough for the store */
+  if ((row_differs (self->first_name_row, medusa_customer_get_first_name (self->customer)) &&
+       !patron_form_check_lengths (self->error_label, self->first_name_row, NULL)) ||
+      (row_differs (self->last_name_row, medusa_customer_get_last_name (self->customer)) &&
+       !patron_form_check_lengths (self->error_label, self->last_name_row, NULL)) ||
+      (row_differs (self->phone_row, medusa_customer_get_phone (self->customer)) &&
+       !patron_form_check_lengths (self->error_label, self->phone_row, NULL)))
+    return;
+
   first_name = patron_form_dup_text (self->first_name_row);
   last_name = patron_form_dup_text (self->last_name_row);
   phone = patron_form_dup_text (self->phone_row);
@@ -246,10 +281,21 @@ save_cb (PatronAccountPage *self)
                                         save_done_cb, g_object_ref (self));
 }
 
+/* @line as long as a label may show, on a line of its own */
+static void
+append_line (GString    *text,
+             const char *line)
+{
+  g_autofree char *shown = patron_text_clip (line, PATRON_TEXT_MAX_SHOWN);
+
+  g_string_append_printf (text, "%s%s", text->len > 0 ? "\n" : "", shown);
+}
+
 static char *
 format_address (MedusaAddress *address)
 {
   GString *text = g_string_new (NULL);
+  g_autoptr(GString) line = g_string_new (NULL);
   const char *parts[] = {
     medusa_address_get_company (address),
     medusa_address_get_address_1 (address),
@@ -258,15 +304,16 @@ format_address (MedusaAddress *address)
 
   for (guint i = 0; i < G_N_ELEMENTS (parts); i++)
     if (parts[i] != NULL && parts[i][0] != '\0')
-      g_string_append_printf (text, "%s%s", text->len > 0 ? ", " : "", parts[i]);
+      g_string_append_printf (line, "%s%s", line->len > 0 ? ", " : "", parts[i]);
+  if (line->len > 0)
+    append_line (text, line->str);
 
-  g_string_append_printf (text, "%s%s %s", text->len > 0 ? "\n" : "",
-                          or_empty (medusa_address_get_postal_code (address)),
-                          or_empty (medusa_address_get_city (address)));
+  g_string_printf (line, "%s %s", or_empty (medusa_address_get_postal_code (address)),
+                   or_empty (medusa_address_get_city (address)));
   if (medusa_address_get_province (address) != NULL && medusa_address_get_province (address)[0])
-    g_string_append_printf (text, ", %s", medusa_address_get_province (address));
-  g_string_append_printf (text, "\n%s",
-                          patron_country_name (medusa_address_get_country_code (address)));
+    g_string_append_printf (line, ", %s", medusa_address_get_province (address));
+  append_line (text, line->str);
+  append_line (text, patron_country_name (medusa_address_get_country_code (address)));
 
   return g_string_free (text, FALSE);
 }
@@ -276,12 +323,9 @@ update_address_row (AdwActionRow  *row,
                     GParamSpec    *pspec,
                     MedusaAddress *address)
 {
-  g_autofree char *name = NULL;
+  g_autofree char *name = format_name (address);
   g_autofree char *lines = format_address (address);
 
-  name = g_strstrip (g_strdup_printf ("%s %s",
-                                      or_empty (medusa_address_get_first_name (address)),
-                                      or_empty (medusa_address_get_last_name (address))));
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), name);
   adw_action_row_set_subtitle (row, lines);
 }
@@ -357,9 +401,18 @@ delete_done_cb (GObject      *object,
 
           patron_form_show_error (pending->self->error_label, sentence);
         }
+      else
+        {
+          /* the page, and maybe the customer's visit, went: nobody to tell
+           * but the log */
+          g_message ("An address deletion sent as its page went failed: %s", error->message);
+        }
     }
 
   pending_delete_unref (pending);
+  /* Patron may quit now that the store has answered (send_delete()) */
+  if (g_application_get_default () != NULL)
+    g_application_release (g_application_get_default ());
 }
 
 static void
@@ -371,7 +424,10 @@ send_delete (PendingDelete *pending)
   if (pending->settled)
     return;
 
-  /* not cancelled with the page: the user let the deletion happen */
+  /* Not cancelled with the page: the user let the deletion happen. Closing
+   * the last window does not end Patron before the store has it. */
+  if (g_application_get_default () != NULL)
+    g_application_hold (g_application_get_default ());
   medusa_client_delete_address_async (client, id, NULL, delete_done_cb,
                                       g_rc_box_acquire (pending));
   settle (pending);
@@ -654,14 +710,7 @@ patron_account_page_dispose (GObject *object)
   /* deletions the user did not undo are sent now, and finish on their own */
   if (self->pending_deletes != NULL)
     {
-      while (self->pending_deletes->len > 0)
-        {
-          PendingDelete *pending = g_ptr_array_steal_index (self->pending_deletes, 0);
-
-          g_clear_weak_pointer (&pending->self);
-          send_delete (pending);
-          pending_delete_unref (pending);
-        }
+      patron_account_page_send_pending (self);
       g_clear_pointer (&self->pending_deletes, g_ptr_array_unref);
     }
 
@@ -671,6 +720,7 @@ patron_account_page_dispose (GObject *object)
     g_signal_handlers_disconnect_by_data (self->session, self);
   set_customer (self, NULL);
   g_clear_object (&self->session);
+  g_clear_object (&self->visit_signals);
   g_clear_pointer (&self->unsaved_id, g_free);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), PATRON_TYPE_ACCOUNT_PAGE);
@@ -714,7 +764,13 @@ static void
 patron_account_page_init (PatronAccountPage *self)
 {
   self->pending_deletes = g_ptr_array_new_with_free_func ((GDestroyNotify) pending_delete_unref);
+  self->visit_signals = g_signal_group_new (PATRON_TYPE_VISIT);
+  g_signal_group_connect_swapped (self->visit_signals, "notify::order-count",
+                                  G_CALLBACK (update_summary), self);
   gtk_widget_init_template (GTK_WIDGET (self));
+  patron_form_set_max_length (self->first_name_row, PATRON_MAX_NAME_LENGTH, self->error_label);
+  patron_form_set_max_length (self->last_name_row, PATRON_MAX_NAME_LENGTH, self->error_label);
+  patron_form_set_max_length (self->phone_row, PATRON_MAX_PHONE_LENGTH, self->error_label);
 }
 
 void
@@ -729,13 +785,15 @@ patron_account_page_set_session (PatronAccountPage *self,
   if (self->session != NULL)
     g_signal_handlers_disconnect_by_data (self->session, self);
   g_set_object (&self->session, session);
+  g_signal_group_set_target (self->visit_signals, NULL);
 
   if (session != NULL)
     {
       g_signal_connect_object (session, "notify::customer", G_CALLBACK (session_customer_cb),
                                self, G_CONNECT_SWAPPED);
-      g_signal_connect_object (session, "notify::order-count", G_CALLBACK (update_summary),
-                               self, G_CONNECT_SWAPPED);
+      /* the order count is the visit's */
+      g_object_bind_property (session, "visit", self->visit_signals, "target",
+                              G_BINDING_SYNC_CREATE);
       set_customer (self, patron_session_get_customer (session));
     }
   else
@@ -754,4 +812,36 @@ patron_account_page_discard_changes (PatronAccountPage *self)
 
   g_clear_pointer (&self->unsaved_id, g_free);
   revert_cb (self);
+}
+
+/**
+ * patron_account_page_send_pending:
+ *
+ * Sends at once the deletions still waiting on their Undo toast: for the
+ * end of a visit, or the page's. The requests finish on their own, holding
+ * the application meanwhile. Undo does nothing any more; the next toast
+ * shown sends the toast away (libadwaita 1.2 crashes if it is dismissed
+ * while it is still coming in).
+ *
+ * Returns: how many were sent
+ */
+guint
+patron_account_page_send_pending (PatronAccountPage *self)
+{
+  guint n_sent = 0;
+
+  g_return_val_if_fail (PATRON_IS_ACCOUNT_PAGE (self), 0);
+
+  while (self->pending_deletes->len > 0)
+    {
+      PendingDelete *pending = g_ptr_array_steal_index (self->pending_deletes, 0);
+
+      g_clear_weak_pointer (&pending->self);
+      if (!pending->settled)
+        n_sent++;
+      send_delete (pending);
+      pending_delete_unref (pending);
+    }
+
+  return n_sent;
 }

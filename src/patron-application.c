@@ -12,6 +12,7 @@
 #include "patron-application.h"
 #include "patron-orders-page.h"
 #include "patron-preferences-window.h"
+#include "patron-store-page.h"
 #include "patron-window.h"
 
 struct _PatronApplication
@@ -178,6 +179,7 @@ prepare_session (PatronApplication *self)
   g_autofree char *store_url = start_store_url (self, settings);
 
   if (store_url == NULL || !medusa_client_check_base_url (store_url, NULL) ||
+      patron_store_url_needs_consent (settings, store_url) ||
       g_settings_get_boolean (settings, "counter-mode"))
     return;
 
@@ -250,12 +252,20 @@ patron_application_class_init (PatronApplicationClass *klass)
   app_class->handle_local_options = patron_application_handle_local_options;
 }
 
+/* Quitting closes the windows as their close buttons would: each asks
+ * about unsaved changes, and what is still being sent for the customer (an
+ * address deletion) holds Patron until the store has it. */
 static void
 patron_application_quit_action (GSimpleAction *action,
                                 GVariant      *parameter,
                                 gpointer       user_data)
 {
-  g_application_quit (G_APPLICATION (user_data));
+  GList *windows = g_list_copy_deep (gtk_application_get_windows (GTK_APPLICATION (user_data)),
+                                     (GCopyFunc) g_object_ref, NULL);
+
+  for (GList *l = windows; l != NULL; l = l->next)
+    gtk_window_close (l->data);
+  g_list_free_full (windows, g_object_unref);
 }
 
 static void

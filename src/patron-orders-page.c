@@ -16,6 +16,7 @@
 #include "patron-order-window.h"
 #include "patron-orders-export.h"
 #include "patron-orders-page.h"
+#include "patron-text.h"
 
 /**
  * PatronOrdersPage:
@@ -69,6 +70,7 @@ struct _PatronOrdersPage
   AdwBin           parent_instance;
 
   PatronSession   *session;
+  PatronVisit     *visit;     /* the customer's whose orders these are */
   MedusaOrderList *orders;
   GSettings       *settings;
 
@@ -86,6 +88,7 @@ struct _PatronOrdersPage
   GtkSpinner      *loading_spinner;
   GMenuModel      *orders_menu;
   GtkEditable     *search_entry;
+  GtkLabel        *search_error_label;
   GtkMenuButton   *filter_button;
   GtkMenuButton   *from_button;
   GtkMenuButton   *to_button;
@@ -157,8 +160,8 @@ expect_session_count (PatronOrdersPage *self)
 {
   int count;
 
-  if (self->orders == NULL || self->session == NULL ||
-      (count = patron_session_get_order_count (self->session)) <= 0)
+  if (self->orders == NULL || self->visit == NULL ||
+      (count = patron_visit_get_order_count (self->visit)) <= 0)
     return;
 
   if (!is_filtered (self))
@@ -525,7 +528,10 @@ filters_changed_cb (PatronOrdersPage *self)
 
   update_filter_widgets (self);
 
-  if (self->orders == NULL)
+  /* the field says so; the list stays as it was */
+  if (self->orders == NULL ||
+      patron_text_is_longer (gtk_editable_get_text (self->search_entry),
+                             PATRON_MAX_SEARCH_LENGTH))
     return;
 
   query = query_from_filters (self);
@@ -961,6 +967,7 @@ patron_orders_page_dispose (GObject *object)
     gtk_list_view_set_model (self->list_view, NULL);
   g_clear_object (&self->orders);
   g_clear_object (&self->session);
+  g_clear_object (&self->visit);
   g_clear_object (&self->settings);
   g_clear_pointer (&self->from_date, g_date_time_unref);
   g_clear_pointer (&self->to_date, g_date_time_unref);
@@ -997,6 +1004,7 @@ patron_orders_page_class_init (PatronOrdersPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PatronOrdersPage, loading_spinner);
   gtk_widget_class_bind_template_child (widget_class, PatronOrdersPage, orders_menu);
   gtk_widget_class_bind_template_child (widget_class, PatronOrdersPage, search_entry);
+  gtk_widget_class_bind_template_child (widget_class, PatronOrdersPage, search_error_label);
   gtk_widget_class_bind_template_child (widget_class, PatronOrdersPage, filter_button);
   gtk_widget_class_bind_template_child (widget_class, PatronOrdersPage, from_button);
   gtk_widget_class_bind_template_child (widget_class, PatronOrdersPage, to_button);
@@ -1052,6 +1060,8 @@ patron_orders_page_init (PatronOrdersPage *self)
   GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  patron_form_set_max_length (self->search_entry, PATRON_MAX_SEARCH_LENGTH,
+                              self->search_error_label);
   patron_menu_button_set_menu_later (self->menu_button, self->orders_menu);
   patron_spinner_spin_later (self->loading_spinner);
   gtk_menu_button_set_create_popup_func (self->from_button, create_from_popover_cb, self, NULL);
@@ -1079,7 +1089,7 @@ patron_orders_page_init (PatronOrdersPage *self)
  * patron_orders_page_set_session:
  *
  * Shows the orders of @session's customer, loading them afresh unless
- * the session loaded them ahead (patron_session_take_orders()).
+ * the session loaded them ahead (patron_visit_take_orders()).
  */
 void
 patron_orders_page_set_session (PatronOrdersPage *self,
@@ -1093,8 +1103,9 @@ patron_orders_page_set_session (PatronOrdersPage *self,
 
   gtk_list_view_set_model (self->list_view, NULL);
   g_clear_object (&self->orders);
-  if (self->session != NULL)
-    g_signal_handlers_disconnect_by_func (self->session, expect_session_count, self);
+  if (self->visit != NULL)
+    g_signal_handlers_disconnect_by_func (self->visit, expect_session_count, self);
+  g_clear_object (&self->visit);
   g_set_object (&self->session, session);
   /* another customer, or none: an export of the last one's orders stops */
   if (self->export_cancellable != NULL)
@@ -1103,11 +1114,12 @@ patron_orders_page_set_session (PatronOrdersPage *self,
   if (session == NULL || !patron_session_get_signed_in (session))
     return;
 
+  self->visit = g_object_ref (patron_session_get_visit (session));
   page_size = g_settings_get_uint (self->settings, PAGE_SIZE_KEY);
   query = query_from_filters (self);
   /* the whole history may be on its way already */
   if (!medusa_order_query_has_filters (query))
-    self->orders = patron_session_take_orders (session, page_size);
+    self->orders = patron_visit_take_orders (self->visit, page_size);
   if (self->orders == NULL)
     {
       self->orders = medusa_order_list_new (patron_session_get_client (session), page_size);
@@ -1121,7 +1133,7 @@ patron_orders_page_set_session (PatronOrdersPage *self,
                            G_CONNECT_SWAPPED);
   selection = gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->orders)));
   gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (selection));
-  g_signal_connect_object (session, "notify::order-count", G_CALLBACK (expect_session_count),
+  g_signal_connect_object (self->visit, "notify::order-count", G_CALLBACK (expect_session_count),
                            self, G_CONNECT_SWAPPED);
   expect_session_count (self);
   update_state (self);

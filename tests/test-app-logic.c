@@ -18,7 +18,9 @@
 #include "patron-money.h"
 #include "patron-orders-export.h"
 #include "patron-reset-link.h"
+#include "test-util.h"
 #include "patron-store-page.h"
+#include "patron-text.h"
 
 #define TOKEN "eyJhbGciOiJIUzI1NiJ9.eyJjdXN0b21lcl9pZCI6ImN1c18xIn0.c2lnbmF0dXJl"
 
@@ -33,6 +35,72 @@ test_email_validation (void)
     g_assert_true (patron_email_is_valid (good[i]));
   for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
     g_assert_false (patron_email_is_valid (bad[i]));
+}
+
+/* What the store's own check (class-validator's IsEmail) refuses for its
+ * length: over 254 characters, or over 64 before the "@". */
+static void
+test_email_length (void)
+{
+  g_autofree char *local_64 = g_strnfill (64, 'a');
+  g_autofree char *local_65 = g_strnfill (65, 'a');
+  g_autofree char *domain = g_strnfill (60, 'b');
+  g_autofree char *longest = g_strdup_printf ("%s@%s.%s.%s.comxyz", local_64, domain, domain,
+                                              domain);
+  g_autofree char *too_long = g_strdup_printf ("%s@%s.%s.%s.comxyzw", local_64, domain, domain,
+                                               domain);
+  g_autofree char *local_too_long = g_strdup_printf ("%s@example.com", local_65);
+  g_autofree char *local_longest = g_strdup_printf ("%s@example.com", local_64);
+
+  g_assert_cmpuint (strlen (longest), ==, PATRON_MAX_EMAIL_LENGTH);
+  g_assert_true (patron_email_is_valid (longest));
+  g_assert_false (patron_email_is_valid (too_long));
+  g_assert_true (patron_email_is_valid (local_longest));
+  g_assert_false (patron_email_is_valid (local_too_long));
+}
+
+/* Clipped on a character boundary, with "…" as the last character kept;
+ * only the start of a text is read. */
+static void
+test_text_clip (void)
+{
+  g_autofree char *huge = g_strnfill (1000000, 'x');
+  char *clipped;
+
+  clipped = patron_text_clip ("Ada Lovelace", 20);
+  g_assert_cmpstr (clipped, ==, "Ada Lovelace");
+  g_free (clipped);
+  clipped = patron_text_clip ("Ada Lovelace", 12);
+  g_assert_cmpstr (clipped, ==, "Ada Lovelace");
+  g_free (clipped);
+  clipped = patron_text_clip ("Ada Lovelace", 11);
+  g_assert_cmpstr (clipped, ==, "Ada Lovela…");
+  g_free (clipped);
+  /* two-, three- and four-byte characters are never cut */
+  clipped = patron_text_clip ("ÄÖÜ€€€😀😀😀", 5);
+  g_assert_cmpstr (clipped, ==, "ÄÖÜ€…");
+  g_free (clipped);
+  clipped = patron_text_clip ("😀😀😀", 3);
+  g_assert_cmpstr (clipped, ==, "😀😀😀");
+  g_free (clipped);
+  /* invalid UTF-8 (a command line) becomes U+FFFD */
+  clipped = patron_text_clip ("ab\xff\xfe" "cd", 10);
+  g_assert_true (g_utf8_validate (clipped, -1, NULL));
+  g_assert_cmpstr (clipped, ==, "ab\xef\xbf\xbd\xef\xbf\xbd" "cd");
+  g_free (clipped);
+  clipped = patron_text_clip (NULL, 3);
+  g_assert_cmpstr (clipped, ==, "");
+  g_free (clipped);
+  clipped = patron_text_clip (huge, PATRON_TEXT_MAX_SHOWN);
+  g_assert_cmpint (g_utf8_strlen (clipped, -1), ==, PATRON_TEXT_MAX_SHOWN);
+  g_assert_true (g_str_has_suffix (clipped, "…"));
+  g_free (clipped);
+
+  g_assert_false (patron_text_is_longer ("", 0));
+  g_assert_true (patron_text_is_longer ("a", 0));
+  g_assert_false (patron_text_is_longer ("ÄÖÜ", 3));
+  g_assert_true (patron_text_is_longer ("ÄÖÜ", 2));
+  g_assert_true (patron_text_is_longer (huge, 255));
 }
 
 static void
@@ -108,8 +176,52 @@ test_token_validation (void)
   g_assert_false (patron_token_is_valid (NULL));
 }
 
+/* The reset token's expiry, read without verifying it, and nothing read
+ * from anything else. */
 static void
-test_store_url (void)
+test_token_expiry (void)
+{
+  static const char *refused[] = {
+    "{\"customer_id\": \"cus_1\"}",              /* no expiry */
+    "{\"exp\": \"1700000000\"}",                 /* not a number */
+    "{\"exp\": -5}",
+    "{\"exp\": 1e300}",
+    "{\"exp\": [1700000000]}",
+    "[1700000000]",                              /* not an object */
+    "{\"exp\": 17000",                           /* cut off */
+    "{\"a\": [[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[["
+      "[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[["
+      "]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]"
+      "]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]], \"exp\": 1}",
+  };
+  g_autofree char *token = test_make_jwt ("{\"customer_id\":\"cus_1\",\"exp\":1765017720,"
+                                     "\"iat\":1765016820}");
+  g_autofree char *fraction = test_make_jwt ("{\"exp\": 1765017720.5}");
+  gint64 expiry = 0;
+
+  g_assert_true (patron_token_get_expiry (token, &expiry));
+  g_assert_cmpint (expiry, ==, 1765017720);
+  g_assert_true (patron_token_get_expiry (fraction, &expiry));
+  g_assert_cmpint (expiry, ==, 1765017720);
+
+  for (guint i = 0; i < G_N_ELEMENTS (refused); i++)
+    {
+      g_autofree char *bad = test_make_jwt (refused[i]);
+
+      expiry = 42;
+      g_assert_false (patron_token_get_expiry (bad, &expiry));
+      g_assert_cmpint (expiry, ==, 42);
+    }
+
+  g_assert_false (patron_token_get_expiry (TOKEN "x", &expiry));
+  g_assert_false (patron_token_get_expiry ("no-dots-at-all-here", &expiry));
+  g_assert_false (patron_token_get_expiry ("a..b", &expiry));
+  g_assert_false (patron_token_get_expiry ("a.!!!!.b", &expiry));
+  g_assert_false (patron_token_get_expiry ("a.b.c.d", &expiry));
+}
+
+static void
+test_store_url_forms (void)
 {
   g_autofree char *bare = patron_store_url_normalize ("  shop.example.com/ ");
   g_autofree char *http = patron_store_url_normalize ("http://127.0.0.1:9000//");
@@ -383,11 +495,14 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/app/email-validation", test_email_validation);
+  g_test_add_func ("/app/email-length", test_email_length);
+  g_test_add_func ("/app/text-clip", test_text_clip);
   g_test_add_func ("/app/new-password", test_new_password);
   g_test_add_func ("/app/reset-link/valid", test_reset_link_valid);
   g_test_add_func ("/app/reset-link/refused", test_reset_link_refused);
   g_test_add_func ("/app/reset-link/token", test_token_validation);
-  g_test_add_func ("/app/store-url", test_store_url);
+  g_test_add_func ("/app/reset-link/token-expiry", test_token_expiry);
+  g_test_add_func ("/app/store-url", test_store_url_forms);
   g_test_add_func ("/app/error-sentences", test_error_sentences);
   g_test_add_func ("/app/money", test_money);
   g_test_add_func ("/app/local-time", test_local_time);

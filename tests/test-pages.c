@@ -20,6 +20,7 @@
 #include "patron-address-editor.h"
 #include "patron-credentials-dialog.h"
 #include "patron-forgot-page.h"
+#include "patron-form.h"
 #include "patron-order-row.h"
 #include "patron-order-window.h"
 #include "patron-orders-page.h"
@@ -1469,10 +1470,28 @@ forgotten (gpointer data)
   return !kept (data);
 }
 
+/* the count and the orders loaded ahead are the visit's: none without */
+static int
+session_order_count (PatronSession *session)
+{
+  PatronVisit *visit = patron_session_get_visit (session);
+
+  return visit != NULL ? patron_visit_get_order_count (visit) : -1;
+}
+
+static MedusaOrderList *
+session_take_orders (PatronSession *session,
+                     guint          page_size)
+{
+  PatronVisit *visit = patron_session_get_visit (session);
+
+  return visit != NULL ? patron_visit_take_orders (visit, page_size) : NULL;
+}
+
 static gboolean
 order_count_known (gpointer data)
 {
-  return patron_session_get_order_count (data) >= 0;
+  return session_order_count (data) >= 0;
 }
 
 /* The session counts the customer's orders once signed in (the account's
@@ -1488,7 +1507,7 @@ test_session_order_count (void)
   g_autoptr(GError) error = NULL;
 
   patron_session_set_keep_sessions (session, FALSE);
-  g_assert_cmpint (patron_session_get_order_count (session), ==, -1);
+  g_assert_cmpint (session_order_count (session), ==, -1);
   patron_session_sign_in_async (session, "buyer@example.com", "buyer-pass-123", FALSE, NULL,
                                 test_store_result_cb, &result);
   g_assert_true (patron_session_sign_in_finish (session, test_wait_for (&result), &error));
@@ -1501,14 +1520,14 @@ test_session_order_count (void)
   page = medusa_client_list_orders_finish (patron_session_get_client (session),
                                            test_wait_for (&result), &error);
   g_assert_no_error (error);
-  g_assert_cmpint (patron_session_get_order_count (session), ==,
+  g_assert_cmpint (session_order_count (session), ==,
                    medusa_order_page_get_count (page));
-  g_assert_cmpint (patron_session_get_order_count (session), >, 0);
+  g_assert_cmpint (session_order_count (session), >, 0);
   g_clear_object (&result);
 
   patron_session_sign_out_async (session, NULL, test_store_result_cb, &result);
   patron_session_sign_out_finish (session, test_wait_for (&result), NULL);
-  g_assert_cmpint (patron_session_get_order_count (session), ==, -1);
+  g_assert_cmpint (session_order_count (session), ==, -1);
 }
 
 static gboolean
@@ -1555,10 +1574,10 @@ test_session_orders_ahead (void)
   page = medusa_client_list_orders_finish (client, test_wait_for (&result), &error);
   g_assert_no_error (error);
   g_clear_object (&result);
-  g_assert_cmpint (patron_session_get_order_count (session), ==,
+  g_assert_cmpint (session_order_count (session), ==,
                    medusa_order_page_get_count (page));
 
-  orders = patron_session_take_orders (session, 10);
+  orders = session_take_orders (session, 10);
   g_assert_nonnull (orders);
   g_assert_true (medusa_order_list_get_loaded (orders));
   g_assert_cmpuint (medusa_order_list_get_n_requests (orders), ==, 1);
@@ -1567,22 +1586,22 @@ test_session_orders_ahead (void)
   /* the page's own query: what a row shows */
   g_assert_cmpstr (medusa_order_query_get_fields (medusa_order_list_get_query (orders)), ==,
                    medusa_order_query_get_fields (history));
-  g_assert_null (patron_session_take_orders (session, 10));
+  g_assert_null (session_take_orders (session, 10));
   g_clear_object (&orders);
 
   /* signed in again: loaded ahead again, but in pages of another size */
   patron_session_sign_out_async (session, NULL, test_store_result_cb, &result);
   patron_session_sign_out_finish (session, test_wait_for (&result), NULL);
   g_clear_object (&result);
-  g_assert_null (patron_session_take_orders (session, 10));
+  g_assert_null (session_take_orders (session, 10));
   patron_session_sign_in_async (session, "buyer@example.com", "buyer-pass-123", FALSE, NULL,
                                 test_store_result_cb, &result);
   g_assert_true (patron_session_sign_in_finish (session, test_wait_for (&result), &error));
   g_clear_object (&result);
-  g_assert_null (patron_session_take_orders (session, 25));
+  g_assert_null (session_take_orders (session, 25));
   /* the count comes all the same, asked for alone */
   spin_until (order_count_known, session);
-  g_assert_cmpint (patron_session_get_order_count (session), ==,
+  g_assert_cmpint (session_order_count (session), ==,
                    medusa_order_page_get_count (page));
 
   /* taken on its way, then searched before its first page came: what it
@@ -1594,7 +1613,7 @@ test_session_orders_ahead (void)
                                 test_store_result_cb, &result);
   g_assert_true (patron_session_sign_in_finish (session, test_wait_for (&result), &error));
   g_clear_object (&result);
-  orders = patron_session_take_orders (session, 10);
+  orders = session_take_orders (session, 10);
   g_assert_nonnull (orders);
   g_assert_false (medusa_order_list_get_loaded (orders));
   medusa_order_query_set_search (history, "no-order-says-this");
@@ -1602,7 +1621,7 @@ test_session_orders_ahead (void)
   spin_until (order_count_known, session);
   g_assert_true (medusa_order_list_get_loaded (orders));
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (orders)), ==, 0);
-  g_assert_cmpint (patron_session_get_order_count (session), ==,
+  g_assert_cmpint (session_order_count (session), ==,
                    medusa_order_page_get_count (page));
 
   patron_session_sign_out_async (session, NULL, test_store_result_cb, &result);
@@ -2206,7 +2225,7 @@ test_window_makes_pages_when_needed (void)
   /* the first page of the orders was asked for with the customer, and
    * brought the count */
   spin_until (order_count_known, restored);
-  count = patron_session_get_order_count (restored);
+  count = session_order_count (restored);
   g_assert_cmpint (count, >, 0);
   gtk_widget_activate_action (GTK_WIDGET (window), "win.navigate", "(ss)", "orders", "");
   g_assert_nonnull (find_widget (GTK_WIDGET (window), is_of_type,
@@ -2214,7 +2233,7 @@ test_window_makes_pages_when_needed (void)
   /* at once: the orders page took the list with its first page */
   showing = g_strdup_printf ("Showing %d orders", count);
   g_assert_nonnull (find_widget (GTK_WIDGET (window), is_label_containing, showing));
-  g_assert_null (patron_session_take_orders (restored, 50));
+  g_assert_null (session_take_orders (restored, 50));
   gtk_widget_activate_action (GTK_WIDGET (window), "win.navigate", "(ss)", "sign-in",
                               "buyer@example.com");
   g_assert_nonnull (find_widget (GTK_WIDGET (window), is_of_type,
@@ -2721,6 +2740,1082 @@ test_narrow_dialogs (void)
   close_window (GTK_WIDGET (window));
 }
 
+/* ------------------------------------------------------------------------ */
+/* The end of a visit: nothing of the customer outlives it                  */
+
+typedef struct
+{
+  gpointer    object;     /* a weak pointer */
+  const char *what;
+} Tracked;
+
+static void
+track (Tracked    *tracked,
+       gpointer    object,
+       const char *what)
+{
+  g_assert_nonnull (object);
+  tracked->object = object;
+  tracked->what = what;
+  g_object_add_weak_pointer (object, &tracked->object);
+}
+
+/* Each of @tracked is finalized, once the requests cancelled with the visit
+ * have let go of what they held. */
+static void
+assert_all_gone (Tracked *tracked,
+                 guint    n_tracked)
+{
+  gint64 deadline = test_deadline (20);
+
+  for (guint i = 0; i < n_tracked; i++)
+    {
+      while (tracked[i].object != NULL)
+        {
+          if (g_get_monotonic_time () > deadline)
+            g_error ("%s outlived the visit (%u references)", tracked[i].what,
+                     G_OBJECT (tracked[i].object)->ref_count);
+          g_main_context_iteration (NULL, FALSE);
+          g_usleep (1000);
+        }
+    }
+}
+
+static gboolean
+is_reveal_button (GtkWidget  *widget,
+                  const char *unused)
+{
+  return GTK_IS_BUTTON (widget) &&
+         g_strcmp0 (gtk_button_get_icon_name (GTK_BUTTON (widget)), "view-reveal-symbolic") == 0;
+}
+
+/* the show/hide button of a password row (libadwaita 1.2's) */
+static GtkWidget *
+reveal_button (GtkWidget *password_row)
+{
+  GtkWidget *button = find_widget (password_row, is_reveal_button, NULL);
+
+  g_assert_nonnull (button);
+  return button;
+}
+
+static gboolean
+password_shown (GtkWidget *password_row)
+{
+  return gtk_text_get_visibility (GTK_TEXT (gtk_editable_get_delegate (
+    GTK_EDITABLE (password_row))));
+}
+
+/* Every field of @root is empty and every password hidden, also those not
+ * on screen. */
+static void
+assert_form_empty (GtkWidget *root)
+{
+  if (ADW_IS_ENTRY_ROW (root))
+    g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (root)), ==, "");
+  if (ADW_IS_PASSWORD_ENTRY_ROW (root))
+    {
+      g_assert_false (gtk_text_get_visibility (GTK_TEXT (gtk_editable_get_delegate (
+        GTK_EDITABLE (root)))));
+      /* Tab from the password goes to the next field */
+      g_assert_false (gtk_widget_get_focusable (reveal_button (root)));
+    }
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    assert_form_empty (child);
+}
+
+static GtkWidget *
+page_named (PatronWindow *window,
+            const char   *name)
+{
+  GtkStack *stack = GTK_STACK (find_widget (GTK_WIDGET (window), is_of_type,
+                                            (const char *) GTK_TYPE_STACK));
+
+  return gtk_stack_get_child_by_name (stack, name);
+}
+
+static gboolean
+page_is_made (gpointer data)
+{
+  return page_named (data, "sign-in") != NULL;
+}
+
+static const char *
+visible_page (PatronWindow *window)
+{
+  GtkStack *stack = GTK_STACK (find_widget (GTK_WIDGET (window), is_of_type,
+                                            (const char *) GTK_TYPE_STACK));
+
+  return gtk_stack_get_visible_child_name (stack);
+}
+
+static gboolean
+shows_account (gpointer data)
+{
+  return g_strcmp0 (visible_page (data), "account") == 0;
+}
+
+static gboolean
+is_unmapped (gpointer data)
+{
+  return !gtk_widget_get_mapped (data);
+}
+
+static gboolean
+clipboard_is_empty (GdkClipboard *clipboard)
+{
+  GdkContentFormats *formats = gdk_clipboard_get_formats (clipboard);
+  gsize n_types = 0;
+  gsize n_mime_types = 0;
+
+  gdk_content_formats_get_gtypes (formats, &n_types);
+  gdk_content_formats_get_mime_types (formats, &n_mime_types);
+
+  return n_types == 0 && n_mime_types == 0;
+}
+
+static char *
+token_expiring_in (int seconds)
+{
+  g_autofree char *claims = g_strdup_printf ("{\"customer_id\": \"cus_x\", \"exp\": %"
+                                             G_GINT64_FORMAT "}",
+                                             g_get_real_time () / G_USEC_PER_SEC + seconds);
+
+  return test_make_jwt (claims);
+}
+
+/* The customer signs in through the form with the password revealed,
+ * edits an address, opens the orders filtered and searched, and an order
+ * whose number they copy. After patron_window_end_visit() the customer,
+ * their addresses, visit, order list, pages, windows and dialogs are
+ * finalized, the clipboard is empty, and every form is empty with its
+ * passwords hidden. The next customer finds the orders unfiltered. */
+static void
+test_end_of_visit (void)
+{
+  Tracked tracked[11];
+  guint n_tracked = 0;
+  PatronWindow *window = g_object_new (PATRON_TYPE_WINDOW, NULL);
+  g_autoptr(MedusaOrderQuery) query = medusa_order_query_new ();
+  g_autoptr(MedusaOrderPage) all = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *showing = NULL;
+  g_autofree char *token = token_expiring_in (60 * 60);
+  GdkClipboard *clipboard = gtk_widget_get_clipboard (GTK_WIDGET (window));
+  PatronSession *session;
+  MedusaCustomer *customer;
+  GtkWidget *sign_in;
+  GtkWidget *password;
+  GtkWidget *orders;
+  GtkWidget *list_view;
+  GtkWidget *popover;
+  GtkWidget *filter_button;
+  GtkWidget *order_window;
+  GtkWidget *editor;
+  GtkWidget *search;
+
+  patron_window_start (window, store_url);
+  gtk_window_present (GTK_WINDOW (window));
+  session = patron_window_get_session (window);
+  patron_session_set_keep_sessions (session, FALSE);
+  spin_until (page_is_made, window);
+
+  sign_in = page_named (window, "sign-in");
+  gtk_editable_set_text (row (sign_in, "Email Address"), "buyer@example.com");
+  gtk_editable_set_text (row (sign_in, "Password"), "buyer-pass-123");
+  password = GTK_WIDGET (row (sign_in, "Password"));
+  g_assert_false (gtk_widget_get_focusable (reveal_button (password)));
+  g_signal_emit_by_name (reveal_button (password), "clicked");
+  g_assert_true (password_shown (password));
+  click (sign_in, "Sign In");
+  wait_for_label (GTK_WIDGET (window), "Signed in as");
+  /* shown once, the password is hidden again when its page goes (once the
+   * cross-fade is over) */
+  spin_until (is_unmapped, sign_in);
+  g_assert_false (password_shown (password));
+
+  customer = patron_session_get_customer (session);
+  track (&tracked[n_tracked++], sign_in, "the sign-in page");
+  track (&tracked[n_tracked++], patron_session_get_visit (session), "the visit");
+  track (&tracked[n_tracked++], customer, "the customer");
+  track (&tracked[n_tracked++], medusa_customer_get_shipping_addresses (customer),
+         "the addresses");
+  track (&tracked[n_tracked++], account_page (window), "the account page");
+
+  /* an address being added */
+  click (account_page (window), "Add Address");
+  editor = fill_address ("Leftover City");
+  track (&tracked[n_tracked++], editor, "the address editor");
+
+  /* the orders, filtered and searched, and an order's window */
+  medusa_order_query_set_limit (query, 1);
+  medusa_client_list_orders_async (patron_session_get_client (session), query, NULL,
+                                   test_store_result_cb, &result);
+  all = medusa_client_list_orders_finish (patron_session_get_client (session),
+                                          test_wait_for (&result), &error);
+  g_assert_no_error (error);
+  showing = g_strdup_printf ("Showing %u orders", medusa_order_page_get_count (all));
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.navigate", "(ss)", "orders", "");
+  orders = page_named (window, "orders");
+  wait_for_label (orders, showing);
+  list_view = find_widget (orders, is_of_type, (const char *) GTK_TYPE_LIST_VIEW);
+  track (&tracked[n_tracked++], orders, "the orders page");
+  track (&tracked[n_tracked++],
+         gtk_no_selection_get_model (GTK_NO_SELECTION (gtk_list_view_get_model (
+           GTK_LIST_VIEW (list_view)))),
+         "the order list");
+
+  g_signal_emit_by_name (list_view, "activate", 0);
+  spin_until (has_dialog_of, GSIZE_TO_POINTER (PATRON_TYPE_ORDER_WINDOW));
+  order_window = find_toplevel (PATRON_TYPE_ORDER_WINDOW);
+  wait_for_label (order_window, "Order #");
+  gtk_widget_activate_action (order_window, "order.copy-number", NULL);
+  g_assert_true (gdk_clipboard_is_local (clipboard));
+  g_assert_false (clipboard_is_empty (clipboard));
+  track (&tracked[n_tracked++], order_window, "the order window");
+
+  filter_button = find_widget (orders, has_tooltip, "Filter Orders");
+  gtk_menu_button_popup (GTK_MENU_BUTTON (filter_button));
+  popover = GTK_WIDGET (gtk_menu_button_get_popover (GTK_MENU_BUTTON (filter_button)));
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (find_widget (popover, is_check_saying,
+                                                              "Completed")), TRUE);
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (find_widget (popover, is_check_saying,
+                                                              "Canceled")), TRUE);
+  wait_for_label (orders, "Completed, Canceled");
+  gtk_popover_popdown (GTK_POPOVER (popover));
+  search = find_widget (orders, is_of_type, (const char *) GTK_TYPE_SEARCH_ENTRY);
+  gtk_editable_set_text (GTK_EDITABLE (search), "no-such-order-anywhere");
+  wait_for_label (orders, "Try other words");
+  g_assert_cmpuint (n_tracked, <=, G_N_ELEMENTS (tracked));
+  sign_in = password = orders = list_view = order_window = editor = search = NULL;
+  filter_button = popover = NULL;
+  customer = NULL;
+
+  patron_window_end_visit (window);
+  g_assert_false (patron_session_get_signed_in (session));
+  g_assert_null (patron_session_get_visit (session));
+  g_assert_cmpstr (visible_page (window), ==, "sign-in");
+  assert_all_gone (tracked, n_tracked);
+  g_assert_true (clipboard_is_empty (clipboard));
+  g_assert_null (find_toplevel (PATRON_TYPE_ORDER_WINDOW));
+  g_assert_null (find_toplevel (PATRON_TYPE_ADDRESS_EDITOR));
+
+  /* every form as new: sign in, register, forgot, reset */
+  assert_form_empty (page_named (window, "sign-in"));
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.navigate", "(ss)", "register", "");
+  assert_form_empty (page_named (window, "register"));
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.navigate", "(ss)", "forgot", "");
+  assert_form_empty (page_named (window, "forgot"));
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.open-reset", "(ss)",
+                              "someone@example.com", token);
+  assert_form_empty (page_named (window, "reset"));
+
+  /* the next customer: the orders unfiltered, the search empty */
+  g_clear_object (&result);
+  patron_session_sign_in_async (session, "buyer@example.com", "buyer-pass-123", FALSE, NULL,
+                                test_store_result_cb, &result);
+  g_assert_true (patron_session_sign_in_finish (session, test_wait_for (&result), &error));
+  spin_until (shows_account, window);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.navigate", "(ss)", "orders", "");
+  orders = page_named (window, "orders");
+  wait_for_label (orders, showing);
+  g_assert_null (find_widget (orders, is_label_containing, "Completed, Canceled"));
+  search = find_widget (orders, is_of_type, (const char *) GTK_TYPE_SEARCH_ENTRY);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (search)), ==, "");
+
+  close_window (GTK_WIDGET (window));
+}
+
+static gboolean
+address_deleted (gpointer data)
+{
+  const char *email = data;
+  g_autoptr(MedusaCustomer) stored = stored_customer (email, "address-pass-1");
+
+  return stored != NULL && n_addresses (stored) == 0;
+}
+
+static gboolean
+has_no_undo (gpointer data)
+{
+  return find_widget (data, is_button_saying, "_Undo") == NULL &&
+         find_widget (data, is_button_saying, "Undo") == NULL;
+}
+
+/* An address deletion waiting on its Undo toast is sent at the end of the
+ * visit, its toast goes and the window says so. */
+static void
+test_end_of_visit_sends_deletion (void)
+{
+  g_autoptr(MedusaClient) creator = medusa_client_new (store_url);
+  g_autoptr(MedusaAddress) address = NULL;
+  g_autoptr(MedusaCustomer) with_address = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *email = g_strdup_printf ("leaving.deletion.%" G_GINT64_FORMAT "@example.com",
+                                            g_get_real_time ());
+  PatronWindow *window;
+
+  create_customer (creator, email);
+  address = g_object_new (MEDUSA_TYPE_ADDRESS,
+                          "first-name", "Ada", "last-name", "Lovelace",
+                          "address-1", "12 St James’s Square", "city", "London",
+                          "postal-code", "SW1Y 4LB", "country-code", "us", NULL);
+  medusa_client_add_address_async (creator, address, NULL, test_store_result_cb, &result);
+  with_address = medusa_client_add_address_finish (creator, test_wait_for (&result), &error);
+  g_assert_no_error (error);
+
+  window = signed_in_window (store_url, email);
+  wait_for_label (GTK_WIDGET (window), "1 address");
+  g_signal_emit_by_name (find_widget (GTK_WIDGET (window), is_button_named, "Delete Address"),
+                         "clicked");
+  wait_for_label (GTK_WIDGET (window), "Address deleted");
+
+  patron_window_end_visit (window);
+  wait_for_label (GTK_WIDGET (window), "The address you deleted is being removed");
+  /* no Undo for what is on its way (once the toast has faded out) */
+  spin_until (has_no_undo, window);
+  spin_until (address_deleted, email);
+
+  close_window (GTK_WIDGET (window));
+}
+
+/* Signed in, a reset link for the same customer (used already) shows the
+ * reset page in place. "Back to Sign In" and a successful sign-in lead back
+ * to the account (they left the window on the sign-in page, without a word,
+ * until Sign Out). */
+static void
+test_reset_link_signed_in_same (void)
+{
+  g_autofree char *email = NULL;
+  g_autofree char *token = token_expiring_in (15 * 60);
+  PatronWindow *window = new_account_window ("resetting", "resetting-pass-1", &email);
+  PatronSession *session = patron_window_get_session (window);
+  GtkWidget *sign_in;
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.open-reset", "(ss)", email, token);
+  g_assert_cmpstr (visible_page (window), ==, "reset");
+  g_assert_null (find_dialog ());
+  g_assert_true (patron_session_get_signed_in (session));
+
+  /* used already: the store refuses it */
+  gtk_editable_set_text (row (page_named (window, "reset"), "New Password"), "brand-new-pass-1");
+  gtk_editable_set_text (row (page_named (window, "reset"), "New Password Again"),
+                         "brand-new-pass-1");
+  click (page_named (window, "reset"), "Set Password");
+  wait_for_label (page_named (window, "reset"), "wrong, used already or expired");
+
+  click (page_named (window, "reset"), "Back to Sign In");
+  g_assert_cmpstr (visible_page (window), ==, "sign-in");
+  sign_in = page_named (window, "sign-in");
+  g_assert_cmpstr (gtk_editable_get_text (row (sign_in, "Email Address")), ==, email);
+  gtk_editable_set_text (row (sign_in, "Password"), "resetting-pass-1");
+  click (sign_in, "Sign In");
+  spin_until (shows_account, window);
+  wait_for_label (account_page (window), email);
+
+  close_window (GTK_WIDGET (window));
+}
+
+/* Waits for a question and gives it @response, as a click would (the
+ * question then closes). */
+static void
+answer_question (const char *response)
+{
+  AdwMessageDialog *dialog;
+
+  spin_until (has_dialog, NULL);
+  dialog = g_object_ref (find_dialog ());
+  adw_message_dialog_response (dialog, response);
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  g_object_unref (dialog);
+}
+
+/* A link for another email asks first; staying signed in keeps all as it
+ * was, signing out ends the visit and shows the reset page for the link. */
+static void
+test_reset_link_signed_in_other (void)
+{
+  g_autofree char *email = NULL;
+  g_autofree char *token = token_expiring_in (15 * 60);
+  g_autofree char *question = NULL;
+  PatronWindow *window = new_account_window ("asked", "asked-pass-1", &email);
+  PatronSession *session = patron_window_get_session (window);
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.open-reset", "(ss)",
+                              "someone.else@example.com", token);
+  spin_until (has_dialog, NULL);
+  question = g_strdup_printf ("You are signed in as %s. Sign out and reset the password for "
+                              "someone.else@example.com?", email);
+  g_assert_cmpstr (adw_message_dialog_get_body (find_dialog ()), ==, question);
+  answer_question ("cancel");
+  g_assert_true (patron_session_get_signed_in (session));
+  g_assert_cmpstr (visible_page (window), ==, "account");
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.open-reset", "(ss)",
+                              "someone.else@example.com", token);
+  answer_question ("sign-out");
+  g_assert_false (patron_session_get_signed_in (session));
+  g_assert_cmpstr (visible_page (window), ==, "reset");
+  wait_for_label (page_named (window, "reset"), "For your account someone.else@example.com.");
+  g_assert_null (page_named (window, "account"));
+
+  close_window (GTK_WIDGET (window));
+}
+
+/* With unsaved profile changes, signing out for another account's link asks
+ * about them too: kept, nothing happens; discarded, the reset page shows. */
+static void
+test_reset_link_other_asks_for_unsaved (void)
+{
+  g_autofree char *email = NULL;
+  g_autofree char *token = token_expiring_in (15 * 60);
+  PatronWindow *window = new_account_window ("unsaved", "unsaved-pass-1", &email);
+  PatronSession *session = patron_window_get_session (window);
+
+  gtk_editable_set_text (row (account_page (window), "First Name"), "Changed");
+  for (guint i = 0; i < 2; i++)
+    {
+      gtk_widget_activate_action (GTK_WIDGET (window), "win.open-reset", "(ss)",
+                                  "someone.else@example.com", token);
+      answer_question ("sign-out");
+      spin_until (has_dialog, NULL);
+      g_assert_cmpstr (adw_message_dialog_get_heading (find_dialog ()), ==,
+                       "Discard Unsaved Changes?");
+      answer_question (i == 0 ? "cancel" : "discard");
+      if (i == 0)
+        {
+          g_assert_true (patron_session_get_signed_in (session));
+          g_assert_cmpstr (visible_page (window), ==, "account");
+          g_assert_cmpstr (gtk_editable_get_text (row (account_page (window), "First Name")),
+                           ==, "Changed");
+        }
+    }
+
+  g_assert_false (patron_session_get_signed_in (session));
+  g_assert_cmpstr (visible_page (window), ==, "reset");
+  wait_for_label (page_named (window, "reset"), "For your account someone.else@example.com.");
+
+  close_window (GTK_WIDGET (window));
+}
+
+/* An expired link says when it expired before a password is typed. */
+static void
+test_reset_link_expired (void)
+{
+  g_autoptr(PatronSession) session = patron_session_new (store_url);
+  g_autofree char *expired = token_expiring_in (-60);
+  g_autofree char *fresh = token_expiring_in (15 * 60);
+  g_autoptr(GDateTime) when = g_date_time_new_from_unix_local (g_get_real_time () /
+                                                               G_USEC_PER_SEC - 60);
+  g_autofree char *time = g_date_time_format (when, "%R");
+  g_autofree char *sentence = g_strdup_printf ("This link expired at %s.", time);
+  PatronResetPage *page = g_object_new (PATRON_TYPE_RESET_PAGE, NULL);
+  GtkWidget *window = show_in_window (GTK_WIDGET (page));
+
+  patron_reset_page_set_session (page, session);
+  patron_reset_page_set_link (page, "other@example.com", expired);
+  wait_for_label (GTK_WIDGET (page), sentence);
+  g_assert_false (gtk_widget_get_sensitive (GTK_WIDGET (row (GTK_WIDGET (page),
+                                                             "New Password"))));
+  g_assert_nonnull (find_widget (GTK_WIDGET (page), is_button_saying, "Send a New Email"));
+
+  /* a link that has not expired asks for the password */
+  patron_reset_page_set_link (page, "other@example.com", fresh);
+  g_assert_null (find_widget (GTK_WIDGET (page), is_label_containing, "expired"));
+  g_assert_true (gtk_widget_get_sensitive (GTK_WIDGET (row (GTK_WIDGET (page),
+                                                            "New Password"))));
+
+  close_window (window);
+}
+
+/* A's session expired and B signs in instead: what was left of A's visit
+ * (the account page with A's unsaved edit) goes before B's account shows. */
+static void
+test_other_customer_after_expiry (void)
+{
+  g_autofree char *email = NULL;
+  g_autofree char *other = NULL;
+  PatronWindow *window = new_account_window ("expiring", "expiring-pass-1", &email);
+  PatronWindow *other_window = new_account_window ("next", "next-pass-1", &other);
+  PatronSession *session = patron_window_get_session (window);
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  Tracked tracked[1];
+
+  close_window (GTK_WIDGET (other_window));
+  medusa_client_set_access_token (patron_session_get_client (session), "revoked.token.value");
+  gtk_editable_set_text (row (account_page (window), "First Name"), "Unsaved");
+  track (&tracked[0], account_page (window), "the account page");
+  click (account_page (window), "Save");
+  spin_until (signed_out, session);
+
+  patron_session_sign_in_async (session, other, "next-pass-1", FALSE, NULL,
+                                test_store_result_cb, &result);
+  g_assert_true (patron_session_sign_in_finish (session, test_wait_for (&result), &error));
+  assert_all_gone (tracked, G_N_ELEMENTS (tracked));
+  wait_for_label (account_page (window), other);
+  g_assert_cmpstr (gtk_editable_get_text (row (account_page (window), "First Name")), ==, "Ada");
+
+  close_window (GTK_WIDGET (window));
+}
+
+/* ------------------------------------------------------------------------ */
+/* Text of any length: what the store holds, or what is typed               */
+
+/* the store takes them: Medusa checks no name's or address line's length */
+#define HUGE_NAME     8000
+#define HUGE_FIELD    10240
+/* no label shows more than this many characters of it (a few clipped
+ * lines at most) */
+#define LABEL_MAX     1000
+/* no window asks for more room across than a screen has */
+#define NATURAL_MAX   1280
+/* what a window with such text may take to appear (it took 95 s), in
+ * seconds of processor time: the machines that run the tests are often busy */
+#define SHOWN_WITHIN  5
+
+/* Asserts that what took since @start (test_cpu_time()) and @wall_start stays
+ * within SHOWN_WITHIN of processor time, stretched as test_deadline() is
+ * under a slow tool. */
+static void
+assert_shown_within (const char *what,
+                     gint64      start,
+                     gint64      wall_start)
+{
+  gint64 bound = test_deadline (SHOWN_WITHIN) - g_get_monotonic_time ();
+
+  g_test_message ("%s took %" G_GINT64_FORMAT " ms (%" G_GINT64_FORMAT " ms of processor time)",
+                  what, (g_get_monotonic_time () - wall_start) / 1000,
+                  (test_cpu_time () - start) / 1000);
+  g_assert_cmpint (test_cpu_time () - start, <, bound);
+}
+
+/* @length characters: words of @word and a space, or @word without spaces
+ * when it is one character */
+static char *
+long_text (const char *word,
+           gsize       length)
+{
+  glong word_length = g_utf8_strlen (word, -1);
+  GString *text = g_string_sized_new (length + 16);
+  gsize n_chars = 0;
+
+  while (n_chars < length)
+    {
+      g_string_append (text, word);
+      n_chars += word_length;
+      if (word_length > 1)
+        {
+          g_string_append_c (text, ' ');
+          n_chars++;
+        }
+    }
+  g_string_truncate (text, g_utf8_offset_to_pointer (text->str, length) - text->str);
+
+  return g_string_free (text, FALSE);
+}
+
+/* The longest text of a visible label under @root, in characters. */
+static glong
+longest_label (GtkWidget *root)
+{
+  glong longest = 0;
+
+  if (!gtk_widget_get_visible (root))
+    return 0;
+  if (GTK_IS_LABEL (root))
+    longest = g_utf8_strlen (gtk_label_get_text (GTK_LABEL (root)), -1);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    longest = MAX (longest, longest_label (child));
+
+  return longest;
+}
+
+static int
+natural_width (GtkWidget *widget)
+{
+  int natural;
+
+  gtk_widget_measure (widget, GTK_ORIENTATION_HORIZONTAL, -1, NULL, &natural, NULL, NULL);
+  return natural;
+}
+
+/* The deepest widget under @widget as wide as itself: what makes it so. */
+static GtkWidget *
+widest_leaf (GtkWidget *widget)
+{
+  int width = natural_width (widget);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (gtk_widget_get_visible (child) && !GTK_IS_NATIVE (child) &&
+        natural_width (child) >= width - 48)
+      return widest_leaf (child);
+
+  return widget;
+}
+
+/* @window with text too long for a screen: it is drawn, asks for no more
+ * than a screen and shows clipped text only; at 360 px nothing sticks out. */
+static void
+assert_bounded (GtkWidget  *window,
+                const char *what)
+{
+  GtkWidget *widest;
+  char *problems;
+
+  gtk_test_widget_wait_for_draw (window);
+  widest = widest_leaf (content_of (window));
+
+  g_test_message ("%s: natural width %d px (%s in %s in %s “%.20s”), longest label %ld characters",
+                  what, natural_width (content_of (window)), G_OBJECT_TYPE_NAME (widest),
+                  G_OBJECT_TYPE_NAME (gtk_widget_get_parent (widest)),
+                  G_OBJECT_TYPE_NAME (gtk_widget_get_parent (gtk_widget_get_parent (widest))),
+                  GTK_IS_LABEL (widest) ? gtk_label_get_text (GTK_LABEL (widest)) : "",
+                  longest_label (window));
+  g_assert_cmpint (natural_width (content_of (window)), <=, NATURAL_MAX);
+  g_assert_cmpint (gtk_widget_get_width (window), <=, NATURAL_MAX);
+  g_assert_cmpint (longest_label (window), <=, LABEL_MAX);
+
+  problems = narrow_problems (window);
+  if (problems != NULL)
+    g_test_fail_printf ("%s: %s", what, problems);
+  g_free (problems);
+}
+
+/* Sets the customer @client signed in for what no form of Patron lets one
+ * send: an 8,000-character first name, a 70,000-character last name and an
+ * address of five 10 KB fields, through the Store API itself. */
+static void
+store_huge_customer (MedusaClient *client)
+{
+  g_autoptr(MedusaCustomerChanges) changes = medusa_customer_changes_new ();
+  g_autoptr(MedusaAddress) address = medusa_address_new ();
+  g_autoptr(MedusaCustomer) answer = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *first_name = long_text ("W", HUGE_NAME);
+  /* more than a text field holds (65,535 characters) */
+  g_autofree char *last_name = long_text ("Wolfeschlegelsteinhausenbergerdorff", 70000);
+  g_autofree char *spaced = long_text ("Lorem ipsum dolor sit amet", HUGE_FIELD);
+  g_autofree char *solid = long_text ("X", HUGE_FIELD);
+
+  medusa_customer_changes_set_first_name (changes, first_name);
+  medusa_customer_changes_set_last_name (changes, last_name);
+  medusa_client_update_customer_async (client, changes, NULL, test_store_result_cb, &result);
+  answer = medusa_client_update_customer_finish (client, test_wait_for (&result), &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (strlen (medusa_customer_get_first_name (answer)), ==, HUGE_NAME);
+  g_clear_object (&answer);
+  g_clear_object (&result);
+
+  medusa_address_set_first_name (address, first_name);
+  medusa_address_set_last_name (address, "Lovelace");
+  medusa_address_set_company (address, solid);
+  medusa_address_set_address_1 (address, spaced);
+  medusa_address_set_address_2 (address, solid);
+  medusa_address_set_city (address, spaced);
+  medusa_address_set_province (address, solid);
+  medusa_address_set_postal_code (address, "SW1Y 4LB");
+  medusa_address_set_country_code (address, "de");
+  medusa_client_add_address_async (client, address, NULL, test_store_result_cb, &result);
+  answer = medusa_client_add_address_finish (client, test_wait_for (&result), &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (n_addresses (answer), ==, 1);
+}
+
+static gboolean
+is_editor_of (GtkWidget  *widget,
+              const char *unused)
+{
+  return GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_widget_get_tooltip_text (widget),
+                                              "Edit Address") == 0;
+}
+
+/* Names and addresses of 8,000 to 70,000 characters at the store: the
+ * account page shows them at once, no wider than a screen (they made
+ * Patron exit on an X BadAlloc, and froze it for 95 s), and so do the
+ * address editor and the window's title. */
+static void
+test_long_store_text (void)
+{
+  g_autoptr(MedusaClient) creator = medusa_client_new (store_url);
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *email = g_strdup_printf ("long.%" G_GINT64_FORMAT "@example.com",
+                                            g_get_real_time ());
+  g_autoptr(MedusaCustomer) stored = NULL;
+  PatronWindow *window;
+  GtkWidget *editor;
+  gint64 start;
+  gint64 wall_start;
+
+  create_customer (creator, email);
+  store_huge_customer (creator);
+
+  start = test_cpu_time ();
+  wall_start = g_get_monotonic_time ();
+  window = signed_in_window (store_url, email);
+  wait_for_label (GTK_WIDGET (window), "1 address");
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
+  assert_shown_within ("the account page", start, wall_start);
+  /* the whole name is in its field, for the customer to edit, and said to
+   * be too long to save as it is */
+  g_assert_cmpint (strlen (gtk_editable_get_text (row (GTK_WIDGET (window), "First Name"))),
+                   ==, HUGE_NAME);
+  wait_for_label (GTK_WIDGET (window), "can have at most 255 characters.");
+  /* what the fields could not hold is no change to save */
+  g_assert_null (find_widget (GTK_WIDGET (window), is_button_saying, "Save"));
+  /* and it ends clipped in the heading */
+  g_assert_nonnull (wait_for_label (GTK_WIDGET (window), "WWW…"));
+  assert_bounded (GTK_WIDGET (window), "the account page");
+
+  start = test_cpu_time ();
+  wall_start = g_get_monotonic_time ();
+  g_signal_emit_by_name (find_widget (GTK_WIDGET (window), is_editor_of, NULL), "clicked");
+  spin_until (editor_ready, NULL);
+  editor = find_toplevel (PATRON_TYPE_ADDRESS_EDITOR);
+  gtk_test_widget_wait_for_draw (editor);
+  assert_shown_within ("the address editor", start, wall_start);
+  assert_bounded (editor, "the address editor");
+
+  /* saving it as it is would send fields the store's text made too long:
+   * each is said so, and nothing is sent */
+  click (editor, "Save");
+  wait_for_label (editor, "First Name can have at most 255 characters");
+  gtk_editable_set_text (row (editor, "First Name *"), "Ada");
+  click (editor, "Save");
+  wait_for_label (editor, "Company can have at most 255 characters");
+  gtk_editable_set_text (row (editor, "Company"), "Analytical Engines Ltd");
+  click (editor, "Save");
+  wait_for_label (editor, "Address can have at most 255 characters");
+  close_window (editor);
+
+  stored = stored_customer (email, "address-pass-1");
+  g_assert_nonnull (stored);
+  g_assert_cmpint (strlen (medusa_customer_get_first_name (stored)), ==, HUGE_NAME);
+
+  close_window (GTK_WIDGET (window));
+}
+
+static gboolean
+first_name_stored (gpointer data)
+{
+  MedusaCustomer *customer = data;
+
+  return g_utf8_strlen (medusa_customer_get_first_name (customer), -1) == PATRON_MAX_NAME_LENGTH;
+}
+
+/* Typed or pasted text longer than the store should take: the field keeps
+ * it, a sentence says so at once and again at "Save", and nothing is sent
+ * (100,000 pasted characters were cut to 65,535 and sent). Text as long as
+ * allowed is sent whole. */
+static void
+test_typed_too_long (void)
+{
+  g_autofree char *email = NULL;
+  PatronWindow *window = new_account_window ("typed", "typed-pass-1", &email);
+  PatronSession *session = patron_window_get_session (window);
+  GtkEditable *first_name = row (GTK_WIDGET (window), "First Name");
+  g_autofree char *pasted = long_text ("Ada", 100000);
+  g_autofree char *longest = long_text ("Ä", PATRON_MAX_NAME_LENGTH);
+  g_autofree char *one_more = g_strconcat (longest, "x", NULL);
+  g_autoptr(MedusaCustomer) stored = NULL;
+  GtkWidget *editor;
+  int position = 0;
+
+  gtk_editable_delete_text (first_name, 0, -1);
+  gtk_editable_insert_text (first_name, pasted, -1, &position);
+  wait_for_label (GTK_WIDGET (window), "First Name can have at most 255 characters.");
+  g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (first_name), "error"));
+  click (GTK_WIDGET (window), "Save");
+  wait_for_label (GTK_WIDGET (window), "First Name can have at most 255 characters.");
+  /* what was typed stays */
+  g_assert_cmpint (g_utf8_strlen (gtk_editable_get_text (first_name), -1), >, 255);
+  assert_bounded (GTK_WIDGET (window), "the account page with a name pasted");
+
+  /* one character more than the store should take is one too many */
+  gtk_editable_set_text (first_name, one_more);
+  wait_for_label (GTK_WIDGET (window), "First Name can have at most 255 characters.");
+  click (GTK_WIDGET (window), "Save");
+  stored = stored_customer (email, "typed-pass-1");
+  g_assert_cmpstr (medusa_customer_get_first_name (stored), ==, "Ada");
+  g_clear_object (&stored);
+
+  /* shortened, the sentence goes, and what is allowed is saved whole */
+  gtk_editable_set_text (first_name, longest);
+  g_assert_null (find_widget (GTK_WIDGET (window), is_label_containing, "at most 255"));
+  g_assert_false (gtk_widget_has_css_class (GTK_WIDGET (first_name), "error"));
+  click (GTK_WIDGET (window), "Save");
+  spin_until (first_name_stored, patron_session_get_customer (session));
+  stored = stored_customer (email, "typed-pass-1");
+  g_assert_cmpstr (medusa_customer_get_first_name (stored), ==, longest);
+  g_clear_object (&stored);
+
+  /* a search too long for the address of a request is not sent either */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.navigate", "(ss)", "orders", "");
+  wait_for_label (GTK_WIDGET (window), "No Orders Yet");
+  {
+    GtkWidget *search = find_widget (GTK_WIDGET (window), is_of_type,
+                                     (const char *) GTK_TYPE_SEARCH_ENTRY);
+    MedusaClient *client = patron_session_get_client (session);
+    guint requests;
+
+    gtk_editable_set_text (GTK_EDITABLE (search), pasted);
+    wait_for_label (GTK_WIDGET (window), "Search orders can have at most 200 characters.");
+    while (g_main_context_iteration (NULL, FALSE))
+      ;
+    requests = medusa_client_get_request_count (client);
+    g_signal_emit_by_name (search, "search-changed");
+    while (g_main_context_iteration (NULL, FALSE))
+      ;
+    g_assert_cmpuint (medusa_client_get_request_count (client), ==, requests);
+    gtk_editable_set_text (GTK_EDITABLE (search), "no-such-order-anywhere");
+    g_assert_null (find_widget (GTK_WIDGET (window), is_label_containing, "at most 200"));
+    wait_for_label (GTK_WIDGET (window), "Try other words");
+  }
+
+  /* a new address too: nothing is sent while a field is too long */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.navigate", "(ss)", "account", "");
+  g_signal_emit_by_name (find_widget (GTK_WIDGET (window), is_button_saying, "Add Address"),
+                         "clicked");
+  editor = fill_address (pasted);
+  wait_for_label (editor, "City can have at most 255 characters.");
+  click (editor, "Save");
+  wait_for_label (editor, "City can have at most 255 characters.");
+  g_assert_nonnull (find_toplevel (PATRON_TYPE_ADDRESS_EDITOR));
+  stored = stored_customer (email, "typed-pass-1");
+  g_assert_cmpuint (n_addresses (stored), ==, 0);
+  close_window (editor);
+
+  close_window (GTK_WIDGET (window));
+}
+
+/* Registering with a name pasted far too long: said so, and no account is
+ * made. */
+static void
+test_register_too_long (void)
+{
+  g_autoptr(PatronSession) session = patron_session_new (store_url);
+  PatronRegisterPage *page = g_object_new (PATRON_TYPE_REGISTER_PAGE, NULL);
+  GtkWidget *window = show_in_window (GTK_WIDGET (page));
+  g_autoptr(MedusaClient) checker = medusa_client_new (store_url);
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *email = g_strdup_printf ("toolong.%" G_GINT64_FORMAT "@example.com",
+                                            g_get_real_time ());
+  g_autofree char *pasted = long_text ("Lovelace", 100000);
+  gboolean exists = TRUE;
+
+  patron_session_set_keep_sessions (session, FALSE);
+  patron_register_page_set_session (page, session);
+  gtk_editable_set_text (row (GTK_WIDGET (page), "Email Address"), email);
+  gtk_editable_set_text (row (GTK_WIDGET (page), "First Name"), "Ada");
+  gtk_editable_set_text (row (GTK_WIDGET (page), "Last Name"), pasted);
+  gtk_editable_set_text (row (GTK_WIDGET (page), "Password"), "register-pass-1");
+  gtk_editable_set_text (row (GTK_WIDGET (page), "Password Again"), "register-pass-1");
+  click (GTK_WIDGET (page), "Create Account");
+  wait_for_label (GTK_WIDGET (page), "Last Name can have at most 255 characters.");
+  g_assert_true (gtk_widget_get_sensitive (find_widget (GTK_WIDGET (page), is_button_saying,
+                                                        "Create Account")));
+
+  medusa_client_email_exists_async (checker, email, NULL, test_store_result_cb, &result);
+  g_assert_true (medusa_client_email_exists_finish (checker, test_wait_for (&result), &exists,
+                                                    &error));
+  g_assert_no_error (error);
+  g_assert_false (exists);
+
+  close_window (window);
+}
+
+/* A reset link's email and a store's address of 100,000 characters (a link
+ * or a command line can carry them): the pages that show them stay within
+ * a screen. */
+static void
+test_long_links (void)
+{
+  g_autofree char *huge = long_text ("x", 100000);
+  g_autofree char *email = g_strconcat (huge, "@example.com", NULL);
+  g_autofree char *url = g_strconcat ("http://127.0.0.1:9/", huge, NULL);
+  g_autoptr(PatronSession) session = patron_session_new (url);
+  PatronResetPage *reset = g_object_new (PATRON_TYPE_RESET_PAGE, NULL);
+  PatronSignInPage *sign_in = g_object_new (PATRON_TYPE_SIGN_IN_PAGE, NULL);
+  GtkWidget *window;
+
+  window = show_in_window (GTK_WIDGET (reset));
+  patron_reset_page_set_session (reset, session);
+  patron_reset_page_set_link (reset, email, "token");
+  wait_for_label (window, "For your account xxx");
+  assert_bounded (window, "the reset page");
+  close_window (window);
+
+  window = show_in_window (GTK_WIDGET (sign_in));
+  patron_sign_in_page_set_session (sign_in, session);
+  wait_for_label (window, "At http://127.0.0.1:9/xxx");
+  assert_bounded (window, "the sign-in page");
+  close_window (window);
+}
+
+/* An order row given texts far longer than an order's: no wider than a
+ * screen, and what a screen reader hears of it is clipped too. */
+static void
+test_order_row_long_text (void)
+{
+  GtkWidget *order_row = patron_order_row_new ();
+  GtkWidget *window = show_in_window (order_row);
+  g_autofree char *huge = long_text ("Needs attention", 20000);
+  g_autofree char *solid = long_text ("9", 20000);
+
+  patron_order_row_set_order (PATRON_ORDER_ROW (order_row), solid, huge, huge, solid);
+  gtk_test_widget_wait_for_draw (window);
+  g_assert_cmpint (natural_width (order_row), <=, NATURAL_MAX);
+  g_assert_cmpint (min_width (order_row), <=, NARROW_WIDTH);
+  g_assert_cmpint (g_utf8_strlen (patron_order_row_get_summary (PATRON_ORDER_ROW (order_row)),
+                                  -1), <=, LABEL_MAX);
+
+  close_window (window);
+}
+
+/* An order as a careless or hostile store could send it: every text the
+ * order window shows 10 KB long. */
+static void
+long_order_handler (SoupServer        *server,
+                    SoupServerMessage *msg,
+                    const char        *path,
+                    GHashTable        *query,
+                    gpointer           user_data)
+{
+  g_autofree char *text = long_text ("Salt & Pepper", HUGE_FIELD);
+  g_autofree char *solid = long_text ("Z", HUGE_FIELD);
+  char *json;
+
+  if (!g_str_equal (path, "/store/customers/me/orders"))
+    {
+      soup_server_message_set_status (msg, 404, NULL);
+      return;
+    }
+
+  json = g_strdup_printf (
+    "{\"orders\": [{\"id\": \"order_1\", \"display_id\": 1, \"status\": \"%s\", "
+    "\"fulfillment_status\": \"%s\", \"payment_status\": \"captured\", "
+    "\"created_at\": \"2026-11-29T02:05:06.757Z\", \"currency_code\": \"%s\", "
+    "\"items\": [{\"id\": \"item_1\", \"title\": \"%s\", \"description\": \"%s\", "
+    "\"quantity\": 1, \"unit_price\": 100, \"total\": 100, \"variant\": {\"title\": \"%s\"}}], "
+    "\"discounts\": [{\"code\": \"%s\"}], \"gift_cards\": [{\"code\": \"%s\"}], "
+    "\"shipping_address\": {\"first_name\": \"%s\", \"last_name\": \"%s\", "
+    "\"address_1\": \"%s\", \"city\": \"%s\", \"postal_code\": \"%s\", \"country_code\": \"us\"}, "
+    "\"shipping_methods\": [{\"price\": 800, \"total\": 800, "
+    "\"shipping_option\": {\"name\": \"%s\"}}], "
+    "\"fulfillments\": [{\"id\": \"ful_1\", \"shipped_at\": \"2026-11-29T02:05:10.312Z\", "
+    "\"tracking_numbers\": [\"%s\"], "
+    "\"tracking_links\": [{\"tracking_number\": \"%s\", \"url\": \"https://example.com/%s\"}]}], "
+    "\"subtotal\": 100, \"discount_total\": 10, \"gift_card_total\": 10, \"shipping_total\": 800, "
+    "\"tax_total\": 0, \"total\": 880, \"refunded_total\": 0, \"paid_total\": 880}], "
+    "\"count\": 1, \"offset\": 0, \"limit\": 1}",
+    solid, text, solid, text, solid, text, solid, solid, solid, text, text, solid, solid, text,
+    solid, solid, solid);
+  soup_server_message_set_status (msg, 200, NULL);
+  soup_server_message_set_response (msg, "application/json", SOUP_MEMORY_TAKE,
+                                    json, strlen (json));
+}
+
+/* The order window with every text 10 KB long: shown at once, no wider
+ * than a screen, every label clipped. */
+static void
+test_order_window_long_text (void)
+{
+  g_autoptr(GUri) uri = NULL;
+  g_autoptr(SoupServer) server = test_server_new (long_order_handler, NULL, &uri);
+  g_autofree char *url = g_uri_to_string (uri);
+  g_autoptr(MedusaClient) client = NULL;
+  GtkWidget *window;
+  gint64 start;
+  gint64 wall_start;
+
+  /* without its trailing slash, as Patron keeps a store's address */
+  url[strlen (url) - 1] = '\0';
+  client = medusa_client_new (url);
+  start = test_cpu_time ();
+  wall_start = g_get_monotonic_time ();
+  window = GTK_WIDGET (patron_order_window_new (NULL, client, "order_1"));
+  gtk_window_present (GTK_WINDOW (window));
+  wait_for_label (window, "Parcel 1");
+  gtk_test_widget_wait_for_draw (window);
+  assert_shown_within ("the order window", start, wall_start);
+  assert_bounded (window, "the order window");
+
+  close_window (window);
+}
+
+/* A store that is not this machine and not https, however it is given —
+ * on the command line, kept in the settings, by the use-store action that
+ * a link or the store page takes —, goes through the store page's warning
+ * before anything is sent there; once accepted, it is not asked again. */
+static void
+test_insecure_store_everywhere (void)
+{
+  g_autoptr(GSettings) settings = g_settings_new ("io.github.patronapp.Patron");
+  PatronWindow *window = g_object_new (PATRON_TYPE_WINDOW, NULL);
+  AdwMessageDialog *dialog;
+
+  g_assert_true (patron_store_url_needs_consent (settings, "http://example.test"));
+  g_assert_true (patron_store_url_needs_consent (settings, "HTTP://example.test:8080/"));
+  g_assert_false (patron_store_url_needs_consent (settings, "https://example.test"));
+  g_assert_false (patron_store_url_needs_consent (settings, "http://127.0.0.1:9000"));
+  g_assert_false (patron_store_url_needs_consent (settings, "http://localhost:9000"));
+  g_assert_false (patron_store_url_needs_consent (settings, "http://[::1]:9000"));
+
+  /* --store http://example.test */
+  patron_window_start (window, "http://example.test");
+  gtk_window_present (GTK_WINDOW (window));
+  spin_until (has_dialog, NULL);
+  dialog = find_dialog ();
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Connect Without Encryption?");
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "http://example.test"));
+  g_assert_null (patron_window_get_session (window));
+  g_assert_cmpstr (gtk_editable_get_text (row (GTK_WIDGET (window), "Store Address")), ==,
+                   "http://example.test");
+  adw_message_dialog_response (dialog, "cancel");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  g_assert_null (patron_window_get_session (window));
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (row (GTK_WIDGET (window), "Store Address"))));
+
+  /* a link, or anything else that takes the window to a store */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.use-store", "s",
+                              "http://example.test:8080");
+  spin_until (has_dialog, NULL);
+  dialog = find_dialog ();
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "http://example.test:8080"));
+  adw_message_dialog_response (dialog, "cancel");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  g_assert_null (patron_window_get_session (window));
+  /* the store it would have been is not kept for the next start either */
+  {
+    g_autofree char *kept = g_settings_get_string (settings, "store-url");
+
+    g_assert_cmpstr (kept, !=, "http://example.test:8080");
+  }
+
+  /* accepted once, by the warning's "Connect Anyway" */
+  g_settings_set_strv (settings, "insecure-stores",
+                       (const char * const[]) { "http://example.test", NULL });
+  g_assert_false (patron_store_url_needs_consent (settings, "http://example.test"));
+  g_assert_false (patron_store_url_needs_consent (settings, "http://example.test/"));
+
+  g_settings_reset (settings, "insecure-stores");
+  g_settings_reset (settings, "store-url");
+  close_window (GTK_WIDGET (window));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -2737,6 +3832,10 @@ main (int   argc,
   g_test_add_func ("/pages/sign-in/checks", test_sign_in_checks_before_sending);
   g_test_add_func ("/pages/sign-in/unreachable", test_sign_in_unreachable_store);
   g_test_add_func ("/pages/store/insecure-warning", test_store_page_warns_without_encryption);
+  g_test_add_func ("/pages/store/insecure-everywhere", test_insecure_store_everywhere);
+  g_test_add_func ("/pages/long-text/order-row", test_order_row_long_text);
+  g_test_add_func ("/pages/long-text/links", test_long_links);
+  g_test_add_func ("/pages/long-text/order-window", test_order_window_long_text);
 
   if (store_url == NULL || store_url[0] == '\0')
     {
@@ -2778,6 +3877,13 @@ main (int   argc,
   g_test_add_func ("/pages/session/orders-ahead", test_session_orders_ahead);
   g_test_add_func ("/pages/orders/export", test_orders_page_export);
   g_test_add_func ("/pages/orders/details", test_order_window);
+  g_test_add_func ("/pages/visit/end-forgets-everything", test_end_of_visit);
+  g_test_add_func ("/pages/visit/end-sends-deletion", test_end_of_visit_sends_deletion);
+  g_test_add_func ("/pages/visit/other-customer-after-expiry", test_other_customer_after_expiry);
+  g_test_add_func ("/pages/reset/signed-in-same", test_reset_link_signed_in_same);
+  g_test_add_func ("/pages/reset/signed-in-other", test_reset_link_signed_in_other);
+  g_test_add_func ("/pages/reset/other-asks-for-unsaved", test_reset_link_other_asks_for_unsaved);
+  g_test_add_func ("/pages/reset/expired-link", test_reset_link_expired);
   for (guint i = 0; i < G_N_ELEMENTS (page_names); i++)
     {
       g_autofree char *path = g_strconcat ("/pages/narrow/", page_names[i], NULL);
@@ -2786,6 +3892,9 @@ main (int   argc,
     }
   g_test_add_func ("/pages/narrow/window", test_narrow_window);
   g_test_add_func ("/pages/narrow/dialogs", test_narrow_dialogs);
+  g_test_add_func ("/pages/long-text/store", test_long_store_text);
+  g_test_add_func ("/pages/long-text/typed", test_typed_too_long);
+  g_test_add_func ("/pages/long-text/register", test_register_too_long);
 
   return g_test_run ();
 }

@@ -14,6 +14,8 @@
 #include "test-util.h"
 
 #include <stdlib.h>
+#include <string.h>
+#include <sys/resource.h>
 
 void
 test_store_result_cb (GObject      *object,
@@ -46,6 +48,24 @@ test_deadline (guint seconds)
     g_error ("PATRON_TEST_SLOWDOWN=%s is not a whole number from 1 to 1000", slowdown);
 
   return g_get_monotonic_time () + (gint64) (seconds * factor) * G_USEC_PER_SEC;
+}
+
+/**
+ * test_cpu_time:
+ *
+ * What a bound on work measures: unlike the time on the clock, a machine
+ * busy with other builds does not stretch it.
+ *
+ * Returns: the processor time this process has taken, in µs
+ */
+gint64
+test_cpu_time (void)
+{
+  struct rusage usage;
+
+  g_assert_cmpint (getrusage (RUSAGE_SELF, &usage), ==, 0);
+  return (gint64) (usage.ru_utime.tv_sec + usage.ru_stime.tv_sec) * G_USEC_PER_SEC +
+         usage.ru_utime.tv_usec + usage.ru_stime.tv_usec;
 }
 
 static void
@@ -242,4 +262,20 @@ test_server_new (SoupServerCallback   handler,
   g_slist_free_full (uris, (GDestroyNotify) g_uri_unref);
 
   return server;
+}
+
+/* A JSON Web Token with @claims as its payload (base64url, unpadded) and a
+ * signature that is not one: for what reads a token without verifying it. */
+char *
+test_make_jwt (const char *claims)
+{
+  g_autofree char *payload = g_base64_encode ((const guchar *) claims, strlen (claims));
+  char *end = payload + strlen (payload);
+
+  while (end > payload && end[-1] == '=')
+    *--end = '\0';
+  g_strdelimit (payload, "+", '-');
+  g_strdelimit (payload, "/", '_');
+
+  return g_strdup_printf ("eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.%s.c2lnbmF0dXJl", payload);
 }

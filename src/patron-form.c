@@ -7,7 +7,6 @@
 
 #include "config.h"
 
-#include <adwaita.h>
 #include <glib/gi18n.h>
 #include <string.h>
 
@@ -194,25 +193,17 @@ patron_form_set_busy (GtkWidget *form,
   gtk_spinner_set_spinning (GTK_SPINNER (spinner), busy);
 }
 
+typedef gboolean (*ChildMatch) (GtkWidget *widget);
+
 static GtkWidget *
-find_field (GtkWidget *widget,
-            gboolean   empty_only)
+find_descendant (GtkWidget  *widget,
+                 ChildMatch  match)
 {
-  if (!gtk_widget_get_visible (widget) || !gtk_widget_is_sensitive (widget))
-    return NULL;
-
-  if (ADW_IS_ENTRY_ROW (widget))
-    {
-      if (!empty_only || gtk_editable_get_text (GTK_EDITABLE (widget))[0] == '\0')
-        return widget;
-      return NULL;
-    }
-
   for (GtkWidget *child = gtk_widget_get_first_child (widget);
        child != NULL;
        child = gtk_widget_get_next_sibling (child))
     {
-      GtkWidget *found = find_field (child, empty_only);
+      GtkWidget *found = match (child) ? child : find_descendant (child, match);
 
       if (found != NULL)
         return found;
@@ -221,23 +212,29 @@ find_field (GtkWidget *widget,
   return NULL;
 }
 
-/**
- * patron_form_focus_first_field:
- *
- * Puts the focus where typing starts: in the first empty field of @form, or
- * in its first field when all are filled in.
- *
- * Returns: %TRUE if a field took the focus
- */
-gboolean
-patron_form_focus_first_field (GtkWidget *form)
+/* libadwaita's show/hide button: a plain button with the reveal icon */
+static gboolean
+is_reveal_button (GtkWidget *widget)
 {
-  GtkWidget *field = find_field (form, TRUE);
+  return GTK_IS_BUTTON (widget) &&
+         g_str_has_prefix (gtk_button_get_icon_name (GTK_BUTTON (widget)) ?: "", "view-");
+}
 
-  if (field == NULL)
-    field = find_field (form, FALSE);
+static gboolean
+is_text (GtkWidget *widget)
+{
+  return GTK_IS_TEXT (widget);
+}
 
-  return field != NULL && gtk_widget_grab_focus (field);
+static void
+hide_password_cb (GtkWidget *row,
+                  GtkWidget *button)
+{
+  GtkWidget *text = find_descendant (row, is_text);
+
+  /* the button knows whether the text is shown: it is clicked back */
+  if (text != NULL && gtk_text_get_visibility (GTK_TEXT (text)))
+    g_signal_emit_by_name (button, "clicked");
 }
 
 /* what the button does now, as its tooltip says it ("Show Text", "Hide
@@ -253,168 +250,42 @@ reveal_tooltip_cb (GtkWidget *button)
                                   -1);
 }
 
-static void
-name_buttons (GtkWidget *widget)
-{
-  if (GTK_IS_BUTTON (widget))
-    {
-      reveal_tooltip_cb (widget);
-      g_signal_connect (widget, "notify::tooltip-text", G_CALLBACK (reveal_tooltip_cb), NULL);
-      return;
-    }
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    name_buttons (child);
-}
-
 /**
- * patron_form_name_reveal_buttons:
+ * patron_form_tame_password_rows:
+ * @root: a form, page or dialog
  *
- * Gives the button that shows a password, in each password row inside
- * @root, the name a screen reader reads.
+ * The reveal button of every password row in @root is left out of the
+ * keyboard's way (Tab from the password goes on to the next field, as
+ * GtkPasswordEntry's icon does), and the password is hidden again whenever
+ * its row leaves the screen: shown once, it is not shown to whoever comes
+ * next.
  */
 void
-patron_form_name_reveal_buttons (GtkWidget *root)
+patron_form_tame_password_rows (GtkWidget *root)
 {
+  g_return_if_fail (GTK_IS_WIDGET (root));
+
   if (ADW_IS_PASSWORD_ENTRY_ROW (root))
     {
-      name_buttons (root);
+      GtkWidget *button = find_descendant (root, is_reveal_button);
+
+      /* another libadwaita than 1.2 may build the row otherwise */
+      if (button == NULL)
+        {
+          g_debug ("No reveal button found in a password row");
+          return;
+        }
+      gtk_widget_set_focusable (button, FALSE);
+      reveal_tooltip_cb (button);
+      g_signal_connect (button, "notify::tooltip-text", G_CALLBACK (reveal_tooltip_cb), NULL);
+      g_signal_connect_object (root, "unmap", G_CALLBACK (hide_password_cb), button, 0);
       return;
     }
 
   for (GtkWidget *child = gtk_widget_get_first_child (root);
        child != NULL;
        child = gtk_widget_get_next_sibling (child))
-    patron_form_name_reveal_buttons (child);
-}
-
-/**
- * patron_name_inner_controls:
- * @search: what the search field searches, e.g. "Search Shortcuts"
- *
- * Names the controls GTK 4.8 and libadwaita 1.2 build into a shortcuts or
- * preferences window without one (a screen reader reads "GtkSearchEntry",
- * "GtkImage", "GtkMenuButton"): the search field, the button that shows
- * it, and the menu of sections.
- */
-void
-patron_name_inner_controls (GtkWidget  *root,
-                            const char *search)
-{
-  const char *name = NULL;
-
-  if (GTK_IS_SEARCH_ENTRY (root))
-    name = search;
-  else if (GTK_IS_MENU_BUTTON (root))
-    name = _("Sections");
-  else if (GTK_IS_TOGGLE_BUTTON (root) && gtk_button_get_label (GTK_BUTTON (root)) == NULL &&
-           GTK_IS_IMAGE (gtk_button_get_child (GTK_BUTTON (root))))
-    name = _("Search");
-
-  if (name != NULL)
-    {
-      gtk_accessible_update_property (GTK_ACCESSIBLE (root), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                      name, -1);
-      if (!GTK_IS_MENU_BUTTON (root))
-        return;
-    }
-
-  for (GtkWidget *child = gtk_widget_get_first_child (root);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    patron_name_inner_controls (child, search);
-}
-
-/**
- * patron_window_fit_parent:
- * @parent: (nullable): the window @window belongs to
- *
- * Opens @window no larger than @parent: on a phone (360 px) a dialog of its
- * own default size would run past the screen.
- */
-void
-patron_window_fit_parent (GtkWindow *window,
-                          GtkWindow *parent)
-{
-  int width;
-  int height;
-  int parent_width = parent != NULL ? gtk_widget_get_width (GTK_WIDGET (parent)) : 0;
-  int parent_height = parent != NULL ? gtk_widget_get_height (GTK_WIDGET (parent)) : 0;
-
-  gtk_window_get_default_size (window, &width, &height);
-  if (parent_width > 0 && width > parent_width)
-    width = parent_width;
-  if (parent_height > 0 && height > parent_height)
-    height = parent_height;
-  gtk_window_set_default_size (window, width, height);
-}
-
-/**
- * patron_narrow_search_entries:
- *
- * Lets the search fields GTK 4.8 builds into a shortcuts window (40
- * characters wide at the least) narrow down to a phone's 360 px.
- */
-void
-patron_narrow_search_entries (GtkWidget *root)
-{
-  if (GTK_IS_SEARCH_ENTRY (root))
-    {
-      gtk_editable_set_width_chars (GTK_EDITABLE (root), 10);
-      return;
-    }
-
-  for (GtkWidget *child = gtk_widget_get_first_child (root);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    patron_narrow_search_entries (child);
-}
-
-/* the room a popover keeps from the window's edge */
-#define POPOVER_EDGE 6
-
-static void
-popover_show_cb (GtkPopover *popover)
-{
-  GtkWidget *anchor = gtk_widget_get_parent (GTK_WIDGET (popover));
-  GtkWidget *root = anchor != NULL ? GTK_WIDGET (gtk_widget_get_root (anchor)) : NULL;
-  graphene_rect_t bounds;
-  int width, center, left, right;
-  int natural;
-  int x_offset = 0;
-
-  if (root == NULL || !gtk_widget_compute_bounds (anchor, root, &bounds))
-    return;
-
-  gtk_widget_measure (GTK_WIDGET (popover), GTK_ORIENTATION_HORIZONTAL, -1, NULL, &natural,
-                      NULL, NULL);
-  width = gtk_widget_get_width (root);
-  natural = MIN (natural, width - 2 * POPOVER_EDGE);
-  center = (int) (bounds.origin.x + bounds.size.width / 2);
-  left = center - natural / 2;
-  right = left + natural;
-  if (right > width - POPOVER_EDGE)
-    x_offset = width - POPOVER_EDGE - right;
-  else if (left < POPOVER_EDGE)
-    x_offset = POPOVER_EDGE - left;
-  gtk_popover_set_offset (popover, x_offset, 0);
-}
-
-/**
- * patron_popover_keep_inside:
- *
- * Moves @popover, each time it opens, sideways as far as it takes to stay
- * within its window: GTK 4.8 centres it on its button and lets it run past
- * the window's edge, which on a phone is the screen's.
- */
-void
-patron_popover_keep_inside (GtkPopover *popover)
-{
-  g_return_if_fail (GTK_IS_POPOVER (popover));
-
-  g_signal_connect (popover, "show", G_CALLBACK (popover_show_cb), NULL);
+    patron_form_tame_password_rows (child);
 }
 
 static gboolean
@@ -556,6 +427,179 @@ patron_form_check_lengths (GtkLabel    *error_label,
   va_end (args);
 
   return TRUE;
+}
+
+static GtkWidget *
+find_field (GtkWidget *widget,
+            gboolean   empty_only)
+{
+  if (!gtk_widget_get_visible (widget) || !gtk_widget_is_sensitive (widget))
+    return NULL;
+
+  if (ADW_IS_ENTRY_ROW (widget))
+    {
+      if (!empty_only || gtk_editable_get_text (GTK_EDITABLE (widget))[0] == '\0')
+        return widget;
+      return NULL;
+    }
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_field (child, empty_only);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+/**
+ * patron_form_focus_first_field:
+ *
+ * Puts the focus where typing starts: in the first empty field of @form, or
+ * in its first field when all are filled in.
+ *
+ * Returns: %TRUE if a field took the focus
+ */
+gboolean
+patron_form_focus_first_field (GtkWidget *form)
+{
+  GtkWidget *field = find_field (form, TRUE);
+
+  if (field == NULL)
+    field = find_field (form, FALSE);
+
+  return field != NULL && gtk_widget_grab_focus (field);
+}
+
+/**
+ * patron_name_inner_controls:
+ * @search: what the search field searches, e.g. "Search Shortcuts"
+ *
+ * Names the controls GTK 4.8 and libadwaita 1.2 build into a shortcuts or
+ * preferences window without one (a screen reader reads "GtkSearchEntry",
+ * "GtkImage", "GtkMenuButton"): the search field, the button that shows
+ * it, and the menu of sections.
+ */
+void
+patron_name_inner_controls (GtkWidget  *root,
+                            const char *search)
+{
+  const char *name = NULL;
+
+  if (GTK_IS_SEARCH_ENTRY (root))
+    name = search;
+  else if (GTK_IS_MENU_BUTTON (root))
+    name = _("Sections");
+  else if (GTK_IS_TOGGLE_BUTTON (root) && gtk_button_get_label (GTK_BUTTON (root)) == NULL &&
+           GTK_IS_IMAGE (gtk_button_get_child (GTK_BUTTON (root))))
+    name = _("Search");
+
+  if (name != NULL)
+    {
+      gtk_accessible_update_property (GTK_ACCESSIBLE (root), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                      name, -1);
+      if (!GTK_IS_MENU_BUTTON (root))
+        return;
+    }
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    patron_name_inner_controls (child, search);
+}
+
+/**
+ * patron_window_fit_parent:
+ * @parent: (nullable): the window @window belongs to
+ *
+ * Opens @window no larger than @parent: on a phone (360 px) a dialog of its
+ * own default size would run past the screen.
+ */
+void
+patron_window_fit_parent (GtkWindow *window,
+                          GtkWindow *parent)
+{
+  int width;
+  int height;
+  int parent_width = parent != NULL ? gtk_widget_get_width (GTK_WIDGET (parent)) : 0;
+  int parent_height = parent != NULL ? gtk_widget_get_height (GTK_WIDGET (parent)) : 0;
+
+  gtk_window_get_default_size (window, &width, &height);
+  if (parent_width > 0 && width > parent_width)
+    width = parent_width;
+  if (parent_height > 0 && height > parent_height)
+    height = parent_height;
+  gtk_window_set_default_size (window, width, height);
+}
+
+/**
+ * patron_narrow_search_entries:
+ *
+ * Lets the search fields GTK 4.8 builds into a shortcuts window (40
+ * characters wide at the least) narrow down to a phone's 360 px.
+ */
+void
+patron_narrow_search_entries (GtkWidget *root)
+{
+  if (GTK_IS_SEARCH_ENTRY (root))
+    {
+      gtk_editable_set_width_chars (GTK_EDITABLE (root), 10);
+      return;
+    }
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    patron_narrow_search_entries (child);
+}
+
+/* the room a popover keeps from the window's edge */
+#define POPOVER_EDGE 6
+
+static void
+popover_show_cb (GtkPopover *popover)
+{
+  GtkWidget *anchor = gtk_widget_get_parent (GTK_WIDGET (popover));
+  GtkWidget *root = anchor != NULL ? GTK_WIDGET (gtk_widget_get_root (anchor)) : NULL;
+  graphene_rect_t bounds;
+  int width, center, left, right;
+  int natural;
+  int x_offset = 0;
+
+  if (root == NULL || !gtk_widget_compute_bounds (anchor, root, &bounds))
+    return;
+
+  gtk_widget_measure (GTK_WIDGET (popover), GTK_ORIENTATION_HORIZONTAL, -1, NULL, &natural,
+                      NULL, NULL);
+  width = gtk_widget_get_width (root);
+  natural = MIN (natural, width - 2 * POPOVER_EDGE);
+  center = (int) (bounds.origin.x + bounds.size.width / 2);
+  left = center - natural / 2;
+  right = left + natural;
+  if (right > width - POPOVER_EDGE)
+    x_offset = width - POPOVER_EDGE - right;
+  else if (left < POPOVER_EDGE)
+    x_offset = POPOVER_EDGE - left;
+  gtk_popover_set_offset (popover, x_offset, 0);
+}
+
+/**
+ * patron_popover_keep_inside:
+ *
+ * Moves @popover, each time it opens, sideways as far as it takes to stay
+ * within its window: GTK 4.8 centres it on its button and lets it run past
+ * the window's edge, which on a phone is the screen's.
+ */
+void
+patron_popover_keep_inside (GtkPopover *popover)
+{
+  g_return_if_fail (GTK_IS_POPOVER (popover));
+
+  g_signal_connect (popover, "show", G_CALLBACK (popover_show_cb), NULL);
 }
 
 /**

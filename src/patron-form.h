@@ -41,8 +41,8 @@ gboolean  patron_form_show_failure       (GtkLabel     *label,
 void      patron_form_set_busy           (GtkWidget   *form,
                                           GtkWidget   *spinner,
                                           gboolean     busy);
+void      patron_form_tame_password_rows (GtkWidget   *root);
 gboolean  patron_form_focus_first_field  (GtkWidget   *form);
-void      patron_form_name_reveal_buttons (GtkWidget  *root);
 void      patron_form_state_password_rule (GtkWidget  *password_row);
 void      patron_window_fit_parent       (GtkWindow   *window,
                                           GtkWindow   *parent);

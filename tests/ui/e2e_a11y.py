@@ -6,7 +6,7 @@ name said twice ("Keep me signed in Keep Me Signed In").
 
 Run by run-e2e.sh. Env: PATRON_BIN, MEDUSA_URL, E2E_HOME.
 """
-import os, re, sys
+import os, re, sys, time
 import pyatspi
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
@@ -188,11 +188,16 @@ try:
     tracked = next(o for o in shipped
                    if any(f.get("tracking_links") for f in o.get("fulfillments") or []))
     type_into(app, "Search orders", str(tracked["display_id"]))
-    row = wait_for(lambda: pyatspi.findDescendant(
-        app, lambda a: a is not None and a.getRole() == pyatspi.ROLE_LABEL and showing(a)
-        and a.name.startswith(f"#{tracked['display_id']}, ")), 20, "the order's row")
-    click(row)
-    press_key("Return")
+    def click_row():
+        # found afresh each time: the search's list may still be remaking its rows
+        row = pyatspi.findDescendant(
+            app, lambda a: a is not None and a.getRole() == pyatspi.ROLE_LABEL and showing(a)
+            and a.name.startswith(f"#{tracked['display_id']}, "))
+        click(row)
+        return True
+
+    time.sleep(0.5)
+    wait_for(click_row, 20, "the order's row")
     order = wait_for(lambda: [app.getChildAtIndex(i) for i in range(app.childCount)
                               if app.getChildAtIndex(i) is not None
                               and app.getChildAtIndex(i).name.startswith("Order ")

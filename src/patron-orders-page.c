@@ -16,6 +16,7 @@
 #include "patron-order-window.h"
 #include "patron-orders-export.h"
 #include "patron-orders-page.h"
+#include "patron-settings.h"
 
 /**
  * PatronOrdersPage:
@@ -1056,7 +1057,7 @@ patron_orders_page_init (PatronOrdersPage *self)
   patron_spinner_spin_later (self->loading_spinner);
   gtk_menu_button_set_create_popup_func (self->from_button, create_from_popover_cb, self, NULL);
   gtk_menu_button_set_create_popup_func (self->to_button, create_to_popover_cb, self, NULL);
-  self->settings = g_settings_new (APPLICATION_SCHEMA);
+  self->settings = patron_settings_new ();
   g_signal_connect_object (self->settings, "changed::" PAGE_SIZE_KEY,
                            G_CALLBACK (page_size_changed_cb), self, G_CONNECT_SWAPPED);
 

@@ -33,16 +33,22 @@ run_suite() {
   log "== $name: configure and build"
   # a prefix of its own inside the build: the translation test (tests/ui/e2e_l10n.py) puts
   # the catalogs where the binary looks for them, and never outside the build
-  if [[ -f "$dir/build.ninja" ]]; then
-    meson setup --reconfigure "$dir" -Dwerror=true --prefix="$dir/prefix" "$@" >/dev/null
-  else
-    meson setup "$dir" -Dwerror=true --prefix="$dir/prefix" "$@" >/dev/null
-  fi
+  # run_suite is called as `run_suite … || status=1`, where bash ignores `set -e`:
+  # every step that can fail says so itself
+  local setup=(meson setup)
+  [[ -f "$dir/build.ninja" ]] && setup+=(--reconfigure)
+  "${setup[@]}" "$dir" -Dwerror=true --prefix="$dir/prefix" "$@" >"$dir.setup.log" 2>&1 ||
+    { cat "$dir.setup.log"; log "== $name: meson setup failed"; return 1; }
   meson compile -C "$dir" >"$dir.compile.log" 2>&1 || { cat "$dir.compile.log"; return 1; }
   log "== $name: test"
-  # a private session bus (GTK wants one) and a private X server
-  dbus-run-session -- xvfb-run -a -s "-screen 0 1280x800x24 -nolisten tcp" \
-    meson test -C "$dir" --print-errorlogs --num-processes 2
+  # a private session bus (GTK wants one) and a private X server; a runtime
+  # directory of its own, so that the accessibility bus's socket is not shared
+  # with another run on the same machine
+  local runtime
+  runtime="$(mktemp -d /tmp/patron-tests-run.XXXXXX)"
+  XDG_RUNTIME_DIR="$runtime" dbus-run-session -- xvfb-run -a -s "-screen 0 1280x800x24 -nolisten tcp" \
+    meson test -C "$dir" --print-errorlogs --num-processes 2 || { rm -rf "$runtime"; return 1; }
+  rm -rf "$runtime"
 }
 
 status=0

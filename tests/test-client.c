@@ -1350,6 +1350,12 @@ list_loaded (MedusaOrderList *list)
   return medusa_order_list_get_loaded (list) && !medusa_order_list_get_loading (list);
 }
 
+static gboolean
+client_idle (gpointer client)
+{
+  return medusa_client_get_n_pending (client) == 0;
+}
+
 static void
 spin_until_idle (MedusaOrderList *list)
 {
@@ -2403,8 +2409,8 @@ test_order_list_requery_in_flight (void)
   medusa_order_list_set_query (list, refunded);
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 0);
   spin_until_idle (list);
-  /* let the cancelled answers come back too */
-  test_spin_for (500);
+  /* the cancelled answers come back too */
+  test_spin_until (client_idle, client);
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 1);
   g_assert_false (medusa_order_list_get_loading (list));
 }
@@ -2457,7 +2463,7 @@ test_order_list_dispose_in_flight (void)
     g_assert_true (finalized);
 
     /* the answers arrive (cancelled) with no list to fill */
-    test_spin_for (500);
+    test_spin_until (client_idle, client);
     g_assert_null (medusa_order_slot_get_order (kept));
   }
 }

@@ -563,6 +563,12 @@ test_memory_bounded (Fixture       *fixture,
   g_assert_cmpuint (hits (fixture, urls[2]), ==, 1);
 }
 
+static gboolean
+late_asked (gpointer data)
+{
+  return hits (data, "/img/late.png") == 1;
+}
+
 static void
 test_one_download_many_waiters (Fixture       *fixture,
                                 gconstpointer  data)
@@ -585,7 +591,7 @@ test_one_download_many_waiters (Fixture       *fixture,
                                  test_store_result_cb, &second);
   patron_image_cache_load_async (cache, client, "/img/late.png", 48, NULL,
                                  test_store_result_cb, &third);
-  test_spin_for (50);
+  test_spin_until (late_asked, fixture);
   g_cancellable_cancel (first_cancellable);
   test_wait_for (&first);
   g_assert_null (patron_image_cache_load_finish (cache, first, &error));

@@ -13,11 +13,18 @@ G_BEGIN_DECLS
 void          test_store_result_cb (GObject       *object,
                                     GAsyncResult  *result,
                                     gpointer       user_data);
-GAsyncResult *test_wait_for        (GAsyncResult **result);
+GAsyncResult *test_wait_for_full   (GAsyncResult **result,
+                                    guint          seconds,
+                                    const char    *what);
+/* Waits for @result to be set, failing the test with where and what it
+ * waited for after 60 s. */
+#define test_wait_for(result) test_wait_for_full ((result), 60, G_STRLOC ": " #result)
 const char   *test_store_url       (void);
 void          test_spin_until      (gboolean     (*done) (gpointer),
                                     gpointer       data);
 void          test_spin_for        (guint          ms);
+void          test_filter_warning  (const char    *domain,
+                                    const char    *prefix);
 SoupServer   *test_server_new      (SoupServerCallback handler,
                                     gpointer       data,
                                     GUri         **uri);

@@ -95,12 +95,15 @@ label_containing(app, "1 address")
 
 step("set the billing address from the shipping address left")
 press(app, "Use as Billing Address")
-time.sleep(7)  # the Undo toast times out, and the deletion is sent
+token = api("POST", "/store/auth/token", {"email": EMAIL, "password": NEW_PASSWORD})["access_token"]
+# the Undo toast times out, and the deletion is sent; the billing address is set
+wait_for(lambda: (lambda me: len(me["shipping_addresses"]) == 1 and me["billing_address"])(
+    api("GET", "/store/customers/me", token=token)["customer"]), 30,
+    "the store to hold the deletion and the billing address")
 shot("account")
 stop(patron)
 
 step("the store holds exactly that")
-token = api("POST", "/store/auth/token", {"email": EMAIL, "password": NEW_PASSWORD})["access_token"]
 me = api("GET", "/store/customers/me", token=token)["customer"]
 assert me["first_name"] == "Augusta", me["first_name"]
 assert me["last_name"] == "Lovelace", me["last_name"]

@@ -492,26 +492,6 @@ test_nothing_written (void)
   close_window (GTK_WIDGET (window));
 }
 
-static void
-delete_tree (const char *path)
-{
-  if (g_file_test (path, G_FILE_TEST_IS_DIR) && !g_file_test (path, G_FILE_TEST_IS_SYMLINK))
-    {
-      g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-      const char *name;
-
-      while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-        {
-          g_autofree char *child = g_build_filename (path, name, NULL);
-
-          delete_tree (child);
-        }
-      g_rmdir (path);
-    }
-  else
-    g_unlink (path);
-}
-
 int
 main (int   argc,
       char *argv[])
@@ -545,8 +525,8 @@ main (int   argc,
   gtk_test_init (&argc, &argv, NULL);
   adw_init ();
   /* as test-pages: GTK 4.8 warns of focus-out events Xvfb has no window
-   * manager to send; criticals stay fatal */
-  g_log_set_always_fatal (G_LOG_FATAL_MASK | G_LOG_LEVEL_CRITICAL);
+   * manager to send; every other warning stays fatal */
+  test_filter_warning ("Gtk", "GtkText - did not receive a focus-out event.");
 
   store_url = test_store_url ();
   buyer_email = g_getenv ("TEST_CUSTOMER_EMAIL");
@@ -565,6 +545,6 @@ main (int   argc,
     }
 
   status = g_test_run ();
-  delete_tree (home);
+  test_delete_tree (home);
   return status;
 }

@@ -448,7 +448,7 @@ idle_countdown_cb (PatronWindow      *self,
                                           countdown), countdown);
       gtk_label_set_text (self->idle_label, text);
       gtk_button_set_label (self->idle_button,
-                            signed_in ? _("Stay Signed _In") : _("_Not Yet"));
+                            signed_in ? _("Stay Signed In") : _("Not Yet"));
     }
   gtk_revealer_set_reveal_child (self->idle_revealer, countdown > 0);
 }

@@ -112,6 +112,8 @@ update_pages (PatronWindow *self)
     patron_forgot_page_set_session (self->forgot_page, self->session);
   if (self->reset_page != NULL)
     patron_reset_page_set_session (self->reset_page, self->session);
+  if (self->orders_page != NULL)
+    patron_orders_page_set_can_export (self->orders_page, keeps_sessions (self));
   if (self->welcome_page != NULL)
     patron_welcome_page_set_store_url (self->welcome_page,
                                        self->session != NULL

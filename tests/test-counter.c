@@ -56,6 +56,13 @@ is_revealer (GtkWidget  *widget,
   return GTK_IS_REVEALER (widget);
 }
 
+static gboolean
+is_menu_button_titled (GtkWidget  *widget,
+                       const char *tooltip)
+{
+  return GTK_IS_MENU_BUTTON (widget) && g_strcmp0 (gtk_widget_get_tooltip_text (widget), tooltip) == 0;
+}
+
 static GtkStack *
 window_stack (PatronWindow *window)
 {
@@ -344,6 +351,19 @@ test_next_customer (void)
   sign_in_by_keyboard (window, buyer_email, buyer_password);
   gtk_widget_activate_action (GTK_WIDGET (window), "win.navigate", "(ss)", "orders", "");
   wait_for_page (window, "orders");
+  /* nothing of a customer on the workstation's disk: no Export as CSV */
+  wait_for_label (visible_page (window), "Showing ");
+  {
+    GtkWidget *more = find_widget (visible_page (window), is_menu_button_titled, "More Actions");
+    GtkWidget *export;
+
+    g_assert_nonnull (more);
+    gtk_menu_button_popup (GTK_MENU_BUTTON (more));
+    export = wait_for_label (GTK_WIDGET (gtk_menu_button_get_popover (GTK_MENU_BUTTON (more))),
+                             "Export as CSV");
+    g_assert_false (gtk_widget_is_sensitive (export));
+    gtk_menu_button_popdown (GTK_MENU_BUTTON (more));
+  }
   g_signal_emit_by_name (button, "clicked");
   assert_next_customer_welcome (window);
 

@@ -213,6 +213,9 @@ update_idle (PatronWindow *self)
                                    !g_str_equal (visible, "store") &&
                                    !g_str_equal (visible, "loading"));
   gtk_widget_set_visible (self->next_customer_button, counter);
+  /* at 360 px the header bar holds Next Customer or the title, not both; at
+   * a counter the welcome page says which store it is */
+  gtk_widget_set_visible (GTK_WIDGET (self->window_title), !counter);
 }
 
 static void

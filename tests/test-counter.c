@@ -241,6 +241,18 @@ counter_app (const char *id)
   return app;
 }
 
+/* Next Customer and the banner leave the window usable at 360 px, as every
+ * page is (test-pages' narrow tests, outside counter mode). */
+static void
+assert_fits_narrow (PatronWindow *window)
+{
+  int minimum;
+
+  gtk_widget_measure (GTK_WIDGET (window), GTK_ORIENTATION_HORIZONTAL, -1, &minimum, NULL,
+                      NULL, NULL);
+  g_assert_cmpint (minimum, <=, 360);
+}
+
 /* Ready for the next customer: nobody signed in, the welcome page with an
  * empty email field that has the focus. */
 static void
@@ -280,6 +292,7 @@ test_idle_sign_out (void)
   g_assert_nonnull (find_widget (GTK_WIDGET (banner (window)), is_button_saying,
                                  "Stay Signed In"));
   g_assert_true (patron_session_get_signed_in (session));
+  assert_fits_narrow (window);
 
   /* a pointer motion cancels it, and the time counts from there */
   move_pointer (window, 40);
@@ -343,6 +356,7 @@ test_next_customer (void)
   window = counter_window (app);
   button = find_widget (GTK_WIDGET (window), is_button_saying, "Next Customer");
   g_assert_nonnull (button);
+  assert_fits_narrow (window);
 
   /* from the welcome page, Next Customer stays there */
   g_signal_emit_by_name (button, "clicked");

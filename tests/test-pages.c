@@ -2221,7 +2221,7 @@ test_window_resumes_ahead (void)
 #define NARROW_HEIGHT 600
 
 static const char *const page_names[] = {
-  "store", "sign-in", "register", "forgot", "reset", "account", "orders",
+  "store", "welcome", "sign-in", "register", "forgot", "reset", "account", "orders",
 };
 
 static GtkWidget *

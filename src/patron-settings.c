@@ -47,7 +47,8 @@ patron_settings_use_policy_dir (const char *directory)
   keyfile = point != NULL ? g_io_extension_point_get_extension_by_name (point, "keyfile") : NULL;
   if (keyfile != NULL)
     klass = g_type_class_ref (g_io_extension_get_type (keyfile));
-  if (klass == NULL || g_object_class_find_property (G_OBJECT_CLASS (klass), "defaults-dir") == NULL)
+  if (klass == NULL ||
+      g_object_class_find_property (G_OBJECT_CLASS (klass), "defaults-dir") == NULL)
     {
       g_warning ("No keyfile settings backend that reads locks from a directory");
       return FALSE;

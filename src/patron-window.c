@@ -260,6 +260,14 @@ show_page (PatronWindow *self,
     patron_sign_in_page_focus_form (self->sign_in_page);
 }
 
+static void
+sign_out_cb (GObject      *object,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  patron_session_sign_out_finish (PATRON_SESSION (object), result, NULL);
+}
+
 /* Ends the current customer's visit, with no questions: the idle timeout,
  * Next Customer, Sign Out in counter mode. The one call to make it
  * patron_window_end_visit() once that is there. */
@@ -268,8 +276,9 @@ end_counter_visit (PatronWindow *self)
 {
   GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
 
-  if (self->session != NULL && patron_session_get_signed_in (self->session))
-    gtk_widget_activate_action (GTK_WIDGET (self), "win.sign-out-now", NULL);
+  /* not tied to this window: signing out completes even if it closes */
+  if (self->session != NULL && patron_session_get_customer (self->session) != NULL)
+    patron_session_sign_out_async (self->session, NULL, sign_out_cb, NULL);
   if (PATRON_IS_APPLICATION (app))
     patron_application_end_visit (PATRON_APPLICATION (app));
   if (self->session != NULL)
@@ -592,28 +601,6 @@ show_help_overlay_action (GtkWidget  *widget,
 }
 
 static void
-sign_out_cb (GObject      *object,
-             GAsyncResult *result,
-             gpointer      user_data)
-{
-  patron_session_sign_out_finish (PATRON_SESSION (object), result, NULL);
-}
-
-static void
-sign_out_now_action (GtkWidget  *widget,
-                     const char *action_name,
-                     GVariant   *parameter)
-{
-  PatronWindow *self = PATRON_WINDOW (widget);
-
-  if (self->session == NULL || patron_session_get_customer (self->session) == NULL)
-    return;
-
-  /* not tied to this window: signing out completes even if it closes */
-  patron_session_sign_out_async (self->session, NULL, sign_out_cb, NULL);
-}
-
-static void
 sign_out_action (GtkWidget  *widget,
                  const char *action_name,
                  GVariant   *parameter)
@@ -821,7 +808,6 @@ patron_window_class_init (PatronWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.use-store", "s", use_store_action);
   gtk_widget_class_install_action (widget_class, "win.change-store", NULL, change_store_action);
   gtk_widget_class_install_action (widget_class, "win.sign-out", NULL, sign_out_action);
-  gtk_widget_class_install_action (widget_class, "win.sign-out-now", NULL, sign_out_now_action);
   gtk_widget_class_install_action (widget_class, "win.next-customer", NULL, next_customer_action);
   gtk_widget_class_install_action (widget_class, "win.stay", NULL, stay_action);
   gtk_widget_class_install_action (widget_class, "win.show-help-overlay", NULL,

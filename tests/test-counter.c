@@ -60,7 +60,8 @@ static gboolean
 is_menu_button_titled (GtkWidget  *widget,
                        const char *tooltip)
 {
-  return GTK_IS_MENU_BUTTON (widget) && g_strcmp0 (gtk_widget_get_tooltip_text (widget), tooltip) == 0;
+  return GTK_IS_MENU_BUTTON (widget) &&
+         g_strcmp0 (gtk_widget_get_tooltip_text (widget), tooltip) == 0;
 }
 
 static GtkStack *

@@ -160,6 +160,7 @@ test_locked (void)
   GtkWidget *menu_button;
   GtkPopover *menu;
   GtkWindow *window;
+  PatronSession *session;
 
   g_assert_false (g_settings_is_writable (settings, "counter-mode"));
   g_assert_false (g_settings_is_writable (settings, "store-url"));
@@ -174,8 +175,8 @@ test_locked (void)
   window = gtk_application_get_active_window (GTK_APPLICATION (app));
   g_assert_nonnull (window);
   /* the administrator's store, in counter mode */
-  g_assert_cmpstr (patron_session_get_store_url (patron_window_get_session (PATRON_WINDOW (window))),
-                   ==, LOCKED_STORE);
+  session = patron_window_get_session (PATRON_WINDOW (window));
+  g_assert_cmpstr (patron_session_get_store_url (session), ==, LOCKED_STORE);
 
   /* the switch is on, cannot be turned off, and says why */
   preferences = patron_preferences_window_new (window);

@@ -52,10 +52,17 @@ static const LockableRow lockable_rows[] = {
 G_DEFINE_FINAL_TYPE (PatronPreferencesWindow, patron_preferences_window,
                      ADW_TYPE_PREFERENCES_WINDOW)
 
+/* Started with --counter: the application of the window it belongs to. */
 static gboolean
-counter_forced (void)
+counter_forced (PatronPreferencesWindow *self)
 {
-  GApplication *app = g_application_get_default ();
+  GtkWindow *parent = gtk_window_get_transient_for (GTK_WINDOW (self));
+  GApplication *app = NULL;
+
+  if (parent != NULL)
+    app = G_APPLICATION (gtk_window_get_application (parent));
+  if (app == NULL)
+    app = g_application_get_default ();
 
   return PATRON_IS_APPLICATION (app) &&
          patron_application_get_counter_forced (PATRON_APPLICATION (app));
@@ -72,7 +79,7 @@ writable_changed_cb (PatronPreferencesWindow *self)
 
       if (!g_settings_is_writable (self->settings, lockable_rows[i].key))
         subtitle = _("Set by your administrator");
-      else if (row == self->counter_mode_row && counter_forced ())
+      else if (row == self->counter_mode_row && counter_forced (self))
         subtitle = _("On for as long as Patron runs: it was started with --counter");
       adw_action_row_set_subtitle (row, subtitle);
     }
@@ -104,6 +111,29 @@ set_range_from_schema (PatronPreferencesWindow *self,
   g_settings_schema_key_unref (key);
 }
 
+/* The window it belongs to is known now: its application says whether
+ * counter mode was forced on. */
+static void
+patron_preferences_window_constructed (GObject *object)
+{
+  PatronPreferencesWindow *self = (PatronPreferencesWindow *)object;
+
+  G_OBJECT_CLASS (patron_preferences_window_parent_class)->constructed (object);
+
+  if (counter_forced (self))
+    {
+      gtk_switch_set_active (self->counter_mode_switch, TRUE);
+      gtk_widget_set_sensitive (GTK_WIDGET (self->counter_mode_switch), FALSE);
+    }
+  else
+    g_settings_bind (self->settings, "counter-mode",
+                     self->counter_mode_switch, "active", G_SETTINGS_BIND_DEFAULT);
+
+  g_signal_connect_object (self->settings, "writable-changed",
+                           G_CALLBACK (writable_changed_cb), self, G_CONNECT_SWAPPED);
+  writable_changed_cb (self);
+}
+
 static void
 patron_preferences_window_dispose (GObject *object)
 {
@@ -122,6 +152,7 @@ patron_preferences_window_class_init (PatronPreferencesWindowClass *klass)
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
+  object_class->constructed = patron_preferences_window_constructed;
   object_class->dispose = patron_preferences_window_dispose;
 
   gtk_widget_class_set_template_from_resource (widget_class,
@@ -158,18 +189,6 @@ patron_preferences_window_init (PatronPreferencesWindow *self)
                    self->page_size_spin, "value", G_SETTINGS_BIND_DEFAULT);
   g_settings_bind (self->settings, "counter-idle-seconds",
                    self->idle_spin, "value", G_SETTINGS_BIND_DEFAULT);
-  if (counter_forced ())
-    {
-      gtk_switch_set_active (self->counter_mode_switch, TRUE);
-      gtk_widget_set_sensitive (GTK_WIDGET (self->counter_mode_switch), FALSE);
-    }
-  else
-    g_settings_bind (self->settings, "counter-mode",
-                     self->counter_mode_switch, "active", G_SETTINGS_BIND_DEFAULT);
-
-  g_signal_connect_object (self->settings, "writable-changed",
-                           G_CALLBACK (writable_changed_cb), self, G_CONNECT_SWAPPED);
-  writable_changed_cb (self);
 }
 
 /**

@@ -21,6 +21,7 @@
 #include "patron-application.h"
 #include "patron-idle-monitor.h"
 #include "patron-order-window.h"
+#include "patron-preferences-window.h"
 #include "patron-secrets.h"
 #include "patron-session.h"
 #include "patron-window.h"
@@ -437,6 +438,52 @@ test_welcome_keyboard (void)
   close_window (GTK_WIDGET (window));
 }
 
+static gboolean
+is_switch (GtkWidget  *widget,
+           const char *unused)
+{
+  return GTK_IS_SWITCH (widget);
+}
+
+/* --counter: counter mode for this run, whatever the key says, which it
+ * leaves as it is; Preferences cannot turn it off and says why. */
+static void
+test_counter_option (void)
+{
+  g_autoptr(PatronApplication) app = patron_application_new ("io.github.patronapp.Patron.Option",
+                                                             G_APPLICATION_NON_UNIQUE);
+  g_autoptr(GVariantDict) options = g_variant_dict_new (NULL);
+  PatronPreferencesWindow *preferences;
+  PatronWindow *window;
+  GtkWidget *row;
+  GtkWidget *counter_switch;
+
+  g_settings_set_boolean (settings (), "counter-mode", FALSE);
+  /* what GApplication hands on from the command line */
+  g_variant_dict_insert (options, "counter", "b", TRUE);
+  g_assert_cmpint (G_APPLICATION_GET_CLASS (app)->handle_local_options (G_APPLICATION (app),
+                                                                        options), ==, -1);
+  g_assert_true (patron_application_get_counter_mode (app));
+  g_assert_true (g_application_register (G_APPLICATION (app), NULL, NULL));
+
+  window = counter_window (app);
+  preferences = patron_preferences_window_new (GTK_WINDOW (window));
+  gtk_window_present (GTK_WINDOW (preferences));
+  row = find_widget (GTK_WIDGET (preferences), is_row_titled, "Counter Mode");
+  g_assert_nonnull (row);
+  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), ==,
+                   "On for as long as Patron runs: it was started with --counter");
+  counter_switch = find_widget (row, is_switch, NULL);
+  g_assert_true (gtk_switch_get_active (GTK_SWITCH (counter_switch)));
+  g_assert_false (gtk_widget_is_sensitive (counter_switch));
+  gtk_widget_activate (row);
+  g_assert_true (gtk_switch_get_active (GTK_SWITCH (counter_switch)));
+  g_assert_false (g_settings_get_boolean (settings (), "counter-mode"));
+  close_window (GTK_WIDGET (preferences));
+
+  close_window (GTK_WIDGET (window));
+}
+
 static void
 collect_files (const char *directory,
                GPtrArray  *files)
@@ -577,6 +624,7 @@ main (int   argc,
       g_test_add_func ("/counter/next-customer", test_next_customer);
       g_test_add_func ("/counter/welcome-keyboard", test_welcome_keyboard);
       g_test_add_func ("/counter/nothing-written", test_nothing_written);
+      g_test_add_func ("/counter/option", test_counter_option);
     }
 
   status = g_test_run ();

@@ -19,7 +19,8 @@
  * the focus in it, and Sign In, Create Account and Forgot Password. A
  * barcode scanner that types an email and Enter lands on the sign-in form
  * with that email and the focus in the password. The email goes on to the
- * page chosen and is not kept here.
+ * page chosen and is not kept here; while it is being typed it is someone's
+ * visit (#PatronWelcomePage:has-email).
  */
 
 struct _PatronWelcomePage
@@ -31,6 +32,33 @@ struct _PatronWelcomePage
 };
 
 G_DEFINE_FINAL_TYPE (PatronWelcomePage, patron_welcome_page, ADW_TYPE_BIN)
+
+enum {
+  PROP_0,
+  PROP_HAS_EMAIL,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static void
+email_changed_cb (PatronWelcomePage *self)
+{
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_HAS_EMAIL]);
+}
+
+/**
+ * patron_welcome_page_get_has_email:
+ *
+ * Returns: whether something is typed in the email field
+ */
+gboolean
+patron_welcome_page_get_has_email (PatronWelcomePage *self)
+{
+  g_return_val_if_fail (PATRON_IS_WELCOME_PAGE (self), FALSE);
+
+  return gtk_editable_get_text (GTK_EDITABLE (self->email_row))[0] != '\0';
+}
 
 static void
 go_to (PatronWelcomePage *self,
@@ -67,12 +95,37 @@ patron_welcome_page_dispose (GObject *object)
 }
 
 static void
+patron_welcome_page_get_property (GObject    *object,
+                                  guint       prop_id,
+                                  GValue     *value,
+                                  GParamSpec *pspec)
+{
+  PatronWelcomePage *self = PATRON_WELCOME_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_HAS_EMAIL:
+      g_value_set_boolean (value, patron_welcome_page_get_has_email (self));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
 patron_welcome_page_class_init (PatronWelcomePageClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = patron_welcome_page_dispose;
+  object_class->get_property = patron_welcome_page_get_property;
+
+  properties[PROP_HAS_EMAIL] =
+    g_param_spec_boolean ("has-email", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/patronapp/Patron/ui/"
@@ -82,6 +135,7 @@ patron_welcome_page_class_init (PatronWelcomePageClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, sign_in_cb);
   gtk_widget_class_bind_template_callback (widget_class, register_cb);
   gtk_widget_class_bind_template_callback (widget_class, forgot_cb);
+  gtk_widget_class_bind_template_callback (widget_class, email_changed_cb);
 }
 
 static void

@@ -65,6 +65,7 @@ G_DEFINE_FINAL_TYPE (PatronWindow, patron_window, ADW_TYPE_APPLICATION_WINDOW)
 
 static gboolean ask_before_discarding (PatronWindow *self,
                                        const char   *action);
+static void     update_idle           (PatronWindow *self);
 
 /* One customer after another at a shared workstation: the key, or
  * --counter. */
@@ -139,7 +140,11 @@ ensure_page (PatronWindow *self,
   else if (g_str_equal (name, "store"))
     page = GTK_WIDGET (self->store_page = g_object_new (PATRON_TYPE_STORE_PAGE, NULL));
   else if (g_str_equal (name, "welcome"))
-    page = GTK_WIDGET (self->welcome_page = g_object_new (PATRON_TYPE_WELCOME_PAGE, NULL));
+    {
+      page = GTK_WIDGET (self->welcome_page = g_object_new (PATRON_TYPE_WELCOME_PAGE, NULL));
+      g_signal_connect_object (page, "notify::has-email",
+                               G_CALLBACK (update_idle), self, G_CONNECT_SWAPPED);
+    }
   else if (g_str_equal (name, "sign-in"))
     page = GTK_WIDGET (self->sign_in_page = g_object_new (PATRON_TYPE_SIGN_IN_PAGE, NULL));
   else if (g_str_equal (name, "register"))
@@ -199,19 +204,22 @@ store_page (PatronWindow *self)
   return self->store_page;
 }
 
-/* In counter mode a visit runs from the first step past the welcome page
- * until it ends; the store page and "Signing In…" are no one's visit. */
+/* In counter mode a visit runs from the first key typed on the welcome
+ * page until it ends; the store page and "Signing In…" are no one's visit. */
 static void
 update_idle (PatronWindow *self)
 {
   const char *visible = gtk_stack_get_visible_child_name (self->stack);
   gboolean counter = in_counter_mode (self);
+  gboolean visit;
 
-  patron_idle_monitor_set_running (self->idle_monitor,
-                                   counter && visible != NULL &&
-                                   !g_str_equal (visible, "welcome") &&
-                                   !g_str_equal (visible, "store") &&
-                                   !g_str_equal (visible, "loading"));
+  if (visible == NULL || g_str_equal (visible, "store") || g_str_equal (visible, "loading"))
+    visit = FALSE;
+  else if (g_str_equal (visible, "welcome"))
+    visit = patron_welcome_page_get_has_email (self->welcome_page);
+  else
+    visit = TRUE;
+  patron_idle_monitor_set_running (self->idle_monitor, counter && visit);
   gtk_widget_set_visible (self->next_customer_button, counter);
   /* at 360 px the header bar holds Next Customer or the title, not both; at
    * a counter the welcome page says which store it is */

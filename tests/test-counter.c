@@ -317,9 +317,17 @@ test_idle_sign_out (void)
   g_assert_cmpint (ended - shown, <, 4 * G_USEC_PER_SEC);
   assert_next_customer_welcome (window);
 
-  /* the welcome page is nobody's visit: no countdown there */
+  /* an empty welcome page is nobody's visit: no countdown there */
   test_spin_for (3000);
   g_assert_false (gtk_revealer_get_reveal_child (banner (window)));
+
+  /* an email typed there and left is someone's: it goes when time is up */
+  gtk_editable_set_text (focused_editable (window), "walked-away@example.com");
+  test_spin_until (banner_shown, window);
+  g_assert_nonnull (find_widget (GTK_WIDGET (banner (window)), is_label_containing,
+                                 "Starting over in"));
+  test_spin_until (banner_hidden, window);
+  assert_next_customer_welcome (window);
 
   g_settings_reset (settings (), "counter-idle-seconds");
   close_window (GTK_WIDGET (window));

@@ -53,6 +53,11 @@ run_suite() {
 
 status=0
 run_suite plain || status=1
+# LeakSanitizer cannot watch the widget suites (GTK's libraries): valgrind does
+log "== valgrind: the widget suites"
+XDG_RUNTIME_DIR="$(mktemp -d /tmp/patron-tests-run.XXXXXX)" \
+  dbus-run-session -- xvfb-run -a -s "-screen 0 1280x800x24 -nolisten tcp" \
+  "$ROOT/build-aux/run-valgrind.sh" "$BUILD/plain" || status=1
 ASAN_OPTIONS=detect_leaks=0:abort_on_error=1 \
 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
   run_suite sanitizers -Db_sanitize=address,undefined -Db_lundef=false || status=1

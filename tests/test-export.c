@@ -390,7 +390,7 @@ static void
 spin_until (gpointer (*done) (gpointer),
             gpointer data)
 {
-  gint64 deadline = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
+  gint64 deadline = test_deadline (20);
 
   while (done (data) == NULL)
     {
@@ -430,7 +430,7 @@ test_window_print_action (void)
   g_autoptr(MedusaClient) client = signed_in_client ();
   g_autoptr(MedusaOrder) order = find_order (client, has_two_parcels);
   PatronOrderWindow *window = patron_order_window_new (NULL, client, medusa_order_get_id (order));
-  gint64 deadline = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
+  gint64 deadline = test_deadline (20);
   GtkWidget *print = find_print_button (GTK_WIDGET (window));
 
   /* nothing to print until the order is there */

@@ -555,7 +555,7 @@ test_account_addresses (void)
   {
     g_autoptr(MedusaClient) checker = medusa_client_new (store_url);
     g_autoptr(MedusaCustomer) signed_in = NULL;
-    gint64 deadline = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
+    gint64 deadline = test_deadline (20);
 
     for (;;)
       {
@@ -1222,7 +1222,7 @@ test_orders_page_status_wraps_when_narrow (void)
   patron_orders_page_set_session (orders, session);
   wait_for_label (GTK_WIDGET (orders), "Not shipped yet · Payment pending");
 
-  deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+  deadline = test_deadline (10);
   while ((row = find_widget (GTK_WIDGET (orders), is_order_row, NULL)) == NULL ||
          gtk_widget_get_height (row) == 0)
     {
@@ -1311,7 +1311,7 @@ test_orders_page_retry (void)
 
   /* the proxy lets it through this time: every row fills in */
   {
-    gint64 deadline = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
+    gint64 deadline = test_deadline (20);
 
     while (find_widget (GTK_WIDGET (orders), is_label_containing, "could not be loaded") != NULL ||
            find_widget (GTK_WIDGET (orders), is_label_containing, "Loading…") != NULL)
@@ -2339,7 +2339,7 @@ static void
 resize_to_narrow (GtkWidget *window)
 {
   GtkWidget *content = content_of (window);
-  gint64 deadline = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
+  gint64 deadline = test_deadline (5);
   int width, height;
 
   gtk_test_widget_wait_for_draw (window);

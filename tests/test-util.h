@@ -23,6 +23,7 @@ const char   *test_store_url       (void);
 void          test_spin_until      (gboolean     (*done) (gpointer),
                                     gpointer       data);
 void          test_spin_for        (guint          ms);
+gint64        test_deadline        (guint          seconds);
 void          test_filter_warning  (const char    *domain,
                                     const char    *prefix);
 SoupServer   *test_server_new      (SoupServerCallback handler,

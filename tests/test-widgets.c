@@ -8,6 +8,7 @@
 
 #include "config.h"
 
+#include "test-util.h"
 #include "test-widgets.h"
 
 #include <string.h>
@@ -94,7 +95,7 @@ GtkWidget *
 wait_for_label (GtkWidget  *page,
                 const char *text)
 {
-  gint64 deadline = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
+  gint64 deadline = test_deadline (20);
   GtkWidget *label;
 
   while ((label = find_widget (page, is_label_containing, text)) == NULL)

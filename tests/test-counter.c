@@ -270,6 +270,16 @@ assert_next_customer_welcome (PatronWindow *window)
   g_assert_false (gtk_revealer_get_reveal_child (banner (window)));
 }
 
+/* How many times slower than usual this run is (PATRON_TEST_SLOWDOWN, under
+ * valgrind): the idle timeout is in the wall clock's seconds, and a test that
+ * runs 20 times slower needs a timeout 20 times longer to see its steps. */
+static guint
+slowdown (void)
+{
+  return (guint) ((test_deadline (1) - g_get_monotonic_time () + G_USEC_PER_SEC / 2) /
+                  G_USEC_PER_SEC);
+}
+
 /* The countdown shows for the last seconds, any input cancels it, and when
  * it runs out the visit ends. */
 static void
@@ -281,12 +291,12 @@ test_idle_sign_out (void)
   gint64 shown;
   gint64 ended;
 
-  g_settings_set_uint (settings (), "counter-idle-seconds", 4);
+  g_settings_set_uint (settings (), "counter-idle-seconds", 4 * slowdown ());
   window = counter_window (app);
   session = patron_window_get_session (window);
   sign_in_by_keyboard (window, buyer_email, buyer_password);
 
-  /* 4 s: the countdown is the last 2 */
+  /* 4 s: the countdown is the last 2 (under valgrind, 20 times as long) */
   g_assert_false (gtk_revealer_get_reveal_child (banner (window)));
   test_spin_until (banner_shown, window);
   g_assert_nonnull (find_widget (GTK_WIDGET (banner (window)), is_label_containing,
@@ -319,7 +329,7 @@ test_idle_sign_out (void)
   assert_next_customer_welcome (window);
 
   /* an empty welcome page is nobody's visit: no countdown there */
-  test_spin_for (3000);
+  test_spin_for (3000 * slowdown ());
   g_assert_false (gtk_revealer_get_reveal_child (banner (window)));
 
   /* an email typed there and left is someone's: it goes when time is up */

@@ -4,7 +4,7 @@
 # in. Idempotent: only packages that are not installed yet are installed, only
 # locales that are missing are generated; when everything is present it does
 # not touch apt or the locales at all.
-# Runs as root, or through `sudo -n` otherwise. Needs no stdin.
+# Runs as root, or through `sudo` otherwise (`sudo -n` without a terminal). Needs no stdin.
 #
 #   build-aux/install-deps.sh            install what is missing
 #   build-aux/install-deps.sh --check    list what is missing, exit 1 if anything is
@@ -16,16 +16,17 @@ LOCALES=(de_DE.UTF-8 fr_FR.UTF-8)
 PACKAGES=(
   build-essential pkg-config meson ninja-build gettext
   libgtk-4-dev libadwaita-1-dev libsoup-3.0-dev libjson-glib-dev libsecret-1-dev
-  desktop-file-utils appstream iso-codes
+  desktop-file-utils appstream iso-codes libxml2-utils
   xvfb xauth libgl1-mesa-dri libgtk-4-bin dbus dbus-bin
   dconf-cli dconf-gsettings-backend
   at-spi2-core python3-pyatspi python3-gi gir1.2-atspi-2.0
   gnome-keyring libsecret-tools imagemagick poppler-utils
   valgrind clang clang-tools clang-tidy libclang-rt-14-dev time flatpak flatpak-builder
-  postgresql locales curl iproute2
+  postgresql locales curl iproute2 ca-certificates
 )
-# Node.js: a Node from elsewhere (e.g. nodesource, which bundles npm) is fine;
-# only fall back to Debian's packages for what is not on PATH at all.
+# Node.js: the stores need Node >= 20.19, which build-aux/node-env.sh finds on PATH or else
+# fetches (pinned) with whatever npm there is. Debian 12's nodejs (18.20.4) and npm (9.2) are
+# installed only as that bootstrap, when there is no node or npm on PATH at all.
 command -v node >/dev/null 2>&1 || PACKAGES+=(nodejs)
 command -v npm  >/dev/null 2>&1 || PACKAGES+=(npm)
 
@@ -64,7 +65,8 @@ if [[ $(id -u) -ne 0 ]]; then
     echo "install-deps: not root and no sudo; missing: ${missing[*]} ${missing_locales[*]}" >&2
     exit 1
   }
-  SUDO=(sudo -n)   # never prompt: there may be no terminal
+  # sudo asks for the password on the terminal; without one (CI, a pipe) it must not ask
+  if { : </dev/tty; } 2>/dev/null; then SUDO=(sudo); else SUDO=(sudo -n); fi
 fi
 
 if (( ${#missing[@]} )); then

@@ -13,6 +13,7 @@
 #include "patron-orders-page.h"
 #include "patron-preferences-window.h"
 #include "patron-settings.h"
+#include "patron-store-page.h"
 #include "patron-window.h"
 
 struct _PatronApplication
@@ -247,6 +248,7 @@ prepare_session (PatronApplication *self)
   g_autofree char *store_url = start_store_url (self, settings);
 
   if (store_url == NULL || !medusa_client_check_base_url (store_url, NULL) ||
+      patron_store_url_needs_consent (settings, store_url) ||
       patron_application_get_counter_mode (self))
     return;
 

@@ -10,6 +10,7 @@
 #include <glib/gi18n.h>
 
 #include "patron-form.h"
+#include "patron-text.h"
 #include "patron-welcome-page.h"
 
 /**
@@ -153,13 +154,15 @@ patron_welcome_page_set_store_url (PatronWelcomePage *self,
                                    const char        *store_url)
 {
   g_autofree char *text = NULL;
+  g_autofree char *store = NULL;
 
   g_return_if_fail (PATRON_IS_WELCOME_PAGE (self));
 
   if (store_url != NULL)
     {
+      store = patron_text_clip (store_url, PATRON_TEXT_MAX_SHOWN);
       /* Translators: %s is the store's web address */
-      text = g_strdup_printf (_("At %s"), store_url);
+      text = g_strdup_printf (_("At %s"), store);
     }
   gtk_label_set_text (self->store_label, text != NULL ? text : "");
 }

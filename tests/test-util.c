@@ -15,6 +15,7 @@
 
 #include <glib/gstdio.h>
 #include <stdlib.h>
+#include <sys/resource.h>
 
 void
 test_store_result_cb (GObject      *object,
@@ -47,6 +48,24 @@ test_deadline (guint seconds)
     g_error ("PATRON_TEST_SLOWDOWN=%s is not a whole number from 1 to 1000", slowdown);
 
   return g_get_monotonic_time () + (gint64) (seconds * factor) * G_USEC_PER_SEC;
+}
+
+/**
+ * test_cpu_time:
+ *
+ * What a bound on work measures: unlike the time on the clock, a machine
+ * busy with other builds does not stretch it.
+ *
+ * Returns: the processor time this process has taken, in µs
+ */
+gint64
+test_cpu_time (void)
+{
+  struct rusage usage;
+
+  g_assert_cmpint (getrusage (RUSAGE_SELF, &usage), ==, 0);
+  return (gint64) (usage.ru_utime.tv_sec + usage.ru_stime.tv_sec) * G_USEC_PER_SEC +
+         usage.ru_utime.tv_usec + usage.ru_stime.tv_usec;
 }
 
 static void

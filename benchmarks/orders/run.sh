@@ -106,9 +106,12 @@ EOF
 fi
 
 # ------------------------------------------------------------------ outside
-for b in meson ninja Xvfb dbus-run-session gnome-keyring-daemon gdbus curl psql node; do
+for b in meson ninja Xvfb dbus-run-session gnome-keyring-daemon gdbus curl psql; do
   command -v "$b" >/dev/null || { echo "run.sh: missing $b (run build-aux/install-deps.sh)" >&2; exit 1; }
 done
+# the store's Node (>= 20.19: the system's, or the pinned one), as start.sh takes it
+# shellcheck source=build-aux/node-env.sh
+source "$ROOT/build-aux/node-env.sh" || { echo "run.sh: no usable Node.js" >&2; exit 1; }
 
 WORK="$(mktemp -d /tmp/patron-bench.XXXXXX)"
 XVFB_PID=
@@ -245,7 +248,7 @@ RAM:         $(( mem_kb / 1024 )) MiB
 kernel:      $(uname -sr)
 Debian:      $(cat /etc/debian_version 2>/dev/null || echo unknown)
 GTK:         $(pkg-config --modversion gtk4), libadwaita $(pkg-config --modversion libadwaita-1), libsoup $(pkg-config --modversion libsoup-3.0), json-glib $(pkg-config --modversion json-glib-1.0), GLib $(pkg-config --modversion glib-2.0)
-store:       Medusa $MEDUSA_VERSION, Node $(node --version), $("$PGBIN/postgres" --version 2>/dev/null || echo PostgreSQL), $ORDERS orders
+store:       Medusa $MEDUSA_VERSION, Node $PATRON_NODE_VERSION, $("$PGBIN/postgres" --version 2>/dev/null || echo PostgreSQL), $ORDERS orders
 load:        $load_start at the start, $(cut -d' ' -f1-3 /proc/loadavg) at the end (1, 5, 15 min)
 EOF
 )

@@ -11,6 +11,9 @@ OUT="${1:-$BASE/../fixtures}"
 [[ -f "$RUN/state.env" ]] || { echo "record-fixtures: no store running ($RUN/state.env absent); run start.sh" >&2; exit 1; }
 # shellcheck disable=SC1091
 source "$RUN/state.env"
+# the stores' node (json() below), as start.sh takes it
+# shellcheck source=build-aux/node-env.sh
+source "$BASE/../../build-aux/node-env.sh" || exit 1
 mkdir -p "$OUT"
 
 # record NAME METHOD PATH [BODY] [TOKEN] [EXPECTED-STATUS]

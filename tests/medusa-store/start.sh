@@ -54,9 +54,12 @@ if [[ -f "$STATE" ]]; then
   MEDUSA_STORE_RUN_DIR="$RUN" "$BASE/stop.sh" >/dev/null
 fi
 
-for b in node npm curl ss; do
+for b in curl ss; do
   command -v "$b" >/dev/null || { echo "start.sh: missing $b (run build-aux/install-deps.sh)" >&2; exit 1; }
 done
+# node and npm >= 20.19: the system's, or the pinned one from the project's cache
+# shellcheck source=build-aux/node-env.sh
+source "$BASE/../../build-aux/node-env.sh" || { echo "start.sh: no usable Node.js" >&2; exit 1; }
 PGBIN="${PGBIN:-}"
 if [[ -z "$PGBIN" ]]; then
   if command -v initdb >/dev/null && command -v pg_ctl >/dev/null; then PGBIN="$(dirname "$(command -v initdb)")"
@@ -177,11 +180,12 @@ for _ in $(seq 1 480); do
 done
 [[ -n "$healthy" ]] || { echo "medusa /health timeout" >&2; tail -40 "$RUN/medusa.log" >&2; exit 1; }
 MEDUSA_URL="http://127.0.0.1:$MEDUSA_PORT"
-log "medusa $MEDUSA_VERSION healthy at $MEDUSA_URL (server start $(ms_since "$t0") ms, pid $MEDUSA_PID)"
+log "medusa $MEDUSA_VERSION healthy at $MEDUSA_URL on Node $PATRON_NODE_VERSION (server start $(ms_since "$t0") ms, pid $MEDUSA_PID)"
 
 state MEDUSA_URL "$MEDUSA_URL"
 state MEDUSA_PORT "$MEDUSA_PORT"
 state MEDUSA_VERSION "$MEDUSA_VERSION"
+state NODE_VERSION "$PATRON_NODE_VERSION"
 state MEDUSA_STORE_RUN_DIR "$RUN"
 state MEDUSA_LOG "$RUN/medusa.log"
 state MEDUSA_OUTBOX_DIR "$MEDUSA_OUTBOX_DIR"

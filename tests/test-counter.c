@@ -355,11 +355,13 @@ test_next_customer (void)
   PatronWindow *window;
   GtkWidget *button;
   GObject *shortcut = NULL;
+  g_autoptr(GSList) objects = NULL;
 
   accels = gtk_application_get_accels_for_action (GTK_APPLICATION (app), "win.next-customer");
   g_assert_cmpstr (accels[0], ==, "<Control>n");
   builder = gtk_builder_new_from_resource ("/io/github/patronapp/Patron/ui/help-overlay.ui");
-  for (GSList *objects = gtk_builder_get_objects (builder), *l = objects; l != NULL; l = l->next)
+  objects = gtk_builder_get_objects (builder);
+  for (GSList *l = objects; l != NULL; l = l->next)
     {
       if (GTK_IS_SHORTCUTS_SHORTCUT (l->data))
         {
@@ -369,8 +371,6 @@ test_next_customer (void)
           if (g_strcmp0 (action, "win.next-customer") == 0)
             shortcut = l->data;
         }
-      if (l->next == NULL)
-        g_slist_free (objects);
     }
   g_assert_nonnull (shortcut);
 

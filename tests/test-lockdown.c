@@ -153,6 +153,7 @@ test_locked (void)
                                                              G_APPLICATION_NON_UNIQUE);
   g_autoptr(GSettings) settings = patron_settings_new ();
   g_autoptr(GError) error = NULL;
+  g_autoptr(GVariantDict) options = g_variant_dict_new (NULL);
   PatronPreferencesWindow *preferences;
   GtkWidget *counter_switch;
   GtkWidget *row;
@@ -169,6 +170,10 @@ test_locked (void)
   g_assert_true (g_settings_get_boolean (settings, "counter-mode"));
   g_assert_cmpuint (g_settings_get_uint (settings, "counter-idle-seconds"), ==, 60);
 
+  /* `patron --store` does not lead away from the administrator's store */
+  g_variant_dict_insert (options, "store", "s", "http://127.0.0.1:8/");
+  g_assert_cmpint (G_APPLICATION_GET_CLASS (app)->handle_local_options (G_APPLICATION (app),
+                                                                        options), ==, -1);
   g_assert_true (g_application_register (G_APPLICATION (app), NULL, &error));
   g_assert_no_error (error);
   g_application_activate (G_APPLICATION (app));

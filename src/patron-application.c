@@ -96,7 +96,8 @@ patron_application_get_counter_forced (PatronApplication *self)
  * patron_application_get_image_cache:
  *
  * The one cache of product pictures, kept in the user's cache directory;
- * in counter mode in memory only, until patron_application_end_visit().
+ * in counter mode in memory only (and forgotten when a visit ends, as the
+ * window forgets it in any mode).
  *
  * Returns: (transfer none): the application's picture cache
  */
@@ -123,22 +124,6 @@ patron_application_get_image_cache (PatronApplication *self)
     }
 
   return self->image_cache;
-}
-
-/**
- * patron_application_end_visit:
- *
- * A customer's visit ended: in counter mode the pictures of their orders,
- * which only memory held, are dropped (order windows still open keep theirs
- * until they close).
- */
-void
-patron_application_end_visit (PatronApplication *self)
-{
-  g_return_if_fail (PATRON_IS_APPLICATION (self));
-
-  if (self->image_cache != NULL && patron_image_cache_get_directory (self->image_cache) == NULL)
-    g_clear_object (&self->image_cache);
 }
 
 /**
@@ -324,12 +309,20 @@ patron_application_class_init (PatronApplicationClass *klass)
   app_class->handle_local_options = patron_application_handle_local_options;
 }
 
+/* Quitting closes the windows as their close buttons would: each asks
+ * about unsaved changes, and what is still being sent for the customer (an
+ * address deletion) holds Patron until the store has it. */
 static void
 patron_application_quit_action (GSimpleAction *action,
                                 GVariant      *parameter,
                                 gpointer       user_data)
 {
-  g_application_quit (G_APPLICATION (user_data));
+  GList *windows = g_list_copy_deep (gtk_application_get_windows (GTK_APPLICATION (user_data)),
+                                     (GCopyFunc) g_object_ref, NULL);
+
+  for (GList *l = windows; l != NULL; l = l->next)
+    gtk_window_close (l->data);
+  g_list_free_full (windows, g_object_unref);
 }
 
 static void

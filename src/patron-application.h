@@ -22,7 +22,6 @@ const char        *patron_application_get_store_url (PatronApplication *self);
 gboolean           patron_application_get_counter_mode (PatronApplication *self);
 gboolean           patron_application_get_counter_forced (PatronApplication *self);
 PatronImageCache  *patron_application_get_image_cache (PatronApplication *self);
-void               patron_application_end_visit     (PatronApplication *self);
 PatronSession     *patron_application_take_session  (PatronApplication *self,
                                                      const char        *store_url);
 

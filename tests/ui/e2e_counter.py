@@ -12,16 +12,13 @@ Run by run-e2e.sh. Env: PATRON_BIN, MEDUSA_URL, E2E_HOME.
 """
 import os, subprocess, sys
 
-import gi
-gi.require_version("Gdk", "4.0")
-gi.require_version("Gtk", "4.0")
-from gi.repository import GLib, Gdk, Gtk
 import pyatspi
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from e2e_common import (HOME, LOG, SHOTS, api, click, find, find_app, install_failure_hook,
-                        label_containing, press, press_key, shot, showing, signed_in,
-                        start_patron, stop, text_of, wait_for)
+from e2e_common import (HOME, LOG, SHOTS, api, assert_tree_free_of, clipboard_text, click, find,
+                        find_app, install_failure_hook, label_containing, money, order_row,
+                        press, press_key, shot, showing, signed_in, start_patron, stop,
+                        text_of, tree_strings, wait_for, window_showing)
 
 A_EMAIL, A_PASSWORD = "buyer@example.com", "buyer-pass-123"
 B_EMAIL, B_PASSWORD = "other@example.com", "other-pass-123"
@@ -39,42 +36,6 @@ def gsettings(*args):
     subprocess.run(["gsettings", *args], check=True)
 
 
-def money(amount, currency):
-    whole, part = divmod(abs(amount), 100)
-    return f"{currency.upper()} {whole}.{part:02d}"
-
-
-def tree_strings(app):
-    """Every name, description and text of every node of every window."""
-    found = []
-
-    def walk(acc, depth):
-        if acc is None or depth > 200:
-            return
-        try:
-            found.append(acc.name or "")
-            found.append(acc.description or "")
-            try:
-                found.append(text_of(acc))
-            except NotImplementedError:
-                pass
-            except Exception:
-                pass
-            for i in range(acc.childCount):
-                walk(acc.getChildAtIndex(i), depth + 1)
-        except Exception:
-            return
-    walk(app, 0)
-    return [s for s in found if s]
-
-
-def assert_tree_free_of(app, secrets, when):
-    strings = tree_strings(app)
-    assert len(strings) > 10, f"the tree is nearly empty ({strings}): not a real look"
-    leaks = sorted({(secret, s) for s in strings for secret in secrets if secret in s})
-    assert not leaks, f"{when}, the accessibility tree still shows: {leaks[:10]}"
-
-
 def assert_files_free_of(secrets):
     """No file under HOME (and the XDG directories in it) holds any of
     @secrets; Patron's own log, which this test writes there, aside."""
@@ -90,25 +51,6 @@ def assert_files_free_of(secrets):
                 continue
             leaks += [(path, s) for s in secrets if s.encode() in data]
     assert not leaks, f"files hold the last customer's data: {leaks[:10]}"
-
-
-def clipboard_text():
-    """What the clipboard of the test's display holds as text, or None."""
-    Gtk.init()
-    display = Gdk.Display.get_default()
-    clipboard = display.get_clipboard()
-    result = {}
-
-    def done(source, res):
-        try:
-            result["text"] = source.read_text_finish(res)
-        except GLib.Error:
-            result["text"] = None
-
-    clipboard.read_text_async(None, done)
-    context = GLib.MainContext.default()
-    wait_for(lambda: (context.iteration(False), "text" in result)[1], 10, "the clipboard")
-    return result["text"]
 
 
 def type_keys(text):
@@ -176,12 +118,9 @@ try:
 
     step("A opens the orders and the newest order, and copies its number")
     press(app, "Show Orders")
-    row = wait_for(lambda: pyatspi.findDescendant(
-        app, lambda a: a is not None and a.getRole() == pyatspi.ROLE_LABEL and showing(a)
-        and a.name.startswith(f"#{newest['display_id']}, ")), 30, "the newest order's row")
-    click(row)
-    find(app, pyatspi.ROLE_LABEL, f"Order #{newest['display_id']}", timeout=30)
-    press(app, "Copy Order Number")
+    click(order_row(app, newest["display_id"], timeout=30))
+    details = window_showing(app, f"Order #{newest['display_id']}")
+    press(details, "Copy Order Number")
     wait_for(lambda: clipboard_text() == str(newest["display_id"]), 10,
              "the order number on the clipboard")
     shot("counter-a")
@@ -195,7 +134,11 @@ try:
     shot("counter-welcome")
 
     step("nothing of A: the accessibility tree, the files, the clipboard")
-    assert_tree_free_of(app, a_secrets, "after A's visit ended")
+    # A's order window went with the visit
+    wait_for(lambda: app.childCount == 1, what="A's windows to close")
+    assert_tree_free_of(app, a_secrets, "A, after the visit ended")
+    print(f"# {len(tree_strings(app))} strings in the accessibility tree, none of A's "
+          f"{len(a_secrets)}")
     assert_files_free_of(a_secrets)
     text = clipboard_text()
     assert not text, f"the clipboard still holds {text!r}"
@@ -206,7 +149,7 @@ try:
     label_containing(app, B_EMAIL)
     press(app, "Show Orders")
     find(app, pyatspi.ROLE_LABEL, "No Orders Yet", timeout=30)
-    assert_tree_free_of(app, a_secrets, "while B is signed in")
+    assert_tree_free_of(app, a_secrets, "A, while B is signed in")
     shot("counter-b")
     stop(patron)
     patron = None

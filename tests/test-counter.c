@@ -51,13 +51,6 @@ is_pages_stack (GtkWidget  *widget,
 }
 
 static gboolean
-is_revealer (GtkWidget  *widget,
-             const char *unused)
-{
-  return GTK_IS_REVEALER (widget);
-}
-
-static gboolean
 is_menu_button_titled (GtkWidget  *widget,
                        const char *tooltip)
 {
@@ -194,7 +187,7 @@ sign_in_by_keyboard (PatronWindow *window,
 static GtkRevealer *
 banner (PatronWindow *window)
 {
-  GtkWidget *revealer = find_widget (GTK_WIDGET (window), is_revealer, NULL);
+  GtkWidget *revealer = find_widget (GTK_WIDGET (window), is_of_type, (const char *) GTK_TYPE_REVEALER);
 
   g_assert_nonnull (revealer);
   return GTK_REVEALER (revealer);
@@ -457,13 +450,6 @@ test_welcome_keyboard (void)
   close_window (GTK_WIDGET (window));
 }
 
-static gboolean
-is_switch (GtkWidget  *widget,
-           const char *unused)
-{
-  return GTK_IS_SWITCH (widget);
-}
-
 /* --counter: counter mode for this run, whatever the key says, which it
  * leaves as it is; Preferences cannot turn it off and says why. */
 static void
@@ -492,7 +478,7 @@ test_counter_option (void)
   g_assert_nonnull (row);
   g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), ==,
                    "On for as long as Patron runs: it was started with --counter");
-  counter_switch = find_widget (row, is_switch, NULL);
+  counter_switch = find_widget (row, is_of_type, (const char *) GTK_TYPE_SWITCH);
   g_assert_true (gtk_switch_get_active (GTK_SWITCH (counter_switch)));
   g_assert_false (gtk_widget_is_sensitive (counter_switch));
   gtk_widget_activate (row);

@@ -106,32 +106,11 @@ install_keyfile_lock (void)
   g_assert_true (patron_settings_use_policy_dir (dir));
 }
 
-static gboolean
-is_switch (GtkWidget  *widget,
-           const char *unused)
-{
-  return GTK_IS_SWITCH (widget);
-}
-
-static gboolean
-is_spin_button (GtkWidget  *widget,
-                const char *unused)
-{
-  return GTK_IS_SPIN_BUTTON (widget);
-}
-
-static gboolean
-is_menu_button (GtkWidget  *widget,
-                const char *unused)
-{
-  return GTK_IS_MENU_BUTTON (widget);
-}
-
 /* The row titled @title: its control, insensitive, and its sentence. */
 static GtkWidget *
-locked_control (GtkWidget   *preferences,
-                const char  *title,
-                WidgetMatch  is_control)
+locked_control (GtkWidget  *preferences,
+                const char *title,
+                GType       control_type)
 {
   GtkWidget *row = find_widget (preferences, is_row_titled, title);
   GtkWidget *control;
@@ -139,7 +118,7 @@ locked_control (GtkWidget   *preferences,
   g_assert_nonnull (row);
   g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), ==,
                    "Set by your administrator");
-  control = find_widget (row, is_control, NULL);
+  control = find_widget (row, is_of_type, (const char *) control_type);
   g_assert_nonnull (control);
   g_assert_false (gtk_widget_is_sensitive (control));
 
@@ -186,7 +165,7 @@ test_locked (void)
   /* the switch is on, cannot be turned off, and says why */
   preferences = patron_preferences_window_new (window);
   gtk_window_present (GTK_WINDOW (preferences));
-  counter_switch = locked_control (GTK_WIDGET (preferences), "Counter Mode", is_switch);
+  counter_switch = locked_control (GTK_WIDGET (preferences), "Counter Mode", GTK_TYPE_SWITCH);
   g_assert_true (gtk_switch_get_active (GTK_SWITCH (counter_switch)));
   row = find_widget (GTK_WIDGET (preferences), is_row_titled, "Counter Mode");
   /* a click on the row, Space on the switch, a click on the switch */
@@ -201,7 +180,7 @@ test_locked (void)
   g_assert_true (g_settings_get_boolean (settings, "counter-mode"));
 
   idle_spin = locked_control (GTK_WIDGET (preferences), "Sign Out After (Seconds)",
-                              is_spin_button);
+                              GTK_TYPE_SPIN_BUTTON);
   g_assert_cmpint (gtk_spin_button_get_value_as_int (GTK_SPIN_BUTTON (idle_spin)), ==, 60);
   /* what is not locked is not said to be */
   row = find_widget (GTK_WIDGET (preferences), is_row_titled, "Orders per Request");
@@ -210,7 +189,7 @@ test_locked (void)
   close_window (GTK_WIDGET (preferences));
 
   /* a locked store: no Change Store in the menu */
-  menu_button = find_widget (GTK_WIDGET (window), is_menu_button, NULL);
+  menu_button = find_widget (GTK_WIDGET (window), is_of_type, (const char *) GTK_TYPE_MENU_BUTTON);
   g_assert_nonnull (menu_button);
   gtk_menu_button_popup (GTK_MENU_BUTTON (menu_button));
   menu = gtk_menu_button_get_popover (GTK_MENU_BUTTON (menu_button));

@@ -39,14 +39,6 @@ static const char *store_url;
 /* ------------------------------------------------------------------------ */
 /* Finding widgets the way a person does: by what they say                  */
 
-/* @type is a GType passed through the text pointer */
-static gboolean
-is_of_type (GtkWidget  *widget,
-            const char *type)
-{
-  return G_TYPE_CHECK_INSTANCE_TYPE (widget, (GType) type);
-}
-
 static gboolean
 is_check_saying (GtkWidget  *widget,
                  const char *text)

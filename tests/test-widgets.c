@@ -58,6 +58,14 @@ is_label_containing (GtkWidget  *widget,
   return GTK_IS_LABEL (widget) && strstr (gtk_label_get_text (GTK_LABEL (widget)), text) != NULL;
 }
 
+/* @type is a GType passed through the text pointer */
+gboolean
+is_of_type (GtkWidget  *widget,
+            const char *type)
+{
+  return G_TYPE_CHECK_INSTANCE_TYPE (widget, (GType) type);
+}
+
 gboolean
 is_button_saying (GtkWidget  *widget,
                   const char *text)

@@ -21,6 +21,8 @@ gboolean     is_label_containing (GtkWidget   *widget,
                                   const char  *text);
 gboolean     is_button_saying    (GtkWidget   *widget,
                                   const char  *text);
+gboolean     is_of_type          (GtkWidget   *widget,
+                                  const char  *type);
 GtkEditable *row                 (GtkWidget   *page,
                                   const char  *title);
 void         click               (GtkWidget   *page,

@@ -187,7 +187,8 @@ sign_in_by_keyboard (PatronWindow *window,
 static GtkRevealer *
 banner (PatronWindow *window)
 {
-  GtkWidget *revealer = find_widget (GTK_WIDGET (window), is_of_type, (const char *) GTK_TYPE_REVEALER);
+  GtkWidget *revealer = find_widget (GTK_WIDGET (window), is_of_type,
+                                     (const char *) GTK_TYPE_REVEALER);
 
   g_assert_nonnull (revealer);
   return GTK_REVEALER (revealer);

@@ -165,7 +165,8 @@ test_locked (void)
   /* the switch is on, cannot be turned off, and says why */
   preferences = patron_preferences_window_new (window);
   gtk_window_present (GTK_WINDOW (preferences));
-  counter_switch = locked_control (GTK_WIDGET (preferences), "Counter Mode", GTK_TYPE_SWITCH);
+  counter_switch = locked_control (GTK_WIDGET (preferences), "Counter Mode",
+                                   GTK_TYPE_SWITCH);
   g_assert_true (gtk_switch_get_active (GTK_SWITCH (counter_switch)));
   row = find_widget (GTK_WIDGET (preferences), is_row_titled, "Counter Mode");
   /* a click on the row, Space on the switch, a click on the switch */
@@ -189,7 +190,8 @@ test_locked (void)
   close_window (GTK_WIDGET (preferences));
 
   /* a locked store: no Change Store in the menu */
-  menu_button = find_widget (GTK_WIDGET (window), is_of_type, (const char *) GTK_TYPE_MENU_BUTTON);
+  menu_button = find_widget (GTK_WIDGET (window), is_of_type,
+                             (const char *) GTK_TYPE_MENU_BUTTON);
   g_assert_nonnull (menu_button);
   gtk_menu_button_popup (GTK_MENU_BUTTON (menu_button));
   menu = gtk_menu_button_get_popover (GTK_MENU_BUTTON (menu_button));

@@ -16,6 +16,7 @@
 #include "patron-order-window.h"
 #include "patron-orders-export.h"
 #include "patron-orders-page.h"
+#include "patron-settings.h"
 #include "patron-text.h"
 
 /**
@@ -69,6 +70,7 @@ struct _PatronOrdersPage
   PatronSession   *session;
   PatronVisit     *visit;     /* the customer's whose orders these are */
   MedusaOrderList *orders;
+  gboolean         cannot_export;   /* counter mode: no customer's file */
 
   /* the date range, as local midnights of the first and the last day */
   GDateTime       *from_date;
@@ -205,7 +207,7 @@ update_state (PatronOrdersPage *self)
   n_items = g_list_model_get_n_items (G_LIST_MODEL (self->orders));
   error = medusa_order_list_get_error (self->orders);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "orders.export",
-                                 self->export_cancellable == NULL &&
+                                 !self->cannot_export && self->export_cancellable == NULL &&
                                  medusa_order_list_get_loaded (self->orders) && n_items > 0);
 
   /* before the first page, its rows wait in the list if their number is
@@ -1177,4 +1179,22 @@ patron_orders_page_set_session (PatronOrdersPage *self,
                            self, G_CONNECT_SWAPPED);
   expect_session_count (self);
   update_state (self);
+}
+
+/**
+ * patron_orders_page_set_can_export:
+ *
+ * At a shared counter workstation nothing of a customer is written to its
+ * disk: no Export as CSV.
+ */
+void
+patron_orders_page_set_can_export (PatronOrdersPage *self,
+                                   gboolean          can_export)
+{
+  g_return_if_fail (PATRON_IS_ORDERS_PAGE (self));
+
+  self->cannot_export = !can_export;
+  update_state (self);
+  if (!can_export)
+    gtk_widget_action_set_enabled (GTK_WIDGET (self), "orders.export", FALSE);
 }

@@ -2155,6 +2155,15 @@ test_store_page_warns_without_encryption (void)
   g_assert_null (find_dialog ());
   wait_for_label (GTK_WIDGET (page), "cannot reach the store");
 
+  /* another address asked about: the last one's failure is not left beside the question */
+  patron_store_page_set_url (page, "http://shop.example.com");
+  click (GTK_WIDGET (page), "Connect");
+  spin_until (has_dialog, NULL);
+  g_assert_null (find_widget (GTK_WIDGET (page), is_label_containing, "cannot reach"));
+  dialog = find_dialog ();
+  adw_message_dialog_response (dialog, "cancel");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+
   close_window (window);
 }
 

@@ -182,6 +182,40 @@ wait_for_label (GtkWidget  *page,
   return label;
 }
 
+static void
+collect_mnemonics (GtkWidget  *widget,
+                   GHashTable *seen)
+{
+  if (!gtk_widget_get_visible (widget))
+    return;
+
+  if (GTK_IS_LABEL (widget) && gtk_label_get_use_underline (GTK_LABEL (widget)))
+    {
+      guint key = gdk_keyval_to_lower (gtk_label_get_mnemonic_keyval (GTK_LABEL (widget)));
+      const char *text = gtk_label_get_label (GTK_LABEL (widget));
+      const char *other = g_hash_table_lookup (seen, GUINT_TO_POINTER (key));
+
+      if (key != GDK_KEY_VoidSymbol && other != NULL)
+        g_error ("\"%s\" and \"%s\" have the same mnemonic: Alt+%s only moves between them",
+                 other, text, gdk_keyval_name (key));
+      g_hash_table_insert (seen, GUINT_TO_POINTER (key), (gpointer) text);
+    }
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    collect_mnemonics (child, seen);
+}
+
+/* Each mnemonic shown at once in @root is another key. */
+static void
+assert_mnemonics_unique (GtkWidget *root)
+{
+  g_autoptr(GHashTable) seen = g_hash_table_new (NULL, NULL);
+
+  collect_mnemonics (root, seen);
+}
+
 static GtkWidget *
 show_in_window (GtkWidget *page)
 {
@@ -463,6 +497,7 @@ test_account_profile (void)
   gtk_editable_set_text (row (GTK_WIDGET (page), "First Name"), "Grace");
   g_assert_nonnull (find_widget (GTK_WIDGET (page), is_button_saying, "Save"));
   g_assert_true (patron_account_page_get_has_changes (page));
+  assert_mnemonics_unique (GTK_WIDGET (page));
   click (GTK_WIDGET (page), "Revert");
   g_assert_cmpstr (gtk_editable_get_text (row (GTK_WIDGET (page), "First Name")), ==, "Ada");
   g_assert_false (patron_account_page_get_has_changes (page));

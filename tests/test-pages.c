@@ -2981,6 +2981,9 @@ test_end_of_visit (void)
    * cross-fade is over) */
   spin_until (is_unmapped, sign_in);
   g_assert_false (password_shown (password));
+  /* and, once it served, it is not kept in the form for the rest of the visit
+   * (the window leaves the page as the session signs in, which cancels) */
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (password)), ==, "");
 
   customer = patron_session_get_customer (session);
   track (&tracked[n_tracked++], sign_in, "the sign-in page");

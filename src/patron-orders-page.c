@@ -8,6 +8,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <math.h>
 
 #include "patron-error.h"
 #include "patron-form.h"
@@ -24,7 +25,21 @@
  * The customer's whole order history in a #GtkListView over a
  * #MedusaOrderList: rows of pages not loaded yet show a placeholder and fill
  * in when their page arrives.
+ *
+ * The pages asked for are those of the rows on screen, not of the rows the
+ * list view makes (GTK 4.8 makes 200 around them): once the list has been
+ * still for %PATRON_ORDERS_SETTLE_MS, so that a jump or a fling asks only for
+ * where it lands; and while it scrolls slowly, as someone reading does, every
+ * %PACE_MS, with the screen after the rows in the direction of scrolling.
  */
+
+/* While the list moves, how often it is looked at, and how far it may have
+ * moved since (a share of the screen) to count as read, not flown over. */
+#define PACE_MS 250
+#define PACE_SCREENS 0.5
+
+/* The list item a row was made for (its position), on the row. */
+#define LIST_ITEM_KEY "patron-list-item"
 
 #define PAGE_SIZE_KEY "orders-page-size"
 #define ROW_FIELDS "id,display_id,status,fulfillment_status,payment_status,created_at," \
@@ -98,6 +113,13 @@ struct _PatronOrdersPage
   GtkBox          *payment_box;
   GtkRevealer     *filter_revealer;
   GtkLabel        *filter_summary;
+
+  /* the rows on screen, whose pages are asked for */
+  GtkAdjustment   *vadjustment;
+  guint            settle_source;
+  guint            pace_source;
+  double           paced_value;      /* where the list was at the last look */
+  double           looked_value;     /* … at the last look that asked */
 
   /* the export in progress, or the file of the last one */
   GCancellable    *export_cancellable;
@@ -260,6 +282,8 @@ setup_row_cb (GtkSignalListItemFactory *factory,
   GtkWidget *row = patron_order_row_new ();
 
   g_signal_connect (row, "retry", G_CALLBACK (retry_cb), item);
+  /* the item owns the row */
+  g_object_set_data (G_OBJECT (row), LIST_ITEM_KEY, item);
   gtk_list_item_set_child (item, row);
 }
 
@@ -330,6 +354,120 @@ unbind_row_cb (GtkSignalListItemFactory *factory,
 {
   g_signal_handlers_disconnect_by_data (gtk_list_item_get_item (item),
                                         gtk_list_item_get_child (item));
+}
+
+/* The first and last position of the rows on screen, from where the list
+ * view put them: rows differ in height (a narrow list wraps some), so
+ * positions cannot be told from the scroll position alone. */
+static gboolean
+get_rows_on_screen (PatronOrdersPage *self,
+                    guint            *first,
+                    guint            *last)
+{
+  GtkWidget *list = GTK_WIDGET (self->list_view);
+  int height = gtk_widget_get_height (list);
+  gboolean found = FALSE;
+
+  if (!gtk_widget_get_mapped (list) || height <= 0)
+    return FALSE;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (list);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *row = gtk_widget_get_first_child (child);
+      GtkListItem *item = row != NULL ? g_object_get_data (G_OBJECT (row), LIST_ITEM_KEY) : NULL;
+      graphene_rect_t bounds;
+      guint position;
+
+      if (item == NULL ||
+          (position = gtk_list_item_get_position (item)) == GTK_INVALID_LIST_POSITION ||
+          !gtk_widget_compute_bounds (child, list, &bounds) ||
+          bounds.size.height <= 0 ||
+          bounds.origin.y >= height || bounds.origin.y + bounds.size.height <= 0)
+        continue;
+
+      *first = found ? MIN (*first, position) : position;
+      *last = found ? MAX (*last, position) : position;
+      found = TRUE;
+    }
+
+  return found;
+}
+
+/* Asks for the pages of the rows on screen; and, when the list moved by a
+ * screen or two since the last look (someone reading on, not a jump), for
+ * those of the screen after them in that direction too. */
+static void
+look_at_rows (PatronOrdersPage *self)
+{
+  double value = gtk_adjustment_get_value (self->vadjustment);
+  double moved = value - self->looked_value;
+  guint first, last, n;
+
+  self->paced_value = value;
+  if (self->orders == NULL || !get_rows_on_screen (self, &first, &last))
+    return;
+
+  self->looked_value = value;
+  n = last - first + 1;
+  if (moved != 0 && fabs (moved) <= 2 * gtk_adjustment_get_page_size (self->vadjustment))
+    {
+      if (moved > 0)
+        last += n;
+      else
+        first -= MIN (first, n);
+    }
+  medusa_order_list_ensure_range (self->orders, first, last - first + 1);
+}
+
+static gboolean
+settled_cb (gpointer user_data)
+{
+  PatronOrdersPage *self = user_data;
+
+  self->settle_source = 0;
+  look_at_rows (self);
+
+  return G_SOURCE_REMOVE;
+}
+
+/* The list moved, grew, or came on screen: its rows are looked at once it
+ * has been still for a moment. */
+static void
+look_when_settled (PatronOrdersPage *self)
+{
+  g_clear_handle_id (&self->settle_source, g_source_remove);
+  self->settle_source = g_timeout_add (PATRON_ORDERS_SETTLE_MS, settled_cb, self);
+}
+
+static gboolean
+pace_cb (gpointer user_data)
+{
+  PatronOrdersPage *self = user_data;
+  double value = gtk_adjustment_get_value (self->vadjustment);
+  double moved = fabs (value - self->paced_value);
+
+  if (moved == 0)
+    {
+      /* still: settled_cb looks */
+      self->pace_source = 0;
+      return G_SOURCE_REMOVE;
+    }
+
+  self->paced_value = value;
+  if (moved <= PACE_SCREENS * gtk_adjustment_get_page_size (self->vadjustment))
+    look_at_rows (self);
+
+  return G_SOURCE_CONTINUE;
+}
+
+static void
+scrolled_cb (PatronOrdersPage *self)
+{
+  look_when_settled (self);
+  if (self->pace_source == 0)
+    self->pace_source = g_timeout_add (PACE_MS, pace_cb, self);
 }
 
 static void
@@ -964,6 +1102,9 @@ patron_orders_page_dispose (GObject *object)
 
   if (self->list_view != NULL)
     gtk_list_view_set_model (self->list_view, NULL);
+  g_clear_handle_id (&self->settle_source, g_source_remove);
+  g_clear_handle_id (&self->pace_source, g_source_remove);
+  g_clear_object (&self->vadjustment);
   g_clear_object (&self->orders);
   g_clear_object (&self->session);
   g_clear_object (&self->settings);
@@ -1077,6 +1218,16 @@ patron_orders_page_init (PatronOrdersPage *self)
     }
   update_filter_widgets (self);
 
+  /* the scrolled window gave the list view its adjustment */
+  self->vadjustment = g_object_ref (gtk_scrollable_get_vadjustment (
+                                      GTK_SCROLLABLE (self->list_view)));
+  g_signal_connect_object (self->vadjustment, "value-changed", G_CALLBACK (scrolled_cb), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->vadjustment, "changed", G_CALLBACK (look_when_settled), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->list_view, "map", G_CALLBACK (look_when_settled), self,
+                           G_CONNECT_SWAPPED);
+
   g_signal_connect (factory, "setup", G_CALLBACK (setup_row_cb), self);
   g_signal_connect (factory, "bind", G_CALLBACK (bind_row_cb), NULL);
   g_signal_connect (factory, "unbind", G_CALLBACK (unbind_row_cb), NULL);
@@ -1126,6 +1277,8 @@ patron_orders_page_set_session (PatronOrdersPage *self,
   g_signal_connect_object (self->orders, "notify::loading", G_CALLBACK (update_state), self,
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (self->orders, "notify::n-items", G_CALLBACK (update_state), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->orders, "items-changed", G_CALLBACK (look_when_settled), self,
                            G_CONNECT_SWAPPED);
   selection = gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->orders)));
   gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (selection));

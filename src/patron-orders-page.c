@@ -28,8 +28,8 @@
  *
  * The pages asked for are those of the rows on screen, not of the rows the
  * list view makes (GTK 4.8 makes 200 around them): once the list has been
- * still for %PATRON_ORDERS_SETTLE_MS, so that a jump or a fling asks only for
- * where it lands; and while it scrolls slowly, as someone reading does, every
+ * still for %PATRON_ORDERS_SETTLE_MS and two frames, so that a jump or a
+ * fling asks only for where it lands; and while it scrolls slowly, as someone reading does, every
  * %PACE_MS, with the screen after the rows in the direction of scrolling.
  */
 
@@ -116,7 +116,10 @@ struct _PatronOrdersPage
 
   /* the rows on screen, whose pages are asked for */
   GtkAdjustment   *vadjustment;
-  guint            settle_source;
+  guint            settle_tick;
+  gint64           moved_at;         /* when the list last moved or changed */
+  guint            still_frames;     /* frames drawn since */
+  double           tick_value;
   guint            pace_source;
   double           paced_value;      /* where the list was at the last look */
   double           looked_value;     /* … at the last look that asked */
@@ -380,7 +383,9 @@ get_rows_on_screen (PatronOrdersPage *self,
       graphene_rect_t bounds;
       guint position;
 
-      if (item == NULL ||
+      /* GTK 4.8 keeps the rows of the focus and the anchor, unmapped where
+       * they were, when they leave the screen */
+      if (item == NULL || !gtk_widget_get_mapped (child) ||
           (position = gtk_list_item_get_position (item)) == GTK_INVALID_LIST_POSITION ||
           !gtk_widget_compute_bounds (child, list, &bounds) ||
           bounds.size.height <= 0 ||
@@ -421,12 +426,30 @@ look_at_rows (PatronOrdersPage *self)
   medusa_order_list_ensure_range (self->orders, first, last - first + 1);
 }
 
+/* Still for PATRON_ORDERS_SETTLE_MS and for two frames: on a machine too
+ * busy to draw a fling's frames that often, the fling is not still between
+ * them. */
 static gboolean
-settled_cb (gpointer user_data)
+settle_tick_cb (GtkWidget     *list,
+                GdkFrameClock *clock,
+                gpointer       user_data)
 {
   PatronOrdersPage *self = user_data;
+  double value = gtk_adjustment_get_value (self->vadjustment);
 
-  self->settle_source = 0;
+  if (value != self->tick_value)
+    {
+      self->tick_value = value;
+      self->moved_at = g_get_monotonic_time ();
+      self->still_frames = 0;
+      return G_SOURCE_CONTINUE;
+    }
+
+  if (++self->still_frames < 2 ||
+      g_get_monotonic_time () - self->moved_at < PATRON_ORDERS_SETTLE_MS * G_TIME_SPAN_MILLISECOND)
+    return G_SOURCE_CONTINUE;
+
+  self->settle_tick = 0;
   look_at_rows (self);
 
   return G_SOURCE_REMOVE;
@@ -437,8 +460,12 @@ settled_cb (gpointer user_data)
 static void
 look_when_settled (PatronOrdersPage *self)
 {
-  g_clear_handle_id (&self->settle_source, g_source_remove);
-  self->settle_source = g_timeout_add (PATRON_ORDERS_SETTLE_MS, settled_cb, self);
+  self->moved_at = g_get_monotonic_time ();
+  self->still_frames = 0;
+  self->tick_value = gtk_adjustment_get_value (self->vadjustment);
+  if (self->settle_tick == 0)
+    self->settle_tick = gtk_widget_add_tick_callback (GTK_WIDGET (self->list_view),
+                                                      settle_tick_cb, self, NULL);
 }
 
 static gboolean
@@ -450,7 +477,7 @@ pace_cb (gpointer user_data)
 
   if (moved == 0)
     {
-      /* still: settled_cb looks */
+      /* still: settle_tick_cb looks */
       self->pace_source = 0;
       return G_SOURCE_REMOVE;
     }
@@ -1102,7 +1129,9 @@ patron_orders_page_dispose (GObject *object)
 
   if (self->list_view != NULL)
     gtk_list_view_set_model (self->list_view, NULL);
-  g_clear_handle_id (&self->settle_source, g_source_remove);
+  if (self->settle_tick != 0)
+    gtk_widget_remove_tick_callback (GTK_WIDGET (self->list_view), self->settle_tick);
+  self->settle_tick = 0;
   g_clear_handle_id (&self->pace_source, g_source_remove);
   g_clear_object (&self->vadjustment);
   g_clear_object (&self->orders);

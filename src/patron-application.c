@@ -252,12 +252,20 @@ patron_application_class_init (PatronApplicationClass *klass)
   app_class->handle_local_options = patron_application_handle_local_options;
 }
 
+/* Quitting closes the windows as their close buttons would: each asks
+ * about unsaved changes, and what is still being sent for the customer (an
+ * address deletion) holds Patron until the store has it. */
 static void
 patron_application_quit_action (GSimpleAction *action,
                                 GVariant      *parameter,
                                 gpointer       user_data)
 {
-  g_application_quit (G_APPLICATION (user_data));
+  GList *windows = g_list_copy_deep (gtk_application_get_windows (GTK_APPLICATION (user_data)),
+                                     (GCopyFunc) g_object_ref, NULL);
+
+  for (GList *l = windows; l != NULL; l = l->next)
+    gtk_window_close (l->data);
+  g_list_free_full (windows, g_object_unref);
 }
 
 static void

@@ -85,6 +85,7 @@ struct _PatronOrdersPage
   AdwBin           parent_instance;
 
   PatronSession   *session;
+  PatronVisit     *visit;     /* the customer's whose orders these are */
   MedusaOrderList *orders;
   GSettings       *settings;
 
@@ -184,8 +185,8 @@ expect_session_count (PatronOrdersPage *self)
 {
   int count;
 
-  if (self->orders == NULL || self->session == NULL ||
-      (count = patron_session_get_order_count (self->session)) <= 0)
+  if (self->orders == NULL || self->visit == NULL ||
+      (count = patron_visit_get_order_count (self->visit)) <= 0)
     return;
 
   if (!is_filtered (self))
@@ -1136,6 +1137,7 @@ patron_orders_page_dispose (GObject *object)
   g_clear_object (&self->vadjustment);
   g_clear_object (&self->orders);
   g_clear_object (&self->session);
+  g_clear_object (&self->visit);
   g_clear_object (&self->settings);
   g_clear_pointer (&self->from_date, g_date_time_unref);
   g_clear_pointer (&self->to_date, g_date_time_unref);
@@ -1267,7 +1269,7 @@ patron_orders_page_init (PatronOrdersPage *self)
  * patron_orders_page_set_session:
  *
  * Shows the orders of @session's customer, loading them afresh unless
- * the session loaded them ahead (patron_session_take_orders()).
+ * the session loaded them ahead (patron_visit_take_orders()).
  */
 void
 patron_orders_page_set_session (PatronOrdersPage *self,
@@ -1281,8 +1283,9 @@ patron_orders_page_set_session (PatronOrdersPage *self,
 
   gtk_list_view_set_model (self->list_view, NULL);
   g_clear_object (&self->orders);
-  if (self->session != NULL)
-    g_signal_handlers_disconnect_by_func (self->session, expect_session_count, self);
+  if (self->visit != NULL)
+    g_signal_handlers_disconnect_by_func (self->visit, expect_session_count, self);
+  g_clear_object (&self->visit);
   g_set_object (&self->session, session);
   /* another customer, or none: an export of the last one's orders stops */
   if (self->export_cancellable != NULL)
@@ -1291,11 +1294,12 @@ patron_orders_page_set_session (PatronOrdersPage *self,
   if (session == NULL || !patron_session_get_signed_in (session))
     return;
 
+  self->visit = g_object_ref (patron_session_get_visit (session));
   page_size = g_settings_get_uint (self->settings, PAGE_SIZE_KEY);
   query = query_from_filters (self);
   /* the whole history may be on its way already */
   if (!medusa_order_query_has_filters (query))
-    self->orders = patron_session_take_orders (session, page_size);
+    self->orders = patron_visit_take_orders (self->visit, page_size);
   if (self->orders == NULL)
     {
       self->orders = medusa_order_list_new (patron_session_get_client (session), page_size);
@@ -1311,7 +1315,7 @@ patron_orders_page_set_session (PatronOrdersPage *self,
                            G_CONNECT_SWAPPED);
   selection = gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->orders)));
   gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (selection));
-  g_signal_connect_object (session, "notify::order-count", G_CALLBACK (expect_session_count),
+  g_signal_connect_object (self->visit, "notify::order-count", G_CALLBACK (expect_session_count),
                            self, G_CONNECT_SWAPPED);
   expect_session_count (self);
   update_state (self);

@@ -233,6 +233,7 @@ static void
 patron_register_page_init (PatronRegisterPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  patron_form_tame_password_rows (GTK_WIDGET (self));
   patron_form_set_max_length (GTK_EDITABLE (self->email_row), PATRON_MAX_EMAIL_LENGTH,
                               self->error_label);
   patron_form_set_max_length (self->first_name_row, PATRON_MAX_NAME_LENGTH, self->error_label);

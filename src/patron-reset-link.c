@@ -10,6 +10,7 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "medusa-json.h"
 #include "patron-form.h"
 #include "patron-reset-link.h"
 
@@ -123,5 +124,72 @@ patron_reset_link_parse (const char  *text,
   *email = g_strdup (g_hash_table_lookup (params, "email"));
   *token = g_strdup (g_hash_table_lookup (params, "token"));
 
+  return TRUE;
+}
+
+/* no later than the year 9999 */
+#define MAX_EXPIRY G_GINT64_CONSTANT (253402300799)
+
+/**
+ * patron_token_get_expiry:
+ * @token: a reset token
+ * @expiry: (out): when it expires, in seconds since 1970 (UTC)
+ *
+ * Reads the `exp` claim of a JSON Web Token without verifying it: only to
+ * tell the user that a link has expired before they choose a password for
+ * nothing. The store decides.
+ *
+ * Returns: %TRUE if @token is a JWT with an expiry
+ */
+gboolean
+patron_token_get_expiry (const char *token,
+                         gint64     *expiry)
+{
+  g_auto(GStrv) parts = NULL;
+  g_autoptr(GString) payload = NULL;
+  g_autoptr(GBytes) json = NULL;
+  g_autoptr(JsonNode) root = NULL;
+  guchar *decoded;
+  JsonNode *exp;
+  gsize length;
+  double value;
+
+  g_return_val_if_fail (expiry != NULL, FALSE);
+
+  if (!patron_token_is_valid (token))
+    return FALSE;
+
+  parts = g_strsplit (token, ".", 4);
+  if (g_strv_length (parts) != 3 || parts[1][0] == '\0')
+    return FALSE;
+
+  /* base64url, unpadded, to base64 */
+  payload = g_string_new (parts[1]);
+  g_strdelimit (payload->str, "-", '+');
+  g_strdelimit (payload->str, "_", '/');
+  while (payload->len % 4 != 0)
+    g_string_append_c (payload, '=');
+  decoded = g_base64_decode (payload->str, &length);
+  json = g_bytes_new_take (decoded, length);
+  /* the claims are JSON as an answer is: bounded in depth, an object */
+  root = medusa_json_parse (json, NULL);
+  if (root == NULL)
+    return FALSE;
+
+  exp = json_object_get_member (json_node_get_object (root), "exp");
+  if (exp == NULL || !JSON_NODE_HOLDS_VALUE (exp))
+    return FALSE;
+
+  if (json_node_get_value_type (exp) == G_TYPE_INT64)
+    value = json_node_get_int (exp);
+  else if (json_node_get_value_type (exp) == G_TYPE_DOUBLE)
+    value = json_node_get_double (exp);
+  else
+    return FALSE;
+
+  if (!(value >= 0 && value <= MAX_EXPIRY))
+    return FALSE;
+
+  *expiry = (gint64) value;
   return TRUE;
 }

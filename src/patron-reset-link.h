@@ -14,5 +14,7 @@ gboolean patron_reset_link_parse (const char  *text,
                                   char       **token,
                                   GError     **error);
 gboolean patron_token_is_valid   (const char  *token);
+gboolean patron_token_get_expiry (const char  *token,
+                                  gint64      *expiry);
 
 G_END_DECLS

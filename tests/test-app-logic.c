@@ -18,6 +18,7 @@
 #include "patron-money.h"
 #include "patron-orders-export.h"
 #include "patron-reset-link.h"
+#include "test-util.h"
 #include "patron-store-page.h"
 #include "patron-text.h"
 
@@ -175,8 +176,52 @@ test_token_validation (void)
   g_assert_false (patron_token_is_valid (NULL));
 }
 
+/* The reset token's expiry, read without verifying it, and nothing read
+ * from anything else. */
 static void
-test_store_url (void)
+test_token_expiry (void)
+{
+  static const char *refused[] = {
+    "{\"customer_id\": \"cus_1\"}",              /* no expiry */
+    "{\"exp\": \"1700000000\"}",                 /* not a number */
+    "{\"exp\": -5}",
+    "{\"exp\": 1e300}",
+    "{\"exp\": [1700000000]}",
+    "[1700000000]",                              /* not an object */
+    "{\"exp\": 17000",                           /* cut off */
+    "{\"a\": [[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[["
+      "[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[["
+      "]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]"
+      "]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]], \"exp\": 1}",
+  };
+  g_autofree char *token = test_make_jwt ("{\"customer_id\":\"cus_1\",\"exp\":1765017720,"
+                                     "\"iat\":1765016820}");
+  g_autofree char *fraction = test_make_jwt ("{\"exp\": 1765017720.5}");
+  gint64 expiry = 0;
+
+  g_assert_true (patron_token_get_expiry (token, &expiry));
+  g_assert_cmpint (expiry, ==, 1765017720);
+  g_assert_true (patron_token_get_expiry (fraction, &expiry));
+  g_assert_cmpint (expiry, ==, 1765017720);
+
+  for (guint i = 0; i < G_N_ELEMENTS (refused); i++)
+    {
+      g_autofree char *bad = test_make_jwt (refused[i]);
+
+      expiry = 42;
+      g_assert_false (patron_token_get_expiry (bad, &expiry));
+      g_assert_cmpint (expiry, ==, 42);
+    }
+
+  g_assert_false (patron_token_get_expiry (TOKEN "x", &expiry));
+  g_assert_false (patron_token_get_expiry ("no-dots-at-all-here", &expiry));
+  g_assert_false (patron_token_get_expiry ("a..b", &expiry));
+  g_assert_false (patron_token_get_expiry ("a.!!!!.b", &expiry));
+  g_assert_false (patron_token_get_expiry ("a.b.c.d", &expiry));
+}
+
+static void
+test_store_url_forms (void)
 {
   g_autofree char *bare = patron_store_url_normalize ("  shop.example.com/ ");
   g_autofree char *http = patron_store_url_normalize ("http://127.0.0.1:9000//");
@@ -456,7 +501,8 @@ main (int   argc,
   g_test_add_func ("/app/reset-link/valid", test_reset_link_valid);
   g_test_add_func ("/app/reset-link/refused", test_reset_link_refused);
   g_test_add_func ("/app/reset-link/token", test_token_validation);
-  g_test_add_func ("/app/store-url", test_store_url);
+  g_test_add_func ("/app/reset-link/token-expiry", test_token_expiry);
+  g_test_add_func ("/app/store-url", test_store_url_forms);
   g_test_add_func ("/app/error-sentences", test_error_sentences);
   g_test_add_func ("/app/money", test_money);
   g_test_add_func ("/app/local-time", test_local_time);

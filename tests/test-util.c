@@ -14,6 +14,7 @@
 #include "test-util.h"
 
 #include <stdlib.h>
+#include <string.h>
 #include <sys/resource.h>
 
 void
@@ -261,4 +262,20 @@ test_server_new (SoupServerCallback   handler,
   g_slist_free_full (uris, (GDestroyNotify) g_uri_unref);
 
   return server;
+}
+
+/* A JSON Web Token with @claims as its payload (base64url, unpadded) and a
+ * signature that is not one: for what reads a token without verifying it. */
+char *
+test_make_jwt (const char *claims)
+{
+  g_autofree char *payload = g_base64_encode ((const guchar *) claims, strlen (claims));
+  char *end = payload + strlen (payload);
+
+  while (end > payload && end[-1] == '=')
+    *--end = '\0';
+  g_strdelimit (payload, "+", '-');
+  g_strdelimit (payload, "/", '_');
+
+  return g_strdup_printf ("eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.%s.c2lnbmF0dXJl", payload);
 }

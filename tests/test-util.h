@@ -24,6 +24,7 @@ void          test_spin_until      (gboolean     (*done) (gpointer),
                                     gpointer       data);
 void          test_spin_for        (guint          ms);
 gint64        test_deadline        (guint          seconds);
+char         *test_make_jwt        (const char    *claims);
 gint64        test_cpu_time        (void);
 void          test_filter_warning  (const char    *domain,
                                     const char    *prefix);

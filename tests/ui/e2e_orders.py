@@ -11,50 +11,16 @@ import os, sys
 import pyatspi
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from e2e_common import (api, click, find, find_app, label_containing, press,
-                        press_key, shot, showing, signed_in, start_patron, stop, text_of,
-                        type_into, wait_for, install_failure_hook)
+from e2e_common import (api, click, find, find_app, label_containing, money, order_row,
+                        press, press_key, shot, showing, signed_in, start_patron, stop,
+                        text_of, type_into, wait_for, window_showing, install_failure_hook)
 
 EMAIL = "buyer@example.com"
 PASSWORD = "buyer-pass-123"
-# ISO 4217 minor units, for the few the test store uses
-DECIMALS = {"jpy": 0, "krw": 0, "kwd": 3, "bhd": 3}
-
-
-def money(amount, currency):
-    """As Patron writes it in the C locale the tests run in: "USD 66.50"."""
-    decimals = DECIMALS.get(currency, 2)
-    sign = "\u2212" if amount < 0 else ""
-    whole, part = divmod(abs(amount), 10 ** decimals)
-    number = f"{whole}.{part:0{decimals}d}" if decimals else f"{whole}"
-    return f"{sign}{currency.upper()} {number}"
 
 
 def step(text):
     print("#", text, flush=True)
-
-
-def window_showing(app, text):
-    """The window (frame) of @app holding a label that says @text."""
-    def look():
-        for i in range(app.childCount):
-            window = app.getChildAtIndex(i)
-            if window is not None and pyatspi.findDescendant(
-                    window, lambda a: a is not None and a.getRole() == pyatspi.ROLE_LABEL
-                    and showing(a) and text_of(a) == text):
-                return window
-        return None
-    return wait_for(look, 30, f"a window saying {text!r}")
-
-
-def order_row(app, number, timeout=20):
-    """The orders list's row of order @number: one label to a screen reader,
-    "#1042, 28/11/2026 · 3 items, Placed · Shipped · Paid, USD 86.00"."""
-    def look():
-        return pyatspi.findDescendant(
-            app, lambda a: a is not None and a.getRole() == pyatspi.ROLE_LABEL and showing(a)
-            and a.name.startswith(f"#{number}, "))
-    return wait_for(look, timeout, f"the row of order #{number}")
 
 
 def row_value(window, title):

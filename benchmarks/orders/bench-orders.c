@@ -15,8 +15,10 @@
  *       shows the account; the moment it is signed in, goes to the orders
  *       (what the Orders button does) and notes the first frame painted
  *       once the first page of orders is in the list. With --scroll, then
- *       scrolls the list to its end one screenful a frame, waiting while a
- *       page is being fetched, and notes memory and requests at the end.
+ *       scrolls the list to its end one screenful a frame, waiting while
+ *       the rows on screen wait for their page (Patron asks for it once the
+ *       list has been still for a moment) or a page is being fetched, and
+ *       notes memory and requests at the end.
  *
  * Prints key=value lines (run.sh reads them); times are microseconds since
  * the process was executed (bench_exec_clock_start()).
@@ -185,8 +187,8 @@ find_orders_view (GtkWidget *widget)
   return NULL;
 }
 
-/* How many of the first @n slots hold their order. Only call it for slots
- * whose pages were asked for already: asking for a slot asks for its page. */
+/* How many of the first @n slots hold their order (asking for a slot asks
+ * for no page). */
 static guint
 count_loaded (MedusaOrderList *orders,
               guint            n)
@@ -252,8 +254,36 @@ finish_scroll (Bench *b)
   quit (b, 0);
 }
 
-/* One screenful a frame, like Page Down held; while a page is being fetched
- * the reader waits for it, as a person waits for rows to fill in. */
+/* Whether the rows on screen hold their orders: the rows of the bench's wide
+ * window are all as high. */
+static gboolean
+screen_filled (Bench         *b,
+               GtkAdjustment *adjustment)
+{
+  guint n_items = g_list_model_get_n_items (G_LIST_MODEL (b->orders));
+  double row = n_items > 0 ? gtk_adjustment_get_upper (adjustment) / n_items : 0;
+  double value = gtk_adjustment_get_value (adjustment);
+  guint first, last;
+
+  if (row <= 0)
+    return TRUE;
+
+  first = MIN (n_items - 1, (guint) (value / row));
+  last = MIN (n_items - 1, (guint) ((value + gtk_adjustment_get_page_size (adjustment) - 1) / row));
+  for (guint i = first; i <= last; i++)
+    {
+      g_autoptr(MedusaOrderSlot) slot = g_list_model_get_item (G_LIST_MODEL (b->orders), i);
+
+      if (medusa_order_slot_get_order (slot) == NULL)
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* One screenful a frame, like Page Down held; while the rows on screen wait
+ * for their page or a page is being fetched the reader waits for it, as a
+ * person waits for rows to fill in. */
 static gboolean
 scroll_tick_cb (GtkWidget     *widget,
                 GdkFrameClock *clock,
@@ -265,7 +295,7 @@ scroll_tick_cb (GtkWidget     *widget,
   double page = gtk_adjustment_get_page_size (adjustment);
   double upper = gtk_adjustment_get_upper (adjustment);
 
-  if (medusa_order_list_get_loading (b->orders))
+  if (medusa_order_list_get_loading (b->orders) || !screen_filled (b, adjustment))
     {
       b->settle = 0;
       return G_SOURCE_CONTINUE;

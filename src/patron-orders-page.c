@@ -461,6 +461,10 @@ settle_tick_cb (GtkWidget     *list,
 static void
 look_when_settled (PatronOrdersPage *self)
 {
+  /* the list view, going with the page, may still change */
+  if (self->vadjustment == NULL)
+    return;
+
   self->moved_at = g_get_monotonic_time ();
   self->still_frames = 0;
   self->tick_value = gtk_adjustment_get_value (self->vadjustment);
@@ -1134,6 +1138,8 @@ patron_orders_page_dispose (GObject *object)
     gtk_widget_remove_tick_callback (GTK_WIDGET (self->list_view), self->settle_tick);
   self->settle_tick = 0;
   g_clear_handle_id (&self->pace_source, g_source_remove);
+  if (self->vadjustment != NULL)
+    g_signal_handlers_disconnect_by_data (self->vadjustment, self);
   g_clear_object (&self->vadjustment);
   g_clear_object (&self->orders);
   g_clear_object (&self->session);

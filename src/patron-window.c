@@ -353,18 +353,6 @@ restore_cb (GObject      *object,
   show_page (self, error != NULL ? "sign-in" : entry_page (self));
 }
 
-/* The first page of the orders is asked for with the customer, as the
- * orders page would ask for it. */
-static void
-load_orders_ahead (PatronWindow *self)
-{
-  g_autoptr(MedusaOrderQuery) query = patron_orders_page_history_query ();
-
-  if (self->session != NULL)
-    patron_session_set_orders_ahead (self->session, query,
-                                     g_settings_get_uint (self->settings, "orders-page-size"));
-}
-
 static void
 restore (PatronWindow *self)
 {
@@ -475,7 +463,6 @@ use_store (PatronWindow *self,
   if (self->session == NULL)
     self->session = patron_session_new (url);
   patron_session_set_keep_sessions (self->session, keeps_sessions (self));
-  load_orders_ahead (self);
   g_signal_connect_object (self->session, "notify::customer",
                            G_CALLBACK (customer_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->session, "expired",
@@ -1170,8 +1157,6 @@ patron_window_init (PatronWindow *self)
   self->shown_in_frame = G_MININT64;
   g_signal_connect_object (self->settings, "changed::counter-mode",
                            G_CALLBACK (counter_mode_changed_cb), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->settings, "changed::orders-page-size",
-                           G_CALLBACK (load_orders_ahead), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->settings, "writable-changed::store-url",
                            G_CALLBACK (store_writable_changed_cb), self, G_CONNECT_SWAPPED);
 

@@ -303,11 +303,19 @@ clear_cb (GObject      *object,
 {
   g_autoptr(GTask) task = user_data;
   GError *error = NULL;
+  gboolean removed;
 
-  secret_password_clear_finish (result, &error);
+  removed = secret_password_clear_finish (result, &error);
   if (error != NULL)
     {
       g_task_return_error (task, error);
+      return;
+    }
+
+  /* nothing was kept: nothing to write, least of all in counter mode */
+  if (!removed)
+    {
+      g_task_return_boolean (task, TRUE);
       return;
     }
 

@@ -535,7 +535,7 @@ use_for_billing_cb (GtkButton     *button,
   g_autoptr(MedusaCustomerChanges) changes = medusa_customer_changes_new ();
 
   patron_form_show_error (self->error_label, NULL);
-  /* one step: v1 takes the id of an existing address */
+  /* one step: the store takes the id of an existing address */
   medusa_customer_changes_set_billing_address_id (changes, medusa_address_get_id (address));
   patron_session_update_customer_async (self->session, changes, self->cancellable,
                                         billing_chosen_cb, g_object_ref (self));
@@ -555,12 +555,102 @@ edit_billing_cb (PatronAccountPage *self)
 }
 
 static void
+reset_email_sent_cb (GObject      *object,
+                     GAsyncResult *result,
+                     gpointer      user_data)
+{
+  g_autoptr(PatronAccountPage) self = user_data;
+  g_autoptr(GError) error = NULL;
+  GtkWidget *overlay;
+
+  if (!medusa_client_request_password_reset_finish (MEDUSA_CLIENT (object), result, &error))
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        patron_form_show_failure (self->error_label, error, PATRON_ACTION_REQUEST_RESET);
+      return;
+    }
+
+  overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
+  if (overlay != NULL)
+    adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay),
+                                 adw_toast_new (_("Email sent: follow its link to set a new "
+                                                  "password")));
+}
+
+static void
+reset_email_response_cb (AdwMessageDialog  *dialog,
+                         const char        *response,
+                         PatronAccountPage *self)
+{
+  if (g_strcmp0 (response, "send") != 0 || self->session == NULL || self->customer == NULL)
+    return;
+
+  medusa_client_request_password_reset_async (patron_session_get_client (self->session),
+                                              medusa_customer_get_email (self->customer),
+                                              self->cancellable, reset_email_sent_cb,
+                                              g_object_ref (self));
+}
+
+/* A store that changes neither (Medusa v2) says so; a new password can
+ * still come through the reset email. */
+static gboolean
+explain_what_the_store_cannot_change (PatronAccountPage *self,
+                                      PatronCredentials  what)
+{
+  MedusaClient *client = patron_session_get_client (self->session);
+  MedusaCapabilities can = medusa_client_get_capabilities (client);
+  GtkWindow *parent = GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self)));
+  AdwMessageDialog *dialog;
+
+  if (what == PATRON_CREDENTIALS_EMAIL && !(can & MEDUSA_CAPABILITY_CHANGE_EMAIL))
+    {
+      dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (parent,
+                                                           _("This Store Keeps Email Addresses"),
+                                                           _("This store does not let its "
+                                                             "customers change the email address "
+                                                             "of their account. Ask the store to "
+                                                             "change it.")));
+      adw_message_dialog_add_response (dialog, "close", _("_Close"));
+      gtk_window_present (GTK_WINDOW (dialog));
+      return TRUE;
+    }
+
+  if (what == PATRON_CREDENTIALS_PASSWORD && !(can & MEDUSA_CAPABILITY_CHANGE_PASSWORD))
+    {
+      dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (parent,
+                                                           _("Change Your Password by Email"),
+                                                           NULL));
+      /* Translators: %s is the customer's email address */
+      adw_message_dialog_format_body (dialog,
+                                      _("This store changes passwords only through a reset "
+                                        "email. Patron can ask it to send one to %s; its link "
+                                        "lets you set a new password."),
+                                      medusa_customer_get_email (self->customer));
+      adw_message_dialog_add_responses (dialog,
+                                        "cancel", _("_Cancel"),
+                                        "send", _("_Send Email"),
+                                        NULL);
+      adw_message_dialog_set_response_appearance (dialog, "send", ADW_RESPONSE_SUGGESTED);
+      adw_message_dialog_set_default_response (dialog, "send");
+      adw_message_dialog_set_close_response (dialog, "cancel");
+      g_signal_connect_object (dialog, "response", G_CALLBACK (reset_email_response_cb), self, 0);
+      gtk_window_present (GTK_WINDOW (dialog));
+      return TRUE;
+    }
+
+  return FALSE;
+}
+
+static void
 change_credentials (PatronAccountPage *self,
                     PatronCredentials  what)
 {
   PatronCredentialsDialog *dialog;
 
   if (self->session == NULL || self->customer == NULL)
+    return;
+
+  if (explain_what_the_store_cannot_change (self, what))
     return;
 
   dialog = patron_credentials_dialog_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),

@@ -206,8 +206,9 @@ patron_application_activate (GApplication *app)
   gtk_window_present (get_window (app));
 }
 
-/* patron://reset-password?… links from the reset email, also when Patron
- * is running already (the running instance gets them). */
+/* patron://reset-password?… links from the reset email and a store's
+ * patron://store?url=…&key=… links, also when Patron is running already
+ * (the running instance gets them). */
 static void
 patron_application_open (GApplication  *app,
                          GFile        **files,
@@ -222,7 +223,7 @@ patron_application_open (GApplication  *app,
     {
       g_autofree char *uri = g_file_get_uri (files[i]);
 
-      patron_window_open_reset_link (PATRON_WINDOW (window), uri);
+      patron_window_open_link (PATRON_WINDOW (window), uri);
     }
 }
 

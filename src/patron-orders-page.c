@@ -27,8 +27,6 @@
  */
 
 #define PAGE_SIZE_KEY "orders-page-size"
-#define ROW_FIELDS "id,display_id,status,fulfillment_status,payment_status,created_at," \
-                   "currency_code,total"
 
 typedef enum
 {
@@ -97,6 +95,11 @@ struct _PatronOrdersPage
   GtkBox          *status_box;
   GtkBox          *fulfillment_box;
   GtkBox          *payment_box;
+  GtkWidget       *date_heading;
+  GtkWidget       *date_grid;
+  GtkWidget       *fulfillment_heading;
+  GtkWidget       *payment_heading;
+  GtkWidget       *unsupported_label;
   GtkRevealer     *filter_revealer;
   GtkLabel        *filter_summary;
 
@@ -410,9 +413,8 @@ get_range (PatronOrdersPage  *self,
  * patron_orders_page_history_query:
  *
  * The page's query for the whole history, before any filter or search: what
- * a row shows, no more. Of v1's default relations the list keeps only the
- * items (for their count), so a page is smaller to send, parse and keep. The
- * order window asks for the whole order.
+ * a row shows, no more (the client's dialect spells it out), so a page is
+ * smaller to send, parse and keep. The order window asks for the whole order.
  *
  * Returns: (transfer full): a new query
  */
@@ -421,8 +423,7 @@ patron_orders_page_history_query (void)
 {
   MedusaOrderQuery *query = medusa_order_query_new ();
 
-  medusa_order_query_set_fields (query, ROW_FIELDS);
-  medusa_order_query_set_expand (query, "items");
+  medusa_order_query_set_detail (query, MEDUSA_ORDER_DETAIL_SUMMARY);
 
   return query;
 }
@@ -439,16 +440,21 @@ query_from_filters (PatronOrdersPage *self)
   GDateTime *first;
   GDateTime *last;
 
-  medusa_order_query_set_search (query, text);
+  /* what the store cannot do is hidden, and left out even if set before */
   medusa_order_query_set_statuses (query, (const char * const *)statuses);
-  medusa_order_query_set_fulfillment_statuses (query, (const char * const *)fulfillment);
-  medusa_order_query_set_payment_statuses (query, (const char * const *)payment);
+  if (gtk_widget_get_visible (GTK_WIDGET (self->search_entry)))
+    medusa_order_query_set_search (query, text);
+  if (gtk_widget_get_visible (GTK_WIDGET (self->fulfillment_box)))
+    medusa_order_query_set_fulfillment_statuses (query, (const char * const *)fulfillment);
+  if (gtk_widget_get_visible (GTK_WIDGET (self->payment_box)))
+    medusa_order_query_set_payment_statuses (query, (const char * const *)payment);
 
   /* the last day counts whole: up to the midnight that ends it */
   get_range (self, &first, &last);
   if (last != NULL)
     before = g_date_time_add_days (last, 1);
-  medusa_order_query_set_created_range (query, first, before);
+  if (gtk_widget_get_visible (self->date_grid))
+    medusa_order_query_set_created_range (query, first, before);
 
   return query;
 }
@@ -1011,6 +1017,11 @@ patron_orders_page_class_init (PatronOrdersPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PatronOrdersPage, status_box);
   gtk_widget_class_bind_template_child (widget_class, PatronOrdersPage, fulfillment_box);
   gtk_widget_class_bind_template_child (widget_class, PatronOrdersPage, payment_box);
+  gtk_widget_class_bind_template_child (widget_class, PatronOrdersPage, date_heading);
+  gtk_widget_class_bind_template_child (widget_class, PatronOrdersPage, date_grid);
+  gtk_widget_class_bind_template_child (widget_class, PatronOrdersPage, fulfillment_heading);
+  gtk_widget_class_bind_template_child (widget_class, PatronOrdersPage, payment_heading);
+  gtk_widget_class_bind_template_child (widget_class, PatronOrdersPage, unsupported_label);
   gtk_widget_class_bind_template_child (widget_class, PatronOrdersPage, filter_revealer);
   gtk_widget_class_bind_template_child (widget_class, PatronOrdersPage, filter_summary);
   gtk_widget_class_bind_template_child (widget_class, PatronOrdersPage, export_revealer);
@@ -1085,6 +1096,31 @@ patron_orders_page_init (PatronOrdersPage *self)
   gtk_list_view_set_factory (self->list_view, factory);
   g_object_unref (factory);
 }
+/* A store may not search or filter by everything (Medusa v2 filters by
+ * status only): what it cannot do is not offered, and a sentence says so. */
+static void
+show_what_the_store_can_do (PatronOrdersPage *self,
+                            MedusaClient     *client)
+{
+  MedusaCapabilities can = medusa_client_get_capabilities (client);
+  MedusaCapabilities all = (MEDUSA_CAPABILITY_ORDER_SEARCH | MEDUSA_CAPABILITY_ORDER_DATE_FILTER |
+                            MEDUSA_CAPABILITY_ORDER_FULFILLMENT_FILTER |
+                            MEDUSA_CAPABILITY_ORDER_PAYMENT_FILTER);
+  gboolean dates = (can & MEDUSA_CAPABILITY_ORDER_DATE_FILTER) != 0;
+  gboolean fulfillment = (can & MEDUSA_CAPABILITY_ORDER_FULFILLMENT_FILTER) != 0;
+  gboolean payment = (can & MEDUSA_CAPABILITY_ORDER_PAYMENT_FILTER) != 0;
+
+  gtk_widget_set_visible (GTK_WIDGET (self->search_entry),
+                          (can & MEDUSA_CAPABILITY_ORDER_SEARCH) != 0);
+  gtk_widget_set_visible (self->date_heading, dates);
+  gtk_widget_set_visible (self->date_grid, dates);
+  gtk_widget_set_visible (self->fulfillment_heading, fulfillment);
+  gtk_widget_set_visible (GTK_WIDGET (self->fulfillment_box), fulfillment);
+  gtk_widget_set_visible (self->payment_heading, payment);
+  gtk_widget_set_visible (GTK_WIDGET (self->payment_box), payment);
+  gtk_widget_set_visible (self->unsupported_label, (can & all) != all);
+}
+
 /**
  * patron_orders_page_set_session:
  *
@@ -1115,6 +1151,7 @@ patron_orders_page_set_session (PatronOrdersPage *self,
     return;
 
   self->visit = g_object_ref (patron_session_get_visit (session));
+  show_what_the_store_can_do (self, patron_session_get_client (session));
   page_size = g_settings_get_uint (self->settings, PAGE_SIZE_KEY);
   query = query_from_filters (self);
   /* the whole history may be on its way already */

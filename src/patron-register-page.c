@@ -72,6 +72,11 @@ check_email_cb (gpointer user_data)
   if (self->session == NULL || !patron_email_is_valid (email))
     return G_SOURCE_REMOVE;
 
+  /* a store that does not say (Medusa v2) says so when one registers */
+  if (!(medusa_client_get_capabilities (patron_session_get_client (self->session)) &
+        MEDUSA_CAPABILITY_EMAIL_EXISTS))
+    return G_SOURCE_REMOVE;
+
   self->check_cancellable = g_cancellable_new ();
   medusa_client_email_exists_async (patron_session_get_client (self->session), email,
                                     self->check_cancellable, email_exists_cb,

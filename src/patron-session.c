@@ -11,6 +11,7 @@
 
 #include "patron-secrets.h"
 #include "patron-session.h"
+#include "patron-store-api.h"
 #include "patron-visit.h"
 
 /**
@@ -178,6 +179,12 @@ patron_session_constructed (GObject *object)
   G_OBJECT_CLASS (patron_session_parent_class)->constructed (object);
 
   self->client = medusa_client_new (self->store_url);
+  /* the version and key remembered when the store was chosen */
+  {
+    g_autoptr(GSettings) settings = g_settings_new (APPLICATION_SCHEMA);
+
+    patron_store_api_apply (settings, self->client);
+  }
   g_signal_connect_object (self->client, "unauthorized",
                            G_CALLBACK (client_unauthorized_cb), self, G_CONNECT_SWAPPED);
 }
@@ -688,6 +695,57 @@ stop_prefetch (PatronSession *self)
 }
 
 static void
+renewed_token_kept_cb (GObject      *object,
+                       GAsyncResult *result,
+                       gpointer      user_data)
+{
+  g_autoptr(PatronSession) self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (!patron_secrets_store_finish (result, &error))
+    g_message ("Could not keep the renewed session in the keyring: %s", error->message);
+
+  /* signed out while it was being kept: not kept after all */
+  if (patron_session_get_customer (self) == NULL || !self->remember)
+    forget_kept_session (self);
+}
+
+static void
+token_renewed_cb (GObject      *object,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  g_autoptr(PatronSession) self = user_data;
+  g_autoptr(GError) error = NULL;
+  const char *token;
+
+  if (!medusa_client_refresh_token_finish (MEDUSA_CLIENT (object), result, &error))
+    {
+      g_debug ("The kept session was not renewed: %s", error->message);
+      return;
+    }
+
+  token = medusa_client_get_access_token (self->client);
+  if (patron_session_get_customer (self) == NULL || !self->remember || token == NULL)
+    return;
+
+  patron_secrets_store_async (self->store_url,
+                              medusa_customer_get_email (patron_session_get_customer (self)),
+                              token, NULL, renewed_token_kept_cb, g_object_ref (self));
+}
+
+/* A store whose tokens expire soon (Medusa v2's last a day) renews the kept
+ * one at each start, so that a kept session lasts while it is used. */
+static void
+renew_kept_token (PatronSession *self)
+{
+  MedusaCapabilities can = medusa_client_get_capabilities (self->client);
+
+  if (can & MEDUSA_CAPABILITY_TOKEN_REFRESH)
+    medusa_client_refresh_token_async (self->client, NULL, token_renewed_cb, g_object_ref (self));
+}
+
+static void
 restore_customer_cb (GObject      *object,
                      GAsyncResult *result,
                      gpointer      user_data)
@@ -711,6 +769,7 @@ restore_customer_cb (GObject      *object,
 
   self->remember = TRUE;
   set_customer (self, customer, medusa_customer_get_email (customer));
+  renew_kept_token (self);
   g_task_return_boolean (task, TRUE);
 }
 
@@ -779,7 +838,7 @@ patron_session_prepare_restore (PatronSession *self)
   if (!self->keep_sessions)
     return;
 
-  self->prefetch = medusa_prefetch_new (medusa_client_get_base_url (self->client));
+  self->prefetch = medusa_prefetch_new_for_client (self->client);
   medusa_prefetch_add_customer (self->prefetch);
   if (self->orders_query != NULL)
     medusa_prefetch_add_order_list (self->prefetch, self->orders_query, self->orders_page_size);
@@ -859,52 +918,20 @@ patron_session_restore_finish (PatronSession  *self,
 /* Changes to the customer, taken into the customer object from the answer  */
 
 static void
-customer_read_back_cb (GObject      *object,
-                       GAsyncResult *result,
-                       gpointer      user_data)
-{
-  g_autoptr(GTask) task = user_data;
-  PatronSession *self = g_task_get_source_object (task);
-  g_autoptr(MedusaCustomer) answer = NULL;
-  GError *error = NULL;
-
-  answer = medusa_client_get_customer_finish (MEDUSA_CLIENT (object), result, &error);
-  if (answer == NULL)
-    {
-      g_task_return_error (task, error);
-      return;
-    }
-
-  if (patron_session_get_customer (self) != NULL)
-    medusa_customer_update_from (patron_session_get_customer (self), answer);
-  g_task_return_boolean (task, TRUE);
-}
-
-static void
 customer_updated_cb (GObject      *object,
                      GAsyncResult *result,
                      gpointer      user_data)
 {
   g_autoptr(GTask) task = user_data;
   PatronSession *self = g_task_get_source_object (task);
-  MedusaCustomerChanges *changes = g_task_get_task_data (task);
   g_autoptr(MedusaCustomer) answer = NULL;
-  GCancellable *cancellable;
   GError *error = NULL;
 
+  /* with the billing address read back where the store's answer lacks it */
   answer = medusa_client_update_customer_finish (MEDUSA_CLIENT (object), result, &error);
   if (answer == NULL)
     {
       g_task_return_error (task, error);
-      return;
-    }
-
-  /* v1's answer names the billing address only by id: read it back */
-  if (medusa_customer_changes_get_changes_billing_address (changes))
-    {
-      cancellable = g_task_get_cancellable (task);
-      medusa_client_get_customer_async (self->client, cancellable, customer_read_back_cb,
-                                        g_steal_pointer (&task));
       return;
     }
 
@@ -1098,7 +1125,7 @@ patron_session_change_credentials_async (PatronSession       *self,
   data->current_password = g_strdup (current_password);
   data->new_email = g_strdup (new_email);
   data->new_password = g_strdup (new_password);
-  data->checker = medusa_client_new (self->store_url);
+  data->checker = medusa_client_new_sibling (self->client);
   g_task_set_task_data (task, data, (GDestroyNotify) credentials_data_free);
 
   medusa_client_sign_in_async (data->checker,

@@ -110,7 +110,7 @@ count_orders_cb (gpointer data)
 
   self->count_cancellable = g_cancellable_new ();
   medusa_order_query_set_limit (query, 1);
-  medusa_order_query_set_fields (query, "id");
+  medusa_order_query_set_detail (query, MEDUSA_ORDER_DETAIL_ID);
   medusa_client_list_orders_async (self->client, query, self->count_cancellable,
                                    order_count_cb, g_object_ref (self));
 

@@ -22,6 +22,7 @@
 #include "patron-reset-page.h"
 #include "patron-session.h"
 #include "patron-sign-in-page.h"
+#include "patron-store-api.h"
 #include "patron-store-page.h"
 #include "patron-text.h"
 #include "patron-window.h"
@@ -312,6 +313,59 @@ restore_tick_cb (GtkWidget     *widget,
   return G_SOURCE_REMOVE;
 }
 
+static void
+store_detected_cb (GObject      *object,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  g_autoptr(PatronWindow) self = user_data;
+  MedusaClient *prober = MEDUSA_CLIENT (object);
+  g_autoptr(GError) error = NULL;
+  MedusaApiVersion version;
+
+  version = medusa_client_detect_api_version_finish (prober, result, &error);
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  if (version == MEDUSA_API_VERSION_UNKNOWN)
+    {
+      g_debug ("Could not tell the store's Store API: %s", error->message);
+      return;
+    }
+  if (self->session == NULL ||
+      g_strcmp0 (patron_session_get_store_url (self->session),
+                 medusa_client_get_base_url (prober)) != 0)
+    return;
+
+  medusa_client_set_api_version (patron_session_get_client (self->session), version);
+  if (version == MEDUSA_API_VERSION_1)
+    {
+      patron_store_api_remember (self->settings, prober);
+      return;
+    }
+
+  /* a v2 store wants its key: the store page asks for it, and remembers */
+  show_page (self, "store");
+  patron_store_page_connect (store_page (self), medusa_client_get_base_url (prober), NULL);
+}
+
+/* A store not chosen on the store page nor opened by its link (--store, or
+ * kept from before Patron knew Medusa v2) is told apart once, on a client
+ * of its own: a v1 store is remembered as such, a v2 store goes to the
+ * store page for its key. */
+static void
+detect_store (PatronWindow *self)
+{
+  MedusaClient *client = patron_session_get_client (self->session);
+  g_autoptr(MedusaClient) prober = NULL;
+
+  if (medusa_client_get_api_version (client) != MEDUSA_API_VERSION_UNKNOWN)
+    return;
+
+  prober = medusa_client_new_sibling (client);
+  medusa_client_detect_api_version_async (prober, self->cancellable, store_detected_cb,
+                                          g_object_ref (self));
+}
+
 /* Returns: %FALSE if @url needs the user's consent first, which the store
  * page asks for instead */
 static gboolean
@@ -363,6 +417,7 @@ use_store (PatronWindow *self,
   }
 
   show_page (self, "loading");
+  detect_store (self);
   /* A session the application began to resume before the window existed may
    * be resumed at once. The window's first frame, with the loading page,
    * comes first all the same: making the account and orders pages would hold
@@ -771,6 +826,36 @@ patron_window_open_reset_link (PatronWindow *self,
     }
 
   gtk_widget_activate_action (GTK_WIDGET (self), "win.open-reset", "(ss)", email, token);
+}
+
+/**
+ * patron_window_open_link:
+ * @uri: a `patron://` link: `store?url=…&key=…` (a store's "Open in Patron"
+ *   link) or `reset-password?…` (from the reset email)
+ *
+ * Goes where the link says, or says what is wrong with it.
+ */
+void
+patron_window_open_link (PatronWindow *self,
+                         const char   *uri)
+{
+  g_autofree char *url = NULL;
+  g_autofree char *key = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_return_if_fail (PATRON_IS_WINDOW (self));
+
+  if (!patron_store_link_parse (uri, &url, &key, &error))
+    {
+      if (g_error_matches (error, G_URI_ERROR, G_URI_ERROR_FAILED))
+        patron_window_open_reset_link (self, uri);
+      else
+        adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (error->message));
+      return;
+    }
+
+  show_page (self, "store");
+  patron_store_page_connect (store_page (self), url, key);
 }
 
 /**

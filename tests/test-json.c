@@ -9,6 +9,8 @@
 
 #include "config.h"
 
+#include "test-util.h"
+
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -22,15 +24,7 @@
 static GBytes *
 load_fixture (const char *name)
 {
-  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "fixtures", name, NULL);
-  g_autoptr(GError) error = NULL;
-  char *contents = NULL;
-  gsize length = 0;
-
-  g_file_get_contents (path, &contents, &length, &error);
-  g_assert_no_error (error);
-
-  return g_bytes_new_take (contents, length);
+  return test_load_fixture (name, NULL);
 }
 
 static GBytes *

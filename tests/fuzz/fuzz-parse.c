@@ -14,6 +14,7 @@
 
 #include "medusa.h"
 #include "medusa-json.h"
+#include "medusa-json-v2.h"
 
 int LLVMFuzzerTestOneInput (const uint8_t *data,
                             size_t         size);
@@ -80,6 +81,25 @@ LLVMFuzzerTestOneInput (const uint8_t *data,
                        g_utf8_validate (medusa_error_get_server_type (error), -1, NULL));
       }
     g_clear_error (&error);
+  }
+#elif defined FUZZ_CUSTOMER_V2
+  check (medusa_json_v2_parse_customer (body, &error), error);
+#elif defined FUZZ_ORDER_PAGE_V2
+  check (medusa_json_v2_parse_order_page (body, &error), error);
+#elif defined FUZZ_ORDER_V2
+  check (medusa_json_v2_parse_order (body, &error), error);
+#elif defined FUZZ_REGIONS_V2
+  check (medusa_json_v2_parse_regions (body, &error), error);
+#elif defined FUZZ_AMOUNT_V2
+  {
+    /* v2's decimals to minor units: the first byte picks the decimals */
+    g_autofree char *text = size > 0 ? g_strndup ((const char *) data + 1, size - 1) : NULL;
+    gint64 minor = 0;
+    gboolean exact = FALSE;
+
+    if (text != NULL &&
+        medusa_json_v2_decimal_to_minor (text, data[0] & 3, &minor, &exact))
+      g_assert_true (minor >= -999999999999999 && minor <= 999999999999999);
   }
 #else
 #error "which parser? define FUZZ_<TARGET>"

@@ -8,13 +8,16 @@ open the patron:// link from the store's outbox -> new password -> signed in.
 Then: no password or token in the log, the settings or any file Patron wrote.
 
 Run by run-e2e.sh inside its own D-Bus session, with DISPLAY set.
-Env: PATRON_BIN, MEDUSA_URL, MEDUSA_OUTBOX_DIR, E2E_HOME (Patron's HOME).
+Env: PATRON_BIN, MEDUSA_URL, MEDUSA_OUTBOX_DIR, E2E_HOME (Patron's HOME);
+with E2E_MEDUSA_V2=1 the same against the v2 store (MEDUSA_V2_URL,
+MEDUSA_V2_PUBLISHABLE_KEY, MEDUSA_V2_OUTBOX_DIR), reached first through its
+patron://store link, which also checks that the store is remembered.
 """
 import glob, os, subprocess, sys, time, urllib.parse
 import pyatspi
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from e2e_common import (HOME, LOG, OUTBOX, find, find_app, label_containing, press,
+from e2e_common import (HOME, LOG, OUTBOX, V2, find, find_app, label_containing, press,
                         reset_link_for, shot, signed_in, start_patron, stop, text_of,
                         type_into, wait_for, install_failure_hook)
 
@@ -33,8 +36,8 @@ def step(text):
 
 install_failure_hook()
 
-step("register a new customer")
-patron = start_patron()
+step("register a new customer" + (" at the v2 store, opened by its link" if V2 else ""))
+patron = start_patron(by_link=V2)
 app = find_app(patron)
 press(app, "Create Account")
 type_into(app, "Email Address", EMAIL)

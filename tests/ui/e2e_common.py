@@ -1,26 +1,37 @@
 #!/usr/bin/python3
 """What the end-to-end drivers share: starting Patron, finding what is on
 screen through the accessibility tree, typing, pressing, screenshots."""
-import glob, json, os, re, subprocess, sys, time, urllib.request
+import decimal, glob, json, os, re, subprocess, sys, time, urllib.parse, urllib.request
 import pyatspi
 
 PATRON = os.environ["PATRON_BIN"]
-STORE = os.environ["MEDUSA_URL"]
+# E2E_MEDUSA_V2=1: against the Medusa v2 test store (tests/medusa-store-v2),
+# which Patron first reaches through its "Open in Patron" link (address and
+# publishable key); skipped (77) without one.
+V2 = os.environ.get("E2E_MEDUSA_V2") == "1"
+if V2 and not os.environ.get("MEDUSA_V2_URL"):
+    print("# SKIP: no Medusa v2 test store (MEDUSA_V2_URL)", flush=True)
+    sys.exit(77)
+STORE = os.environ["MEDUSA_V2_URL"] if V2 else os.environ["MEDUSA_URL"]
+STORE_KEY = os.environ.get("MEDUSA_V2_PUBLISHABLE_KEY") if V2 else None
+OUTBOX = os.environ.get("MEDUSA_V2_OUTBOX_DIR" if V2 else "MEDUSA_OUTBOX_DIR", "")
 HOME = os.environ["E2E_HOME"]
 SHOTS = os.environ.get("E2E_SCREENSHOTS")
-OUTBOX = os.environ.get("MEDUSA_OUTBOX_DIR", "")
 LOG = os.path.join(HOME, "patron.log")
 
 
 def api(method, path, body=None, token=None):
-    """A Store API call straight to the store, to check what it holds."""
+    """A Store API call straight to the store, to check what it holds (with
+    the v2 store's key; numbers as Decimal: v2's amounts are decimals)."""
     data = json.dumps(body).encode() if body is not None else None
     request = urllib.request.Request(STORE + path, data=data, method=method)
     request.add_header("Content-Type", "application/json")
     if token:
         request.add_header("Authorization", "Bearer " + token)
+    if STORE_KEY:
+        request.add_header("x-publishable-api-key", STORE_KEY)
     with urllib.request.urlopen(request, timeout=30) as response:
-        return json.loads(response.read() or b"null")
+        return json.loads(response.read() or b"null", parse_float=decimal.Decimal)
 
 
 def shot(name):
@@ -46,13 +57,24 @@ def wait_for(pred, timeout=20, what="condition"):
     raise AssertionError(f"timed out waiting for {what}")
 
 
-def start_patron(*args):
+def store_link():
+    """The store's "Open in Patron" link."""
+    query = {"url": STORE}
+    if STORE_KEY:
+        query["key"] = STORE_KEY
+    return "patron://store?" + urllib.parse.urlencode(query)
+
+
+def start_patron(*args, by_link=False):
+    """Patron at the test store: by its --store option, or (by_link) by the
+    store's link, as a shopper would first reach a v2 store."""
+    store_args = [store_link()] if by_link else ["--store", STORE]
     # A fresh Xvfb now and then refuses the very first client for a moment
     # ("cannot open display"): that is the test bed, not Patron, so try again.
     for attempt in range(5):
         size = os.path.getsize(LOG) if os.path.exists(LOG) else 0
         log = open(LOG, "a")
-        proc = subprocess.Popen([PATRON, "--store", STORE, *args], stdout=log, stderr=log)
+        proc = subprocess.Popen([PATRON, *store_args, *args], stdout=log, stderr=log)
         try:
             proc.wait(1.0)
         except subprocess.TimeoutExpired:
@@ -317,6 +339,10 @@ DECIMALS = {"jpy": 0, "krw": 0, "kwd": 3, "bhd": 3}
 def money(amount, currency):
     """As Patron writes it in the C locale the tests run in: "USD 66.50"."""
     decimals = DECIMALS.get(currency, 2)
+    if V2:
+        # the main unit, exactly (api() reads numbers as Decimal)
+        amount = int((decimal.Decimal(amount) * 10 ** decimals).to_integral_value(
+            rounding=decimal.ROUND_HALF_UP))
     sign = "\u2212" if amount < 0 else ""
     whole, part = divmod(abs(amount), 10 ** decimals)
     number = f"{whole}.{part:0{decimals}d}" if decimals else f"{whole}"

@@ -14,7 +14,9 @@
 #include "patron-error.h"
 #include "patron-form.h"
 #include "patron-store-api.h"
+#include "patron-secrets.h"
 #include "patron-store-page.h"
+#include "patron-stores.h"
 #include "patron-text.h"
 
 struct _PatronStorePage
@@ -30,6 +32,11 @@ struct _PatronStorePage
   AdwEntryRow  *key_row;
   GtkLabel     *error_label;
   GtkWidget    *spinner;
+  AdwPreferencesGroup *stores_group;
+
+  GPtrArray    *store_rows;
+  GHashTable   *kept;           /* store → email of its kept session */
+  GCancellable *kept_cancellable;
 
   gboolean      consent_pending;
   guint         consent_source;
@@ -315,6 +322,104 @@ submit_cb (PatronStorePage *self)
   probe_store (self, url);
 }
 
+/* One row per remembered store: its name, address and Store API, whether
+ * a session is kept there; a click goes there, its button forgets it. */
+static void
+update_stores (PatronStorePage *self)
+{
+  g_auto(GStrv) stores = patron_stores_list (self->settings);
+
+  for (guint i = 0; i < self->store_rows->len; i++)
+    adw_preferences_group_remove (self->stores_group, g_ptr_array_index (self->store_rows, i));
+  g_ptr_array_set_size (self->store_rows, 0);
+
+  for (guint i = 0; stores[i] != NULL; i++)
+    {
+      g_autofree char *name = patron_stores_display_name (stores[i]);
+      g_autofree char *address = patron_text_clip (stores[i], PATRON_TEXT_MAX_SHOWN);
+      g_autoptr(GString) subtitle = g_string_new (address);
+      const char *email = self->kept != NULL ? g_hash_table_lookup (self->kept, stores[i]) : NULL;
+      GtkWidget *row = adw_action_row_new ();
+      GtkWidget *forget = gtk_button_new_from_icon_name ("user-trash-symbolic");
+      g_autofree char *forget_name = NULL;
+
+      if (patron_stores_api_version (self->settings, stores[i]) == 2)
+        g_string_append (subtitle, _(" · Medusa 2"));
+      if (email != NULL)
+        {
+          g_autofree char *shown = patron_text_clip (email, PATRON_TEXT_MAX_SHOWN);
+
+          g_string_append_c (subtitle, '\n');
+          /* Translators: %s is the email of the customer kept signed in */
+          g_string_append_printf (subtitle, _("Kept signed in as %s"), shown);
+        }
+
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), name);
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle->str);
+      adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 3);
+      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (row), "win.switch-store");
+      gtk_actionable_set_action_target (GTK_ACTIONABLE (row), "s", stores[i]);
+
+      gtk_widget_set_valign (forget, GTK_ALIGN_CENTER);
+      gtk_widget_add_css_class (forget, "flat");
+      gtk_widget_set_tooltip_text (forget, _("Forget Store"));
+      /* Translators: %s is a store's host name */
+      forget_name = g_strdup_printf (_("Forget %s"), name);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (forget),
+                                      GTK_ACCESSIBLE_PROPERTY_LABEL, forget_name, -1);
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (forget), "win.forget-store-at");
+      gtk_actionable_set_action_target (GTK_ACTIONABLE (forget), "s", stores[i]);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), forget);
+
+      adw_preferences_group_add (self->stores_group, row);
+      g_ptr_array_add (self->store_rows, row);
+    }
+
+  gtk_widget_set_visible (GTK_WIDGET (self->stores_group), self->store_rows->len > 0);
+}
+
+static void
+kept_listed_cb (GObject      *object,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  g_autoptr(PatronStorePage) self = user_data;
+  g_autoptr(GHashTable) kept = NULL;
+  g_autoptr(GError) error = NULL;
+
+  kept = patron_secrets_list_kept_finish (result, &error);
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  if (kept == NULL)
+    {
+      /* the list shows the stores all the same */
+      g_debug ("Could not list the kept sessions: %s", error->message);
+      return;
+    }
+
+  g_clear_pointer (&self->kept, g_hash_table_unref);
+  self->kept = g_steal_pointer (&kept);
+  update_stores (self);
+}
+
+/* Which stores keep a session, asked of the keyring whenever the page is
+ * shown; never in counter mode, where nobody's is kept or shown. */
+static void
+list_kept (PatronStorePage *self)
+{
+  g_cancellable_cancel (self->kept_cancellable);
+  g_clear_object (&self->kept_cancellable);
+  g_clear_pointer (&self->kept, g_hash_table_unref);
+  update_stores (self);
+  if (g_settings_get_boolean (self->settings, "counter-mode"))
+    return;
+
+  self->kept_cancellable = g_cancellable_new ();
+  patron_secrets_list_kept_async (self->kept_cancellable, kept_listed_cb, g_object_ref (self));
+}
+
 static gboolean
 ask_consent_cb (gpointer data)
 {
@@ -333,6 +438,8 @@ patron_store_page_map (GtkWidget *widget)
 
   GTK_WIDGET_CLASS (patron_store_page_parent_class)->map (widget);
 
+  list_kept (self);
+
   /* asked for before the page was on screen (the window's first page): the
    * dialog comes once the window is, to stand in front of it */
   if (self->consent_pending && self->consent_source == 0)
@@ -349,6 +456,8 @@ patron_store_page_unmap (GtkWidget *widget)
 
   g_clear_handle_id (&self->consent_source, g_source_remove);
   g_cancellable_cancel (self->cancellable);
+  g_cancellable_cancel (self->kept_cancellable);
+  g_clear_pointer (&self->kept, g_hash_table_unref);
 
   GTK_WIDGET_CLASS (patron_store_page_parent_class)->unmap (widget);
 }
@@ -363,6 +472,10 @@ patron_store_page_dispose (GObject *object)
   g_clear_object (&self->cancellable);
   g_clear_object (&self->probe);
   g_clear_object (&self->settings);
+  g_cancellable_cancel (self->kept_cancellable);
+  g_clear_object (&self->kept_cancellable);
+  g_clear_pointer (&self->kept, g_hash_table_unref);
+  g_clear_pointer (&self->store_rows, g_ptr_array_unref);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), PATRON_TYPE_STORE_PAGE);
 
@@ -386,6 +499,7 @@ patron_store_page_class_init (PatronStorePageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PatronStorePage, key_row);
   gtk_widget_class_bind_template_child (widget_class, PatronStorePage, error_label);
   gtk_widget_class_bind_template_child (widget_class, PatronStorePage, spinner);
+  gtk_widget_class_bind_template_child (widget_class, PatronStorePage, stores_group);
   gtk_widget_class_bind_template_callback (widget_class, submit_cb);
 }
 
@@ -393,7 +507,11 @@ static void
 patron_store_page_init (PatronStorePage *self)
 {
   self->settings = g_settings_new (APPLICATION_SCHEMA);
+  self->store_rows = g_ptr_array_new ();
   gtk_widget_init_template (GTK_WIDGET (self));
+  update_stores (self);
+  g_signal_connect_object (self->settings, "changed::recent-stores",
+                           G_CALLBACK (update_stores), self, G_CONNECT_SWAPPED);
   patron_form_set_max_length (GTK_EDITABLE (self->url_row), PATRON_MAX_URL_LENGTH,
                               self->error_label);
 }

@@ -35,7 +35,7 @@ struct _PatronStorePage
   AdwPreferencesGroup *stores_group;
 
   GPtrArray    *store_rows;
-  GHashTable   *kept;           /* store → email of its kept session */
+  GHashTable   *kept;           /* the stores with a kept session */
   GCancellable *kept_cancellable;
 
   gboolean      consent_pending;
@@ -322,8 +322,41 @@ submit_cb (PatronStorePage *self)
   probe_store (self, url);
 }
 
-/* One row per remembered store: its name, address and Store API, whether
- * a session is kept there; a click goes there, its button forgets it. */
+/* A store's address and Store API, and whether a session is kept there:
+ * whether, not whose, as nothing of a customer shows outside their visit. */
+static char *
+store_subtitle (PatronStorePage *self,
+                const char      *url)
+{
+  g_autofree char *address = patron_text_clip (url, PATRON_TEXT_MAX_SHOWN);
+  GString *subtitle = g_string_new (address);
+
+  if (patron_stores_api_version (self->settings, url) == 2)
+    g_string_append (subtitle, _(" · Medusa 2"));
+  if (self->kept != NULL && g_hash_table_contains (self->kept, url))
+    {
+      g_string_append_c (subtitle, '\n');
+      g_string_append (subtitle, _("Kept signed in"));
+    }
+
+  return g_string_free (subtitle, FALSE);
+}
+
+static void
+update_subtitles (PatronStorePage *self)
+{
+  for (guint i = 0; i < self->store_rows->len; i++)
+    {
+      AdwActionRow *row = g_ptr_array_index (self->store_rows, i);
+      g_autofree char *subtitle = store_subtitle (self, g_object_get_data (G_OBJECT (row),
+                                                                           "patron-store"));
+
+      adw_action_row_set_subtitle (row, subtitle);
+    }
+}
+
+/* One row per remembered store: its name and store_subtitle(); a click
+ * goes there, its button forgets it. */
 static void
 update_stores (PatronStorePage *self)
 {
@@ -336,27 +369,13 @@ update_stores (PatronStorePage *self)
   for (guint i = 0; stores[i] != NULL; i++)
     {
       g_autofree char *name = patron_stores_display_name (stores[i]);
-      g_autofree char *address = patron_text_clip (stores[i], PATRON_TEXT_MAX_SHOWN);
-      g_autoptr(GString) subtitle = g_string_new (address);
-      const char *email = self->kept != NULL ? g_hash_table_lookup (self->kept, stores[i]) : NULL;
       GtkWidget *row = adw_action_row_new ();
       GtkWidget *forget = gtk_button_new_from_icon_name ("user-trash-symbolic");
       g_autofree char *forget_name = NULL;
 
-      if (patron_stores_api_version (self->settings, stores[i]) == 2)
-        g_string_append (subtitle, _(" · Medusa 2"));
-      if (email != NULL)
-        {
-          g_autofree char *shown = patron_text_clip (email, PATRON_TEXT_MAX_SHOWN);
-
-          g_string_append_c (subtitle, '\n');
-          /* Translators: %s is the email of the customer kept signed in */
-          g_string_append_printf (subtitle, _("Kept signed in as %s"), shown);
-        }
-
+      g_object_set_data_full (G_OBJECT (row), "patron-store", g_strdup (stores[i]), g_free);
       adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), name);
-      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle->str);
       adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 3);
       gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
       gtk_actionable_set_action_name (GTK_ACTIONABLE (row), "win.switch-store");
@@ -377,6 +396,7 @@ update_stores (PatronStorePage *self)
       g_ptr_array_add (self->store_rows, row);
     }
 
+  update_subtitles (self);
   gtk_widget_set_visible (GTK_WIDGET (self->stores_group), self->store_rows->len > 0);
 }
 
@@ -401,7 +421,7 @@ kept_listed_cb (GObject      *object,
 
   g_clear_pointer (&self->kept, g_hash_table_unref);
   self->kept = g_steal_pointer (&kept);
-  update_stores (self);
+  update_subtitles (self);
 }
 
 /* Which stores keep a session, asked of the keyring whenever the page is
@@ -412,7 +432,7 @@ list_kept (PatronStorePage *self)
   g_cancellable_cancel (self->kept_cancellable);
   g_clear_object (&self->kept_cancellable);
   g_clear_pointer (&self->kept, g_hash_table_unref);
-  update_stores (self);
+  update_subtitles (self);
   if (g_settings_get_boolean (self->settings, "counter-mode"))
     return;
 

@@ -219,7 +219,6 @@ patron_token_get_expiry (const char *token,
     return FALSE;
 
   *expiry = (gint64) value;
-
   return TRUE;
 }
 

@@ -11,8 +11,8 @@
 
 #include "patron-secrets.h"
 #include "patron-session.h"
-#include "patron-store-api.h"
 #include "patron-visit.h"
+#include "patron-store-api.h"
 
 /**
  * PatronSession:
@@ -717,6 +717,7 @@ token_renewed_cb (GObject      *object,
 {
   g_autoptr(PatronSession) self = user_data;
   g_autoptr(GError) error = NULL;
+  MedusaCustomer *customer;
   const char *token;
 
   if (!medusa_client_refresh_token_finish (MEDUSA_CLIENT (object), result, &error))
@@ -726,12 +727,12 @@ token_renewed_cb (GObject      *object,
     }
 
   token = medusa_client_get_access_token (self->client);
-  if (patron_session_get_customer (self) == NULL || !self->remember || token == NULL)
+  customer = patron_session_get_customer (self);
+  if (customer == NULL || !self->remember || token == NULL)
     return;
 
-  patron_secrets_store_async (self->store_url,
-                              medusa_customer_get_email (patron_session_get_customer (self)),
-                              token, NULL, renewed_token_kept_cb, g_object_ref (self));
+  patron_secrets_store_async (self->store_url, medusa_customer_get_email (customer), token,
+                              NULL, renewed_token_kept_cb, g_object_ref (self));
 }
 
 /* A store whose tokens expire soon (Medusa v2's last a day) renews the kept

@@ -22,6 +22,6 @@ void           patron_window_open_reset_link (PatronWindow *self,
                                               const char   *uri);
 void           patron_window_end_visit       (PatronWindow *self);
 void           patron_window_open_link       (PatronWindow *self,
-                                              const char   *uri);
+                                             const char   *uri);
 
 G_END_DECLS

@@ -1280,6 +1280,15 @@ test_huge_doubles (void)
       g_test_message ("%s → %s", bodies[i], error != NULL ? error->message : "(parsed)");
       g_assert_error (error, MEDUSA_ERROR, MEDUSA_ERROR_INVALID_RESPONSE);
     }
+  /* found by fuzz-regions: an infinite tax rate made GObject warn */
+  {
+    g_autoptr(GBytes) body = bytes_of ("{\"regions\": [{\"id\": \"r\", \"tax_rate\": 1e400}]}");
+    g_autoptr(GError) error = NULL;
+    g_autoptr(GListModel) regions = medusa_json_parse_regions_response (body, &error);
+
+    g_assert_null (regions);
+    g_assert_error (error, MEDUSA_ERROR, MEDUSA_ERROR_INVALID_RESPONSE);
+  }
 }
 
 /* Linux keeps the peak resident size; writing 5 to clear_refs starts it afresh. */

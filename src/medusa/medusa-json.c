@@ -7,6 +7,7 @@
 
 #include "config.h"
 
+#include <math.h>
 #include <string.h>
 
 #include "medusa-error.h"
@@ -211,7 +212,8 @@ read_double (ParseContext *ctx,
     return 0.0;
 
   type = json_node_get_value_type (node);
-  if (type == G_TYPE_INT64 || type == G_TYPE_DOUBLE)
+  /* (json-glib makes 1e400 infinite, which no property takes) */
+  if ((type == G_TYPE_INT64 || type == G_TYPE_DOUBLE) && isfinite (json_node_get_double (node)))
     return json_node_get_double (node);
 
   ctx_fail (ctx, owner, member, "a number");

@@ -11,13 +11,26 @@
 #include "config.h"
 
 #include <stdint.h>
+#include <stdlib.h>
 
 #include "medusa.h"
 #include "medusa-json.h"
 #include "medusa-json-v2.h"
+#include "fuzz-log.h"
 
+int LLVMFuzzerInitialize   (int            *argc,
+                            char         ***argv);
 int LLVMFuzzerTestOneInput (const uint8_t *data,
                             size_t         size);
+
+int
+LLVMFuzzerInitialize (int    *argc,
+                      char ***argv)
+{
+  g_log_set_writer_func (fuzz_abort_on_warning, NULL, NULL);
+
+  return 0;
+}
 
 static G_GNUC_UNUSED void
 check (gpointer  value,

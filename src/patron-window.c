@@ -822,9 +822,9 @@ forget_store_agreed_action (GtkWidget  *widget,
                                                        _("Forget This Store?"), NULL));
   /* Translators: %s is a store's host name */
   adw_message_dialog_format_body (dialog,
-                                  _("Patron removes %s from its stores, signs out there and "
-                                    "forgets the session kept for it, its settings and the "
-                                    "pictures it keeps."), name);
+                                  _("Patron removes %s from its stores and forgets the "
+                                    "session kept there, its settings and the pictures it "
+                                    "keeps."), name);
   adw_message_dialog_add_responses (dialog,
                                     "cancel", _("_Cancel"),
                                     "forget", _("_Forget"),

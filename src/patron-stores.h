@@ -13,6 +13,8 @@ G_BEGIN_DECLS
 #define PATRON_STORES_MAX 20
 /* of those, the ones the main menu offers to switch to */
 #define PATRON_STORES_MAX_IN_MENU 5
+/* characters of a store's name the menu shows */
+#define PATRON_STORES_MENU_CHARS 30
 
 void     patron_stores_remember     (GSettings   *settings,
                                      const char  *url);

@@ -238,6 +238,7 @@ update_stores_menu (PatronWindow *self)
   for (guint i = 0; stores[i] != NULL && n < PATRON_STORES_MAX_IN_MENU; i++)
     {
       g_autofree char *name = NULL;
+      g_autofree char *clipped = NULL;
       g_autofree char *label = NULL;
       g_autoptr(GMenuItem) item = NULL;
 
@@ -245,7 +246,9 @@ update_stores_menu (PatronWindow *self)
         continue;
 
       name = patron_stores_display_name (stores[i]);
-      label = menu_label (name);
+      /* a menu's labels neither wrap nor ellipsize: short enough for 360 px */
+      clipped = patron_text_clip (name, PATRON_STORES_MENU_CHARS);
+      label = menu_label (clipped);
       item = g_menu_item_new (label, NULL);
       g_menu_item_set_action_and_target_value (item, "win.switch-store",
                                                g_variant_new_string (stores[i]));

@@ -2632,6 +2632,7 @@ static void
 test_narrow_page (gconstpointer data)
 {
   const char *name = data;
+  g_autoptr(GSettings) settings = g_settings_new (APPLICATION_SCHEMA);
   PatronWindow *window = buyer_window ();
   GtkStack *stack = GTK_STACK (find_widget (GTK_WIDGET (window), is_of_type,
                                             (const char *) GTK_TYPE_STACK));
@@ -2650,12 +2651,25 @@ test_narrow_page (gconstpointer data)
                                      "Please sign in again.");
   if (g_str_equal (name, "orders"))
     wait_for_label (GTK_WIDGET (window), "Showing");
+  /* the list of stores, with the longest address a host name allows */
+  if (g_str_equal (name, "store"))
+    {
+      g_autofree char *label = g_strnfill (63, 'a');
+      g_autofree char *path = g_strnfill (200, 'p');
+      g_autofree char *long_url = g_strdup_printf ("https://%s.%s.%s.example.com/%s", label,
+                                                   label, label, path);
+
+      g_settings_set_strv (settings, "recent-stores",
+                           (const char * const[]) { long_url, store_url, NULL });
+      wait_for_label (GTK_WIDGET (window), "Your Stores");
+    }
   g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, name);
   spin_until (stack_settled, stack);
 
   problems = narrow_problems (GTK_WIDGET (window));
   if (problems != NULL)
     g_test_fail_printf ("the %s page: %s", name, problems);
+  g_settings_reset (settings, "recent-stores");
 
   close_window (GTK_WIDGET (window));
 }

@@ -16,6 +16,7 @@
 #include "patron-order-window.h"
 #include "patron-orders-export.h"
 #include "patron-orders-page.h"
+#include "patron-settings.h"
 #include "patron-text.h"
 
 /**
@@ -71,6 +72,7 @@ struct _PatronOrdersPage
   PatronVisit     *visit;     /* the customer's whose orders these are */
   MedusaOrderList *orders;
   GSettings       *settings;
+  gboolean         cannot_export;   /* counter mode: no customer's file */
 
   /* the date range, as local midnights of the first and the last day */
   GDateTime       *from_date;
@@ -207,7 +209,7 @@ update_state (PatronOrdersPage *self)
   n_items = g_list_model_get_n_items (G_LIST_MODEL (self->orders));
   error = medusa_order_list_get_error (self->orders);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "orders.export",
-                                 self->export_cancellable == NULL &&
+                                 !self->cannot_export && self->export_cancellable == NULL &&
                                  medusa_order_list_get_loaded (self->orders) && n_items > 0);
 
   /* before the first page, its rows wait in the list if their number is
@@ -1077,7 +1079,7 @@ patron_orders_page_init (PatronOrdersPage *self)
   patron_spinner_spin_later (self->loading_spinner);
   gtk_menu_button_set_create_popup_func (self->from_button, create_from_popover_cb, self, NULL);
   gtk_menu_button_set_create_popup_func (self->to_button, create_to_popover_cb, self, NULL);
-  self->settings = g_settings_new (APPLICATION_SCHEMA);
+  self->settings = patron_settings_new ();
   g_signal_connect_object (self->settings, "changed::" PAGE_SIZE_KEY,
                            G_CALLBACK (page_size_changed_cb), self, G_CONNECT_SWAPPED);
 
@@ -1174,4 +1176,22 @@ patron_orders_page_set_session (PatronOrdersPage *self,
                            self, G_CONNECT_SWAPPED);
   expect_session_count (self);
   update_state (self);
+}
+
+/**
+ * patron_orders_page_set_can_export:
+ *
+ * At a shared counter workstation nothing of a customer is written to its
+ * disk: no Export as CSV.
+ */
+void
+patron_orders_page_set_can_export (PatronOrdersPage *self,
+                                   gboolean          can_export)
+{
+  g_return_if_fail (PATRON_IS_ORDERS_PAGE (self));
+
+  self->cannot_export = !can_export;
+  update_state (self);
+  if (!can_export)
+    gtk_widget_action_set_enabled (GTK_WIDGET (self), "orders.export", FALSE);
 }

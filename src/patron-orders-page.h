@@ -19,6 +19,8 @@ MedusaOrderQuery *patron_orders_page_history_query (void);
 void              patron_orders_page_set_session   (PatronOrdersPage *self,
                                                     PatronSession    *session);
 void              patron_orders_page_reload        (PatronOrdersPage *self);
+void              patron_orders_page_set_can_export (PatronOrdersPage *self,
+                                                    gboolean          can_export);
 void              patron_orders_page_export        (PatronOrdersPage *self,
                                                     GFile            *file);
 

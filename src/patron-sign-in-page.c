@@ -234,3 +234,20 @@ patron_sign_in_page_set_can_remember (PatronSignInPage *self,
 
   gtk_widget_set_visible (self->remember_row, can_remember);
 }
+
+/**
+ * patron_sign_in_page_focus_form:
+ *
+ * Puts the focus where typing goes on: the email, or the password once
+ * the email is there (as a barcode scanner leaves it on the welcome page).
+ */
+void
+patron_sign_in_page_focus_form (PatronSignInPage *self)
+{
+  g_return_if_fail (PATRON_IS_SIGN_IN_PAGE (self));
+
+  if (gtk_editable_get_text (GTK_EDITABLE (self->email_row))[0] == '\0')
+    gtk_widget_grab_focus (GTK_WIDGET (self->email_row));
+  else
+    gtk_widget_grab_focus (GTK_WIDGET (self->password_row));
+}

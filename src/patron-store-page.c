@@ -11,8 +11,10 @@
 #include <string.h>
 
 #include "medusa.h"
+#include "patron-application.h"
 #include "patron-error.h"
 #include "patron-form.h"
+#include "patron-settings.h"
 #include "patron-store-api.h"
 #include "patron-secrets.h"
 #include "patron-store-page.h"
@@ -424,6 +426,20 @@ kept_listed_cb (GObject      *object,
   update_subtitles (self);
 }
 
+/* the key, or --counter */
+static gboolean
+in_counter_mode (PatronStorePage *self)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkApplication *app = GTK_IS_WINDOW (root) ? gtk_window_get_application (GTK_WINDOW (root))
+                                             : NULL;
+
+  if (PATRON_IS_APPLICATION (app))
+    return patron_application_get_counter_mode (PATRON_APPLICATION (app));
+
+  return g_settings_get_boolean (self->settings, "counter-mode");
+}
+
 /* Which stores keep a session, asked of the keyring whenever the page is
  * shown; never in counter mode, where nobody's is kept or shown. */
 static void
@@ -433,7 +449,7 @@ list_kept (PatronStorePage *self)
   g_clear_object (&self->kept_cancellable);
   g_clear_pointer (&self->kept, g_hash_table_unref);
   update_subtitles (self);
-  if (g_settings_get_boolean (self->settings, "counter-mode"))
+  if (in_counter_mode (self))
     return;
 
   self->kept_cancellable = g_cancellable_new ();
@@ -526,7 +542,7 @@ patron_store_page_class_init (PatronStorePageClass *klass)
 static void
 patron_store_page_init (PatronStorePage *self)
 {
-  self->settings = g_settings_new (APPLICATION_SCHEMA);
+  self->settings = patron_settings_new ();
   self->store_rows = g_ptr_array_new ();
   gtk_widget_init_template (GTK_WIDGET (self));
   update_stores (self);

@@ -9,6 +9,7 @@
 #include "config.h"
 
 #include "test-util.h"
+#include "test-widgets.h"
 
 #include <adwaita.h>
 #include <glib/gstdio.h>
@@ -39,72 +40,6 @@ static const char *store_url;
 
 /* ------------------------------------------------------------------------ */
 /* Finding widgets the way a person does: by what they say                  */
-
-typedef gboolean (*WidgetMatch) (GtkWidget  *widget,
-                                 const char *text);
-
-static GtkWidget *
-find_widget (GtkWidget   *root,
-             WidgetMatch  match,
-             const char  *text)
-{
-  if (gtk_widget_get_visible (root) && match (root, text))
-    return root;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (root);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found;
-
-      if (!gtk_widget_get_visible (child))
-        continue;
-      if ((found = find_widget (child, match, text)) != NULL)
-        return found;
-    }
-
-  return NULL;
-}
-
-static gboolean
-is_row_titled (GtkWidget  *widget,
-               const char *title)
-{
-  return ADW_IS_PREFERENCES_ROW (widget) &&
-         g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)), title) == 0;
-}
-
-/* a label, or an order row (what screen readers hear of it) */
-static gboolean
-is_label_containing (GtkWidget  *widget,
-                     const char *text)
-{
-  if (PATRON_IS_ORDER_ROW (widget))
-    return strstr (patron_order_row_get_summary (PATRON_ORDER_ROW (widget)), text) != NULL;
-
-  return GTK_IS_LABEL (widget) && strstr (gtk_label_get_text (GTK_LABEL (widget)), text) != NULL;
-}
-
-static gboolean
-is_button_saying (GtkWidget  *widget,
-                  const char *text)
-{
-  GtkWidget *label;
-
-  if (!GTK_IS_BUTTON (widget))
-    return FALSE;
-
-  label = find_widget (widget, is_label_containing, "");
-  return label != NULL && g_strcmp0 (gtk_label_get_text (GTK_LABEL (label)), text) == 0;
-}
-
-/* @type is a GType passed through the text pointer */
-static gboolean
-is_of_type (GtkWidget  *widget,
-            const char *type)
-{
-  return G_TYPE_CHECK_INSTANCE_TYPE (widget, (GType) type);
-}
 
 static gboolean
 is_check_saying (GtkWidget  *widget,
@@ -147,43 +82,6 @@ pick_day (GtkWidget *popover,
   g_assert_cmpstr (gtk_menu_button_get_label (GTK_MENU_BUTTON (button)), !=, "Any Date");
 }
 
-static GtkEditable *
-row (GtkWidget  *page,
-     const char *title)
-{
-  GtkWidget *found = find_widget (page, is_row_titled, title);
-
-  g_assert_nonnull (found);
-  return GTK_EDITABLE (found);
-}
-
-static void
-click (GtkWidget  *page,
-       const char *text)
-{
-  GtkWidget *button = find_widget (page, is_button_saying, text);
-
-  g_assert_nonnull (button);
-  g_signal_emit_by_name (button, "clicked");
-}
-
-static GtkWidget *
-wait_for_label (GtkWidget  *page,
-                const char *text)
-{
-  gint64 deadline = test_deadline (20);
-  GtkWidget *label;
-
-  while ((label = find_widget (page, is_label_containing, text)) == NULL)
-    {
-      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
-      g_main_context_iteration (NULL, FALSE);
-      g_usleep (1000);
-    }
-
-  return label;
-}
-
 static GtkWidget *
 show_in_window (GtkWidget *page)
 {
@@ -193,14 +91,6 @@ show_in_window (GtkWidget *page)
   gtk_window_present (GTK_WINDOW (window));
 
   return window;
-}
-
-/* Focus leaves first: GTK 4.8 warns of a text field destroyed with focus. */
-static void
-close_window (GtkWidget *window)
-{
-  gtk_window_set_focus (GTK_WINDOW (window), NULL);
-  gtk_window_destroy (GTK_WINDOW (window));
 }
 
 static void
@@ -2344,7 +2234,7 @@ test_window_resumes_ahead (void)
 #define NARROW_HEIGHT 600
 
 static const char *const page_names[] = {
-  "store", "sign-in", "register", "forgot", "reset", "account", "orders",
+  "store", "welcome", "sign-in", "register", "forgot", "reset", "account", "orders",
 };
 
 static GtkWidget *

@@ -339,6 +339,8 @@ patron_application_about_action (GSimpleAction *action,
                          "application-icon", APPLICATION_ID,
                          "version", PACKAGE_VERSION VERSION_SUFFIX,
                          "comments", _("Manage your account at a Medusa store"),
+                         /* as the metainfo's <developer_name> */
+                         "developer-name", _("The Patron authors"),
                          "developers", developers,
                          "license-type", GTK_LICENSE_GPL_3_0,
                          "website", "https://github.com/patronapp/patron",

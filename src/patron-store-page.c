@@ -317,6 +317,8 @@ submit_cb (PatronStorePage *self)
 
   if (patron_store_url_needs_consent (self->settings, url))
     {
+      /* the question is about this address: an earlier one's failure goes */
+      patron_form_show_error (self->error_label, NULL);
       ask_consent (self, url);
       return;
     }

@@ -30,7 +30,9 @@
 #include "patron-reset-page.h"
 #include "patron-secrets.h"
 #include "patron-sign-in-page.h"
+#include "patron-store-api.h"
 #include "patron-store-page.h"
+#include "patron-stores.h"
 #include "patron-application.h"
 #include "patron-window.h"
 
@@ -2881,6 +2883,7 @@ static void
 test_narrow_page (gconstpointer data)
 {
   const char *name = data;
+  g_autoptr(GSettings) settings = g_settings_new (APPLICATION_SCHEMA);
   PatronWindow *window = buyer_window ();
   GtkStack *stack = GTK_STACK (find_widget (GTK_WIDGET (window), is_of_type,
                                             (const char *) GTK_TYPE_STACK));
@@ -2899,12 +2902,25 @@ test_narrow_page (gconstpointer data)
                                      "Please sign in again.");
   if (g_str_equal (name, "orders"))
     wait_for_label (GTK_WIDGET (window), "Showing");
+  /* the list of stores, with the longest address a host name allows */
+  if (g_str_equal (name, "store"))
+    {
+      g_autofree char *label = g_strnfill (63, 'a');
+      g_autofree char *path = g_strnfill (200, 'p');
+      g_autofree char *long_url = g_strdup_printf ("https://%s.%s.%s.example.com/%s", label,
+                                                   label, label, path);
+
+      g_settings_set_strv (settings, "recent-stores",
+                           (const char * const[]) { long_url, store_url, NULL });
+      wait_for_label (GTK_WIDGET (window), "Your Stores");
+    }
   g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, name);
   spin_until (stack_settled, stack);
 
   problems = narrow_problems (GTK_WIDGET (window));
   if (problems != NULL)
     g_test_fail_printf ("the %s page: %s", name, problems);
+  g_settings_reset (settings, "recent-stores");
 
   close_window (GTK_WIDGET (window));
 }
@@ -4072,6 +4088,287 @@ test_insecure_store_everywhere (void)
   close_window (GTK_WIDGET (window));
 }
 
+
+/* ------------------------------------------------------------------------ */
+/* Several stores                                                           */
+
+typedef struct
+{
+  const char *url;
+  const char *email;
+} KeptAt;
+
+static gboolean
+is_kept_at (const char *url,
+            const char *email)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GHashTable) kept = NULL;
+  g_autoptr(GError) error = NULL;
+
+  patron_secrets_list_kept_async (NULL, test_store_result_cb, &result);
+  kept = patron_secrets_list_kept_finish (test_wait_for (&result), &error);
+  g_assert_no_error (error);
+
+  return g_strcmp0 (g_hash_table_lookup (kept, url), email) == 0;
+}
+
+static gboolean
+not_kept (gpointer data)
+{
+  KeptAt *at = data;
+
+  return !is_kept_at (at->url, at->email);
+}
+
+static gboolean
+signed_in_as (gpointer data)
+{
+  KeptAt *at = data;
+  PatronWindow *window = (PatronWindow *) find_toplevel (PATRON_TYPE_WINDOW);
+  PatronSession *session = window != NULL ? patron_window_get_session (window) : NULL;
+  MedusaCustomer *customer = session != NULL ? patron_session_get_customer (session) : NULL;
+
+  return customer != NULL && shows_account (window) &&
+         g_str_equal (patron_session_get_store_url (session), at->url) &&
+         g_str_equal (medusa_customer_get_email (customer), at->email);
+}
+
+static gboolean
+shows_page (gpointer data)
+{
+  PatronWindow *window = PATRON_WINDOW (find_toplevel (PATRON_TYPE_WINDOW));
+
+  return window != NULL && g_strcmp0 (visible_page (window), data) == 0;
+}
+
+static void
+assert_recent_stores (GSettings  *settings,
+                      const char *first,
+                      const char *second)
+{
+  g_auto(GStrv) stores = g_settings_get_strv (settings, "recent-stores");
+
+  g_assert_cmpstr (stores[0], ==, first);
+  if (first != NULL)
+    g_assert_cmpstr (stores[1], ==, second);
+}
+
+static guint
+n_orders_of (const char *url,
+             const char *email,
+             const char *password)
+{
+  g_autoptr(MedusaClient) client = medusa_client_new (url);
+  g_autoptr(GSettings) settings = g_settings_new (APPLICATION_SCHEMA);
+  g_autoptr(MedusaOrderQuery) query = medusa_order_query_new ();
+  g_autoptr(MedusaCustomer) customer = NULL;
+  g_autoptr(MedusaOrderPage) page = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+
+  patron_store_api_apply (settings, client);
+  medusa_client_sign_in_async (client, email, password, MEDUSA_AUTH_MODE_TOKEN, NULL,
+                               test_store_result_cb, &result);
+  customer = medusa_client_sign_in_finish (client, test_wait_for (&result), &error);
+  g_assert_no_error (error);
+  g_clear_object (&result);
+  medusa_order_query_set_limit (query, 1);
+  medusa_client_list_orders_async (client, query, NULL, test_store_result_cb, &result);
+  page = medusa_client_list_orders_finish (client, test_wait_for (&result), &error);
+  g_assert_no_error (error);
+
+  return medusa_order_page_get_count (page);
+}
+
+/* The row of the store page's list for the store at @url */
+static GtkWidget *
+store_row (PatronWindow *window,
+           const char   *url)
+{
+  g_autofree char *name = patron_stores_display_name (url);
+  GtkWidget *found = find_widget (page_named (window, "store"), is_row_titled, name);
+
+  g_assert_nonnull (found);
+  return found;
+}
+
+static gboolean
+says_kept (gpointer row)
+{
+  return strstr (adw_action_row_get_subtitle (row), "Kept signed in") != NULL;
+}
+
+static void
+answer_forget (void)
+{
+  AdwMessageDialog *dialog;
+
+  spin_until (has_dialog, NULL);
+  dialog = find_dialog ();
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Forget This Store?");
+  adw_message_dialog_response (dialog, "forget");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+}
+
+/* Two real stores at once, each with its own customer kept signed in:
+ * switching (from the menu's action and from the store page's list) shows
+ * the right customer and orders and keeps the other store's session;
+ * forgetting one store leaves the other's keyring item and settings. */
+static void
+test_several_stores (void)
+{
+  const char *url_b = g_getenv ("MEDUSA_URL_B");
+  const char *key_b = NULL;
+  g_autoptr(GSettings) settings = g_settings_new (APPLICATION_SCHEMA);
+  g_autofree char *email_b = g_strdup_printf ("second.%" G_GINT64_FORMAT "@example.com",
+                                              g_get_real_time ());
+  g_autoptr(MedusaClient) creator = NULL;
+  g_autoptr(MedusaCustomer) created = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *showing = NULL;
+  KeptAt at_a = { store_url, "buyer@example.com" };
+  KeptAt at_b;
+  GtkWidget *store_b_row;
+  PatronWindow *window;
+  PatronSession *session;
+
+  if (url_b == NULL)
+    {
+      url_b = g_getenv ("MEDUSA_V2_URL");
+      key_b = g_getenv ("MEDUSA_V2_PUBLISHABLE_KEY");
+    }
+  if (url_b == NULL)
+    {
+      g_test_skip ("no second store (MEDUSA_URL_B or MEDUSA_V2_URL)");
+      return;
+    }
+  at_b.url = url_b;
+  at_b.email = email_b;
+
+  g_settings_reset (settings, "recent-stores");
+  g_settings_reset (settings, "store-apis");
+  /* nobody kept at either store by an earlier run */
+  for (guint i = 0; i < 2; i++)
+    {
+      patron_secrets_clear_async (i == 0 ? store_url : url_b, NULL, test_store_result_cb,
+                                  &result);
+      patron_secrets_clear_finish (test_wait_for (&result), NULL);
+      g_clear_object (&result);
+    }
+  /* an acceptance to be forgotten with the store, and another's to stay */
+  g_settings_set_strv (settings, "insecure-stores",
+                       (const char * const[]) { store_url, "http://other.example", NULL });
+
+  /* store B's own customer, and its key (a v2 store's, as its link gives) */
+  creator = medusa_client_new (url_b);
+  if (key_b != NULL)
+    {
+      medusa_client_set_api_version (creator, MEDUSA_API_VERSION_2);
+      medusa_client_set_publishable_key (creator, key_b);
+      patron_store_api_remember (settings, creator);
+    }
+  medusa_client_create_customer_async (creator, email_b, "second-pass-1", "Grace", "Hopper",
+                                       NULL, NULL, test_store_result_cb, &result);
+  created = medusa_client_create_customer_finish (creator, test_wait_for (&result), &error);
+  g_assert_no_error (error);
+  g_clear_object (&result);
+
+  /* A: signed in and kept */
+  window = g_object_new (PATRON_TYPE_WINDOW, NULL);
+  patron_window_start (window, store_url);
+  gtk_window_present (GTK_WINDOW (window));
+  session = patron_window_get_session (window);
+  patron_session_sign_in_async (session, "buyer@example.com", "buyer-pass-123", TRUE, NULL,
+                                test_store_result_cb, &result);
+  g_assert_true (patron_session_sign_in_finish (session, test_wait_for (&result), &error));
+  g_clear_object (&result);
+  spin_until (signed_in_as, &at_a);
+  assert_recent_stores (settings, store_url, NULL);
+
+  /* to B, from the menu's action: nobody kept there yet; B signs in, kept */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.switch-store", "s", url_b);
+  spin_until (shows_page, (gpointer) "sign-in");
+  session = patron_window_get_session (window);
+  g_assert_cmpstr (patron_session_get_store_url (session), ==, url_b);
+  g_assert_true (is_kept_at (store_url, "buyer@example.com"));
+  patron_session_sign_in_async (session, email_b, "second-pass-1", TRUE, NULL,
+                                test_store_result_cb, &result);
+  g_assert_true (patron_session_sign_in_finish (session, test_wait_for (&result), &error));
+  g_clear_object (&result);
+  spin_until (signed_in_as, &at_b);
+  assert_recent_stores (settings, url_b, store_url);
+  g_assert_true (is_kept_at (url_b, email_b));
+  g_assert_true (is_kept_at (store_url, "buyer@example.com"));
+
+  /* back to A from the store page's list, two clicks: A's session is
+   * resumed, with A's orders; B's stays kept */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.change-store", NULL);
+  spin_until (shows_page, (gpointer) "store");
+  g_assert_true (is_kept_at (url_b, email_b));
+  store_b_row = store_row (window, url_b);
+  spin_until (says_kept, store_b_row);
+  g_assert_true (says_kept (store_row (window, store_url)));
+  /* whether a session is kept, not whose */
+  g_assert_null (find_widget (page_named (window, "store"), is_label_containing, email_b));
+  gtk_widget_activate (store_row (window, store_url));
+  spin_until (signed_in_as, &at_a);
+  showing = g_strdup_printf ("Showing %u orders",
+                             n_orders_of (store_url, "buyer@example.com", "buyer-pass-123"));
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.navigate", "(ss)", "orders", "");
+  wait_for_label (page_named (window, "orders"), showing);
+  assert_recent_stores (settings, store_url, url_b);
+
+  /* and B again: B's customer, with no orders */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.switch-store", "s", url_b);
+  spin_until (signed_in_as, &at_b);
+  g_assert_null (find_widget (GTK_WIDGET (window), is_label_containing, "buyer@example.com"));
+  g_assert_cmpuint (n_orders_of (url_b, email_b, "second-pass-1"), ==, 0);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.navigate", "(ss)", "orders", "");
+  wait_for_label (page_named (window, "orders"), "No Orders Yet");
+
+  /* forget A (not the store shown): its keyring item and settings go, B's
+   * stay, and B stays signed in */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.forget-store-at", "s", store_url);
+  answer_forget ();
+  spin_until (not_kept, &at_a);
+  assert_recent_stores (settings, url_b, NULL);
+  g_assert_false (is_kept_at (store_url, "buyer@example.com"));
+  g_assert_true (is_kept_at (url_b, email_b));
+  {
+    g_autoptr(GVariant) apis = g_settings_get_value (settings, "store-apis");
+    g_auto(GStrv) insecure = g_settings_get_strv (settings, "insecure-stores");
+    g_autoptr(GVariant) api_a = g_variant_lookup_value (apis, store_url, NULL);
+    g_autoptr(GVariant) api_b = g_variant_lookup_value (apis, url_b, NULL);
+
+    g_assert_null (api_a);
+    g_assert_nonnull (api_b);
+    g_assert_cmpstrv (insecure, ((const char * const[]) { "http://other.example", NULL }));
+  }
+  session = patron_window_get_session (window);
+  g_assert_cmpstr (patron_session_get_store_url (session), ==, url_b);
+  g_assert_cmpstr (medusa_customer_get_email (patron_session_get_customer (session)), ==,
+                   email_b);
+
+  /* forget B, the store shown: signed out, on the store page, nothing kept */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.forget-store", NULL);
+  answer_forget ();
+  spin_until (shows_page, (gpointer) "store");
+  g_assert_null (patron_window_get_session (window));
+  assert_recent_stores (settings, NULL, NULL);
+  g_assert_false (is_kept_at (url_b, email_b));
+  {
+    g_autoptr(GVariant) apis = g_settings_get_value (settings, "store-apis");
+
+    g_assert_cmpuint (g_variant_n_children (apis), ==, 0);
+  }
+
+  g_settings_reset (settings, "insecure-stores");
+  g_settings_reset (settings, "store-url");
+  close_window (GTK_WIDGET (window));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -4152,6 +4449,7 @@ main (int   argc,
   g_test_add_func ("/pages/long-text/store", test_long_store_text);
   g_test_add_func ("/pages/long-text/typed", test_typed_too_long);
   g_test_add_func ("/pages/long-text/register", test_register_too_long);
+  g_test_add_func ("/pages/stores/switch-and-forget", test_several_stores);
 
   return g_test_run ();
 }

@@ -10,7 +10,6 @@
 #include <glib/gi18n.h>
 
 #include "patron-application.h"
-#include "patron-orders-page.h"
 #include "patron-preferences-window.h"
 #include "patron-settings.h"
 #include "patron-store-page.h"
@@ -221,15 +220,16 @@ get_window (GApplication *app)
   return window;
 }
 
-/* Reading the keyring and asking the store for the customer and the first
- * page of orders take about as long as GTK takes to start and draw the first
- * window: they begin first, from threads of their own, with what the window
- * will ask for (patron_window_start(), use_store()). */
+/* Reading the keyring and asking the store for the customer take about as
+ * long as GTK takes to start and draw the first window: they begin first,
+ * from threads of their own, with what the window will ask for
+ * (patron_window_start(), use_store()). The orders are asked for when they
+ * are shown: most starts never show them, and a page of them costs the
+ * store some fifty times what the account's order count does. */
 static void
 prepare_session (PatronApplication *self)
 {
   g_autoptr(GSettings) settings = patron_settings_new ();
-  g_autoptr(MedusaOrderQuery) orders = NULL;
   g_autofree char *store_url = start_store_url (self, settings);
 
   if (store_url == NULL || !medusa_client_check_base_url (store_url, NULL) ||
@@ -237,9 +237,7 @@ prepare_session (PatronApplication *self)
       patron_application_get_counter_mode (self))
     return;
 
-  orders = patron_orders_page_history_query ();
   self->session = patron_session_new (store_url);
-  patron_session_set_orders_ahead (self->session, orders, PATRON_ORDERS_PAGE_SIZE);
   patron_session_prepare_restore (self->session);
 }
 
@@ -338,6 +336,8 @@ patron_application_about_action (GSimpleAction *action,
                          "application-icon", APPLICATION_ID,
                          "version", PACKAGE_VERSION VERSION_SUFFIX,
                          "comments", _("Manage your account at a Medusa store"),
+                         /* as the metainfo's <developer_name> */
+                         "developer-name", _("The Patron authors"),
                          "developers", developers,
                          "license-type", GTK_LICENSE_GPL_3_0,
                          "website", "https://github.com/patronapp/patron",

@@ -256,6 +256,46 @@ patron_secrets_lookup_finish (GAsyncResult  *result,
   return TRUE;
 }
 
+/*
+ * libsecret's file backend (the keyring inside the Flatpak) keeps the file as
+ * it was before each write beside it, as `….keyring~`: after a session is
+ * forgotten, that copy still holds it, and a bearer token stays valid at the
+ * store. Two more writes, an item that says nothing and its removal, leave
+ * nothing but that item in the copy. With a keyring daemon they cost two
+ * calls and change nothing.
+ */
+#define SCRUB_ATTRIBUTES "store", "", "email", ""
+
+static void
+scrub_removed_cb (GObject      *object,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (!secret_password_clear_finish (result, &error) && error != NULL)
+    g_debug ("Could not remove the keyring's blank item: %s", error->message);
+
+  /* the session itself is forgotten either way */
+  g_task_return_boolean (task, TRUE);
+}
+
+static void
+scrub_stored_cb (GObject      *object,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (!secret_password_store_finish (result, &error))
+    g_debug ("Could not write the keyring's blank item: %s", error->message);
+
+  secret_password_clear (patron_secrets_get_schema (), NULL, scrub_removed_cb,
+                         g_steal_pointer (&task), SCRUB_ATTRIBUTES, NULL);
+}
+
 static void
 clear_cb (GObject      *object,
           GAsyncResult *result,
@@ -263,12 +303,25 @@ clear_cb (GObject      *object,
 {
   g_autoptr(GTask) task = user_data;
   GError *error = NULL;
+  gboolean removed;
 
-  secret_password_clear_finish (result, &error);
+  removed = secret_password_clear_finish (result, &error);
   if (error != NULL)
-    g_task_return_error (task, error);
-  else
-    g_task_return_boolean (task, TRUE);
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+
+  /* nothing was kept: nothing to write, least of all in counter mode */
+  if (!removed)
+    {
+      g_task_return_boolean (task, TRUE);
+      return;
+    }
+
+  /* not cancellable: a forgotten session must not stay in the backup */
+  secret_password_store (patron_secrets_get_schema (), SECRET_COLLECTION_DEFAULT, "Patron", "-",
+                         NULL, scrub_stored_cb, g_steal_pointer (&task), SCRUB_ATTRIBUTES, NULL);
 }
 
 /**
@@ -298,4 +351,71 @@ patron_secrets_clear_finish (GAsyncResult  *result,
                              GError       **error)
 {
   return g_task_propagate_boolean (G_TASK (result), error);
+}
+
+/* at most this many kept sessions are listed: one per store, and Patron
+ * remembers fewer stores than this */
+#define MAX_KEPT_LISTED 64
+
+static void
+search_cb (GObject      *object,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  g_autoptr(GHashTable) kept = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  GError *error = NULL;
+  GList *items;
+  guint n = 0;
+
+  items = secret_password_search_finish (result, &error);
+  if (error != NULL)
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+
+  for (GList *l = items; l != NULL && n < MAX_KEPT_LISTED; l = l->next, n++)
+    {
+      g_autoptr(GHashTable) attributes = secret_retrievable_get_attributes (l->data);
+      const char *store = g_hash_table_lookup (attributes, "store");
+      const char *email = g_hash_table_lookup (attributes, "email");
+
+      if (store != NULL && email != NULL)
+        g_hash_table_replace (kept, g_strdup (store), g_strdup (email));
+    }
+  g_list_free_full (items, g_object_unref);
+
+  g_task_return_pointer (task, g_steal_pointer (&kept), (GDestroyNotify) g_hash_table_unref);
+}
+
+/**
+ * patron_secrets_list_kept_async:
+ *
+ * Lists the stores that have a kept session, and for whom: the items'
+ * attributes only. No secret is read, and a locked keyring is not
+ * unlocked for it.
+ */
+void
+patron_secrets_list_kept_async (GCancellable        *cancellable,
+                                GAsyncReadyCallback  callback,
+                                gpointer             user_data)
+{
+  GTask *task = g_task_new (NULL, cancellable, callback, user_data);
+
+  g_task_set_source_tag (task, patron_secrets_list_kept_async);
+  secret_password_search (patron_secrets_get_schema (), SECRET_SEARCH_ALL, cancellable,
+                          search_cb, task, NULL);
+}
+
+/**
+ * patron_secrets_list_kept_finish:
+ *
+ * Returns: (transfer full): store address → email of each kept session
+ */
+GHashTable *
+patron_secrets_list_kept_finish (GAsyncResult  *result,
+                                 GError       **error)
+{
+  return g_task_propagate_pointer (G_TASK (result), error);
 }

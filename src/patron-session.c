@@ -1271,3 +1271,28 @@ patron_session_sign_out_finish (PatronSession  *self,
 
   return g_task_propagate_boolean (G_TASK (result), error);
 }
+
+/**
+ * patron_session_leave:
+ *
+ * Ends the visit at this store for another store: a kept session stays in
+ * the keyring, and valid at the store, for when the user comes back; the
+ * customer and the token go from memory. A session that is not kept (as
+ * none is in counter mode) is signed out as by
+ * patron_session_sign_out_async().
+ */
+void
+patron_session_leave (PatronSession *self)
+{
+  g_return_if_fail (PATRON_IS_SESSION (self));
+
+  if (!self->remember || !self->keep_sessions)
+    {
+      patron_session_sign_out_async (self, NULL, NULL, NULL);
+      return;
+    }
+
+  medusa_client_set_access_token (self->client, NULL);
+  set_customer (self, NULL, NULL);
+  g_clear_pointer (&self->email, g_free);
+}

@@ -44,6 +44,10 @@ sign_in_cb (GObject      *object,
 
   if (!patron_session_sign_in_finish (PATRON_SESSION (object), result, &error))
     {
+      /* the window leaves this page as the session signs in, which cancels
+       * what the page asked: the password served all the same */
+      if (self->session != NULL && patron_session_get_signed_in (self->session))
+        gtk_editable_set_text (self->password_row, "");
       if (patron_form_show_failure (self->error_label, error, PATRON_ACTION_SIGN_IN))
         gtk_widget_grab_focus (GTK_WIDGET (self->password_row));
       patron_form_set_busy (self->form, self->spinner, FALSE);

@@ -21,6 +21,7 @@
 #include "patron-reset-link.h"
 #include "test-util.h"
 #include "patron-store-page.h"
+#include "patron-stores.h"
 #include "patron-text.h"
 
 #define TOKEN "eyJhbGciOiJIUzI1NiJ9.eyJjdXN0b21lcl9pZCI6ImN1c18xIn0.c2lnbmF0dXJl"
@@ -413,6 +414,11 @@ test_error_sentences (void)
                                                      "Could not connect: Connection refused");
     g_autoptr(GError) timeout = g_error_new_literal (G_IO_ERROR, G_IO_ERROR_TIMED_OUT, "x");
     g_autoptr(GError) tls = g_error_new_literal (G_TLS_ERROR, G_TLS_ERROR_BAD_CERTIFICATE, "x");
+    /* what libsoup says for https:// to a server that speaks plain http */
+    g_autoptr(GError) not_tls = g_error_new_literal (G_TLS_ERROR, G_TLS_ERROR_MISC,
+                                                     "Error performing TLS handshake: An "
+                                                     "unexpected TLS packet was received.");
+    g_autofree char *not_tls_text = patron_error_to_sentence (not_tls, PATRON_ACTION_CONNECT);
     g_autoptr(GError) token = g_error_new_literal (MEDUSA_ERROR, MEDUSA_ERROR_INVALID_TOKEN,
                                                    "An unknown error occurred.");
     g_autofree char *wrong_text = patron_error_to_sentence (wrong, PATRON_ACTION_SIGN_IN);
@@ -434,6 +440,9 @@ test_error_sentences (void)
     g_assert_nonnull (strstr (refused_text, "cannot reach"));
     g_assert_nonnull (strstr (timeout_text, "in time"));
     g_assert_nonnull (strstr (tls_text, "certificate"));
+    /* a handshake that failed is not blamed on a certificate there is none of */
+    g_assert_null (strstr (not_tls_text, "certificate"));
+    g_assert_nonnull (strstr (not_tls_text, "secure connection"));
     g_assert_nonnull (strstr (token_text, "new email"));
     /* a save whose answer broke: it probably happened, and the user is told so */
     g_assert_nonnull (strstr (saved_text, "probably reached the store"));
@@ -621,6 +630,86 @@ test_csv_orders (void)
     "5,2026-11-29T11:05:06+09:00,Completed,Shipped,Paid,2,47.00,USD,buyer@example.com\r\n");
 }
 
+/* The remembered stores: newest first, each once, at most
+ * PATRON_STORES_MAX, nothing invalid from the settings; forgetting one
+ * removes it from every setting and leaves the others. */
+static void
+test_stores_remembered (void)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APPLICATION_SCHEMA);
+  g_auto(GStrv) stores = NULL;
+  g_autoptr(GVariant) apis = NULL;
+  g_auto(GStrv) insecure = NULL;
+  g_autofree char *opened = NULL;
+  g_autofree char *named = NULL;
+  g_autofree char *label = NULL;
+  g_autofree char *long_host = NULL;
+  g_autofree char *long_name = NULL;
+
+  g_settings_set_strv (settings, "recent-stores",
+                       (const char * const[]) { "not an address", "https://b.example",
+                                                "https://b.example", NULL });
+  patron_stores_remember (settings, "https://a.example");
+  stores = g_settings_get_strv (settings, "recent-stores");
+  g_assert_cmpstrv (stores, ((const char * const[]) { "https://a.example", "https://b.example",
+                                                      NULL }));
+  g_clear_pointer (&stores, g_strfreev);
+
+  /* used again: first; never more than PATRON_STORES_MAX */
+  for (guint i = 0; i < PATRON_STORES_MAX + 5; i++)
+    {
+      g_autofree char *url = g_strdup_printf ("https://shop%u.example", i);
+
+      patron_stores_remember (settings, url);
+    }
+  patron_stores_remember (settings, "https://shop3.example");
+  stores = patron_stores_list (settings);
+  g_assert_cmpuint (g_strv_length (stores), ==, PATRON_STORES_MAX);
+  g_assert_cmpstr (stores[0], ==, "https://shop3.example");
+  g_assert_cmpstr (stores[1], ==, "https://shop24.example");
+  g_assert_false (g_strv_contains ((const char * const *) stores, "https://a.example"));
+  g_clear_pointer (&stores, g_strfreev);
+
+  /* forgotten: from every setting; the others stay */
+  g_settings_set_value (settings, "store-apis",
+                        g_variant_new_parsed ("{'http://shop3.example': (uint32 2, 'pk_1'), "
+                                              "'https://shop4.example': (uint32 1, '')}"));
+  g_settings_set_strv (settings, "insecure-stores",
+                       (const char * const[]) { "http://shop3.example", "http://x.example",
+                                                NULL });
+  g_settings_set_string (settings, "store-url", "http://shop3.example");
+  patron_stores_remember (settings, "http://shop3.example");
+  g_assert_cmpuint (patron_stores_api_version (settings, "http://shop3.example"), ==, 2);
+  patron_stores_forget (settings, "http://shop3.example");
+  stores = patron_stores_list (settings);
+  g_assert_false (g_strv_contains ((const char * const *) stores, "http://shop3.example"));
+  g_assert_true (g_strv_contains ((const char * const *) stores, "https://shop3.example"));
+  apis = g_settings_get_value (settings, "store-apis");
+  g_assert_cmpuint (g_variant_n_children (apis), ==, 1);
+  g_assert_cmpuint (patron_stores_api_version (settings, "http://shop3.example"), ==, 0);
+  g_assert_cmpuint (patron_stores_api_version (settings, "https://shop4.example"), ==, 1);
+  insecure = g_settings_get_strv (settings, "insecure-stores");
+  g_assert_cmpstrv (insecure, ((const char * const[]) { "http://x.example", NULL }));
+  opened = g_settings_get_string (settings, "store-url");
+  g_assert_cmpstr (opened, ==, "");
+
+  /* shown by host (and port), clipped */
+  named = patron_stores_display_name ("http://127.0.0.1:9000");
+  g_assert_cmpstr (named, ==, "127.0.0.1:9000");
+  label = g_strnfill (63, 'a');
+  long_host = g_strdup_printf ("https://%s.%s.%s.example.com", label, label, label);
+  g_clear_pointer (&named, g_free);
+  named = patron_stores_display_name ("https://shop.example/path");
+  g_assert_cmpstr (named, ==, "shop.example");
+  long_name = patron_stores_display_name (long_host);
+  g_assert_cmpuint (g_utf8_strlen (long_name, -1), ==, 120);
+
+  g_settings_reset (settings, "recent-stores");
+  g_settings_reset (settings, "store-apis");
+  g_settings_reset (settings, "insecure-stores");
+  g_settings_reset (settings, "store-url");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -640,6 +729,7 @@ main (int   argc,
   g_test_add_func ("/app/reset-link/token-expiry", test_token_expiry);
   g_test_add_func ("/app/store-url", test_store_url_forms);
   g_test_add_func ("/app/store-link", test_store_link);
+  g_test_add_func ("/app/stores", test_stores_remembered);
   g_test_add_func ("/app/error-sentences", test_error_sentences);
   g_test_add_func ("/app/money", test_money);
   g_test_add_func ("/app/local-time", test_local_time);

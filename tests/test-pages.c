@@ -33,7 +33,9 @@
 #include "patron-reset-page.h"
 #include "patron-secrets.h"
 #include "patron-sign-in-page.h"
+#include "patron-store-api.h"
 #include "patron-store-page.h"
+#include "patron-stores.h"
 #include "patron-application.h"
 #include "patron-window.h"
 
@@ -97,6 +99,40 @@ country_row (GtkWidget *editor)
 
   g_assert_true (ADW_IS_COMBO_ROW (found));
   return ADW_COMBO_ROW (found);
+}
+
+static void
+collect_mnemonics (GtkWidget  *widget,
+                   GHashTable *seen)
+{
+  if (!gtk_widget_get_visible (widget))
+    return;
+
+  if (GTK_IS_LABEL (widget) && gtk_label_get_use_underline (GTK_LABEL (widget)))
+    {
+      guint key = gdk_keyval_to_lower (gtk_label_get_mnemonic_keyval (GTK_LABEL (widget)));
+      const char *text = gtk_label_get_label (GTK_LABEL (widget));
+      const char *other = g_hash_table_lookup (seen, GUINT_TO_POINTER (key));
+
+      if (key != GDK_KEY_VoidSymbol && other != NULL)
+        g_error ("\"%s\" and \"%s\" have the same mnemonic: Alt+%s only moves between them",
+                 other, text, gdk_keyval_name (key));
+      g_hash_table_insert (seen, GUINT_TO_POINTER (key), (gpointer) text);
+    }
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    collect_mnemonics (child, seen);
+}
+
+/* Each mnemonic shown at once in @root is another key. */
+static void
+assert_mnemonics_unique (GtkWidget *root)
+{
+  g_autoptr(GHashTable) seen = g_hash_table_new (NULL, NULL);
+
+  collect_mnemonics (root, seen);
 }
 
 static GtkWidget *
@@ -403,6 +439,7 @@ test_account_profile (void)
   gtk_editable_set_text (row (GTK_WIDGET (page), "First Name"), "Grace");
   g_assert_nonnull (find_widget (GTK_WIDGET (page), is_button_saying, "Save"));
   g_assert_true (patron_account_page_get_has_changes (page));
+  assert_mnemonics_unique (GTK_WIDGET (page));
   click (GTK_WIDGET (page), "Revert");
   g_assert_cmpstr (gtk_editable_get_text (row (GTK_WIDGET (page), "First Name")), ==, "Ada");
   g_assert_false (patron_account_page_get_has_changes (page));
@@ -1089,6 +1126,9 @@ typedef struct
    * after the first */
   const char  *fail_method;
   char        *last_limit;
+  /* the offset of every page of orders asked for, in order (a one-order
+   * count is no page) */
+  GArray      *offsets;
 } FlakyProxy;
 
 static void
@@ -1138,6 +1178,12 @@ proxy_handler (SoupServer        *server,
     {
       g_free (proxy->last_limit);
       proxy->last_limit = g_strdup (g_hash_table_lookup (query, "limit"));
+      if (g_strcmp0 (proxy->last_limit, "1") != 0)
+        {
+          guint value = offset != NULL ? (guint) g_ascii_strtoull (offset, NULL, 10) : 0;
+
+          g_array_append_val (proxy->offsets, value);
+        }
     }
 
   if (proxy->failures > 0 &&
@@ -1187,6 +1233,7 @@ flaky_proxy_new (guint failures)
   g_autoptr(GUri) uri = NULL;
 
   proxy->failures = failures;
+  proxy->offsets = g_array_new (FALSE, FALSE, sizeof (guint));
   proxy->upstream = g_strdup (store_url);
   if (g_str_has_suffix (proxy->upstream, "/"))
     proxy->upstream[strlen (proxy->upstream) - 1] = '\0';
@@ -1209,6 +1256,7 @@ flaky_proxy_free (FlakyProxy *proxy)
   g_free (proxy->upstream);
   g_free (proxy->url);
   g_free (proxy->last_limit);
+  g_array_unref (proxy->offsets);
   g_free (proxy);
 }
 
@@ -1401,6 +1449,38 @@ test_orders_page_status_wraps_when_narrow (void)
   close_window (window);
 }
 
+/* Whether @child of a list view is a row on screen: GTK keeps the rows it
+ * tracks (focus, selection) as they were, unmapped, when they leave it. */
+static gboolean
+is_on_screen (GtkWidget *list,
+              GtkWidget *child)
+{
+  graphene_rect_t bounds;
+
+  return gtk_widget_get_mapped (child) && gtk_widget_compute_bounds (child, list, &bounds) &&
+         bounds.size.height > 0 && bounds.origin.y < gtk_widget_get_height (list) &&
+         bounds.origin.y + bounds.size.height > 0;
+}
+
+/* The first widget that @match finds in the rows of @list on screen. */
+static GtkWidget *
+find_on_screen (GtkWidget   *list,
+                WidgetMatch  match,
+                const char  *text)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (list);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found;
+
+      if (is_on_screen (list, child) && (found = find_widget (child, match, text)) != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
 /* A page that fails to load shows rows that say so with a button that asks
  * for it again, not a hole. */
 static void
@@ -1443,12 +1523,14 @@ test_orders_page_retry (void)
   g_assert_nonnull (retry);
   g_signal_emit_by_name (retry, "clicked");
 
-  /* the proxy lets it through this time: every row fills in */
+  /* the proxy lets it through this time: every row on screen fills in (the
+   * rows GTK keeps beyond the screen wait until they are shown) */
   {
     gint64 deadline = test_deadline (20);
 
-    while (find_widget (GTK_WIDGET (orders), is_label_containing, "could not be loaded") != NULL ||
-           find_widget (GTK_WIDGET (orders), is_label_containing, "Loading…") != NULL)
+    while (find_on_screen (list, is_label_containing, "could not be loaded") != NULL ||
+           find_on_screen (list, is_label_containing, "Loading…") != NULL ||
+           find_on_screen (list, is_label_containing, "#") == NULL)
       {
         g_assert_cmpint (g_get_monotonic_time (), <, deadline);
         g_main_context_iteration (NULL, FALSE);
@@ -1461,6 +1543,272 @@ test_orders_page_retry (void)
                                                          GTK_TYPE_STACK))), ==, "list");
 
   close_window (window);
+}
+
+/* ------------------------------------------------------------------------ */
+/* The orders asked for follow the rows on screen                           */
+
+typedef struct
+{
+  FlakyProxy       *proxy;
+  GtkWidget        *window;
+  GtkWidget        *list;
+  GtkAdjustment    *adjustment;
+  GHashTable       *positions;   /* display id → position in the history */
+  guint             page_size;
+  guint             n_pages;
+  guint             n_seen;      /* of proxy->offsets, those checked */
+  GHashTable       *asked;       /* offsets asked for so far */
+} Viewport;
+
+/* The positions of the rows on screen, from their order numbers (the rows
+ * say "#1042, …" to a screen reader): FALSE while one of them waits for its
+ * page. */
+static gboolean
+rows_on_screen (Viewport *view,
+                guint    *first,
+                guint    *last)
+{
+  guint n = 0;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (view->list);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *row = find_widget (child, is_of_type, (const char *) PATRON_TYPE_ORDER_ROW);
+      const char *summary;
+      gpointer position;
+
+      if (row == NULL || !is_on_screen (view->list, child))
+        continue;
+
+      summary = patron_order_row_get_summary (PATRON_ORDER_ROW (row));
+      if (summary[0] != '#')
+        return FALSE;
+      g_assert_true (g_hash_table_lookup_extended (
+                       view->positions,
+                       GSIZE_TO_POINTER (g_ascii_strtoull (summary + 1, NULL, 10)),
+                       NULL, &position));
+      *first = n == 0 ? GPOINTER_TO_UINT (position) : MIN (*first, GPOINTER_TO_UINT (position));
+      *last = n == 0 ? GPOINTER_TO_UINT (position) : MAX (*last, GPOINTER_TO_UINT (position));
+      n++;
+    }
+
+  return n > 0;
+}
+
+static gboolean
+screen_filled (gpointer data)
+{
+  guint first, last;
+
+  return rows_on_screen (data, &first, &last);
+}
+
+/* Once the list has drawn where it went and every row on screen shows its
+ * order, and no request followed for a while: five times the list's settle
+ * time (what a list that asks too much would ask, it asks by then). */
+static void
+wait_until_quiet (Viewport *view)
+{
+  GArray *offsets = view->proxy->offsets;
+  gint64 quiet_until;
+
+  gtk_test_widget_wait_for_draw (view->window);
+  spin_until (screen_filled, view);
+  for (quiet_until = g_get_monotonic_time () + 5 * PATRON_ORDERS_SETTLE_MS * 1000;
+       g_get_monotonic_time () < quiet_until; )
+    {
+      guint seen = offsets->len;
+
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (1000);
+      if (offsets->len != seen)
+        quiet_until = g_get_monotonic_time () + 5 * PATRON_ORDERS_SETTLE_MS * 1000;
+    }
+}
+
+/* After a gesture, once quiet: the pages asked for since the last look are exactly those of the
+ * rows on screen not asked for before, each once. Returns how many. */
+static guint
+assert_asked_for_screen (Viewport   *view,
+                         const char *gesture)
+{
+  GArray *offsets = view->proxy->offsets;
+  g_autoptr(GHashTable) expected = g_hash_table_new (NULL, NULL);
+  guint first, last;
+  guint n_new;
+
+  wait_until_quiet (view);
+  g_assert_true (rows_on_screen (view, &first, &last));
+
+  for (guint page = first / view->page_size; page <= last / view->page_size; page++)
+    if (!g_hash_table_contains (view->asked, GUINT_TO_POINTER (page * view->page_size)))
+      g_hash_table_add (expected, GUINT_TO_POINTER (page * view->page_size));
+
+  n_new = offsets->len - view->n_seen;
+  g_test_message ("%s: rows %u–%u on screen, %u pages asked for", gesture, first, last, n_new);
+  for (; view->n_seen < offsets->len; view->n_seen++)
+    {
+      gpointer offset = GUINT_TO_POINTER (g_array_index (offsets, guint, view->n_seen));
+
+      if (!g_hash_table_remove (expected, offset))
+        g_error ("%s asked for the page at %u, not on screen (rows %u–%u) or asked before",
+                 gesture, GPOINTER_TO_UINT (offset), first, last);
+      g_hash_table_add (view->asked, offset);
+    }
+  g_assert_cmpuint (g_hash_table_size (expected), ==, 0);
+
+  return n_new;
+}
+
+/* The row at @position at the top of the screen, as dragging the scroll
+ * bar puts it there. */
+static void
+scroll_to_row (Viewport *view,
+               guint     position)
+{
+  double upper = gtk_adjustment_get_upper (view->adjustment);
+  guint count = g_hash_table_size (view->positions);
+
+  gtk_adjustment_set_value (view->adjustment, upper * position / count);
+}
+
+/* Pages of orders are asked for when their rows are on screen, not when the
+ * list view makes rows for them (GTK 4.8 makes 200 around those on screen):
+ * in a window showing about ten rows, opening the orders asks for one page;
+ * End for the last page(s); Home for nothing; a jump to the middle for its
+ * page; a fling for where it lands, not the pages flown over; a slow scroll
+ * to the end for the pages not asked yet: every page once in all. */
+static void
+test_orders_page_viewport (void)
+{
+  g_autoptr(FlakyProxy) proxy = flaky_proxy_new (0);
+  g_autoptr(PatronSession) session = patron_session_new (proxy->url);
+  g_autoptr(PatronSession) direct = patron_session_new (store_url);
+  g_autoptr(MedusaOrderQuery) query = medusa_order_query_new ();
+  g_autoptr(MedusaOrderPage) all = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GHashTable) positions = g_hash_table_new (NULL, NULL);
+  g_autoptr(GHashTable) asked = g_hash_table_new (NULL, NULL);
+  Viewport view = { proxy, NULL, NULL, NULL, positions, 50, 0, 0, asked };
+  PatronOrdersPage *orders;
+  GListModel *history;
+  guint count, first, last, pitch_rows;
+  int chrome;
+
+  /* the whole history in one answer, straight from the store */
+  patron_session_set_keep_sessions (direct, FALSE);
+  patron_session_sign_in_async (direct, "buyer@example.com", "buyer-pass-123", FALSE, NULL,
+                                test_store_result_cb, &result);
+  g_assert_true (patron_session_sign_in_finish (direct, test_wait_for (&result), &error));
+  g_clear_object (&result);
+  medusa_order_query_set_limit (query, 1000);
+  medusa_client_list_orders_async (patron_session_get_client (direct), query, NULL,
+                                   test_store_result_cb, &result);
+  all = medusa_client_list_orders_finish (patron_session_get_client (direct),
+                                          test_wait_for (&result), &error);
+  g_assert_no_error (error);
+  g_clear_object (&result);
+  history = medusa_order_page_get_orders (all);
+  count = g_list_model_get_n_items (history);
+  g_assert_cmpuint (count, ==, medusa_order_page_get_count (all));
+  for (guint i = 0; i < count; i++)
+    {
+      g_autoptr(MedusaOrder) order = g_list_model_get_item (history, i);
+
+      g_hash_table_insert (positions, GSIZE_TO_POINTER (medusa_order_get_display_id (order)),
+                           GUINT_TO_POINTER (i));
+    }
+  view.n_pages = (count + view.page_size - 1) / view.page_size;
+  g_test_message ("%u orders, %u pages of %u", count, view.n_pages, view.page_size);
+  g_assert_cmpuint (view.n_pages, >=, 5);
+
+  patron_session_set_keep_sessions (session, FALSE);
+  patron_session_sign_in_async (session, "buyer@example.com", "buyer-pass-123", FALSE, NULL,
+                                test_store_result_cb, &result);
+  g_assert_true (patron_session_sign_in_finish (session, test_wait_for (&result), &error));
+
+  orders = g_object_new (PATRON_TYPE_ORDERS_PAGE, NULL);
+  view.window = show_in_window (GTK_WIDGET (orders));
+  gtk_window_set_default_size (GTK_WINDOW (view.window), 800, 600);
+  patron_orders_page_set_session (orders, session);
+  view.list = find_widget (GTK_WIDGET (orders), is_of_type, (const char *) GTK_TYPE_LIST_VIEW);
+  view.adjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (view.list));
+
+  /* opening: the first page, which fills the screen */
+  g_assert_cmpuint (assert_asked_for_screen (&view, "opening"), ==, 1);
+
+  /* a window that shows ten rows */
+  g_assert_true (rows_on_screen (&view, &first, &last));
+  pitch_rows = last - first + 1;
+  chrome = gtk_widget_get_height (view.window) - gtk_widget_get_height (view.list);
+  gtk_window_set_default_size (GTK_WINDOW (view.window), 800,
+                               chrome + gtk_widget_get_height (view.list) * 10 / pitch_rows);
+  for (guint frames = 0; frames < 50 && (!rows_on_screen (&view, &first, &last) ||
+                                         last - first + 1 != 10); frames++)
+    gtk_test_widget_wait_for_draw (view.window);
+  g_test_message ("rows %u–%u on screen", first, last);
+  g_assert_cmpuint (last - first + 1, >=, 9);
+  g_assert_cmpuint (last - first + 1, <=, 11);
+  g_assert_cmpuint (assert_asked_for_screen (&view, "a smaller window"), ==, 0);
+
+  /* End (what the key does): the last page, or the last two */
+  gtk_widget_activate_action (view.list, "list.scroll-to-item", "u", count - 1);
+  g_assert_cmpuint (assert_asked_for_screen (&view, "End"), >=, 1);
+  g_assert_true (rows_on_screen (&view, &first, &last));
+  g_assert_cmpuint (last, ==, count - 1);
+
+  /* Home: loaded already */
+  gtk_widget_activate_action (view.list, "list.scroll-to-item", "u", 0);
+  g_assert_cmpuint (assert_asked_for_screen (&view, "Home"), ==, 0);
+  g_assert_true (rows_on_screen (&view, &first, &last));
+  g_assert_cmpuint (first, ==, 0);
+
+  /* a fling from the top over the second and third pages, landing in the
+   * fourth: a position a frame, as kinetic scrolling moves the list (GTK
+   * 4.8's list view ends up at the bottom when moved twice between two
+   * frames) */
+  {
+    const guint flown[] = { 55, 75, 95, 115, 135, 160, 170 };
+
+    for (guint i = 0; i < G_N_ELEMENTS (flown); i++)
+      {
+        scroll_to_row (&view, flown[i]);
+        gtk_test_widget_wait_for_draw (view.window);
+      }
+  }
+  g_assert_cmpuint (assert_asked_for_screen (&view, "a fling"), ==, 1);
+  g_assert_true (rows_on_screen (&view, &first, &last));
+  g_assert_cmpuint (first / view.page_size, ==, 3);
+
+  /* a jump to the middle (the scroll bar dragged there) */
+  scroll_to_row (&view, count / 2);
+  g_assert_cmpuint (assert_asked_for_screen (&view, "a jump to the middle"), >=, 1);
+
+  /* a slow scroll from the top to the end, half a screen at a time, each
+   * once its rows show: the pages not asked for yet, and every page once
+   * in all */
+  gtk_widget_activate_action (view.list, "list.scroll-to-item", "u", 0);
+  assert_asked_for_screen (&view, "Home again");
+  while (gtk_adjustment_get_value (view.adjustment) <
+         gtk_adjustment_get_upper (view.adjustment) - gtk_adjustment_get_page_size (view.adjustment))
+    {
+      gtk_adjustment_set_value (view.adjustment,
+                                gtk_adjustment_get_value (view.adjustment) +
+                                gtk_adjustment_get_page_size (view.adjustment) / 2);
+      gtk_test_widget_wait_for_draw (view.window);
+      spin_until (screen_filled, &view);
+    }
+  wait_until_quiet (&view);
+  for (; view.n_seen < proxy->offsets->len; view.n_seen++)
+    g_assert_true (g_hash_table_add (asked, GUINT_TO_POINTER (g_array_index (proxy->offsets, guint,
+                                                                              view.n_seen))));
+  g_assert_cmpuint (g_hash_table_size (asked), ==, view.n_pages);
+  g_assert_cmpuint (proxy->offsets->len, ==, view.n_pages);
+
+  close_window (view.window);
 }
 
 static void
@@ -2168,6 +2516,15 @@ test_store_page_warns_without_encryption (void)
   g_assert_null (find_dialog ());
   wait_for_label (GTK_WIDGET (page), "cannot reach the store");
 
+  /* another address asked about: the last one's failure is not left beside the question */
+  patron_store_page_set_url (page, "http://shop.example.com");
+  click (GTK_WIDGET (page), "Connect");
+  spin_until (has_dialog, NULL);
+  g_assert_null (find_widget (GTK_WIDGET (page), is_label_containing, "cannot reach"));
+  dialog = find_dialog ();
+  adw_message_dialog_response (dialog, "cancel");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+
   close_window (window);
 }
 
@@ -2198,7 +2555,8 @@ on_page (gpointer data)
 
 /* A start that resumes a kept session makes only the pages it shows: the
  * sign-in, register, forgot, reset, store and orders pages are made when
- * first asked for. */
+ * first asked for. It asks only for what it shows: the customer and the
+ * account's order count; the orders when they are shown. */
 static void
 test_window_makes_pages_when_needed (void)
 {
@@ -2235,18 +2593,20 @@ test_window_makes_pages_when_needed (void)
   for (guint i = 0; i < G_N_ELEMENTS (lazy); i++)
     g_assert_null (find_widget (GTK_WIDGET (window), is_of_type, (const char *) lazy[i]));
 
-  /* the first page of the orders was asked for with the customer, and
-   * brought the count */
+  /* the customer and the count (one order): no page of orders ahead */
   spin_until (order_count_known, restored);
   count = session_order_count (restored);
   g_assert_cmpint (count, >, 0);
+  g_assert_null (session_take_orders (restored, 50));
+  g_assert_cmpuint (medusa_client_get_request_count (patron_session_get_client (restored)), ==, 2);
   gtk_widget_activate_action (GTK_WIDGET (window), "win.navigate", "(ss)", "orders", "");
   g_assert_nonnull (find_widget (GTK_WIDGET (window), is_of_type,
                                  (const char *) PATRON_TYPE_ORDERS_PAGE));
-  /* at once: the orders page took the list with its first page */
+  /* the first page, asked for when shown: one request */
   showing = g_strdup_printf ("Showing %d orders", count);
-  g_assert_nonnull (find_widget (GTK_WIDGET (window), is_label_containing, showing));
-  g_assert_null (session_take_orders (restored, 50));
+  wait_for_label (GTK_WIDGET (window), showing);
+  wait_for_label (GTK_WIDGET (window), " items, ");
+  g_assert_cmpuint (medusa_client_get_request_count (patron_session_get_client (restored)), ==, 3);
   gtk_widget_activate_action (GTK_WIDGET (window), "win.navigate", "(ss)", "sign-in",
                               "buyer@example.com");
   g_assert_nonnull (find_widget (GTK_WIDGET (window), is_of_type,
@@ -2294,9 +2654,10 @@ first_paint_cb (GdkFrameClock *clock,
 }
 
 /* Patron started on a store where a session is kept resumes it with what it
- * asked for before its window existed (PatronApplication's startup): neither
- * the customer nor the first page of orders is asked for again. The window's
- * first frame does not wait for them. */
+ * asked for before its window existed (PatronApplication's startup): the
+ * customer is not asked for again. The window's first frame does not wait
+ * for it. Then only the order count goes out, and the first page of orders
+ * once they are shown. */
 static void
 test_window_resumes_ahead (void)
 {
@@ -2338,9 +2699,11 @@ test_window_resumes_ahead (void)
   g_assert_cmpint (signed_in_at_first_paint, ==, FALSE);
   g_signal_handlers_disconnect_by_func (clock, first_paint_cb, session);
 
+  spin_until (order_count_known, session);
+  g_assert_cmpuint (medusa_client_get_request_count (patron_session_get_client (session)), ==, 1);
   gtk_widget_activate_action (GTK_WIDGET (window), "win.navigate", "(ss)", "orders", "");
   wait_for_label (GTK_WIDGET (window), " items, ");
-  g_assert_cmpuint (medusa_client_get_request_count (patron_session_get_client (session)), ==, 0);
+  g_assert_cmpuint (medusa_client_get_request_count (patron_session_get_client (session)), ==, 2);
 
   close_window (GTK_WIDGET (window));
   g_settings_reset (settings, "store-url");
@@ -2671,6 +3034,7 @@ static void
 test_narrow_page (gconstpointer data)
 {
   const char *name = data;
+  g_autoptr(GSettings) settings = g_settings_new (APPLICATION_SCHEMA);
   PatronWindow *window = buyer_window ();
   GtkStack *stack = GTK_STACK (find_widget (GTK_WIDGET (window), is_of_type,
                                             (const char *) GTK_TYPE_STACK));
@@ -2689,12 +3053,25 @@ test_narrow_page (gconstpointer data)
                                      "Please sign in again.");
   if (g_str_equal (name, "orders"))
     wait_for_label (GTK_WIDGET (window), "Showing");
+  /* the list of stores, with the longest address a host name allows */
+  if (g_str_equal (name, "store"))
+    {
+      g_autofree char *label = g_strnfill (63, 'a');
+      g_autofree char *path = g_strnfill (200, 'p');
+      g_autofree char *long_url = g_strdup_printf ("https://%s.%s.%s.example.com/%s", label,
+                                                   label, label, path);
+
+      g_settings_set_strv (settings, "recent-stores",
+                           (const char * const[]) { long_url, store_url, NULL });
+      wait_for_label (GTK_WIDGET (window), "Your Stores");
+    }
   g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, name);
   spin_until (stack_settled, stack);
 
   problems = narrow_problems (GTK_WIDGET (window));
   if (problems != NULL)
     g_test_fail_printf ("the %s page: %s", name, problems);
+  g_settings_reset (settings, "recent-stores");
 
   close_window (GTK_WIDGET (window));
 }
@@ -3536,6 +3913,9 @@ test_end_of_visit (void)
    * cross-fade is over) */
   spin_until (is_unmapped, sign_in);
   g_assert_false (password_shown (password));
+  /* and, once it served, it is not kept in the form for the rest of the visit
+   * (the window leaves the page as the session signs in, which cancels) */
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (password)), ==, "");
 
   customer = patron_session_get_customer (session);
   track (&tracked[n_tracked++], sign_in, "the sign-in page");
@@ -3568,6 +3948,8 @@ test_end_of_visit (void)
            GTK_LIST_VIEW (list_view)))),
          "the order list");
 
+  /* the count comes before the first page (the visit's): its rows first */
+  wait_for_label (orders, " items, ");
   g_signal_emit_by_name (list_view, "activate", 0);
   spin_until (has_dialog_of, GSIZE_TO_POINTER (PATRON_TYPE_ORDER_WINDOW));
   order_window = find_toplevel (PATRON_TYPE_ORDER_WINDOW);
@@ -4415,6 +4797,287 @@ test_insecure_store_everywhere (void)
   close_window (GTK_WIDGET (window));
 }
 
+
+/* ------------------------------------------------------------------------ */
+/* Several stores                                                           */
+
+typedef struct
+{
+  const char *url;
+  const char *email;
+} KeptAt;
+
+static gboolean
+is_kept_at (const char *url,
+            const char *email)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GHashTable) kept = NULL;
+  g_autoptr(GError) error = NULL;
+
+  patron_secrets_list_kept_async (NULL, test_store_result_cb, &result);
+  kept = patron_secrets_list_kept_finish (test_wait_for (&result), &error);
+  g_assert_no_error (error);
+
+  return g_strcmp0 (g_hash_table_lookup (kept, url), email) == 0;
+}
+
+static gboolean
+not_kept (gpointer data)
+{
+  KeptAt *at = data;
+
+  return !is_kept_at (at->url, at->email);
+}
+
+static gboolean
+signed_in_as (gpointer data)
+{
+  KeptAt *at = data;
+  PatronWindow *window = (PatronWindow *) find_toplevel (PATRON_TYPE_WINDOW);
+  PatronSession *session = window != NULL ? patron_window_get_session (window) : NULL;
+  MedusaCustomer *customer = session != NULL ? patron_session_get_customer (session) : NULL;
+
+  return customer != NULL && shows_account (window) &&
+         g_str_equal (patron_session_get_store_url (session), at->url) &&
+         g_str_equal (medusa_customer_get_email (customer), at->email);
+}
+
+static gboolean
+shows_page (gpointer data)
+{
+  PatronWindow *window = PATRON_WINDOW (find_toplevel (PATRON_TYPE_WINDOW));
+
+  return window != NULL && g_strcmp0 (visible_page (window), data) == 0;
+}
+
+static void
+assert_recent_stores (GSettings  *settings,
+                      const char *first,
+                      const char *second)
+{
+  g_auto(GStrv) stores = g_settings_get_strv (settings, "recent-stores");
+
+  g_assert_cmpstr (stores[0], ==, first);
+  if (first != NULL)
+    g_assert_cmpstr (stores[1], ==, second);
+}
+
+static guint
+n_orders_of (const char *url,
+             const char *email,
+             const char *password)
+{
+  g_autoptr(MedusaClient) client = medusa_client_new (url);
+  g_autoptr(GSettings) settings = g_settings_new (APPLICATION_SCHEMA);
+  g_autoptr(MedusaOrderQuery) query = medusa_order_query_new ();
+  g_autoptr(MedusaCustomer) customer = NULL;
+  g_autoptr(MedusaOrderPage) page = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+
+  patron_store_api_apply (settings, client);
+  medusa_client_sign_in_async (client, email, password, MEDUSA_AUTH_MODE_TOKEN, NULL,
+                               test_store_result_cb, &result);
+  customer = medusa_client_sign_in_finish (client, test_wait_for (&result), &error);
+  g_assert_no_error (error);
+  g_clear_object (&result);
+  medusa_order_query_set_limit (query, 1);
+  medusa_client_list_orders_async (client, query, NULL, test_store_result_cb, &result);
+  page = medusa_client_list_orders_finish (client, test_wait_for (&result), &error);
+  g_assert_no_error (error);
+
+  return medusa_order_page_get_count (page);
+}
+
+/* The row of the store page's list for the store at @url */
+static GtkWidget *
+store_row (PatronWindow *window,
+           const char   *url)
+{
+  g_autofree char *name = patron_stores_display_name (url);
+  GtkWidget *found = find_widget (page_named (window, "store"), is_row_titled, name);
+
+  g_assert_nonnull (found);
+  return found;
+}
+
+static gboolean
+says_kept (gpointer row)
+{
+  return strstr (adw_action_row_get_subtitle (row), "Kept signed in") != NULL;
+}
+
+static void
+answer_forget (void)
+{
+  AdwMessageDialog *dialog;
+
+  spin_until (has_dialog, NULL);
+  dialog = find_dialog ();
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Forget This Store?");
+  adw_message_dialog_response (dialog, "forget");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+}
+
+/* Two real stores at once, each with its own customer kept signed in:
+ * switching (from the menu's action and from the store page's list) shows
+ * the right customer and orders and keeps the other store's session;
+ * forgetting one store leaves the other's keyring item and settings. */
+static void
+test_several_stores (void)
+{
+  const char *url_b = g_getenv ("MEDUSA_URL_B");
+  const char *key_b = NULL;
+  g_autoptr(GSettings) settings = g_settings_new (APPLICATION_SCHEMA);
+  g_autofree char *email_b = g_strdup_printf ("second.%" G_GINT64_FORMAT "@example.com",
+                                              g_get_real_time ());
+  g_autoptr(MedusaClient) creator = NULL;
+  g_autoptr(MedusaCustomer) created = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *showing = NULL;
+  KeptAt at_a = { store_url, "buyer@example.com" };
+  KeptAt at_b;
+  GtkWidget *store_b_row;
+  PatronWindow *window;
+  PatronSession *session;
+
+  if (url_b == NULL)
+    {
+      url_b = g_getenv ("MEDUSA_V2_URL");
+      key_b = g_getenv ("MEDUSA_V2_PUBLISHABLE_KEY");
+    }
+  if (url_b == NULL)
+    {
+      g_test_skip ("no second store (MEDUSA_URL_B or MEDUSA_V2_URL)");
+      return;
+    }
+  at_b.url = url_b;
+  at_b.email = email_b;
+
+  g_settings_reset (settings, "recent-stores");
+  g_settings_reset (settings, "store-apis");
+  /* nobody kept at either store by an earlier run */
+  for (guint i = 0; i < 2; i++)
+    {
+      patron_secrets_clear_async (i == 0 ? store_url : url_b, NULL, test_store_result_cb,
+                                  &result);
+      patron_secrets_clear_finish (test_wait_for (&result), NULL);
+      g_clear_object (&result);
+    }
+  /* an acceptance to be forgotten with the store, and another's to stay */
+  g_settings_set_strv (settings, "insecure-stores",
+                       (const char * const[]) { store_url, "http://other.example", NULL });
+
+  /* store B's own customer, and its key (a v2 store's, as its link gives) */
+  creator = medusa_client_new (url_b);
+  if (key_b != NULL)
+    {
+      medusa_client_set_api_version (creator, MEDUSA_API_VERSION_2);
+      medusa_client_set_publishable_key (creator, key_b);
+      patron_store_api_remember (settings, creator);
+    }
+  medusa_client_create_customer_async (creator, email_b, "second-pass-1", "Grace", "Hopper",
+                                       NULL, NULL, test_store_result_cb, &result);
+  created = medusa_client_create_customer_finish (creator, test_wait_for (&result), &error);
+  g_assert_no_error (error);
+  g_clear_object (&result);
+
+  /* A: signed in and kept */
+  window = g_object_new (PATRON_TYPE_WINDOW, NULL);
+  patron_window_start (window, store_url);
+  gtk_window_present (GTK_WINDOW (window));
+  session = patron_window_get_session (window);
+  patron_session_sign_in_async (session, "buyer@example.com", "buyer-pass-123", TRUE, NULL,
+                                test_store_result_cb, &result);
+  g_assert_true (patron_session_sign_in_finish (session, test_wait_for (&result), &error));
+  g_clear_object (&result);
+  spin_until (signed_in_as, &at_a);
+  assert_recent_stores (settings, store_url, NULL);
+
+  /* to B, from the menu's action: nobody kept there yet; B signs in, kept */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.switch-store", "s", url_b);
+  spin_until (shows_page, (gpointer) "sign-in");
+  session = patron_window_get_session (window);
+  g_assert_cmpstr (patron_session_get_store_url (session), ==, url_b);
+  g_assert_true (is_kept_at (store_url, "buyer@example.com"));
+  patron_session_sign_in_async (session, email_b, "second-pass-1", TRUE, NULL,
+                                test_store_result_cb, &result);
+  g_assert_true (patron_session_sign_in_finish (session, test_wait_for (&result), &error));
+  g_clear_object (&result);
+  spin_until (signed_in_as, &at_b);
+  assert_recent_stores (settings, url_b, store_url);
+  g_assert_true (is_kept_at (url_b, email_b));
+  g_assert_true (is_kept_at (store_url, "buyer@example.com"));
+
+  /* back to A from the store page's list, two clicks: A's session is
+   * resumed, with A's orders; B's stays kept */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.change-store", NULL);
+  spin_until (shows_page, (gpointer) "store");
+  g_assert_true (is_kept_at (url_b, email_b));
+  store_b_row = store_row (window, url_b);
+  spin_until (says_kept, store_b_row);
+  g_assert_true (says_kept (store_row (window, store_url)));
+  /* whether a session is kept, not whose */
+  g_assert_null (find_widget (page_named (window, "store"), is_label_containing, email_b));
+  gtk_widget_activate (store_row (window, store_url));
+  spin_until (signed_in_as, &at_a);
+  showing = g_strdup_printf ("Showing %u orders",
+                             n_orders_of (store_url, "buyer@example.com", "buyer-pass-123"));
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.navigate", "(ss)", "orders", "");
+  wait_for_label (page_named (window, "orders"), showing);
+  assert_recent_stores (settings, store_url, url_b);
+
+  /* and B again: B's customer, with no orders */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.switch-store", "s", url_b);
+  spin_until (signed_in_as, &at_b);
+  g_assert_null (find_widget (GTK_WIDGET (window), is_label_containing, "buyer@example.com"));
+  g_assert_cmpuint (n_orders_of (url_b, email_b, "second-pass-1"), ==, 0);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.navigate", "(ss)", "orders", "");
+  wait_for_label (page_named (window, "orders"), "No Orders Yet");
+
+  /* forget A (not the store shown): its keyring item and settings go, B's
+   * stay, and B stays signed in */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.forget-store-at", "s", store_url);
+  answer_forget ();
+  spin_until (not_kept, &at_a);
+  assert_recent_stores (settings, url_b, NULL);
+  g_assert_false (is_kept_at (store_url, "buyer@example.com"));
+  g_assert_true (is_kept_at (url_b, email_b));
+  {
+    g_autoptr(GVariant) apis = g_settings_get_value (settings, "store-apis");
+    g_auto(GStrv) insecure = g_settings_get_strv (settings, "insecure-stores");
+    g_autoptr(GVariant) api_a = g_variant_lookup_value (apis, store_url, NULL);
+    g_autoptr(GVariant) api_b = g_variant_lookup_value (apis, url_b, NULL);
+
+    g_assert_null (api_a);
+    g_assert_nonnull (api_b);
+    g_assert_cmpstrv (insecure, ((const char * const[]) { "http://other.example", NULL }));
+  }
+  session = patron_window_get_session (window);
+  g_assert_cmpstr (patron_session_get_store_url (session), ==, url_b);
+  g_assert_cmpstr (medusa_customer_get_email (patron_session_get_customer (session)), ==,
+                   email_b);
+
+  /* forget B, the store shown: signed out, on the store page, nothing kept */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.forget-store", NULL);
+  answer_forget ();
+  spin_until (shows_page, (gpointer) "store");
+  g_assert_null (patron_window_get_session (window));
+  assert_recent_stores (settings, NULL, NULL);
+  g_assert_false (is_kept_at (url_b, email_b));
+  {
+    g_autoptr(GVariant) apis = g_settings_get_value (settings, "store-apis");
+
+    g_assert_cmpuint (g_variant_n_children (apis), ==, 0);
+  }
+
+  g_settings_reset (settings, "insecure-stores");
+  g_settings_reset (settings, "store-url");
+  close_window (GTK_WIDGET (window));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -4466,6 +5129,7 @@ main (int   argc,
   g_test_add_func ("/pages/orders/list", test_orders_page);
   g_test_add_func ("/pages/orders/empty", test_orders_page_empty);
   g_test_add_func ("/pages/orders/retry", test_orders_page_retry);
+  g_test_add_func ("/pages/orders/viewport", test_orders_page_viewport);
   g_test_add_func ("/pages/orders/rows-share-measures", test_order_rows_share_measures);
   g_test_add_func ("/pages/orders/row-mirrored", test_order_row_mirrored);
   g_test_add_func ("/pages/orders/status-wraps-when-narrow",
@@ -4504,6 +5168,7 @@ main (int   argc,
   g_test_add_func ("/pages/long-text/store", test_long_store_text);
   g_test_add_func ("/pages/long-text/typed", test_typed_too_long);
   g_test_add_func ("/pages/long-text/register", test_register_too_long);
+  g_test_add_func ("/pages/stores/switch-and-forget", test_several_stores);
 
   return g_test_run ();
 }

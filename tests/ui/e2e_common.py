@@ -17,7 +17,6 @@ STORE_KEY = os.environ.get("MEDUSA_V2_PUBLISHABLE_KEY") if V2 else None
 OUTBOX = os.environ.get("MEDUSA_V2_OUTBOX_DIR" if V2 else "MEDUSA_OUTBOX_DIR")
 HOME = os.environ["E2E_HOME"]
 SHOTS = os.environ.get("E2E_SCREENSHOTS")
-OUTBOX = os.environ.get("MEDUSA_OUTBOX_DIR", "")
 LOG = os.path.join(HOME, "patron.log")
 
 

@@ -1380,6 +1380,10 @@ patron_window_close_request (GtkWindow *window)
   if (ask_before_discarding (self, "window.close"))
     return TRUE;
 
+  /* at a counter, closing Patron is the end of the customer's visit too */
+  if (in_counter_mode (self))
+    patron_window_end_visit (self);
+
   /* Whatever this window asked of the store is of no use any more. */
   g_cancellable_cancel (self->cancellable);
 

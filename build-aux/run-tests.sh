@@ -53,13 +53,35 @@ run_suite() {
 
 status=0
 run_suite plain || status=1
+# LeakSanitizer cannot watch the widget suites (GTK's libraries): valgrind does
+log "== valgrind: the widget suites"
+XDG_RUNTIME_DIR="$(mktemp -d /tmp/patron-tests-run.XXXXXX)" \
+  dbus-run-session -- xvfb-run -a -s "-screen 0 1280x800x24 -nolisten tcp" \
+  "$ROOT/build-aux/run-valgrind.sh" "$BUILD/plain" || status=1
 ASAN_OPTIONS=detect_leaks=0:abort_on_error=1 \
 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
   run_suite sanitizers -Db_sanitize=address,undefined -Db_lundef=false || status=1
 
+# The parsers' libFuzzer targets (tests/fuzz/), each for a few seconds on its committed
+# corpus, in a clang build of the client library alone.
+run_fuzz() {
+  local dir="$BUILD/fuzz"
+  log "== fuzz: configure and build"
+  local setup=(meson setup)
+  [[ -f "$dir/build.ninja" ]] && setup+=(--reconfigure)
+  CC=clang "${setup[@]}" "$dir" -Dwerror=true -Dfuzzing=true -Db_sanitize=address,undefined \
+    -Db_lundef=false >"$dir.setup.log" 2>&1 ||
+    { cat "$dir.setup.log"; log "== fuzz: meson setup failed"; return 1; }
+  meson compile -C "$dir" >"$dir.compile.log" 2>&1 || { cat "$dir.compile.log"; return 1; }
+  log "== fuzz: test"
+  meson test -C "$dir" --suite fuzz --print-errorlogs
+}
+run_fuzz || status=1
+
 # What ran, against what: the integration tests log the server's version.
 grep -h '^# Medusa ' "$BUILD"/plain/meson-logs/testlog.txt | head -1 || true
-python3 - "$BUILD/plain/meson-logs/testlog.json" "$BUILD/sanitizers/meson-logs/testlog.json" <<'PY'
+python3 - "$BUILD/plain/meson-logs/testlog.json" "$BUILD/sanitizers/meson-logs/testlog.json" \
+  "$BUILD/fuzz/meson-logs/testlog.json" <<'PY'
 import json, sys, os
 passed = failed = skipped = 0
 for path in sys.argv[1:]:

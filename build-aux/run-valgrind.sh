@@ -31,6 +31,9 @@ export GSETTINGS_BACKEND=memory GSETTINGS_SCHEMA_DIR="$BUILD/data"
 export NO_AT_BRIDGE=1 GSK_RENDERER=cairo GDK_DEBUG=gl-disable
 export G_TEST_SRCDIR="$ROOT/tests" G_TEST_BUILDDIR="$BUILD/tests"
 export PATRON_REQUIRE_STORE="${PATRON_REQUIRE_STORE:-1}"
+# every wait in the tests is stretched (tests/test-util.c, test_deadline()):
+# under valgrind they run 20 to 50 times slower
+export PATRON_TEST_SLOWDOWN="${PATRON_TEST_SLOWDOWN:-20}"
 keyring_dir="$(mktemp -d)"
 trap 'rm -rf "$keyring_dir"' EXIT
 export SECRET_BACKEND=file SECRET_FILE_TEST_PATH="$keyring_dir/keyring" \

@@ -15,6 +15,7 @@
 #include "patron-credentials-dialog.h"
 #include "patron-error.h"
 #include "patron-form.h"
+#include "patron-text.h"
 
 /**
  * PatronAccountPage:
@@ -60,8 +61,17 @@ static gboolean
 row_differs (GtkEditable *row,
              const char  *value)
 {
-  g_autofree char *text = patron_form_dup_text (row);
+  const char *held = gtk_editable_get_text (row);
+  g_autofree char *text = NULL;
 
+  /* a text field holds no more than about GTK_ENTRY_BUFFER_MAX_SIZE
+   * characters of a store's text: as much as it could hold, unchanged, is
+   * no change */
+  if (value != NULL && patron_text_is_longer (held, GTK_ENTRY_BUFFER_MAX_SIZE - 2) &&
+      g_str_has_prefix (value, held))
+    return FALSE;
+
+  text = patron_form_dup_text (row);
   return g_strcmp0 (text, or_empty (value)) != 0;
 }
 
@@ -115,6 +125,17 @@ update_summary (PatronAccountPage *self)
 
 static char *format_address (MedusaAddress *address);
 
+/* "Ada Lovelace", as long as a label may show */
+static char *
+format_name (MedusaAddress *address)
+{
+  g_autofree char *name = g_strdup_printf ("%s %s",
+                                           or_empty (medusa_address_get_first_name (address)),
+                                           or_empty (medusa_address_get_last_name (address)));
+
+  return patron_text_clip (g_strstrip (name), PATRON_TEXT_MAX_SHOWN);
+}
+
 static void
 update_billing (PatronAccountPage *self)
 {
@@ -130,8 +151,7 @@ update_billing (PatronAccountPage *self)
       return;
     }
 
-  name = g_strstrip (g_strdup_printf ("%s %s", or_empty (medusa_address_get_first_name (billing)),
-                                      or_empty (medusa_address_get_last_name (billing))));
+  name = format_name (billing);
   lines = format_address (billing);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->billing_row), name);
   adw_action_row_set_subtitle (self->billing_row, lines);
@@ -140,20 +160,23 @@ update_billing (PatronAccountPage *self)
 static void
 update_header (PatronAccountPage *self)
 {
+  g_autofree char *full_name = NULL;
   g_autofree char *name = NULL;
+  g_autofree char *email = NULL;
   g_autofree char *signed_in = NULL;
 
   if (self->customer == NULL)
     return;
 
-  name = medusa_customer_dup_full_name (self->customer);
+  /* as long as the store likes: a label shows the start */
+  full_name = medusa_customer_dup_full_name (self->customer);
+  name = patron_text_clip (full_name, PATRON_TEXT_MAX_SHOWN);
+  email = patron_text_clip (medusa_customer_get_email (self->customer), PATRON_TEXT_MAX_SHOWN);
   /* Translators: %s is the customer's email address */
-  signed_in = g_strdup_printf (_("Signed in as %s"),
-                               or_empty (medusa_customer_get_email (self->customer)));
+  signed_in = g_strdup_printf (_("Signed in as %s"), email);
   gtk_label_set_text (self->name_label, name);
   gtk_label_set_text (self->signed_in_label, signed_in);
-  adw_action_row_set_subtitle (self->email_row,
-                               or_empty (medusa_customer_get_email (self->customer)));
+  adw_action_row_set_subtitle (self->email_row, email);
   update_billing (self);
   update_summary (self);
 }
@@ -173,10 +196,11 @@ revert_cb (PatronAccountPage *self)
   if (customer == NULL)
     return;
 
+  /* first: a text of the store's too long to save again is said so */
+  patron_form_show_error (self->error_label, NULL);
   gtk_editable_set_text (self->first_name_row, or_empty (medusa_customer_get_first_name (customer)));
   gtk_editable_set_text (self->last_name_row, or_empty (medusa_customer_get_last_name (customer)));
   gtk_editable_set_text (self->phone_row, or_empty (medusa_customer_get_phone (customer)));
-  patron_form_show_error (self->error_label, NULL);
   profile_changed_cb (self);
 }
 
@@ -222,6 +246,15 @@ save_cb (PatronAccountPage *self)
       !patron_account_page_get_has_changes (self) || !gtk_widget_get_sensitive (self->save_box))
     return;
 
+  /* what is sent, and only that, must be short enough for the store */
+  if ((row_differs (self->first_name_row, medusa_customer_get_first_name (self->customer)) &&
+       !patron_form_check_lengths (self->error_label, self->first_name_row, NULL)) ||
+      (row_differs (self->last_name_row, medusa_customer_get_last_name (self->customer)) &&
+       !patron_form_check_lengths (self->error_label, self->last_name_row, NULL)) ||
+      (row_differs (self->phone_row, medusa_customer_get_phone (self->customer)) &&
+       !patron_form_check_lengths (self->error_label, self->phone_row, NULL)))
+    return;
+
   first_name = patron_form_dup_text (self->first_name_row);
   last_name = patron_form_dup_text (self->last_name_row);
   phone = patron_form_dup_text (self->phone_row);
@@ -246,10 +279,21 @@ save_cb (PatronAccountPage *self)
                                         save_done_cb, g_object_ref (self));
 }
 
+/* @line as long as a label may show, on a line of its own */
+static void
+append_line (GString    *text,
+             const char *line)
+{
+  g_autofree char *shown = patron_text_clip (line, PATRON_TEXT_MAX_SHOWN);
+
+  g_string_append_printf (text, "%s%s", text->len > 0 ? "\n" : "", shown);
+}
+
 static char *
 format_address (MedusaAddress *address)
 {
   GString *text = g_string_new (NULL);
+  g_autoptr(GString) line = g_string_new (NULL);
   const char *parts[] = {
     medusa_address_get_company (address),
     medusa_address_get_address_1 (address),
@@ -258,15 +302,16 @@ format_address (MedusaAddress *address)
 
   for (guint i = 0; i < G_N_ELEMENTS (parts); i++)
     if (parts[i] != NULL && parts[i][0] != '\0')
-      g_string_append_printf (text, "%s%s", text->len > 0 ? ", " : "", parts[i]);
+      g_string_append_printf (line, "%s%s", line->len > 0 ? ", " : "", parts[i]);
+  if (line->len > 0)
+    append_line (text, line->str);
 
-  g_string_append_printf (text, "%s%s %s", text->len > 0 ? "\n" : "",
-                          or_empty (medusa_address_get_postal_code (address)),
-                          or_empty (medusa_address_get_city (address)));
+  g_string_printf (line, "%s %s", or_empty (medusa_address_get_postal_code (address)),
+                   or_empty (medusa_address_get_city (address)));
   if (medusa_address_get_province (address) != NULL && medusa_address_get_province (address)[0])
-    g_string_append_printf (text, ", %s", medusa_address_get_province (address));
-  g_string_append_printf (text, "\n%s",
-                          patron_country_name (medusa_address_get_country_code (address)));
+    g_string_append_printf (line, ", %s", medusa_address_get_province (address));
+  append_line (text, line->str);
+  append_line (text, patron_country_name (medusa_address_get_country_code (address)));
 
   return g_string_free (text, FALSE);
 }
@@ -276,12 +321,9 @@ update_address_row (AdwActionRow  *row,
                     GParamSpec    *pspec,
                     MedusaAddress *address)
 {
-  g_autofree char *name = NULL;
+  g_autofree char *name = format_name (address);
   g_autofree char *lines = format_address (address);
 
-  name = g_strstrip (g_strdup_printf ("%s %s",
-                                      or_empty (medusa_address_get_first_name (address)),
-                                      or_empty (medusa_address_get_last_name (address))));
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), name);
   adw_action_row_set_subtitle (row, lines);
 }
@@ -715,6 +757,9 @@ patron_account_page_init (PatronAccountPage *self)
 {
   self->pending_deletes = g_ptr_array_new_with_free_func ((GDestroyNotify) pending_delete_unref);
   gtk_widget_init_template (GTK_WIDGET (self));
+  patron_form_set_max_length (self->first_name_row, PATRON_MAX_NAME_LENGTH, self->error_label);
+  patron_form_set_max_length (self->last_name_row, PATRON_MAX_NAME_LENGTH, self->error_label);
+  patron_form_set_max_length (self->phone_row, PATRON_MAX_PHONE_LENGTH, self->error_label);
 }
 
 void

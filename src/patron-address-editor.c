@@ -187,6 +187,12 @@ save_cb (PatronAddressEditor *self)
   MedusaClient *client = patron_session_get_client (self->session);
   MedusaCustomer *customer = patron_session_get_customer (self->session);
 
+  if (!patron_form_check_lengths (self->error_label, self->first_name_row, self->last_name_row,
+                                  self->company_row, self->address_1_row, self->address_2_row,
+                                  self->city_row, self->province_row, self->postal_code_row,
+                                  self->phone_row, NULL))
+    return;
+
   patron_form_show_error (self->error_label, problem);
   if (problem != NULL || customer == NULL)
     return;
@@ -359,6 +365,18 @@ patron_address_editor_init (PatronAddressEditor *self)
   self->cancellable = g_cancellable_new ();
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  {
+    GtkEditable *names[] = {
+      self->first_name_row, self->last_name_row, self->company_row, self->address_1_row,
+      self->address_2_row, self->city_row, self->province_row,
+    };
+
+    for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+      patron_form_set_max_length (names[i], PATRON_MAX_NAME_LENGTH, self->error_label);
+  }
+  patron_form_set_max_length (self->postal_code_row, PATRON_MAX_POSTAL_CODE_LENGTH,
+                              self->error_label);
+  patron_form_set_max_length (self->phone_row, PATRON_MAX_PHONE_LENGTH, self->error_label);
 }
 
 /**

@@ -12,6 +12,7 @@
 #include "patron-application.h"
 #include "patron-orders-page.h"
 #include "patron-preferences-window.h"
+#include "patron-store-page.h"
 #include "patron-window.h"
 
 struct _PatronApplication
@@ -178,6 +179,7 @@ prepare_session (PatronApplication *self)
   g_autofree char *store_url = start_store_url (self, settings);
 
   if (store_url == NULL || !medusa_client_check_base_url (store_url, NULL) ||
+      patron_store_url_needs_consent (settings, store_url) ||
       g_settings_get_boolean (settings, "counter-mode"))
     return;
 

@@ -11,6 +11,7 @@
 #include <json-glib/json-glib.h>
 
 #include "patron-countries.h"
+#include "patron-text.h"
 
 /* Country names come from Debian's iso-codes, translated with its own
  * gettext domain, not from a list typed by hand. */
@@ -94,7 +95,10 @@ patron_country_name (const char *iso_2)
 
   if ((name = g_hash_table_lookup (unknown, key)) == NULL)
     {
-      name = g_ascii_strup (iso_2, -1);
+      /* a store's code, of any length: a label shows the start */
+      g_autofree char *clipped = patron_text_clip (iso_2, PATRON_TEXT_MAX_SHOWN);
+
+      name = g_ascii_strup (clipped, -1);
       g_hash_table_insert (unknown, g_steal_pointer (&key), (char *) name);
     }
 

@@ -83,7 +83,11 @@ save_cb (PatronCredentialsDialog *self)
   g_autofree char *problem = NULL;
   const char *password = NULL;
 
-  if (!gtk_widget_get_sensitive (self->save_button))
+  if (!gtk_widget_get_sensitive (self->save_button) ||
+      !patron_form_check_lengths (self->error_label, self->current_row,
+                                  GTK_EDITABLE (self->email_row),
+                                  GTK_EDITABLE (self->password_row),
+                                  GTK_EDITABLE (self->repeat_row), NULL))
     return;
 
   if (current[0] == '\0')
@@ -165,6 +169,13 @@ patron_credentials_dialog_init (PatronCredentialsDialog *self)
   self->cancellable = g_cancellable_new ();
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  patron_form_set_max_length (self->current_row, PATRON_MAX_PASSWORD_LENGTH, self->error_label);
+  patron_form_set_max_length (GTK_EDITABLE (self->email_row), PATRON_MAX_EMAIL_LENGTH,
+                              self->error_label);
+  patron_form_set_max_length (GTK_EDITABLE (self->password_row), PATRON_MAX_PASSWORD_LENGTH,
+                              self->error_label);
+  patron_form_set_max_length (GTK_EDITABLE (self->repeat_row), PATRON_MAX_PASSWORD_LENGTH,
+                              self->error_label);
 }
 
 /**

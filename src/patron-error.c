@@ -158,6 +158,18 @@ patron_error_to_sentence (const GError *error,
       sentence = _("The store has a problem right now. Try again in a moment.");
       break;
 
+    case MEDUSA_ERROR_UNCONFIRMED:
+      if (action == PATRON_ACTION_REGISTER)
+        sentence = _("Your account has probably been made, but the store’s answer came back "
+                     "broken. Try signing in.");
+      else if (action == PATRON_ACTION_RESET_PASSWORD)
+        sentence = _("Your new password has probably been set, but the store’s answer came "
+                     "back broken. Try signing in with it.");
+      else
+        sentence = _("The change has probably reached the store, but its answer came back "
+                     "broken. Check your account before you try again.");
+      break;
+
     case MEDUSA_ERROR_NOT_ALLOWED:
     case MEDUSA_ERROR_CONFLICT:
     case MEDUSA_ERROR_FAILED:

@@ -67,7 +67,8 @@ submit_cb (PatronForgotPage *self)
 {
   g_autofree char *email = patron_form_dup_text (GTK_EDITABLE (self->email_row));
 
-  if (self->session == NULL || !gtk_widget_get_sensitive (self->form))
+  if (self->session == NULL || !gtk_widget_get_sensitive (self->form) ||
+      !patron_form_check_lengths (self->error_label, GTK_EDITABLE (self->email_row), NULL))
     return;
 
   if (!patron_email_is_valid (email))
@@ -96,6 +97,9 @@ continue_cb (PatronForgotPage *self)
   g_autofree char *email = NULL;
   g_autofree char *token = NULL;
   g_autoptr(GError) error = NULL;
+
+  if (!patron_form_check_lengths (self->link_error_label, GTK_EDITABLE (self->link_row), NULL))
+    return;
 
   if (g_str_has_prefix (text, "patron:"))
     {
@@ -179,6 +183,10 @@ static void
 patron_forgot_page_init (PatronForgotPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  patron_form_set_max_length (GTK_EDITABLE (self->email_row), PATRON_MAX_EMAIL_LENGTH,
+                              self->error_label);
+  patron_form_set_max_length (GTK_EDITABLE (self->link_row), PATRON_MAX_URL_LENGTH,
+                              self->link_error_label);
 }
 
 void

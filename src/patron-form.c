@@ -10,10 +10,16 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include <adwaita.h>
+
 #include "patron-form.h"
+#include "patron-text.h"
 
 /* What every form of Patron shares: validation as pure functions, tested
  * without a display, and the busy and error states of a form. */
+
+/* the bytes before the "@" the store takes at most */
+#define MAX_EMAIL_LOCAL_PART 64
 
 /**
  * patron_email_is_valid:
@@ -27,7 +33,8 @@ patron_email_is_valid (const char *email)
   const char *at;
   const char *dot;
 
-  if (email == NULL || strlen (email) > 320)
+  /* what the store's own check takes (Medusa's class-validator IsEmail) */
+  if (email == NULL || patron_text_is_longer (email, PATRON_MAX_EMAIL_LENGTH))
     return FALSE;
 
   for (const char *p = email; *p != '\0'; p++)
@@ -35,7 +42,8 @@ patron_email_is_valid (const char *email)
       return FALSE;
 
   at = strchr (email, '@');
-  if (at == NULL || at == email || strchr (at + 1, '@') != NULL)
+  if (at == NULL || at == email || at - email > MAX_EMAIL_LOCAL_PART ||
+      strchr (at + 1, '@') != NULL)
     return FALSE;
 
   dot = strrchr (at + 1, '.');
@@ -83,6 +91,8 @@ void
 patron_form_show_error (GtkLabel   *label,
                         const char *message)
 {
+  /* the sentence is no longer about a field's length */
+  g_object_set_data (G_OBJECT (label), "patron-too-long", NULL);
   gtk_label_set_text (label, message != NULL ? message : "");
   gtk_widget_set_visible (GTK_WIDGET (label), message != NULL && message[0] != '\0');
 }
@@ -126,6 +136,144 @@ patron_form_set_busy (GtkWidget *form,
   gtk_widget_set_sensitive (form, !busy);
   gtk_widget_set_visible (spinner, busy);
   gtk_spinner_set_spinning (GTK_SPINNER (spinner), busy);
+}
+
+static gboolean
+is_too_long (GtkEditable *editable,
+             guint        max_chars)
+{
+  return patron_text_is_longer (gtk_editable_get_text (editable), max_chars);
+}
+
+/* "First Name" of a row titled "First Name *" (required); a search field's
+ * placeholder, "Search orders" */
+static char *
+field_name (GtkEditable *editable)
+{
+  g_autofree char *placeholder = NULL;
+  g_autofree char *name = NULL;
+  const char *title = NULL;
+
+  if (ADW_IS_PREFERENCES_ROW (editable))
+    title = adw_preferences_row_get_title (ADW_PREFERENCES_ROW (editable));
+  else if (g_object_class_find_property (G_OBJECT_GET_CLASS (editable), "placeholder-text"))
+    {
+      g_object_get (editable, "placeholder-text", &placeholder, NULL);
+      title = placeholder;
+    }
+
+  name = g_strstrip (g_strdup (title != NULL ? title : ""));
+
+  if (g_str_has_suffix (name, "*"))
+    name[strlen (name) - 1] = '\0';
+
+  return g_strstrip (g_steal_pointer (&name));
+}
+
+static char *
+too_long_sentence (GtkEditable *editable,
+                   guint        max_chars)
+{
+  g_autofree char *name = field_name (editable);
+
+  /* Translators: %s is a form field's name, e.g. "First Name"; %u a number
+   * of characters */
+  return g_strdup_printf (ngettext ("%s can have at most %u character.",
+                                    "%s can have at most %u characters.",
+                                    max_chars),
+                          name, max_chars);
+}
+
+/* the sentence, which the field owns until it is shortened */
+static void
+show_too_long (GtkLabel    *error_label,
+               GtkEditable *editable,
+               guint        max_chars)
+{
+  g_autofree char *sentence = too_long_sentence (editable, max_chars);
+
+  patron_form_show_error (error_label, sentence);
+  g_object_set_data (G_OBJECT (error_label), "patron-too-long", editable);
+}
+
+/* As it is typed: a text too long is marked and said so at once, and kept
+ * as it is for the user to shorten. */
+static void
+length_changed_cb (GtkEditable *editable,
+                   GtkLabel    *error_label)
+{
+  guint max_chars = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (editable),
+                                                         "patron-max-chars"));
+
+  if (is_too_long (editable, max_chars))
+    {
+      gtk_widget_add_css_class (GTK_WIDGET (editable), "error");
+      show_too_long (error_label, editable, max_chars);
+    }
+  else
+    {
+      gtk_widget_remove_css_class (GTK_WIDGET (editable), "error");
+      if (g_object_get_data (G_OBJECT (error_label), "patron-too-long") == editable)
+        patron_form_show_error (error_label, NULL);
+    }
+}
+
+/**
+ * patron_form_set_max_length:
+ * @max_chars: the most characters the field may send
+ * @error_label: the form's sentence, which says when the text is too long
+ *
+ * Unlike #GtkEditable:max-length, which drops what goes beyond it without
+ * a word, a text too long is kept as it was typed, marked, and said so;
+ * patron_form_check_lengths() keeps it from being sent.
+ */
+void
+patron_form_set_max_length (GtkEditable *editable,
+                            guint        max_chars,
+                            GtkLabel    *error_label)
+{
+  g_return_if_fail (GTK_IS_EDITABLE (editable));
+  g_return_if_fail (max_chars > 0);
+  g_return_if_fail (GTK_IS_LABEL (error_label));
+
+  g_object_set_data (G_OBJECT (editable), "patron-max-chars", GUINT_TO_POINTER (max_chars));
+  g_signal_connect_object (editable, "changed", G_CALLBACK (length_changed_cb), error_label, 0);
+}
+
+/**
+ * patron_form_check_lengths:
+ * @error_label: where to say which field is too long
+ * @first: a field given patron_form_set_max_length(), then more, then %NULL
+ *
+ * Before sending: the first field whose text is too long is said so and
+ * takes the focus.
+ *
+ * Returns: %TRUE if every field's text may be sent
+ */
+gboolean
+patron_form_check_lengths (GtkLabel    *error_label,
+                           GtkEditable *first,
+                           ...)
+{
+  va_list args;
+
+  va_start (args, first);
+  for (GtkEditable *editable = first; editable != NULL; editable = va_arg (args, GtkEditable *))
+    {
+      guint max_chars = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (editable),
+                                                             "patron-max-chars"));
+
+      if (max_chars > 0 && is_too_long (editable, max_chars))
+        {
+          va_end (args);
+          show_too_long (error_label, editable, max_chars);
+          gtk_widget_grab_focus (GTK_WIDGET (editable));
+          return FALSE;
+        }
+    }
+  va_end (args);
+
+  return TRUE;
 }
 
 /**

@@ -12,6 +12,10 @@
 #include <stdio.h>
 
 #include "patron-money.h"
+#include "patron-text.h"
+
+/* what an amount shows of a currency code at most */
+#define PATRON_CURRENCY_CODE_MAX 8
 
 /**
  * patron_currency_decimals:
@@ -81,7 +85,9 @@ patron_format_money (gint64      minor_units,
                      const char *currency_code)
 {
   guint decimals = patron_currency_decimals (currency_code);
-  g_autofree char *code = g_ascii_strup (currency_code != NULL ? currency_code : "", -1);
+  /* ISO 4217 codes have three letters; a store can send anything */
+  g_autofree char *clipped = patron_text_clip (currency_code, PATRON_CURRENCY_CODE_MAX);
+  g_autofree char *code = g_ascii_strup (clipped, -1);
   char number[64];
 
   format_magnitude (minor_units, decimals, TRUE, number, sizeof number);

@@ -12,6 +12,7 @@
 #include "patron-countries.h"
 #include "patron-money.h"
 #include "patron-order-receipt.h"
+#include "patron-text.h"
 
 /**
  * PatronOrderReceipt:
@@ -33,6 +34,8 @@
 #define SECTION_GAP   20.0
 #define RULE_WIDTH    0.5
 #define MAX_CELLS     3
+/* a cell's text at most: an address's eight lines of a label's length */
+#define CELL_MAX_CHARS (8 * PATRON_TEXT_MAX_SHOWN)
 
 typedef enum
 {
@@ -143,13 +146,17 @@ make_layout (GtkPrintContext *context,
   PangoLayout *layout = gtk_print_context_create_pango_layout (context);
   g_autoptr(PangoFontDescription) font = pango_font_description_from_string (FONT_FAMILY " 10");
   g_autoptr(PangoAttrList) attrs = pango_attr_list_new ();
-  g_autoptr(GString) all = g_string_new (text != NULL ? text : "");
+  /* the store's text, of any length: laying it out costs no more than this */
+  g_autofree char *shown_text = patron_text_clip (text, CELL_MAX_CHARS);
+  g_autoptr(GString) all = g_string_new (shown_text);
   guint first_end = all->len;
 
   if (more != NULL && more[0] != '\0')
     {
+      g_autofree char *shown = patron_text_clip (more, CELL_MAX_CHARS);
+
       g_string_append_c (all, '\n');
-      g_string_append (all, more);
+      g_string_append (all, shown);
     }
 
   add_style (attrs, style, 0, first_end);
@@ -220,11 +227,14 @@ join_lines (const char * const *lines,
 
   for (guint i = 0; i < n_lines; i++)
     {
+      g_autofree char *shown = NULL;
+
       if (lines[i] == NULL || lines[i][0] == '\0')
         continue;
       if (text->len > 0)
         g_string_append_c (text, '\n');
-      g_string_append (text, lines[i]);
+      shown = patron_text_clip (lines[i], PATRON_TEXT_MAX_SHOWN);
+      g_string_append (text, shown);
     }
 
   return g_string_free (text, FALSE);

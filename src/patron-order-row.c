@@ -10,6 +10,7 @@
 #include <glib/gi18n.h>
 
 #include "patron-order-row.h"
+#include "patron-text.h"
 
 /**
  * PatronOrderRow:
@@ -33,6 +34,14 @@
 #define NUMBER_WIDTH     64
 /* the middle lines wrap, even inside a word, rather than go below this */
 #define MIDDLE_MIN_WIDTH 48
+/* the natural width of the middle lines at most: one wider wraps */
+#define MIDDLE_MAX_WIDTH 480
+/* the number and the total are short by nature (an order number, an amount
+ * with its currency); what a store sends beyond this is cut, and what is
+ * wider than this ends in "…" */
+#define SHORT_MAX_CHARS  32
+#define NUMBER_MAX_WIDTH 120
+#define TOTAL_MAX_WIDTH  140
 /* Adwaita's .dim-label */
 #define DIM_OPACITY      0.55f
 
@@ -133,6 +142,27 @@ text_measure_shared (Text  *text,
   measured[which].text = g_strdup (value);
   measured[which].width = text->width;
   measured[which].height = text->height;
+}
+
+/* At most @max_width wide, on one line: the rest ends in "…". */
+static void
+text_cap (Text *text,
+          int   max_width)
+{
+  if (text->layout == NULL || text->width <= max_width)
+    return;
+
+  pango_layout_set_ellipsize (text->layout, PANGO_ELLIPSIZE_END);
+  pango_layout_set_width (text->layout, max_width * PANGO_SCALE);
+  pango_layout_get_pixel_size (text->layout, &text->width, &text->height);
+}
+
+/* the columns of one line that do not wrap */
+static void
+text_cap_columns (PatronOrderRow *self)
+{
+  text_cap (&self->texts[NUMBER], NUMBER_MAX_WIDTH);
+  text_cap (&self->texts[TOTAL], TOTAL_MAX_WIDTH);
 }
 
 /* A wrapped text's lines against the start of its column, as GtkLabel
@@ -283,7 +313,8 @@ patron_order_row_measure (GtkWidget      *widget,
     {
       int end_minimum;
       int end_natural;
-      int lines = MAX (self->texts[DATE].width, self->texts[STATUS].width);
+      int lines = MIN (MAX (self->texts[DATE].width, self->texts[STATUS].width),
+                       MIDDLE_MAX_WIDTH);
 
       measure_end (self, orientation, &end_minimum, &end_natural);
       *minimum = number_width (self) + MIDDLE_MIN_WIDTH + end_minimum + 2 * COLUMN_SPACING;
@@ -439,6 +470,7 @@ patron_order_row_css_changed (GtkWidget         *widget,
         pango_layout_context_changed (text->layout);
         text_measure (text);
       }
+  text_cap_columns (self);
   gtk_widget_queue_resize (widget);
 }
 
@@ -570,12 +602,24 @@ patron_order_row_set_order (PatronOrderRow *self,
                             const char     *status,
                             const char     *total)
 {
+  g_autofree char *short_number = NULL;
+  g_autofree char *short_date = NULL;
+  g_autofree char *short_status = NULL;
+  g_autofree char *short_total = NULL;
+
   g_return_if_fail (PATRON_IS_ORDER_ROW (self));
+
+  /* a store's text, of any length: measuring is bounded */
+  number = short_number = patron_text_clip (number, SHORT_MAX_CHARS);
+  date = short_date = patron_text_clip (date, PATRON_TEXT_MAX_SHOWN);
+  status = short_status = patron_text_clip (status, PATRON_TEXT_MAX_SHOWN);
+  total = short_total = patron_text_clip (total, SHORT_MAX_CHARS);
 
   text_set (self, NUMBER, number);
   text_set (self, DATE, date);
   text_set (self, STATUS, status);
   text_set (self, TOTAL, total);
+  text_cap_columns (self);
   if (self->retry != NULL)
     gtk_widget_set_visible (self->retry, FALSE);
 

@@ -16,6 +16,7 @@
 #include "patron-money.h"
 #include "patron-order-receipt.h"
 #include "patron-order-window.h"
+#include "patron-text.h"
 
 /**
  * PatronOrderWindow:
@@ -25,6 +26,9 @@
  * (Ctrl+P), which prints it as a receipt (#PatronOrderReceipt). Each item
  * shows its product's picture from the #PatronImageCache, or a placeholder.
  */
+
+/* what a row's value (an amount, a status in words) shows at most */
+#define VALUE_MAX_CHARS 32
 
 /* the side of an item's picture, in application pixels */
 #define THUMBNAIL_SIZE 48
@@ -55,16 +59,27 @@ add_row (AdwPreferencesGroup *group,
          const char          *value)
 {
   GtkWidget *row = adw_action_row_new ();
+  /* the store's text, of any length: the start of it */
+  g_autofree char *shown_title = patron_text_clip (title, PATRON_TEXT_MAX_SHOWN);
+  g_autofree char *shown_subtitle = NULL;
 
   /* the store's text, not markup: "Salt & Pepper" */
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title != NULL ? title : "");
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), shown_title);
   if (subtitle != NULL && subtitle[0] != '\0')
-    adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+    {
+      /* an address's lines come clipped each */
+      shown_subtitle = patron_text_clip (subtitle, 4 * PATRON_TEXT_MAX_SHOWN);
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), shown_subtitle);
+    }
   if (value != NULL)
     {
-      GtkWidget *label = gtk_label_new (value);
+      /* an amount, short by nature: beside the title, it must not widen the row */
+      g_autofree char *shown_value = patron_text_clip (value, VALUE_MAX_CHARS);
+      GtkWidget *label = gtk_label_new (shown_value);
 
+      /* a row gives it its whole width first: only what no amount needs ends in "…" */
+      gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
       gtk_widget_add_css_class (label, "numeric");
       adw_action_row_add_suffix (ADW_ACTION_ROW (row), label);
     }
@@ -279,10 +294,14 @@ show_order (PatronOrderWindow *self)
       g_autofree char *name = g_strstrip (g_strdup_printf ("%s %s",
         medusa_address_get_first_name (address) ? medusa_address_get_first_name (address) : "",
         medusa_address_get_last_name (address) ? medusa_address_get_last_name (address) : ""));
-      g_autofree char *lines = g_strdup_printf ("%s\n%s %s\n%s",
-        medusa_address_get_address_1 (address) ? medusa_address_get_address_1 (address) : "",
+      /* each line as long as a label may show */
+      g_autofree char *street = patron_text_clip (medusa_address_get_address_1 (address),
+                                                  PATRON_TEXT_MAX_SHOWN);
+      g_autofree char *town = g_strdup_printf ("%s %s",
         medusa_address_get_postal_code (address) ? medusa_address_get_postal_code (address) : "",
-        medusa_address_get_city (address) ? medusa_address_get_city (address) : "",
+        medusa_address_get_city (address) ? medusa_address_get_city (address) : "");
+      g_autofree char *shown_town = patron_text_clip (town, PATRON_TEXT_MAX_SHOWN);
+      g_autofree char *lines = g_strdup_printf ("%s\n%s\n%s", street, shown_town,
         patron_country_name (medusa_address_get_country_code (address)));
       GtkWidget *row = add_row (group, name, lines, NULL);
 

@@ -16,6 +16,7 @@
 #include "patron-order-window.h"
 #include "patron-orders-export.h"
 #include "patron-orders-page.h"
+#include "patron-text.h"
 
 /**
  * PatronOrdersPage:
@@ -86,6 +87,7 @@ struct _PatronOrdersPage
   GtkSpinner      *loading_spinner;
   GMenuModel      *orders_menu;
   GtkEditable     *search_entry;
+  GtkLabel        *search_error_label;
   GtkMenuButton   *filter_button;
   GtkMenuButton   *from_button;
   GtkMenuButton   *to_button;
@@ -525,7 +527,10 @@ filters_changed_cb (PatronOrdersPage *self)
 
   update_filter_widgets (self);
 
-  if (self->orders == NULL)
+  /* the field says so; the list stays as it was */
+  if (self->orders == NULL ||
+      patron_text_is_longer (gtk_editable_get_text (self->search_entry),
+                             PATRON_MAX_SEARCH_LENGTH))
     return;
 
   query = query_from_filters (self);
@@ -997,6 +1002,7 @@ patron_orders_page_class_init (PatronOrdersPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PatronOrdersPage, loading_spinner);
   gtk_widget_class_bind_template_child (widget_class, PatronOrdersPage, orders_menu);
   gtk_widget_class_bind_template_child (widget_class, PatronOrdersPage, search_entry);
+  gtk_widget_class_bind_template_child (widget_class, PatronOrdersPage, search_error_label);
   gtk_widget_class_bind_template_child (widget_class, PatronOrdersPage, filter_button);
   gtk_widget_class_bind_template_child (widget_class, PatronOrdersPage, from_button);
   gtk_widget_class_bind_template_child (widget_class, PatronOrdersPage, to_button);
@@ -1052,6 +1058,8 @@ patron_orders_page_init (PatronOrdersPage *self)
   GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  patron_form_set_max_length (self->search_entry, PATRON_MAX_SEARCH_LENGTH,
+                              self->search_error_label);
   patron_menu_button_set_menu_later (self->menu_button, self->orders_menu);
   patron_spinner_spin_later (self->loading_spinner);
   gtk_menu_button_set_create_popup_func (self->from_button, create_from_popover_cb, self, NULL);

@@ -129,7 +129,10 @@ submit_cb (PatronRegisterPage *self)
   g_autofree char *problem = NULL;
   GtkWidget *culprit = NULL;
 
-  if (self->session == NULL || !gtk_widget_get_sensitive (self->form))
+  if (self->session == NULL || !gtk_widget_get_sensitive (self->form) ||
+      !patron_form_check_lengths (self->error_label, GTK_EDITABLE (self->email_row),
+                                  self->first_name_row, self->last_name_row, self->phone_row,
+                                  self->password_row, self->repeat_row, NULL))
     return;
 
   if (!patron_email_is_valid (email))
@@ -230,6 +233,13 @@ static void
 patron_register_page_init (PatronRegisterPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  patron_form_set_max_length (GTK_EDITABLE (self->email_row), PATRON_MAX_EMAIL_LENGTH,
+                              self->error_label);
+  patron_form_set_max_length (self->first_name_row, PATRON_MAX_NAME_LENGTH, self->error_label);
+  patron_form_set_max_length (self->last_name_row, PATRON_MAX_NAME_LENGTH, self->error_label);
+  patron_form_set_max_length (self->phone_row, PATRON_MAX_PHONE_LENGTH, self->error_label);
+  patron_form_set_max_length (self->password_row, PATRON_MAX_PASSWORD_LENGTH, self->error_label);
+  patron_form_set_max_length (self->repeat_row, PATRON_MAX_PASSWORD_LENGTH, self->error_label);
 }
 
 void

@@ -13,6 +13,7 @@
 #include "patron-error.h"
 #include "patron-form.h"
 #include "patron-reset-page.h"
+#include "patron-text.h"
 
 struct _PatronResetPage
 {
@@ -72,7 +73,8 @@ submit_cb (PatronResetPage *self)
 {
   g_autofree char *problem = NULL;
 
-  if (self->session == NULL || !gtk_widget_get_sensitive (self->form))
+  if (self->session == NULL || !gtk_widget_get_sensitive (self->form) ||
+      !patron_form_check_lengths (self->error_label, self->password_row, self->repeat_row, NULL))
     return;
 
   if (self->token == NULL)
@@ -180,6 +182,8 @@ patron_reset_page_init (PatronResetPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
   gtk_widget_set_visible (self->new_email_button, FALSE);
+  patron_form_set_max_length (self->password_row, PATRON_MAX_PASSWORD_LENGTH, self->error_label);
+  patron_form_set_max_length (self->repeat_row, PATRON_MAX_PASSWORD_LENGTH, self->error_label);
 }
 
 void
@@ -204,6 +208,7 @@ patron_reset_page_set_link (PatronResetPage *self,
                             const char      *token)
 {
   g_autofree char *text = NULL;
+  g_autofree char *shown = NULL;
 
   g_return_if_fail (PATRON_IS_RESET_PAGE (self));
 
@@ -212,8 +217,10 @@ patron_reset_page_set_link (PatronResetPage *self,
   clear_token (self);
   self->token = g_strdup (token);
 
+  /* the link's, which anyone can write */
+  shown = patron_text_clip (email, PATRON_TEXT_MAX_SHOWN);
   /* Translators: %s is an email address */
-  text = g_strdup_printf (_("For your account %s."), email);
+  text = g_strdup_printf (_("For your account %s."), shown);
   gtk_label_set_text (self->description_label, text);
   gtk_widget_set_visible (self->new_email_button, FALSE);
   patron_form_show_error (self->error_label, NULL);

@@ -12,6 +12,7 @@
 #include "patron-error.h"
 #include "patron-form.h"
 #include "patron-sign-in-page.h"
+#include "patron-text.h"
 
 struct _PatronSignInPage
 {
@@ -62,7 +63,9 @@ submit_cb (PatronSignInPage *self)
   g_autofree char *email = patron_form_dup_text (GTK_EDITABLE (self->email_row));
   const char *password = gtk_editable_get_text (self->password_row);
 
-  if (self->session == NULL || !gtk_widget_get_sensitive (self->form))
+  if (self->session == NULL || !gtk_widget_get_sensitive (self->form) ||
+      !patron_form_check_lengths (self->error_label, GTK_EDITABLE (self->email_row),
+                                  self->password_row, NULL))
     return;
 
   if (!patron_email_is_valid (email))
@@ -165,6 +168,10 @@ static void
 patron_sign_in_page_init (PatronSignInPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  patron_form_set_max_length (GTK_EDITABLE (self->email_row), PATRON_MAX_EMAIL_LENGTH,
+                              self->error_label);
+  patron_form_set_max_length (self->password_row, PATRON_MAX_PASSWORD_LENGTH,
+                              self->error_label);
 }
 
 void
@@ -172,6 +179,7 @@ patron_sign_in_page_set_session (PatronSignInPage *self,
                                  PatronSession    *session)
 {
   g_autofree char *text = NULL;
+  g_autofree char *store = NULL;
 
   g_return_if_fail (PATRON_IS_SIGN_IN_PAGE (self));
 
@@ -181,8 +189,9 @@ patron_sign_in_page_set_session (PatronSignInPage *self,
 
   if (session != NULL)
     {
+      store = patron_text_clip (patron_session_get_store_url (session), PATRON_TEXT_MAX_SHOWN);
       /* Translators: %s is the store's web address */
-      text = g_strdup_printf (_("At %s"), patron_session_get_store_url (session));
+      text = g_strdup_printf (_("At %s"), store);
     }
   gtk_label_set_text (self->store_label, text != NULL ? text : "");
 }

@@ -14,6 +14,7 @@
 #include "patron-error.h"
 #include "patron-form.h"
 #include "patron-store-page.h"
+#include "patron-text.h"
 
 struct _PatronStorePage
 {
@@ -27,6 +28,9 @@ struct _PatronStorePage
   AdwEntryRow  *url_row;
   GtkLabel     *error_label;
   GtkWidget    *spinner;
+
+  gboolean      consent_pending;
+  guint         consent_source;
 };
 
 G_DEFINE_FINAL_TYPE (PatronStorePage, patron_store_page, ADW_TYPE_BIN)
@@ -126,13 +130,33 @@ probe_store (PatronStorePage *self,
                                     g_object_ref (self));
 }
 
-static gboolean
-is_accepted_insecure (PatronStorePage *self,
-                      const char      *url)
+/**
+ * patron_store_url_needs_consent:
+ * @settings: Patron's settings, which keep the stores the user accepted
+ *   unencrypted
+ * @url: a store's address, from wherever it came
+ *
+ * The one check for every way to a store (the command line, the settings
+ * at start, the store page, a link): a store elsewhere than this machine
+ * that does not use https needs the user's explicit "Connect Anyway" first,
+ * since a password sent there travels unencrypted.
+ *
+ * Returns: %TRUE if @url must not be used before the user accepts it
+ */
+gboolean
+patron_store_url_needs_consent (GSettings  *settings,
+                                const char *url)
 {
-  g_auto(GStrv) accepted = g_settings_get_strv (self->settings, "insecure-stores");
+  g_autofree char *normalized = patron_store_url_normalize (url);
+  g_auto(GStrv) accepted = NULL;
 
-  return g_strv_contains ((const char * const *) accepted, url);
+  g_return_val_if_fail (G_IS_SETTINGS (settings), TRUE);
+
+  if (!url_is_plain_http (normalized) || patron_store_url_is_loopback (normalized))
+    return FALSE;
+
+  accepted = g_settings_get_strv (settings, "insecure-stores");
+  return !g_strv_contains ((const char * const *) accepted, normalized);
 }
 
 /* The user's choice to use this unencrypted store is remembered. */
@@ -170,13 +194,43 @@ insecure_response_cb (AdwMessageDialog *dialog,
 }
 
 static void
+ask_consent (PatronStorePage *self,
+             const char      *url)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  g_autofree char *shown = patron_text_clip (url, PATRON_TEXT_MAX_SHOWN);
+  AdwMessageDialog *dialog;
+
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root)
+                                                                             : NULL,
+                                                       _("Connect Without Encryption?"),
+                                                       NULL));
+  /* Translators: %s is the store's web address */
+  adw_message_dialog_format_body (dialog,
+                                  _("%s does not use https. Your password and everything "
+                                    "about your account would travel unencrypted, where "
+                                    "others on the network can read it."), shown);
+  adw_message_dialog_add_responses (dialog,
+                                    "cancel", _("_Cancel"),
+                                    "connect", _("Connect _Anyway"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (dialog, "connect",
+                                              ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_default_response (dialog, "cancel");
+  adw_message_dialog_set_close_response (dialog, "cancel");
+  g_signal_connect (dialog, "response", G_CALLBACK (insecure_response_cb),
+                    g_object_ref (self));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
 submit_cb (PatronStorePage *self)
 {
   g_autofree char *url = NULL;
   g_autoptr(GError) error = NULL;
-  GtkRoot *root;
 
-  if (!gtk_widget_get_sensitive (self->form))
+  if (!gtk_widget_get_sensitive (self->form) ||
+      !patron_form_check_lengths (self->error_label, GTK_EDITABLE (self->url_row), NULL))
     return;
 
   url = patron_store_url_normalize (gtk_editable_get_text (GTK_EDITABLE (self->url_row)));
@@ -193,35 +247,40 @@ submit_cb (PatronStorePage *self)
       return;
     }
 
-  root = gtk_widget_get_root (GTK_WIDGET (self));
-  if (url_is_plain_http (url) && !patron_store_url_is_loopback (url) &&
-      !is_accepted_insecure (self, url))
+  if (patron_store_url_needs_consent (self->settings, url))
     {
-      AdwMessageDialog *dialog;
-
-      dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (root),
-                                                           _("Connect Without Encryption?"),
-                                                           NULL));
-      /* Translators: %s is the store's web address */
-      adw_message_dialog_format_body (dialog,
-                                      _("%s does not use https. Your password and everything "
-                                        "about your account would travel unencrypted, where "
-                                        "others on the network can read it."), url);
-      adw_message_dialog_add_responses (dialog,
-                                        "cancel", _("_Cancel"),
-                                        "connect", _("Connect _Anyway"),
-                                        NULL);
-      adw_message_dialog_set_response_appearance (dialog, "connect",
-                                                  ADW_RESPONSE_DESTRUCTIVE);
-      adw_message_dialog_set_default_response (dialog, "cancel");
-      adw_message_dialog_set_close_response (dialog, "cancel");
-      g_signal_connect (dialog, "response", G_CALLBACK (insecure_response_cb),
-                        g_object_ref (self));
-      gtk_window_present (GTK_WINDOW (dialog));
+      ask_consent (self, url);
       return;
     }
 
   probe_store (self, url);
+}
+
+static gboolean
+ask_consent_cb (gpointer data)
+{
+  PatronStorePage *self = data;
+
+  self->consent_source = 0;
+  submit_cb (self);
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+patron_store_page_map (GtkWidget *widget)
+{
+  PatronStorePage *self = PATRON_STORE_PAGE (widget);
+
+  GTK_WIDGET_CLASS (patron_store_page_parent_class)->map (widget);
+
+  /* asked for before the page was on screen (the window's first page): the
+   * dialog comes once the window is, to stand in front of it */
+  if (self->consent_pending && self->consent_source == 0)
+    {
+      self->consent_pending = FALSE;
+      self->consent_source = g_idle_add (ask_consent_cb, self);
+    }
 }
 
 static void
@@ -229,6 +288,7 @@ patron_store_page_unmap (GtkWidget *widget)
 {
   PatronStorePage *self = PATRON_STORE_PAGE (widget);
 
+  g_clear_handle_id (&self->consent_source, g_source_remove);
   g_cancellable_cancel (self->cancellable);
 
   GTK_WIDGET_CLASS (patron_store_page_parent_class)->unmap (widget);
@@ -239,6 +299,7 @@ patron_store_page_dispose (GObject *object)
 {
   PatronStorePage *self = (PatronStorePage *)object;
 
+  g_clear_handle_id (&self->consent_source, g_source_remove);
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
   g_clear_object (&self->probe);
@@ -256,6 +317,7 @@ patron_store_page_class_init (PatronStorePageClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = patron_store_page_dispose;
+  widget_class->map = patron_store_page_map;
   widget_class->unmap = patron_store_page_unmap;
 
   gtk_widget_class_set_template_from_resource (widget_class,
@@ -272,6 +334,8 @@ patron_store_page_init (PatronStorePage *self)
 {
   self->settings = g_settings_new (APPLICATION_SCHEMA);
   gtk_widget_init_template (GTK_WIDGET (self));
+  patron_form_set_max_length (GTK_EDITABLE (self->url_row), PATRON_MAX_URL_LENGTH,
+                              self->error_label);
 }
 
 void
@@ -281,4 +345,24 @@ patron_store_page_set_url (PatronStorePage *self,
   g_return_if_fail (PATRON_IS_STORE_PAGE (self));
 
   gtk_editable_set_text (GTK_EDITABLE (self->url_row), url != NULL ? url : "");
+}
+
+/**
+ * patron_store_page_ask_consent:
+ * @url: a store that patron_store_url_needs_consent()
+ *
+ * Shows @url and asks whether to use it unencrypted, as when the user
+ * typed it: "Connect Anyway" goes on to the store, "Cancel" stays here.
+ */
+void
+patron_store_page_ask_consent (PatronStorePage *self,
+                               const char      *url)
+{
+  g_return_if_fail (PATRON_IS_STORE_PAGE (self));
+
+  patron_store_page_set_url (self, url);
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+    submit_cb (self);
+  else
+    self->consent_pending = TRUE;
 }

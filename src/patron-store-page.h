@@ -16,8 +16,12 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (PatronStorePage, patron_store_page, PATRON, STORE_PAGE, AdwBin)
 
 gboolean patron_store_url_is_loopback (const char      *url);
+gboolean patron_store_url_needs_consent (GSettings     *settings,
+                                         const char    *url);
 char    *patron_store_url_normalize   (const char      *text);
 void     patron_store_page_set_url    (PatronStorePage *self,
                                        const char      *url);
+void     patron_store_page_ask_consent (PatronStorePage *self,
+                                        const char      *url);
 
 G_END_DECLS

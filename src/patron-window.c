@@ -21,6 +21,7 @@
 #include "patron-session.h"
 #include "patron-sign-in-page.h"
 #include "patron-store-page.h"
+#include "patron-text.h"
 #include "patron-window.h"
 
 struct _PatronWindow
@@ -289,12 +290,21 @@ restore_tick_cb (GtkWidget     *widget,
   return G_SOURCE_REMOVE;
 }
 
-static void
+/* Returns: %FALSE if @url needs the user's consent first, which the store
+ * page asks for instead */
+static gboolean
 use_store (PatronWindow *self,
            const char   *url)
 {
   GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
   gboolean prepared;
+
+  if (patron_store_url_needs_consent (self->settings, url))
+    {
+      patron_store_page_ask_consent (store_page (self), url);
+      show_page (self, "store");
+      return FALSE;
+    }
 
   if (self->restore_tick != 0)
     gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->restore_tick);
@@ -320,7 +330,11 @@ use_store (PatronWindow *self,
                            G_CALLBACK (session_expired_cb), self, G_CONNECT_SWAPPED);
 
   update_pages (self);
-  adw_window_title_set_subtitle (self->window_title, url);
+  {
+    g_autofree char *shown = patron_text_clip (url, PATRON_TEXT_MAX_SHOWN);
+
+    adw_window_title_set_subtitle (self->window_title, shown);
+  }
 
   show_page (self, "loading");
   /* A session the application began to resume before the window existed may
@@ -332,6 +346,8 @@ use_store (PatronWindow *self,
                                                        NULL, NULL);
   else
     restore (self);
+
+  return TRUE;
 }
 
 /* Counter mode switched on or off in the preferences: it holds from now on,
@@ -408,8 +424,8 @@ use_store_action (GtkWidget  *widget,
   PatronWindow *self = PATRON_WINDOW (widget);
   const char *url = g_variant_get_string (parameter, NULL);
 
-  g_settings_set_string (self->settings, "store-url", url);
-  use_store (self, url);
+  if (use_store (self, url))
+    g_settings_set_string (self->settings, "store-url", url);
 }
 
 static void

@@ -19,6 +19,7 @@
 #include "patron-orders-export.h"
 #include "patron-reset-link.h"
 #include "patron-store-page.h"
+#include "patron-text.h"
 
 #define TOKEN "eyJhbGciOiJIUzI1NiJ9.eyJjdXN0b21lcl9pZCI6ImN1c18xIn0.c2lnbmF0dXJl"
 
@@ -33,6 +34,72 @@ test_email_validation (void)
     g_assert_true (patron_email_is_valid (good[i]));
   for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
     g_assert_false (patron_email_is_valid (bad[i]));
+}
+
+/* What the store's own check (class-validator's IsEmail) refuses for its
+ * length: over 254 characters, or over 64 before the "@". */
+static void
+test_email_length (void)
+{
+  g_autofree char *local_64 = g_strnfill (64, 'a');
+  g_autofree char *local_65 = g_strnfill (65, 'a');
+  g_autofree char *domain = g_strnfill (60, 'b');
+  g_autofree char *longest = g_strdup_printf ("%s@%s.%s.%s.comxyz", local_64, domain, domain,
+                                              domain);
+  g_autofree char *too_long = g_strdup_printf ("%s@%s.%s.%s.comxyzw", local_64, domain, domain,
+                                               domain);
+  g_autofree char *local_too_long = g_strdup_printf ("%s@example.com", local_65);
+  g_autofree char *local_longest = g_strdup_printf ("%s@example.com", local_64);
+
+  g_assert_cmpuint (strlen (longest), ==, PATRON_MAX_EMAIL_LENGTH);
+  g_assert_true (patron_email_is_valid (longest));
+  g_assert_false (patron_email_is_valid (too_long));
+  g_assert_true (patron_email_is_valid (local_longest));
+  g_assert_false (patron_email_is_valid (local_too_long));
+}
+
+/* Clipped on a character boundary, with "…" as the last character kept;
+ * only the start of a text is read. */
+static void
+test_text_clip (void)
+{
+  g_autofree char *huge = g_strnfill (1000000, 'x');
+  char *clipped;
+
+  clipped = patron_text_clip ("Ada Lovelace", 20);
+  g_assert_cmpstr (clipped, ==, "Ada Lovelace");
+  g_free (clipped);
+  clipped = patron_text_clip ("Ada Lovelace", 12);
+  g_assert_cmpstr (clipped, ==, "Ada Lovelace");
+  g_free (clipped);
+  clipped = patron_text_clip ("Ada Lovelace", 11);
+  g_assert_cmpstr (clipped, ==, "Ada Lovela…");
+  g_free (clipped);
+  /* two-, three- and four-byte characters are never cut */
+  clipped = patron_text_clip ("ÄÖÜ€€€😀😀😀", 5);
+  g_assert_cmpstr (clipped, ==, "ÄÖÜ€…");
+  g_free (clipped);
+  clipped = patron_text_clip ("😀😀😀", 3);
+  g_assert_cmpstr (clipped, ==, "😀😀😀");
+  g_free (clipped);
+  /* invalid UTF-8 (a command line) becomes U+FFFD */
+  clipped = patron_text_clip ("ab\xff\xfe" "cd", 10);
+  g_assert_true (g_utf8_validate (clipped, -1, NULL));
+  g_assert_cmpstr (clipped, ==, "ab\xef\xbf\xbd\xef\xbf\xbd" "cd");
+  g_free (clipped);
+  clipped = patron_text_clip (NULL, 3);
+  g_assert_cmpstr (clipped, ==, "");
+  g_free (clipped);
+  clipped = patron_text_clip (huge, PATRON_TEXT_MAX_SHOWN);
+  g_assert_cmpint (g_utf8_strlen (clipped, -1), ==, PATRON_TEXT_MAX_SHOWN);
+  g_assert_true (g_str_has_suffix (clipped, "…"));
+  g_free (clipped);
+
+  g_assert_false (patron_text_is_longer ("", 0));
+  g_assert_true (patron_text_is_longer ("a", 0));
+  g_assert_false (patron_text_is_longer ("ÄÖÜ", 3));
+  g_assert_true (patron_text_is_longer ("ÄÖÜ", 2));
+  g_assert_true (patron_text_is_longer (huge, 255));
 }
 
 static void
@@ -145,7 +212,7 @@ test_error_sentences (void)
       g_assert_true (g_str_has_suffix (sentence, "."));
     }
 
-  for (guint code = MEDUSA_ERROR_INVALID_DATA; code <= MEDUSA_ERROR_FAILED; code++)
+  for (guint code = MEDUSA_ERROR_INVALID_DATA; code <= MEDUSA_ERROR_UNCONFIRMED; code++)
     for (guint a = 0; a < G_N_ELEMENTS (actions); a++)
       {
         g_autoptr(GError) error = g_error_new_literal (MEDUSA_ERROR, code, server_message);
@@ -173,6 +240,13 @@ test_error_sentences (void)
     g_autofree char *timeout_text = patron_error_to_sentence (timeout, PATRON_ACTION_SIGN_IN);
     g_autofree char *tls_text = patron_error_to_sentence (tls, PATRON_ACTION_CONNECT);
     g_autofree char *token_text = patron_error_to_sentence (token, PATRON_ACTION_RESET_PASSWORD);
+    g_autoptr(GError) unconfirmed = g_error_new_literal (MEDUSA_ERROR, MEDUSA_ERROR_UNCONFIRMED,
+                                                         "x");
+    g_autofree char *saved_text = patron_error_to_sentence (unconfirmed, PATRON_ACTION_OTHER);
+    g_autofree char *address_text = patron_error_to_sentence (unconfirmed,
+                                                              PATRON_ACTION_SAVE_ADDRESS);
+    g_autofree char *registered_text = patron_error_to_sentence (unconfirmed,
+                                                                 PATRON_ACTION_REGISTER);
 
     g_assert_nonnull (strstr (wrong_text, "password"));
     g_assert_nonnull (strstr (expired_text, "sign in again"));
@@ -180,6 +254,10 @@ test_error_sentences (void)
     g_assert_nonnull (strstr (timeout_text, "in time"));
     g_assert_nonnull (strstr (tls_text, "certificate"));
     g_assert_nonnull (strstr (token_text, "new email"));
+    /* a save whose answer broke: it probably happened, and the user is told so */
+    g_assert_nonnull (strstr (saved_text, "probably reached the store"));
+    g_assert_nonnull (strstr (address_text, "probably reached the store"));
+    g_assert_nonnull (strstr (registered_text, "probably been made"));
   }
 }
 
@@ -372,6 +450,8 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/app/email-validation", test_email_validation);
+  g_test_add_func ("/app/email-length", test_email_length);
+  g_test_add_func ("/app/text-clip", test_text_clip);
   g_test_add_func ("/app/new-password", test_new_password);
   g_test_add_func ("/app/reset-link/valid", test_reset_link_valid);
   g_test_add_func ("/app/reset-link/refused", test_reset_link_refused);

@@ -314,6 +314,77 @@ synthetic_order (guint n_items)
   return medusa_json_parse_single_order_page (bytes, &error);
 }
 
+/* The discount fixture with every text the receipt prints 10 KB long, as a
+ * careless or hostile store could send it. */
+static MedusaOrder *
+long_text_order (void)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "fixtures", "order-discount.json",
+                                                 NULL);
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(JsonGenerator) generator = json_generator_new ();
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GString) spaced = g_string_new (NULL);
+  g_autofree char *solid = g_strnfill (10240, 'Z');
+  const char *address_fields[] = { "first_name", "last_name", "company", "address_1",
+                                   "address_2", "city", "province", "phone" };
+  JsonObject *order;
+  JsonObject *item;
+  JsonObject *address;
+  char *text;
+  gsize length;
+
+  while (spaced->len < 10240)
+    g_string_append (spaced, "Salt & Pepper ");
+
+  json_parser_load_from_file (parser, path, &error);
+  g_assert_no_error (error);
+  order = json_array_get_object_element (
+      json_object_get_array_member (json_node_get_object (json_parser_get_root (parser)),
+                                    "orders"), 0);
+  item = json_array_get_object_element (json_object_get_array_member (order, "items"), 0);
+  json_object_set_string_member (item, "title", spaced->str);
+  json_object_set_string_member (json_object_get_object_member (item, "variant"), "title", solid);
+  address = json_object_get_object_member (order, "shipping_address");
+  for (guint i = 0; i < G_N_ELEMENTS (address_fields); i++)
+    json_object_set_string_member (address, address_fields[i], i % 2 ? solid : spaced->str);
+  json_object_set_string_member (
+      json_array_get_object_element (json_object_get_array_member (order, "discounts"), 0),
+      "code", solid);
+
+  json_generator_set_root (generator, json_parser_get_root (parser));
+  text = json_generator_to_data (generator, &length);
+  bytes = g_bytes_new_take (text, length);
+
+  return medusa_json_parse_single_order_page (bytes, &error);
+}
+
+/* A receipt of an order whose every text is 10 KB long prints at once, on
+ * one page, each text clipped. */
+static void
+test_receipt_long_text (void)
+{
+  g_autoptr(MedusaOrder) order = long_text_order ();
+  g_autofree char *dir = make_temp_dir ();
+  g_autofree char *text = NULL;
+  gint64 start = test_cpu_time ();
+  /* 5 s of processor time, stretched as every wait is under a slow tool */
+  gint64 bound = test_deadline (5) - g_get_monotonic_time ();
+  guint n_pages;
+
+  g_assert_nonnull (order);
+  text = print_to_text (order, dir, "long", &n_pages);
+  g_test_message ("printed in %" G_GINT64_FORMAT " ms of processor time, %u pages",
+                  (test_cpu_time () - start) / 1000, n_pages);
+  g_assert_cmpint (test_cpu_time () - start, <, bound);
+  g_assert_cmpuint (n_pages, ==, 1);
+  g_assert_nonnull (strstr (text, "Salt & Pepper"));
+  g_assert_nonnull (strstr (text, "…"));
+
+  remove_dir (dir);
+}
+
 static void
 test_receipt_many_pages (void)
 {
@@ -390,7 +461,7 @@ static void
 spin_until (gpointer (*done) (gpointer),
             gpointer data)
 {
-  gint64 deadline = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
+  gint64 deadline = test_deadline (20);
 
   while (done (data) == NULL)
     {
@@ -430,7 +501,7 @@ test_window_print_action (void)
   g_autoptr(MedusaClient) client = signed_in_client ();
   g_autoptr(MedusaOrder) order = find_order (client, has_two_parcels);
   PatronOrderWindow *window = patron_order_window_new (NULL, client, medusa_order_get_id (order));
-  gint64 deadline = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
+  gint64 deadline = test_deadline (20);
   GtkWidget *print = find_print_button (GTK_WIDGET (window));
 
   /* nothing to print until the order is there */
@@ -742,6 +813,7 @@ main (int   argc,
   adw_init ();
 
   g_test_add_func ("/export/receipt/many-pages", test_receipt_many_pages);
+  g_test_add_func ("/export/receipt/long-text", test_receipt_long_text);
 
   if ((store_url = test_store_url ()) == NULL)
     return g_test_run ();

@@ -9,8 +9,12 @@
 
 #include "config.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+
+#include <glib/gstdio.h>
+#include <malloc.h>
 
 #include "medusa.h"
 #include "medusa-json.h"
@@ -691,6 +695,21 @@ test_token_checked (void)
   token = medusa_json_parse_token_response (missing, &error);
   g_assert_null (token);
   g_assert_error (error, MEDUSA_ERROR, MEDUSA_ERROR_INVALID_RESPONSE);
+  g_clear_error (&error);
+
+  /* 10 KB of token would go into every request's header */
+  {
+    g_autoptr(GString) text = g_string_new ("{\"access_token\": \"");
+    g_autoptr(GBytes) long_token = NULL;
+
+    for (guint i = 0; i < 1000; i++)
+      g_string_append (text, "abcdefghij");
+    g_string_append (text, "\"}");
+    long_token = g_string_free_to_bytes (g_steal_pointer (&text));
+    token = medusa_json_parse_token_response (long_token, &error);
+    g_assert_null (token);
+    g_assert_error (error, MEDUSA_ERROR, MEDUSA_ERROR_INVALID_RESPONSE);
+  }
 }
 
 /* Order lists go through a pre-pass that drops the members the parsers do
@@ -950,6 +969,487 @@ test_slim_malformed_skipped (void)
   }
 }
 
+/* issue 14: json-glib reads comments, single-quoted strings and more; a
+ * depth scan that knew only JSON was fooled by a '"' it took for a string
+ * while json-glib recursed a million times. Each body here overflowed the
+ * stack: in a subprocess, so that a crash fails only this test. */
+static const char *hidden_depth_prefixes[] = {
+  "{\"customer\": {\"id\": \"c\", \"a\": '\"', \"metadata\": ",
+  "{\"customer\": {\"id\": \"c\", /* \" */ \"metadata\": ",
+  /* json-glib's "single-line" comments run from a '/' to the next '/' */
+  "{\"customer\": {\"id\": \"c\", /\"/ \"metadata\": ",
+};
+
+static GBytes *
+deep_body (const char *prefix,
+           gsize       depth)
+{
+  g_autoptr(GString) text = g_string_new (prefix);
+
+  for (gsize i = 0; i < depth; i++)
+    g_string_append_c (text, '[');
+  for (gsize i = 0; i < depth; i++)
+    g_string_append_c (text, ']');
+  g_string_append (text, "}}");
+
+  return g_string_free_to_bytes (g_steal_pointer (&text));
+}
+
+static void
+test_hidden_depth (void)
+{
+  if (g_test_subprocess ())
+    {
+      guint i = atoi (g_getenv ("HIDDEN_DEPTH_CASE"));
+      g_autoptr(GBytes) body = deep_body (hidden_depth_prefixes[i], 1000000);
+      g_autoptr(GError) error = NULL;
+      g_autoptr(GError) page_error = NULL;
+      g_autoptr(GError) status_error = NULL;
+      g_autoptr(MedusaCustomer) customer = medusa_json_parse_customer_response (body, &error);
+      g_autoptr(MedusaOrderPage) page = medusa_json_parse_order_page (body, &page_error);
+
+      g_assert_null (customer);
+      g_assert_error (error, MEDUSA_ERROR, MEDUSA_ERROR_INVALID_RESPONSE);
+      g_assert_null (page);
+      g_assert_error (page_error, MEDUSA_ERROR, MEDUSA_ERROR_INVALID_RESPONSE);
+      /* and as the body of an error answer */
+      g_assert_false (medusa_error_from_response (500, "application/json", body, &status_error));
+      g_assert_error (status_error, MEDUSA_ERROR, MEDUSA_ERROR_SERVER_ERROR);
+      return;
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (hidden_depth_prefixes); i++)
+    {
+      g_autofree char *index = g_strdup_printf ("%u", i);
+
+      g_setenv ("HIDDEN_DEPTH_CASE", index, TRUE);
+      g_test_message ("%s", hidden_depth_prefixes[i]);
+      g_test_trap_subprocess (NULL, 120 * G_USEC_PER_SEC, G_TEST_SUBPROCESS_INHERIT_STDERR);
+      g_test_trap_assert_passed ();
+    }
+}
+
+/* issue 14: the bodies of error answers went to json-glib unguarded */
+static void
+test_deep_error_body (void)
+{
+  if (g_test_subprocess ())
+    {
+      /* (within the size an error body is read as JSON at all) */
+      g_autoptr(GBytes) body = deep_body ("{\"type\": \"unknown_error\", \"x\": ", 120000);
+      g_autoptr(GError) error = NULL;
+
+      g_assert_false (medusa_error_from_response (500, "application/json", body, &error));
+      g_assert_error (error, MEDUSA_ERROR, MEDUSA_ERROR_SERVER_ERROR);
+      g_assert_null (medusa_error_get_server_type (error));
+      return;
+    }
+
+  g_test_trap_subprocess (NULL, 120 * G_USEC_PER_SEC, G_TEST_SUBPROCESS_INHERIT_STDERR);
+  g_test_trap_assert_passed ();
+}
+
+/* Nothing but strict JSON reaches json-glib, which would take all of these. */
+static void
+test_only_strict_json (void)
+{
+  const char *bodies[] = {
+    "{\"exists\": true /* comment */}",
+    "{\"exists\": true // comment\n}",
+    "{'exists': true}",
+    "{\"exists\": true, \"a\": 'x'}",
+    "{\"exists\": true, \"a\": 0x10}",
+    "{\"exists\": true, \"a\": $10}",
+    "{\"exists\": true, \"a\": 010}",
+    "{\"exists\": true, \"a\": - 1}",
+    "var answer = {\"exists\": true};",
+    "\xef\xbb\xbf{\"exists\": true}",
+    "{\"exists\": true}\n\n{\"exists\": false}",
+    "{\"exists\": true,}",
+    "{\"exists\": true, \"a\": [1,]}",
+    "{\"exists\": true, \"a\": \"\\ud800\"}",
+    "{\"exists\": true, \"a\": \"\\udc00\\ud800\"}",
+    "{\"exists\": true, \"a\": \"\\u0000\"}",
+    "{\"exists\": true, \"a\": \"\\'\"}",
+    "{\"exists\": true, \"a\": \"\xed\xa0\x80\"}",
+    "{\"exists\": true, \"a\": \"\xc0\xaf\"}",
+    "{\"exists\": true, \"a\": \"tab\there\"}",
+    "{\"exists\": true, \"a\": 1.}",
+    "{\"exists\": true, \"a\": .5}",
+    "{\"exists\": true, \"a\": 1e}",
+    "{\"exists\": true, \"a\": +1}",
+    "{\"exists\": true, \"a\": nul}",
+    "{\"exists\": true, \"a\": True}",
+    "{\"exists\": true, \"a\": undefined}",
+    "{\"exists\": true, \"a\": Infinity}",
+    "{\"exists\": true\f}",
+    "{\"exists\"\v: true}",
+  };
+  const char *good[] = {
+    "{\"exists\": true, \"a\": \"\\ud83d\\ude00 \\u00e9 caf\xc3\xa9 \\/\\b\\f\\n\\r\\t\\\"\\\\\"}",
+    "{\"exists\": true, \"a\": [-0, 0.5, -1.5e+3, 2E-2, 1e400, 12345678901234567890]}",
+    " \t\r\n{\"exists\": true, \"a\": {\"\": [[], {}, null, false]}} \n",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (bodies); i++)
+    {
+      g_autoptr(GBytes) body = bytes_of (bodies[i]);
+      g_autoptr(GError) error = NULL;
+      g_autofree char *shown = g_strescape (bodies[i], NULL);
+      MedusaJsonShape shape;
+      gboolean exists;
+
+      g_test_message ("%s", shown);
+      g_assert_false (medusa_json_scan (bodies[i], strlen (bodies[i]), &shape));
+      g_assert_false (medusa_json_parse_exists_response (body, &exists, &error));
+      g_assert_error (error, MEDUSA_ERROR, MEDUSA_ERROR_INVALID_RESPONSE);
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (good); i++)
+    {
+      g_autoptr(GBytes) body = bytes_of (good[i]);
+      g_autoptr(GError) error = NULL;
+      gboolean exists = FALSE;
+
+      g_test_message ("%s", good[i]);
+      medusa_json_parse_exists_response (body, &exists, &error);
+      /* json-glib may still refuse a number it cannot hold: never a crash */
+      g_assert_true (error == NULL ? exists : error->code == MEDUSA_ERROR_INVALID_RESPONSE);
+    }
+}
+
+/* The scan's measure on every recorded answer: its depth, and a tree
+ * estimate well within the budget. */
+static void
+test_scan_fixtures (void)
+{
+  g_autofree char *dir_path = g_test_build_filename (G_TEST_DIST, "fixtures", NULL);
+  g_autoptr(GDir) dir = g_dir_open (dir_path, 0, NULL);
+  const char *name;
+
+  g_assert_nonnull (dir);
+  while ((name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autoptr(GBytes) body = NULL;
+      MedusaJsonShape shape;
+      gsize size;
+      const char *data;
+
+      if (!g_str_has_suffix (name, ".json"))
+        continue;
+      body = load_fixture (name);
+      data = g_bytes_get_data (body, &size);
+      g_assert_true (medusa_json_scan (data, size, &shape));
+      g_test_message ("%s: %" G_GSIZE_FORMAT " bytes, depth %u, %" G_GSIZE_FORMAT " nodes, "
+                      "tree ≤ %" G_GSIZE_FORMAT " bytes (%.1f per byte)", name, size,
+                      shape.depth, shape.n_nodes, shape.tree_size,
+                      (double) shape.tree_size / size);
+      g_assert_cmpuint (shape.depth, <=, 8);
+      g_assert_cmpuint (shape.tree_size, <=,
+                        MEDUSA_JSON_TREE_BASE / 2 + MEDUSA_JSON_TREE_PER_BYTE / 2 * size);
+    }
+}
+
+/* A list of @n copies of @element, joined by commas, between @prefix and
+ * @suffix. */
+static GBytes *
+repeated (const char *prefix,
+          const char *element,
+          gsize       n,
+          const char *suffix)
+{
+  g_autoptr(GString) text = g_string_new (prefix);
+
+  for (gsize i = 0; i < n; i++)
+    {
+      if (i > 0)
+        g_string_append_c (text, ',');
+      g_string_append (text, element);
+    }
+  g_string_append (text, suffix);
+
+  return g_string_free_to_bytes (g_steal_pointer (&text));
+}
+
+static GError *
+customer_error (GBytes *body)
+{
+  GError *error = NULL;
+  g_autoptr(MedusaCustomer) customer = medusa_json_parse_customer_response (body, &error);
+
+  g_assert_true ((customer == NULL) == (error != NULL));
+  return error;
+}
+
+static GError *
+page_error (GBytes *body)
+{
+  GError *error = NULL;
+  g_autoptr(MedusaOrderPage) page = medusa_json_parse_order_page (body, &error);
+
+  g_assert_true ((page == NULL) == (error != NULL));
+  return error;
+}
+
+/* issue 14: a 4 MB /me of a million empty addresses made 525 MB of tree
+ * and a million rows; a million orders, 353 MB. */
+#define ADDRESS "{\"id\": \"addr_01HQ3ZK8W9V2C5T7N4M6P0R1SX\", \"city\": \"Paris\"}"
+
+static void
+test_element_counts (void)
+{
+  g_autoptr(GBytes) million_addresses = repeated ("{\"customer\": {\"id\": \"c\", "
+                                                  "\"shipping_addresses\": [", "{}", 1000000,
+                                                  "]}}");
+  g_autoptr(GBytes) too_many_addresses = repeated ("{\"customer\": {\"id\": \"c\", "
+                                                   "\"shipping_addresses\": [", ADDRESS,
+                                                   MEDUSA_JSON_MAX_ADDRESSES + 1, "]}}");
+  g_autoptr(GBytes) most_addresses = repeated ("{\"customer\": {\"id\": \"c\", "
+                                               "\"shipping_addresses\": [", ADDRESS,
+                                               MEDUSA_JSON_MAX_ADDRESSES, "]}}");
+  g_autoptr(GBytes) million_orders = repeated ("{\"count\": 1000000, \"orders\": [",
+                                               "{\"id\": \"o\"}", 1000000, "]}");
+  g_autoptr(GBytes) too_many_orders = repeated ("{\"count\": 5000, \"orders\": [",
+                                                "{\"id\": \"order_01HQ3ZK8W9V2C5T7N4M6P0R1SX\"}",
+                                                MEDUSA_JSON_MAX_PAGE_ORDERS + 1, "]}");
+  g_autoptr(GBytes) too_many_items = repeated ("{\"count\": 1, \"orders\": [{\"id\": \"o\", "
+                                               "\"items\": [", "{\"title\": \"Green tea\"}",
+                                               MEDUSA_JSON_MAX_ORDER_PARTS + 1, "]}]}");
+  g_autoptr(GBytes) too_many_codes = repeated ("{\"count\": 1, \"orders\": [{\"id\": \"o\", "
+                                               "\"discounts\": [", "{\"code\": \"WELCOME10\"}",
+                                               MEDUSA_JSON_MAX_ORDER_PARTS + 1, "]}]}");
+  g_autoptr(GBytes) too_many_numbers = repeated ("{\"count\": 1, \"orders\": [{\"id\": \"o\", "
+                                                 "\"fulfillments\": [{\"tracking_numbers\": [",
+                                                 "\"1Z999AA10123456784\"",
+                                                 MEDUSA_JSON_MAX_ORDER_PARTS + 1,
+                                                 "]}]}]}");
+  g_autoptr(GBytes) huge_count = bytes_of ("{\"count\": 4000000000, \"orders\": []}");
+  g_autoptr(GBytes) too_many_countries = repeated ("{\"regions\": [{\"id\": \"r\", "
+                                                   "\"countries\": [",
+                                                   "{\"iso_2\": \"fr\", \"name\": \"FRANCE\"}",
+                                                   MEDUSA_JSON_MAX_COUNTRIES + 1, "]}]}");
+  GBytes *invalid[] = { too_many_orders, too_many_items, too_many_codes, too_many_numbers,
+                        huge_count };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GListModel) regions = NULL;
+
+  error = customer_error (million_addresses);
+  g_assert_nonnull (error);
+  g_test_message ("a million addresses: %s", error->message);
+  g_clear_error (&error);
+
+  error = customer_error (too_many_addresses);
+  g_assert_error (error, MEDUSA_ERROR, MEDUSA_ERROR_INVALID_RESPONSE);
+  g_test_message ("%s", error->message);
+  g_clear_error (&error);
+  error = customer_error (most_addresses);
+  g_assert_no_error (error);
+
+  error = page_error (million_orders);
+  g_assert_nonnull (error);
+  g_test_message ("a million orders: %s", error->message);
+  g_clear_error (&error);
+
+  for (guint i = 0; i < G_N_ELEMENTS (invalid); i++)
+    {
+      error = page_error (invalid[i]);
+      g_assert_error (error, MEDUSA_ERROR, MEDUSA_ERROR_INVALID_RESPONSE);
+      g_test_message ("%s", error->message);
+      g_clear_error (&error);
+    }
+
+  regions = medusa_json_parse_regions_response (too_many_countries, &error);
+  g_assert_null (regions);
+  g_assert_error (error, MEDUSA_ERROR, MEDUSA_ERROR_INVALID_RESPONSE);
+}
+
+/* issue 14: read_int64() cast a double to gint64 before its range check,
+ * undefined behaviour that UBSan (-fsanitize=float-cast-overflow) stops at. */
+static void
+test_huge_doubles (void)
+{
+  const char *bodies[] = {
+    "{\"count\": 1e300, \"orders\": []}",
+    "{\"count\": -1e300, \"orders\": []}",
+    "{\"count\": 1e19, \"orders\": []}",
+    "{\"count\": 1e400, \"orders\": []}",
+    "{\"count\": 1, \"orders\": [{\"id\": \"o\", \"total\": 9.3e18}]}",
+    "{\"count\": 1, \"orders\": [{\"id\": \"o\", \"total\": -1e300}]}",
+    "{\"count\": 1, \"orders\": [{\"id\": \"o\", \"total\": 2.5}]}",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (bodies); i++)
+    {
+      g_autoptr(GBytes) body = bytes_of (bodies[i]);
+      g_autoptr(GError) error = page_error (body);
+
+      g_test_message ("%s → %s", bodies[i], error != NULL ? error->message : "(parsed)");
+      g_assert_error (error, MEDUSA_ERROR, MEDUSA_ERROR_INVALID_RESPONSE);
+    }
+}
+
+/* Linux keeps the peak resident size; writing 5 to clear_refs starts it afresh. */
+static gsize
+status_kib (const char *field)
+{
+  g_autofree char *status = NULL;
+  const char *line;
+
+  g_assert_true (g_file_get_contents ("/proc/self/status", &status, NULL, NULL));
+  line = strstr (status, field);
+  g_assert_nonnull (line);
+
+  return g_ascii_strtoull (line + strlen (field), NULL, 10);
+}
+
+/* A body of @size bytes: @prefix, then @element over and over (a comma
+ * between), then @suffix; made in one allocation, so that nothing of its
+ * making stays in the heap. */
+static GBytes *
+hostile_body (const char *prefix,
+              const char *element,
+              const char *suffix,
+              gsize       size)
+{
+  gsize prefix_length = strlen (prefix);
+  gsize element_length = strlen (element);
+  gsize suffix_length = strlen (suffix);
+  char *data = g_malloc (size);
+  char *p = data;
+
+  memcpy (p, prefix, prefix_length);
+  p += prefix_length;
+  while ((gsize) (p - data) + element_length + 1 + suffix_length <= size)
+    {
+      memcpy (p, element, element_length);
+      p += element_length;
+      if (element_length > 0)
+        *p++ = ',';
+      else
+        *p++ = 'x';
+    }
+  if (element_length > 0)
+    p--;   /* the last comma */
+  memcpy (p, suffix, suffix_length);
+  p += suffix_length;
+
+  return g_bytes_new_take (data, p - data);
+}
+
+#define X10 "xxxxxxxxxx"
+#define X100 X10 X10 X10 X10 X10 X10 X10 X10 X10 X10
+
+static const struct {
+  const char *what;
+  const char *prefix;
+  const char *element;
+  const char *suffix;
+} hostile_shapes[] = {
+  { "empty addresses", "{\"customer\": {\"id\": \"c\", \"shipping_addresses\": [", "{}", "]}}" },
+  { "orders", "{\"count\": 1, \"orders\": [", "{\"id\": \"o\"}", "]}" },
+  { "skipped members", "{\"count\": 1, \"orders\": [{\"id\": \"o\", \"payments\": [", "{}",
+    "]}]}" },
+  { "one long name", "{\"customer\": {\"id\": \"c\", \"first_name\": \"", "", "\"}}" },
+  { "zeros", "{\"customer\": {\"id\": \"c\", \"metadata\": {\"a\": [", "0", "]}}}" },
+  { "members", "{\"customer\": {\"id\": \"c\", \"metadata\": {", "\"a\":{}", "}}}" },
+  { "empty strings", "{\"regions\": [", "\"\"", "]}" },
+  { "error body", "{\"type\": \"x\", \"message\": \"m\", \"x\": [", "[[[[[[[[]]]]]]]]", "]}" },
+  /* within the budget even at 16 MiB: all of it is parsed */
+  { "texts", "{\"customer\": {\"id\": \"c\", \"metadata\": {\"a\": [", "\"" X100 X100 "\"",
+    "]}}}" },
+};
+
+static void
+parse_any (GBytes *body)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(MedusaCustomer) customer = medusa_json_parse_customer_response (body, &error);
+  g_autoptr(GError) page_error = NULL;
+  g_autoptr(MedusaOrderPage) page = medusa_json_parse_order_page (body, &page_error);
+  g_autoptr(GError) regions_error = NULL;
+  g_autoptr(GListModel) regions = medusa_json_parse_regions_response (body, &regions_error);
+  g_autoptr(GError) status_error = NULL;
+
+  medusa_error_from_response (500, "application/json", body, &status_error);
+}
+
+/* issue 14: a 4 MB body made 525 MB. The peak memory of parsing a hostile
+ * body, over the body's size, is bounded: each shape, at 256 KiB and at the
+ * 16 MiB the client reads at most, in a process of its own. */
+static void
+test_memory_per_byte (void)
+{
+  const gsize sizes[] = { 256 * 1024, 16 * 1024 * 1024 };
+  g_autofree char *dir = NULL;
+  g_autofree char *out = NULL;
+
+  if (g_test_subprocess ())
+    {
+      guint shape = atoi (g_getenv ("HOSTILE_SHAPE"));
+      gsize size = g_ascii_strtoull (g_getenv ("HOSTILE_SIZE"), NULL, 10);
+      g_autoptr(GBytes) body = hostile_body (hostile_shapes[shape].prefix,
+                                             hostile_shapes[shape].element,
+                                             hostile_shapes[shape].suffix, size);
+      g_autofree char *growth = NULL;
+      FILE *clear_refs;
+      gsize before, peak;
+
+      g_autoptr(GBytes) small = bytes_of ("{\"customer\": {\"id\": \"c\"}}");
+
+      parse_any (small);   /* the types registered */
+      malloc_trim (0);
+      clear_refs = fopen ("/proc/self/clear_refs", "w");
+      g_assert_nonnull (clear_refs);
+      fputs ("5", clear_refs);
+      fclose (clear_refs);
+      before = status_kib ("VmRSS:");
+      parse_any (body);
+      peak = status_kib ("VmHWM:");
+      growth = g_strdup_printf ("%" G_GSIZE_FORMAT, peak > before ? peak - before : 0);
+      g_assert_true (g_file_set_contents (g_getenv ("HOSTILE_OUT"), growth, -1, NULL));
+      return;
+    }
+
+#ifdef __SANITIZE_ADDRESS__
+  g_test_skip ("AddressSanitizer's shadow and quarantine are no measure");
+  return;
+#endif
+
+  dir = g_dir_make_tmp ("patron-memory-XXXXXX", NULL);
+  out = g_build_filename (dir, "growth", NULL);
+  g_setenv ("HOSTILE_OUT", out, TRUE);
+
+  for (guint i = 0; i < G_N_ELEMENTS (hostile_shapes); i++)
+    for (guint j = 0; j < G_N_ELEMENTS (sizes); j++)
+      {
+        g_autofree char *shape = g_strdup_printf ("%u", i);
+        g_autofree char *size = g_strdup_printf ("%" G_GSIZE_FORMAT, sizes[j]);
+        /* json-glib's tree (its budget: 48 bytes per body byte, 32 MiB at most),
+         * what the parsers make of it (a customer keeps a copy of its metadata:
+         * as large as the tree at worst), and the body's size a few times over
+         * (the pre-pass's copy of an order page, strings copied) */
+        gsize tree = MIN (MEDUSA_JSON_MAX_TREE_SIZE,
+                          MEDUSA_JSON_TREE_BASE + MEDUSA_JSON_TREE_PER_BYTE * sizes[j]);
+        gsize bound_kib = (4 * 1024 * 1024 + 2 * tree + 4 * sizes[j]) / 1024;
+        g_autofree char *growth = NULL;
+        gsize growth_kib;
+
+        g_setenv ("HOSTILE_SHAPE", shape, TRUE);
+        g_setenv ("HOSTILE_SIZE", size, TRUE);
+        g_test_trap_subprocess (NULL, 300 * G_USEC_PER_SEC, G_TEST_SUBPROCESS_DEFAULT);
+        g_test_trap_assert_passed ();
+        g_assert_true (g_file_get_contents (out, &growth, NULL, NULL));
+        growth_kib = g_ascii_strtoull (growth, NULL, 10);
+        g_test_message ("%s, %" G_GSIZE_FORMAT " KiB: peak grew by %" G_GSIZE_FORMAT
+                        " KiB, %.2f bytes per body byte (bound %" G_GSIZE_FORMAT " KiB)",
+                        hostile_shapes[i].what, sizes[j] / 1024, growth_kib,
+                        (double) growth_kib / (sizes[j] / 1024), bound_kib);
+        g_assert_cmpuint (growth_kib, <=, bound_kib);
+      }
+  g_unlink (out);
+  g_rmdir (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -983,6 +1483,13 @@ main (int   argc,
   g_test_add_func ("/json/slim/skips-anything", test_slim_skips_anything);
   g_test_add_func ("/json/slim/escaped-names", test_slim_escaped_names);
   g_test_add_func ("/json/slim/malformed-skipped", test_slim_malformed_skipped);
+  g_test_add_func ("/json/hostile/hidden-depth", test_hidden_depth);
+  g_test_add_func ("/json/hostile/deep-error-body", test_deep_error_body);
+  g_test_add_func ("/json/hostile/only-strict-json", test_only_strict_json);
+  g_test_add_func ("/json/hostile/scan-fixtures", test_scan_fixtures);
+  g_test_add_func ("/json/hostile/element-counts", test_element_counts);
+  g_test_add_func ("/json/hostile/huge-doubles", test_huge_doubles);
+  g_test_add_func ("/json/hostile/memory-per-byte", test_memory_per_byte);
 
   return g_test_run ();
 }

@@ -20,6 +20,7 @@
 #include "patron-address-editor.h"
 #include "patron-credentials-dialog.h"
 #include "patron-forgot-page.h"
+#include "patron-form.h"
 #include "patron-order-row.h"
 #include "patron-order-window.h"
 #include "patron-orders-page.h"
@@ -168,7 +169,7 @@ static GtkWidget *
 wait_for_label (GtkWidget  *page,
                 const char *text)
 {
-  gint64 deadline = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
+  gint64 deadline = test_deadline (20);
   GtkWidget *label;
 
   while ((label = find_widget (page, is_label_containing, text)) == NULL)
@@ -657,7 +658,7 @@ test_account_addresses (void)
   {
     g_autoptr(MedusaClient) checker = medusa_client_new (store_url);
     g_autoptr(MedusaCustomer) signed_in = NULL;
-    gint64 deadline = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
+    gint64 deadline = test_deadline (20);
 
     for (;;)
       {
@@ -1324,7 +1325,7 @@ test_orders_page_status_wraps_when_narrow (void)
   patron_orders_page_set_session (orders, session);
   wait_for_label (GTK_WIDGET (orders), "Not shipped yet · Payment pending");
 
-  deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+  deadline = test_deadline (10);
   while ((row = find_widget (GTK_WIDGET (orders), is_order_row, NULL)) == NULL ||
          gtk_widget_get_height (row) == 0)
     {
@@ -1413,7 +1414,7 @@ test_orders_page_retry (void)
 
   /* the proxy lets it through this time: every row fills in */
   {
-    gint64 deadline = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
+    gint64 deadline = test_deadline (20);
 
     while (find_widget (GTK_WIDGET (orders), is_label_containing, "could not be loaded") != NULL ||
            find_widget (GTK_WIDGET (orders), is_label_containing, "Loading…") != NULL)
@@ -2441,7 +2442,7 @@ static void
 resize_to_narrow (GtkWidget *window)
 {
   GtkWidget *content = content_of (window);
-  gint64 deadline = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
+  gint64 deadline = test_deadline (5);
   int width, height;
 
   gtk_test_widget_wait_for_draw (window);
@@ -2721,6 +2722,558 @@ test_narrow_dialogs (void)
   close_window (GTK_WIDGET (window));
 }
 
+/* ------------------------------------------------------------------------ */
+/* Text of any length: what the store holds, or what is typed               */
+
+/* the store takes them: Medusa checks no name's or address line's length */
+#define HUGE_NAME     8000
+#define HUGE_FIELD    10240
+/* no label shows more than this many characters of it (a few clipped
+ * lines at most) */
+#define LABEL_MAX     1000
+/* no window asks for more room across than a screen has */
+#define NATURAL_MAX   1280
+/* what a window with such text may take to appear (it took 95 s), in
+ * seconds of processor time: the machines that run the tests are often busy */
+#define SHOWN_WITHIN  5
+
+/* Asserts that what took since @start (test_cpu_time()) and @wall_start stays
+ * within SHOWN_WITHIN of processor time, stretched as test_deadline() is
+ * under a slow tool. */
+static void
+assert_shown_within (const char *what,
+                     gint64      start,
+                     gint64      wall_start)
+{
+  gint64 bound = test_deadline (SHOWN_WITHIN) - g_get_monotonic_time ();
+
+  g_test_message ("%s took %" G_GINT64_FORMAT " ms (%" G_GINT64_FORMAT " ms of processor time)",
+                  what, (g_get_monotonic_time () - wall_start) / 1000,
+                  (test_cpu_time () - start) / 1000);
+  g_assert_cmpint (test_cpu_time () - start, <, bound);
+}
+
+/* @length characters: words of @word and a space, or @word without spaces
+ * when it is one character */
+static char *
+long_text (const char *word,
+           gsize       length)
+{
+  glong word_length = g_utf8_strlen (word, -1);
+  GString *text = g_string_sized_new (length + 16);
+  gsize n_chars = 0;
+
+  while (n_chars < length)
+    {
+      g_string_append (text, word);
+      n_chars += word_length;
+      if (word_length > 1)
+        {
+          g_string_append_c (text, ' ');
+          n_chars++;
+        }
+    }
+  g_string_truncate (text, g_utf8_offset_to_pointer (text->str, length) - text->str);
+
+  return g_string_free (text, FALSE);
+}
+
+/* The longest text of a visible label under @root, in characters. */
+static glong
+longest_label (GtkWidget *root)
+{
+  glong longest = 0;
+
+  if (!gtk_widget_get_visible (root))
+    return 0;
+  if (GTK_IS_LABEL (root))
+    longest = g_utf8_strlen (gtk_label_get_text (GTK_LABEL (root)), -1);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    longest = MAX (longest, longest_label (child));
+
+  return longest;
+}
+
+static int
+natural_width (GtkWidget *widget)
+{
+  int natural;
+
+  gtk_widget_measure (widget, GTK_ORIENTATION_HORIZONTAL, -1, NULL, &natural, NULL, NULL);
+  return natural;
+}
+
+/* The deepest widget under @widget as wide as itself: what makes it so. */
+static GtkWidget *
+widest_leaf (GtkWidget *widget)
+{
+  int width = natural_width (widget);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (gtk_widget_get_visible (child) && !GTK_IS_NATIVE (child) &&
+        natural_width (child) >= width - 48)
+      return widest_leaf (child);
+
+  return widget;
+}
+
+/* @window with text too long for a screen: it is drawn, asks for no more
+ * than a screen and shows clipped text only; at 360 px nothing sticks out. */
+static void
+assert_bounded (GtkWidget  *window,
+                const char *what)
+{
+  GtkWidget *widest;
+  char *problems;
+
+  gtk_test_widget_wait_for_draw (window);
+  widest = widest_leaf (content_of (window));
+
+  g_test_message ("%s: natural width %d px (%s in %s in %s “%.20s”), longest label %ld characters",
+                  what, natural_width (content_of (window)), G_OBJECT_TYPE_NAME (widest),
+                  G_OBJECT_TYPE_NAME (gtk_widget_get_parent (widest)),
+                  G_OBJECT_TYPE_NAME (gtk_widget_get_parent (gtk_widget_get_parent (widest))),
+                  GTK_IS_LABEL (widest) ? gtk_label_get_text (GTK_LABEL (widest)) : "",
+                  longest_label (window));
+  g_assert_cmpint (natural_width (content_of (window)), <=, NATURAL_MAX);
+  g_assert_cmpint (gtk_widget_get_width (window), <=, NATURAL_MAX);
+  g_assert_cmpint (longest_label (window), <=, LABEL_MAX);
+
+  problems = narrow_problems (window);
+  if (problems != NULL)
+    g_test_fail_printf ("%s: %s", what, problems);
+  g_free (problems);
+}
+
+/* Sets the customer @client signed in for what no form of Patron lets one
+ * send: an 8,000-character first name, a 70,000-character last name and an
+ * address of five 10 KB fields, through the Store API itself. */
+static void
+store_huge_customer (MedusaClient *client)
+{
+  g_autoptr(MedusaCustomerChanges) changes = medusa_customer_changes_new ();
+  g_autoptr(MedusaAddress) address = medusa_address_new ();
+  g_autoptr(MedusaCustomer) answer = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *first_name = long_text ("W", HUGE_NAME);
+  /* more than a text field holds (65,535 characters) */
+  g_autofree char *last_name = long_text ("Wolfeschlegelsteinhausenbergerdorff", 70000);
+  g_autofree char *spaced = long_text ("Lorem ipsum dolor sit amet", HUGE_FIELD);
+  g_autofree char *solid = long_text ("X", HUGE_FIELD);
+
+  medusa_customer_changes_set_first_name (changes, first_name);
+  medusa_customer_changes_set_last_name (changes, last_name);
+  medusa_client_update_customer_async (client, changes, NULL, test_store_result_cb, &result);
+  answer = medusa_client_update_customer_finish (client, test_wait_for (&result), &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (strlen (medusa_customer_get_first_name (answer)), ==, HUGE_NAME);
+  g_clear_object (&answer);
+  g_clear_object (&result);
+
+  medusa_address_set_first_name (address, first_name);
+  medusa_address_set_last_name (address, "Lovelace");
+  medusa_address_set_company (address, solid);
+  medusa_address_set_address_1 (address, spaced);
+  medusa_address_set_address_2 (address, solid);
+  medusa_address_set_city (address, spaced);
+  medusa_address_set_province (address, solid);
+  medusa_address_set_postal_code (address, "SW1Y 4LB");
+  medusa_address_set_country_code (address, "de");
+  medusa_client_add_address_async (client, address, NULL, test_store_result_cb, &result);
+  answer = medusa_client_add_address_finish (client, test_wait_for (&result), &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (n_addresses (answer), ==, 1);
+}
+
+static gboolean
+is_editor_of (GtkWidget  *widget,
+              const char *unused)
+{
+  return GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_widget_get_tooltip_text (widget),
+                                              "Edit Address") == 0;
+}
+
+/* Names and addresses of 8,000 to 70,000 characters at the store: the
+ * account page shows them at once, no wider than a screen (they made
+ * Patron exit on an X BadAlloc, and froze it for 95 s), and so do the
+ * address editor and the window's title. */
+static void
+test_long_store_text (void)
+{
+  g_autoptr(MedusaClient) creator = medusa_client_new (store_url);
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *email = g_strdup_printf ("long.%" G_GINT64_FORMAT "@example.com",
+                                            g_get_real_time ());
+  g_autoptr(MedusaCustomer) stored = NULL;
+  PatronWindow *window;
+  GtkWidget *editor;
+  gint64 start;
+  gint64 wall_start;
+
+  create_customer (creator, email);
+  store_huge_customer (creator);
+
+  start = test_cpu_time ();
+  wall_start = g_get_monotonic_time ();
+  window = signed_in_window (store_url, email);
+  wait_for_label (GTK_WIDGET (window), "1 address");
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
+  assert_shown_within ("the account page", start, wall_start);
+  /* the whole name is in its field, for the customer to edit, and said to
+   * be too long to save as it is */
+  g_assert_cmpint (strlen (gtk_editable_get_text (row (GTK_WIDGET (window), "First Name"))),
+                   ==, HUGE_NAME);
+  wait_for_label (GTK_WIDGET (window), "can have at most 255 characters.");
+  /* what the fields could not hold is no change to save */
+  g_assert_null (find_widget (GTK_WIDGET (window), is_button_saying, "Save"));
+  /* and it ends clipped in the heading */
+  g_assert_nonnull (wait_for_label (GTK_WIDGET (window), "WWW…"));
+  assert_bounded (GTK_WIDGET (window), "the account page");
+
+  start = test_cpu_time ();
+  wall_start = g_get_monotonic_time ();
+  g_signal_emit_by_name (find_widget (GTK_WIDGET (window), is_editor_of, NULL), "clicked");
+  spin_until (editor_ready, NULL);
+  editor = find_toplevel (PATRON_TYPE_ADDRESS_EDITOR);
+  gtk_test_widget_wait_for_draw (editor);
+  assert_shown_within ("the address editor", start, wall_start);
+  assert_bounded (editor, "the address editor");
+
+  /* saving it as it is would send fields the store's text made too long:
+   * each is said so, and nothing is sent */
+  click (editor, "Save");
+  wait_for_label (editor, "First Name can have at most 255 characters");
+  gtk_editable_set_text (row (editor, "First Name *"), "Ada");
+  click (editor, "Save");
+  wait_for_label (editor, "Company can have at most 255 characters");
+  gtk_editable_set_text (row (editor, "Company"), "Analytical Engines Ltd");
+  click (editor, "Save");
+  wait_for_label (editor, "Address can have at most 255 characters");
+  close_window (editor);
+
+  stored = stored_customer (email, "address-pass-1");
+  g_assert_nonnull (stored);
+  g_assert_cmpint (strlen (medusa_customer_get_first_name (stored)), ==, HUGE_NAME);
+
+  close_window (GTK_WIDGET (window));
+}
+
+static gboolean
+first_name_stored (gpointer data)
+{
+  MedusaCustomer *customer = data;
+
+  return g_utf8_strlen (medusa_customer_get_first_name (customer), -1) == PATRON_MAX_NAME_LENGTH;
+}
+
+/* Typed or pasted text longer than the store should take: the field keeps
+ * it, a sentence says so at once and again at "Save", and nothing is sent
+ * (100,000 pasted characters were cut to 65,535 and sent). Text as long as
+ * allowed is sent whole. */
+static void
+test_typed_too_long (void)
+{
+  g_autofree char *email = NULL;
+  PatronWindow *window = new_account_window ("typed", "typed-pass-1", &email);
+  PatronSession *session = patron_window_get_session (window);
+  GtkEditable *first_name = row (GTK_WIDGET (window), "First Name");
+  g_autofree char *pasted = long_text ("Ada", 100000);
+  g_autofree char *longest = long_text ("Ä", PATRON_MAX_NAME_LENGTH);
+  g_autofree char *one_more = g_strconcat (longest, "x", NULL);
+  g_autoptr(MedusaCustomer) stored = NULL;
+  GtkWidget *editor;
+  int position = 0;
+
+  gtk_editable_delete_text (first_name, 0, -1);
+  gtk_editable_insert_text (first_name, pasted, -1, &position);
+  wait_for_label (GTK_WIDGET (window), "First Name can have at most 255 characters.");
+  g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (first_name), "error"));
+  click (GTK_WIDGET (window), "Save");
+  wait_for_label (GTK_WIDGET (window), "First Name can have at most 255 characters.");
+  /* what was typed stays */
+  g_assert_cmpint (g_utf8_strlen (gtk_editable_get_text (first_name), -1), >, 255);
+  assert_bounded (GTK_WIDGET (window), "the account page with a name pasted");
+
+  /* one character more than the store should take is one too many */
+  gtk_editable_set_text (first_name, one_more);
+  wait_for_label (GTK_WIDGET (window), "First Name can have at most 255 characters.");
+  click (GTK_WIDGET (window), "Save");
+  stored = stored_customer (email, "typed-pass-1");
+  g_assert_cmpstr (medusa_customer_get_first_name (stored), ==, "Ada");
+  g_clear_object (&stored);
+
+  /* shortened, the sentence goes, and what is allowed is saved whole */
+  gtk_editable_set_text (first_name, longest);
+  g_assert_null (find_widget (GTK_WIDGET (window), is_label_containing, "at most 255"));
+  g_assert_false (gtk_widget_has_css_class (GTK_WIDGET (first_name), "error"));
+  click (GTK_WIDGET (window), "Save");
+  spin_until (first_name_stored, patron_session_get_customer (session));
+  stored = stored_customer (email, "typed-pass-1");
+  g_assert_cmpstr (medusa_customer_get_first_name (stored), ==, longest);
+  g_clear_object (&stored);
+
+  /* a search too long for the address of a request is not sent either */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.navigate", "(ss)", "orders", "");
+  wait_for_label (GTK_WIDGET (window), "No Orders Yet");
+  {
+    GtkWidget *search = find_widget (GTK_WIDGET (window), is_of_type,
+                                     (const char *) GTK_TYPE_SEARCH_ENTRY);
+    MedusaClient *client = patron_session_get_client (session);
+    guint requests;
+
+    gtk_editable_set_text (GTK_EDITABLE (search), pasted);
+    wait_for_label (GTK_WIDGET (window), "Search orders can have at most 200 characters.");
+    while (g_main_context_iteration (NULL, FALSE))
+      ;
+    requests = medusa_client_get_request_count (client);
+    g_signal_emit_by_name (search, "search-changed");
+    while (g_main_context_iteration (NULL, FALSE))
+      ;
+    g_assert_cmpuint (medusa_client_get_request_count (client), ==, requests);
+    gtk_editable_set_text (GTK_EDITABLE (search), "no-such-order-anywhere");
+    g_assert_null (find_widget (GTK_WIDGET (window), is_label_containing, "at most 200"));
+    wait_for_label (GTK_WIDGET (window), "Try other words");
+  }
+
+  /* a new address too: nothing is sent while a field is too long */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.navigate", "(ss)", "account", "");
+  g_signal_emit_by_name (find_widget (GTK_WIDGET (window), is_button_saying, "Add Address"),
+                         "clicked");
+  editor = fill_address (pasted);
+  wait_for_label (editor, "City can have at most 255 characters.");
+  click (editor, "Save");
+  wait_for_label (editor, "City can have at most 255 characters.");
+  g_assert_nonnull (find_toplevel (PATRON_TYPE_ADDRESS_EDITOR));
+  stored = stored_customer (email, "typed-pass-1");
+  g_assert_cmpuint (n_addresses (stored), ==, 0);
+  close_window (editor);
+
+  close_window (GTK_WIDGET (window));
+}
+
+/* Registering with a name pasted far too long: said so, and no account is
+ * made. */
+static void
+test_register_too_long (void)
+{
+  g_autoptr(PatronSession) session = patron_session_new (store_url);
+  PatronRegisterPage *page = g_object_new (PATRON_TYPE_REGISTER_PAGE, NULL);
+  GtkWidget *window = show_in_window (GTK_WIDGET (page));
+  g_autoptr(MedusaClient) checker = medusa_client_new (store_url);
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *email = g_strdup_printf ("toolong.%" G_GINT64_FORMAT "@example.com",
+                                            g_get_real_time ());
+  g_autofree char *pasted = long_text ("Lovelace", 100000);
+  gboolean exists = TRUE;
+
+  patron_session_set_keep_sessions (session, FALSE);
+  patron_register_page_set_session (page, session);
+  gtk_editable_set_text (row (GTK_WIDGET (page), "Email Address"), email);
+  gtk_editable_set_text (row (GTK_WIDGET (page), "First Name"), "Ada");
+  gtk_editable_set_text (row (GTK_WIDGET (page), "Last Name"), pasted);
+  gtk_editable_set_text (row (GTK_WIDGET (page), "Password"), "register-pass-1");
+  gtk_editable_set_text (row (GTK_WIDGET (page), "Password Again"), "register-pass-1");
+  click (GTK_WIDGET (page), "Create Account");
+  wait_for_label (GTK_WIDGET (page), "Last Name can have at most 255 characters.");
+  g_assert_true (gtk_widget_get_sensitive (find_widget (GTK_WIDGET (page), is_button_saying,
+                                                        "Create Account")));
+
+  medusa_client_email_exists_async (checker, email, NULL, test_store_result_cb, &result);
+  g_assert_true (medusa_client_email_exists_finish (checker, test_wait_for (&result), &exists,
+                                                    &error));
+  g_assert_no_error (error);
+  g_assert_false (exists);
+
+  close_window (window);
+}
+
+/* A reset link's email and a store's address of 100,000 characters (a link
+ * or a command line can carry them): the pages that show them stay within
+ * a screen. */
+static void
+test_long_links (void)
+{
+  g_autofree char *huge = long_text ("x", 100000);
+  g_autofree char *email = g_strconcat (huge, "@example.com", NULL);
+  g_autofree char *url = g_strconcat ("http://127.0.0.1:9/", huge, NULL);
+  g_autoptr(PatronSession) session = patron_session_new (url);
+  PatronResetPage *reset = g_object_new (PATRON_TYPE_RESET_PAGE, NULL);
+  PatronSignInPage *sign_in = g_object_new (PATRON_TYPE_SIGN_IN_PAGE, NULL);
+  GtkWidget *window;
+
+  window = show_in_window (GTK_WIDGET (reset));
+  patron_reset_page_set_session (reset, session);
+  patron_reset_page_set_link (reset, email, "token");
+  wait_for_label (window, "For your account xxx");
+  assert_bounded (window, "the reset page");
+  close_window (window);
+
+  window = show_in_window (GTK_WIDGET (sign_in));
+  patron_sign_in_page_set_session (sign_in, session);
+  wait_for_label (window, "At http://127.0.0.1:9/xxx");
+  assert_bounded (window, "the sign-in page");
+  close_window (window);
+}
+
+/* An order row given texts far longer than an order's: no wider than a
+ * screen, and what a screen reader hears of it is clipped too. */
+static void
+test_order_row_long_text (void)
+{
+  GtkWidget *order_row = patron_order_row_new ();
+  GtkWidget *window = show_in_window (order_row);
+  g_autofree char *huge = long_text ("Needs attention", 20000);
+  g_autofree char *solid = long_text ("9", 20000);
+
+  patron_order_row_set_order (PATRON_ORDER_ROW (order_row), solid, huge, huge, solid);
+  gtk_test_widget_wait_for_draw (window);
+  g_assert_cmpint (natural_width (order_row), <=, NATURAL_MAX);
+  g_assert_cmpint (min_width (order_row), <=, NARROW_WIDTH);
+  g_assert_cmpint (g_utf8_strlen (patron_order_row_get_summary (PATRON_ORDER_ROW (order_row)),
+                                  -1), <=, LABEL_MAX);
+
+  close_window (window);
+}
+
+/* An order as a careless or hostile store could send it: every text the
+ * order window shows 10 KB long. */
+static void
+long_order_handler (SoupServer        *server,
+                    SoupServerMessage *msg,
+                    const char        *path,
+                    GHashTable        *query,
+                    gpointer           user_data)
+{
+  g_autofree char *text = long_text ("Salt & Pepper", HUGE_FIELD);
+  g_autofree char *solid = long_text ("Z", HUGE_FIELD);
+  char *json;
+
+  if (!g_str_equal (path, "/store/customers/me/orders"))
+    {
+      soup_server_message_set_status (msg, 404, NULL);
+      return;
+    }
+
+  json = g_strdup_printf (
+    "{\"orders\": [{\"id\": \"order_1\", \"display_id\": 1, \"status\": \"%s\", "
+    "\"fulfillment_status\": \"%s\", \"payment_status\": \"captured\", "
+    "\"created_at\": \"2026-11-29T02:05:06.757Z\", \"currency_code\": \"%s\", "
+    "\"items\": [{\"id\": \"item_1\", \"title\": \"%s\", \"description\": \"%s\", "
+    "\"quantity\": 1, \"unit_price\": 100, \"total\": 100, \"variant\": {\"title\": \"%s\"}}], "
+    "\"discounts\": [{\"code\": \"%s\"}], \"gift_cards\": [{\"code\": \"%s\"}], "
+    "\"shipping_address\": {\"first_name\": \"%s\", \"last_name\": \"%s\", "
+    "\"address_1\": \"%s\", \"city\": \"%s\", \"postal_code\": \"%s\", \"country_code\": \"us\"}, "
+    "\"shipping_methods\": [{\"price\": 800, \"total\": 800, "
+    "\"shipping_option\": {\"name\": \"%s\"}}], "
+    "\"fulfillments\": [{\"id\": \"ful_1\", \"shipped_at\": \"2026-11-29T02:05:10.312Z\", "
+    "\"tracking_numbers\": [\"%s\"], "
+    "\"tracking_links\": [{\"tracking_number\": \"%s\", \"url\": \"https://example.com/%s\"}]}], "
+    "\"subtotal\": 100, \"discount_total\": 10, \"gift_card_total\": 10, \"shipping_total\": 800, "
+    "\"tax_total\": 0, \"total\": 880, \"refunded_total\": 0, \"paid_total\": 880}], "
+    "\"count\": 1, \"offset\": 0, \"limit\": 1}",
+    solid, text, solid, text, solid, text, solid, solid, solid, text, text, solid, solid, text,
+    solid, solid, solid);
+  soup_server_message_set_status (msg, 200, NULL);
+  soup_server_message_set_response (msg, "application/json", SOUP_MEMORY_TAKE,
+                                    json, strlen (json));
+}
+
+/* The order window with every text 10 KB long: shown at once, no wider
+ * than a screen, every label clipped. */
+static void
+test_order_window_long_text (void)
+{
+  g_autoptr(GUri) uri = NULL;
+  g_autoptr(SoupServer) server = test_server_new (long_order_handler, NULL, &uri);
+  g_autofree char *url = g_uri_to_string (uri);
+  g_autoptr(MedusaClient) client = NULL;
+  GtkWidget *window;
+  gint64 start;
+  gint64 wall_start;
+
+  /* without its trailing slash, as Patron keeps a store's address */
+  url[strlen (url) - 1] = '\0';
+  client = medusa_client_new (url);
+  start = test_cpu_time ();
+  wall_start = g_get_monotonic_time ();
+  window = GTK_WIDGET (patron_order_window_new (NULL, client, "order_1"));
+  gtk_window_present (GTK_WINDOW (window));
+  wait_for_label (window, "Parcel 1");
+  gtk_test_widget_wait_for_draw (window);
+  assert_shown_within ("the order window", start, wall_start);
+  assert_bounded (window, "the order window");
+
+  close_window (window);
+}
+
+/* A store that is not this machine and not https, however it is given —
+ * on the command line, kept in the settings, by the use-store action that
+ * a link or the store page takes —, goes through the store page's warning
+ * before anything is sent there; once accepted, it is not asked again. */
+static void
+test_insecure_store_everywhere (void)
+{
+  g_autoptr(GSettings) settings = g_settings_new ("io.github.patronapp.Patron");
+  PatronWindow *window = g_object_new (PATRON_TYPE_WINDOW, NULL);
+  AdwMessageDialog *dialog;
+
+  g_assert_true (patron_store_url_needs_consent (settings, "http://example.test"));
+  g_assert_true (patron_store_url_needs_consent (settings, "HTTP://example.test:8080/"));
+  g_assert_false (patron_store_url_needs_consent (settings, "https://example.test"));
+  g_assert_false (patron_store_url_needs_consent (settings, "http://127.0.0.1:9000"));
+  g_assert_false (patron_store_url_needs_consent (settings, "http://localhost:9000"));
+  g_assert_false (patron_store_url_needs_consent (settings, "http://[::1]:9000"));
+
+  /* --store http://example.test */
+  patron_window_start (window, "http://example.test");
+  gtk_window_present (GTK_WINDOW (window));
+  spin_until (has_dialog, NULL);
+  dialog = find_dialog ();
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Connect Without Encryption?");
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "http://example.test"));
+  g_assert_null (patron_window_get_session (window));
+  g_assert_cmpstr (gtk_editable_get_text (row (GTK_WIDGET (window), "Store Address")), ==,
+                   "http://example.test");
+  adw_message_dialog_response (dialog, "cancel");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  g_assert_null (patron_window_get_session (window));
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (row (GTK_WIDGET (window), "Store Address"))));
+
+  /* a link, or anything else that takes the window to a store */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.use-store", "s",
+                              "http://example.test:8080");
+  spin_until (has_dialog, NULL);
+  dialog = find_dialog ();
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "http://example.test:8080"));
+  adw_message_dialog_response (dialog, "cancel");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  g_assert_null (patron_window_get_session (window));
+  /* the store it would have been is not kept for the next start either */
+  {
+    g_autofree char *kept = g_settings_get_string (settings, "store-url");
+
+    g_assert_cmpstr (kept, !=, "http://example.test:8080");
+  }
+
+  /* accepted once, by the warning's "Connect Anyway" */
+  g_settings_set_strv (settings, "insecure-stores",
+                       (const char * const[]) { "http://example.test", NULL });
+  g_assert_false (patron_store_url_needs_consent (settings, "http://example.test"));
+  g_assert_false (patron_store_url_needs_consent (settings, "http://example.test/"));
+
+  g_settings_reset (settings, "insecure-stores");
+  g_settings_reset (settings, "store-url");
+  close_window (GTK_WIDGET (window));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -2737,6 +3290,10 @@ main (int   argc,
   g_test_add_func ("/pages/sign-in/checks", test_sign_in_checks_before_sending);
   g_test_add_func ("/pages/sign-in/unreachable", test_sign_in_unreachable_store);
   g_test_add_func ("/pages/store/insecure-warning", test_store_page_warns_without_encryption);
+  g_test_add_func ("/pages/store/insecure-everywhere", test_insecure_store_everywhere);
+  g_test_add_func ("/pages/long-text/order-row", test_order_row_long_text);
+  g_test_add_func ("/pages/long-text/links", test_long_links);
+  g_test_add_func ("/pages/long-text/order-window", test_order_window_long_text);
 
   if (store_url == NULL || store_url[0] == '\0')
     {
@@ -2786,6 +3343,9 @@ main (int   argc,
     }
   g_test_add_func ("/pages/narrow/window", test_narrow_window);
   g_test_add_func ("/pages/narrow/dialogs", test_narrow_dialogs);
+  g_test_add_func ("/pages/long-text/store", test_long_store_text);
+  g_test_add_func ("/pages/long-text/typed", test_typed_too_long);
+  g_test_add_func ("/pages/long-text/register", test_register_too_long);
 
   return g_test_run ();
 }

@@ -14,6 +14,7 @@
 #include "test-util.h"
 
 #include <stdlib.h>
+#include <sys/resource.h>
 
 void
 test_store_result_cb (GObject      *object,
@@ -23,6 +24,47 @@ test_store_result_cb (GObject      *object,
   GAsyncResult **out = user_data;
 
   *out = g_object_ref (result);
+}
+
+/**
+ * test_deadline:
+ * @seconds: how long a wait may take on an ordinary run
+ *
+ * PATRON_TEST_SLOWDOWN (a whole number, as build-aux/run-valgrind.sh sets
+ * it) stretches every wait for a run under a tool that slows the program
+ * down; it never shortens one.
+ *
+ * Returns: the monotonic time at which a wait for something has failed
+ */
+gint64
+test_deadline (guint seconds)
+{
+  const char *slowdown = g_getenv ("PATRON_TEST_SLOWDOWN");
+  guint64 factor = 1;
+
+  if (slowdown != NULL &&
+      !g_ascii_string_to_unsigned (slowdown, 10, 1, 1000, &factor, NULL))
+    g_error ("PATRON_TEST_SLOWDOWN=%s is not a whole number from 1 to 1000", slowdown);
+
+  return g_get_monotonic_time () + (gint64) (seconds * factor) * G_USEC_PER_SEC;
+}
+
+/**
+ * test_cpu_time:
+ *
+ * What a bound on work measures: unlike the time on the clock, a machine
+ * busy with other builds does not stretch it.
+ *
+ * Returns: the processor time this process has taken, in µs
+ */
+gint64
+test_cpu_time (void)
+{
+  struct rusage usage;
+
+  g_assert_cmpint (getrusage (RUSAGE_SELF, &usage), ==, 0);
+  return (gint64) (usage.ru_utime.tv_sec + usage.ru_stime.tv_sec) * G_USEC_PER_SEC +
+         usage.ru_utime.tv_usec + usage.ru_stime.tv_usec;
 }
 
 static void
@@ -42,7 +84,8 @@ test_wait_for_full (GAsyncResult **result,
                     const char    *what)
 {
   gboolean passed = FALSE;
-  guint deadline = g_timeout_add_once (seconds * 1000, deadline_passed_cb, &passed);
+  guint deadline = g_timeout_add_once ((test_deadline (seconds) - g_get_monotonic_time ()) / 1000,
+                                       deadline_passed_cb, &passed);
 
   while (*result == NULL && !passed)
     g_main_context_iteration (NULL, TRUE);
@@ -60,7 +103,7 @@ void
 test_spin_until (gboolean (*done) (gpointer),
                  gpointer data)
 {
-  gint64 deadline = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
+  gint64 deadline = test_deadline (20);
 
   while (!done (data))
     {

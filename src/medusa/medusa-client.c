@@ -200,6 +200,29 @@ send_complete (GTask *task)
     answer (task, response, "");
 }
 
+/* libsoup ends a Content-Length body that the connection cut short as if
+ * it were whole. */
+static GError *
+short_body_error (SendData *data)
+{
+  SoupMessageHeaders *headers = soup_message_get_response_headers (data->message);
+  guint status = soup_message_get_status (data->message);
+  goffset length;
+
+  if (soup_message_headers_get_encoding (headers) != SOUP_ENCODING_CONTENT_LENGTH ||
+      status == SOUP_STATUS_NO_CONTENT || status == SOUP_STATUS_NOT_MODIFIED ||
+      g_str_equal (soup_message_get_method (data->message), "HEAD"))
+    return NULL;
+
+  length = soup_message_headers_get_content_length (headers);
+  if ((goffset) data->buffer->len >= length)
+    return NULL;
+
+  return g_error_new (MEDUSA_ERROR, MEDUSA_ERROR_INVALID_RESPONSE,
+                      "The store’s answer ended after %u of its %" G_GOFFSET_FORMAT " bytes",
+                      data->buffer->len, length);
+}
+
 static void read_cb (GObject      *object,
                      GAsyncResult *result,
                      gpointer      user_data);
@@ -236,7 +259,10 @@ read_cb (GObject      *object,
 
   if (g_bytes_get_size (chunk) == 0)
     {
-      send_complete (task);
+      if ((error = short_body_error (data)) != NULL)
+        g_task_return_error (task, error);
+      else
+        send_complete (task);
       return;
     }
 
@@ -509,6 +535,68 @@ send_finish (MedusaClient  *self,
 /* ------------------------------------------------------------------------ */
 /* Calls whose answer is parsed into one object (or just checked)           */
 
+/* Whether @result, a sent request's, changed the store as its status says. */
+static gboolean
+store_changed (GAsyncResult *result)
+{
+  SendData *data = g_task_get_task_data (G_TASK (result));
+
+  return data->request != NULL && data->request->changes_store &&
+         SOUP_STATUS_IS_SUCCESSFUL (soup_message_get_status (data->message));
+}
+
+/* @error, or, when it broke the answer to a change the store said it made
+ * (@changed), MEDUSA_ERROR_UNCONFIRMED: the user must hear that it probably
+ * happened. */
+static GError *
+unconfirmed (gboolean  changed,
+             GError   *error)
+{
+  GError *unconfirmed_error;
+
+  if (!changed || g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return error;
+
+  unconfirmed_error = g_error_new (MEDUSA_ERROR, MEDUSA_ERROR_UNCONFIRMED,
+                                   "The store made the change, but its answer broke: %s",
+                                   error->message);
+  g_error_free (error);
+
+  return unconfirmed_error;
+}
+
+typedef struct
+{
+  ParseFunc  parse;
+  GBytes    *body;
+  gboolean   changed;
+} ParseData;
+
+static void
+parse_data_free (ParseData *data)
+{
+  g_bytes_unref (data->body);
+  g_free (data);
+}
+
+/* Reading an answer takes time that grows with it (up to the client's
+ * largest, 16 MiB by default): never on the caller's main loop. */
+static void
+parse_thread (GTask        *task,
+              gpointer      source_object,
+              gpointer      task_data,
+              GCancellable *cancellable)
+{
+  ParseData *data = task_data;
+  GError *error = NULL;
+  gpointer value = data->parse (data->body, &error);
+
+  if (value == NULL)
+    g_task_return_error (task, unconfirmed (data->changed, error));
+  else
+    g_task_return_pointer (task, value, g_object_unref);
+}
+
 static void
 call_cb (GObject      *object,
          GAsyncResult *result,
@@ -517,28 +605,30 @@ call_cb (GObject      *object,
   g_autoptr(GTask) task = user_data;
   MedusaClient *self = MEDUSA_CLIENT (object);
   ParseFunc parse = g_task_get_task_data (task);
-  g_autoptr(GBytes) body = NULL;
+  ParseData *data;
+  GBytes *body;
   GError *error = NULL;
-  gpointer value;
 
   body = send_finish (self, result, &error);
   if (body == NULL)
     {
-      g_task_return_error (task, error);
+      g_task_return_error (task, unconfirmed (store_changed (result), error));
       return;
     }
 
   if (parse == NULL)
     {
+      g_bytes_unref (body);
       g_task_return_boolean (task, TRUE);
       return;
     }
 
-  value = parse (body, &error);
-  if (value == NULL)
-    g_task_return_error (task, error);
-  else
-    g_task_return_pointer (task, value, g_object_unref);
+  data = g_new0 (ParseData, 1);
+  data->parse = parse;
+  data->body = body;
+  data->changed = store_changed (result);
+  g_task_set_task_data (task, data, (GDestroyNotify) parse_data_free);
+  g_task_run_in_thread (task, parse_thread);
 }
 
 /* @parse: (nullable): makes a GObject of the body; NULL for calls that
@@ -1084,6 +1174,9 @@ sign_in_data_free (SignInData *data)
   g_free (data);
 }
 
+static void sign_in_fetch_customer (MedusaClient *self,
+                                    GTask        *task);
+
 static void
 sign_in_customer_cb (GObject      *object,
                      GAsyncResult *result,
@@ -1091,14 +1184,10 @@ sign_in_customer_cb (GObject      *object,
 {
   g_autoptr(GTask) task = user_data;
   MedusaClient *self = MEDUSA_CLIENT (object);
-  g_autoptr(GBytes) body = NULL;
-  MedusaCustomer *customer = NULL;
+  MedusaCustomer *customer;
   GError *error = NULL;
 
-  body = send_finish (self, result, &error);
-  if (body != NULL)
-    customer = self->dialect->parse_customer (body, &error);
-
+  customer = call_finish (self, result, sign_in_fetch_customer, &error);
   if (customer == NULL)
     {
       set_session (self, MEDUSA_SESSION_NONE, NULL);
@@ -1113,8 +1202,9 @@ static void
 sign_in_fetch_customer (MedusaClient *self,
                         GTask        *task)
 {
-  send_async (self, self->dialect->get_customer (), g_task_get_cancellable (task),
-              sign_in_customer_cb, task);
+  /* parsed off the main loop, as call() does */
+  call (self, self->dialect->get_customer (), (ParseFunc) self->dialect->parse_customer,
+        sign_in_fetch_customer, g_task_get_cancellable (task), sign_in_customer_cb, task);
 }
 
 static void
@@ -1523,11 +1613,43 @@ medusa_client_delete_address_finish (MedusaClient  *self,
   return call_finish (self, result, medusa_client_delete_address_async, error);
 }
 
+/* A page holds no more orders than were asked for. */
+static void
+list_orders_cb (GObject      *object,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  guint limit = GPOINTER_TO_UINT (g_task_get_task_data (task));
+  g_autoptr(MedusaOrderPage) page = NULL;
+  GError *error = NULL;
+  guint n_orders;
+
+  page = call_finish (MEDUSA_CLIENT (object), result, list_orders_cb, &error);
+  if (page == NULL)
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+
+  n_orders = g_list_model_get_n_items (medusa_order_page_get_orders (page));
+  if (limit > 0 && n_orders > limit)
+    {
+      g_task_return_new_error (task, MEDUSA_ERROR, MEDUSA_ERROR_INVALID_RESPONSE,
+                               "The store sent %u orders where %u were asked for",
+                               n_orders, limit);
+      return;
+    }
+
+  g_task_return_pointer (task, g_steal_pointer (&page), g_object_unref);
+}
+
 /**
  * medusa_client_list_orders_async:
  * @query: which orders, and which page of them
  *
- * Lists the signed-in customer's orders, newest first.
+ * Lists the signed-in customer's orders, newest first. A page with more
+ * orders than the query's limit fails with %MEDUSA_ERROR_INVALID_RESPONSE.
  */
 void
 medusa_client_list_orders_async (MedusaClient           *self,
@@ -1537,14 +1659,18 @@ medusa_client_list_orders_async (MedusaClient           *self,
                                  gpointer                user_data)
 {
   g_autoptr(MedusaOrderQuery) defaults = NULL;
+  GTask *task;
 
   g_return_if_fail (MEDUSA_IS_CLIENT (self));
 
   if (query == NULL)
     query = defaults = medusa_order_query_new ();
 
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, medusa_client_list_orders_async);
+  g_task_set_task_data (task, GUINT_TO_POINTER (medusa_order_query_get_limit (query)), NULL);
   call (self, self->dialect->list_orders (query), (ParseFunc) self->dialect->parse_order_page,
-        medusa_client_list_orders_async, cancellable, callback, user_data);
+        list_orders_cb, cancellable, list_orders_cb, task);
 }
 
 /**

@@ -138,6 +138,15 @@ medusa_dialect_v1_address_to_node (MedusaAddress *address)
   return json_builder_get_root (builder);
 }
 
+/* A request that changes what the store holds. */
+static MedusaRequest *
+changing (MedusaRequest *request)
+{
+  request->changes_store = TRUE;
+
+  return request;
+}
+
 static MedusaRequest *
 v1_create_customer (const char *email,
                     const char *password,
@@ -152,7 +161,7 @@ v1_create_customer (const char *email,
                                 "phone", phone != NULL && phone[0] != '\0' ? phone : NULL,
                                 NULL);
 
-  return medusa_request_new ("POST", body, "/store/customers");
+  return changing (medusa_request_new ("POST", body, "/store/customers"));
 }
 
 static MedusaRequest *
@@ -234,7 +243,7 @@ v1_reset_password (const char *email,
   /* v1 answers a wrong, used or expired token with a bare 500 */
   request->server_error_is_invalid_token = TRUE;
 
-  return request;
+  return changing (request);
 }
 
 static MedusaRequest *
@@ -265,8 +274,8 @@ v1_update_customer (const MedusaCustomerChanges *changes)
     }
   json_builder_end_object (builder);
 
-  return authenticated (medusa_request_new ("POST", json_builder_get_root (builder),
-                                            "/store/customers/me"));
+  return changing (authenticated (medusa_request_new ("POST", json_builder_get_root (builder),
+                                                      "/store/customers/me")));
 }
 
 static MedusaRequest *
@@ -279,8 +288,8 @@ v1_add_address (MedusaAddress *address)
   json_builder_add_value (builder, medusa_dialect_v1_address_to_node (address));
   json_builder_end_object (builder);
 
-  return authenticated (medusa_request_new ("POST", json_builder_get_root (builder),
-                                            "/store/customers/me/addresses"));
+  return changing (authenticated (medusa_request_new ("POST", json_builder_get_root (builder),
+                                                      "/store/customers/me/addresses")));
 }
 
 static MedusaRequest *
@@ -289,8 +298,10 @@ v1_update_address (const char    *address_id,
 {
   g_autofree char *escaped = escape (address_id);
 
-  return authenticated (medusa_request_new ("POST", medusa_dialect_v1_address_to_node (address),
-                                            "/store/customers/me/addresses/%s", escaped));
+  return changing (authenticated (medusa_request_new ("POST",
+                                                      medusa_dialect_v1_address_to_node (address),
+                                                      "/store/customers/me/addresses/%s",
+                                                      escaped)));
 }
 
 static MedusaRequest *
@@ -298,8 +309,9 @@ v1_delete_address (const char *address_id)
 {
   g_autofree char *escaped = escape (address_id);
 
-  return authenticated (medusa_request_new ("DELETE", NULL,
-                                            "/store/customers/me/addresses/%s", escaped));
+  return changing (authenticated (medusa_request_new ("DELETE", NULL,
+                                                      "/store/customers/me/addresses/%s",
+                                                      escaped)));
 }
 
 static void

@@ -28,6 +28,8 @@ typedef struct
   guint       authenticated : 1;  /* send the session's bearer token */
   guint       discard_body : 1;   /* the answer is big and unneeded: only its status counts */
   guint       server_error_is_invalid_token : 1;
+  guint       changes_store : 1;  /* after a success status, a broken answer is
+                                     MEDUSA_ERROR_UNCONFIRMED: the change is probably made */
 } MedusaRequest;
 
 MedusaRequest *medusa_request_new  (const char    *method,

@@ -7,9 +7,8 @@
 
 #include "config.h"
 
-#include <json-glib/json-glib.h>
-
 #include "medusa-error.h"
+#include "medusa-json.h"
 
 typedef struct
 {
@@ -43,6 +42,10 @@ G_DEFINE_EXTENDED_ERROR (MedusaError, medusa_error)
 
 /* Longest server message we pass on; a hostile server could send megabytes. */
 #define MAX_MESSAGE_LENGTH 500
+
+/* Medusa's error bodies are a few hundred bytes: a larger one is not read as
+ * JSON, which would take its time on the caller's main loop. */
+#define MAX_JSON_ERROR_SIZE (256 * 1024)
 
 static MedusaErrorPrivate *
 get_private (const GError *error)
@@ -159,18 +162,13 @@ parse_error_body (GBytes  *body,
                   char   **server_code,
                   char   **message)
 {
-  g_autoptr(JsonParser) parser = json_parser_new_immutable ();
+  /* through the same guard as every other answer: a 500 can be hostile too */
+  g_autoptr(JsonNode) root = NULL;
   JsonObject *object;
-  JsonNode *root;
   JsonNode *node;
-  gsize size;
-  const char *data = g_bytes_get_data (body, &size);
 
-  if (data == NULL || size == 0 || !json_parser_load_from_data (parser, data, size, NULL))
-    return FALSE;
-
-  root = json_parser_get_root (parser);
-  if (root == NULL || !JSON_NODE_HOLDS_OBJECT (root))
+  if (g_bytes_get_size (body) > MAX_JSON_ERROR_SIZE ||
+      (root = medusa_json_parse (body, NULL)) == NULL)
     return FALSE;
 
   object = json_node_get_object (root);

@@ -25,6 +25,9 @@ G_BEGIN_DECLS
  * @MEDUSA_ERROR_INVALID_TOKEN: a password-reset token is wrong, used or expired
  * @MEDUSA_ERROR_NOT_SUPPORTED: the store does not offer this call
  * @MEDUSA_ERROR_FAILED: any other HTTP failure
+ * @MEDUSA_ERROR_UNCONFIRMED: the store answered a change (a save, a
+ *   registration, a new password) with success, but the rest of its answer
+ *   was broken: the change has probably been made
  *
  * Network faults are not mapped: they come as the #GIOError, #GResolverError
  * or #GTlsError that GIO reports.
@@ -43,6 +46,7 @@ typedef enum
   MEDUSA_ERROR_INVALID_TOKEN,
   MEDUSA_ERROR_NOT_SUPPORTED,
   MEDUSA_ERROR_FAILED,
+  MEDUSA_ERROR_UNCONFIRMED,
 } MedusaError;
 
 GQuark      medusa_error_quark           (void);

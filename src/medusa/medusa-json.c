@@ -148,7 +148,8 @@ read_int64 (ParseContext *ctx,
     {
       double value = json_node_get_double (node);
 
-      if (value == (double) (gint64) value && value >= -9.0e15 && value <= 9.0e15)
+      /* in range before the cast: a double beyond gint64 is undefined behaviour */
+      if (value >= -9.0e15 && value <= 9.0e15 && value == (double) (gint64) value)
         return (gint64) value;
     }
 
@@ -171,6 +172,24 @@ read_uint (ParseContext *ctx,
     }
 
   return (guint) value;
+}
+
+static guint
+read_count (ParseContext *ctx,
+            JsonObject   *object,
+            const char   *owner,
+            const char   *member,
+            guint         max)
+{
+  guint value = read_uint (ctx, object, owner, member);
+
+  if (value > max)
+    {
+      ctx_fail (ctx, owner, member, "a count a store can have");
+      return 0;
+    }
+
+  return value;
 }
 
 static int
@@ -264,18 +283,42 @@ read_array (ParseContext *ctx,
 typedef gpointer (*ParseObjectFunc) (ParseContext *ctx,
                                      JsonObject   *object);
 
-/* A list of objects, each made into a GObject of @item_type by @parse. */
+/* A list @member of @object that holds at most @max elements. */
+static JsonArray *
+read_bounded_array (ParseContext *ctx,
+                    JsonObject   *object,
+                    const char   *owner,
+                    const char   *member,
+                    guint         max)
+{
+  JsonArray *array = read_array (ctx, object, owner, member);
+
+  if (array != NULL && json_array_get_length (array) > max)
+    {
+      if (ctx->error == NULL)
+        ctx->error = g_error_new (MEDUSA_ERROR, MEDUSA_ERROR_INVALID_RESPONSE,
+                                  "The store sent %u “%s” of %s, more than the %u a store has",
+                                  json_array_get_length (array), member, owner, max);
+      return NULL;
+    }
+
+  return array;
+}
+
+/* A list of at most @max objects, each made into a GObject of @item_type
+ * by @parse. */
 static GListStore *
 read_object_list (ParseContext    *ctx,
                   JsonObject      *object,
                   const char      *owner,
                   const char      *member,
+                  guint            max,
                   GType            item_type,
                   ParseObjectFunc  parse)
 {
   g_autoptr(GListStore) store = g_list_store_new (item_type);
   g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
-  JsonArray *array = read_array (ctx, object, owner, member);
+  JsonArray *array = read_bounded_array (ctx, object, owner, member, max);
   guint n_elements;
 
   if (array == NULL)
@@ -316,7 +359,8 @@ read_order_list (ParseContext    *ctx,
 {
   G_LOCK_DEFINE_STATIC (empty_lists);
   static GHashTable *empty_lists;
-  g_autoptr(GListStore) store = read_object_list (ctx, object, owner, member, item_type, parse);
+  g_autoptr(GListStore) store = read_object_list (ctx, object, owner, member,
+                                                  MEDUSA_JSON_MAX_ORDER_PARTS, item_type, parse);
   GListStore *empty;
 
   if (g_list_model_get_n_items (G_LIST_MODEL (store)) > 0)
@@ -346,7 +390,8 @@ read_member_of_each (ParseContext *ctx,
                      const char   *key)
 {
   g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
-  JsonArray *array = read_array (ctx, object, owner, member);
+  JsonArray *array = read_bounded_array (ctx, object, owner, member,
+                                         MEDUSA_JSON_MAX_ORDER_PARTS);
   guint n_elements = array != NULL ? json_array_get_length (array) : 0;
 
   for (guint i = 0; i < n_elements; i++)
@@ -444,6 +489,7 @@ parse_customer (ParseContext *ctx,
   g_autoptr(JsonObject) metadata = copy_object (read_object (ctx, object, owner, "metadata"));
   g_autoptr(MedusaAddress) billing_address = read_address (ctx, object, owner, "billing_address");
   g_autoptr(GListStore) addresses = read_object_list (ctx, object, owner, "shipping_addresses",
+                                                      MEDUSA_JSON_MAX_ADDRESSES,
                                                       MEDUSA_TYPE_ADDRESS, parse_address);
 
   /* Medusa v1 keeps a customer's billing address among its addresses' rows
@@ -636,6 +682,7 @@ parse_region (ParseContext *ctx,
 {
   const char *owner = "a region";
   g_autoptr(GListStore) countries = read_object_list (ctx, object, owner, "countries",
+                                                      MEDUSA_JSON_MAX_COUNTRIES,
                                                       MEDUSA_TYPE_COUNTRY, parse_country);
 
   return g_object_new (MEDUSA_TYPE_REGION,
@@ -647,38 +694,314 @@ parse_region (ParseContext *ctx,
                        NULL);
 }
 
-/* json-glib recurses once per level of nesting: a body of a million '['
- * would overflow the stack. Count the depth first, minding strings. */
-static gboolean
-check_depth (const char *data,
-             gsize       size)
+/*
+ * json-glib 1.6 reads far more than JSON: comments (C's, and from one '/' to the next),
+ * single-quoted strings, hexadecimal, octal and binary numbers, a leading
+ * "var name =" and a byte order mark. A scan that modelled only JSON could
+ * be fooled ('"' hides what follows from it), and json-glib recurses once
+ * per level of nesting: a million '[' overflow the stack. So nothing but
+ * strict JSON (RFC 8259) reaches json-glib: medusa_json_scan() refuses
+ * anything else, and on what it takes, json-glib builds the tree the scan
+ * measured, no deeper and no larger (tests/fuzz/fuzz-scan.c compares them).
+ *
+ * What json-glib 1.6.6 allocates per node on 64-bit glibc, measured and
+ * rounded up: an object 304 bytes, a list 120, a member 170 besides its
+ * name, a number 84, a string 116 besides its text. A long string is also
+ * gathered in a GString that doubles as it grows.
+ */
+#define TREE_OBJECT 320
+#define TREE_ARRAY  144
+#define TREE_MEMBER 192
+#define TREE_VALUE  96
+#define TREE_STRING 128
+
+static inline gboolean
+is_json_space (char c)
 {
-  gboolean in_string = FALSE;
-  guint depth = 0;
+  return c == ' ' || c == '\n' || c == '\r' || c == '\t';
+}
 
-  for (gsize i = 0; i < size; i++)
+static int
+hex_value (char c)
+{
+  if (c >= '0' && c <= '9')
+    return c - '0';
+  if (c >= 'a' && c <= 'f')
+    return c - 'a' + 10;
+  if (c >= 'A' && c <= 'F')
+    return c - 'A' + 10;
+  return -1;
+}
+
+/* \uXXXX at @p (the 'u'): its code unit, or -1 */
+static int
+scan_code_unit (const char *p,
+                const char *end)
+{
+  int unit = 0;
+
+  if (end - p < 5)
+    return -1;
+  for (guint i = 1; i <= 4; i++)
     {
-      char c = data[i];
+      int digit = hex_value (p[i]);
 
-      if (in_string)
-        {
-          if (c == '\\')
-            i++;
-          else if (c == '"')
-            in_string = FALSE;
-        }
-      else if (c == '"')
-        in_string = TRUE;
-      else if (c == '[' || c == '{')
-        {
-          if (++depth > MEDUSA_JSON_MAX_DEPTH)
-            return FALSE;
-        }
-      else if ((c == ']' || c == '}') && depth > 0)
-        depth--;
+      if (digit < 0)
+        return -1;
+      unit = unit * 16 + digit;
     }
 
-  return TRUE;
+  return unit;
+}
+
+typedef enum
+{
+  STRING_PLAIN,
+  STRING_ESCAPED,
+  STRING_SURROGATES,   /* escaped surrogate pairs among its escapes */
+} StringKind;
+
+/* A string at *@p, its opening quote: leaves *@p after the closing one, its
+ * length in *@length and whether it has escapes in *@kind. Escapes are
+ * JSON's only; a surrogate must be half of a pair, and no escape may make a
+ * NUL (json-glib would cut the text there). */
+static gboolean
+scan_string (const char **p,
+             const char  *end,
+             gsize       *length,
+             StringKind  *kind)
+{
+  const char *start = *p + 1;
+  gboolean ascii = TRUE;
+
+  *kind = STRING_PLAIN;
+
+  for (const char *q = start; q < end; q++)
+    {
+      guchar c = (guchar) *q;
+
+      if (c == '"')
+        {
+          if (!ascii && !g_utf8_validate (start, q - start, NULL))
+            return FALSE;
+          *length = q - start;
+          *p = q + 1;
+          return TRUE;
+        }
+      if (c < 0x20)
+        return FALSE;
+      if (c >= 0x80)
+        ascii = FALSE;
+      else if (c == '\\')
+        {
+          int unit;
+
+          if (++q >= end)
+            return FALSE;
+          *kind = MAX (*kind, STRING_ESCAPED);
+          if (strchr ("\"\\/bfnrt", *q) != NULL && *q != '\0')
+            continue;
+          if (*q != 'u' || (unit = scan_code_unit (q, end)) <= 0)
+            return FALSE;
+          q += 4;
+          if (unit >= 0xdc00 && unit <= 0xdfff)
+            return FALSE;
+          if (unit >= 0xd800 && unit <= 0xdbff)
+            {
+              if (end - q < 3 || q[1] != '\\' || q[2] != 'u')
+                return FALSE;
+              unit = scan_code_unit (q + 2, end);
+              if (unit < 0xdc00 || unit > 0xdfff)
+                return FALSE;
+              q += 6;
+              *kind = STRING_SURROGATES;
+            }
+        }
+    }
+
+  return FALSE;
+}
+
+static const char *
+scan_digits (const char *p,
+             const char *end)
+{
+  while (p < end && g_ascii_isdigit (*p))
+    p++;
+
+  return p;
+}
+
+/* -?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)? at @p: the end of it, or NULL */
+static const char *
+scan_number (const char *p,
+             const char *end)
+{
+  const char *digits;
+
+  if (p < end && *p == '-')
+    p++;
+  if (p >= end || !g_ascii_isdigit (*p))
+    return NULL;
+  p = *p == '0' ? p + 1 : scan_digits (p, end);
+  if (p < end && *p == '.')
+    {
+      digits = p + 1;
+      if ((p = scan_digits (digits, end)) == digits)
+        return NULL;
+    }
+  if (p < end && (*p == 'e' || *p == 'E'))
+    {
+      p++;
+      if (p < end && (*p == '+' || *p == '-'))
+        p++;
+      digits = p;
+      if ((p = scan_digits (digits, end)) == digits)
+        return NULL;
+    }
+
+  return p;
+}
+
+static const char *
+scan_word (const char *p,
+           const char *end,
+           const char *word)
+{
+  gsize length = strlen (word);
+
+  if ((gsize) (end - p) < length || memcmp (p, word, length) != 0)
+    return NULL;
+
+  return p + length;
+}
+
+/**
+ * medusa_json_scan:
+ * @data: a body
+ * @size: its length
+ * @shape: (out): what it holds
+ *
+ * Checks without recursion, in one pass and constant memory, that @data is
+ * strict JSON (RFC 8259: no comments, no single quotes, no bare words, no
+ * hexadecimal, no byte order mark, nothing after the value), nested no
+ * deeper than %MEDUSA_JSON_MAX_DEPTH and with no escaped NUL or lone
+ * surrogate, and measures it.
+ *
+ * Returns: whether it is
+ */
+gboolean
+medusa_json_scan (const char      *data,
+                  gsize            size,
+                  MedusaJsonShape *shape)
+{
+  const char *p = data;
+  const char *end = data + size;
+  char open[MEDUSA_JSON_MAX_DEPTH];   /* the containers we are in: '{' or '[' */
+  gboolean in_object = FALSE;         /* a member's name comes next */
+  guint depth = 0;
+  gsize longest = 0;
+  gsize length;
+  StringKind kind;
+
+  memset (shape, 0, sizeof *shape);
+  if (data == NULL)
+    return FALSE;
+
+  for (;;)
+    {
+      if (in_object)
+        {
+          while (p < end && is_json_space (*p))
+            p++;
+          if (p >= end || *p != '"' || !scan_string (&p, end, &length, &kind))
+            return FALSE;
+          shape->n_nodes++;
+          shape->tree_size += TREE_MEMBER + length;
+          longest = MAX (longest, length);
+          while (p < end && is_json_space (*p))
+            p++;
+          if (p >= end || *p++ != ':')
+            return FALSE;
+        }
+
+      /* a value */
+      while (p < end && is_json_space (*p))
+        p++;
+      if (p >= end)
+        return FALSE;
+
+      shape->n_nodes++;
+      switch (*p)
+        {
+        case '{':
+        case '[':
+          if (depth == MEDUSA_JSON_MAX_DEPTH)
+            return FALSE;
+          open[depth++] = *p;
+          shape->depth = MAX (shape->depth, depth);
+          shape->tree_size += *p == '{' ? TREE_OBJECT : TREE_ARRAY;
+          in_object = *p == '{';
+          p++;
+          while (p < end && is_json_space (*p))
+            p++;
+          if (p >= end || *p != (in_object ? '}' : ']'))
+            continue;   /* to its first member or element */
+          p++;
+          depth--;
+          break;
+
+        case '"':
+          if (!scan_string (&p, end, &length, &kind))
+            return FALSE;
+          shape->tree_size += TREE_STRING + length;
+          longest = MAX (longest, length);
+          break;
+
+        case 't':
+          p = scan_word (p, end, "true");
+          shape->tree_size += TREE_VALUE;
+          break;
+
+        case 'f':
+          p = scan_word (p, end, "false");
+          shape->tree_size += TREE_VALUE;
+          break;
+
+        case 'n':
+          p = scan_word (p, end, "null");
+          shape->tree_size += TREE_VALUE;
+          break;
+
+        default:
+          p = scan_number (p, end);
+          shape->tree_size += TREE_VALUE;
+          break;
+        }
+      if (p == NULL)
+        return FALSE;
+
+      /* after a value: the ends of containers, then a comma or the end */
+      for (;;)
+        {
+          while (p < end && is_json_space (*p))
+            p++;
+          if (depth == 0)
+            {
+              shape->tree_size += 2 * longest;
+              return p == end;
+            }
+          if (p >= end)
+            return FALSE;
+          if (*p != (open[depth - 1] == '{' ? '}' : ']'))
+            break;
+          p++;
+          depth--;
+        }
+      if (*p++ != ',')
+        return FALSE;
+      in_object = open[depth - 1] == '{';
+    }
 }
 
 /**
@@ -694,6 +1017,7 @@ medusa_json_parse (GBytes  *body,
 {
   g_autoptr(JsonParser) parser = NULL;
   g_autoptr(GError) local_error = NULL;
+  MedusaJsonShape shape;
   const char *data;
   JsonNode *root;
   gsize size = 0;
@@ -706,10 +1030,20 @@ medusa_json_parse (GBytes  *body,
       return NULL;
     }
 
-  if (!check_depth (data, size))
+  if (!medusa_json_scan (data, size, &shape))
     {
       g_set_error_literal (error, MEDUSA_ERROR, MEDUSA_ERROR_INVALID_RESPONSE,
-                           "The store sent an answer nested too deeply");
+                           "The store sent an answer that is not strict JSON, or nested too "
+                           "deeply");
+      return NULL;
+    }
+
+  if (shape.tree_size > MEDUSA_JSON_MAX_TREE_SIZE ||
+      shape.tree_size > MEDUSA_JSON_TREE_BASE + MEDUSA_JSON_TREE_PER_BYTE * size)
+    {
+      g_set_error (error, MEDUSA_ERROR, MEDUSA_ERROR_RESPONSE_TOO_LARGE,
+                   "The store sent an answer of %" G_GSIZE_FORMAT " values in %"
+                   G_GSIZE_FORMAT " bytes, more than Patron takes apart", shape.n_nodes, size);
       return NULL;
     }
 
@@ -783,6 +1117,9 @@ medusa_json_parse_customer_response (GBytes  *body,
   return g_steal_pointer (&customer);
 }
 
+/* The most bytes of an answer that is a yes or no, or a token. */
+#define MAX_SMALL_ANSWER (64 * 1024)
+
 /**
  * medusa_json_parse_exists_response:
  *
@@ -793,10 +1130,18 @@ medusa_json_parse_exists_response (GBytes   *body,
                                    gboolean *exists,
                                    GError  **error)
 {
-  g_autoptr(JsonNode) root = medusa_json_parse (body, error);
+  g_autoptr(JsonNode) root = NULL;
   JsonNode *node;
 
-  if (root == NULL)
+  /* read on the main loop (the client's caller's): a yes or no is short */
+  if (body != NULL && g_bytes_get_size (body) > MAX_SMALL_ANSWER)
+    {
+      g_set_error_literal (error, MEDUSA_ERROR, MEDUSA_ERROR_INVALID_RESPONSE,
+                           "The store’s answer is far longer than a yes or no");
+      return FALSE;
+    }
+
+  if ((root = medusa_json_parse (body, error)) == NULL)
     return FALSE;
 
   node = json_object_get_member (json_node_get_object (root), "exists");
@@ -812,6 +1157,8 @@ medusa_json_parse_exists_response (GBytes   *body,
   return TRUE;
 }
 
+#define MAX_TOKEN_LENGTH (8 * 1024)
+
 /**
  * medusa_json_parse_token_response:
  *
@@ -823,18 +1170,33 @@ char *
 medusa_json_parse_token_response (GBytes  *body,
                                   GError **error)
 {
-  g_autoptr(JsonNode) root = medusa_json_parse (body, error);
+  g_autoptr(JsonNode) root = NULL;
   ParseContext ctx = { NULL };
   const char *token;
 
-  if (root == NULL)
+  /* read on the main loop (the client's caller's): a token is short */
+  if (body != NULL && g_bytes_get_size (body) > MAX_SMALL_ANSWER)
+    {
+      g_set_error_literal (error, MEDUSA_ERROR, MEDUSA_ERROR_INVALID_RESPONSE,
+                           "The store’s answer is far longer than a token");
+      return NULL;
+    }
+
+  if ((root = medusa_json_parse (body, error)) == NULL)
     return NULL;
 
   token = read_required_string (&ctx, json_node_get_object (root), "the answer", "access_token");
   if (!ctx_finish (&ctx, error))
     return NULL;
 
-  /* It goes into an HTTP header: no control characters or spaces. */
+  /* It goes into an HTTP header and the keyring: no control characters or
+   * spaces, and no longer than a JWT of any size (Medusa's are ~200 bytes). */
+  if (strlen (token) > MAX_TOKEN_LENGTH)
+    {
+      g_set_error_literal (error, MEDUSA_ERROR, MEDUSA_ERROR_INVALID_RESPONSE,
+                           "The store sent an access token far too long");
+      return NULL;
+    }
   for (const char *p = token; *p != '\0'; p++)
     {
       if (!g_ascii_isgraph (*p))
@@ -928,116 +1290,32 @@ slim_skip_space (Slim *s)
     s->p++;
 }
 
-static gboolean
-is_hex (char c)
-{
-  return g_ascii_isxdigit (c);
-}
-
 /* A string at s->p, which is its opening quote; leaves s->p after the
- * closing one. @plain says whether it has no escape. */
+ * closing one. @plain says whether it has no escape. Escaped surrogates
+ * make the pre-pass give up: the tests parse a body whole by adding one. */
 static gboolean
 slim_string (Slim     *s,
              gboolean *plain)
 {
-  const char *start = s->p + 1;
-  gboolean ascii = TRUE;
+  StringKind kind;
+  gsize length;
 
-  *plain = TRUE;
-  for (s->p++; s->p < s->end; s->p++)
-    {
-      guchar c = (guchar) *s->p;
-
-      if (c == '"')
-        {
-          if (!ascii && !g_utf8_validate (start, s->p - start, NULL))
-            return FALSE;
-          s->p++;
-          return TRUE;
-        }
-      if (c < 0x20)
-        return FALSE;
-      if (c >= 0x80)
-        ascii = FALSE;
-      else if (c == '\\')
-        {
-          *plain = FALSE;
-          if (++s->p >= s->end)
-            return FALSE;
-          switch (*s->p)
-            {
-            case '"': case '\\': case '/': case 'b': case 'f': case 'n': case 'r': case 't':
-              break;
-
-            case 'u':
-              if (s->end - s->p < 5 ||
-                  !is_hex (s->p[1]) || !is_hex (s->p[2]) || !is_hex (s->p[3]) || !is_hex (s->p[4]))
-                return FALSE;
-              /* Surrogates, paired or not: left to json-glib. */
-              if ((s->p[1] == 'd' || s->p[1] == 'D') && strchr ("89abcdefABCDEF", s->p[2]) != NULL)
-                return FALSE;
-              s->p += 4;
-              break;
-
-            default:
-              return FALSE;
-            }
-        }
-    }
-
-  return FALSE;
-}
-
-static gboolean
-slim_digits (Slim *s)
-{
-  const char *start = s->p;
-
-  while (s->p < s->end && g_ascii_isdigit (*s->p))
-    s->p++;
-
-  return s->p > start;
-}
-
-/* -?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)? */
-static gboolean
-slim_number (Slim *s)
-{
-  if (*s->p == '-')
-    s->p++;
-  if (s->p >= s->end || !g_ascii_isdigit (*s->p))
+  if (!scan_string (&s->p, s->end, &length, &kind) || kind == STRING_SURROGATES)
     return FALSE;
-  if (*s->p == '0')
-    s->p++;
-  else
-    slim_digits (s);
-  if (s->p < s->end && *s->p == '.')
-    {
-      s->p++;
-      if (!slim_digits (s))
-        return FALSE;
-    }
-  if (s->p < s->end && (*s->p == 'e' || *s->p == 'E'))
-    {
-      s->p++;
-      if (s->p < s->end && (*s->p == '+' || *s->p == '-'))
-        s->p++;
-      if (!slim_digits (s))
-        return FALSE;
-    }
+  *plain = kind == STRING_PLAIN;
 
   return TRUE;
 }
 
+/* A number, or a word such as "true", at s->p (@after is where the scan
+ * found its end, NULL if not there) */
 static gboolean
-slim_word (Slim       *s,
-           const char *word)
+slim_token (Slim       *s,
+            const char *after)
 {
-  gsize length = strlen (word);
-
-  if ((gsize) (s->end - s->p) < length || memcmp (s->p, word, length) != 0)
+  if (after == NULL)
     return FALSE;
-  s->p += length;
+  s->p = after;
 
   return TRUE;
 }
@@ -1165,19 +1443,19 @@ slim_value (Slim             *s,
       break;
 
     case 't':
-      ok = slim_word (s, "true");
+      ok = slim_token (s, scan_word (s->p, s->end, "true"));
       break;
 
     case 'f':
-      ok = slim_word (s, "false");
+      ok = slim_token (s, scan_word (s->p, s->end, "false"));
       break;
 
     case 'n':
-      ok = slim_word (s, "null");
+      ok = slim_token (s, scan_word (s->p, s->end, "null"));
       break;
 
     default:
-      ok = slim_number (s);
+      ok = slim_token (s, scan_number (s->p, s->end));
       break;
     }
 
@@ -1239,10 +1517,12 @@ medusa_json_parse_order_page (GBytes  *body,
   if (read_array (&ctx, object, owner, "orders") == NULL)
     ctx_fail (&ctx, owner, "orders", "a list");
 
-  orders = read_object_list (&ctx, object, owner, "orders", MEDUSA_TYPE_ORDER, parse_order);
+  orders = read_object_list (&ctx, object, owner, "orders", MEDUSA_JSON_MAX_PAGE_ORDERS,
+                             MEDUSA_TYPE_ORDER, parse_order);
   page = g_object_new (MEDUSA_TYPE_ORDER_PAGE,
                        "orders", orders,
-                       "count", read_uint (&ctx, object, owner, "count"),
+                       "count", read_count (&ctx, object, owner, "count",
+                                            MEDUSA_JSON_MAX_ORDER_COUNT),
                        "offset", read_uint (&ctx, object, owner, "offset"),
                        "limit", read_uint (&ctx, object, owner, "limit"),
                        NULL);
@@ -1308,7 +1588,7 @@ medusa_json_parse_regions_response (GBytes  *body,
     ctx_fail (&ctx, "the region list", "regions", "a list");
 
   regions = read_object_list (&ctx, object, "the region list", "regions",
-                              MEDUSA_TYPE_REGION, parse_region);
+                              MEDUSA_JSON_MAX_REGIONS, MEDUSA_TYPE_REGION, parse_region);
   if (!ctx_finish (&ctx, error))
     return NULL;
 

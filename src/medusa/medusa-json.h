@@ -14,6 +14,52 @@ G_BEGIN_DECLS
 /* Deeper JSON is refused before json-glib, which recurses, ever sees it. */
 #define MEDUSA_JSON_MAX_DEPTH 128
 
+/* The most bytes of tree json-glib may build for one body, as
+ * medusa_json_scan() estimates it from above: never more than this, and
+ * never more than MEDUSA_JSON_TREE_PER_BYTE per byte of the body (plus
+ * MEDUSA_JSON_TREE_BASE), so a small body cannot make a large tree. Real
+ * answers need about 10–25 bytes of tree per byte (the recorded fixtures),
+ * a body of empty objects ("{},{},…") about 100. */
+#define MEDUSA_JSON_MAX_TREE_SIZE (32 * 1024 * 1024)
+#define MEDUSA_JSON_TREE_PER_BYTE 48
+#define MEDUSA_JSON_TREE_BASE     (64 * 1024)
+
+/*
+ * The most of each list that the parsers take; more is
+ * MEDUSA_ERROR_INVALID_RESPONSE. Medusa itself caps none of them, so these
+ * are what no real store reaches: a customer's addresses are typed in one by
+ * one, and the account page makes a row for each; an order's items, parcels,
+ * refunds and codes are what one checkout put in one cart; ISO 3166 has 249
+ * countries. A page of orders is at most what the query asked for
+ * (medusa_client_list_orders_async()), and never more than the largest page
+ * Patron asks for, many times over; and the order count sizes a list model.
+ */
+#define MEDUSA_JSON_MAX_ADDRESSES   500
+#define MEDUSA_JSON_MAX_ORDER_PARTS 1000
+#define MEDUSA_JSON_MAX_PAGE_ORDERS 1000
+#define MEDUSA_JSON_MAX_ORDER_COUNT 1000000
+#define MEDUSA_JSON_MAX_REGIONS     500
+#define MEDUSA_JSON_MAX_COUNTRIES   300
+
+/**
+ * MedusaJsonShape:
+ * @depth: the deepest nesting of objects and lists
+ * @n_nodes: values and members
+ * @tree_size: bytes json-glib allocates to build the tree, at most
+ *
+ * What medusa_json_scan() measured of a body before json-glib sees it.
+ */
+typedef struct
+{
+  guint depth;
+  gsize n_nodes;
+  gsize tree_size;
+} MedusaJsonShape;
+
+gboolean         medusa_json_scan                    (const char      *data,
+                                                      gsize            size,
+                                                      MedusaJsonShape *shape);
+
 JsonNode        *medusa_json_parse                   (GBytes         *body,
                                                       GError        **error);
 MedusaCustomer  *medusa_json_parse_customer_response (GBytes         *body,

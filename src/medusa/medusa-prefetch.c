@@ -366,13 +366,32 @@ fetch_cb (GObject      *object,
   g_free (fetch);
 }
 
+typedef struct
+{
+  GMainContext *context;
+  GCancellable *here;
+} CancelHere;
+
 static gboolean
-cancel_here_cb (GCancellable *cancellable,
-                gpointer      user_data)
+cancel_here_cb (gpointer user_data)
 {
   g_cancellable_cancel (user_data);
 
   return G_SOURCE_REMOVE;
+}
+
+/* In the thread that cancels: the cancellation is passed on to the
+ * prefetch's thread. (Not a g_cancellable_source_new(): GLib 2.74 leaks
+ * one whose last reference goes while another thread cancels it, which
+ * LeakSanitizer saw in test-faults.) */
+static void
+cancelled_cb (GCancellable *cancellable,
+              gpointer      user_data)
+{
+  CancelHere *cancel = user_data;
+
+  g_main_context_invoke_full (cancel->context, G_PRIORITY_DEFAULT, cancel_here_cb,
+                              g_object_ref (cancel->here), g_object_unref);
 }
 
 static void
@@ -385,7 +404,8 @@ send_thread (GTask        *task,
   g_autoptr(GMainContext) context = g_main_context_new ();
   g_autoptr(MedusaClient) client = NULL;
   g_autoptr(GCancellable) here = g_cancellable_new ();
-  g_autoptr(GSource) cancelled = NULL;
+  CancelHere cancel = { context, here };
+  gulong cancelled = 0;
   guint n_left = 0;
 
   g_main_context_push_thread_default (context);
@@ -393,11 +413,7 @@ send_thread (GTask        *task,
   /* libsoup hears of a cancellation in the thread that cancels: it must be
    * this one, the session's */
   if (cancellable != NULL)
-    {
-      cancelled = g_cancellable_source_new (cancellable);
-      g_source_set_callback (cancelled, G_SOURCE_FUNC (cancel_here_cb), here, NULL);
-      g_source_attach (cancelled, context);
-    }
+    cancelled = g_cancellable_connect (cancellable, G_CALLBACK (cancelled_cb), &cancel, NULL);
 
   client = medusa_client_new (self->base_url);
   g_mutex_lock (&self->mutex);
@@ -422,8 +438,8 @@ send_thread (GTask        *task,
 
   while (n_left > 0)
     g_main_context_iteration (context, TRUE);
-  if (cancelled != NULL)
-    g_source_destroy (cancelled);
+  /* (waits for a cancelled_cb() running in another thread) */
+  g_cancellable_disconnect (cancellable, cancelled);
 
   /* the connections close with the client, in this thread */
   g_clear_object (&client);

@@ -1,0 +1,89 @@
+/* fuzz-parse.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * libFuzzer targets, one per parser entry point of the client library:
+ * each is this file built with FUZZ_<TARGET> defined (tests/fuzz/meson.build).
+ * Whatever the bytes, a parser returns an object or sets an error, never
+ * both and never neither; AddressSanitizer and UBSan watch the rest.
+ */
+
+#include "config.h"
+
+#include <stdint.h>
+
+#include "medusa.h"
+#include "medusa-json.h"
+
+int LLVMFuzzerTestOneInput (const uint8_t *data,
+                            size_t         size);
+
+static G_GNUC_UNUSED void
+check (gpointer  value,
+       GError   *error)
+{
+  g_assert_true ((value != NULL) != (error != NULL));
+  g_assert_true (error == NULL || error->domain == MEDUSA_ERROR);
+  g_clear_error (&error);
+  g_clear_object (&value);
+}
+
+int
+LLVMFuzzerTestOneInput (const uint8_t *data,
+                        size_t         size)
+{
+  G_GNUC_UNUSED g_autoptr(GBytes) body = g_bytes_new_static (data, size);
+  GError *error = NULL;
+
+#if defined FUZZ_CUSTOMER
+  check (medusa_json_parse_customer_response (body, &error), error);
+#elif defined FUZZ_ORDER_PAGE
+  check (medusa_json_parse_order_page (body, &error), error);
+#elif defined FUZZ_ORDER
+  check (medusa_json_parse_single_order_page (body, &error), error);
+#elif defined FUZZ_REGIONS
+  check (medusa_json_parse_regions_response (body, &error), error);
+#elif defined FUZZ_TOKEN
+  {
+    char *token = medusa_json_parse_token_response (body, &error);
+
+    g_assert_true ((token != NULL) != (error != NULL));
+    for (const char *p = token; p != NULL && *p != '\0'; p++)
+      g_assert_true (g_ascii_isgraph (*p));
+    g_free (token);
+    g_clear_error (&error);
+  }
+#elif defined FUZZ_EXISTS
+  {
+    gboolean exists = FALSE;
+    gboolean ok = medusa_json_parse_exists_response (body, &exists, &error);
+
+    g_assert_true (ok != (error != NULL));
+    g_clear_error (&error);
+  }
+#elif defined FUZZ_ERROR
+  {
+    /* the first byte picks the status and content type the body comes with */
+    static const guint statuses[] = { 400, 401, 404, 422, 500, 503, 200, 302 };
+    static const char *types[] = { "application/json", "text/plain", NULL, "text/html" };
+    guint status = size > 0 ? statuses[data[0] & 7] : 500;
+    const char *type = size > 0 ? types[(data[0] >> 3) & 3] : NULL;
+    g_autoptr(GBytes) rest = size > 0 ? g_bytes_new_static (data + 1, size - 1) : NULL;
+    gboolean ok = medusa_error_from_response (status, type, rest, &error);
+
+    g_assert_true (ok == (status < 300));
+    if (error != NULL)
+      {
+        g_assert_true (g_utf8_validate (error->message, -1, NULL));
+        g_assert_cmpuint (g_utf8_strlen (error->message, -1), <=, 500);
+        g_assert_true (medusa_error_get_server_type (error) == NULL ||
+                       g_utf8_validate (medusa_error_get_server_type (error), -1, NULL));
+      }
+    g_clear_error (&error);
+  }
+#else
+#error "which parser? define FUZZ_<TARGET>"
+#endif
+
+  return 0;
+}

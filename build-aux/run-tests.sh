@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Patron's whole test suite on a fresh Debian 12 machine: installs what is
-# missing, starts the real Medusa test store (tests/medusa-store/), builds with
-# -Dwerror=true and runs every test twice: once plainly, once under
-# AddressSanitizer + UndefinedBehaviorSanitizer. Stops the store on exit.
+# missing, starts the real Medusa test stores (v1: tests/medusa-store/, v2:
+# tests/medusa-store-v2/), builds with -Dwerror=true and runs every test twice:
+# once plainly, once under AddressSanitizer + UndefinedBehaviorSanitizer.
+# Stops the stores on exit.
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -13,19 +14,44 @@ t_start=$(date +%s)
 
 "$ROOT/build-aux/install-deps.sh"
 
-# The tests' own store, apart from the demo's.
+# The tests' own stores, apart from the demo's: Medusa v1 (tests/medusa-store/) and
+# Medusa v2 (tests/medusa-store-v2/), started side by side.
 export MEDUSA_STORE_RUN_DIR="$BUILD/test-store"
+V2_RUN_DIR="$BUILD/test-store-v2"
 # a few hundred orders for the paginated order list's tests
 export BULK_ORDERS="${BULK_ORDERS:-250}"
 mkdir -p "$BUILD"
-stop_store() { "$ROOT/tests/medusa-store/stop.sh" >/dev/null 2>&1 || true; }
-trap stop_store EXIT
+v2_start=
+stop_stores() {
+  # a v2 start still under way (the v1 store failed) stops itself, cleaning up
+  if [[ -n "$v2_start" ]] && kill -0 "$v2_start" 2>/dev/null; then
+    kill -TERM "$v2_start" 2>/dev/null
+    wait "$v2_start" 2>/dev/null || true
+  fi
+  "$ROOT/tests/medusa-store/stop.sh" >/dev/null 2>&1 || true
+  MEDUSA_STORE_RUN_DIR="$V2_RUN_DIR" "$ROOT/tests/medusa-store-v2/stop.sh" >/dev/null 2>&1 || true
+}
+trap stop_stores EXIT
+MEDUSA_STORE_RUN_DIR="$V2_RUN_DIR" "$ROOT/tests/medusa-store-v2/start.sh" &
+v2_start=$!
 "$ROOT/tests/medusa-store/start.sh"
+wait "$v2_start" || { v2_start=; echo "run-tests: the Medusa v2 test store did not start" >&2; exit 1; }
+v2_start=
 # shellcheck disable=SC1091
 source "$MEDUSA_STORE_RUN_DIR/state.env"
 export MEDUSA_URL MEDUSA_OUTBOX_DIR MEDUSA_VERSION
 export MEDUSA_JWT_SECRET="${JWT_SECRET:-test-jwt-secret}"
+# the v2 store's under names of their own (its state file has the same names as v1's)
+# shellcheck disable=SC1091
+v2_state() { (set +u; . "$V2_RUN_DIR/state.env"; echo "${!1}"); }
+MEDUSA_V2_URL="$(v2_state MEDUSA_URL)"
+MEDUSA_V2_PUBLISHABLE_KEY="$(v2_state MEDUSA_PUBLISHABLE_KEY)"
+MEDUSA_V2_OUTBOX_DIR="$(v2_state MEDUSA_OUTBOX_DIR)"
+MEDUSA_V2_VERSION="$(v2_state MEDUSA_VERSION)"
+MEDUSA_V2_STATE="$V2_RUN_DIR/state.env"
+export MEDUSA_V2_URL MEDUSA_V2_PUBLISHABLE_KEY MEDUSA_V2_OUTBOX_DIR MEDUSA_V2_VERSION MEDUSA_V2_STATE
 log "Medusa test store: @medusajs/medusa $MEDUSA_VERSION at $MEDUSA_URL"
+log "Medusa v2 test store: @medusajs/medusa $MEDUSA_V2_VERSION at $MEDUSA_V2_URL"
 
 run_suite() {
   local name=$1; shift
@@ -78,8 +104,9 @@ run_fuzz() {
 }
 run_fuzz || status=1
 
-# What ran, against what: the integration tests log the server's version.
-grep -h '^# Medusa ' "$BUILD"/plain/meson-logs/testlog.txt | head -1 || true
+# What ran, against what: the integration tests log each server's version.
+grep -h '^# Medusa ' "$BUILD"/plain/meson-logs/testlog.txt | sort -u || true
+log "Medusa servers: v1 @medusajs/medusa $MEDUSA_VERSION, v2 @medusajs/medusa $MEDUSA_V2_VERSION"
 python3 - "$BUILD/plain/meson-logs/testlog.json" "$BUILD/sanitizers/meson-logs/testlog.json" \
   "$BUILD/fuzz/meson-logs/testlog.json" <<'PY'
 import json, sys, os

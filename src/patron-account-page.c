@@ -29,6 +29,7 @@ struct _PatronAccountPage
   AdwBin          parent_instance;
 
   PatronSession  *session;
+  GSignalGroup   *visit_signals;  /* the session's visit's */
   MedusaCustomer *customer;
   GCancellable   *cancellable;
   GPtrArray      *pending_deletes;
@@ -108,9 +109,10 @@ update_summary (PatronAccountPage *self)
     }
 
   addresses = g_strdup_printf (ngettext ("%u address", "%u addresses", n_addresses), n_addresses);
-  if (self->session != NULL && patron_session_get_order_count (self->session) >= 0)
+  if (self->session != NULL && patron_session_get_visit (self->session) != NULL &&
+      patron_visit_get_order_count (patron_session_get_visit (self->session)) >= 0)
     {
-      guint n_orders = patron_session_get_order_count (self->session);
+      guint n_orders = patron_visit_get_order_count (patron_session_get_visit (self->session));
       g_autofree char *orders = g_strdup_printf (ngettext ("%u order", "%u orders", n_orders),
                                                  n_orders);
 
@@ -399,9 +401,18 @@ delete_done_cb (GObject      *object,
 
           patron_form_show_error (pending->self->error_label, sentence);
         }
+      else
+        {
+          /* the page, and maybe the customer's visit, went: nobody to tell
+           * but the log */
+          g_message ("An address deletion sent as its page went failed: %s", error->message);
+        }
     }
 
   pending_delete_unref (pending);
+  /* Patron may quit now that the store has answered (send_delete()) */
+  if (g_application_get_default () != NULL)
+    g_application_release (g_application_get_default ());
 }
 
 static void
@@ -413,7 +424,10 @@ send_delete (PendingDelete *pending)
   if (pending->settled)
     return;
 
-  /* not cancelled with the page: the user let the deletion happen */
+  /* Not cancelled with the page: the user let the deletion happen. Closing
+   * the last window does not end Patron before the store has it. */
+  if (g_application_get_default () != NULL)
+    g_application_hold (g_application_get_default ());
   medusa_client_delete_address_async (client, id, NULL, delete_done_cb,
                                       g_rc_box_acquire (pending));
   settle (pending);
@@ -521,7 +535,7 @@ use_for_billing_cb (GtkButton     *button,
   g_autoptr(MedusaCustomerChanges) changes = medusa_customer_changes_new ();
 
   patron_form_show_error (self->error_label, NULL);
-  /* one step: v1 takes the id of an existing address */
+  /* one step: the store takes the id of an existing address */
   medusa_customer_changes_set_billing_address_id (changes, medusa_address_get_id (address));
   patron_session_update_customer_async (self->session, changes, self->cancellable,
                                         billing_chosen_cb, g_object_ref (self));
@@ -541,12 +555,102 @@ edit_billing_cb (PatronAccountPage *self)
 }
 
 static void
+reset_email_sent_cb (GObject      *object,
+                     GAsyncResult *result,
+                     gpointer      user_data)
+{
+  g_autoptr(PatronAccountPage) self = user_data;
+  g_autoptr(GError) error = NULL;
+  GtkWidget *overlay;
+
+  if (!medusa_client_request_password_reset_finish (MEDUSA_CLIENT (object), result, &error))
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        patron_form_show_failure (self->error_label, error, PATRON_ACTION_REQUEST_RESET);
+      return;
+    }
+
+  overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
+  if (overlay != NULL)
+    adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay),
+                                 adw_toast_new (_("Email sent: follow its link to set a new "
+                                                  "password")));
+}
+
+static void
+reset_email_response_cb (AdwMessageDialog  *dialog,
+                         const char        *response,
+                         PatronAccountPage *self)
+{
+  if (g_strcmp0 (response, "send") != 0 || self->session == NULL || self->customer == NULL)
+    return;
+
+  medusa_client_request_password_reset_async (patron_session_get_client (self->session),
+                                              medusa_customer_get_email (self->customer),
+                                              self->cancellable, reset_email_sent_cb,
+                                              g_object_ref (self));
+}
+
+/* A store that changes neither (Medusa v2) says so; a new password can
+ * still come through the reset email. */
+static gboolean
+explain_what_the_store_cannot_change (PatronAccountPage *self,
+                                      PatronCredentials  what)
+{
+  MedusaClient *client = patron_session_get_client (self->session);
+  MedusaCapabilities can = medusa_client_get_capabilities (client);
+  GtkWindow *parent = GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self)));
+  AdwMessageDialog *dialog;
+
+  if (what == PATRON_CREDENTIALS_EMAIL && !(can & MEDUSA_CAPABILITY_CHANGE_EMAIL))
+    {
+      dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (parent,
+                                                           _("This Store Keeps Email Addresses"),
+                                                           _("This store does not let its "
+                                                             "customers change the email address "
+                                                             "of their account. Ask the store to "
+                                                             "change it.")));
+      adw_message_dialog_add_response (dialog, "close", _("_Close"));
+      gtk_window_present (GTK_WINDOW (dialog));
+      return TRUE;
+    }
+
+  if (what == PATRON_CREDENTIALS_PASSWORD && !(can & MEDUSA_CAPABILITY_CHANGE_PASSWORD))
+    {
+      dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (parent,
+                                                           _("Change Your Password by Email"),
+                                                           NULL));
+      /* Translators: %s is the customer's email address */
+      adw_message_dialog_format_body (dialog,
+                                      _("This store changes passwords only through a reset "
+                                        "email. Patron can ask it to send one to %s; its link "
+                                        "lets you set a new password."),
+                                      medusa_customer_get_email (self->customer));
+      adw_message_dialog_add_responses (dialog,
+                                        "cancel", _("_Cancel"),
+                                        "send", _("_Send Email"),
+                                        NULL);
+      adw_message_dialog_set_response_appearance (dialog, "send", ADW_RESPONSE_SUGGESTED);
+      adw_message_dialog_set_default_response (dialog, "send");
+      adw_message_dialog_set_close_response (dialog, "cancel");
+      g_signal_connect_object (dialog, "response", G_CALLBACK (reset_email_response_cb), self, 0);
+      gtk_window_present (GTK_WINDOW (dialog));
+      return TRUE;
+    }
+
+  return FALSE;
+}
+
+static void
 change_credentials (PatronAccountPage *self,
                     PatronCredentials  what)
 {
   PatronCredentialsDialog *dialog;
 
   if (self->session == NULL || self->customer == NULL)
+    return;
+
+  if (explain_what_the_store_cannot_change (self, what))
     return;
 
   dialog = patron_credentials_dialog_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
@@ -696,14 +800,7 @@ patron_account_page_dispose (GObject *object)
   /* deletions the user did not undo are sent now, and finish on their own */
   if (self->pending_deletes != NULL)
     {
-      while (self->pending_deletes->len > 0)
-        {
-          PendingDelete *pending = g_ptr_array_steal_index (self->pending_deletes, 0);
-
-          g_clear_weak_pointer (&pending->self);
-          send_delete (pending);
-          pending_delete_unref (pending);
-        }
+      patron_account_page_send_pending (self);
       g_clear_pointer (&self->pending_deletes, g_ptr_array_unref);
     }
 
@@ -713,6 +810,7 @@ patron_account_page_dispose (GObject *object)
     g_signal_handlers_disconnect_by_data (self->session, self);
   set_customer (self, NULL);
   g_clear_object (&self->session);
+  g_clear_object (&self->visit_signals);
   g_clear_pointer (&self->unsaved_id, g_free);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), PATRON_TYPE_ACCOUNT_PAGE);
@@ -756,6 +854,9 @@ static void
 patron_account_page_init (PatronAccountPage *self)
 {
   self->pending_deletes = g_ptr_array_new_with_free_func ((GDestroyNotify) pending_delete_unref);
+  self->visit_signals = g_signal_group_new (PATRON_TYPE_VISIT);
+  g_signal_group_connect_swapped (self->visit_signals, "notify::order-count",
+                                  G_CALLBACK (update_summary), self);
   gtk_widget_init_template (GTK_WIDGET (self));
   patron_form_set_max_length (self->first_name_row, PATRON_MAX_NAME_LENGTH, self->error_label);
   patron_form_set_max_length (self->last_name_row, PATRON_MAX_NAME_LENGTH, self->error_label);
@@ -774,13 +875,15 @@ patron_account_page_set_session (PatronAccountPage *self,
   if (self->session != NULL)
     g_signal_handlers_disconnect_by_data (self->session, self);
   g_set_object (&self->session, session);
+  g_signal_group_set_target (self->visit_signals, NULL);
 
   if (session != NULL)
     {
       g_signal_connect_object (session, "notify::customer", G_CALLBACK (session_customer_cb),
                                self, G_CONNECT_SWAPPED);
-      g_signal_connect_object (session, "notify::order-count", G_CALLBACK (update_summary),
-                               self, G_CONNECT_SWAPPED);
+      /* the order count is the visit's */
+      g_object_bind_property (session, "visit", self->visit_signals, "target",
+                              G_BINDING_SYNC_CREATE);
       set_customer (self, patron_session_get_customer (session));
     }
   else
@@ -799,4 +902,36 @@ patron_account_page_discard_changes (PatronAccountPage *self)
 
   g_clear_pointer (&self->unsaved_id, g_free);
   revert_cb (self);
+}
+
+/**
+ * patron_account_page_send_pending:
+ *
+ * Sends at once the deletions still waiting on their Undo toast: for the
+ * end of a visit, or the page's. The requests finish on their own, holding
+ * the application meanwhile. Undo does nothing any more; the next toast
+ * shown sends the toast away (libadwaita 1.2 crashes if it is dismissed
+ * while it is still coming in).
+ *
+ * Returns: how many were sent
+ */
+guint
+patron_account_page_send_pending (PatronAccountPage *self)
+{
+  guint n_sent = 0;
+
+  g_return_val_if_fail (PATRON_IS_ACCOUNT_PAGE (self), 0);
+
+  while (self->pending_deletes->len > 0)
+    {
+      PendingDelete *pending = g_ptr_array_steal_index (self->pending_deletes, 0);
+
+      g_clear_weak_pointer (&pending->self);
+      if (!pending->settled)
+        n_sent++;
+      send_delete (pending);
+      pending_delete_unref (pending);
+    }
+
+  return n_sent;
 }

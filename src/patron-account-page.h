@@ -19,5 +19,6 @@ void     patron_account_page_set_session     (PatronAccountPage *self,
                                               PatronSession     *session);
 gboolean patron_account_page_get_has_changes (PatronAccountPage *self);
 void     patron_account_page_discard_changes (PatronAccountPage *self);
+guint    patron_account_page_send_pending    (PatronAccountPage *self);
 
 G_END_DECLS

@@ -147,8 +147,10 @@ saved_cb (GObject      *object,
   if (customer != NULL)
     medusa_customer_update_from (customer, answer);
 
-  /* v1 silently skips an address the customer has already */
+  /* a store that silently skips an address the customer has already */
   if (self->address == NULL &&
+      (medusa_client_get_capabilities (patron_session_get_client (self->session)) &
+       MEDUSA_CAPABILITY_SKIPS_DUPLICATE_ADDRESS) &&
       g_list_model_get_n_items (medusa_customer_get_shipping_addresses (answer)) <= self->n_before)
     {
       patron_form_show_error (self->error_label,
@@ -199,6 +201,17 @@ save_cb (PatronAddressEditor *self)
 
   patron_form_set_busy (self->form, self->spinner, TRUE);
   gtk_widget_set_sensitive (self->save_button, FALSE);
+
+  /* where billing is the address book's entry flagged so, that entry is edited */
+  if (self->billing &&
+      !(medusa_client_get_capabilities (client) & MEDUSA_CAPABILITY_SEPARATE_BILLING_ADDRESS) &&
+      medusa_customer_get_billing_address_id (customer) != NULL)
+    {
+      medusa_client_update_address_async (client, medusa_customer_get_billing_address_id (customer),
+                                          address, self->cancellable, saved_cb,
+                                          g_object_ref (self));
+      return;
+    }
 
   if (self->billing)
     {

@@ -206,8 +206,9 @@ patron_application_activate (GApplication *app)
   gtk_window_present (get_window (app));
 }
 
-/* patron://reset-password?… links from the reset email, also when Patron
- * is running already (the running instance gets them). */
+/* patron://reset-password?… links from the reset email and a store's
+ * patron://store?url=…&key=… links, also when Patron is running already
+ * (the running instance gets them). */
 static void
 patron_application_open (GApplication  *app,
                          GFile        **files,
@@ -222,7 +223,7 @@ patron_application_open (GApplication  *app,
     {
       g_autofree char *uri = g_file_get_uri (files[i]);
 
-      patron_window_open_reset_link (PATRON_WINDOW (window), uri);
+      patron_window_open_link (PATRON_WINDOW (window), uri);
     }
 }
 
@@ -252,12 +253,20 @@ patron_application_class_init (PatronApplicationClass *klass)
   app_class->handle_local_options = patron_application_handle_local_options;
 }
 
+/* Quitting closes the windows as their close buttons would: each asks
+ * about unsaved changes, and what is still being sent for the customer (an
+ * address deletion) holds Patron until the store has it. */
 static void
 patron_application_quit_action (GSimpleAction *action,
                                 GVariant      *parameter,
                                 gpointer       user_data)
 {
-  g_application_quit (G_APPLICATION (user_data));
+  GList *windows = g_list_copy_deep (gtk_application_get_windows (GTK_APPLICATION (user_data)),
+                                     (GCopyFunc) g_object_ref, NULL);
+
+  for (GList *l = windows; l != NULL; l = l->next)
+    gtk_window_close (l->data);
+  g_list_free_full (windows, g_object_unref);
 }
 
 static void

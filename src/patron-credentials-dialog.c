@@ -169,6 +169,7 @@ patron_credentials_dialog_init (PatronCredentialsDialog *self)
   self->cancellable = g_cancellable_new ();
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  patron_form_tame_password_rows (GTK_WIDGET (self));
   patron_form_set_max_length (self->current_row, PATRON_MAX_PASSWORD_LENGTH, self->error_label);
   patron_form_set_max_length (GTK_EDITABLE (self->email_row), PATRON_MAX_EMAIL_LENGTH,
                               self->error_label);

@@ -144,10 +144,20 @@ patron_error_to_sentence (const GError *error,
       break;
 
     case MEDUSA_ERROR_INVALID_RESPONSE:
-    case MEDUSA_ERROR_NOT_SUPPORTED:
       sentence = action == PATRON_ACTION_CONNECT
         ? _("This address does not answer like a Medusa store.")
         : _("The store sent an answer Patron does not understand.");
+      break;
+
+    case MEDUSA_ERROR_NOT_SUPPORTED:
+      sentence = action == PATRON_ACTION_CONNECT
+        ? _("This address does not answer like a Medusa store.")
+        : _("This store does not offer this.");
+      break;
+
+    case MEDUSA_ERROR_KEY_REQUIRED:
+      sentence = _("This store needs its publishable API key. The store’s owner finds it in "
+                   "the store’s admin, under Settings → Publishable API Keys.");
       break;
 
     case MEDUSA_ERROR_RESPONSE_TOO_LARGE:

@@ -138,6 +138,86 @@ patron_form_set_busy (GtkWidget *form,
   gtk_spinner_set_spinning (GTK_SPINNER (spinner), busy);
 }
 
+typedef gboolean (*ChildMatch) (GtkWidget *widget);
+
+static GtkWidget *
+find_descendant (GtkWidget  *widget,
+                 ChildMatch  match)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = match (child) ? child : find_descendant (child, match);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+/* libadwaita's show/hide button: a plain button with the reveal icon */
+static gboolean
+is_reveal_button (GtkWidget *widget)
+{
+  return GTK_IS_BUTTON (widget) &&
+         g_str_has_prefix (gtk_button_get_icon_name (GTK_BUTTON (widget)) ?: "", "view-");
+}
+
+static gboolean
+is_text (GtkWidget *widget)
+{
+  return GTK_IS_TEXT (widget);
+}
+
+static void
+hide_password_cb (GtkWidget *row,
+                  GtkWidget *button)
+{
+  GtkWidget *text = find_descendant (row, is_text);
+
+  /* the button knows whether the text is shown: it is clicked back */
+  if (text != NULL && gtk_text_get_visibility (GTK_TEXT (text)))
+    g_signal_emit_by_name (button, "clicked");
+}
+
+/**
+ * patron_form_tame_password_rows:
+ * @root: a form, page or dialog
+ *
+ * The reveal button of every password row in @root is left out of the
+ * keyboard's way (Tab from the password goes on to the next field, as
+ * GtkPasswordEntry's icon does), and the password is hidden again whenever
+ * its row leaves the screen: shown once, it is not shown to whoever comes
+ * next.
+ */
+void
+patron_form_tame_password_rows (GtkWidget *root)
+{
+  g_return_if_fail (GTK_IS_WIDGET (root));
+
+  if (ADW_IS_PASSWORD_ENTRY_ROW (root))
+    {
+      GtkWidget *button = find_descendant (root, is_reveal_button);
+
+      /* another libadwaita than 1.2 may build the row otherwise */
+      if (button == NULL)
+        {
+          g_debug ("No reveal button found in a password row");
+          return;
+        }
+      gtk_widget_set_focusable (button, FALSE);
+      g_signal_connect_object (root, "unmap", G_CALLBACK (hide_password_cb), button, 0);
+      return;
+    }
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    patron_form_tame_password_rows (child);
+}
+
 static gboolean
 is_too_long (GtkEditable *editable,
              guint        max_chars)

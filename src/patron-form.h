@@ -40,6 +40,7 @@ gboolean  patron_form_show_failure       (GtkLabel     *label,
 void      patron_form_set_busy           (GtkWidget   *form,
                                           GtkWidget   *spinner,
                                           gboolean     busy);
+void      patron_form_tame_password_rows (GtkWidget   *root);
 void      patron_form_set_max_length     (GtkEditable *editable,
                                           guint        max_chars,
                                           GtkLabel    *error_label);

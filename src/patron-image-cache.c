@@ -54,6 +54,10 @@ struct _PatronImageCache
   /* fetches still running, also those nobody waits for any more */
   guint       n_loading;
 
+  /* bumped by patron_image_cache_forget_all(): what older fetches bring is
+   * not kept */
+  guint       generation;
+
   guint64     max_disk_size;
   guint       writes;
   gboolean    pruning;
@@ -430,6 +434,7 @@ typedef struct
   char             *url;
   char             *path;          /* the disk file, or NULL without a disk cache */
   int               size;
+  guint             generation;    /* the cache's, when the fetch began */
   GCancellable     *cancellable;   /* the fetch's own: cancelled when no one waits */
   GPtrArray        *waiters;       /* of GTask */
 } Fetch;
@@ -500,7 +505,9 @@ fetch_complete (Fetch      *fetch,
 
   fetch_forget (fetch);
 
-  if (texture != NULL)
+  if (fetch->generation != self->generation)
+    ;
+  else if (texture != NULL)
     memory_insert (self, fetch->key, texture);
   else if (is_lasting_failure (error))
     remember_failure (self, fetch->url);
@@ -965,6 +972,35 @@ patron_image_cache_set_max_disk_size (PatronImageCache *self,
 }
 
 /**
+ * patron_image_cache_forget_all:
+ *
+ * Drops every picture kept in memory and what is known of pictures that
+ * failed, and stops the downloads on their way: what a customer's orders
+ * showed does not outlive their visit in memory. The pictures on disk stay,
+ * if the cache has a directory.
+ */
+void
+patron_image_cache_forget_all (PatronImageCache *self)
+{
+  GHashTableIter iter;
+  Fetch *fetch;
+
+  g_return_if_fail (PATRON_IS_IMAGE_CACHE (self));
+
+  self->generation++;
+  g_hash_table_remove_all (self->memory);
+  g_queue_clear_full (&self->lru, (GDestroyNotify) memory_entry_free);
+  self->memory_bytes = 0;
+  g_hash_table_remove_all (self->failed);
+
+  /* no new window joins a fetch begun for the last customer */
+  g_hash_table_iter_init (&iter, self->fetches);
+  while (g_hash_table_iter_next (&iter, NULL, (gpointer *) &fetch))
+    g_cancellable_cancel (fetch->cancellable);
+  g_hash_table_remove_all (self->fetches);
+}
+
+/**
  * patron_image_cache_get_n_textures:
  *
  * Returns: how many textures are kept in memory
@@ -1112,6 +1148,7 @@ patron_image_cache_load_async (PatronImageCache    *self,
   fetch->path = disk_path (self, absolute);
   fetch->url = g_steal_pointer (&absolute);
   fetch->size = size;
+  fetch->generation = self->generation;
   fetch->cancellable = g_cancellable_new ();
   fetch->waiters = g_ptr_array_new_with_free_func (g_object_unref);
   g_hash_table_insert (self->fetches, fetch->key, fetch);

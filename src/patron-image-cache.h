@@ -30,6 +30,7 @@ void              patron_image_cache_set_max_memory     (PatronImageCache     *s
 void              patron_image_cache_set_max_disk_size  (PatronImageCache     *self,
                                                          guint64               max_bytes);
 guint             patron_image_cache_get_n_textures     (PatronImageCache     *self);
+void              patron_image_cache_forget_all         (PatronImageCache     *self);
 guint             patron_image_cache_get_n_loading      (PatronImageCache     *self);
 GdkTexture       *patron_image_cache_lookup             (PatronImageCache     *self,
                                                          MedusaClient         *client,

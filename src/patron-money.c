@@ -11,6 +11,7 @@
 #include <locale.h>
 #include <stdio.h>
 
+#include "medusa-currency.h"
 #include "patron-money.h"
 #include "patron-text.h"
 
@@ -26,18 +27,7 @@
 guint
 patron_currency_decimals (const char *currency_code)
 {
-  static const char * const none[] = {
-    "bif", "clp", "djf", "gnf", "isk", "jpy", "kmf", "krw", "pyg", "rwf", "ugx", "uyi",
-    "vnd", "vuv", "xaf", "xof", "xpf", NULL
-  };
-  static const char * const three[] = { "bhd", "iqd", "jod", "kwd", "lyd", "omr", "tnd", NULL };
-  g_autofree char *code = g_ascii_strdown (currency_code != NULL ? currency_code : "", -1);
-
-  if (g_strv_contains (none, code))
-    return 0;
-  if (g_strv_contains (three, code))
-    return 3;
-  return 2;
+  return medusa_currency_get_decimals (currency_code);
 }
 
 /* whole and fractional parts apart: no rounding through a double */
@@ -179,6 +169,7 @@ patron_order_status_word (const char *status)
     { "pending", NC_("order status", "Placed") },
     { "completed", NC_("order status", "Completed") },
     { "archived", NC_("order status", "Archived") },
+    { "draft", NC_("order status", "Draft") },
     { "canceled", NC_("order status", "Canceled") },
     { "requires_action", NC_("order status", "Needs attention") },
   };
@@ -197,6 +188,8 @@ patron_fulfillment_word (const char *status)
     { "shipped", NC_("shipping status", "Shipped") },
     { "partially_returned", NC_("shipping status", "Partly returned") },
     { "returned", NC_("shipping status", "Returned") },
+    { "partially_delivered", NC_("shipping status", "Partly delivered") },
+    { "delivered", NC_("shipping status", "Delivered") },
     { "canceled", NC_("shipping status", "Shipping canceled") },
     { "requires_action", NC_("shipping status", "Shipping needs attention") },
   };
@@ -210,7 +203,10 @@ patron_payment_word (const char *status)
   static const StatusWord words[] = {
     { "not_paid", NC_("payment status", "Not paid") },
     { "awaiting", NC_("payment status", "Payment pending") },
+    { "authorized", NC_("payment status", "Payment authorized") },
+    { "partially_authorized", NC_("payment status", "Partly authorized") },
     { "captured", NC_("payment status", "Paid") },
+    { "partially_captured", NC_("payment status", "Partly paid") },
     { "partially_refunded", NC_("payment status", "Partly refunded") },
     { "refunded", NC_("payment status", "Refunded") },
     { "canceled", NC_("payment status", "Payment canceled") },

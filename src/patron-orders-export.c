@@ -390,6 +390,7 @@ patron_orders_export_async (MedusaClient             *client,
   /* whole orders: the list's rows may ask for fewer members than a CSV row needs */
   medusa_order_query_set_fields (export->query, NULL);
   medusa_order_query_set_expand (export->query, NULL);
+  medusa_order_query_set_detail (export->query, MEDUSA_ORDER_DETAIL_FULL);
   export->file = g_object_ref (file);
   export->progress = progress;
   export->progress_data = progress_data;

@@ -27,8 +27,6 @@
  */
 
 #define PAGE_SIZE_KEY "orders-page-size"
-#define ROW_FIELDS "id,display_id,status,fulfillment_status,payment_status,created_at," \
-                   "currency_code,total"
 
 typedef enum
 {
@@ -70,6 +68,7 @@ struct _PatronOrdersPage
   AdwBin           parent_instance;
 
   PatronSession   *session;
+  PatronVisit     *visit;     /* the customer's whose orders these are */
   MedusaOrderList *orders;
   GSettings       *settings;
 
@@ -96,6 +95,11 @@ struct _PatronOrdersPage
   GtkBox          *status_box;
   GtkBox          *fulfillment_box;
   GtkBox          *payment_box;
+  GtkWidget       *date_heading;
+  GtkWidget       *date_grid;
+  GtkWidget       *fulfillment_heading;
+  GtkWidget       *payment_heading;
+  GtkWidget       *unsupported_label;
   GtkRevealer     *filter_revealer;
   GtkLabel        *filter_summary;
 
@@ -159,8 +163,8 @@ expect_session_count (PatronOrdersPage *self)
 {
   int count;
 
-  if (self->orders == NULL || self->session == NULL ||
-      (count = patron_session_get_order_count (self->session)) <= 0)
+  if (self->orders == NULL || self->visit == NULL ||
+      (count = patron_visit_get_order_count (self->visit)) <= 0)
     return;
 
   if (!is_filtered (self))
@@ -409,9 +413,8 @@ get_range (PatronOrdersPage  *self,
  * patron_orders_page_history_query:
  *
  * The page's query for the whole history, before any filter or search: what
- * a row shows, no more. Of v1's default relations the list keeps only the
- * items (for their count), so a page is smaller to send, parse and keep. The
- * order window asks for the whole order.
+ * a row shows, no more (the client's dialect spells it out), so a page is
+ * smaller to send, parse and keep. The order window asks for the whole order.
  *
  * Returns: (transfer full): a new query
  */
@@ -420,8 +423,7 @@ patron_orders_page_history_query (void)
 {
   MedusaOrderQuery *query = medusa_order_query_new ();
 
-  medusa_order_query_set_fields (query, ROW_FIELDS);
-  medusa_order_query_set_expand (query, "items");
+  medusa_order_query_set_detail (query, MEDUSA_ORDER_DETAIL_SUMMARY);
 
   return query;
 }
@@ -438,16 +440,21 @@ query_from_filters (PatronOrdersPage *self)
   GDateTime *first;
   GDateTime *last;
 
-  medusa_order_query_set_search (query, text);
+  /* what the store cannot do is hidden, and left out even if set before */
   medusa_order_query_set_statuses (query, (const char * const *)statuses);
-  medusa_order_query_set_fulfillment_statuses (query, (const char * const *)fulfillment);
-  medusa_order_query_set_payment_statuses (query, (const char * const *)payment);
+  if (gtk_widget_get_visible (GTK_WIDGET (self->search_entry)))
+    medusa_order_query_set_search (query, text);
+  if (gtk_widget_get_visible (GTK_WIDGET (self->fulfillment_box)))
+    medusa_order_query_set_fulfillment_statuses (query, (const char * const *)fulfillment);
+  if (gtk_widget_get_visible (GTK_WIDGET (self->payment_box)))
+    medusa_order_query_set_payment_statuses (query, (const char * const *)payment);
 
   /* the last day counts whole: up to the midnight that ends it */
   get_range (self, &first, &last);
   if (last != NULL)
     before = g_date_time_add_days (last, 1);
-  medusa_order_query_set_created_range (query, first, before);
+  if (gtk_widget_get_visible (self->date_grid))
+    medusa_order_query_set_created_range (query, first, before);
 
   return query;
 }
@@ -966,6 +973,7 @@ patron_orders_page_dispose (GObject *object)
     gtk_list_view_set_model (self->list_view, NULL);
   g_clear_object (&self->orders);
   g_clear_object (&self->session);
+  g_clear_object (&self->visit);
   g_clear_object (&self->settings);
   g_clear_pointer (&self->from_date, g_date_time_unref);
   g_clear_pointer (&self->to_date, g_date_time_unref);
@@ -1009,6 +1017,11 @@ patron_orders_page_class_init (PatronOrdersPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PatronOrdersPage, status_box);
   gtk_widget_class_bind_template_child (widget_class, PatronOrdersPage, fulfillment_box);
   gtk_widget_class_bind_template_child (widget_class, PatronOrdersPage, payment_box);
+  gtk_widget_class_bind_template_child (widget_class, PatronOrdersPage, date_heading);
+  gtk_widget_class_bind_template_child (widget_class, PatronOrdersPage, date_grid);
+  gtk_widget_class_bind_template_child (widget_class, PatronOrdersPage, fulfillment_heading);
+  gtk_widget_class_bind_template_child (widget_class, PatronOrdersPage, payment_heading);
+  gtk_widget_class_bind_template_child (widget_class, PatronOrdersPage, unsupported_label);
   gtk_widget_class_bind_template_child (widget_class, PatronOrdersPage, filter_revealer);
   gtk_widget_class_bind_template_child (widget_class, PatronOrdersPage, filter_summary);
   gtk_widget_class_bind_template_child (widget_class, PatronOrdersPage, export_revealer);
@@ -1083,11 +1096,36 @@ patron_orders_page_init (PatronOrdersPage *self)
   gtk_list_view_set_factory (self->list_view, factory);
   g_object_unref (factory);
 }
+/* A store may not search or filter by everything (Medusa v2 filters by
+ * status only): what it cannot do is not offered, and a sentence says so. */
+static void
+show_what_the_store_can_do (PatronOrdersPage *self,
+                            MedusaClient     *client)
+{
+  MedusaCapabilities can = medusa_client_get_capabilities (client);
+  MedusaCapabilities all = (MEDUSA_CAPABILITY_ORDER_SEARCH | MEDUSA_CAPABILITY_ORDER_DATE_FILTER |
+                            MEDUSA_CAPABILITY_ORDER_FULFILLMENT_FILTER |
+                            MEDUSA_CAPABILITY_ORDER_PAYMENT_FILTER);
+  gboolean dates = (can & MEDUSA_CAPABILITY_ORDER_DATE_FILTER) != 0;
+  gboolean fulfillment = (can & MEDUSA_CAPABILITY_ORDER_FULFILLMENT_FILTER) != 0;
+  gboolean payment = (can & MEDUSA_CAPABILITY_ORDER_PAYMENT_FILTER) != 0;
+
+  gtk_widget_set_visible (GTK_WIDGET (self->search_entry),
+                          (can & MEDUSA_CAPABILITY_ORDER_SEARCH) != 0);
+  gtk_widget_set_visible (self->date_heading, dates);
+  gtk_widget_set_visible (self->date_grid, dates);
+  gtk_widget_set_visible (self->fulfillment_heading, fulfillment);
+  gtk_widget_set_visible (GTK_WIDGET (self->fulfillment_box), fulfillment);
+  gtk_widget_set_visible (self->payment_heading, payment);
+  gtk_widget_set_visible (GTK_WIDGET (self->payment_box), payment);
+  gtk_widget_set_visible (self->unsupported_label, (can & all) != all);
+}
+
 /**
  * patron_orders_page_set_session:
  *
  * Shows the orders of @session's customer, loading them afresh unless
- * the session loaded them ahead (patron_session_take_orders()).
+ * the session loaded them ahead (patron_visit_take_orders()).
  */
 void
 patron_orders_page_set_session (PatronOrdersPage *self,
@@ -1101,8 +1139,9 @@ patron_orders_page_set_session (PatronOrdersPage *self,
 
   gtk_list_view_set_model (self->list_view, NULL);
   g_clear_object (&self->orders);
-  if (self->session != NULL)
-    g_signal_handlers_disconnect_by_func (self->session, expect_session_count, self);
+  if (self->visit != NULL)
+    g_signal_handlers_disconnect_by_func (self->visit, expect_session_count, self);
+  g_clear_object (&self->visit);
   g_set_object (&self->session, session);
   /* another customer, or none: an export of the last one's orders stops */
   if (self->export_cancellable != NULL)
@@ -1111,11 +1150,13 @@ patron_orders_page_set_session (PatronOrdersPage *self,
   if (session == NULL || !patron_session_get_signed_in (session))
     return;
 
+  self->visit = g_object_ref (patron_session_get_visit (session));
+  show_what_the_store_can_do (self, patron_session_get_client (session));
   page_size = g_settings_get_uint (self->settings, PAGE_SIZE_KEY);
   query = query_from_filters (self);
   /* the whole history may be on its way already */
   if (!medusa_order_query_has_filters (query))
-    self->orders = patron_session_take_orders (session, page_size);
+    self->orders = patron_visit_take_orders (self->visit, page_size);
   if (self->orders == NULL)
     {
       self->orders = medusa_order_list_new (patron_session_get_client (session), page_size);
@@ -1129,7 +1170,7 @@ patron_orders_page_set_session (PatronOrdersPage *self,
                            G_CONNECT_SWAPPED);
   selection = gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->orders)));
   gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (selection));
-  g_signal_connect_object (session, "notify::order-count", G_CALLBACK (expect_session_count),
+  g_signal_connect_object (self->visit, "notify::order-count", G_CALLBACK (expect_session_count),
                            self, G_CONNECT_SWAPPED);
   expect_session_count (self);
   update_state (self);

@@ -72,6 +72,11 @@ check_email_cb (gpointer user_data)
   if (self->session == NULL || !patron_email_is_valid (email))
     return G_SOURCE_REMOVE;
 
+  /* a store that does not say (Medusa v2) says so when one registers */
+  if (!(medusa_client_get_capabilities (patron_session_get_client (self->session)) &
+        MEDUSA_CAPABILITY_EMAIL_EXISTS))
+    return G_SOURCE_REMOVE;
+
   self->check_cancellable = g_cancellable_new ();
   medusa_client_email_exists_async (patron_session_get_client (self->session), email,
                                     self->check_cancellable, email_exists_cb,
@@ -233,6 +238,7 @@ static void
 patron_register_page_init (PatronRegisterPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  patron_form_tame_password_rows (GTK_WIDGET (self));
   patron_form_set_max_length (GTK_EDITABLE (self->email_row), PATRON_MAX_EMAIL_LENGTH,
                               self->error_label);
   patron_form_set_max_length (self->first_name_row, PATRON_MAX_NAME_LENGTH, self->error_label);

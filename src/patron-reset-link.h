@@ -14,5 +14,11 @@ gboolean patron_reset_link_parse (const char  *text,
                                   char       **token,
                                   GError     **error);
 gboolean patron_token_is_valid   (const char  *token);
+gboolean patron_token_get_expiry (const char  *token,
+                                  gint64      *expiry);
+gboolean patron_store_link_parse (const char  *text,
+                                  char       **url,
+                                  char       **key,
+                                  GError     **error);
 
 G_END_DECLS

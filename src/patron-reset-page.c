@@ -12,6 +12,7 @@
 
 #include "patron-error.h"
 #include "patron-form.h"
+#include "patron-reset-link.h"
 #include "patron-reset-page.h"
 #include "patron-text.h"
 
@@ -23,6 +24,7 @@ struct _PatronResetPage
   GCancellable  *cancellable;
   char          *email;
   char          *token;
+  guint          expiry_timeout;
 
   GtkWidget     *form;
   GtkLabel      *description_label;
@@ -30,6 +32,7 @@ struct _PatronResetPage
   GtkEditable   *repeat_row;
   GtkLabel      *error_label;
   GtkWidget     *spinner;
+  GtkWidget     *submit_button;
   GtkWidget     *new_email_button;
 };
 
@@ -41,6 +44,78 @@ clear_token (PatronResetPage *self)
   if (self->token != NULL)
     explicit_bzero (self->token, strlen (self->token));
   g_clear_pointer (&self->token, g_free);
+}
+
+/* An expired link says so, with its time, before a password is typed for
+ * nothing; the rows and Set Password wait for a link that works. @expiry is
+ * -1 for a token that tells none. */
+static void
+show_expiry (PatronResetPage *self,
+             gint64           expiry)
+{
+  g_autoptr(GDateTime) when = expiry >= 0 ? g_date_time_new_from_unix_local (expiry) : NULL;
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *time = NULL;
+  g_autofree char *sentence = NULL;
+  gboolean expired = when != NULL && g_date_time_compare (when, now) <= 0;
+
+  gtk_widget_set_sensitive (GTK_WIDGET (self->password_row), !expired);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->repeat_row), !expired);
+  gtk_widget_set_sensitive (self->submit_button, !expired);
+  if (!expired)
+    return;
+
+  time = g_date_time_format (when, "%R");
+  if (g_date_time_get_year (when) == g_date_time_get_year (now) &&
+      g_date_time_get_day_of_year (when) == g_date_time_get_day_of_year (now))
+    {
+      /* Translators: %s is a time of day, e.g. "10:42" */
+      sentence = g_strdup_printf (_("This link expired at %s. Ask for a new email."), time);
+    }
+  else
+    {
+      g_autofree char *date = g_date_time_format (when, "%x");
+
+      /* Translators: the first %s is a date, the second a time of day */
+      sentence = g_strdup_printf (_("This link expired on %s at %s. Ask for a new email."),
+                                  date, time);
+    }
+  patron_form_show_error (self->error_label, sentence);
+  gtk_widget_set_visible (self->new_email_button, TRUE);
+}
+
+static gboolean
+expiry_cb (gpointer data)
+{
+  PatronResetPage *self = data;
+  gint64 expiry;
+
+  self->expiry_timeout = 0;
+  if (self->token != NULL && patron_token_get_expiry (self->token, &expiry))
+    show_expiry (self, expiry);
+
+  return G_SOURCE_REMOVE;
+}
+
+/* the link's expiry, read from its token, told now or when it comes (if it
+ * comes within the day) */
+static void
+watch_expiry (PatronResetPage *self)
+{
+  gint64 expiry;
+  gint64 left;
+
+  g_clear_handle_id (&self->expiry_timeout, g_source_remove);
+  if (self->token == NULL || !patron_token_get_expiry (self->token, &expiry))
+    {
+      show_expiry (self, -1);
+      return;
+    }
+
+  show_expiry (self, expiry);
+  left = expiry - g_get_real_time () / G_USEC_PER_SEC;
+  if (left >= 0 && left < 24 * 60 * 60)
+    self->expiry_timeout = g_timeout_add_seconds (left + 1, expiry_cb, self);
 }
 
 static void
@@ -136,6 +211,7 @@ patron_reset_page_dispose (GObject *object)
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
   g_clear_object (&self->session);
+  g_clear_handle_id (&self->expiry_timeout, g_source_remove);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), PATRON_TYPE_RESET_PAGE);
 
@@ -171,6 +247,7 @@ patron_reset_page_class_init (PatronResetPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PatronResetPage, repeat_row);
   gtk_widget_class_bind_template_child (widget_class, PatronResetPage, error_label);
   gtk_widget_class_bind_template_child (widget_class, PatronResetPage, spinner);
+  gtk_widget_class_bind_template_child (widget_class, PatronResetPage, submit_button);
   gtk_widget_class_bind_template_child (widget_class, PatronResetPage, new_email_button);
   gtk_widget_class_bind_template_callback (widget_class, submit_cb);
   gtk_widget_class_bind_template_callback (widget_class, new_email_cb);
@@ -181,6 +258,7 @@ static void
 patron_reset_page_init (PatronResetPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  patron_form_tame_password_rows (GTK_WIDGET (self));
   gtk_widget_set_visible (self->new_email_button, FALSE);
   patron_form_set_max_length (self->password_row, PATRON_MAX_PASSWORD_LENGTH, self->error_label);
   patron_form_set_max_length (self->repeat_row, PATRON_MAX_PASSWORD_LENGTH, self->error_label);
@@ -216,6 +294,10 @@ patron_reset_page_set_link (PatronResetPage *self,
   self->email = g_strdup (email);
   clear_token (self);
   self->token = g_strdup (token);
+  /* another link, maybe for another account: the passwords typed for the
+   * last one go */
+  gtk_editable_set_text (self->password_row, "");
+  gtk_editable_set_text (self->repeat_row, "");
 
   /* the link's, which anyone can write */
   shown = patron_text_clip (email, PATRON_TEXT_MAX_SHOWN);
@@ -224,4 +306,5 @@ patron_reset_page_set_link (PatronResetPage *self,
   gtk_label_set_text (self->description_label, text);
   gtk_widget_set_visible (self->new_email_button, FALSE);
   patron_form_show_error (self->error_label, NULL);
+  watch_expiry (self);
 }

@@ -11,14 +11,17 @@
 
 #include "patron-secrets.h"
 #include "patron-session.h"
+#include "patron-visit.h"
+#include "patron-store-api.h"
 
 /**
  * PatronSession:
  *
- * Who is signed in at which store: the #MedusaClient, the signed-in
- * #MedusaCustomer that windows bind to, and the keyring item of a customer
- * who chose to stay signed in. Signing out or an expired session drops the
- * customer, so every model built on it goes with it.
+ * Who is signed in at which store: the #MedusaClient, the ways of signing
+ * in, the keyring item of a customer who chose to stay signed in, and the
+ * #PatronVisit of the customer signed in, which owns all that is theirs.
+ * Signing out or an expired session ends and drops the visit, so every
+ * model built on it goes with it.
  */
 
 struct _PatronSession
@@ -27,20 +30,15 @@ struct _PatronSession
 
   char           *store_url;
   MedusaClient   *client;
-  MedusaCustomer *customer;
+  PatronVisit    *visit;              /* the signed-in customer's */
+  PatronVisit    *arriving;           /* a kept session's, until the store knows it */
   char           *email;
   gboolean        remember;
   gboolean        keep_sessions;
-  int             order_count;        /* -1 until counted */
-  GCancellable   *count_cancellable;
-  guint           count_idle;
 
-  /* the history's first page, loaded ahead for the orders page */
-  MedusaOrderList  *orders;
-  MedusaOrderList  *counting;         /* (weak) its first page brings the count */
+  /* what to load ahead for the orders page */
   MedusaOrderQuery *orders_query;     /* NULL: none is loaded ahead */
   guint             orders_page_size;
-  guint             orders_expiry;
 
   /* a restore prepared ahead (patron_session_prepare_restore()) */
   MedusaPrefetch   *prefetch;
@@ -55,9 +53,9 @@ enum {
   PROP_0,
   PROP_STORE_URL,
   PROP_CLIENT,
+  PROP_VISIT,
   PROP_CUSTOMER,
   PROP_SIGNED_IN,
-  PROP_ORDER_COUNT,
   N_PROPS
 };
 
@@ -79,206 +77,36 @@ wipe_free (char *secret)
     }
 }
 
-static void
-set_order_count (PatronSession *self,
-                 int            count)
+/* A visit with the first page of the orders on its way (when the session
+ * is to load it ahead) */
+static PatronVisit *
+new_visit (PatronSession *self)
 {
-  if (self->order_count == count)
-    return;
+  PatronVisit *visit = patron_visit_new (self->client);
 
-  self->order_count = count;
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ORDER_COUNT]);
+  if (self->orders_query != NULL)
+    patron_visit_load_orders (visit, self->orders_query, self->orders_page_size);
+
+  return visit;
 }
 
 static void
-order_count_cb (GObject      *object,
-                GAsyncResult *result,
-                gpointer      user_data)
+end_visit (PatronVisit **visit)
 {
-  g_autoptr(PatronSession) self = user_data;
-  g_autoptr(MedusaOrderPage) page = NULL;
-  g_autoptr(GError) error = NULL;
-
-  page = medusa_client_list_orders_finish (MEDUSA_CLIENT (object), result, &error);
-  if (page == NULL)
-    {
-      /* the count is a nicety: without it the account says less */
-      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        g_debug ("Could not count the orders: %s", error->message);
-      return;
-    }
-
-  set_order_count (self, MIN (medusa_order_page_get_count (page), G_MAXINT));
+  if (*visit != NULL)
+    patron_visit_end (*visit);
+  g_clear_object (visit);
 }
 
-static void client_idle_cb (PatronSession *self);
-
-/* One order is enough to learn how many there are. */
-static gboolean
-count_orders_cb (gpointer data)
-{
-  PatronSession *self = data;
-  g_autoptr(MedusaOrderQuery) query = medusa_order_query_new ();
-
-  self->count_idle = 0;
-  /* the first page loaded ahead brings it */
-  if (self->counting != NULL)
-    return G_SOURCE_REMOVE;
-  /* after what is on its way: the store would answer both more slowly */
-  if (medusa_client_get_n_pending (self->client) > 0)
-    {
-      g_signal_connect_object (self->client, "notify::n-pending", G_CALLBACK (client_idle_cb),
-                               self, G_CONNECT_SWAPPED);
-      return G_SOURCE_REMOVE;
-    }
-
-  self->count_cancellable = g_cancellable_new ();
-  medusa_order_query_set_limit (query, 1);
-  medusa_order_query_set_fields (query, "id");
-  medusa_client_list_orders_async (self->client, query, self->count_cancellable,
-                                   order_count_cb, g_object_ref (self));
-
-  return G_SOURCE_REMOVE;
-}
-
-static void
-client_idle_cb (PatronSession *self)
-{
-  if (medusa_client_get_n_pending (self->client) > 0)
-    return;
-
-  g_signal_handlers_disconnect_by_func (self->client, client_idle_cb, self);
-  if (self->count_idle == 0 && self->customer != NULL)
-    self->count_idle = g_idle_add_full (G_PRIORITY_LOW, count_orders_cb, self, NULL);
-}
-
-/* the count asked for, or waiting to be, is not */
-static void
-cancel_count (PatronSession *self)
-{
-  g_cancellable_cancel (self->count_cancellable);
-  g_clear_object (&self->count_cancellable);
-  g_clear_handle_id (&self->count_idle, g_source_remove);
-  if (self->client != NULL)
-    g_signal_handlers_disconnect_by_func (self->client, client_idle_cb, self);
-}
-
-/* The count is a nicety: it waits for what the user asked for, which goes
- * out first (on the connection open already) and is answered first. */
-static void
-count_orders (PatronSession *self)
-{
-  cancel_count (self);
-  if (self->customer != NULL)
-    self->count_idle = g_idle_add_full (G_PRIORITY_LOW, count_orders_cb, self, NULL);
-}
-
-/* ------------------------------------------------------------------------ */
-/* The first page of the orders, loaded ahead                               */
-
-/* How long a first page loaded ahead is fresh enough for the orders page. */
-#define ORDERS_KEPT_SECONDS 30
-
-static void counting_changed_cb (PatronSession *self);
-
-/* the list went before its first page came: the count is asked for alone */
-static void
-counting_gone_cb (gpointer  data,
-                  GObject  *where_the_list_was)
-{
-  PatronSession *self = data;
-
-  self->counting = NULL;
-  count_orders (self);
-}
-
-static void
-stop_counting (PatronSession *self)
-{
-  if (self->counting == NULL)
-    return;
-
-  g_signal_handlers_disconnect_by_func (self->counting, counting_changed_cb, self);
-  g_object_weak_unref (G_OBJECT (self->counting), counting_gone_cb, self);
-  self->counting = NULL;
-}
-
-/* The list loaded ahead goes, and so does the count its first page was to
- * bring. */
-static void
-drop_orders (PatronSession *self)
-{
-  stop_counting (self);
-  g_clear_handle_id (&self->orders_expiry, g_source_remove);
-  /* a page still on its way is cancelled with the list */
-  g_clear_object (&self->orders);
-}
-
-static gboolean
-orders_expired_cb (gpointer data)
-{
-  PatronSession *self = data;
-
-  self->orders_expiry = 0;
-  drop_orders (self);
-
-  return G_SOURCE_REMOVE;
-}
-
-/* The first page of the list loaded ahead, taken by the orders page or not,
- * came or failed. Taken, the list may have started over with a filter
- * meanwhile: then its length is no count of the history. */
-static void
-counting_changed_cb (PatronSession *self)
-{
-  MedusaOrderList *list = self->counting;
-
-  if (medusa_order_list_get_loaded (list))
-    {
-      stop_counting (self);
-      if (medusa_order_query_has_filters (medusa_order_list_get_query (list)))
-        count_orders (self);
-      else
-        set_order_count (self, MIN (g_list_model_get_n_items (G_LIST_MODEL (list)), G_MAXINT));
-      if (list == self->orders)
-        self->orders_expiry = g_timeout_add_seconds (ORDERS_KEPT_SECONDS, orders_expired_cb,
-                                                     self);
-    }
-  else if (medusa_order_list_get_error (list) != NULL)
-    {
-      stop_counting (self);
-      count_orders (self);
-    }
-}
-
-/* The customer's orders are what Patron is most often opened for: their
- * first page is asked for as soon as the session is, alongside the customer,
- * and the orders page takes it (patron_session_take_orders()). Its count is
- * the account's order count. */
-static void
-load_orders (PatronSession *self)
-{
-  drop_orders (self);
-  if (self->orders_query == NULL)
-    return;
-
-  self->orders = medusa_order_list_new (self->client, self->orders_page_size);
-  self->counting = self->orders;
-  g_object_weak_ref (G_OBJECT (self->counting), counting_gone_cb, self);
-  g_signal_connect_swapped (self->counting, "notify::loaded", G_CALLBACK (counting_changed_cb),
-                            self);
-  g_signal_connect_swapped (self->counting, "notify::loading", G_CALLBACK (counting_changed_cb),
-                            self);
-  medusa_order_list_set_query (self->orders, self->orders_query);
-}
-
+/* @customer signed in (or again), or %NULL: nobody is. Another customer than
+ * the one signed in begins a visit of their own, the last one ends. */
 static void
 set_customer (PatronSession  *self,
               MedusaCustomer *customer,
               const char     *email)
 {
-  gboolean was_signed_in = self->customer != NULL;
-  gboolean same_customer;
+  MedusaCustomer *current = self->visit != NULL ? patron_visit_get_customer (self->visit) : NULL;
+  gboolean was_signed_in = self->visit != NULL;
 
   if (email != NULL)
     {
@@ -286,25 +114,26 @@ set_customer (PatronSession  *self,
       self->email = g_strdup (email);
     }
 
-  same_customer = self->customer != NULL && customer != NULL &&
-                  g_strcmp0 (medusa_customer_get_id (self->customer),
-                             medusa_customer_get_id (customer)) == 0;
-  if (!g_set_object (&self->customer, customer))
+  if (customer == current)
     return;
 
-  if (customer == NULL)
-    drop_orders (self);
-  else if (!same_customer && self->orders == NULL)
-    load_orders (self);
-
-  /* counted again whenever the customer is, but a count already known
-   * stays on screen meanwhile */
-  if (!same_customer)
-    set_order_count (self, -1);
-  count_orders (self);
+  if (current != NULL && customer != NULL &&
+      g_strcmp0 (medusa_customer_get_id (current), medusa_customer_get_id (customer)) == 0)
+    patron_visit_set_customer (self->visit, customer);
+  else
+    {
+      end_visit (&self->visit);
+      if (customer != NULL)
+        {
+          self->visit = self->arriving != NULL ? g_steal_pointer (&self->arriving)
+                                               : new_visit (self);
+          patron_visit_set_customer (self->visit, customer);
+        }
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_VISIT]);
+    }
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CUSTOMER]);
-  if (was_signed_in != (customer != NULL))
+  if (was_signed_in != (self->visit != NULL))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SIGNED_IN]);
 }
 
@@ -331,7 +160,7 @@ client_unauthorized_cb (PatronSession *self,
 {
   g_autofree char *email = NULL;
 
-  if (self->customer == NULL)
+  if (self->visit == NULL)
     return;
 
   email = g_strdup (self->email);
@@ -350,6 +179,12 @@ patron_session_constructed (GObject *object)
   G_OBJECT_CLASS (patron_session_parent_class)->constructed (object);
 
   self->client = medusa_client_new (self->store_url);
+  /* the version and key remembered when the store was chosen */
+  {
+    g_autoptr(GSettings) settings = g_settings_new (APPLICATION_SCHEMA);
+
+    patron_store_api_apply (settings, self->client);
+  }
   g_signal_connect_object (self->client, "unauthorized",
                            G_CALLBACK (client_unauthorized_cb), self, G_CONNECT_SWAPPED);
 }
@@ -359,11 +194,10 @@ patron_session_dispose (GObject *object)
 {
   PatronSession *self = (PatronSession *)object;
 
-  cancel_count (self);
-  drop_orders (self);
+  end_visit (&self->arriving);
+  end_visit (&self->visit);
   g_clear_object (&self->prepared);
   g_clear_object (&self->prefetch);
-  g_clear_object (&self->customer);
   g_clear_object (&self->client);
 
   G_OBJECT_CLASS (patron_session_parent_class)->dispose (object);
@@ -399,16 +233,16 @@ patron_session_get_property (GObject    *object,
       g_value_set_object (value, self->client);
       break;
 
+    case PROP_VISIT:
+      g_value_set_object (value, self->visit);
+      break;
+
     case PROP_CUSTOMER:
-      g_value_set_object (value, self->customer);
+      g_value_set_object (value, patron_session_get_customer (self));
       break;
 
     case PROP_SIGNED_IN:
-      g_value_set_boolean (value, self->customer != NULL);
-      break;
-
-    case PROP_ORDER_COUNT:
-      g_value_set_int (value, self->order_count);
+      g_value_set_boolean (value, self->visit != NULL);
       break;
 
     default:
@@ -454,6 +288,16 @@ patron_session_class_init (PatronSessionClass *klass)
     g_param_spec_object ("client", NULL, NULL,
                          MEDUSA_TYPE_CLIENT,
                          (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS));
+  /**
+   * PatronSession:visit:
+   *
+   * The visit of the customer signed in, or %NULL. A new one begins when
+   * another customer signs in; signing out or an expired session ends it.
+   */
+  properties[PROP_VISIT] =
+    g_param_spec_object ("visit", NULL, NULL,
+                         PATRON_TYPE_VISIT,
+                         (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
   properties[PROP_CUSTOMER] =
     g_param_spec_object ("customer", NULL, NULL,
                          MEDUSA_TYPE_CUSTOMER,
@@ -462,16 +306,6 @@ patron_session_class_init (PatronSessionClass *klass)
     g_param_spec_boolean ("signed-in", NULL, NULL,
                           FALSE,
                           (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS));
-  /**
-   * PatronSession:order-count:
-   *
-   * How many orders the signed-in customer has, or -1 while not known.
-   * It is counted whenever the customer is signed in or changes.
-   */
-  properties[PROP_ORDER_COUNT] =
-    g_param_spec_int ("order-count", NULL, NULL,
-                      -1, G_MAXINT, -1,
-                      (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   /**
@@ -492,26 +326,12 @@ static void
 patron_session_init (PatronSession *self)
 {
   self->keep_sessions = TRUE;
-  self->order_count = -1;
 }
 
 PatronSession *
 patron_session_new (const char *store_url)
 {
   return g_object_new (PATRON_TYPE_SESSION, "store-url", store_url, NULL);
-}
-
-/**
- * patron_session_get_order_count:
- *
- * Returns: how many orders the signed-in customer has, or -1 while not known
- */
-int
-patron_session_get_order_count (PatronSession *self)
-{
-  g_return_val_if_fail (PATRON_IS_SESSION (self), -1);
-
-  return self->order_count;
 }
 
 const char *
@@ -540,7 +360,20 @@ patron_session_get_customer (PatronSession *self)
 {
   g_return_val_if_fail (PATRON_IS_SESSION (self), NULL);
 
-  return self->customer;
+  return self->visit != NULL ? patron_visit_get_customer (self->visit) : NULL;
+}
+
+/**
+ * patron_session_get_visit:
+ *
+ * Returns: (transfer none) (nullable): the visit of the customer signed in
+ */
+PatronVisit *
+patron_session_get_visit (PatronSession *self)
+{
+  g_return_val_if_fail (PATRON_IS_SESSION (self), NULL);
+
+  return self->visit;
 }
 
 gboolean
@@ -548,7 +381,7 @@ patron_session_get_signed_in (PatronSession *self)
 {
   g_return_val_if_fail (PATRON_IS_SESSION (self), FALSE);
 
-  return self->customer != NULL;
+  return self->visit != NULL;
 }
 
 /**
@@ -571,8 +404,8 @@ patron_session_get_remember (PatronSession *self)
  * @page_size: the orders page's page size
  *
  * Sets what to load ahead when a customer signs in or a kept session is
- * resumed: the first page of @query, for the orders page to take with
- * patron_session_take_orders(). Applies from the next sign-in.
+ * resumed: the first page of @query, for the orders page to take from the
+ * visit (patron_visit_take_orders()). Applies from the next sign-in.
  */
 void
 patron_session_set_orders_ahead (PatronSession          *self,
@@ -586,36 +419,6 @@ patron_session_set_orders_ahead (PatronSession          *self,
   if (query != NULL)
     self->orders_query = medusa_order_query_copy (query);
   self->orders_page_size = page_size;
-}
-
-/**
- * patron_session_take_orders:
- * @page_size: the page size the orders page uses
- *
- * Hands over the orders loaded ahead, whose first page may still be on its
- * way, if they were loaded with @page_size, have not failed and are fresh (a
- * first page half a minute old is not). The session keeps none afterwards:
- * the next time the orders are shown, they are loaded afresh.
- *
- * Returns: (transfer full) (nullable): the customer's whole order history
- */
-MedusaOrderList *
-patron_session_take_orders (PatronSession *self,
-                            guint          page_size)
-{
-  g_autoptr(MedusaOrderList) orders = NULL;
-
-  g_return_val_if_fail (PATRON_IS_SESSION (self), NULL);
-
-  g_clear_handle_id (&self->orders_expiry, g_source_remove);
-  orders = g_steal_pointer (&self->orders);
-  /* a list not taken goes, and if its first page is still on its way, the
-   * count is asked for alone (counting_gone_cb()) */
-  if (orders == NULL || medusa_order_list_get_error (orders) != NULL ||
-      medusa_order_list_get_page_size (orders) != page_size)
-    return NULL;
-
-  return g_steal_pointer (&orders);
 }
 
 /**
@@ -721,6 +524,8 @@ sign_in_cb (GObject      *object,
       return;
     }
 
+  /* the orders a kept session's restore asked for are not this customer's */
+  end_visit (&self->arriving);
   set_customer (self, customer, medusa_customer_get_email (customer));
 
   token = medusa_client_get_access_token (self->client);
@@ -851,11 +656,18 @@ patron_session_reset_password_async (PatronSession       *self,
                                      GAsyncReadyCallback  callback,
                                      gpointer             user_data)
 {
+  MedusaCustomer *customer;
+  gboolean remember;
   GTask *task;
 
   g_return_if_fail (PATRON_IS_SESSION (self));
 
-  task = sign_in_task_new (self, email, password, FALSE, patron_session_reset_password_async,
+  customer = patron_session_get_customer (self);
+  /* the customer signed in, choosing a new password in place, stays as kept
+   * as before */
+  remember = self->remember && customer != NULL &&
+             g_ascii_strcasecmp (medusa_customer_get_email (customer), email) == 0;
+  task = sign_in_task_new (self, email, password, remember, patron_session_reset_password_async,
                            cancellable, callback, user_data);
   ((SignInData *) g_task_get_task_data (task))->finish_first = medusa_client_reset_password_finish;
   medusa_client_reset_password_async (self->client, email, password, token, cancellable,
@@ -883,6 +695,58 @@ stop_prefetch (PatronSession *self)
 }
 
 static void
+renewed_token_kept_cb (GObject      *object,
+                       GAsyncResult *result,
+                       gpointer      user_data)
+{
+  g_autoptr(PatronSession) self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (!patron_secrets_store_finish (result, &error))
+    g_message ("Could not keep the renewed session in the keyring: %s", error->message);
+
+  /* signed out while it was being kept: not kept after all */
+  if (patron_session_get_customer (self) == NULL || !self->remember)
+    forget_kept_session (self);
+}
+
+static void
+token_renewed_cb (GObject      *object,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  g_autoptr(PatronSession) self = user_data;
+  g_autoptr(GError) error = NULL;
+  MedusaCustomer *customer;
+  const char *token;
+
+  if (!medusa_client_refresh_token_finish (MEDUSA_CLIENT (object), result, &error))
+    {
+      g_debug ("The kept session was not renewed: %s", error->message);
+      return;
+    }
+
+  token = medusa_client_get_access_token (self->client);
+  customer = patron_session_get_customer (self);
+  if (customer == NULL || !self->remember || token == NULL)
+    return;
+
+  patron_secrets_store_async (self->store_url, medusa_customer_get_email (customer), token,
+                              NULL, renewed_token_kept_cb, g_object_ref (self));
+}
+
+/* A store whose tokens expire soon (Medusa v2's last a day) renews the kept
+ * one at each start, so that a kept session lasts while it is used. */
+static void
+renew_kept_token (PatronSession *self)
+{
+  MedusaCapabilities can = medusa_client_get_capabilities (self->client);
+
+  if (can & MEDUSA_CAPABILITY_TOKEN_REFRESH)
+    medusa_client_refresh_token_async (self->client, NULL, token_renewed_cb, g_object_ref (self));
+}
+
+static void
 restore_customer_cb (GObject      *object,
                      GAsyncResult *result,
                      gpointer      user_data)
@@ -898,7 +762,7 @@ restore_customer_cb (GObject      *object,
     {
       if (g_error_matches (error, MEDUSA_ERROR, MEDUSA_ERROR_UNAUTHORIZED))
         forget_kept_session (self);
-      drop_orders (self);
+      end_visit (&self->arriving);
       medusa_client_set_access_token (self->client, NULL);
       g_task_return_error (task, error);
       return;
@@ -906,6 +770,7 @@ restore_customer_cb (GObject      *object,
 
   self->remember = TRUE;
   set_customer (self, customer, medusa_customer_get_email (customer));
+  renew_kept_token (self);
   g_task_return_boolean (task, TRUE);
 }
 
@@ -937,7 +802,9 @@ restore_lookup_cb (GObject      *object,
   cancellable = g_task_get_cancellable (task);
   medusa_client_get_customer_async (self->client, cancellable,
                                     restore_customer_cb, g_steal_pointer (&task));
-  load_orders (self);
+  /* the orders are asked for alongside, for the visit the customer begins */
+  end_visit (&self->arriving);
+  self->arriving = new_visit (self);
 }
 
 static void
@@ -967,12 +834,12 @@ void
 patron_session_prepare_restore (PatronSession *self)
 {
   g_return_if_fail (PATRON_IS_SESSION (self));
-  g_return_if_fail (self->prefetch == NULL && self->customer == NULL);
+  g_return_if_fail (self->prefetch == NULL && self->visit == NULL);
 
   if (!self->keep_sessions)
     return;
 
-  self->prefetch = medusa_prefetch_new (medusa_client_get_base_url (self->client));
+  self->prefetch = medusa_prefetch_new_for_client (self->client);
   medusa_prefetch_add_customer (self->prefetch);
   if (self->orders_query != NULL)
     medusa_prefetch_add_order_list (self->prefetch, self->orders_query, self->orders_page_size);
@@ -1052,39 +919,16 @@ patron_session_restore_finish (PatronSession  *self,
 /* Changes to the customer, taken into the customer object from the answer  */
 
 static void
-customer_read_back_cb (GObject      *object,
-                       GAsyncResult *result,
-                       gpointer      user_data)
-{
-  g_autoptr(GTask) task = user_data;
-  PatronSession *self = g_task_get_source_object (task);
-  g_autoptr(MedusaCustomer) answer = NULL;
-  GError *error = NULL;
-
-  answer = medusa_client_get_customer_finish (MEDUSA_CLIENT (object), result, &error);
-  if (answer == NULL)
-    {
-      g_task_return_error (task, error);
-      return;
-    }
-
-  if (self->customer != NULL)
-    medusa_customer_update_from (self->customer, answer);
-  g_task_return_boolean (task, TRUE);
-}
-
-static void
 customer_updated_cb (GObject      *object,
                      GAsyncResult *result,
                      gpointer      user_data)
 {
   g_autoptr(GTask) task = user_data;
   PatronSession *self = g_task_get_source_object (task);
-  MedusaCustomerChanges *changes = g_task_get_task_data (task);
   g_autoptr(MedusaCustomer) answer = NULL;
-  GCancellable *cancellable;
   GError *error = NULL;
 
+  /* with the billing address read back where the store's answer lacks it */
   answer = medusa_client_update_customer_finish (MEDUSA_CLIENT (object), result, &error);
   if (answer == NULL)
     {
@@ -1092,17 +936,8 @@ customer_updated_cb (GObject      *object,
       return;
     }
 
-  /* v1's answer names the billing address only by id: read it back */
-  if (medusa_customer_changes_get_changes_billing_address (changes))
-    {
-      cancellable = g_task_get_cancellable (task);
-      medusa_client_get_customer_async (self->client, cancellable, customer_read_back_cb,
-                                        g_steal_pointer (&task));
-      return;
-    }
-
-  if (self->customer != NULL)
-    medusa_customer_update_from (self->customer, answer);
+  if (patron_session_get_customer (self) != NULL)
+    medusa_customer_update_from (patron_session_get_customer (self), answer);
   g_task_return_boolean (task, TRUE);
 }
 
@@ -1189,6 +1024,7 @@ credentials_updated_cb (GObject      *object,
   PatronSession *self = PATRON_SESSION (object);
   CredentialsData *data = g_task_get_task_data (task);
   GCancellable *cancellable;
+  const char *email;
   GError *error = NULL;
 
   if (!patron_session_update_customer_finish (self, result, &error))
@@ -1197,14 +1033,15 @@ credentials_updated_cb (GObject      *object,
       return;
     }
 
-  if (self->customer == NULL)
+  if (self->visit == NULL)
     {
       g_task_return_new_error (task, MEDUSA_ERROR, MEDUSA_ERROR_UNAUTHORIZED, "Not signed in");
       return;
     }
 
   cancellable = g_task_get_cancellable (task);
-  patron_session_sign_in_async (self, medusa_customer_get_email (self->customer),
+  email = medusa_customer_get_email (patron_session_get_customer (self));
+  patron_session_sign_in_async (self, email,
                                 data->new_password != NULL ? data->new_password
                                                            : data->current_password,
                                 self->remember, cancellable, credentials_signed_in_cb,
@@ -1277,7 +1114,7 @@ patron_session_change_credentials_async (PatronSession       *self,
   task = g_task_new (self, cancellable, callback, user_data);
   g_task_set_source_tag (task, patron_session_change_credentials_async);
 
-  if (self->customer == NULL)
+  if (self->visit == NULL)
     {
       g_task_return_new_error (task, MEDUSA_ERROR, MEDUSA_ERROR_UNAUTHORIZED,
                                "Not signed in");
@@ -1289,10 +1126,11 @@ patron_session_change_credentials_async (PatronSession       *self,
   data->current_password = g_strdup (current_password);
   data->new_email = g_strdup (new_email);
   data->new_password = g_strdup (new_password);
-  data->checker = medusa_client_new (self->store_url);
+  data->checker = medusa_client_new_sibling (self->client);
   g_task_set_task_data (task, data, (GDestroyNotify) credentials_data_free);
 
-  medusa_client_sign_in_async (data->checker, medusa_customer_get_email (self->customer),
+  medusa_client_sign_in_async (data->checker,
+                               medusa_customer_get_email (patron_session_get_customer (self)),
                                current_password, MEDUSA_AUTH_MODE_TOKEN, cancellable,
                                credentials_checked_cb, task);
 }
@@ -1344,6 +1182,8 @@ patron_session_sign_out_async (PatronSession       *self,
   self->remember = FALSE;
   forget_kept_session (self);
   set_customer (self, NULL, NULL);
+  /* nothing of the customer stays: not even whose session it was */
+  g_clear_pointer (&self->email, g_free);
   medusa_client_sign_out_async (self->client, cancellable, sign_out_cb, task);
 }
 

@@ -6,6 +6,7 @@
 #pragma once
 
 #include "medusa.h"
+#include "patron-visit.h"
 
 G_BEGIN_DECLS
 
@@ -17,14 +18,12 @@ PatronSession  *patron_session_new                 (const char           *store_
 const char     *patron_session_get_store_url       (PatronSession        *self);
 MedusaClient   *patron_session_get_client          (PatronSession        *self);
 MedusaCustomer *patron_session_get_customer        (PatronSession        *self);
+PatronVisit    *patron_session_get_visit           (PatronSession        *self);
 gboolean        patron_session_get_signed_in       (PatronSession        *self);
 gboolean        patron_session_get_remember        (PatronSession        *self);
-int             patron_session_get_order_count     (PatronSession        *self);
 void            patron_session_set_orders_ahead    (PatronSession          *self,
                                                     const MedusaOrderQuery *query,
                                                     guint                   page_size);
-MedusaOrderList *patron_session_take_orders        (PatronSession        *self,
-                                                    guint                 page_size);
 void            patron_session_set_keep_sessions   (PatronSession        *self,
                                                     gboolean              keep_sessions);
 void            patron_session_sign_in_async       (PatronSession        *self,

@@ -168,6 +168,7 @@ static void
 patron_sign_in_page_init (PatronSignInPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  patron_form_tame_password_rows (GTK_WIDGET (self));
   patron_form_set_max_length (GTK_EDITABLE (self->email_row), PATRON_MAX_EMAIL_LENGTH,
                               self->error_label);
   patron_form_set_max_length (self->password_row, PATRON_MAX_PASSWORD_LENGTH,

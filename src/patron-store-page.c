@@ -13,6 +13,7 @@
 #include "medusa.h"
 #include "patron-error.h"
 #include "patron-form.h"
+#include "patron-store-api.h"
 #include "patron-store-page.h"
 #include "patron-text.h"
 
@@ -26,6 +27,7 @@ struct _PatronStorePage
 
   GtkWidget    *form;
   AdwEntryRow  *url_row;
+  AdwEntryRow  *key_row;
   GtkLabel     *error_label;
   GtkWidget    *spinner;
 
@@ -103,20 +105,57 @@ probe_cb (GObject      *object,
   regions = medusa_client_list_regions_finish (MEDUSA_CLIENT (object), result, &error);
   if (regions == NULL)
     {
+      /* a v2 store without its publishable key, or with a wrong one */
+      if (g_error_matches (error, MEDUSA_ERROR, MEDUSA_ERROR_KEY_REQUIRED) &&
+          !g_cancellable_is_cancelled (self->cancellable))
+        {
+          gtk_widget_set_visible (GTK_WIDGET (self->key_row), TRUE);
+          gtk_widget_grab_focus (GTK_WIDGET (self->key_row));
+        }
       patron_form_show_failure (self->error_label, error, PATRON_ACTION_CONNECT);
       return;
     }
 
+  patron_store_api_remember (self->settings, MEDUSA_CLIENT (object));
   gtk_widget_activate_action (GTK_WIDGET (self), "win.use-store", "s",
                               medusa_client_get_base_url (MEDUSA_CLIENT (object)));
 }
 
-/* A Medusa store answers GET /store/regions with its regions: that is
- * what tells it from any other web site. */
+static void
+detect_cb (GObject      *object,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  g_autoptr(PatronStorePage) self = user_data;
+  g_autoptr(GError) error = NULL;
+  MedusaClient *probe = MEDUSA_CLIENT (object);
+  MedusaApiVersion version;
+
+  version = medusa_client_detect_api_version_finish (probe, result, &error);
+  /* a newer probe, or the page went away: nothing here is this one's */
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+
+  if (version == MEDUSA_API_VERSION_UNKNOWN)
+    {
+      patron_form_set_busy (self->form, self->spinner, FALSE);
+      patron_form_show_failure (self->error_label, error, PATRON_ACTION_CONNECT);
+      return;
+    }
+
+  medusa_client_list_regions_async (probe, self->cancellable, probe_cb, g_object_ref (self));
+}
+
+/* Which Store API the store speaks (once per store: it is remembered),
+ * then its regions: a Medusa store answers GET /store/regions with them,
+ * which tells it from any other web site, and a v2 store wants its
+ * publishable key for it. */
 static void
 probe_store (PatronStorePage *self,
              const char      *url)
 {
+  g_autofree char *key = NULL;
+
   patron_form_show_error (self->error_label, NULL);
   patron_form_set_busy (self->form, self->spinner, TRUE);
 
@@ -126,8 +165,28 @@ probe_store (PatronStorePage *self,
   g_clear_object (&self->probe);
   self->probe = medusa_client_new (url);
   medusa_client_set_timeout (self->probe, 15);
-  medusa_client_list_regions_async (self->probe, self->cancellable, probe_cb,
-                                    g_object_ref (self));
+  patron_store_api_apply (self->settings, self->probe);
+  key = patron_form_dup_text (GTK_EDITABLE (self->key_row));
+  if (gtk_widget_get_visible (GTK_WIDGET (self->key_row)) && key != NULL && key[0] != '\0')
+    {
+      if (!patron_store_api_key_is_valid (key))
+        {
+          patron_form_set_busy (self->form, self->spinner, FALSE);
+          patron_form_show_error (self->error_label,
+                                  _("This is not a publishable API key: such a key is one "
+                                    "word of letters, digits and “_”, such as pk_0123…"));
+          gtk_widget_grab_focus (GTK_WIDGET (self->key_row));
+          return;
+        }
+      medusa_client_set_publishable_key (self->probe, key);
+    }
+
+  if (medusa_client_get_api_version (self->probe) == MEDUSA_API_VERSION_UNKNOWN)
+    medusa_client_detect_api_version_async (self->probe, self->cancellable, detect_cb,
+                                            g_object_ref (self));
+  else
+    medusa_client_list_regions_async (self->probe, self->cancellable, probe_cb,
+                                      g_object_ref (self));
 }
 
 /**
@@ -324,6 +383,7 @@ patron_store_page_class_init (PatronStorePageClass *klass)
                                                "/io/github/patronapp/Patron/ui/patron-store-page.ui");
   gtk_widget_class_bind_template_child (widget_class, PatronStorePage, form);
   gtk_widget_class_bind_template_child (widget_class, PatronStorePage, url_row);
+  gtk_widget_class_bind_template_child (widget_class, PatronStorePage, key_row);
   gtk_widget_class_bind_template_child (widget_class, PatronStorePage, error_label);
   gtk_widget_class_bind_template_child (widget_class, PatronStorePage, spinner);
   gtk_widget_class_bind_template_callback (widget_class, submit_cb);
@@ -365,4 +425,25 @@ patron_store_page_ask_consent (PatronStorePage *self,
     submit_cb (self);
   else
     self->consent_pending = TRUE;
+}
+
+/**
+ * patron_store_page_connect:
+ * @url: the store's address
+ * @key: (nullable): its publishable key
+ *
+ * Fills in the store's address and key, as an "Open in Patron" link gives
+ * them, and connects as if the user had (asking first for an unencrypted
+ * store).
+ */
+void
+patron_store_page_connect (PatronStorePage *self,
+                           const char      *url,
+                           const char      *key)
+{
+  g_return_if_fail (PATRON_IS_STORE_PAGE (self));
+
+  gtk_editable_set_text (GTK_EDITABLE (self->key_row), key != NULL ? key : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->key_row), key != NULL);
+  patron_store_page_ask_consent (self, url);
 }

@@ -23,5 +23,8 @@ void     patron_store_page_set_url    (PatronStorePage *self,
                                        const char      *url);
 void     patron_store_page_ask_consent (PatronStorePage *self,
                                         const char      *url);
+void     patron_store_page_connect    (PatronStorePage *self,
+                                       const char      *url,
+                                       const char      *key);
 
 G_END_DECLS

@@ -8,6 +8,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
 #include "patron-account-page.h"
 #include "patron-application.h"
@@ -15,11 +16,13 @@
 #include "patron-orders-page.h"
 #include "patron-forgot-page.h"
 #include "patron-form.h"
+#include "patron-preferences-window.h"
 #include "patron-register-page.h"
 #include "patron-reset-link.h"
 #include "patron-reset-page.h"
 #include "patron-session.h"
 #include "patron-sign-in-page.h"
+#include "patron-store-api.h"
 #include "patron-store-page.h"
 #include "patron-text.h"
 #include "patron-window.h"
@@ -32,8 +35,12 @@ struct _PatronWindow
   GCancellable         *cancellable;
   gboolean              discard_confirmed;
   const char           *after_discard;   /* the action to carry out once confirmed */
+  GtkWindow            *answered;        /* the question, while it is answered */
   PatronSession        *session;
   guint                 restore_tick;    /* restores at the first frame */
+  char                 *customer_id;     /* whose visit the pages show, if anyone's */
+  char                 *reset_email;     /* a link for another account, once agreed to */
+  char                 *reset_token;
 
   GtkWindow            *help_overlay;    /* made when first shown */
   gint64                shown_in_frame;  /* the frame of the last show_page() */
@@ -198,17 +205,33 @@ show_page (PatronWindow *self,
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.sign-out", signed_in);
 }
 
+static void forget_customer (PatronWindow *self);
+
+/* Signed in, or again, from whichever page: the account is shown. Another
+ * customer than the one whose visit the pages showed (after an expired
+ * session) first ends what is left of that visit. */
 static void
-signed_in_changed_cb (PatronWindow  *self,
-                      GParamSpec    *pspec,
-                      PatronSession *session)
+customer_changed_cb (PatronWindow  *self,
+                     GParamSpec    *pspec,
+                     PatronSession *session)
 {
-  if (patron_session_get_signed_in (session))
-    show_page (self, "account");
+  MedusaCustomer *customer = patron_session_get_customer (session);
+  const char *visible = gtk_stack_get_visible_child_name (self->stack);
+
+  if (customer != NULL)
+    {
+      if (g_strcmp0 (self->customer_id, medusa_customer_get_id (customer)) != 0)
+        {
+          forget_customer (self);
+          self->customer_id = g_strdup (medusa_customer_get_id (customer));
+        }
+      if (g_strcmp0 (visible, "account") != 0 && g_strcmp0 (visible, "orders") != 0)
+        show_page (self, "account");
+      else
+        show_page (self, visible);
+    }
   else
     {
-      const char *visible = gtk_stack_get_visible_child_name (self->stack);
-
       if (self->orders_page != NULL)
         patron_orders_page_set_session (self->orders_page, NULL);
       if (g_strcmp0 (visible, "account") == 0 || g_strcmp0 (visible, "orders") == 0)
@@ -238,7 +261,7 @@ restore_cb (GObject      *object,
   g_autofree char *email = NULL;
 
   if (patron_session_restore_finish (PATRON_SESSION (object), result, &email, &error))
-    return;   /* signed_in_changed_cb shows the account */
+    return;   /* customer_changed_cb shows the account */
 
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
@@ -290,6 +313,59 @@ restore_tick_cb (GtkWidget     *widget,
   return G_SOURCE_REMOVE;
 }
 
+static void
+store_detected_cb (GObject      *object,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  g_autoptr(PatronWindow) self = user_data;
+  MedusaClient *prober = MEDUSA_CLIENT (object);
+  g_autoptr(GError) error = NULL;
+  MedusaApiVersion version;
+
+  version = medusa_client_detect_api_version_finish (prober, result, &error);
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  if (version == MEDUSA_API_VERSION_UNKNOWN)
+    {
+      g_debug ("Could not tell the store's Store API: %s", error->message);
+      return;
+    }
+  if (self->session == NULL ||
+      g_strcmp0 (patron_session_get_store_url (self->session),
+                 medusa_client_get_base_url (prober)) != 0)
+    return;
+
+  medusa_client_set_api_version (patron_session_get_client (self->session), version);
+  if (version == MEDUSA_API_VERSION_1)
+    {
+      patron_store_api_remember (self->settings, prober);
+      return;
+    }
+
+  /* a v2 store wants its key: the store page asks for it, and remembers */
+  show_page (self, "store");
+  patron_store_page_connect (store_page (self), medusa_client_get_base_url (prober), NULL);
+}
+
+/* A store not chosen on the store page nor opened by its link (--store, or
+ * kept from before Patron knew Medusa v2) is told apart once, on a client
+ * of its own: a v1 store is remembered as such, a v2 store goes to the
+ * store page for its key. */
+static void
+detect_store (PatronWindow *self)
+{
+  MedusaClient *client = patron_session_get_client (self->session);
+  g_autoptr(MedusaClient) prober = NULL;
+
+  if (medusa_client_get_api_version (client) != MEDUSA_API_VERSION_UNKNOWN)
+    return;
+
+  prober = medusa_client_new_sibling (client);
+  medusa_client_detect_api_version_async (prober, self->cancellable, store_detected_cb,
+                                          g_object_ref (self));
+}
+
 /* Returns: %FALSE if @url needs the user's consent first, which the store
  * page asks for instead */
 static gboolean
@@ -305,6 +381,10 @@ use_store (PatronWindow *self,
       show_page (self, "store");
       return FALSE;
     }
+
+  /* whoever was signed in at the last store is not at the next */
+  if (self->session != NULL && patron_session_get_signed_in (self->session))
+    patron_window_end_visit (self);
 
   if (self->restore_tick != 0)
     gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->restore_tick);
@@ -324,8 +404,8 @@ use_store (PatronWindow *self,
     self->session = patron_session_new (url);
   patron_session_set_keep_sessions (self->session, keeps_sessions (self));
   load_orders_ahead (self);
-  g_signal_connect_object (self->session, "notify::signed-in",
-                           G_CALLBACK (signed_in_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->session, "notify::customer",
+                           G_CALLBACK (customer_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->session, "expired",
                            G_CALLBACK (session_expired_cb), self, G_CONNECT_SWAPPED);
 
@@ -337,6 +417,7 @@ use_store (PatronWindow *self,
   }
 
   show_page (self, "loading");
+  detect_store (self);
   /* A session the application began to resume before the window existed may
    * be resumed at once. The window's first frame, with the loading page,
    * comes first all the same: making the account and orders pages would hold
@@ -394,11 +475,109 @@ navigate_action (GtkWidget  *widget,
 }
 
 static void
+show_reset (PatronWindow *self,
+            const char   *email,
+            const char   *token)
+{
+  patron_reset_page_set_link (reset_page (self), email, token);
+  show_page (self, "reset");
+}
+
+static void
+wipe_free (char *secret)
+{
+  if (secret != NULL)
+    explicit_bzero (secret, strlen (secret));
+  g_free (secret);
+}
+
+static void
+forget_reset_link (PatronWindow *self)
+{
+  g_clear_pointer (&self->reset_email, g_free);
+  g_clear_pointer (&self->reset_token, wipe_free);
+}
+
+/* Agreed to (and unsaved changes discarded): the customer's visit ends and
+ * the link's reset page shows. */
+static void
+reset_other_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  PatronWindow *self = PATRON_WINDOW (widget);
+  g_autofree char *email = g_steal_pointer (&self->reset_email);
+  char *token = g_steal_pointer (&self->reset_token);
+
+  if (email != NULL && token != NULL)
+    {
+      patron_window_end_visit (self);
+      show_reset (self, email, token);
+    }
+  wipe_free (token);
+}
+
+static void
+reset_other_response_cb (AdwMessageDialog *dialog,
+                         const char       *response,
+                         PatronWindow     *self)
+{
+  if (g_strcmp0 (response, "sign-out") != 0)
+    return;
+
+  forget_reset_link (self);
+  self->reset_email = g_strdup (g_object_get_data (G_OBJECT (dialog), "patron-email"));
+  self->reset_token = g_strdup (g_object_get_data (G_OBJECT (dialog), "patron-token"));
+  /* unsaved profile changes are not lost without asking either */
+  if (ask_before_discarding (self, "win.reset-other"))
+    return;
+
+  /* the question closes itself once answered */
+  self->answered = GTK_WINDOW (dialog);
+  gtk_widget_activate_action (GTK_WIDGET (self), "win.reset-other", NULL);
+  self->answered = NULL;
+}
+
+/* A link for another account than the one signed in: that customer's visit
+ * ends first, if the user agrees. */
+static void
+ask_to_reset_other (PatronWindow *self,
+                    const char   *email,
+                    const char   *token)
+{
+  MedusaCustomer *customer = patron_session_get_customer (self->session);
+  AdwMessageDialog *dialog;
+  g_autofree char *body = NULL;
+
+  /* Translators: the first %s is the email signed in, the second the link's */
+  body = g_strdup_printf (_("You are signed in as %s. Sign out and reset the password for %s?"),
+                          medusa_customer_get_email (customer), email);
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self),
+                                                       _("Reset Another Account’s Password?"),
+                                                       body));
+  adw_message_dialog_add_responses (dialog,
+                                    "cancel", _("_Stay Signed In"),
+                                    "sign-out", _("Sign _Out and Reset"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (dialog, "sign-out", ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_default_response (dialog, "cancel");
+  adw_message_dialog_set_close_response (dialog, "cancel");
+  g_object_set_data_full (G_OBJECT (dialog), "patron-email", g_strdup (email), g_free);
+  g_object_set_data_full (G_OBJECT (dialog), "patron-token", g_strdup (token),
+                          (GDestroyNotify) wipe_free);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (reset_other_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* A reset link: while signed in, for the customer signed in, a new password
+ * is set in place; for anyone else, not without asking. */
+static void
 open_reset_action (GtkWidget  *widget,
                    const char *action_name,
                    GVariant   *parameter)
 {
   PatronWindow *self = PATRON_WINDOW (widget);
+  MedusaCustomer *customer;
   const char *email;
   const char *token;
 
@@ -412,8 +591,15 @@ open_reset_action (GtkWidget  *widget,
       return;
     }
 
-  patron_reset_page_set_link (reset_page (self), email, token);
-  show_page (self, "reset");
+  customer = patron_session_get_customer (self->session);
+  if (customer != NULL &&
+      g_ascii_strcasecmp (medusa_customer_get_email (customer), email) != 0)
+    {
+      ask_to_reset_other (self, email, token);
+      return;
+    }
+
+  show_reset (self, email, token);
 }
 
 static void
@@ -438,6 +624,9 @@ change_store_action (GtkWidget  *widget,
   if (ask_before_discarding (self, "win.change-store"))
     return;
 
+  /* the next store's forms start empty, and nobody stays signed in at this
+   * one behind the store page */
+  patron_window_end_visit (self);
   if (self->session != NULL)
     patron_store_page_set_url (store_page (self), patron_session_get_store_url (self->session));
   show_page (self, "store");
@@ -464,6 +653,93 @@ show_help_overlay_action (GtkWidget  *widget,
   gtk_window_present (self->help_overlay);
 }
 
+/* ------------------------------------------------------------------------ */
+/* The end of a visit                                                       */
+
+/* Patron's own windows that show the customer or ask something of them:
+ * orders, address editors, the credentials dialog, questions. The
+ * preferences and the shortcuts hold nothing of anyone. */
+static void
+close_customer_windows (PatronWindow *self)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+  g_autoptr(GPtrArray) windows = g_ptr_array_new_with_free_func (g_object_unref);
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
+
+      if (gtk_window_get_transient_for (window) == GTK_WINDOW (self) &&
+          window != self->help_overlay && window != self->answered &&
+          !PATRON_IS_PREFERENCES_WINDOW (window))
+        g_ptr_array_add (windows, g_steal_pointer (&window));
+    }
+
+  for (guint i = 0; i < windows->len; i++)
+    gtk_window_destroy (g_ptr_array_index (windows, i));
+}
+
+/* What Patron put on the clipboard (an order number) or selected is the
+ * customer's; what another application put there since is not Patron's to
+ * touch. */
+static void
+clear_clipboards (PatronWindow *self)
+{
+  GdkClipboard *clipboards[] = {
+    gtk_widget_get_clipboard (GTK_WIDGET (self)),
+    gtk_widget_get_primary_clipboard (GTK_WIDGET (self)),
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (clipboards); i++)
+    if (gdk_clipboard_is_local (clipboards[i]))
+      gdk_clipboard_set_content (clipboards[i], NULL);
+}
+
+/* A page made when first shown goes: the next one shown is made afresh,
+ * empty, with its filters, search, scroll and reveal buttons as new. */
+static void
+drop_page (PatronWindow *self,
+           gpointer      page_pointer)
+{
+  GtkWidget **page = page_pointer;
+
+  if (*page == NULL)
+    return;
+
+  gtk_stack_remove (self->stack, *page);
+  *page = NULL;
+}
+
+/* Everything the window shows of a customer goes: the account and orders
+ * pages with their models, the windows, the clipboard's content and the
+ * pictures of their orders. Deletions still waiting on their Undo toast are
+ * sent now; the window says so. */
+static void
+forget_customer (PatronWindow *self)
+{
+  GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
+  guint n_sent = 0;
+
+  g_clear_pointer (&self->customer_id, g_free);
+
+  if (self->account_page != NULL)
+    n_sent = patron_account_page_send_pending (self->account_page);
+  close_customer_windows (self);
+  drop_page (self, &self->orders_page);
+  drop_page (self, &self->account_page);
+  clear_clipboards (self);
+  if (PATRON_IS_APPLICATION (app))
+    patron_image_cache_forget_all (patron_application_get_image_cache (PATRON_APPLICATION (app)));
+
+  if (n_sent > 0)
+    adw_toast_overlay_add_toast (self->toast_overlay,
+                                 adw_toast_new (ngettext ("The address you deleted is being "
+                                                          "removed from the account.",
+                                                          "The addresses you deleted are being "
+                                                          "removed from the account.",
+                                                          n_sent)));
+}
+
 static void
 sign_out_cb (GObject      *object,
              GAsyncResult *result,
@@ -472,25 +748,59 @@ sign_out_cb (GObject      *object,
   patron_session_sign_out_finish (PATRON_SESSION (object), result, NULL);
 }
 
+/**
+ * patron_window_end_visit:
+ *
+ * Ends the current customer's visit now, without asking: signs out at the
+ * store and forgets a kept session; cancels what was asked for them; sends
+ * the deletions waiting on their toast; closes their windows and dialogs;
+ * empties every form, the orders page's filters and search, the clipboard
+ * where Patron put something there and the pictures in memory; shows the
+ * sign-in page. Only the store address stays. Does nothing more than
+ * emptying the forms if nobody is signed in.
+ */
+void
+patron_window_end_visit (PatronWindow *self)
+{
+  g_return_if_fail (PATRON_IS_WINDOW (self));
+
+  forget_customer (self);
+
+  /* the forms go too: emails, passwords, reveal buttons, messages */
+  drop_page (self, &self->sign_in_page);
+  drop_page (self, &self->register_page);
+  drop_page (self, &self->forgot_page);
+  drop_page (self, &self->reset_page);
+
+  /* what the window asked (a restore) is of no use any more */
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  self->cancellable = g_cancellable_new ();
+
+  if (self->session != NULL && patron_session_get_signed_in (self->session))
+    {
+      /* not tied to this window: signing out completes even if it closes */
+      patron_session_sign_out_async (self->session, NULL, sign_out_cb, NULL);
+    }
+
+  if (self->session != NULL)
+    show_page (self, "sign-in");
+}
+
 static void
 sign_out_action (GtkWidget  *widget,
                  const char *action_name,
                  GVariant   *parameter)
 {
   PatronWindow *self = PATRON_WINDOW (widget);
-  MedusaCustomer *customer;
 
-  if (self->session == NULL || (customer = patron_session_get_customer (self->session)) == NULL)
+  if (self->session == NULL || !patron_session_get_signed_in (self->session))
     return;
 
   if (ask_before_discarding (self, "win.sign-out"))
     return;
 
-  patron_sign_in_page_set_email (sign_in_page (self), medusa_customer_get_email (customer));
-  patron_sign_in_page_set_message (sign_in_page (self), NULL);
-  /* not tied to this window: signing out completes even if it closes */
-  patron_session_sign_out_async (self->session, NULL, sign_out_cb, NULL);
-  show_page (self, "sign-in");
+  patron_window_end_visit (self);
 }
 
 /**
@@ -516,6 +826,36 @@ patron_window_open_reset_link (PatronWindow *self,
     }
 
   gtk_widget_activate_action (GTK_WIDGET (self), "win.open-reset", "(ss)", email, token);
+}
+
+/**
+ * patron_window_open_link:
+ * @uri: a `patron://` link: `store?url=…&key=…` (a store's "Open in Patron"
+ *   link) or `reset-password?…` (from the reset email)
+ *
+ * Goes where the link says, or says what is wrong with it.
+ */
+void
+patron_window_open_link (PatronWindow *self,
+                         const char   *uri)
+{
+  g_autofree char *url = NULL;
+  g_autofree char *key = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_return_if_fail (PATRON_IS_WINDOW (self));
+
+  if (!patron_store_link_parse (uri, &url, &key, &error))
+    {
+      if (g_error_matches (error, G_URI_ERROR, G_URI_ERROR_FAILED))
+        patron_window_open_reset_link (self, uri);
+      else
+        adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (error->message));
+      return;
+    }
+
+  show_page (self, "store");
+  patron_store_page_connect (store_page (self), url, key);
 }
 
 /**
@@ -563,9 +903,12 @@ discard_response_cb (AdwMessageDialog *dialog,
     return;
 
   self->discard_confirmed = TRUE;
+  /* the question closes itself once answered, also if the visit ends */
+  self->answered = GTK_WINDOW (dialog);
   if (self->account_page != NULL)
     patron_account_page_discard_changes (self->account_page);
   gtk_widget_activate_action (GTK_WIDGET (self), self->after_discard, NULL);
+  self->answered = NULL;
   self->discard_confirmed = FALSE;
 }
 
@@ -637,6 +980,8 @@ patron_window_dispose (GObject *object)
   gtk_widget_dispose_template (GTK_WIDGET (self), PATRON_TYPE_WINDOW);
 
   g_clear_object (&self->settings);
+  g_clear_pointer (&self->customer_id, g_free);
+  forget_reset_link (self);
 
   G_OBJECT_CLASS (patron_window_parent_class)->dispose (object);
 }
@@ -663,6 +1008,7 @@ patron_window_class_init (PatronWindowClass *klass)
 
   gtk_widget_class_install_action (widget_class, "win.navigate", "(ss)", navigate_action);
   gtk_widget_class_install_action (widget_class, "win.open-reset", "(ss)", open_reset_action);
+  gtk_widget_class_install_action (widget_class, "win.reset-other", NULL, reset_other_action);
   gtk_widget_class_install_action (widget_class, "win.use-store", "s", use_store_action);
   gtk_widget_class_install_action (widget_class, "win.change-store", NULL, change_store_action);
   gtk_widget_class_install_action (widget_class, "win.sign-out", NULL, sign_out_action);

@@ -20,5 +20,8 @@ void           patron_window_start           (PatronWindow *self,
 PatronSession *patron_window_get_session     (PatronWindow *self);
 void           patron_window_open_reset_link (PatronWindow *self,
                                               const char   *uri);
+void           patron_window_end_visit       (PatronWindow *self);
+void           patron_window_open_link       (PatronWindow *self,
+                                             const char   *uri);
 
 G_END_DECLS

@@ -18,6 +18,7 @@
 #include "patron-money.h"
 #include "patron-orders-export.h"
 #include "patron-reset-link.h"
+#include "test-util.h"
 #include "patron-store-page.h"
 #include "patron-text.h"
 
@@ -175,8 +176,52 @@ test_token_validation (void)
   g_assert_false (patron_token_is_valid (NULL));
 }
 
+/* The reset token's expiry, read without verifying it, and nothing read
+ * from anything else. */
 static void
-test_store_url (void)
+test_token_expiry (void)
+{
+  static const char *refused[] = {
+    "{\"customer_id\": \"cus_1\"}",              /* no expiry */
+    "{\"exp\": \"1700000000\"}",                 /* not a number */
+    "{\"exp\": -5}",
+    "{\"exp\": 1e300}",
+    "{\"exp\": [1700000000]}",
+    "[1700000000]",                              /* not an object */
+    "{\"exp\": 17000",                           /* cut off */
+    "{\"a\": [[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[["
+      "[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[["
+      "]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]"
+      "]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]], \"exp\": 1}",
+  };
+  g_autofree char *token = test_make_jwt ("{\"customer_id\":\"cus_1\",\"exp\":1765017720,"
+                                     "\"iat\":1765016820}");
+  g_autofree char *fraction = test_make_jwt ("{\"exp\": 1765017720.5}");
+  gint64 expiry = 0;
+
+  g_assert_true (patron_token_get_expiry (token, &expiry));
+  g_assert_cmpint (expiry, ==, 1765017720);
+  g_assert_true (patron_token_get_expiry (fraction, &expiry));
+  g_assert_cmpint (expiry, ==, 1765017720);
+
+  for (guint i = 0; i < G_N_ELEMENTS (refused); i++)
+    {
+      g_autofree char *bad = test_make_jwt (refused[i]);
+
+      expiry = 42;
+      g_assert_false (patron_token_get_expiry (bad, &expiry));
+      g_assert_cmpint (expiry, ==, 42);
+    }
+
+  g_assert_false (patron_token_get_expiry (TOKEN "x", &expiry));
+  g_assert_false (patron_token_get_expiry ("no-dots-at-all-here", &expiry));
+  g_assert_false (patron_token_get_expiry ("a..b", &expiry));
+  g_assert_false (patron_token_get_expiry ("a.!!!!.b", &expiry));
+  g_assert_false (patron_token_get_expiry ("a.b.c.d", &expiry));
+}
+
+static void
+test_store_url_forms (void)
 {
   g_autofree char *bare = patron_store_url_normalize ("  shop.example.com/ ");
   g_autofree char *http = patron_store_url_normalize ("http://127.0.0.1:9000//");
@@ -190,6 +235,63 @@ test_store_url (void)
   g_assert_false (patron_store_url_is_loopback ("http://shop.example.com"));
   g_assert_false (patron_store_url_is_loopback ("http://192.168.1.10"));
   g_assert_false (patron_store_url_is_loopback ("http://127.0.0.1.evil.example"));
+}
+
+#define KEY "pk_706ffdbfbcf1e14f7f7fcb549d47fd88f66d9fdca992f49366e8a5c2d3ac9e2d"
+
+static void
+test_store_link (void)
+{
+  const char *refused[] = {
+    "",
+    "patron://store",
+    "patron://store?key=" KEY,
+    "patron://store?url=shop.example.com&key=" KEY,
+    "patron://store?url=ftp%3A%2F%2Fshop.example.com",
+    "patron://store?url=https%3A%2F%2Fshop.example.com%3Fx%3D1",
+    "patron://store?url=https%3A%2F%2Fshop.example.com&key=pk%20with%20spaces",
+    "patron://store?url=https%3A%2F%2Fshop.example.com&key=pk%0D%0AX-Evil%3A%201",
+    "patron://store?url=https%3A%2F%2Fshop.example.com&key=" KEY "&key=pk_other",
+    "patron://store?url=https%3A%2F%2Fshop.example.com&next=https%3A%2F%2Fevil",
+    "patron://store?url=https%3A%2F%2Fshop.example.com#frag",
+    "patron://store/extra?url=https%3A%2F%2Fshop.example.com",
+  };
+  g_autofree char *url = NULL;
+  g_autofree char *key = NULL;
+  g_autofree char *keyless_url = NULL;
+  g_autofree char *no_key = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (patron_store_link_parse ("patron://store?url=https%3A%2F%2Fshop.example.com"
+                                          "%2Fmedusa&key=" KEY, &url, &key, &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (url, ==, "https://shop.example.com/medusa");
+  g_assert_cmpstr (key, ==, KEY);
+
+  /* a v1 store needs no key */
+  g_assert_true (patron_store_link_parse ("patron://store?url=https%3A%2F%2Fshop.example.com",
+                                          &keyless_url, &no_key, &error));
+  g_assert_no_error (error);
+  g_assert_null (no_key);
+
+  /* a reset link is not a store link: the window tries it as one */
+  g_assert_false (patron_store_link_parse ("patron://reset-password?email=ada%40example.com&token="
+                                           TOKEN, &url, &key, &error));
+  g_assert_error (error, G_URI_ERROR, G_URI_ERROR_FAILED);
+  g_clear_error (&error);
+
+  for (guint i = 0; i < G_N_ELEMENTS (refused); i++)
+    {
+      g_autofree char *bad_url = NULL;
+      g_autofree char *bad_key = NULL;
+
+      g_test_message ("%s", refused[i]);
+      g_assert_false (patron_store_link_parse (refused[i], &bad_url, &bad_key, &error));
+      g_assert_nonnull (error);
+      g_assert_null (bad_url);
+      g_assert_null (bad_key);
+      g_clear_error (&error);
+    }
 }
 
 static void
@@ -212,7 +314,7 @@ test_error_sentences (void)
       g_assert_true (g_str_has_suffix (sentence, "."));
     }
 
-  for (guint code = MEDUSA_ERROR_INVALID_DATA; code <= MEDUSA_ERROR_UNCONFIRMED; code++)
+  for (guint code = MEDUSA_ERROR_INVALID_DATA; code <= MEDUSA_ERROR_KEY_REQUIRED; code++)
     for (guint a = 0; a < G_N_ELEMENTS (actions); a++)
       {
         g_autoptr(GError) error = g_error_new_literal (MEDUSA_ERROR, code, server_message);
@@ -456,7 +558,9 @@ main (int   argc,
   g_test_add_func ("/app/reset-link/valid", test_reset_link_valid);
   g_test_add_func ("/app/reset-link/refused", test_reset_link_refused);
   g_test_add_func ("/app/reset-link/token", test_token_validation);
-  g_test_add_func ("/app/store-url", test_store_url);
+  g_test_add_func ("/app/reset-link/token-expiry", test_token_expiry);
+  g_test_add_func ("/app/store-url", test_store_url_forms);
+  g_test_add_func ("/app/store-link", test_store_link);
   g_test_add_func ("/app/error-sentences", test_error_sentences);
   g_test_add_func ("/app/money", test_money);
   g_test_add_func ("/app/local-time", test_local_time);

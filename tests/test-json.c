@@ -9,6 +9,8 @@
 
 #include "config.h"
 
+#include "test-util.h"
+
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -22,15 +24,7 @@
 static GBytes *
 load_fixture (const char *name)
 {
-  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "fixtures", name, NULL);
-  g_autoptr(GError) error = NULL;
-  char *contents = NULL;
-  gsize length = 0;
-
-  g_file_get_contents (path, &contents, &length, &error);
-  g_assert_no_error (error);
-
-  return g_bytes_new_take (contents, length);
+  return test_load_fixture (name, NULL);
 }
 
 static GBytes *
@@ -1286,6 +1280,15 @@ test_huge_doubles (void)
       g_test_message ("%s → %s", bodies[i], error != NULL ? error->message : "(parsed)");
       g_assert_error (error, MEDUSA_ERROR, MEDUSA_ERROR_INVALID_RESPONSE);
     }
+  /* found by fuzz-regions: an infinite tax rate made GObject warn */
+  {
+    g_autoptr(GBytes) body = bytes_of ("{\"regions\": [{\"id\": \"r\", \"tax_rate\": 1e400}]}");
+    g_autoptr(GError) error = NULL;
+    g_autoptr(GListModel) regions = medusa_json_parse_regions_response (body, &error);
+
+    g_assert_null (regions);
+    g_assert_error (error, MEDUSA_ERROR, MEDUSA_ERROR_INVALID_RESPONSE);
+  }
 }
 
 /* Linux keeps the peak resident size; writing 5 to clear_refs starts it afresh. */

@@ -1470,10 +1470,28 @@ forgotten (gpointer data)
   return !kept (data);
 }
 
+/* the count and the orders loaded ahead are the visit's: none without */
+static int
+session_order_count (PatronSession *session)
+{
+  PatronVisit *visit = patron_session_get_visit (session);
+
+  return visit != NULL ? patron_visit_get_order_count (visit) : -1;
+}
+
+static MedusaOrderList *
+session_take_orders (PatronSession *session,
+                     guint          page_size)
+{
+  PatronVisit *visit = patron_session_get_visit (session);
+
+  return visit != NULL ? patron_visit_take_orders (visit, page_size) : NULL;
+}
+
 static gboolean
 order_count_known (gpointer data)
 {
-  return patron_session_get_order_count (data) >= 0;
+  return session_order_count (data) >= 0;
 }
 
 /* The session counts the customer's orders once signed in (the account's
@@ -1489,7 +1507,7 @@ test_session_order_count (void)
   g_autoptr(GError) error = NULL;
 
   patron_session_set_keep_sessions (session, FALSE);
-  g_assert_cmpint (patron_session_get_order_count (session), ==, -1);
+  g_assert_cmpint (session_order_count (session), ==, -1);
   patron_session_sign_in_async (session, "buyer@example.com", "buyer-pass-123", FALSE, NULL,
                                 test_store_result_cb, &result);
   g_assert_true (patron_session_sign_in_finish (session, test_wait_for (&result), &error));
@@ -1502,14 +1520,14 @@ test_session_order_count (void)
   page = medusa_client_list_orders_finish (patron_session_get_client (session),
                                            test_wait_for (&result), &error);
   g_assert_no_error (error);
-  g_assert_cmpint (patron_session_get_order_count (session), ==,
+  g_assert_cmpint (session_order_count (session), ==,
                    medusa_order_page_get_count (page));
-  g_assert_cmpint (patron_session_get_order_count (session), >, 0);
+  g_assert_cmpint (session_order_count (session), >, 0);
   g_clear_object (&result);
 
   patron_session_sign_out_async (session, NULL, test_store_result_cb, &result);
   patron_session_sign_out_finish (session, test_wait_for (&result), NULL);
-  g_assert_cmpint (patron_session_get_order_count (session), ==, -1);
+  g_assert_cmpint (session_order_count (session), ==, -1);
 }
 
 static gboolean
@@ -1556,10 +1574,10 @@ test_session_orders_ahead (void)
   page = medusa_client_list_orders_finish (client, test_wait_for (&result), &error);
   g_assert_no_error (error);
   g_clear_object (&result);
-  g_assert_cmpint (patron_session_get_order_count (session), ==,
+  g_assert_cmpint (session_order_count (session), ==,
                    medusa_order_page_get_count (page));
 
-  orders = patron_session_take_orders (session, 10);
+  orders = session_take_orders (session, 10);
   g_assert_nonnull (orders);
   g_assert_true (medusa_order_list_get_loaded (orders));
   g_assert_cmpuint (medusa_order_list_get_n_requests (orders), ==, 1);
@@ -1568,22 +1586,22 @@ test_session_orders_ahead (void)
   /* the page's own query: what a row shows */
   g_assert_cmpstr (medusa_order_query_get_fields (medusa_order_list_get_query (orders)), ==,
                    medusa_order_query_get_fields (history));
-  g_assert_null (patron_session_take_orders (session, 10));
+  g_assert_null (session_take_orders (session, 10));
   g_clear_object (&orders);
 
   /* signed in again: loaded ahead again, but in pages of another size */
   patron_session_sign_out_async (session, NULL, test_store_result_cb, &result);
   patron_session_sign_out_finish (session, test_wait_for (&result), NULL);
   g_clear_object (&result);
-  g_assert_null (patron_session_take_orders (session, 10));
+  g_assert_null (session_take_orders (session, 10));
   patron_session_sign_in_async (session, "buyer@example.com", "buyer-pass-123", FALSE, NULL,
                                 test_store_result_cb, &result);
   g_assert_true (patron_session_sign_in_finish (session, test_wait_for (&result), &error));
   g_clear_object (&result);
-  g_assert_null (patron_session_take_orders (session, 25));
+  g_assert_null (session_take_orders (session, 25));
   /* the count comes all the same, asked for alone */
   spin_until (order_count_known, session);
-  g_assert_cmpint (patron_session_get_order_count (session), ==,
+  g_assert_cmpint (session_order_count (session), ==,
                    medusa_order_page_get_count (page));
 
   /* taken on its way, then searched before its first page came: what it
@@ -1595,7 +1613,7 @@ test_session_orders_ahead (void)
                                 test_store_result_cb, &result);
   g_assert_true (patron_session_sign_in_finish (session, test_wait_for (&result), &error));
   g_clear_object (&result);
-  orders = patron_session_take_orders (session, 10);
+  orders = session_take_orders (session, 10);
   g_assert_nonnull (orders);
   g_assert_false (medusa_order_list_get_loaded (orders));
   medusa_order_query_set_search (history, "no-order-says-this");
@@ -1603,7 +1621,7 @@ test_session_orders_ahead (void)
   spin_until (order_count_known, session);
   g_assert_true (medusa_order_list_get_loaded (orders));
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (orders)), ==, 0);
-  g_assert_cmpint (patron_session_get_order_count (session), ==,
+  g_assert_cmpint (session_order_count (session), ==,
                    medusa_order_page_get_count (page));
 
   patron_session_sign_out_async (session, NULL, test_store_result_cb, &result);
@@ -2207,7 +2225,7 @@ test_window_makes_pages_when_needed (void)
   /* the first page of the orders was asked for with the customer, and
    * brought the count */
   spin_until (order_count_known, restored);
-  count = patron_session_get_order_count (restored);
+  count = session_order_count (restored);
   g_assert_cmpint (count, >, 0);
   gtk_widget_activate_action (GTK_WIDGET (window), "win.navigate", "(ss)", "orders", "");
   g_assert_nonnull (find_widget (GTK_WIDGET (window), is_of_type,
@@ -2215,7 +2233,7 @@ test_window_makes_pages_when_needed (void)
   /* at once: the orders page took the list with its first page */
   showing = g_strdup_printf ("Showing %d orders", count);
   g_assert_nonnull (find_widget (GTK_WIDGET (window), is_label_containing, showing));
-  g_assert_null (patron_session_take_orders (restored, 50));
+  g_assert_null (session_take_orders (restored, 50));
   gtk_widget_activate_action (GTK_WIDGET (window), "win.navigate", "(ss)", "sign-in",
                               "buyer@example.com");
   g_assert_nonnull (find_widget (GTK_WIDGET (window), is_of_type,
@@ -2718,6 +2736,530 @@ test_narrow_dialogs (void)
     g_test_fail_printf ("the order details: %s", problems);
   g_free (problems);
   close_window (dialog);
+
+  close_window (GTK_WIDGET (window));
+}
+
+/* ------------------------------------------------------------------------ */
+/* The end of a visit: nothing of the customer outlives it                  */
+
+typedef struct
+{
+  gpointer    object;     /* a weak pointer */
+  const char *what;
+} Tracked;
+
+static void
+track (Tracked    *tracked,
+       gpointer    object,
+       const char *what)
+{
+  g_assert_nonnull (object);
+  tracked->object = object;
+  tracked->what = what;
+  g_object_add_weak_pointer (object, &tracked->object);
+}
+
+/* Each of @tracked is finalized, once the requests cancelled with the visit
+ * have let go of what they held. */
+static void
+assert_all_gone (Tracked *tracked,
+                 guint    n_tracked)
+{
+  gint64 deadline = test_deadline (20);
+
+  for (guint i = 0; i < n_tracked; i++)
+    {
+      while (tracked[i].object != NULL)
+        {
+          if (g_get_monotonic_time () > deadline)
+            g_error ("%s outlived the visit (%u references)", tracked[i].what,
+                     G_OBJECT (tracked[i].object)->ref_count);
+          g_main_context_iteration (NULL, FALSE);
+          g_usleep (1000);
+        }
+    }
+}
+
+static gboolean
+is_reveal_button (GtkWidget  *widget,
+                  const char *unused)
+{
+  return GTK_IS_BUTTON (widget) &&
+         g_strcmp0 (gtk_button_get_icon_name (GTK_BUTTON (widget)), "view-reveal-symbolic") == 0;
+}
+
+/* the show/hide button of a password row (libadwaita 1.2's) */
+static GtkWidget *
+reveal_button (GtkWidget *password_row)
+{
+  GtkWidget *button = find_widget (password_row, is_reveal_button, NULL);
+
+  g_assert_nonnull (button);
+  return button;
+}
+
+static gboolean
+password_shown (GtkWidget *password_row)
+{
+  return gtk_text_get_visibility (GTK_TEXT (gtk_editable_get_delegate (
+    GTK_EDITABLE (password_row))));
+}
+
+/* Every field of @root is empty and every password hidden, also those not
+ * on screen. */
+static void
+assert_form_empty (GtkWidget *root)
+{
+  if (ADW_IS_ENTRY_ROW (root))
+    g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (root)), ==, "");
+  if (ADW_IS_PASSWORD_ENTRY_ROW (root))
+    {
+      g_assert_false (gtk_text_get_visibility (GTK_TEXT (gtk_editable_get_delegate (
+        GTK_EDITABLE (root)))));
+      /* Tab from the password goes to the next field */
+      g_assert_false (gtk_widget_get_focusable (reveal_button (root)));
+    }
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    assert_form_empty (child);
+}
+
+static GtkWidget *
+page_named (PatronWindow *window,
+            const char   *name)
+{
+  GtkStack *stack = GTK_STACK (find_widget (GTK_WIDGET (window), is_of_type,
+                                            (const char *) GTK_TYPE_STACK));
+
+  return gtk_stack_get_child_by_name (stack, name);
+}
+
+static gboolean
+page_is_made (gpointer data)
+{
+  return page_named (data, "sign-in") != NULL;
+}
+
+static const char *
+visible_page (PatronWindow *window)
+{
+  GtkStack *stack = GTK_STACK (find_widget (GTK_WIDGET (window), is_of_type,
+                                            (const char *) GTK_TYPE_STACK));
+
+  return gtk_stack_get_visible_child_name (stack);
+}
+
+static gboolean
+shows_account (gpointer data)
+{
+  return g_strcmp0 (visible_page (data), "account") == 0;
+}
+
+static gboolean
+is_unmapped (gpointer data)
+{
+  return !gtk_widget_get_mapped (data);
+}
+
+static gboolean
+clipboard_is_empty (GdkClipboard *clipboard)
+{
+  GdkContentFormats *formats = gdk_clipboard_get_formats (clipboard);
+  gsize n_types = 0;
+  gsize n_mime_types = 0;
+
+  gdk_content_formats_get_gtypes (formats, &n_types);
+  gdk_content_formats_get_mime_types (formats, &n_mime_types);
+
+  return n_types == 0 && n_mime_types == 0;
+}
+
+static char *
+token_expiring_in (int seconds)
+{
+  g_autofree char *claims = g_strdup_printf ("{\"customer_id\": \"cus_x\", \"exp\": %"
+                                             G_GINT64_FORMAT "}",
+                                             g_get_real_time () / G_USEC_PER_SEC + seconds);
+
+  return test_make_jwt (claims);
+}
+
+/* The customer signs in through the form with the password revealed,
+ * edits an address, opens the orders filtered and searched, and an order
+ * whose number they copy. After patron_window_end_visit() the customer,
+ * their addresses, visit, order list, pages, windows and dialogs are
+ * finalized, the clipboard is empty, and every form is empty with its
+ * passwords hidden. The next customer finds the orders unfiltered. */
+static void
+test_end_of_visit (void)
+{
+  Tracked tracked[11];
+  guint n_tracked = 0;
+  PatronWindow *window = g_object_new (PATRON_TYPE_WINDOW, NULL);
+  g_autoptr(MedusaOrderQuery) query = medusa_order_query_new ();
+  g_autoptr(MedusaOrderPage) all = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *showing = NULL;
+  g_autofree char *token = token_expiring_in (60 * 60);
+  GdkClipboard *clipboard = gtk_widget_get_clipboard (GTK_WIDGET (window));
+  PatronSession *session;
+  MedusaCustomer *customer;
+  GtkWidget *sign_in;
+  GtkWidget *password;
+  GtkWidget *orders;
+  GtkWidget *list_view;
+  GtkWidget *popover;
+  GtkWidget *filter_button;
+  GtkWidget *order_window;
+  GtkWidget *editor;
+  GtkWidget *search;
+
+  patron_window_start (window, store_url);
+  gtk_window_present (GTK_WINDOW (window));
+  session = patron_window_get_session (window);
+  patron_session_set_keep_sessions (session, FALSE);
+  spin_until (page_is_made, window);
+
+  sign_in = page_named (window, "sign-in");
+  gtk_editable_set_text (row (sign_in, "Email Address"), "buyer@example.com");
+  gtk_editable_set_text (row (sign_in, "Password"), "buyer-pass-123");
+  password = GTK_WIDGET (row (sign_in, "Password"));
+  g_assert_false (gtk_widget_get_focusable (reveal_button (password)));
+  g_signal_emit_by_name (reveal_button (password), "clicked");
+  g_assert_true (password_shown (password));
+  click (sign_in, "Sign In");
+  wait_for_label (GTK_WIDGET (window), "Signed in as");
+  /* shown once, the password is hidden again when its page goes (once the
+   * cross-fade is over) */
+  spin_until (is_unmapped, sign_in);
+  g_assert_false (password_shown (password));
+
+  customer = patron_session_get_customer (session);
+  track (&tracked[n_tracked++], sign_in, "the sign-in page");
+  track (&tracked[n_tracked++], patron_session_get_visit (session), "the visit");
+  track (&tracked[n_tracked++], customer, "the customer");
+  track (&tracked[n_tracked++], medusa_customer_get_shipping_addresses (customer),
+         "the addresses");
+  track (&tracked[n_tracked++], account_page (window), "the account page");
+
+  /* an address being added */
+  click (account_page (window), "Add Address");
+  editor = fill_address ("Leftover City");
+  track (&tracked[n_tracked++], editor, "the address editor");
+
+  /* the orders, filtered and searched, and an order's window */
+  medusa_order_query_set_limit (query, 1);
+  medusa_client_list_orders_async (patron_session_get_client (session), query, NULL,
+                                   test_store_result_cb, &result);
+  all = medusa_client_list_orders_finish (patron_session_get_client (session),
+                                          test_wait_for (&result), &error);
+  g_assert_no_error (error);
+  showing = g_strdup_printf ("Showing %u orders", medusa_order_page_get_count (all));
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.navigate", "(ss)", "orders", "");
+  orders = page_named (window, "orders");
+  wait_for_label (orders, showing);
+  list_view = find_widget (orders, is_of_type, (const char *) GTK_TYPE_LIST_VIEW);
+  track (&tracked[n_tracked++], orders, "the orders page");
+  track (&tracked[n_tracked++],
+         gtk_no_selection_get_model (GTK_NO_SELECTION (gtk_list_view_get_model (
+           GTK_LIST_VIEW (list_view)))),
+         "the order list");
+
+  g_signal_emit_by_name (list_view, "activate", 0);
+  spin_until (has_dialog_of, GSIZE_TO_POINTER (PATRON_TYPE_ORDER_WINDOW));
+  order_window = find_toplevel (PATRON_TYPE_ORDER_WINDOW);
+  wait_for_label (order_window, "Order #");
+  gtk_widget_activate_action (order_window, "order.copy-number", NULL);
+  g_assert_true (gdk_clipboard_is_local (clipboard));
+  g_assert_false (clipboard_is_empty (clipboard));
+  track (&tracked[n_tracked++], order_window, "the order window");
+
+  filter_button = find_widget (orders, has_tooltip, "Filter Orders");
+  gtk_menu_button_popup (GTK_MENU_BUTTON (filter_button));
+  popover = GTK_WIDGET (gtk_menu_button_get_popover (GTK_MENU_BUTTON (filter_button)));
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (find_widget (popover, is_check_saying,
+                                                              "Completed")), TRUE);
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (find_widget (popover, is_check_saying,
+                                                              "Canceled")), TRUE);
+  wait_for_label (orders, "Completed, Canceled");
+  gtk_popover_popdown (GTK_POPOVER (popover));
+  search = find_widget (orders, is_of_type, (const char *) GTK_TYPE_SEARCH_ENTRY);
+  gtk_editable_set_text (GTK_EDITABLE (search), "no-such-order-anywhere");
+  wait_for_label (orders, "Try other words");
+  g_assert_cmpuint (n_tracked, <=, G_N_ELEMENTS (tracked));
+  sign_in = password = orders = list_view = order_window = editor = search = NULL;
+  filter_button = popover = NULL;
+  customer = NULL;
+
+  patron_window_end_visit (window);
+  g_assert_false (patron_session_get_signed_in (session));
+  g_assert_null (patron_session_get_visit (session));
+  g_assert_cmpstr (visible_page (window), ==, "sign-in");
+  assert_all_gone (tracked, n_tracked);
+  g_assert_true (clipboard_is_empty (clipboard));
+  g_assert_null (find_toplevel (PATRON_TYPE_ORDER_WINDOW));
+  g_assert_null (find_toplevel (PATRON_TYPE_ADDRESS_EDITOR));
+
+  /* every form as new: sign in, register, forgot, reset */
+  assert_form_empty (page_named (window, "sign-in"));
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.navigate", "(ss)", "register", "");
+  assert_form_empty (page_named (window, "register"));
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.navigate", "(ss)", "forgot", "");
+  assert_form_empty (page_named (window, "forgot"));
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.open-reset", "(ss)",
+                              "someone@example.com", token);
+  assert_form_empty (page_named (window, "reset"));
+
+  /* the next customer: the orders unfiltered, the search empty */
+  g_clear_object (&result);
+  patron_session_sign_in_async (session, "buyer@example.com", "buyer-pass-123", FALSE, NULL,
+                                test_store_result_cb, &result);
+  g_assert_true (patron_session_sign_in_finish (session, test_wait_for (&result), &error));
+  spin_until (shows_account, window);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.navigate", "(ss)", "orders", "");
+  orders = page_named (window, "orders");
+  wait_for_label (orders, showing);
+  g_assert_null (find_widget (orders, is_label_containing, "Completed, Canceled"));
+  search = find_widget (orders, is_of_type, (const char *) GTK_TYPE_SEARCH_ENTRY);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (search)), ==, "");
+
+  close_window (GTK_WIDGET (window));
+}
+
+static gboolean
+address_deleted (gpointer data)
+{
+  const char *email = data;
+  g_autoptr(MedusaCustomer) stored = stored_customer (email, "address-pass-1");
+
+  return stored != NULL && n_addresses (stored) == 0;
+}
+
+static gboolean
+has_no_undo (gpointer data)
+{
+  return find_widget (data, is_button_saying, "_Undo") == NULL &&
+         find_widget (data, is_button_saying, "Undo") == NULL;
+}
+
+/* An address deletion waiting on its Undo toast is sent at the end of the
+ * visit, its toast goes and the window says so. */
+static void
+test_end_of_visit_sends_deletion (void)
+{
+  g_autoptr(MedusaClient) creator = medusa_client_new (store_url);
+  g_autoptr(MedusaAddress) address = NULL;
+  g_autoptr(MedusaCustomer) with_address = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *email = g_strdup_printf ("leaving.deletion.%" G_GINT64_FORMAT "@example.com",
+                                            g_get_real_time ());
+  PatronWindow *window;
+
+  create_customer (creator, email);
+  address = g_object_new (MEDUSA_TYPE_ADDRESS,
+                          "first-name", "Ada", "last-name", "Lovelace",
+                          "address-1", "12 St James’s Square", "city", "London",
+                          "postal-code", "SW1Y 4LB", "country-code", "us", NULL);
+  medusa_client_add_address_async (creator, address, NULL, test_store_result_cb, &result);
+  with_address = medusa_client_add_address_finish (creator, test_wait_for (&result), &error);
+  g_assert_no_error (error);
+
+  window = signed_in_window (store_url, email);
+  wait_for_label (GTK_WIDGET (window), "1 address");
+  g_signal_emit_by_name (find_widget (GTK_WIDGET (window), is_button_named, "Delete Address"),
+                         "clicked");
+  wait_for_label (GTK_WIDGET (window), "Address deleted");
+
+  patron_window_end_visit (window);
+  wait_for_label (GTK_WIDGET (window), "The address you deleted is being removed");
+  /* no Undo for what is on its way (once the toast has faded out) */
+  spin_until (has_no_undo, window);
+  spin_until (address_deleted, email);
+
+  close_window (GTK_WIDGET (window));
+}
+
+/* Signed in, a reset link for the same customer (used already) shows the
+ * reset page in place. "Back to Sign In" and a successful sign-in lead back
+ * to the account (they left the window on the sign-in page, without a word,
+ * until Sign Out). */
+static void
+test_reset_link_signed_in_same (void)
+{
+  g_autofree char *email = NULL;
+  g_autofree char *token = token_expiring_in (15 * 60);
+  PatronWindow *window = new_account_window ("resetting", "resetting-pass-1", &email);
+  PatronSession *session = patron_window_get_session (window);
+  GtkWidget *sign_in;
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.open-reset", "(ss)", email, token);
+  g_assert_cmpstr (visible_page (window), ==, "reset");
+  g_assert_null (find_dialog ());
+  g_assert_true (patron_session_get_signed_in (session));
+
+  /* used already: the store refuses it */
+  gtk_editable_set_text (row (page_named (window, "reset"), "New Password"), "brand-new-pass-1");
+  gtk_editable_set_text (row (page_named (window, "reset"), "New Password Again"),
+                         "brand-new-pass-1");
+  click (page_named (window, "reset"), "Set Password");
+  wait_for_label (page_named (window, "reset"), "wrong, used already or expired");
+
+  click (page_named (window, "reset"), "Back to Sign In");
+  g_assert_cmpstr (visible_page (window), ==, "sign-in");
+  sign_in = page_named (window, "sign-in");
+  g_assert_cmpstr (gtk_editable_get_text (row (sign_in, "Email Address")), ==, email);
+  gtk_editable_set_text (row (sign_in, "Password"), "resetting-pass-1");
+  click (sign_in, "Sign In");
+  spin_until (shows_account, window);
+  wait_for_label (account_page (window), email);
+
+  close_window (GTK_WIDGET (window));
+}
+
+/* Waits for a question and gives it @response, as a click would (the
+ * question then closes). */
+static void
+answer_question (const char *response)
+{
+  AdwMessageDialog *dialog;
+
+  spin_until (has_dialog, NULL);
+  dialog = g_object_ref (find_dialog ());
+  adw_message_dialog_response (dialog, response);
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  g_object_unref (dialog);
+}
+
+/* A link for another email asks first; staying signed in keeps all as it
+ * was, signing out ends the visit and shows the reset page for the link. */
+static void
+test_reset_link_signed_in_other (void)
+{
+  g_autofree char *email = NULL;
+  g_autofree char *token = token_expiring_in (15 * 60);
+  g_autofree char *question = NULL;
+  PatronWindow *window = new_account_window ("asked", "asked-pass-1", &email);
+  PatronSession *session = patron_window_get_session (window);
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.open-reset", "(ss)",
+                              "someone.else@example.com", token);
+  spin_until (has_dialog, NULL);
+  question = g_strdup_printf ("You are signed in as %s. Sign out and reset the password for "
+                              "someone.else@example.com?", email);
+  g_assert_cmpstr (adw_message_dialog_get_body (find_dialog ()), ==, question);
+  answer_question ("cancel");
+  g_assert_true (patron_session_get_signed_in (session));
+  g_assert_cmpstr (visible_page (window), ==, "account");
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.open-reset", "(ss)",
+                              "someone.else@example.com", token);
+  answer_question ("sign-out");
+  g_assert_false (patron_session_get_signed_in (session));
+  g_assert_cmpstr (visible_page (window), ==, "reset");
+  wait_for_label (page_named (window, "reset"), "For your account someone.else@example.com.");
+  g_assert_null (page_named (window, "account"));
+
+  close_window (GTK_WIDGET (window));
+}
+
+/* With unsaved profile changes, signing out for another account's link asks
+ * about them too: kept, nothing happens; discarded, the reset page shows. */
+static void
+test_reset_link_other_asks_for_unsaved (void)
+{
+  g_autofree char *email = NULL;
+  g_autofree char *token = token_expiring_in (15 * 60);
+  PatronWindow *window = new_account_window ("unsaved", "unsaved-pass-1", &email);
+  PatronSession *session = patron_window_get_session (window);
+
+  gtk_editable_set_text (row (account_page (window), "First Name"), "Changed");
+  for (guint i = 0; i < 2; i++)
+    {
+      gtk_widget_activate_action (GTK_WIDGET (window), "win.open-reset", "(ss)",
+                                  "someone.else@example.com", token);
+      answer_question ("sign-out");
+      spin_until (has_dialog, NULL);
+      g_assert_cmpstr (adw_message_dialog_get_heading (find_dialog ()), ==,
+                       "Discard Unsaved Changes?");
+      answer_question (i == 0 ? "cancel" : "discard");
+      if (i == 0)
+        {
+          g_assert_true (patron_session_get_signed_in (session));
+          g_assert_cmpstr (visible_page (window), ==, "account");
+          g_assert_cmpstr (gtk_editable_get_text (row (account_page (window), "First Name")),
+                           ==, "Changed");
+        }
+    }
+
+  g_assert_false (patron_session_get_signed_in (session));
+  g_assert_cmpstr (visible_page (window), ==, "reset");
+  wait_for_label (page_named (window, "reset"), "For your account someone.else@example.com.");
+
+  close_window (GTK_WIDGET (window));
+}
+
+/* An expired link says when it expired before a password is typed. */
+static void
+test_reset_link_expired (void)
+{
+  g_autoptr(PatronSession) session = patron_session_new (store_url);
+  g_autofree char *expired = token_expiring_in (-60);
+  g_autofree char *fresh = token_expiring_in (15 * 60);
+  g_autoptr(GDateTime) when = g_date_time_new_from_unix_local (g_get_real_time () /
+                                                               G_USEC_PER_SEC - 60);
+  g_autofree char *time = g_date_time_format (when, "%R");
+  g_autofree char *sentence = g_strdup_printf ("This link expired at %s.", time);
+  PatronResetPage *page = g_object_new (PATRON_TYPE_RESET_PAGE, NULL);
+  GtkWidget *window = show_in_window (GTK_WIDGET (page));
+
+  patron_reset_page_set_session (page, session);
+  patron_reset_page_set_link (page, "other@example.com", expired);
+  wait_for_label (GTK_WIDGET (page), sentence);
+  g_assert_false (gtk_widget_get_sensitive (GTK_WIDGET (row (GTK_WIDGET (page),
+                                                             "New Password"))));
+  g_assert_nonnull (find_widget (GTK_WIDGET (page), is_button_saying, "Send a New Email"));
+
+  /* a link that has not expired asks for the password */
+  patron_reset_page_set_link (page, "other@example.com", fresh);
+  g_assert_null (find_widget (GTK_WIDGET (page), is_label_containing, "expired"));
+  g_assert_true (gtk_widget_get_sensitive (GTK_WIDGET (row (GTK_WIDGET (page),
+                                                            "New Password"))));
+
+  close_window (window);
+}
+
+/* A's session expired and B signs in instead: what was left of A's visit
+ * (the account page with A's unsaved edit) goes before B's account shows. */
+static void
+test_other_customer_after_expiry (void)
+{
+  g_autofree char *email = NULL;
+  g_autofree char *other = NULL;
+  PatronWindow *window = new_account_window ("expiring", "expiring-pass-1", &email);
+  PatronWindow *other_window = new_account_window ("next", "next-pass-1", &other);
+  PatronSession *session = patron_window_get_session (window);
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  Tracked tracked[1];
+
+  close_window (GTK_WIDGET (other_window));
+  medusa_client_set_access_token (patron_session_get_client (session), "revoked.token.value");
+  gtk_editable_set_text (row (account_page (window), "First Name"), "Unsaved");
+  track (&tracked[0], account_page (window), "the account page");
+  click (account_page (window), "Save");
+  spin_until (signed_out, session);
+
+  patron_session_sign_in_async (session, other, "next-pass-1", FALSE, NULL,
+                                test_store_result_cb, &result);
+  g_assert_true (patron_session_sign_in_finish (session, test_wait_for (&result), &error));
+  assert_all_gone (tracked, G_N_ELEMENTS (tracked));
+  wait_for_label (account_page (window), other);
+  g_assert_cmpstr (gtk_editable_get_text (row (account_page (window), "First Name")), ==, "Ada");
 
   close_window (GTK_WIDGET (window));
 }
@@ -3335,6 +3877,13 @@ main (int   argc,
   g_test_add_func ("/pages/session/orders-ahead", test_session_orders_ahead);
   g_test_add_func ("/pages/orders/export", test_orders_page_export);
   g_test_add_func ("/pages/orders/details", test_order_window);
+  g_test_add_func ("/pages/visit/end-forgets-everything", test_end_of_visit);
+  g_test_add_func ("/pages/visit/end-sends-deletion", test_end_of_visit_sends_deletion);
+  g_test_add_func ("/pages/visit/other-customer-after-expiry", test_other_customer_after_expiry);
+  g_test_add_func ("/pages/reset/signed-in-same", test_reset_link_signed_in_same);
+  g_test_add_func ("/pages/reset/signed-in-other", test_reset_link_signed_in_other);
+  g_test_add_func ("/pages/reset/other-asks-for-unsaved", test_reset_link_other_asks_for_unsaved);
+  g_test_add_func ("/pages/reset/expired-link", test_reset_link_expired);
   for (guint i = 0; i < G_N_ELEMENTS (page_names); i++)
     {
       g_autofree char *path = g_strconcat ("/pages/narrow/", page_names[i], NULL);

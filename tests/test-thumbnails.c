@@ -634,6 +634,50 @@ stalled_twice (gpointer data)
   return fixture->stalled->len == 2;
 }
 
+/* The end of a visit: the pictures in memory go, and so does what is known
+ * of a missing one; a download on its way is stopped. */
+static void
+test_forget_all (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  g_autoptr(MedusaClient) client = medusa_client_new (fixture->url);
+  g_autoptr(PatronImageCache) cache = patron_image_cache_new (NULL);
+  g_autoptr(GAsyncResult) late = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  g_autoptr(GdkTexture) missing = NULL;
+  g_autoptr(GError) error = NULL;
+
+  texture = load (cache, client, "/img/ok.png", 48, &error);
+  g_assert_no_error (error);
+  missing = load (cache, client, "/img/missing.png", 48, &error);
+  g_assert_nonnull (error);
+  g_clear_error (&error);
+  g_assert_cmpuint (patron_image_cache_get_n_textures (cache), ==, 1);
+  patron_image_cache_load_async (cache, client, "/img/stall.png", 48, NULL,
+                                 test_store_result_cb, &late);
+  test_spin_until (stalled_once, fixture);
+
+  patron_image_cache_forget_all (cache);
+  g_assert_cmpuint (patron_image_cache_get_n_textures (cache), ==, 0);
+  g_assert_null (patron_image_cache_lookup (cache, client, "/img/ok.png", 48));
+  g_assert_null (patron_image_cache_load_finish (cache, test_wait_for (&late), &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_clear_error (&error);
+  test_spin_until (nothing_loading, cache);
+  test_spin_until (stall_disconnected, fixture);
+  g_assert_cmpuint (patron_image_cache_get_n_textures (cache), ==, 0);
+
+  /* asked again, each is asked of the server again */
+  g_clear_object (&texture);
+  texture = load (cache, client, "/img/ok.png", 48, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (hits (fixture, "/img/ok.png"), ==, 2);
+  g_clear_object (&missing);
+  missing = load (cache, client, "/img/missing.png", 48, &error);
+  g_assert_nonnull (error);
+  g_assert_cmpuint (hits (fixture, "/img/missing.png"), ==, 2);
+}
+
 static void
 test_all_cancelled_stops_download (Fixture       *fixture,
                                    gconstpointer  data)
@@ -1019,6 +1063,7 @@ main (int   argc,
   ADD ("sizes-and-disk", test_picture_sizes_and_disk);
   ADD ("memory-bounded", test_memory_bounded);
   ADD ("one-download", test_one_download_many_waiters);
+  ADD ("forget-all", test_forget_all);
   ADD ("all-cancelled", test_all_cancelled_stops_download);
   ADD ("prune", test_prune);
   ADD ("window", test_window_placeholders);

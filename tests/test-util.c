@@ -14,6 +14,7 @@
 #include "test-util.h"
 
 #include <stdlib.h>
+#include <string.h>
 #include <sys/resource.h>
 
 void
@@ -261,4 +262,51 @@ test_server_new (SoupServerCallback   handler,
   g_slist_free_full (uris, (GDestroyNotify) g_uri_unref);
 
   return server;
+}
+
+/* A JSON Web Token with @claims as its payload (base64url, unpadded) and a
+ * signature that is not one: for what reads a token without verifying it. */
+char *
+test_make_jwt (const char *claims)
+{
+  g_autofree char *payload = g_base64_encode ((const guchar *) claims, strlen (claims));
+  char *end = payload + strlen (payload);
+
+  while (end > payload && end[-1] == '=')
+    *--end = '\0';
+  g_strdelimit (payload, "+", '-');
+  g_strdelimit (payload, "/", '_');
+
+  return g_strdup_printf ("eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.%s.c2lnbmF0dXJl", payload);
+}
+
+/**
+ * test_load_fixture:
+ * @first_element: the first element of the path below tests/fixtures/
+ *
+ * Returns: (transfer full): the recorded answer's bytes
+ */
+GBytes *
+test_load_fixture (const char *first_element,
+                   ...)
+{
+  g_autoptr(GString) path = g_string_new (g_test_get_dir (G_TEST_DIST));
+  g_autoptr(GError) error = NULL;
+  char *contents = NULL;
+  gsize length = 0;
+  va_list args;
+
+  g_string_append (path, G_DIR_SEPARATOR_S "fixtures");
+  va_start (args, first_element);
+  for (const char *element = first_element; element != NULL; element = va_arg (args, const char *))
+    {
+      g_string_append (path, G_DIR_SEPARATOR_S);
+      g_string_append (path, element);
+    }
+  va_end (args);
+
+  g_file_get_contents (path->str, &contents, &length, &error);
+  g_assert_no_error (error);
+
+  return g_bytes_new_take (contents, length);
 }

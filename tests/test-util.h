@@ -23,7 +23,10 @@ const char   *test_store_url       (void);
 void          test_spin_until      (gboolean     (*done) (gpointer),
                                     gpointer       data);
 void          test_spin_for        (guint          ms);
+GBytes       *test_load_fixture    (const char    *first_element,
+                                    ...) G_GNUC_NULL_TERMINATED;
 gint64        test_deadline        (guint          seconds);
+char         *test_make_jwt        (const char    *claims);
 gint64        test_cpu_time        (void);
 void          test_filter_warning  (const char    *domain,
                                     const char    *prefix);

@@ -35,6 +35,8 @@ struct _MedusaClient
   SoupSession         *session;
   SoupCookieJar       *cookies;
   const MedusaDialect *dialect;
+  MedusaApiVersion     api_version;
+  char                *publishable_key;
   char                *access_token;
   MedusaSessionKind    session_kind;
   gsize                max_response_size;
@@ -52,6 +54,9 @@ enum {
   PROP_MAX_RESPONSE_SIZE,
   PROP_SESSION_KIND,
   PROP_N_PENDING,
+  PROP_API_VERSION,
+  PROP_PUBLISHABLE_KEY,
+  PROP_CAPABILITIES,
   N_PROPS
 };
 
@@ -167,6 +172,13 @@ answer (GTask                *task,
       if (data->request->server_error_is_invalid_token &&
           g_error_matches (error, MEDUSA_ERROR, MEDUSA_ERROR_SERVER_ERROR))
         error->code = MEDUSA_ERROR_INVALID_TOKEN;
+      if (g_error_matches (error, MEDUSA_ERROR, MEDUSA_ERROR_UNAUTHORIZED))
+        {
+          if (data->request->unauthorized_is_invalid_token)
+            error->code = MEDUSA_ERROR_INVALID_TOKEN;
+          else if (data->request->unauthorized_is_duplicate)
+            error->code = MEDUSA_ERROR_DUPLICATE;
+        }
 
       if (data->request->authenticated &&
           self->session_kind != MEDUSA_SESSION_NONE &&
@@ -436,6 +448,9 @@ send_request_async (MedusaClient        *self,
   SoupMessageHeaders *headers;
   SendData *data;
 
+  if (self->dialect->prepare != NULL)
+    self->dialect->prepare (request, self->publishable_key);
+
   data = g_new0 (SendData, 1);
   data->request = request;
   data->max_size = self->max_response_size;
@@ -468,9 +483,14 @@ send_request_async (MedusaClient        *self,
       soup_message_set_request_body_from_bytes (data->message, "application/json", bytes);
     }
 
-  if (request->authenticated && self->access_token != NULL)
+  for (guint i = 0; request->headers != NULL && i + 1 < request->headers->len; i += 2)
+    soup_message_headers_replace (headers, g_ptr_array_index (request->headers, i),
+                                  g_ptr_array_index (request->headers, i + 1));
+
+  if (request->bearer != NULL || (request->authenticated && self->access_token != NULL))
     {
-      g_autofree char *authorization = g_strconcat ("Bearer ", self->access_token, NULL);
+      const char *token = request->bearer != NULL ? request->bearer : self->access_token;
+      g_autofree char *authorization = g_strconcat ("Bearer ", token, NULL);
 
       soup_message_headers_replace (headers, "Authorization", authorization);
       explicit_bzero (authorization, strlen (authorization));
@@ -597,6 +617,40 @@ parse_thread (GTask        *task,
     g_task_return_pointer (task, value, g_object_unref);
 }
 
+/* A call's task data until its last answer is parsed. */
+typedef struct
+{
+  ParseFunc         parse;
+  MedusaRequest    *next;      /* the rest of the operation's requests */
+  MedusaPassOnFunc  pass_on;
+  gboolean          changed;   /* an earlier request of the operation changed the store */
+} CallData;
+
+static void
+call_data_free (CallData *data)
+{
+  medusa_request_free (data->next);
+  g_free (data);
+}
+
+static void call_cb (GObject      *object,
+                     GAsyncResult *result,
+                     gpointer      user_data);
+
+/* Sends @request, and keeps the requests chained after it for later. */
+static void
+call_send (MedusaClient  *self,
+           MedusaRequest *request,
+           GTask         *task)
+{
+  CallData *data = g_task_get_task_data (task);
+
+  data->next = g_steal_pointer (&request->next);
+  data->pass_on = request->pass_on;
+  request->pass_on = NULL;
+  send_async (self, request, g_task_get_cancellable (task), call_cb, task);
+}
+
 static void
 call_cb (GObject      *object,
          GAsyncResult *result,
@@ -604,7 +658,9 @@ call_cb (GObject      *object,
 {
   g_autoptr(GTask) task = user_data;
   MedusaClient *self = MEDUSA_CLIENT (object);
-  ParseFunc parse = g_task_get_task_data (task);
+  CallData *call_data = g_task_get_task_data (task);
+  ParseFunc parse = call_data->parse;
+  gboolean changed = call_data->changed || store_changed (result);
   ParseData *data;
   GBytes *body;
   GError *error = NULL;
@@ -612,7 +668,25 @@ call_cb (GObject      *object,
   body = send_finish (self, result, &error);
   if (body == NULL)
     {
-      g_task_return_error (task, unconfirmed (store_changed (result), error));
+      g_task_return_error (task, unconfirmed (changed, error));
+      return;
+    }
+
+  if (call_data->next != NULL)
+    {
+      MedusaRequest *next = g_steal_pointer (&call_data->next);
+
+      /* what is passed on (a token) is small: read here */
+      if (call_data->pass_on != NULL && !call_data->pass_on (body, next, &error))
+        {
+          medusa_request_free (next);
+          g_bytes_unref (body);
+          g_task_return_error (task, unconfirmed (changed, error));
+          return;
+        }
+      g_bytes_unref (body);
+      call_data->changed = changed;
+      call_send (self, next, g_steal_pointer (&task));
       return;
     }
 
@@ -626,12 +700,21 @@ call_cb (GObject      *object,
   data = g_new0 (ParseData, 1);
   data->parse = parse;
   data->body = body;
-  data->changed = store_changed (result);
+  data->changed = changed;
   g_task_set_task_data (task, data, (GDestroyNotify) parse_data_free);
   g_task_run_in_thread (task, parse_thread);
 }
 
-/* @parse: (nullable): makes a GObject of the body; NULL for calls that
+static GError *
+not_supported_error (MedusaClient *self)
+{
+  return g_error_new (MEDUSA_ERROR, MEDUSA_ERROR_NOT_SUPPORTED,
+                      "Medusa %s stores do not offer this", self->dialect->name);
+}
+
+/* @request: (transfer full) (nullable): the operation's first request, NULL
+ * where the client's dialect cannot do it;
+ * @parse: (nullable): makes a GObject of the last answer; NULL for calls that
  * answer nothing of interest, which then finish with a boolean */
 static void
 call (MedusaClient        *self,
@@ -643,11 +726,20 @@ call (MedusaClient        *self,
       gpointer             user_data)
 {
   GTask *task = g_task_new (self, cancellable, callback, user_data);
+  CallData *data = g_new0 (CallData, 1);
 
   g_task_set_source_tag (task, source_tag);
-  g_task_set_task_data (task, parse, NULL);
+  data->parse = parse;
+  g_task_set_task_data (task, data, (GDestroyNotify) call_data_free);
 
-  send_async (self, request, cancellable, call_cb, task);
+  if (request == NULL)
+    {
+      g_task_return_error (task, not_supported_error (self));
+      g_object_unref (task);
+      return;
+    }
+
+  call_send (self, request, task);
 }
 
 static gpointer
@@ -698,6 +790,7 @@ medusa_client_finalize (GObject *object)
   MedusaClient *self = (MedusaClient *)object;
 
   g_clear_pointer (&self->base_url, g_free);
+  g_clear_pointer (&self->publishable_key, g_free);
   g_clear_pointer (&self->access_token, medusa_secret_free);
 
   G_OBJECT_CLASS (medusa_client_parent_class)->finalize (object);
@@ -733,6 +826,18 @@ medusa_client_get_property (GObject    *object,
       g_value_set_uint (value, self->n_pending);
       break;
 
+    case PROP_API_VERSION:
+      g_value_set_enum (value, self->api_version);
+      break;
+
+    case PROP_PUBLISHABLE_KEY:
+      g_value_set_string (value, self->publishable_key);
+      break;
+
+    case PROP_CAPABILITIES:
+      g_value_set_flags (value, medusa_client_get_capabilities (self));
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -766,6 +871,14 @@ medusa_client_set_property (GObject      *object,
 
     case PROP_MAX_RESPONSE_SIZE:
       medusa_client_set_max_response_size (self, g_value_get_uint64 (value));
+      break;
+
+    case PROP_API_VERSION:
+      medusa_client_set_api_version (self, g_value_get_enum (value));
+      break;
+
+    case PROP_PUBLISHABLE_KEY:
+      medusa_client_set_publishable_key (self, g_value_get_string (value));
       break;
 
     case PROP_SESSION_KIND:
@@ -837,6 +950,39 @@ medusa_client_class_init (MedusaClientClass *klass)
     g_param_spec_uint ("n-pending", NULL, NULL,
                        0, G_MAXUINT, 0,
                        (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  /**
+   * MedusaClient:api-version:
+   *
+   * Which Store API the store speaks: detected with
+   * medusa_client_detect_api_version_async(), or set from what was detected
+   * before. Until it is known the client speaks v1.
+   */
+  properties[PROP_API_VERSION] =
+    g_param_spec_enum ("api-version", NULL, NULL,
+                       MEDUSA_TYPE_API_VERSION, MEDUSA_API_VERSION_UNKNOWN,
+                       (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  /**
+   * MedusaClient:publishable-key:
+   *
+   * The store's publishable API key, which a v2 store wants with every
+   * Store API call. It is public (storefronts carry it), not a secret.
+   */
+  properties[PROP_PUBLISHABLE_KEY] =
+    g_param_spec_string ("publishable-key", NULL, NULL,
+                         NULL,
+                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  /**
+   * MedusaClient:capabilities:
+   *
+   * What the store's Store API can do where versions differ.
+   */
+  properties[PROP_CAPABILITIES] =
+    g_param_spec_flags ("capabilities", NULL, NULL,
+                        MEDUSA_TYPE_CAPABILITIES, MEDUSA_CAPABILITY_NONE,
+                        (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS));
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
@@ -927,6 +1073,27 @@ MedusaClient *
 medusa_client_new (const char *base_url)
 {
   return g_object_new (MEDUSA_TYPE_CLIENT, "base-url", base_url, NULL);
+}
+
+/**
+ * medusa_client_new_sibling:
+ * @client: a client
+ *
+ * Returns: (transfer full): a new client, signed out, for @client's store,
+ *   speaking its Store API with its publishable key
+ */
+MedusaClient *
+medusa_client_new_sibling (MedusaClient *client)
+{
+  g_return_val_if_fail (MEDUSA_IS_CLIENT (client), NULL);
+
+  return g_object_new (MEDUSA_TYPE_CLIENT,
+                       "base-url", client->base_url,
+                       "api-version", client->api_version,
+                       "publishable-key", client->publishable_key,
+                       "timeout", medusa_client_get_timeout (client),
+                       "max-response-size", client->max_response_size,
+                       NULL);
 }
 
 const char *
@@ -1044,6 +1211,180 @@ medusa_client_set_prefetch (MedusaClient   *self,
   g_set_object (&self->prefetch, prefetch);
 }
 
+/**
+ * medusa_client_get_api_version:
+ *
+ * Returns: which Store API the client speaks to the store
+ */
+MedusaApiVersion
+medusa_client_get_api_version (MedusaClient *self)
+{
+  g_return_val_if_fail (MEDUSA_IS_CLIENT (self), MEDUSA_API_VERSION_UNKNOWN);
+
+  return self->api_version;
+}
+
+/**
+ * medusa_client_set_api_version:
+ * @version: what medusa_client_detect_api_version_async() found, now or on
+ *   an earlier visit
+ *
+ * Chooses the dialect the client speaks. %MEDUSA_API_VERSION_UNKNOWN speaks v1.
+ */
+void
+medusa_client_set_api_version (MedusaClient     *self,
+                               MedusaApiVersion  version)
+{
+  g_return_if_fail (MEDUSA_IS_CLIENT (self));
+
+  if (self->api_version == version)
+    return;
+
+  self->api_version = version;
+  self->dialect = medusa_dialect_for_version (version);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_API_VERSION]);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CAPABILITIES]);
+}
+
+const char *
+medusa_client_get_publishable_key (MedusaClient *self)
+{
+  g_return_val_if_fail (MEDUSA_IS_CLIENT (self), NULL);
+
+  return self->publishable_key;
+}
+
+/**
+ * medusa_client_set_publishable_key:
+ * @key: (nullable): the store's publishable API key
+ *
+ * Blanks around @key are dropped; a key with spaces or control characters
+ * inside is no key.
+ */
+void
+medusa_client_set_publishable_key (MedusaClient *self,
+                                   const char   *key)
+{
+  g_autofree char *stripped = NULL;
+
+  g_return_if_fail (MEDUSA_IS_CLIENT (self));
+
+  if (key != NULL)
+    stripped = g_strstrip (g_strdup (key));
+  if (stripped != NULL && stripped[0] == '\0')
+    g_clear_pointer (&stripped, g_free);
+  /* it goes into every request's headers: one word of visible characters;
+   * without one, the store says it needs its key */
+  for (const char *p = stripped; p != NULL && *p != '\0'; p++)
+    {
+      if (!g_ascii_isgraph (*p))
+        {
+          g_debug ("Not a publishable key: it has spaces or control characters");
+          g_clear_pointer (&stripped, g_free);
+          break;
+        }
+    }
+
+  if (g_strcmp0 (self->publishable_key, stripped) == 0)
+    return;
+
+  g_free (self->publishable_key);
+  self->publishable_key = g_steal_pointer (&stripped);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PUBLISHABLE_KEY]);
+}
+
+/**
+ * medusa_client_get_capabilities:
+ *
+ * What the store's Store API can do where versions differ, as the client's
+ * dialect knows it: the app hides or explains what is missing.
+ *
+ * Returns: the capabilities
+ */
+MedusaCapabilities
+medusa_client_get_capabilities (MedusaClient *self)
+{
+  g_return_val_if_fail (MEDUSA_IS_CLIENT (self), MEDUSA_CAPABILITY_NONE);
+
+  return self->dialect->capabilities;
+}
+
+static void
+detect_cb (GObject      *object,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  MedusaClient *self = MEDUSA_CLIENT (object);
+  g_autoptr(MedusaResponse) response = NULL;
+  MedusaApiVersion version;
+  GError *error = NULL;
+
+  response = g_task_propagate_pointer (G_TASK (result), &error);
+  if (response == NULL)
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+
+  version = medusa_dialect_recognize (response->status, response->content_type, response->body);
+  g_debug ("Store API version: %s (probe answered %u)",
+           version == MEDUSA_API_VERSION_UNKNOWN ? "unknown"
+           : medusa_dialect_for_version (version)->name, response->status);
+  if (version == MEDUSA_API_VERSION_UNKNOWN)
+    {
+      g_task_return_new_error (task, MEDUSA_ERROR, MEDUSA_ERROR_INVALID_RESPONSE,
+                               "The address does not answer as a Medusa store does");
+      return;
+    }
+
+  medusa_client_set_api_version (self, version);
+  g_task_return_int (task, version);
+}
+
+/**
+ * medusa_client_detect_api_version_async:
+ *
+ * Tells which Store API the store speaks with one request that changes
+ * nothing on the store, and sets #MedusaClient:api-version. Meant once per
+ * store: remember the answer and set it on later clients.
+ */
+void
+medusa_client_detect_api_version_async (MedusaClient        *self,
+                                        GCancellable        *cancellable,
+                                        GAsyncReadyCallback  callback,
+                                        gpointer             user_data)
+{
+  GTask *task;
+
+  g_return_if_fail (MEDUSA_IS_CLIENT (self));
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, medusa_client_detect_api_version_async);
+  send_request_async (self, medusa_dialect_probe (), TRUE, cancellable, detect_cb, task);
+}
+
+/**
+ * medusa_client_detect_api_version_finish:
+ *
+ * Returns: the version, or %MEDUSA_API_VERSION_UNKNOWN with @error set
+ *   (%MEDUSA_ERROR_INVALID_RESPONSE when the address is not a Medusa store)
+ */
+MedusaApiVersion
+medusa_client_detect_api_version_finish (MedusaClient  *self,
+                                         GAsyncResult  *result,
+                                         GError       **error)
+{
+  gssize version;
+
+  g_return_val_if_fail (MEDUSA_IS_CLIENT (self), MEDUSA_API_VERSION_UNKNOWN);
+  g_return_val_if_fail (g_task_is_valid (result, self), MEDUSA_API_VERSION_UNKNOWN);
+
+  version = g_task_propagate_int (G_TASK (result), error);
+
+  return version > 0 ? (MedusaApiVersion) version : MEDUSA_API_VERSION_UNKNOWN;
+}
+
 /* ------------------------------------------------------------------------ */
 
 /**
@@ -1118,6 +1459,7 @@ medusa_client_email_exists_async (MedusaClient        *self,
                                   GAsyncReadyCallback  callback,
                                   gpointer             user_data)
 {
+  MedusaRequest *request;
   GTask *task;
 
   g_return_if_fail (MEDUSA_IS_CLIENT (self));
@@ -1125,7 +1467,14 @@ medusa_client_email_exists_async (MedusaClient        *self,
 
   task = g_task_new (self, cancellable, callback, user_data);
   g_task_set_source_tag (task, medusa_client_email_exists_async);
-  send_async (self, self->dialect->email_exists (email), cancellable, email_exists_cb, task);
+  request = self->dialect->email_exists (email);
+  if (request == NULL)
+    {
+      g_task_return_error (task, not_supported_error (self));
+      g_object_unref (task);
+      return;
+    }
+  send_async (self, request, cancellable, email_exists_cb, task);
 }
 
 /**
@@ -1233,9 +1582,16 @@ sign_in_with_cookie (MedusaClient *self,
                      GTask        *task)
 {
   SignInData *data = g_task_get_task_data (task);
+  MedusaRequest *request = self->dialect->sign_in_cookie (data->email, data->password);
 
-  send_async (self, self->dialect->sign_in_cookie (data->email, data->password),
-              g_task_get_cancellable (task), sign_in_cookie_cb, task);
+  if (request == NULL)
+    {
+      g_task_return_error (task, not_supported_error (self));
+      g_object_unref (task);
+      return;
+    }
+
+  send_async (self, request, g_task_get_cancellable (task), sign_in_cookie_cb, task);
 }
 
 static void
@@ -1255,6 +1611,7 @@ sign_in_token_cb (GObject      *object,
     {
       /* Medusa before 1.17 has no token route: fall back to a cookie session */
       if (data->mode == MEDUSA_AUTH_MODE_AUTO &&
+          (self->dialect->capabilities & MEDUSA_CAPABILITY_COOKIE_SESSION) &&
           g_error_matches (error, MEDUSA_ERROR, MEDUSA_ERROR_NOT_FOUND))
         {
           g_debug ("No token sign-in on this store, using a cookie session");
@@ -1366,6 +1723,7 @@ medusa_client_sign_out_async (MedusaClient        *self,
                               GAsyncReadyCallback  callback,
                               gpointer             user_data)
 {
+  MedusaRequest *request;
   GTask *task;
 
   g_return_if_fail (MEDUSA_IS_CLIENT (self));
@@ -1378,7 +1736,16 @@ medusa_client_sign_out_async (MedusaClient        *self,
 
   task = g_task_new (self, cancellable, callback, user_data);
   g_task_set_source_tag (task, medusa_client_sign_out_async);
-  send_async (self, self->dialect->sign_out (), cancellable, sign_out_cb, task);
+  request = self->dialect->sign_out ();
+  if (request == NULL)
+    {
+      /* nothing on the store to end: forgetting is all there is */
+      set_session (self, MEDUSA_SESSION_NONE, NULL);
+      g_task_return_boolean (task, TRUE);
+      g_object_unref (task);
+      return;
+    }
+  send_async (self, request, cancellable, sign_out_cb, task);
 }
 
 /**
@@ -1392,6 +1759,79 @@ medusa_client_sign_out_finish (MedusaClient  *self,
                                GError       **error)
 {
   return call_finish_boolean (self, result, medusa_client_sign_out_async, error);
+}
+
+static void
+refresh_token_cb (GObject      *object,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  MedusaClient *self = MEDUSA_CLIENT (object);
+  g_autoptr(GBytes) body = NULL;
+  g_autofree char *token = NULL;
+  GError *error = NULL;
+
+  const char *renewed = g_task_get_task_data (task);
+
+  body = send_finish (self, result, &error);
+  if (body != NULL)
+    token = self->dialect->parse_token (body, &error);
+  if (token == NULL)
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+
+  /* unless the customer signed out meanwhile, or someone else signed in */
+  if (self->session_kind == MEDUSA_SESSION_TOKEN && g_strcmp0 (self->access_token, renewed) == 0)
+    set_session (self, MEDUSA_SESSION_TOKEN, token);
+  explicit_bzero (token, strlen (token));
+  g_task_return_boolean (task, TRUE);
+}
+
+/**
+ * medusa_client_refresh_token_async:
+ *
+ * Renews the session's bearer token before it expires, where the store can
+ * (%MEDUSA_CAPABILITY_TOKEN_REFRESH; else %MEDUSA_ERROR_NOT_SUPPORTED). The
+ * new token replaces the old one, unless the session changed meanwhile: keep
+ * it again if it is kept.
+ */
+void
+medusa_client_refresh_token_async (MedusaClient        *self,
+                                   GCancellable        *cancellable,
+                                   GAsyncReadyCallback  callback,
+                                   gpointer             user_data)
+{
+  MedusaRequest *request;
+  GTask *task;
+
+  g_return_if_fail (MEDUSA_IS_CLIENT (self));
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, medusa_client_refresh_token_async);
+  request = self->dialect->refresh_token != NULL ? self->dialect->refresh_token () : NULL;
+  if (request == NULL || self->session_kind != MEDUSA_SESSION_TOKEN)
+    {
+      medusa_request_free (request);
+      g_task_return_error (task, request == NULL
+                           ? not_supported_error (self)
+                           : g_error_new_literal (MEDUSA_ERROR, MEDUSA_ERROR_UNAUTHORIZED,
+                                                  "Not signed in with a token"));
+      g_object_unref (task);
+      return;
+    }
+  g_task_set_task_data (task, g_strdup (self->access_token), (GDestroyNotify) medusa_secret_free);
+  send_async (self, request, cancellable, refresh_token_cb, task);
+}
+
+gboolean
+medusa_client_refresh_token_finish (MedusaClient  *self,
+                                    GAsyncResult  *result,
+                                    GError       **error)
+{
+  return call_finish_boolean (self, result, medusa_client_refresh_token_async, error);
 }
 
 /**
@@ -1596,7 +2036,7 @@ medusa_client_delete_address_async (MedusaClient        *self,
   g_return_if_fail (address_id != NULL);
 
   call (self, self->dialect->delete_address (address_id),
-        (ParseFunc) self->dialect->parse_customer,
+        (ParseFunc) self->dialect->parse_address_deleted,
         medusa_client_delete_address_async, cancellable, callback, user_data);
 }
 

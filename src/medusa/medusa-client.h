@@ -8,6 +8,7 @@
 #include <gio/gio.h>
 
 #include "medusa-customer-changes.h"
+#include "medusa-dialect-types.h"
 #include "medusa-order-query.h"
 #include "medusa-prefetch.h"
 #include "medusa-types.h"
@@ -50,6 +51,7 @@ G_DECLARE_FINAL_TYPE (MedusaClient, medusa_client, MEDUSA, CLIENT, GObject)
 gboolean           medusa_client_check_base_url            (const char             *base_url,
                                                             GError                **error);
 MedusaClient      *medusa_client_new                       (const char             *base_url);
+MedusaClient      *medusa_client_new_sibling               (MedusaClient           *client);
 const char        *medusa_client_get_base_url              (MedusaClient           *self);
 guint              medusa_client_get_timeout               (MedusaClient           *self);
 void               medusa_client_set_timeout               (MedusaClient           *self,
@@ -63,6 +65,27 @@ void               medusa_client_set_access_token          (MedusaClient        
                                                             const char             *token);
 void               medusa_client_set_prefetch              (MedusaClient           *self,
                                                             MedusaPrefetch         *prefetch);
+MedusaApiVersion   medusa_client_get_api_version           (MedusaClient           *self);
+void               medusa_client_set_api_version           (MedusaClient           *self,
+                                                            MedusaApiVersion        version);
+const char        *medusa_client_get_publishable_key       (MedusaClient           *self);
+void               medusa_client_set_publishable_key       (MedusaClient           *self,
+                                                            const char             *key);
+MedusaCapabilities medusa_client_get_capabilities          (MedusaClient           *self);
+void               medusa_client_detect_api_version_async  (MedusaClient           *self,
+                                                            GCancellable           *cancellable,
+                                                            GAsyncReadyCallback     callback,
+                                                            gpointer                user_data);
+MedusaApiVersion   medusa_client_detect_api_version_finish (MedusaClient           *self,
+                                                            GAsyncResult           *result,
+                                                            GError                **error);
+void               medusa_client_refresh_token_async       (MedusaClient           *self,
+                                                            GCancellable           *cancellable,
+                                                            GAsyncReadyCallback     callback,
+                                                            gpointer                user_data);
+gboolean           medusa_client_refresh_token_finish      (MedusaClient           *self,
+                                                            GAsyncResult           *result,
+                                                            GError                **error);
 
 void               medusa_client_create_customer_async     (MedusaClient           *self,
                                                             const char             *email,

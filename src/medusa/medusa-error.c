@@ -7,6 +7,8 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include "medusa-error.h"
 #include "medusa-json.h"
 
@@ -113,12 +115,39 @@ medusa_error_set_details (GError     *error,
   priv->server_code = g_strdup (server_code);
 }
 
+/* v2 refuses a /store/ call without its publishable key, or with one it
+ * does not know, as 400 {"type": "not_allowed", "message": "Publishable API
+ * key required…" or "A valid publishable key is required…"}; other
+ * not_allowed answers are refusals of what was asked. */
+static gboolean
+is_key_refusal (guint       status,
+                const char *server_type,
+                const char *message)
+{
+  g_autofree char *lower = NULL;
+
+  if (status != 400 || g_strcmp0 (server_type, "not_allowed") != 0 || message == NULL)
+    return FALSE;
+
+  lower = g_utf8_strdown (message, -1);
+
+  return strstr (lower, "publishable") != NULL;
+}
+
 static MedusaError
 code_for_status (guint       status,
-                 const char *server_type)
+                 const char *server_type,
+                 const char *message)
 {
   if (g_strcmp0 (server_type, "duplicate_error") == 0)
     return MEDUSA_ERROR_DUPLICATE;
+
+  if (is_key_refusal (status, server_type, message))
+    return MEDUSA_ERROR_KEY_REQUIRED;
+
+  /* v2: what the store does not allow, whatever the status */
+  if (g_strcmp0 (server_type, "not_allowed") == 0)
+    return MEDUSA_ERROR_NOT_ALLOWED;
 
   switch (status)
     {
@@ -155,7 +184,8 @@ bounded_valid_utf8 (const char *text,
   return g_steal_pointer (&stripped);
 }
 
-/* Medusa v1 answers errors as {"type": …, "code": …, "message": …}. */
+/* Medusa answers errors as {"type": …, "code": …, "message": …}; v2 leaves
+ * out the code, and its auth middleware the type. */
 static gboolean
 parse_error_body (GBytes  *body,
                   char   **server_type,
@@ -229,7 +259,7 @@ medusa_error_from_response (guint          status,
         }
     }
 
-  code = code_for_status (status, server_type);
+  code = code_for_status (status, server_type, message);
 
   if (message == NULL || message[0] == '\0')
     {

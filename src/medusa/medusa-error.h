@@ -28,6 +28,8 @@ G_BEGIN_DECLS
  * @MEDUSA_ERROR_UNCONFIRMED: the store answered a change (a save, a
  *   registration, a new password) with success, but the rest of its answer
  *   was broken: the change has probably been made
+ * @MEDUSA_ERROR_KEY_REQUIRED: the store (Medusa v2) wants its publishable API
+ *   key with the call, or does not know the one given (400 `not_allowed`)
  *
  * Network faults are not mapped: they come as the #GIOError, #GResolverError
  * or #GTlsError that GIO reports.
@@ -47,6 +49,7 @@ typedef enum
   MEDUSA_ERROR_NOT_SUPPORTED,
   MEDUSA_ERROR_FAILED,
   MEDUSA_ERROR_UNCONFIRMED,
+  MEDUSA_ERROR_KEY_REQUIRED,
 } MedusaError;
 
 GQuark      medusa_error_quark           (void);

@@ -7,10 +7,11 @@
 
 #include "config.h"
 
+#include <math.h>
 #include <string.h>
 
 #include "medusa-error.h"
-#include "medusa-json.h"
+#include "medusa-json-private.h"
 
 /*
  * Pure functions from response bodies to objects. Nothing here trusts the
@@ -23,10 +24,7 @@
  * once at the end.
  */
 
-typedef struct
-{
-  GError *error;
-} ParseContext;
+typedef MedusaJsonContext ParseContext;
 
 static void
 ctx_fail (ParseContext *ctx,
@@ -214,7 +212,8 @@ read_double (ParseContext *ctx,
     return 0.0;
 
   type = json_node_get_value_type (node);
-  if (type == G_TYPE_INT64 || type == G_TYPE_DOUBLE)
+  /* (json-glib makes 1e400 infinite, which no property takes) */
+  if ((type == G_TYPE_INT64 || type == G_TYPE_DOUBLE) && isfinite (json_node_get_double (node)))
     return json_node_get_double (node);
 
   ctx_fail (ctx, owner, member, "a number");
@@ -1170,6 +1169,15 @@ char *
 medusa_json_parse_token_response (GBytes  *body,
                                   GError **error)
 {
+  return medusa_json_parse_token_member (body, "access_token", error);
+}
+
+/* The token in member @member of the answer: v2 calls it "token". */
+char *
+medusa_json_parse_token_member (GBytes      *body,
+                                const char  *member,
+                                GError     **error)
+{
   g_autoptr(JsonNode) root = NULL;
   ParseContext ctx = { NULL };
   const char *token;
@@ -1185,7 +1193,7 @@ medusa_json_parse_token_response (GBytes  *body,
   if ((root = medusa_json_parse (body, error)) == NULL)
     return NULL;
 
-  token = read_required_string (&ctx, json_node_get_object (root), "the answer", "access_token");
+  token = read_required_string (&ctx, json_node_get_object (root), "the answer", member);
   if (!ctx_finish (&ctx, error))
     return NULL;
 
@@ -1593,4 +1601,139 @@ medusa_json_parse_regions_response (GBytes  *body,
     return NULL;
 
   return G_LIST_MODEL (g_steal_pointer (&regions));
+}
+
+/* ------------------------------------------------------------------------ */
+/* The readers above, for medusa-json-private.h                             */
+
+void
+medusa_json_fail (MedusaJsonContext *ctx,
+                  const char        *owner,
+                  const char        *member,
+                  const char        *expected)
+{
+  ctx_fail (ctx, owner, member, expected);
+}
+
+gboolean
+medusa_json_finish (MedusaJsonContext  *ctx,
+                    GError            **error)
+{
+  return ctx_finish (ctx, error);
+}
+
+JsonNode *
+medusa_json_get_member (JsonObject *object,
+                        const char *member)
+{
+  return get_member (object, member);
+}
+
+const char *
+medusa_json_read_string (MedusaJsonContext *ctx,
+                         JsonObject        *object,
+                         const char        *owner,
+                         const char        *member)
+{
+  return read_string (ctx, object, owner, member);
+}
+
+const char *
+medusa_json_read_required_string (MedusaJsonContext *ctx,
+                                  JsonObject        *object,
+                                  const char        *owner,
+                                  const char        *member)
+{
+  return read_required_string (ctx, object, owner, member);
+}
+
+gboolean
+medusa_json_read_boolean (MedusaJsonContext *ctx,
+                          JsonObject        *object,
+                          const char        *owner,
+                          const char        *member)
+{
+  return read_boolean (ctx, object, owner, member);
+}
+
+GDateTime *
+medusa_json_read_date (MedusaJsonContext *ctx,
+                       JsonObject        *object,
+                       const char        *owner,
+                       const char        *member)
+{
+  return read_date (ctx, object, owner, member);
+}
+
+JsonObject *
+medusa_json_read_object (MedusaJsonContext *ctx,
+                         JsonObject        *object,
+                         const char        *owner,
+                         const char        *member)
+{
+  return read_object (ctx, object, owner, member);
+}
+
+JsonArray *
+medusa_json_read_array (MedusaJsonContext *ctx,
+                        JsonObject        *object,
+                        const char        *owner,
+                        const char        *member)
+{
+  return read_array (ctx, object, owner, member);
+}
+
+JsonArray *
+medusa_json_read_bounded_array (MedusaJsonContext *ctx,
+                                JsonObject        *object,
+                                const char        *owner,
+                                const char        *member,
+                                guint              max)
+{
+  return read_bounded_array (ctx, object, owner, member, max);
+}
+
+GListStore *
+medusa_json_read_object_list (MedusaJsonContext   *ctx,
+                              JsonObject          *object,
+                              const char          *owner,
+                              const char          *member,
+                              guint                max,
+                              GType                item_type,
+                              MedusaJsonParseFunc  parse)
+{
+  return read_object_list (ctx, object, owner, member, max, item_type, parse);
+}
+
+GListStore *
+medusa_json_read_order_list (MedusaJsonContext   *ctx,
+                             JsonObject          *object,
+                             const char          *owner,
+                             const char          *member,
+                             GType                item_type,
+                             MedusaJsonParseFunc  parse)
+{
+  return read_order_list (ctx, object, owner, member, item_type, parse);
+}
+
+JsonObject *
+medusa_json_copy_object (JsonObject *object)
+{
+  return copy_object (object);
+}
+
+gpointer
+medusa_json_parse_address (MedusaJsonContext *ctx,
+                           JsonObject        *object)
+{
+  return parse_address (ctx, object);
+}
+
+JsonObject *
+medusa_json_parse_envelope (GBytes      *body,
+                            const char  *member,
+                            JsonNode   **root,
+                            GError     **error)
+{
+  return parse_envelope (body, member, root, error);
 }

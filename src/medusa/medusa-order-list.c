@@ -477,7 +477,10 @@ request_page (MedusaOrderList *self,
   query = medusa_order_query_copy (self->query);
   medusa_order_query_set_limit (query, self->page_size);
   medusa_order_query_set_offset (query, page * self->page_size);
-  if (self->snapshot != NULL)
+  /* a store without date filters (v2) pages without a snapshot: an order
+   * placed meanwhile shifts the later pages by one */
+  if (self->snapshot != NULL &&
+      (medusa_client_get_capabilities (self->client) & MEDUSA_CAPABILITY_ORDER_DATE_FILTER))
     {
       GDateTime *before = medusa_order_query_get_created_before (query);
 

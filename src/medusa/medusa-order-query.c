@@ -21,6 +21,7 @@ struct _MedusaOrderQuery
   GDateTime *created_before;
   char      *expand;
   char      *fields;
+  MedusaOrderDetail detail;
 };
 
 G_DEFINE_BOXED_TYPE (MedusaOrderQuery, medusa_order_query,
@@ -52,6 +53,7 @@ medusa_order_query_copy (const MedusaOrderQuery *self)
   copy->created_before = self->created_before ? g_date_time_ref (self->created_before) : NULL;
   copy->expand = g_strdup (self->expand);
   copy->fields = g_strdup (self->fields);
+  copy->detail = self->detail;
 
   return copy;
 }
@@ -113,7 +115,8 @@ medusa_order_query_equal (const MedusaOrderQuery *a,
          date_equal (a->created_after, b->created_after) &&
          date_equal (a->created_before, b->created_before) &&
          g_strcmp0 (a->expand, b->expand) == 0 &&
-         g_strcmp0 (a->fields, b->fields) == 0;
+         g_strcmp0 (a->fields, b->fields) == 0 &&
+         a->detail == b->detail;
 }
 
 void
@@ -295,4 +298,27 @@ const char *
 medusa_order_query_get_fields (const MedusaOrderQuery *self)
 {
   return self->fields;
+}
+
+/**
+ * medusa_order_query_set_detail:
+ *
+ * How much of each order to ask for. A dialect-specific field list
+ * (medusa_order_query_set_fields()) or expansion, where set, wins over it.
+ */
+void
+medusa_order_query_set_detail (MedusaOrderQuery  *self,
+                               MedusaOrderDetail  detail)
+{
+  g_return_if_fail (self != NULL);
+
+  self->detail = detail;
+}
+
+MedusaOrderDetail
+medusa_order_query_get_detail (const MedusaOrderQuery *self)
+{
+  g_return_val_if_fail (self != NULL, MEDUSA_ORDER_DETAIL_FULL);
+
+  return self->detail;
 }

@@ -19,6 +19,22 @@ G_BEGIN_DECLS
  */
 typedef struct _MedusaOrderQuery MedusaOrderQuery;
 
+/**
+ * MedusaOrderDetail:
+ * @MEDUSA_ORDER_DETAIL_FULL: whole orders, as the order window and an export need them
+ * @MEDUSA_ORDER_DETAIL_SUMMARY: what a row of the history shows: the number,
+ *   date, statuses, total and the items (for their count)
+ * @MEDUSA_ORDER_DETAIL_ID: the ids alone, for a count
+ *
+ * How much of each order to ask for; the client's dialect spells it out.
+ */
+typedef enum
+{
+  MEDUSA_ORDER_DETAIL_FULL,
+  MEDUSA_ORDER_DETAIL_SUMMARY,
+  MEDUSA_ORDER_DETAIL_ID,
+} MedusaOrderDetail;
+
 GType              medusa_order_query_get_type                (void) G_GNUC_CONST;
 MedusaOrderQuery  *medusa_order_query_new                     (void);
 MedusaOrderQuery  *medusa_order_query_copy                    (const MedusaOrderQuery  *self);
@@ -55,6 +71,9 @@ const char        *medusa_order_query_get_expand              (const MedusaOrder
 void               medusa_order_query_set_fields              (MedusaOrderQuery        *self,
                                                                const char              *fields);
 const char        *medusa_order_query_get_fields              (const MedusaOrderQuery  *self);
+void               medusa_order_query_set_detail              (MedusaOrderQuery        *self,
+                                                               MedusaOrderDetail        detail);
+MedusaOrderDetail  medusa_order_query_get_detail              (const MedusaOrderQuery  *self);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (MedusaOrderQuery, medusa_order_query_free)
 

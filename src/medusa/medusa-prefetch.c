@@ -29,6 +29,8 @@ struct _MedusaPrefetch
   GObject    parent_instance;
 
   char      *base_url;
+  MedusaApiVersion api_version;
+  char      *publishable_key;
   GPtrArray *entries;         /* (element-type Entry) */
 
   GMutex     mutex;           /* guards what follows and the entries' state */
@@ -77,6 +79,7 @@ medusa_prefetch_finalize (GObject *object)
 
   g_clear_pointer (&self->entries, g_ptr_array_unref);
   g_clear_pointer (&self->base_url, g_free);
+  g_clear_pointer (&self->publishable_key, g_free);
   g_clear_pointer (&self->access_token, medusa_secret_free);
   g_mutex_clear (&self->mutex);
 
@@ -117,6 +120,27 @@ medusa_prefetch_new (const char *base_url)
   return self;
 }
 
+/**
+ * medusa_prefetch_new_for_client:
+ * @client: the client that will take the answers
+ *
+ * Returns: (transfer full): a new prefetch for @client's store, speaking its
+ *   dialect with its publishable key, with nothing to send yet
+ */
+MedusaPrefetch *
+medusa_prefetch_new_for_client (MedusaClient *client)
+{
+  MedusaPrefetch *self;
+
+  g_return_val_if_fail (MEDUSA_IS_CLIENT (client), NULL);
+
+  self = medusa_prefetch_new (medusa_client_get_base_url (client));
+  self->api_version = medusa_client_get_api_version (client);
+  self->publishable_key = g_strdup (medusa_client_get_publishable_key (client));
+
+  return self;
+}
+
 const char *
 medusa_prefetch_get_base_url (MedusaPrefetch *self)
 {
@@ -151,7 +175,7 @@ medusa_prefetch_add_customer (MedusaPrefetch *self)
 {
   g_return_if_fail (MEDUSA_IS_PREFETCH (self));
 
-  add_request (self, medusa_dialect_v1.get_customer ());
+  add_request (self, medusa_dialect_for_version (self->api_version)->get_customer ());
 }
 
 /**
@@ -168,6 +192,7 @@ medusa_prefetch_add_order_list (MedusaPrefetch         *self,
                                 guint                   page_size)
 {
   g_autoptr(MedusaOrderQuery) first_page = NULL;
+  MedusaRequest *request;
 
   g_return_if_fail (MEDUSA_IS_PREFETCH (self));
   g_return_if_fail (query != NULL);
@@ -176,7 +201,10 @@ medusa_prefetch_add_order_list (MedusaPrefetch         *self,
   first_page = medusa_order_query_copy (query);
   medusa_order_query_set_limit (first_page, page_size);
   medusa_order_query_set_offset (first_page, 0);
-  add_request (self, medusa_dialect_v1.list_orders (first_page));
+  request = medusa_dialect_for_version (self->api_version)->list_orders (first_page);
+  /* a query the store cannot answer is for the client to fail */
+  if (request != NULL)
+    add_request (self, request);
 }
 
 /* ------------------------------------------------------------------------ */
@@ -416,6 +444,8 @@ send_thread (GTask        *task,
     cancelled = g_cancellable_connect (cancellable, G_CALLBACK (cancelled_cb), &cancel, NULL);
 
   client = medusa_client_new (self->base_url);
+  medusa_client_set_api_version (client, self->api_version);
+  medusa_client_set_publishable_key (client, self->publishable_key);
   g_mutex_lock (&self->mutex);
   medusa_client_set_access_token (client, self->access_token);
   g_mutex_unlock (&self->mutex);

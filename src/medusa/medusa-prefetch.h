@@ -11,11 +11,15 @@
 
 G_BEGIN_DECLS
 
+/* medusa-client.h includes this header */
+typedef struct _MedusaClient MedusaClient;
+
 #define MEDUSA_TYPE_PREFETCH (medusa_prefetch_get_type ())
 
 G_DECLARE_FINAL_TYPE (MedusaPrefetch, medusa_prefetch, MEDUSA, PREFETCH, GObject)
 
 MedusaPrefetch *medusa_prefetch_new          (const char              *base_url);
+MedusaPrefetch *medusa_prefetch_new_for_client (MedusaClient         *client);
 const char     *medusa_prefetch_get_base_url (MedusaPrefetch          *self);
 void            medusa_prefetch_add_customer (MedusaPrefetch          *self);
 void            medusa_prefetch_add_order_list (MedusaPrefetch        *self,

@@ -6,6 +6,7 @@
 #pragma once
 
 #include "medusa-client.h"
+#include "medusa-currency.h"
 #include "medusa-customer-changes.h"
 #include "medusa-enums.h"
 #include "medusa-error.h"

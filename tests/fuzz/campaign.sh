@@ -30,10 +30,12 @@ for target in "${TARGETS[@]}"; do
   work="$BUILD/campaign/$target"
   mkdir -p "$work"
   log="$BUILD/campaign/$target.log"
+  rc=0
   G_DEBUG=fatal-warnings "$BUILD/tests/fuzz/$target" -max_total_time="$SECONDS_EACH" \
     -timeout=10 -rss_limit_mb=2048 -dict="$ROOT/tests/fuzz/json.dict" \
     -artifact_prefix="$BUILD/findings/$target-" -print_final_stats=1 \
-    "$work" "$corpus" >"$log" 2>&1 || status=1
+    "$work" "$corpus" >"$log" 2>&1 || rc=$?
+  (( rc == 0 )) || status=1
   runs=$(sed -n 's/^stat::number_of_executed_units: *//p' "$log")
   cov=$(grep -o 'cov: [0-9]*' "$log" | tail -1)
   findings=$(find "$BUILD/findings" -name "$target-*" | wc -l)
@@ -47,7 +49,8 @@ for target in "${TARGETS[@]}"; do
   fi
   rm -rf "$merged"
   after=$(find "$corpus" -type f | wc -l)
-  printf '%-16s %12s executions  %-10s  findings: %s  corpus: %s → %s files\n' \
-    "$target" "${runs:-?}" "${cov:-cov: ?}" "$findings" "$before" "$after"
+  printf '%-16s %12s executions  %-10s  findings: %s%s  corpus: %s → %s files\n' \
+    "$target" "${runs:-?}" "${cov:-cov: ?}" "$findings" \
+    "$( (( rc == 0 )) || echo " (stopped: exit $rc, see $log)")" "$before" "$after"
 done
 exit $status

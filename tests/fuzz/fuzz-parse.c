@@ -11,12 +11,26 @@
 #include "config.h"
 
 #include <stdint.h>
+#include <stdlib.h>
 
 #include "medusa.h"
 #include "medusa-json.h"
+#include "medusa-json-v2.h"
+#include "fuzz-log.h"
 
+int LLVMFuzzerInitialize   (int            *argc,
+                            char         ***argv);
 int LLVMFuzzerTestOneInput (const uint8_t *data,
                             size_t         size);
+
+int
+LLVMFuzzerInitialize (int    *argc,
+                      char ***argv)
+{
+  g_log_set_writer_func (fuzz_abort_on_warning, NULL, NULL);
+
+  return 0;
+}
 
 static G_GNUC_UNUSED void
 check (gpointer  value,
@@ -80,6 +94,25 @@ LLVMFuzzerTestOneInput (const uint8_t *data,
                        g_utf8_validate (medusa_error_get_server_type (error), -1, NULL));
       }
     g_clear_error (&error);
+  }
+#elif defined FUZZ_CUSTOMER_V2
+  check (medusa_json_v2_parse_customer (body, &error), error);
+#elif defined FUZZ_ORDER_PAGE_V2
+  check (medusa_json_v2_parse_order_page (body, &error), error);
+#elif defined FUZZ_ORDER_V2
+  check (medusa_json_v2_parse_order (body, &error), error);
+#elif defined FUZZ_REGIONS_V2
+  check (medusa_json_v2_parse_regions (body, &error), error);
+#elif defined FUZZ_AMOUNT_V2
+  {
+    /* v2's decimals to minor units: the first byte picks the decimals */
+    g_autofree char *text = size > 0 ? g_strndup ((const char *) data + 1, size - 1) : NULL;
+    gint64 minor = 0;
+    gboolean exact = FALSE;
+
+    if (text != NULL &&
+        medusa_json_v2_decimal_to_minor (text, data[0] & 3, &minor, &exact))
+      g_assert_true (minor >= -999999999999999 && minor <= 999999999999999);
   }
 #else
 #error "which parser? define FUZZ_<TARGET>"

@@ -17,6 +17,7 @@
 #include <stdlib.h>
 
 #include "medusa-json.h"
+#include "fuzz-log.h"
 
 int LLVMFuzzerInitialize   (int            *argc,
                             char         ***argv);
@@ -71,8 +72,10 @@ int
 LLVMFuzzerInitialize (int    *argc,
                       char ***argv)
 {
-  g_autoptr(JsonParser) parser = json_parser_new_immutable ();
+  g_autoptr(JsonParser) parser = NULL;
 
+  g_log_set_writer_func (fuzz_abort_on_warning, NULL, NULL);
+  parser = json_parser_new_immutable ();
   json_parser_load_from_data (parser, "{\"a\": [1, 1.5, \"b\", true, null, {}]}", -1, NULL);
 
   return 0;

@@ -8,32 +8,9 @@ set -euo pipefail
 BASE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 RUN="${MEDUSA_STORE_RUN_DIR:-$BASE/run}"
 OUT="${1:-$BASE/../fixtures}"
-[[ -f "$RUN/state.env" ]] || { echo "record-fixtures: no store running ($RUN/state.env absent); run start.sh" >&2; exit 1; }
-# shellcheck disable=SC1091
-source "$RUN/state.env"
-# the stores' node (json() below), as start.sh takes it
-# shellcheck source=build-aux/node-env.sh
-source "$BASE/../../build-aux/node-env.sh" || exit 1
-mkdir -p "$OUT"
-
-# record NAME METHOD PATH [BODY] [TOKEN] [EXPECTED-STATUS]
-record() {
-  local name=$1 method=$2 path=$3 body=${4:-} token=${5:-} want=${6:-}
-  local args=(-sS -o "$OUT/$name" -w '%{http_code}' -X "$method")
-  [[ -n "$body" ]] && args+=(-H 'Content-Type: application/json' --data-binary "$body")
-  [[ -n "$token" ]] && args+=(-H "Authorization: Bearer $token")
-  local status
-  status=$(curl "${args[@]}" "$MEDUSA_URL$path")
-  echo "$status" > "$OUT/$name.status"
-  printf '  %-34s %s %s %s\n' "$name" "$status" "$method" "$path"
-  if [[ -n "$want" && "$status" != "$want" ]]; then
-    echo "record-fixtures: $name: expected HTTP $want, got $status:" >&2
-    head -c 400 "$OUT/$name" >&2; echo >&2
-    exit 1
-  fi
-}
-# json EXPR < file: evaluates a JavaScript expression on the parsed JSON `d`
-json() { node -e 'let s="";process.stdin.on("data",c=>s+=c).on("end",()=>{const d=JSON.parse(s);const v=(new Function("d","return "+process.argv[1]))(d);if(v===undefined||v===null){process.exit(3)}console.log(v)})' "$1"; }
+# the store's state and node, record and json
+# shellcheck source=tests/medusa-common/record-lib.sh
+source "$BASE/../medusa-common/record-lib.sh"
 token_for() {
   curl -sS -f -X POST -H 'Content-Type: application/json' \
     --data-binary "{\"email\":\"$1\",\"password\":\"$2\"}" "$MEDUSA_URL/store/auth/token" | json d.access_token

@@ -39,7 +39,8 @@ export NODE_ENV=development
 log() { printf '[%s] %s\n' "$(date +%T)" "$*"; }
 state() { printf '%s=%q\n' "$1" "$2" >> "$STATE"; }
 t_start=$(date +%s%N)
-ms_since() { echo $(( ($(date +%s%N) - $1) / 1000000 )); }
+# shellcheck source=tests/medusa-common/store-lib.sh
+source "$BASE/../medusa-common/store-lib.sh"
 
 # shellcheck disable=SC1090
 if [[ -f "$STATE" ]]; then
@@ -60,93 +61,29 @@ done
 # node and npm >= 20.19: the system's, or the pinned one from the project's cache
 # shellcheck source=build-aux/node-env.sh
 source "$BASE/../../build-aux/node-env.sh" || { echo "start.sh: no usable Node.js" >&2; exit 1; }
-PGBIN="${PGBIN:-}"
-if [[ -z "$PGBIN" ]]; then
-  if command -v initdb >/dev/null && command -v pg_ctl >/dev/null; then PGBIN="$(dirname "$(command -v initdb)")"
-  else PGBIN="$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -1)"; fi
-fi
-[[ -x "$PGBIN/initdb" && -x "$PGBIN/pg_ctl" ]] || { echo "start.sh: PostgreSQL server binaries (initdb, pg_ctl) not found; set PGBIN" >&2; exit 1; }
-PGBIN="$(dirname "$(readlink -f "$PGBIN/initdb")")"   # e.g. /usr/local/bin/initdb -> /usr/lib/postgresql/15/bin
-pgtool() { if [[ -x "$PGBIN/$1" ]]; then echo "$PGBIN/$1"; else command -v "$1"; fi; }
-PSQL="$(pgtool psql)"
+store_find_pgbin || exit 1
 
 # From here on, a failure stops whatever was started.
 : > "$STATE"
 # shellcheck disable=SC2154
 trap 'rc=$?; if [[ $rc -ne 0 ]]; then echo "start.sh: failed (rc=$rc); cleaning up" >&2; MEDUSA_STORE_RUN_DIR="$RUN" "$BASE/stop.sh" >&2 || true; fi' EXIT
 
-# ------------------------------------------------------------ npm (once)
-if [[ ! -x "$APP/node_modules/.bin/medusa" || ! -f "$APP/node_modules/@medusajs/medusa/package.json" ]]; then
-  log "npm ci (Medusa from the npm registry, pinned by app/package-lock.json) ..."
-  t0=$(date +%s%N)
-  ( cd "$APP" && npm ci --no-audit --no-fund --loglevel=error ) >"$RUN/npm.log" 2>&1 \
-    || { tail -30 "$RUN/npm.log" >&2; exit 1; }
-  log "npm ci done in $(ms_since "$t0") ms"
-fi
-MEDUSA_VERSION=$(node -p 'require(process.argv[1]).version' "$APP/node_modules/@medusajs/medusa/package.json")
+# ------------------------------------------------------------ npm (when the lock file changed)
+store_npm_ci || exit 1
 
 # The seeded database only depends on these inputs: a dump of it can be reused.
-CACHE_DIR="$APP/node_modules/.cache/patron-medusa-store"
-CACHE_KEY=$( { cat "$APP/package-lock.json" "$APP/medusa-config.js" "$APP/seed.json" "$BASE/seed-orders.js";
-               echo "API_ORDERS=$API_ORDERS"; "$PGBIN/postgres" --version; } | sha256sum | cut -c1-16)
-CACHE_FILE="$CACHE_DIR/seeded-$CACHE_KEY.dump"
-[[ "${MEDUSA_STORE_CACHE:-1}" == 1 ]] || CACHE_FILE=
+store_cache_file patron-medusa-store "$APP/package-lock.json" "$APP/medusa-config.js" "$APP/seed.json" \
+  "$BASE/seed-orders.js"
 
 # ------------------------------------------------------------ PostgreSQL
-port_free() { ! ss -Htln "sport = :$1" 2>/dev/null | grep -q .; }
-PGTMP="$(mktemp -d /tmp/patron-medusa-pg.XXXXXX)"
-PGDATA="$PGTMP/data"
-state PGTMP "$PGTMP"
-state PGDATA "$PGDATA"
-state PGBIN "$PGBIN"
-# PostgreSQL refuses to run as root
-RUNAS=()
-if [[ $(id -u) -eq 0 ]]; then
-  PGUSER_OS=postgres; id postgres >/dev/null 2>&1 || PGUSER_OS=nobody
-  chown "$PGUSER_OS" "$PGTMP"
-  RUNAS=(runuser -u "$PGUSER_OS" --)
-fi
-chmod 700 "$PGTMP"
-state PG_RUNAS "${RUNAS[*]}"
-t0=$(date +%s%N)
-"${RUNAS[@]}" "$PGBIN/initdb" -D "$PGDATA" -U postgres --auth=trust -E UTF8 --locale=C >"$RUN/initdb.log" 2>&1 \
-  || { tail -20 "$RUN/initdb.log" >&2; exit 1; }
-PG_PORT="${PG_PORT:-54329}"
-for attempt in 1 2 3 4 5; do
-  while ! port_free "$PG_PORT"; do PG_PORT=$((PG_PORT + 1)); done
-  if "${RUNAS[@]}" "$PGBIN/pg_ctl" -D "$PGDATA" -l "$PGTMP/postgres.log" -w -t 60 \
-       -o "-c listen_addresses=127.0.0.1 -p $PG_PORT -k $PGTMP -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=50" \
-       start >/dev/null 2>&1; then
-    break
-  fi
-  # lost a race for the port to someone else: try the next one
-  [[ $attempt -eq 5 ]] && { tail -20 "$PGTMP/postgres.log" >&2; exit 1; }
-  PG_PORT=$((PG_PORT + 1))
-done
-state PG_PORT "$PG_PORT"
-"$PSQL" -h 127.0.0.1 -p "$PG_PORT" -U postgres -d postgres -qAt -c "CREATE DATABASE medusa" >/dev/null
-DATABASE_URL="postgres://postgres@127.0.0.1:$PG_PORT/medusa"
-export DATABASE_URL
-state DATABASE_URL "$DATABASE_URL"
-log "postgres up on 127.0.0.1:$PG_PORT in $(ms_since "$t0") ms (cluster $PGTMP)"
+store_pg_start "${PG_PORT:-54329}" 50 || exit 1
 
 # ------------------------------------------------------------ migrate + seed (or restore)
 cd "$APP"
 export JWT_SECRET="${JWT_SECRET:-test-jwt-secret}" COOKIE_SECRET="${COOKIE_SECRET:-test-cookie-secret}"
 export STORE_CORS="${STORE_CORS:-http://localhost:8000}" ADMIN_CORS="${ADMIN_CORS:-http://localhost:7001}"
 restored=
-if [[ -n "$CACHE_FILE" && -s "$CACHE_FILE" ]]; then
-  t0=$(date +%s%N)
-  if "$(pgtool pg_restore)" --exit-on-error --no-owner -d "$DATABASE_URL" "$CACHE_FILE" >"$RUN/restore.log" 2>&1; then
-    restored=1
-    log "restored the seeded database from $(basename "$CACHE_FILE") in $(ms_since "$t0") ms"
-  else
-    log "restoring $(basename "$CACHE_FILE") failed (see $RUN/restore.log): seeding from scratch"
-    rm -f "$CACHE_FILE"
-    "$PSQL" -h 127.0.0.1 -p "$PG_PORT" -U postgres -d postgres -qAt \
-      -c "DROP DATABASE medusa" -c "CREATE DATABASE medusa" >/dev/null
-  fi
-fi
+store_db_restore "$CACHE_FILE" && restored=1
 if [[ -z "$restored" ]]; then
   t0=$(date +%s%N)
   ./node_modules/.bin/medusa migrations run >"$RUN/migrate.log" 2>&1 || { tail -40 "$RUN/migrate.log" >&2; exit 1; }
@@ -182,20 +119,8 @@ done
 MEDUSA_URL="http://127.0.0.1:$MEDUSA_PORT"
 log "medusa $MEDUSA_VERSION healthy at $MEDUSA_URL on Node $PATRON_NODE_VERSION (server start $(ms_since "$t0") ms, pid $MEDUSA_PID)"
 
-state MEDUSA_URL "$MEDUSA_URL"
 state MEDUSA_PORT "$MEDUSA_PORT"
-state MEDUSA_VERSION "$MEDUSA_VERSION"
-state NODE_VERSION "$PATRON_NODE_VERSION"
-state MEDUSA_STORE_RUN_DIR "$RUN"
-state MEDUSA_LOG "$RUN/medusa.log"
-state MEDUSA_OUTBOX_DIR "$MEDUSA_OUTBOX_DIR"
-state JWT_SECRET "$JWT_SECRET"
-state ADMIN_EMAIL admin@example.com
-state ADMIN_PASSWORD supersecret
-state TEST_CUSTOMER_EMAIL buyer@example.com
-state TEST_CUSTOMER_PASSWORD buyer-pass-123
-state OTHER_CUSTOMER_EMAIL other@example.com
-state OTHER_CUSTOMER_PASSWORD other-pass-123
+store_state_common
 state DISCOUNT_CODE PATRON10
 
 # ------------------------------------------------------------ thumbnails of a restored dump
@@ -217,25 +142,8 @@ if [[ -z "$restored" ]]; then
   MEDUSA_URL="$MEDUSA_URL" API_ORDERS="$API_ORDERS" node "$BASE/seed-orders.js" >"$RUN/seed-orders.log" 2>&1 \
     || { tail -40 "$RUN/seed-orders.log" >&2; exit 1; }
   log "customers and $((API_ORDERS + 4)) orders in $(ms_since "$t0") ms: $(tail -1 "$RUN/seed-orders.log")"
-  if [[ -n "$CACHE_FILE" ]]; then
-    mkdir -p "$CACHE_DIR"
-    tmp="$(mktemp "$CACHE_DIR/.dump.XXXXXX")"
-    if "$(pgtool pg_dump)" -Fc -f "$tmp" "$DATABASE_URL" 2>"$RUN/dump.log"; then
-      mv -f "$tmp" "$CACHE_FILE"
-      # keep the 4 newest dumps (one per API_ORDERS value / seed version)
-      ls -t "$CACHE_DIR"/seeded-*.dump 2>/dev/null | tail -n +5 | while read -r f; do rm -f "$f"; done
-      log "cached the seeded database as $(basename "$CACHE_FILE")"
-    else
-      rm -f "$tmp"; log "could not cache the seeded database (see $RUN/dump.log); continuing"
-    fi
-  fi
+  [[ -z "$CACHE_FILE" ]] || store_db_save "$CACHE_FILE"
 fi
-if [[ -n "$BULK_ORDERS_TOTAL" || "$BULK_ORDERS" -gt 0 ]]; then
-  t0=$(date +%s%N)
-  if [[ -n "$BULK_ORDERS_TOTAL" ]]; then how=(-v total="$BULK_ORDERS_TOTAL"); else how=(-v n="$BULK_ORDERS"); fi
-  "$PSQL" "$DATABASE_URL" -v ON_ERROR_STOP=1 -qAt "${how[@]}" -v email=buyer@example.com \
-     -f "$BASE/bulk-orders.sql" >"$RUN/bulk-orders.log" 2>&1 || { cat "$RUN/bulk-orders.log" >&2; exit 1; }
-  log "cloned orders by SQL in $(ms_since "$t0") ms: $(tail -1 "$RUN/bulk-orders.log")"
-fi
+store_bulk_orders || exit 1
 log "ready in $(ms_since "$t_start") ms. State: $STATE"
 echo "MEDUSA_URL=$MEDUSA_URL"

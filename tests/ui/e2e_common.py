@@ -1,25 +1,38 @@
 #!/usr/bin/python3
 """What the end-to-end drivers share: starting Patron, finding what is on
 screen through the accessibility tree, typing, pressing, screenshots."""
-import json, os, re, subprocess, sys, time, urllib.request
+import decimal, glob, json, os, re, subprocess, sys, time, urllib.parse, urllib.request
 import pyatspi
 
 PATRON = os.environ["PATRON_BIN"]
-STORE = os.environ["MEDUSA_URL"]
+# E2E_MEDUSA_V2=1: against the Medusa v2 test store (tests/medusa-store-v2),
+# which Patron first reaches through its "Open in Patron" link (address and
+# publishable key); skipped (77) without one.
+V2 = os.environ.get("E2E_MEDUSA_V2") == "1"
+if V2 and not os.environ.get("MEDUSA_V2_URL"):
+    print("# SKIP: no Medusa v2 test store (MEDUSA_V2_URL)", flush=True)
+    sys.exit(77)
+STORE = os.environ["MEDUSA_V2_URL"] if V2 else os.environ["MEDUSA_URL"]
+STORE_KEY = os.environ.get("MEDUSA_V2_PUBLISHABLE_KEY") if V2 else None
+OUTBOX = os.environ.get("MEDUSA_V2_OUTBOX_DIR" if V2 else "MEDUSA_OUTBOX_DIR")
 HOME = os.environ["E2E_HOME"]
 SHOTS = os.environ.get("E2E_SCREENSHOTS")
+OUTBOX = os.environ.get("MEDUSA_OUTBOX_DIR", "")
 LOG = os.path.join(HOME, "patron.log")
 
 
 def api(method, path, body=None, token=None):
-    """A Store API call straight to the store, to check what it holds."""
+    """A Store API call straight to the store, to check what it holds (with
+    the v2 store's key; numbers as Decimal: v2's amounts are decimals)."""
     data = json.dumps(body).encode() if body is not None else None
     request = urllib.request.Request(STORE + path, data=data, method=method)
     request.add_header("Content-Type", "application/json")
     if token:
         request.add_header("Authorization", "Bearer " + token)
+    if STORE_KEY:
+        request.add_header("x-publishable-api-key", STORE_KEY)
     with urllib.request.urlopen(request, timeout=30) as response:
-        return json.loads(response.read() or b"null")
+        return json.loads(response.read() or b"null", parse_float=decimal.Decimal)
 
 
 def shot(name):
@@ -45,13 +58,24 @@ def wait_for(pred, timeout=20, what="condition"):
     raise AssertionError(f"timed out waiting for {what}")
 
 
-def start_patron(*args):
+def store_link():
+    """The store's "Open in Patron" link."""
+    query = {"url": STORE}
+    if STORE_KEY:
+        query["key"] = STORE_KEY
+    return "patron://store?" + urllib.parse.urlencode(query)
+
+
+def start_patron(*args, by_link=False):
+    """Patron at the test store: by its --store option, or (by_link) by the
+    store's link, as a shopper would first reach a v2 store."""
+    store_args = [store_link()] if by_link else ["--store", STORE]
     # A fresh Xvfb now and then refuses the very first client for a moment
     # ("cannot open display"): that is the test bed, not Patron, so try again.
     for attempt in range(5):
         size = os.path.getsize(LOG) if os.path.exists(LOG) else 0
         log = open(LOG, "a")
-        proc = subprocess.Popen([PATRON, "--store", STORE, *args], stdout=log, stderr=log)
+        proc = subprocess.Popen([PATRON, *store_args, *args], stdout=log, stderr=log)
         try:
             proc.wait(1.0)
         except subprocess.TimeoutExpired:
@@ -212,3 +236,166 @@ def label_saying(app, text, timeout=20):
             app, lambda a: a is not None and a.getRole() == pyatspi.ROLE_LABEL and showing(a)
             and text_of(a) == text)
     return wait_for(look, timeout, f"a label saying exactly {text!r}")
+
+
+def tree_strings(app, limit=50000):
+    """Every string of @app's whole accessibility tree, on screen or not: the
+    name, description and text content of every node of every window, as
+    (role name, string) pairs. For proving that nothing of a customer is left
+    (tree_free_of())."""
+    found = []
+    stack = [(app, 0)]
+    seen = 0
+    while stack:
+        node, depth = stack.pop()
+        if node is None:
+            continue
+        seen += 1
+        assert seen <= limit and depth <= 256, "the accessibility tree is implausibly large"
+        try:
+            role = node.getRoleName()
+        except Exception:
+            continue
+        for get in (lambda: node.name, lambda: node.description, lambda: text_of(node)):
+            try:
+                value = get()
+            except Exception:
+                value = None
+            if value:
+                found.append((role, value))
+        try:
+            count = node.childCount
+        except Exception:
+            count = 0
+        for i in range(count):
+            try:
+                stack.append((node.getChildAtIndex(i), depth + 1))
+            except Exception:
+                pass
+    return found
+
+
+def tree_leaks(app, secrets):
+    """The (secret, role, string) of each node whose strings contain one of
+    @secrets (compared without regard to case)."""
+    wanted = [(s, s.casefold()) for s in secrets if s]
+    return [(s, role, value) for role, value in tree_strings(app)
+            for s, folded in wanted if folded in value.casefold()]
+
+
+def assert_tree_free_of(app, secrets, what="the last customer"):
+    """Fails, listing where, if anything in @app's accessibility tree shows
+    one of @secrets."""
+    leaks = tree_leaks(app, secrets)
+    assert not leaks, f"{what} is still in the accessibility tree: " + "; ".join(
+        f"{s!r} in a {role} ({value[:80]!r})" for s, role, value in leaks[:10])
+
+
+def _clipboard():
+    import gi
+    gi.require_version("Gdk", "4.0")
+    from gi.repository import Gdk
+    display = Gdk.Display.get_default() or Gdk.Display.open(os.environ["DISPLAY"])
+    return display.get_clipboard()
+
+
+def set_clipboard_text(text):
+    """Puts @text on the clipboard, as another application would: from now
+    on the clipboard is not Patron's."""
+    from gi.repository import Gdk, GLib
+    _clipboard().set_content(Gdk.ContentProvider.new_for_bytes(
+        "text/plain;charset=utf-8", GLib.Bytes.new(text.encode())))
+    context = GLib.MainContext.default()
+    while context.iteration(False):
+        pass
+    assert clipboard_text() == text
+
+
+def clipboard_text(timeout=10):
+    """The text on the display's clipboard, or None if it holds none."""
+    from gi.repository import GLib
+    clipboard = _clipboard()
+    result = {}
+
+    def done(source, res):
+        try:
+            result["text"] = source.read_text_finish(res)
+        except GLib.Error:
+            result["text"] = None
+
+    clipboard.read_text_async(None, done)
+    context = GLib.MainContext.default()
+    end = time.time() + timeout
+    while "text" not in result:
+        assert time.time() < end, "the clipboard did not answer"
+        context.iteration(False)
+        time.sleep(0.01)
+    return result["text"] or None
+
+
+# ISO 4217 minor units, for the few the test store uses
+DECIMALS = {"jpy": 0, "krw": 0, "kwd": 3, "bhd": 3}
+
+
+def money(amount, currency):
+    """As Patron writes it in the C locale the tests run in: "USD 66.50"."""
+    decimals = DECIMALS.get(currency, 2)
+    if V2:
+        # the main unit, exactly (api() reads numbers as Decimal)
+        amount = int((decimal.Decimal(amount) * 10 ** decimals).to_integral_value(
+            rounding=decimal.ROUND_HALF_UP))
+    sign = "\u2212" if amount < 0 else ""
+    whole, part = divmod(abs(amount), 10 ** decimals)
+    number = f"{whole}.{part:0{decimals}d}" if decimals else f"{whole}"
+    return f"{sign}{currency.upper()} {number}"
+
+
+def window_showing(app, text):
+    """The window (frame) of @app holding a label that says @text."""
+    def look():
+        for i in range(app.childCount):
+            window = app.getChildAtIndex(i)
+            if window is not None and pyatspi.findDescendant(
+                    window, lambda a: a is not None and a.getRole() == pyatspi.ROLE_LABEL
+                    and showing(a) and text_of(a) == text):
+                return window
+        return None
+    return wait_for(look, 30, f"a window saying {text!r}")
+
+
+def order_row(app, number, timeout=20):
+    """The orders list's row of order @number: one label to a screen reader,
+    "#1042, 28/11/2026 · 3 items, Placed · Shipped · Paid, USD 86.00"."""
+    def look():
+        return pyatspi.findDescendant(
+            app, lambda a: a is not None and a.getRole() == pyatspi.ROLE_LABEL and showing(a)
+            and a.name.startswith(f"#{number}, "))
+    return wait_for(look, timeout, f"the row of order #{number}")
+
+
+def reset_link_for(email, before):
+    """The newest patron:// link emailed to @email, once there are more than
+    @before of them in the test store's outbox."""
+    def look():
+        links = []
+        for path in sorted(glob.glob(os.path.join(OUTBOX, "*.eml"))):
+            text = open(path, encoding="utf-8").read()
+            if f"To: {email}\n" in text:
+                links += [l.strip() for l in text.splitlines() if l.startswith("patron://")]
+        return links[-1] if len(links) > before else None
+    return wait_for(look, 30, f"a reset email for {email}")
+
+
+def activate_app_action(name):
+    """Activates Patron's application action @name (app.quit, what Ctrl+Q
+    does) over D-Bus, as GApplication exports it."""
+    from gi.repository import Gio, GLib
+    bus = Gio.bus_get_sync(Gio.BusType.SESSION, None)
+    names = bus.call_sync("org.freedesktop.DBus", "/org/freedesktop/DBus", "org.freedesktop.DBus",
+                          "ListNames", None, GLib.VariantType("(as)"),
+                          Gio.DBusCallFlags.NONE, 10000, None).unpack()[0]
+    ids = [n for n in names if n.startswith("io.github.patronapp.Patron")]
+    assert len(ids) == 1, f"Patron on the session bus: {ids}"
+    bus.call_sync(ids[0], "/" + ids[0].replace(".", "/"), "org.gtk.Actions", "Activate",
+                  GLib.Variant("(sava{sv})", (name, [], {})), None,
+                  Gio.DBusCallFlags.NONE, 10000, None)

@@ -1,0 +1,84 @@
+/* medusa-json-private.h
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * medusa-json.c's readers, for the other dialects' parsers
+ * (medusa-json-v2.c): every member's type checked, the first error kept.
+ */
+
+#pragma once
+
+#include "medusa-json.h"
+
+G_BEGIN_DECLS
+
+typedef struct
+{
+  GError *error;
+} MedusaJsonContext;
+
+typedef gpointer (*MedusaJsonParseFunc) (MedusaJsonContext *ctx,
+                                         JsonObject        *object);
+
+void        medusa_json_fail            (MedusaJsonContext   *ctx,
+                                         const char          *owner,
+                                         const char          *member,
+                                         const char          *expected);
+gboolean    medusa_json_finish          (MedusaJsonContext   *ctx,
+                                         GError             **error);
+JsonNode   *medusa_json_get_member      (JsonObject          *object,
+                                         const char          *member);
+const char *medusa_json_read_string     (MedusaJsonContext   *ctx,
+                                         JsonObject          *object,
+                                         const char          *owner,
+                                         const char          *member);
+const char *medusa_json_read_required_string (MedusaJsonContext *ctx,
+                                              JsonObject        *object,
+                                              const char        *owner,
+                                              const char        *member);
+gboolean    medusa_json_read_boolean    (MedusaJsonContext   *ctx,
+                                         JsonObject          *object,
+                                         const char          *owner,
+                                         const char          *member);
+GDateTime  *medusa_json_read_date       (MedusaJsonContext   *ctx,
+                                         JsonObject          *object,
+                                         const char          *owner,
+                                         const char          *member);
+JsonObject *medusa_json_read_object     (MedusaJsonContext   *ctx,
+                                         JsonObject          *object,
+                                         const char          *owner,
+                                         const char          *member);
+JsonArray  *medusa_json_read_array      (MedusaJsonContext   *ctx,
+                                         JsonObject          *object,
+                                         const char          *owner,
+                                         const char          *member);
+JsonArray  *medusa_json_read_bounded_array (MedusaJsonContext *ctx,
+                                            JsonObject        *object,
+                                            const char        *owner,
+                                            const char        *member,
+                                            guint              max);
+GListStore *medusa_json_read_object_list (MedusaJsonContext  *ctx,
+                                          JsonObject         *object,
+                                          const char         *owner,
+                                          const char         *member,
+                                          guint               max,
+                                          GType               item_type,
+                                          MedusaJsonParseFunc parse);
+GListStore *medusa_json_read_order_list (MedusaJsonContext   *ctx,
+                                         JsonObject          *object,
+                                         const char          *owner,
+                                         const char          *member,
+                                         GType                item_type,
+                                         MedusaJsonParseFunc  parse);
+JsonObject *medusa_json_copy_object     (JsonObject          *object);
+gpointer    medusa_json_parse_address   (MedusaJsonContext   *ctx,
+                                         JsonObject          *object);
+char       *medusa_json_parse_token_member (GBytes            *body,
+                                           const char        *member,
+                                           GError           **error);
+JsonObject *medusa_json_parse_envelope  (GBytes              *body,
+                                         const char          *member,
+                                         JsonNode           **root,
+                                         GError             **error);
+
+G_END_DECLS

@@ -39,6 +39,19 @@ else:
     if "--share=network" in m.get("build-options", {}).get("build-args", []):
         problems.append("no network while building")
 
+# An administrator's defaults and locks (src/patron-settings.c reads them from
+# SYSCONFDIR/glib-2.0/settings, /app/etc/glib-2.0/settings in the sandbox).
+policy = data.get("add-extensions", {}).get("io.github.patronapp.Patron.Policy")
+if not policy:
+    problems.append("no io.github.patronapp.Patron.Policy extension for an administrator's locks")
+else:
+    if policy.get("directory") != "etc/glib-2.0/settings":
+        problems.append("the Policy extension must be mounted at etc/glib-2.0/settings")
+    if not policy.get("no-autodownload"):
+        problems.append("the Policy extension is the administrator's own: no-autodownload")
+    if patron and "install -d /app/etc/glib-2.0/settings" not in patron[-1].get("post-install", []):
+        problems.append("the Policy extension's mount point is not made")
+
 if shutil.which("flatpak-builder"):
     out = subprocess.run(["flatpak-builder", "--show-manifest", manifest],
                          capture_output=True, text=True)

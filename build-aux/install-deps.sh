@@ -18,6 +18,7 @@ PACKAGES=(
   libgtk-4-dev libadwaita-1-dev libsoup-3.0-dev libjson-glib-dev libsecret-1-dev
   desktop-file-utils appstream iso-codes libxml2-utils
   xvfb xauth libgl1-mesa-dri libgtk-4-bin dbus dbus-bin
+  dconf-cli dconf-gsettings-backend
   at-spi2-core python3-pyatspi python3-gi gir1.2-atspi-2.0
   gnome-keyring libsecret-tools imagemagick poppler-utils
   valgrind clang clang-tools clang-tidy libclang-rt-14-dev time flatpak flatpak-builder

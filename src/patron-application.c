@@ -10,8 +10,8 @@
 #include <glib/gi18n.h>
 
 #include "patron-application.h"
-#include "patron-orders-page.h"
 #include "patron-preferences-window.h"
+#include "patron-settings.h"
 #include "patron-store-page.h"
 #include "patron-window.h"
 
@@ -20,6 +20,8 @@ struct _PatronApplication
   AdwApplication    parent_instance;
 
   char             *store_url;
+  gboolean          counter;      /* --counter */
+  GSettings        *settings;
   PatronImageCache *image_cache;
   PatronSession    *session;      /* made at the start, until a window takes it */
 };
@@ -52,23 +54,71 @@ patron_application_get_store_url (PatronApplication *self)
   return self->store_url;
 }
 
+static GSettings *
+settings (PatronApplication *self)
+{
+  if (self->settings == NULL)
+    self->settings = patron_settings_new ();
+
+  return self->settings;
+}
+
+/**
+ * patron_application_get_counter_mode:
+ *
+ * Returns: whether Patron serves one customer after another at a shared
+ *   workstation: started with `--counter`, or the `counter-mode` key is set
+ */
+gboolean
+patron_application_get_counter_mode (PatronApplication *self)
+{
+  g_return_val_if_fail (PATRON_IS_APPLICATION (self), FALSE);
+
+  return self->counter || g_settings_get_boolean (settings (self), "counter-mode");
+}
+
+/**
+ * patron_application_get_counter_forced:
+ *
+ * Returns: whether Patron was started with `--counter`, which no
+ *   preference turns off
+ */
+gboolean
+patron_application_get_counter_forced (PatronApplication *self)
+{
+  g_return_val_if_fail (PATRON_IS_APPLICATION (self), FALSE);
+
+  return self->counter;
+}
+
 /**
  * patron_application_get_image_cache:
  *
- * The one cache of product pictures, kept in the user's cache directory.
+ * The one cache of product pictures, kept in the user's cache directory;
+ * in counter mode in memory only (and forgotten when a visit ends, as the
+ * window forgets it in any mode).
  *
  * Returns: (transfer none): the application's picture cache
  */
 PatronImageCache *
 patron_application_get_image_cache (PatronApplication *self)
 {
+  gboolean on_disk;
+
   g_return_val_if_fail (PATRON_IS_APPLICATION (self), NULL);
+
+  on_disk = !patron_application_get_counter_mode (self);
+  if (self->image_cache != NULL &&
+      on_disk != (patron_image_cache_get_directory (self->image_cache) != NULL))
+    g_clear_object (&self->image_cache);
 
   if (self->image_cache == NULL)
     {
-      g_autofree char *directory = g_build_filename (g_get_user_cache_dir (), "patron",
-                                                     "thumbnails", NULL);
+      g_autofree char *directory = NULL;
 
+      /* nothing of a customer at a counter is written to disk */
+      if (on_disk)
+        directory = g_build_filename (g_get_user_cache_dir (), "patron", "thumbnails", NULL);
       self->image_cache = patron_image_cache_new (directory);
     }
 
@@ -114,6 +164,9 @@ patron_application_handle_local_options (GApplication *app,
       return 0;
     }
 
+  if (g_variant_dict_lookup (options, "counter", "b", NULL))
+    self->counter = TRUE;
+
   if (g_variant_dict_lookup (options, "store", "&s", &store))
     {
       g_free (self->store_url);
@@ -130,15 +183,15 @@ is_development (GApplication *app)
   return g_str_has_suffix (g_application_get_application_id (app), ".Devel");
 }
 
-/* The store a window goes to: the one given with --store, else the one
- * Patron went to last. */
+/* The store a window goes to: the one an administrator set, else the one
+ * given with --store, else the one Patron went to last. */
 static char *
 start_store_url (PatronApplication *self,
                  GSettings         *settings)
 {
   g_autofree char *saved = NULL;
 
-  if (self->store_url != NULL)
+  if (self->store_url != NULL && g_settings_is_writable (settings, "store-url"))
     return g_strdup (self->store_url);
 
   saved = g_settings_get_string (settings, "store-url");
@@ -152,7 +205,7 @@ get_window (GApplication *app)
 
   if (window == NULL)
     {
-      g_autoptr(GSettings) settings = g_settings_new (APPLICATION_SCHEMA);
+      g_autoptr(GSettings) settings = patron_settings_new ();
       g_autofree char *store_url = start_store_url (PATRON_APPLICATION (app), settings);
 
       window = g_object_new (PATRON_TYPE_WINDOW,
@@ -167,32 +220,32 @@ get_window (GApplication *app)
   return window;
 }
 
-/* Reading the keyring and asking the store for the customer and the first
- * page of orders take about as long as GTK takes to start and draw the first
- * window: they begin first, from threads of their own, with what the window
- * will ask for (patron_window_start(), use_store()). */
+/* Reading the keyring and asking the store for the customer take about as
+ * long as GTK takes to start and draw the first window: they begin first,
+ * from threads of their own, with what the window will ask for
+ * (patron_window_start(), use_store()). The orders are asked for when they
+ * are shown: most starts never show them, and a page of them costs the
+ * store some fifty times what the account's order count does. */
 static void
 prepare_session (PatronApplication *self)
 {
-  g_autoptr(GSettings) settings = g_settings_new (APPLICATION_SCHEMA);
-  g_autoptr(MedusaOrderQuery) orders = NULL;
+  g_autoptr(GSettings) settings = patron_settings_new ();
   g_autofree char *store_url = start_store_url (self, settings);
 
   if (store_url == NULL || !medusa_client_check_base_url (store_url, NULL) ||
       patron_store_url_needs_consent (settings, store_url) ||
-      g_settings_get_boolean (settings, "counter-mode"))
+      patron_application_get_counter_mode (self))
     return;
 
-  orders = patron_orders_page_history_query ();
   self->session = patron_session_new (store_url);
-  patron_session_set_orders_ahead (self->session, orders,
-                                   g_settings_get_uint (settings, "orders-page-size"));
   patron_session_prepare_restore (self->session);
 }
 
 static void
 patron_application_startup (GApplication *app)
 {
+  /* before anything reads a setting */
+  patron_settings_use_flatpak_policy ();
   prepare_session (PATRON_APPLICATION (app));
 
   G_APPLICATION_CLASS (patron_application_parent_class)->startup (app);
@@ -233,6 +286,7 @@ patron_application_finalize (GObject *object)
   PatronApplication *self = (PatronApplication *)object;
 
   g_clear_pointer (&self->store_url, g_free);
+  g_clear_object (&self->settings);
   g_clear_object (&self->image_cache);
   g_clear_object (&self->session);
 
@@ -282,6 +336,8 @@ patron_application_about_action (GSimpleAction *action,
                          "application-icon", APPLICATION_ID,
                          "version", PACKAGE_VERSION VERSION_SUFFIX,
                          "comments", _("Manage your account at a Medusa store"),
+                         /* as the metainfo's <developer_name> */
+                         "developer-name", _("The Patron authors"),
                          "developers", developers,
                          "license-type", GTK_LICENSE_GPL_3_0,
                          "website", "https://github.com/patronapp/patron",
@@ -311,6 +367,8 @@ static const GActionEntry app_actions[] = {
 static const GOptionEntry option_entries[] = {
   { "store", 's', 0, G_OPTION_ARG_STRING, NULL,
     N_("The address of the Medusa store to use"), N_("URL") },
+  { "counter", 0, 0, G_OPTION_ARG_NONE, NULL,
+    N_("Serve one customer after another at a shared workstation (counter mode)"), NULL },
   { "version", 0, 0, G_OPTION_ARG_NONE, NULL, N_("Show the version and quit"), NULL },
   { NULL }
 };
@@ -331,6 +389,9 @@ patron_application_init (PatronApplication *self)
   gtk_application_set_accels_for_action (GTK_APPLICATION (self),
                                          "window.close",
                                          (const char *[]) { "<primary>w", NULL });
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self),
+                                         "win.next-customer",
+                                         (const char *[]) { "<primary>n", NULL });
   /* what GtkApplication gives a help overlay it loads itself */
   gtk_application_set_accels_for_action (GTK_APPLICATION (self),
                                          "win.show-help-overlay",

@@ -19,6 +19,8 @@ G_DECLARE_FINAL_TYPE (PatronApplication, patron_application, PATRON, APPLICATION
 PatronApplication *patron_application_new           (const char        *application_id,
                                                      GApplicationFlags  flags);
 const char        *patron_application_get_store_url (PatronApplication *self);
+gboolean           patron_application_get_counter_mode (PatronApplication *self);
+gboolean           patron_application_get_counter_forced (PatronApplication *self);
 PatronImageCache  *patron_application_get_image_cache (PatronApplication *self);
 PatronSession     *patron_application_take_session  (PatronApplication *self,
                                                      const char        *store_url);

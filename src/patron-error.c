@@ -39,9 +39,14 @@ file_sentence (const GError *error)
 static const char *
 network_sentence (const GError *error)
 {
-  if (error->domain == G_TLS_ERROR)
+  if (g_error_matches (error, G_TLS_ERROR, G_TLS_ERROR_BAD_CERTIFICATE))
     return _("The store’s security certificate is not valid, so Patron did not send anything. "
              "Check the address.");
+
+  /* no certificate to blame: e.g. https:// to a server that does not speak TLS */
+  if (error->domain == G_TLS_ERROR)
+    return _("Patron could not make a secure connection to the store, so it did not send "
+             "anything. Check the address.");
 
   if (error->domain == G_RESOLVER_ERROR)
     return _("Patron could not find the store. Check the address and your connection.");

@@ -8,6 +8,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <math.h>
 
 #include "patron-error.h"
 #include "patron-form.h"
@@ -16,6 +17,7 @@
 #include "patron-order-window.h"
 #include "patron-orders-export.h"
 #include "patron-orders-page.h"
+#include "patron-settings.h"
 #include "patron-text.h"
 
 /**
@@ -24,7 +26,21 @@
  * The customer's whole order history in a #GtkListView over a
  * #MedusaOrderList: rows of pages not loaded yet show a placeholder and fill
  * in when their page arrives.
+ *
+ * The pages asked for are those of the rows on screen, not of the rows the
+ * list view makes (GTK 4.8 makes 200 around them): once the list has been
+ * still for %PATRON_ORDERS_SETTLE_MS and two frames, so that a jump or a
+ * fling asks only for where it lands; and while it scrolls slowly, as someone reading does, every
+ * %PACE_MS, with the screen after the rows in the direction of scrolling.
  */
+
+/* While the list moves, how often it is looked at, and how far it may have
+ * moved since (a share of the screen) to count as read, not flown over. */
+#define PACE_MS 250
+#define PACE_SCREENS 0.5
+
+/* The list item a row was made for (its position), on the row. */
+#define LIST_ITEM_KEY "patron-list-item"
 
 #define PAGE_SIZE_KEY "orders-page-size"
 
@@ -71,6 +87,7 @@ struct _PatronOrdersPage
   PatronVisit     *visit;     /* the customer's whose orders these are */
   MedusaOrderList *orders;
   GSettings       *settings;
+  gboolean         cannot_export;   /* counter mode: no customer's file */
 
   /* the date range, as local midnights of the first and the last day */
   GDateTime       *from_date;
@@ -102,6 +119,16 @@ struct _PatronOrdersPage
   GtkWidget       *unsupported_label;
   GtkRevealer     *filter_revealer;
   GtkLabel        *filter_summary;
+
+  /* the rows on screen, whose pages are asked for */
+  GtkAdjustment   *vadjustment;
+  guint            settle_tick;
+  gint64           moved_at;         /* when the list last moved or changed */
+  guint            still_frames;     /* frames drawn since */
+  double           tick_value;
+  guint            pace_source;
+  double           paced_value;      /* where the list was at the last look */
+  double           looked_value;     /* … at the last look that asked */
 
   /* the export in progress, or the file of the last one */
   GCancellable    *export_cancellable;
@@ -207,7 +234,7 @@ update_state (PatronOrdersPage *self)
   n_items = g_list_model_get_n_items (G_LIST_MODEL (self->orders));
   error = medusa_order_list_get_error (self->orders);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "orders.export",
-                                 self->export_cancellable == NULL &&
+                                 !self->cannot_export && self->export_cancellable == NULL &&
                                  medusa_order_list_get_loaded (self->orders) && n_items > 0);
 
   /* before the first page, its rows wait in the list if their number is
@@ -264,6 +291,8 @@ setup_row_cb (GtkSignalListItemFactory *factory,
   GtkWidget *row = patron_order_row_new ();
 
   g_signal_connect (row, "retry", G_CALLBACK (retry_cb), item);
+  /* the item owns the row */
+  g_object_set_data (G_OBJECT (row), LIST_ITEM_KEY, item);
   gtk_list_item_set_child (item, row);
 }
 
@@ -334,6 +363,148 @@ unbind_row_cb (GtkSignalListItemFactory *factory,
 {
   g_signal_handlers_disconnect_by_data (gtk_list_item_get_item (item),
                                         gtk_list_item_get_child (item));
+}
+
+/* The first and last position of the rows on screen, from where the list
+ * view put them: rows differ in height (a narrow list wraps some), so
+ * positions cannot be told from the scroll position alone. */
+static gboolean
+get_rows_on_screen (PatronOrdersPage *self,
+                    guint            *first,
+                    guint            *last)
+{
+  GtkWidget *list = GTK_WIDGET (self->list_view);
+  int height = gtk_widget_get_height (list);
+  gboolean found = FALSE;
+
+  if (!gtk_widget_get_mapped (list) || height <= 0)
+    return FALSE;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (list);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *row = gtk_widget_get_first_child (child);
+      GtkListItem *item = row != NULL ? g_object_get_data (G_OBJECT (row), LIST_ITEM_KEY) : NULL;
+      graphene_rect_t bounds;
+      guint position;
+
+      /* GTK 4.8 keeps the rows of the focus and the anchor, unmapped where
+       * they were, when they leave the screen */
+      if (item == NULL || !gtk_widget_get_mapped (child) ||
+          (position = gtk_list_item_get_position (item)) == GTK_INVALID_LIST_POSITION ||
+          !gtk_widget_compute_bounds (child, list, &bounds) ||
+          bounds.size.height <= 0 ||
+          bounds.origin.y >= height || bounds.origin.y + bounds.size.height <= 0)
+        continue;
+
+      *first = found ? MIN (*first, position) : position;
+      *last = found ? MAX (*last, position) : position;
+      found = TRUE;
+    }
+
+  return found;
+}
+
+/* Asks for the pages of the rows on screen; and, when the list moved by a
+ * screen or two since the last look (someone reading on, not a jump), for
+ * those of the screen after them in that direction too. */
+static void
+look_at_rows (PatronOrdersPage *self)
+{
+  double value = gtk_adjustment_get_value (self->vadjustment);
+  double moved = value - self->looked_value;
+  guint first, last, n;
+
+  self->paced_value = value;
+  if (self->orders == NULL || !get_rows_on_screen (self, &first, &last))
+    return;
+
+  self->looked_value = value;
+  n = last - first + 1;
+  if (moved != 0 && fabs (moved) <= 2 * gtk_adjustment_get_page_size (self->vadjustment))
+    {
+      if (moved > 0)
+        last += n;
+      else
+        first -= MIN (first, n);
+    }
+  medusa_order_list_ensure_range (self->orders, first, last - first + 1);
+}
+
+/* Still for PATRON_ORDERS_SETTLE_MS and for two frames: on a machine too
+ * busy to draw a fling's frames that often, the fling is not still between
+ * them. */
+static gboolean
+settle_tick_cb (GtkWidget     *list,
+                GdkFrameClock *clock,
+                gpointer       user_data)
+{
+  PatronOrdersPage *self = user_data;
+  double value = gtk_adjustment_get_value (self->vadjustment);
+
+  if (value != self->tick_value)
+    {
+      self->tick_value = value;
+      self->moved_at = g_get_monotonic_time ();
+      self->still_frames = 0;
+      return G_SOURCE_CONTINUE;
+    }
+
+  if (++self->still_frames < 2 ||
+      g_get_monotonic_time () - self->moved_at < PATRON_ORDERS_SETTLE_MS * G_TIME_SPAN_MILLISECOND)
+    return G_SOURCE_CONTINUE;
+
+  self->settle_tick = 0;
+  look_at_rows (self);
+
+  return G_SOURCE_REMOVE;
+}
+
+/* The list moved, grew, or came on screen: its rows are looked at once it
+ * has been still for a moment. */
+static void
+look_when_settled (PatronOrdersPage *self)
+{
+  /* the list view, going with the page, may still change */
+  if (self->vadjustment == NULL)
+    return;
+
+  self->moved_at = g_get_monotonic_time ();
+  self->still_frames = 0;
+  self->tick_value = gtk_adjustment_get_value (self->vadjustment);
+  if (self->settle_tick == 0)
+    self->settle_tick = gtk_widget_add_tick_callback (GTK_WIDGET (self->list_view),
+                                                      settle_tick_cb, self, NULL);
+}
+
+static gboolean
+pace_cb (gpointer user_data)
+{
+  PatronOrdersPage *self = user_data;
+  double value = gtk_adjustment_get_value (self->vadjustment);
+  double moved = fabs (value - self->paced_value);
+
+  if (moved == 0)
+    {
+      /* still: settle_tick_cb looks */
+      self->pace_source = 0;
+      return G_SOURCE_REMOVE;
+    }
+
+  self->paced_value = value;
+  if (moved <= PACE_SCREENS * gtk_adjustment_get_page_size (self->vadjustment))
+    look_at_rows (self);
+
+  return G_SOURCE_CONTINUE;
+}
+
+static void
+scrolled_cb (PatronOrdersPage *self)
+{
+  look_when_settled (self);
+  if (self->pace_source == 0)
+    self->pace_source = g_timeout_add (PACE_MS, pace_cb, self);
 }
 
 static void
@@ -971,6 +1142,13 @@ patron_orders_page_dispose (GObject *object)
 
   if (self->list_view != NULL)
     gtk_list_view_set_model (self->list_view, NULL);
+  if (self->settle_tick != 0)
+    gtk_widget_remove_tick_callback (GTK_WIDGET (self->list_view), self->settle_tick);
+  self->settle_tick = 0;
+  g_clear_handle_id (&self->pace_source, g_source_remove);
+  if (self->vadjustment != NULL)
+    g_signal_handlers_disconnect_by_data (self->vadjustment, self);
+  g_clear_object (&self->vadjustment);
   g_clear_object (&self->orders);
   g_clear_object (&self->session);
   g_clear_object (&self->visit);
@@ -1077,7 +1255,7 @@ patron_orders_page_init (PatronOrdersPage *self)
   patron_spinner_spin_later (self->loading_spinner);
   gtk_menu_button_set_create_popup_func (self->from_button, create_from_popover_cb, self, NULL);
   gtk_menu_button_set_create_popup_func (self->to_button, create_to_popover_cb, self, NULL);
-  self->settings = g_settings_new (APPLICATION_SCHEMA);
+  self->settings = patron_settings_new ();
   g_signal_connect_object (self->settings, "changed::" PAGE_SIZE_KEY,
                            G_CALLBACK (page_size_changed_cb), self, G_CONNECT_SWAPPED);
 
@@ -1089,6 +1267,16 @@ patron_orders_page_init (PatronOrdersPage *self)
       gtk_box_append (choice_box (self, choices[i].group), GTK_WIDGET (self->checks[i]));
     }
   update_filter_widgets (self);
+
+  /* the scrolled window gave the list view its adjustment */
+  self->vadjustment = g_object_ref (gtk_scrollable_get_vadjustment (
+                                      GTK_SCROLLABLE (self->list_view)));
+  g_signal_connect_object (self->vadjustment, "value-changed", G_CALLBACK (scrolled_cb), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->vadjustment, "changed", G_CALLBACK (look_when_settled), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->list_view, "map", G_CALLBACK (look_when_settled), self,
+                           G_CONNECT_SWAPPED);
 
   g_signal_connect (factory, "setup", G_CALLBACK (setup_row_cb), self);
   g_signal_connect (factory, "bind", G_CALLBACK (bind_row_cb), NULL);
@@ -1168,10 +1356,30 @@ patron_orders_page_set_session (PatronOrdersPage *self,
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (self->orders, "notify::n-items", G_CALLBACK (update_state), self,
                            G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->orders, "items-changed", G_CALLBACK (look_when_settled), self,
+                           G_CONNECT_SWAPPED);
   selection = gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->orders)));
   gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (selection));
   g_signal_connect_object (self->visit, "notify::order-count", G_CALLBACK (expect_session_count),
                            self, G_CONNECT_SWAPPED);
   expect_session_count (self);
   update_state (self);
+}
+
+/**
+ * patron_orders_page_set_can_export:
+ *
+ * At a shared counter workstation nothing of a customer is written to its
+ * disk: no Export as CSV.
+ */
+void
+patron_orders_page_set_can_export (PatronOrdersPage *self,
+                                   gboolean          can_export)
+{
+  g_return_if_fail (PATRON_IS_ORDERS_PAGE (self));
+
+  self->cannot_export = !can_export;
+  update_state (self);
+  if (!can_export)
+    gtk_widget_action_set_enabled (GTK_WIDGET (self), "orders.export", FALSE);
 }

@@ -13,12 +13,18 @@ G_BEGIN_DECLS
 
 #define PATRON_TYPE_ORDERS_PAGE (patron_orders_page_get_type ())
 
+/* How long the list stays still before the pages of the rows on screen are
+ * asked for: a jump or a fling asks only for where it lands. */
+#define PATRON_ORDERS_SETTLE_MS 100
+
 G_DECLARE_FINAL_TYPE (PatronOrdersPage, patron_orders_page, PATRON, ORDERS_PAGE, AdwBin)
 
 MedusaOrderQuery *patron_orders_page_history_query (void);
 void              patron_orders_page_set_session   (PatronOrdersPage *self,
                                                     PatronSession    *session);
 void              patron_orders_page_reload        (PatronOrdersPage *self);
+void              patron_orders_page_set_can_export (PatronOrdersPage *self,
+                                                    gboolean          can_export);
 void              patron_orders_page_export        (PatronOrdersPage *self,
                                                     GFile            *file);
 

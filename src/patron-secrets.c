@@ -256,6 +256,46 @@ patron_secrets_lookup_finish (GAsyncResult  *result,
   return TRUE;
 }
 
+/*
+ * libsecret's file backend (the keyring inside the Flatpak) keeps the file as
+ * it was before each write beside it, as `….keyring~`: after a session is
+ * forgotten, that copy still holds it, and a bearer token stays valid at the
+ * store. Two more writes, an item that says nothing and its removal, leave
+ * nothing but that item in the copy. With a keyring daemon they cost two
+ * calls and change nothing.
+ */
+#define SCRUB_ATTRIBUTES "store", "", "email", ""
+
+static void
+scrub_removed_cb (GObject      *object,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (!secret_password_clear_finish (result, &error) && error != NULL)
+    g_debug ("Could not remove the keyring's blank item: %s", error->message);
+
+  /* the session itself is forgotten either way */
+  g_task_return_boolean (task, TRUE);
+}
+
+static void
+scrub_stored_cb (GObject      *object,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (!secret_password_store_finish (result, &error))
+    g_debug ("Could not write the keyring's blank item: %s", error->message);
+
+  secret_password_clear (patron_secrets_get_schema (), NULL, scrub_removed_cb,
+                         g_steal_pointer (&task), SCRUB_ATTRIBUTES, NULL);
+}
+
 static void
 clear_cb (GObject      *object,
           GAsyncResult *result,
@@ -263,12 +303,25 @@ clear_cb (GObject      *object,
 {
   g_autoptr(GTask) task = user_data;
   GError *error = NULL;
+  gboolean removed;
 
-  secret_password_clear_finish (result, &error);
+  removed = secret_password_clear_finish (result, &error);
   if (error != NULL)
-    g_task_return_error (task, error);
-  else
-    g_task_return_boolean (task, TRUE);
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+
+  /* nothing was kept: nothing to write, least of all in counter mode */
+  if (!removed)
+    {
+      g_task_return_boolean (task, TRUE);
+      return;
+    }
+
+  /* not cancellable: a forgotten session must not stay in the backup */
+  secret_password_store (patron_secrets_get_schema (), SECRET_COLLECTION_DEFAULT, "Patron", "-",
+                         NULL, scrub_stored_cb, g_steal_pointer (&task), SCRUB_ATTRIBUTES, NULL);
 }
 
 /**

@@ -11,6 +11,7 @@
 
 #include "patron-secrets.h"
 #include "patron-session.h"
+#include "patron-settings.h"
 #include "patron-visit.h"
 #include "patron-store-api.h"
 
@@ -181,7 +182,7 @@ patron_session_constructed (GObject *object)
   self->client = medusa_client_new (self->store_url);
   /* the version and key remembered when the store was chosen */
   {
-    g_autoptr(GSettings) settings = g_settings_new (APPLICATION_SCHEMA);
+    g_autoptr(GSettings) settings = patron_settings_new ();
 
     patron_store_api_apply (settings, self->client);
   }

@@ -44,6 +44,10 @@ sign_in_cb (GObject      *object,
 
   if (!patron_session_sign_in_finish (PATRON_SESSION (object), result, &error))
     {
+      /* the window leaves this page as the session signs in, which cancels
+       * what the page asked: the password served all the same */
+      if (self->session != NULL && patron_session_get_signed_in (self->session))
+        gtk_editable_set_text (self->password_row, "");
       if (patron_form_show_failure (self->error_label, error, PATRON_ACTION_SIGN_IN))
         gtk_widget_grab_focus (GTK_WIDGET (self->password_row));
       patron_form_set_busy (self->form, self->spinner, FALSE);
@@ -233,4 +237,21 @@ patron_sign_in_page_set_can_remember (PatronSignInPage *self,
   g_return_if_fail (PATRON_IS_SIGN_IN_PAGE (self));
 
   gtk_widget_set_visible (self->remember_row, can_remember);
+}
+
+/**
+ * patron_sign_in_page_focus_form:
+ *
+ * Puts the focus where typing goes on: the email, or the password once
+ * the email is there (as a barcode scanner leaves it on the welcome page).
+ */
+void
+patron_sign_in_page_focus_form (PatronSignInPage *self)
+{
+  g_return_if_fail (PATRON_IS_SIGN_IN_PAGE (self));
+
+  if (gtk_editable_get_text (GTK_EDITABLE (self->email_row))[0] == '\0')
+    gtk_widget_grab_focus (GTK_WIDGET (self->email_row));
+  else
+    gtk_widget_grab_focus (GTK_WIDGET (self->password_row));
 }

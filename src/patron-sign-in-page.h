@@ -23,5 +23,6 @@ void patron_sign_in_page_set_message     (PatronSignInPage *self,
                                           const char       *message);
 void patron_sign_in_page_set_can_remember (PatronSignInPage *self,
                                            gboolean          can_remember);
+void patron_sign_in_page_focus_form      (PatronSignInPage *self);
 
 G_END_DECLS

@@ -13,6 +13,7 @@
 #include "medusa.h"
 #include "patron-error.h"
 #include "patron-form.h"
+#include "patron-settings.h"
 #include "patron-store-api.h"
 #include "patron-store-page.h"
 #include "patron-text.h"
@@ -308,6 +309,8 @@ submit_cb (PatronStorePage *self)
 
   if (patron_store_url_needs_consent (self->settings, url))
     {
+      /* the question is about this address: an earlier one's failure goes */
+      patron_form_show_error (self->error_label, NULL);
       ask_consent (self, url);
       return;
     }
@@ -392,7 +395,7 @@ patron_store_page_class_init (PatronStorePageClass *klass)
 static void
 patron_store_page_init (PatronStorePage *self)
 {
-  self->settings = g_settings_new (APPLICATION_SCHEMA);
+  self->settings = patron_settings_new ();
   gtk_widget_init_template (GTK_WIDGET (self));
   patron_form_set_max_length (GTK_EDITABLE (self->url_row), PATRON_MAX_URL_LENGTH,
                               self->error_label);

@@ -16,15 +16,18 @@
 #include "patron-orders-page.h"
 #include "patron-forgot-page.h"
 #include "patron-form.h"
+#include "patron-idle-monitor.h"
 #include "patron-preferences-window.h"
 #include "patron-register-page.h"
 #include "patron-reset-link.h"
 #include "patron-reset-page.h"
 #include "patron-session.h"
+#include "patron-settings.h"
 #include "patron-sign-in-page.h"
 #include "patron-store-api.h"
 #include "patron-store-page.h"
 #include "patron-text.h"
+#include "patron-welcome-page.h"
 #include "patron-window.h"
 
 struct _PatronWindow
@@ -43,6 +46,11 @@ struct _PatronWindow
   char                 *reset_token;
 
   GtkWindow            *help_overlay;    /* made when first shown */
+  PatronIdleMonitor    *idle_monitor;    /* runs during a visit in counter mode */
+  GtkRevealer          *idle_revealer;
+  GtkLabel             *idle_label;
+  GtkButton            *idle_button;
+  GtkWidget            *next_customer_button;
   gint64                shown_in_frame;  /* the frame of the last show_page() */
   AdwWindowTitle       *window_title;
   GtkMenuButton        *menu_button;
@@ -52,6 +60,7 @@ struct _PatronWindow
   GtkStack             *stack;
   /* made when first shown (a kept session never shows them) */
   PatronStorePage      *store_page;
+  PatronWelcomePage    *welcome_page;
   PatronSignInPage     *sign_in_page;
   PatronRegisterPage   *register_page;
   PatronForgotPage     *forgot_page;
@@ -64,11 +73,32 @@ G_DEFINE_FINAL_TYPE (PatronWindow, patron_window, ADW_TYPE_APPLICATION_WINDOW)
 
 static gboolean ask_before_discarding (PatronWindow *self,
                                        const char   *action);
+static void     update_idle           (PatronWindow *self);
+
+/* One customer after another at a shared workstation: the key, or
+ * --counter. */
+static gboolean
+in_counter_mode (PatronWindow *self)
+{
+  GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
+
+  if (PATRON_IS_APPLICATION (app))
+    return patron_application_get_counter_mode (PATRON_APPLICATION (app));
+
+  return g_settings_get_boolean (self->settings, "counter-mode");
+}
 
 static gboolean
 keeps_sessions (PatronWindow *self)
 {
-  return !g_settings_get_boolean (self->settings, "counter-mode");
+  return !in_counter_mode (self);
+}
+
+/* Where a customer starts: the welcome page at a counter. */
+static const char *
+entry_page (PatronWindow *self)
+{
+  return in_counter_mode (self) ? "welcome" : "sign-in";
 }
 
 /* The session, and whether it may be kept, for the pages made so far. */
@@ -91,6 +121,12 @@ update_pages (PatronWindow *self)
     patron_forgot_page_set_session (self->forgot_page, self->session);
   if (self->reset_page != NULL)
     patron_reset_page_set_session (self->reset_page, self->session);
+  if (self->orders_page != NULL)
+    patron_orders_page_set_can_export (self->orders_page, keeps_sessions (self));
+  if (self->welcome_page != NULL)
+    patron_welcome_page_set_store_url (self->welcome_page,
+                                       self->session != NULL
+                                       ? patron_session_get_store_url (self->session) : NULL);
 }
 
 /* The page called @name, made now if it is one of those made when first
@@ -111,6 +147,12 @@ ensure_page (PatronWindow *self,
     page = GTK_WIDGET (self->account_page = g_object_new (PATRON_TYPE_ACCOUNT_PAGE, NULL));
   else if (g_str_equal (name, "store"))
     page = GTK_WIDGET (self->store_page = g_object_new (PATRON_TYPE_STORE_PAGE, NULL));
+  else if (g_str_equal (name, "welcome"))
+    {
+      page = GTK_WIDGET (self->welcome_page = g_object_new (PATRON_TYPE_WELCOME_PAGE, NULL));
+      g_signal_connect_object (page, "notify::has-email",
+                               G_CALLBACK (update_idle), self, G_CONNECT_SWAPPED);
+    }
   else if (g_str_equal (name, "sign-in"))
     page = GTK_WIDGET (self->sign_in_page = g_object_new (PATRON_TYPE_SIGN_IN_PAGE, NULL));
   else if (g_str_equal (name, "register"))
@@ -170,6 +212,28 @@ store_page (PatronWindow *self)
   return self->store_page;
 }
 
+/* In counter mode a visit runs from the first key typed on the welcome
+ * page until it ends; the store page and "Signing In…" are no one's visit. */
+static void
+update_idle (PatronWindow *self)
+{
+  const char *visible = gtk_stack_get_visible_child_name (self->stack);
+  gboolean counter = in_counter_mode (self);
+  gboolean visit;
+
+  if (visible == NULL || g_str_equal (visible, "store") || g_str_equal (visible, "loading"))
+    visit = FALSE;
+  else if (g_str_equal (visible, "welcome"))
+    visit = patron_welcome_page_get_has_email (self->welcome_page);
+  else
+    visit = TRUE;
+  patron_idle_monitor_set_running (self->idle_monitor, counter && visit);
+  gtk_widget_set_visible (self->next_customer_button, counter);
+  /* at 360 px the header bar holds Next Customer or the title, not both; at
+   * a counter the welcome page says which store it is */
+  gtk_widget_set_visible (GTK_WIDGET (self->window_title), !counter);
+}
+
 static void
 show_page (PatronWindow *self,
            const char   *name)
@@ -203,6 +267,13 @@ show_page (PatronWindow *self,
                                  -1);
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.sign-out", signed_in);
+  update_idle (self);
+
+  /* typing (or a barcode scanner) starts at once */
+  if (g_str_equal (name, "welcome"))
+    patron_welcome_page_start (self->welcome_page);
+  else if (g_str_equal (name, "sign-in"))
+    patron_sign_in_page_focus_form (self->sign_in_page);
 }
 
 static void forget_customer (PatronWindow *self);
@@ -235,7 +306,7 @@ customer_changed_cb (PatronWindow  *self,
       if (self->orders_page != NULL)
         patron_orders_page_set_session (self->orders_page, NULL);
       if (g_strcmp0 (visible, "account") == 0 || g_strcmp0 (visible, "orders") == 0)
-        show_page (self, "sign-in");
+        show_page (self, entry_page (self));
     }
 }
 
@@ -278,19 +349,8 @@ restore_cb (GObject      *object,
       patron_sign_in_page_set_message (sign_in_page (self), sentence);
     }
 
-  show_page (self, "sign-in");
-}
-
-/* The first page of the orders is asked for with the customer, as the
- * orders page would ask for it. */
-static void
-load_orders_ahead (PatronWindow *self)
-{
-  g_autoptr(MedusaOrderQuery) query = patron_orders_page_history_query ();
-
-  if (self->session != NULL)
-    patron_session_set_orders_ahead (self->session, query,
-                                     g_settings_get_uint (self->settings, "orders-page-size"));
+  /* at a counter, only a failure is told on the sign-in page */
+  show_page (self, error != NULL ? "sign-in" : entry_page (self));
 }
 
 static void
@@ -403,7 +463,6 @@ use_store (PatronWindow *self,
   if (self->session == NULL)
     self->session = patron_session_new (url);
   patron_session_set_keep_sessions (self->session, keeps_sessions (self));
-  load_orders_ahead (self);
   g_signal_connect_object (self->session, "notify::customer",
                            G_CALLBACK (customer_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->session, "expired",
@@ -439,6 +498,65 @@ counter_mode_changed_cb (PatronWindow *self)
   if (self->session != NULL)
     patron_session_set_keep_sessions (self->session, keeps_sessions (self));
   update_pages (self);
+  update_idle (self);
+}
+
+static void
+store_writable_changed_cb (PatronWindow *self)
+{
+  /* a store an administrator set is not changed here */
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.change-store",
+                                 g_settings_is_writable (self->settings, "store-url"));
+}
+
+static void
+idle_countdown_cb (PatronWindow      *self,
+                   GParamSpec        *pspec,
+                   PatronIdleMonitor *monitor)
+{
+  guint countdown = patron_idle_monitor_get_countdown (monitor);
+  gboolean signed_in = self->session != NULL && patron_session_get_signed_in (self->session);
+
+  if (countdown > 0)
+    {
+      g_autofree char *text = NULL;
+
+      if (signed_in)
+        text = g_strdup_printf (ngettext ("Signing out in %u s", "Signing out in %u s",
+                                          countdown), countdown);
+      else
+        text = g_strdup_printf (ngettext ("Starting over in %u s", "Starting over in %u s",
+                                          countdown), countdown);
+      gtk_label_set_text (self->idle_label, text);
+      gtk_button_set_label (self->idle_button,
+                            signed_in ? _("Stay Signed In") : _("Not Yet"));
+    }
+  gtk_revealer_set_reveal_child (self->idle_revealer, countdown > 0);
+}
+
+static void
+idle_timeout_cb (PatronWindow *self)
+{
+  patron_window_end_visit (self);
+}
+
+static void
+stay_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  patron_idle_monitor_reset (PATRON_WINDOW (widget)->idle_monitor);
+}
+
+static void
+next_customer_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  PatronWindow *self = PATRON_WINDOW (widget);
+
+  if (in_counter_mode (self))
+    patron_window_end_visit (self);
 }
 
 static void
@@ -463,6 +581,10 @@ navigate_action (GtkWidget  *widget,
     patron_forgot_page_set_email (forgot_page (self), email);
   else if (g_str_equal (page, "orders"))
     patron_orders_page_set_session (orders_page (self), self->session);
+  else if (g_str_equal (page, "welcome"))
+    {
+      /* it starts empty: nothing to hand over */
+    }
   else if (g_str_equal (page, "account"))
     {
       if (self->orders_page != NULL)
@@ -756,7 +878,8 @@ sign_out_cb (GObject      *object,
  * the deletions waiting on their toast; closes their windows and dialogs;
  * empties every form, the orders page's filters and search, the clipboard
  * where Patron put something there and the pictures in memory; shows the
- * sign-in page. Only the store address stays. Does nothing more than
+ * sign-in page (the welcome page in counter mode). Only the store address
+ * stays. Does nothing more than
  * emptying the forms if nobody is signed in.
  */
 void
@@ -784,7 +907,7 @@ patron_window_end_visit (PatronWindow *self)
     }
 
   if (self->session != NULL)
-    show_page (self, "sign-in");
+    show_page (self, entry_page (self));
 }
 
 static void
@@ -973,6 +1096,10 @@ patron_window_dispose (GObject *object)
     g_signal_handlers_disconnect_by_data (self->session, self);
   g_clear_object (&self->session);
 
+  if (self->idle_monitor != NULL)
+    g_signal_handlers_disconnect_by_data (self->idle_monitor, self);
+  g_clear_object (&self->idle_monitor);
+
   if (self->help_overlay != NULL)
     gtk_window_destroy (self->help_overlay);
   g_clear_object (&self->help_overlay);
@@ -1005,6 +1132,10 @@ patron_window_class_init (PatronWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PatronWindow, primary_menu);
   gtk_widget_class_bind_template_child (widget_class, PatronWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, PatronWindow, stack);
+  gtk_widget_class_bind_template_child (widget_class, PatronWindow, idle_revealer);
+  gtk_widget_class_bind_template_child (widget_class, PatronWindow, idle_label);
+  gtk_widget_class_bind_template_child (widget_class, PatronWindow, idle_button);
+  gtk_widget_class_bind_template_child (widget_class, PatronWindow, next_customer_button);
 
   gtk_widget_class_install_action (widget_class, "win.navigate", "(ss)", navigate_action);
   gtk_widget_class_install_action (widget_class, "win.open-reset", "(ss)", open_reset_action);
@@ -1012,6 +1143,8 @@ patron_window_class_init (PatronWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.use-store", "s", use_store_action);
   gtk_widget_class_install_action (widget_class, "win.change-store", NULL, change_store_action);
   gtk_widget_class_install_action (widget_class, "win.sign-out", NULL, sign_out_action);
+  gtk_widget_class_install_action (widget_class, "win.next-customer", NULL, next_customer_action);
+  gtk_widget_class_install_action (widget_class, "win.stay", NULL, stay_action);
   gtk_widget_class_install_action (widget_class, "win.show-help-overlay", NULL,
                                    show_help_overlay_action);
 }
@@ -1019,15 +1152,26 @@ patron_window_class_init (PatronWindowClass *klass)
 static void
 patron_window_init (PatronWindow *self)
 {
-  self->settings = g_settings_new (APPLICATION_SCHEMA);
+  self->settings = patron_settings_new ();
   self->cancellable = g_cancellable_new ();
   self->shown_in_frame = G_MININT64;
   g_signal_connect_object (self->settings, "changed::counter-mode",
                            G_CALLBACK (counter_mode_changed_cb), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->settings, "changed::orders-page-size",
-                           G_CALLBACK (load_orders_ahead), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->settings, "writable-changed::store-url",
+                           G_CALLBACK (store_writable_changed_cb), self, G_CONNECT_SWAPPED);
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  store_writable_changed_cb (self);
+
+  self->idle_monitor = patron_idle_monitor_new ();
+  g_settings_bind (self->settings, "counter-idle-seconds", self->idle_monitor, "timeout",
+                   G_SETTINGS_BIND_GET);
+  g_signal_connect_object (self->idle_monitor, "notify::countdown",
+                           G_CALLBACK (idle_countdown_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->idle_monitor, "timeout",
+                           G_CALLBACK (idle_timeout_cb), self, G_CONNECT_SWAPPED);
+  patron_idle_monitor_watch (self->idle_monitor, GTK_WIDGET (self));
+  patron_idle_monitor_watch_toplevels (self->idle_monitor);
   patron_menu_button_set_menu_later (self->menu_button, self->primary_menu);
   patron_spinner_spin_later (self->loading_spinner);
 

@@ -334,6 +334,11 @@ test_error_sentences (void)
                                                      "Could not connect: Connection refused");
     g_autoptr(GError) timeout = g_error_new_literal (G_IO_ERROR, G_IO_ERROR_TIMED_OUT, "x");
     g_autoptr(GError) tls = g_error_new_literal (G_TLS_ERROR, G_TLS_ERROR_BAD_CERTIFICATE, "x");
+    /* what libsoup says for https:// to a server that speaks plain http */
+    g_autoptr(GError) not_tls = g_error_new_literal (G_TLS_ERROR, G_TLS_ERROR_MISC,
+                                                     "Error performing TLS handshake: An "
+                                                     "unexpected TLS packet was received.");
+    g_autofree char *not_tls_text = patron_error_to_sentence (not_tls, PATRON_ACTION_CONNECT);
     g_autoptr(GError) token = g_error_new_literal (MEDUSA_ERROR, MEDUSA_ERROR_INVALID_TOKEN,
                                                    "An unknown error occurred.");
     g_autofree char *wrong_text = patron_error_to_sentence (wrong, PATRON_ACTION_SIGN_IN);
@@ -355,6 +360,9 @@ test_error_sentences (void)
     g_assert_nonnull (strstr (refused_text, "cannot reach"));
     g_assert_nonnull (strstr (timeout_text, "in time"));
     g_assert_nonnull (strstr (tls_text, "certificate"));
+    /* a handshake that failed is not blamed on a certificate there is none of */
+    g_assert_null (strstr (not_tls_text, "certificate"));
+    g_assert_nonnull (strstr (not_tls_text, "secure connection"));
     g_assert_nonnull (strstr (token_text, "new email"));
     /* a save whose answer broke: it probably happened, and the user is told so */
     g_assert_nonnull (strstr (saved_text, "probably reached the store"));

@@ -13,6 +13,7 @@
 
 #include "test-util.h"
 
+#include <glib/gstdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/resource.h>
@@ -262,6 +263,31 @@ test_server_new (SoupServerCallback   handler,
   g_slist_free_full (uris, (GDestroyNotify) g_uri_unref);
 
   return server;
+}
+
+/**
+ * test_delete_tree:
+ * @path: a file, or a directory removed with all it holds (symbolic links
+ *   are removed, not followed)
+ */
+void
+test_delete_tree (const char *path)
+{
+  if (g_file_test (path, G_FILE_TEST_IS_DIR) && !g_file_test (path, G_FILE_TEST_IS_SYMLINK))
+    {
+      g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+      const char *name;
+
+      while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+        {
+          g_autofree char *child = g_build_filename (path, name, NULL);
+
+          test_delete_tree (child);
+        }
+      g_rmdir (path);
+    }
+  else
+    g_unlink (path);
 }
 
 /* A JSON Web Token with @claims as its payload (base64url, unpadded) and a

@@ -33,5 +33,6 @@ void          test_filter_warning  (const char    *domain,
 SoupServer   *test_server_new      (SoupServerCallback handler,
                                     gpointer       data,
                                     GUri         **uri);
+void          test_delete_tree     (const char    *path);
 
 G_END_DECLS

@@ -15,8 +15,17 @@
  *       shows the account; the moment it is signed in, goes to the orders
  *       (what the Orders button does) and notes the first frame painted
  *       once the first page of orders is in the list. With --scroll, then
- *       scrolls the list to its end one screenful a frame, waiting while a
- *       page is being fetched, and notes memory and requests at the end.
+ *       scrolls the list to its end one screenful a frame, waiting while
+ *       the rows on screen wait for their page (Patron asks for it once the
+ *       list has been still for a moment) or a page is being fetched, and
+ *       notes memory and requests at the end.
+ *   bench-orders --store URL --gestures
+ *       as above, then End, Home, a jump to the middle, a fling from the
+ *       top (a position a frame) and a slow scroll from the top to the end
+ *       (half a screen, then waiting for the rows on screen), each once the
+ *       list has been quiet for half a second after the one before: the
+ *       pages of orders each asked for, against the pages of the rows on
+ *       screen that were not asked for before.
  *
  * Prints key=value lines (run.sh reads them); times are microseconds since
  * the process was executed (bench_exec_clock_start()).
@@ -46,6 +55,13 @@ typedef struct
   GtkListView     *list_view;
   gboolean         scroll;
   gboolean         scrolling;
+  gboolean         gestures;
+  guint            gesture;          /* the one under way */
+  guint            gesture_step;
+  gint64           quiet_since_us;
+  guint            n_requests_seen;
+  guint            n_requests_before;  /* … when the gesture began */
+  GHashTable      *asked;            /* offsets asked for */
   int              status;
 
   /* the Store API requests the client made: "start" or "scroll", a tab, the
@@ -185,8 +201,8 @@ find_orders_view (GtkWidget *widget)
   return NULL;
 }
 
-/* How many of the first @n slots hold their order. Only call it for slots
- * whose pages were asked for already: asking for a slot asks for its page. */
+/* How many of the first @n slots hold their order (asking for a slot asks
+ * for no page). */
 static guint
 count_loaded (MedusaOrderList *orders,
               guint            n)
@@ -252,8 +268,36 @@ finish_scroll (Bench *b)
   quit (b, 0);
 }
 
-/* One screenful a frame, like Page Down held; while a page is being fetched
- * the reader waits for it, as a person waits for rows to fill in. */
+/* Whether the rows on screen hold their orders: the rows of the bench's wide
+ * window are all as high. */
+static gboolean
+screen_filled (Bench         *b,
+               GtkAdjustment *adjustment)
+{
+  guint n_items = g_list_model_get_n_items (G_LIST_MODEL (b->orders));
+  double row = n_items > 0 ? gtk_adjustment_get_upper (adjustment) / n_items : 0;
+  double value = gtk_adjustment_get_value (adjustment);
+  guint first, last;
+
+  if (row <= 0)
+    return TRUE;
+
+  first = MIN (n_items - 1, (guint) (value / row));
+  last = MIN (n_items - 1, (guint) ((value + gtk_adjustment_get_page_size (adjustment) - 1) / row));
+  for (guint i = first; i <= last; i++)
+    {
+      g_autoptr(MedusaOrderSlot) slot = g_list_model_get_item (G_LIST_MODEL (b->orders), i);
+
+      if (medusa_order_slot_get_order (slot) == NULL)
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* One screenful a frame, like Page Down held; while the rows on screen wait
+ * for their page or a page is being fetched the reader waits for it, as a
+ * person waits for rows to fill in. */
 static gboolean
 scroll_tick_cb (GtkWidget     *widget,
                 GdkFrameClock *clock,
@@ -265,7 +309,7 @@ scroll_tick_cb (GtkWidget     *widget,
   double page = gtk_adjustment_get_page_size (adjustment);
   double upper = gtk_adjustment_get_upper (adjustment);
 
-  if (medusa_order_list_get_loading (b->orders))
+  if (medusa_order_list_get_loading (b->orders) || !screen_filled (b, adjustment))
     {
       b->settle = 0;
       return G_SOURCE_CONTINUE;
@@ -284,6 +328,164 @@ scroll_tick_cb (GtkWidget     *widget,
 
   finish_scroll (b);
   return G_SOURCE_REMOVE;
+}
+
+/* ------------------------------------------------------------------------ */
+/* Gestures and the pages each asks for                                     */
+
+#define QUIET_US (500 * G_TIME_SPAN_MILLISECOND)
+
+static const char * const gesture_names[] = {
+  "open", "end", "home", "middle", "fling", "slow_scroll",
+};
+
+/* The rows on screen, from the adjustment: the bench's rows are all as
+ * high. */
+static void
+rows_on_screen (Bench         *b,
+                GtkAdjustment *adjustment,
+                guint         *first,
+                guint         *last)
+{
+  guint n_items = g_list_model_get_n_items (G_LIST_MODEL (b->orders));
+  double row = gtk_adjustment_get_upper (adjustment) / MAX (n_items, 1);
+  double value = gtk_adjustment_get_value (adjustment);
+
+  *first = MIN (n_items - 1, (guint) (value / row));
+  *last = MIN (n_items - 1, (guint) ((value + gtk_adjustment_get_page_size (adjustment) - 1) /
+                                     row));
+}
+
+/* Scrolls so that @fraction of the list is above the screen. */
+static void
+scroll_to_fraction (GtkAdjustment *adjustment,
+                    double         fraction)
+{
+  gtk_adjustment_set_value (adjustment,
+                            fraction * (gtk_adjustment_get_upper (adjustment) -
+                                        gtk_adjustment_get_page_size (adjustment)));
+}
+
+/* The pages asked for by the gesture just done, against the pages of the
+ * rows on screen not asked for before (for the slow scroll, every page not
+ * asked for before). */
+static void
+report_gesture (Bench         *b,
+                GtkAdjustment *adjustment)
+{
+  guint page_size = medusa_order_list_get_page_size (b->orders);
+  guint n_items = g_list_model_get_n_items (G_LIST_MODEL (b->orders));
+  const char *name = gesture_names[b->gesture];
+  g_autoptr(GHashTable) expected = g_hash_table_new (NULL, NULL);
+  guint first, last, asked = 0, twice = 0, elsewhere = 0;
+
+  rows_on_screen (b, adjustment, &first, &last);
+  if (g_str_equal (name, "slow_scroll"))
+    first = 0;
+  for (guint page = first / page_size; page <= last / page_size; page++)
+    if (!g_hash_table_contains (b->asked, GUINT_TO_POINTER (page * page_size)))
+      g_hash_table_add (expected, GUINT_TO_POINTER (page * page_size));
+
+  for (guint i = b->n_requests_before; i < b->requests->len; i++)
+    {
+      gint64 offset = page_offset (g_ptr_array_index (b->requests, i), page_size);
+
+      if (offset < 0)
+        continue;
+      asked++;
+      if (!g_hash_table_add (b->asked, GUINT_TO_POINTER ((guint) offset)))
+        twice++;
+      else if (!g_hash_table_remove (expected, GUINT_TO_POINTER ((guint) offset)))
+        elsewhere++;
+    }
+
+  bench_print ("gesture", "%s requests=%u on_screen_new=%u elsewhere=%u twice=%u rows=%u-%u of %u",
+               name, asked, asked - elsewhere - twice + g_hash_table_size (expected), elsewhere,
+               twice, first, last, n_items);
+  b->n_requests_before = b->requests->len;
+}
+
+/* Starts gesture @b->gesture, a step a frame; FALSE once it is done. */
+static gboolean
+gesture_step (Bench         *b,
+              GtkAdjustment *adjustment)
+{
+  const char *name = gesture_names[b->gesture];
+  guint step = b->gesture_step++;
+
+  if (g_str_equal (name, "end") && step == 0)
+    gtk_widget_activate_action (GTK_WIDGET (b->list_view), "list.scroll-to-item", "u",
+                                g_list_model_get_n_items (G_LIST_MODEL (b->orders)) - 1);
+  else if (g_str_equal (name, "home") && step == 0)
+    gtk_widget_activate_action (GTK_WIDGET (b->list_view), "list.scroll-to-item", "u", 0);
+  else if (g_str_equal (name, "middle") && step == 0)
+    scroll_to_fraction (adjustment, 0.5);
+  else if (g_str_equal (name, "fling") && step <= 6)
+    /* from the top (after the middle's Home) to three quarters */
+    scroll_to_fraction (adjustment, step == 0 ? 0.0 : 0.125 * step);
+  else if (g_str_equal (name, "slow_scroll"))
+    {
+      double value = gtk_adjustment_get_value (adjustment);
+      double page = gtk_adjustment_get_page_size (adjustment);
+      double upper = gtk_adjustment_get_upper (adjustment);
+
+      if (step == 0)
+        gtk_adjustment_set_value (adjustment, 0);
+      else if (!screen_filled (b, adjustment))
+        b->gesture_step--;   /* a reader waits for the rows */
+      else if (value + page < upper - 0.5)
+        gtk_adjustment_set_value (adjustment, MIN (value + page / 2, upper - page));
+      else
+        return FALSE;
+    }
+  else
+    return FALSE;
+
+  return TRUE;
+}
+
+static gboolean
+gestures_tick_cb (GtkWidget     *widget,
+                  GdkFrameClock *clock,
+                  gpointer       user_data)
+{
+  Bench *b = user_data;
+  GtkAdjustment *adjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (widget));
+  gint64 now = g_get_monotonic_time ();
+
+  if (b->gesture_step > 0 && gesture_step (b, adjustment))
+    {
+      b->quiet_since_us = now;
+      return G_SOURCE_CONTINUE;
+    }
+
+  /* quiet: the rows on screen filled, nothing on its way, no new request */
+  if (b->requests->len != b->n_requests_seen || medusa_order_list_get_loading (b->orders) ||
+      !screen_filled (b, adjustment))
+    {
+      b->n_requests_seen = b->requests->len;
+      b->quiet_since_us = now;
+      return G_SOURCE_CONTINUE;
+    }
+  if (now - b->quiet_since_us < QUIET_US)
+    return G_SOURCE_CONTINUE;
+
+  report_gesture (b, adjustment);
+  if (++b->gesture == G_N_ELEMENTS (gesture_names))
+    {
+      bench_print ("gestures_pages_asked", "%u", g_hash_table_size (b->asked));
+      bench_print ("pages_needed", "%u",
+                   (g_list_model_get_n_items (G_LIST_MODEL (b->orders)) +
+                    medusa_order_list_get_page_size (b->orders) - 1) /
+                   medusa_order_list_get_page_size (b->orders));
+      quit (b, 0);
+      return G_SOURCE_REMOVE;
+    }
+
+  b->gesture_step = 0;
+  gesture_step (b, adjustment);
+  b->quiet_since_us = now;
+  return G_SOURCE_CONTINUE;
 }
 
 static gboolean
@@ -343,6 +545,16 @@ after_paint_cb (GdkFrameClock *clock,
           bench_print ("start_request", "%s", request);
           bench_print ("start_request_done_us", "%" G_GINT64_FORMAT " %s",
                        g_array_index (b->request_done_us, gint64, i), request);
+        }
+
+      if (b->gestures)
+        {
+          /* opening is the first gesture: what it asked for counts */
+          b->n_requests_before = 0;
+          b->n_requests_seen = b->requests->len;
+          b->quiet_since_us = g_get_monotonic_time ();
+          gtk_widget_add_tick_callback (GTK_WIDGET (b->list_view), gestures_tick_cb, b, NULL);
+          return;
         }
 
       if (!b->scroll)
@@ -496,11 +708,14 @@ main (int   argc,
   g_autofree char *store_url = NULL;
   gboolean do_sign_in = FALSE;
   gboolean scroll = FALSE;
+  gboolean gestures = FALSE;
   char *app_argv[4];
   GOptionEntry entries[] = {
     { "store", 0, 0, G_OPTION_ARG_STRING, &store_url, "The store", "URL" },
     { "sign-in", 0, 0, G_OPTION_ARG_NONE, &do_sign_in, "Keep a session in the keyring", NULL },
     { "scroll", 0, 0, G_OPTION_ARG_NONE, &scroll, "Then scroll to the end", NULL },
+    { "gestures", 0, 0, G_OPTION_ARG_NONE, &gestures, "Then End, Home, a jump, a fling and a "
+      "slow scroll, counting the pages asked for", NULL },
     { NULL }
   };
 
@@ -525,6 +740,8 @@ main (int   argc,
   bench.requests = g_ptr_array_new_with_free_func (g_free);
   bench.request_done_us = g_array_new (FALSE, FALSE, sizeof (gint64));
   bench.scroll = scroll;
+  bench.gestures = gestures;
+  bench.asked = g_hash_table_new (NULL, NULL);
   g_log_set_writer_func (log_writer, NULL, NULL);
 
   app = patron_application_new (APPLICATION_ID, G_APPLICATION_HANDLES_OPEN);
@@ -540,6 +757,7 @@ main (int   argc,
 
   g_clear_object (&bench.orders);
   g_clear_pointer (&bench.requests, g_ptr_array_unref);
+  g_clear_pointer (&bench.asked, g_hash_table_unref);
   g_clear_pointer (&bench.request_done_us, g_array_unref);
 
   return bench.status;

@@ -100,6 +100,10 @@ EOF
   wait_server_idle
   "$BIN/bench-orders" --store "$MEDUSA_URL" --scroll >"$WORK/scroll.out"
 
+  log "Patron's pages per gesture: opening, End, Home, a jump, a fling, a slow scroll"
+  wait_server_idle
+  "$BIN/bench-orders" --store "$MEDUSA_URL" --gestures >"$WORK/gestures.out"
+
   log "parsing one recorded 50-order page"
   "$BIN/bench-parse" "$WORK/page.json" 300 >"$WORK/parse.out"
   exit 0
@@ -189,13 +193,23 @@ n_items=$(value n_items "$S"); pages_needed=$(value pages_needed "$S")
 n_requests=$(value n_requests "$S"); http_pages=$(value http_order_pages "$S")
 http_distinct=$(value http_distinct_offsets "$S")
 parse_us=$(value parse_cpu_us_median "$W/parse.out")
+# "gesture=end requests=2 on_screen_new=2 elsewhere=0 twice=0 rows=…": pages asked, against
+# the pages of the rows on screen not asked before; PASS if equal for each, and every page
+# asked for once in all
+G="$W/gestures.out"
+g_asked=$(awk -F'[ =]' '/^gesture=/ { printf "%s%s", sep, $4; sep = "," }' "$G")
+g_screen=$(awk -F'[ =]' '/^gesture=/ { printf "%s%s", sep, $6; sep = "," }' "$G")
+g_ok=$(awk -F'[ =]' '/^gesture=/ { n++; if ($4 != $6 || $8 != 0 || $10 != 0) bad++ }
+                     END { print (n == 6 && !bad) ? 1 : 0 }' "$G")
+[[ "$(value gestures_pages_asked "$G")" == "$(value pages_needed "$G")" ]] || g_ok=0
 
 awk_table() {
   awk -v bare="$bare_us" -v app="$app_us" -v server="$server_sum_s" \
       -v rf="$rss_first" -v re="$rss_end" -v lf="$loaded_first" -v le="$loaded_end" \
       -v items="$n_items" -v pages="$pages_needed" -v req="$n_requests" \
       -v http="$http_pages" -v distinct="$http_distinct" \
-      -v parse="$parse_us" -v pserver="$page_server_s" '
+      -v parse="$parse_us" -v pserver="$page_server_s" \
+      -v gasked="$g_asked" -v gscreen="$g_screen" -v gok="$g_ok" '
     function verdict(ok) { n_fail += !ok; return ok ? "PASS" : "FAIL" }
     BEGIN {
       fmt = "%-40s %16s %24s %7s %8s  %s\n"
@@ -213,6 +227,8 @@ awk_table() {
       ok = req == pages && http == pages && distinct == pages && le == items
       printf fmt, "requests while scrolling to the end", req, sprintf("%d pages", pages),
              sprintf("%.2f", r), "= 1.00", verdict(ok)
+      printf fmt, "pages per gesture (open,End,Home,jump,fling,slow)", gasked,
+             "on screen " gscreen, "", "= screen", verdict(gok == 1)
       r = parse / (pserver * 1e6)
       printf fmt, "CPU parsing one 50-order page", sprintf("%.2f ms", parse / 1000),
              sprintf("server %.0f ms", pserver * 1000), sprintf("%.3f", r), "<= 0.10",
@@ -270,7 +286,7 @@ for n in $(seq 2 99); do [[ -e "$out" ]] || break; out="$base-$n.txt"; done
   echo "$details"
   echo
   echo "# raw output"
-  for f in requests.txt curl.out window.out orders.out scroll.out parse.out; do
+  for f in requests.txt curl.out window.out orders.out scroll.out gestures.out parse.out; do
     echo "## $f"
     grep -v '^start_request=' "$W/$f" || true
   done

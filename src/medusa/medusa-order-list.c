@@ -164,13 +164,14 @@ slot_set_failed (MedusaOrderSlot *self,
  *
  * The signed-in customer's orders as a #GListModel of #MedusaOrderSlot. The
  * first page tells the total count, so the list has its full length (and a
- * view its scrollbar) from the start; every other page is asked for only when
- * one of its positions is asked for, once. The pages a view asks for while
- * it makes its rows go out together when the main loop is next idle, after
- * the frame it is making; slots are made only when first asked for or
- * filled. A failed page marks its slots failed until retried. A new query
- * cancels every page in flight, and so does disposing the list: a page in
- * flight does not keep the list alive.
+ * view its scrollbar) from the start; every other page is asked for only
+ * when the view says one of its positions is on screen
+ * (medusa_order_list_ensure_range()), once. Asking for an item asks for
+ * nothing: a toolkit's view makes rows for far more items than it shows, and
+ * a row whose page is not here shows its placeholder. Slots are made only
+ * when first asked for or filled. A failed page marks its slots failed until
+ * retried. A new query cancels every page in flight, and so does disposing
+ * the list: a page in flight does not keep the list alive.
  *
  * The list shows the orders as they were when its first page came: the
  * other pages ask only for orders created before the newest one of the first
@@ -183,7 +184,8 @@ slot_set_failed (MedusaOrderSlot *self,
  * A count known from elsewhere (medusa_order_list_set_expected_count()) gives
  * the list its length before the first page comes, so a view makes its rows
  * and scrollbar while waiting. The other pages are still asked for only once
- * the first page has come, for its snapshot.
+ * the first page has come, for its snapshot: those the view showed last
+ * while it waited go out together when the main loop is next idle after it.
  */
 
 struct _MedusaOrderList
@@ -200,7 +202,7 @@ struct _MedusaOrderList
   GHashTable       *in_flight;     /* page index → itself */
   GCancellable     *generation;    /* cancelled when the query changes */
   GDateTime        *snapshot;      /* later pages: orders created before this */
-  GHashTable       *deferred;      /* pages asked for, not sent yet */
+  GHashTable       *deferred;      /* pages on screen before the first page came */
   guint             send_idle;     /* sends them */
   guint             n_requests;
 };
@@ -329,38 +331,15 @@ send_deferred_cb (gpointer data)
   return G_SOURCE_REMOVE;
 }
 
-/* The pages a view asked for while making its rows go out together once it
- * is done: after the frame that shows the first page, which they would
- * otherwise hold up, on a machine where the store competes for the same
- * cores. */
+/* The pages the view showed while the first page was on its way go out
+ * together once it is drawn: after the frame that shows the first page,
+ * which they would otherwise hold up, on a machine where the store competes
+ * for the same cores. */
 static void
 send_deferred_later (MedusaOrderList *self)
 {
   if (self->send_idle == 0 && self->loaded && g_hash_table_size (self->deferred) > 0)
     self->send_idle = g_idle_add_full (G_PRIORITY_LOW, send_deferred_cb, self, NULL);
-}
-
-/* Page @page is needed: the first at once, the others once the first has
- * come (they need its snapshot) and the view has drawn it. */
-static void
-ask_for_page (MedusaOrderList *self,
-              guint            page)
-{
-  gboolean was_loading;
-
-  if (page == 0)
-    {
-      request_page (self, page);
-      return;
-    }
-  if (g_hash_table_contains (self->in_flight, GUINT_TO_POINTER (page)))
-    return;
-
-  was_loading = medusa_order_list_get_loading (self);
-  g_hash_table_add (self->deferred, GUINT_TO_POINTER (page));
-  send_deferred_later (self);
-  if (was_loading != medusa_order_list_get_loading (self))
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOADING]);
 }
 
 static void
@@ -421,9 +400,7 @@ page_cb (GObject      *object,
 
       /* The store's count wins: orders may have left the filter meanwhile.
        * The orders go into their slots before a view hears of new slots, so
-       * it binds its rows once, to orders rather than placeholders; and the
-       * page stays in flight until then, so binding them does not ask for it
-       * again. */
+       * it binds its rows once, to orders rather than placeholders. */
       old = resize_quietly (self, medusa_order_page_get_count (page));
 
       for (guint i = 0; i < g_list_model_get_n_items (orders); i++)
@@ -522,9 +499,6 @@ medusa_order_list_get_item (GListModel *model,
     return NULL;
 
   slot = get_slot (self, position);
-  /* asked for: its page is needed now */
-  if (slot->order == NULL && !slot->failed)
-    ask_for_page (self, position / self->page_size);
 
   return g_object_ref (slot);
 }
@@ -708,7 +682,8 @@ medusa_order_list_get_page_size (MedusaOrderList *self)
  * medusa_order_list_get_loading:
  *
  * Returns: whether any page is being asked for, or is about to be (the
- *   pages a view asked for go out together once the main loop is idle)
+ *   pages on screen while the first page was on its way go out together
+ *   once the main loop is idle after it)
  */
 gboolean
 medusa_order_list_get_loading (MedusaOrderList *self)
@@ -800,4 +775,58 @@ medusa_order_list_retry (MedusaOrderList *self,
     slot_set_failed (get_slot (self, i), FALSE);
 
   request_page (self, page);
+}
+
+/* Whether page @page is neither here, nor on its way, nor failed (a failed
+ * page waits for medusa_order_list_retry()). A page that came fills its
+ * first slot. */
+static gboolean
+page_missing (MedusaOrderList *self,
+              guint            page)
+{
+  guint first = page * self->page_size;
+  MedusaOrderSlot *slot;
+
+  if (first >= self->slots->len || g_hash_table_contains (self->in_flight, GUINT_TO_POINTER (page)))
+    return FALSE;
+
+  slot = g_ptr_array_index (self->slots, first);
+
+  return slot == NULL || (slot->order == NULL && !slot->failed);
+}
+
+/**
+ * medusa_order_list_ensure_range:
+ * @position: the first position a view shows
+ * @n_items: how many it shows from there (and, say, the screen after them
+ *   in the direction it scrolls)
+ *
+ * Asks for the pages holding these positions that are not here yet, each
+ * once. Before the first page has come they wait for it, and a later call
+ * replaces those waiting: a view that moved on meanwhile does not need
+ * them.
+ */
+void
+medusa_order_list_ensure_range (MedusaOrderList *self,
+                                guint            position,
+                                guint            n_items)
+{
+  guint first_page;
+  guint last_page;
+
+  g_return_if_fail (MEDUSA_IS_ORDER_LIST (self));
+
+  if (n_items == 0 || position >= self->slots->len)
+    return;
+
+  n_items = MIN (n_items, self->slots->len - position);
+  first_page = position / self->page_size;
+  last_page = (position + n_items - 1) / self->page_size;
+
+  /* request_page() sends, or keeps the page for when the first one came */
+  if (!self->loaded)
+    g_hash_table_remove_all (self->deferred);
+  for (guint page = first_page; page <= last_page; page++)
+    if (page_missing (self, page))
+      request_page (self, page);
 }

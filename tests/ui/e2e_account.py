@@ -78,6 +78,25 @@ shot("resumed")
 
 step("sign out, then forgot password")
 press(app, "Sign Out")
+
+
+def kept_items(path):
+    """What libsecret's file backend finds for the customer in the file @path."""
+    env = dict(os.environ, SECRET_BACKEND="file", SECRET_FILE_TEST_PATH=path)
+    env.pop("G_MESSAGES_DEBUG", None)   # GLib's debug lines go to stdout
+    found = subprocess.run(["secret-tool", "search", "--all", "email", EMAIL], env=env,
+                           capture_output=True, text=True, timeout=30)
+    return found.stdout.strip()
+
+
+# the keyring file and the copy libsecret keeps beside it (…keyring~)
+keyrings = glob.glob(os.environ["SECRET_FILE_TEST_PATH"] + "*")
+assert keyrings, "the session was kept in the keyring file"
+try:
+    wait_for(lambda: not any(kept_items(path) for path in keyrings), 20, "the kept session to go")
+except AssertionError:
+    raise AssertionError("the kept session stays in " +
+                         "; ".join(f"{path}: {kept_items(path)!r}" for path in keyrings))
 email_row = find(app, pyatspi.ROLE_TEXT, "Email Address")
 assert text_of(email_row) == "", "signing out leaves nothing of the customer in the form"
 type_into(app, "Email Address", EMAIL)

@@ -1,0 +1,125 @@
+/* test-widgets.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Finding widgets in the widget tests the way a person does: by what they
+ * say.
+ */
+
+#include "config.h"
+
+#include "test-util.h"
+#include "test-widgets.h"
+
+#include <string.h>
+
+#include "patron-order-row.h"
+
+
+GtkWidget *
+find_widget (GtkWidget   *root,
+             WidgetMatch  match,
+             const char  *text)
+{
+  if (gtk_widget_get_visible (root) && match (root, text))
+    return root;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found;
+
+      if (!gtk_widget_get_visible (child))
+        continue;
+      if ((found = find_widget (child, match, text)) != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+gboolean
+is_row_titled (GtkWidget  *widget,
+               const char *title)
+{
+  return ADW_IS_PREFERENCES_ROW (widget) &&
+         g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)), title) == 0;
+}
+
+/* a label, or an order row (what screen readers hear of it) */
+gboolean
+is_label_containing (GtkWidget  *widget,
+                     const char *text)
+{
+  if (PATRON_IS_ORDER_ROW (widget))
+    return strstr (patron_order_row_get_summary (PATRON_ORDER_ROW (widget)), text) != NULL;
+
+  return GTK_IS_LABEL (widget) && strstr (gtk_label_get_text (GTK_LABEL (widget)), text) != NULL;
+}
+
+/* @type is a GType passed through the text pointer */
+gboolean
+is_of_type (GtkWidget  *widget,
+            const char *type)
+{
+  return G_TYPE_CHECK_INSTANCE_TYPE (widget, (GType) type);
+}
+
+gboolean
+is_button_saying (GtkWidget  *widget,
+                  const char *text)
+{
+  GtkWidget *label;
+
+  if (!GTK_IS_BUTTON (widget))
+    return FALSE;
+
+  label = find_widget (widget, is_label_containing, "");
+  return label != NULL && g_strcmp0 (gtk_label_get_text (GTK_LABEL (label)), text) == 0;
+}
+
+GtkEditable *
+row (GtkWidget  *page,
+     const char *title)
+{
+  GtkWidget *found = find_widget (page, is_row_titled, title);
+
+  g_assert_nonnull (found);
+  return GTK_EDITABLE (found);
+}
+
+void
+click (GtkWidget  *page,
+       const char *text)
+{
+  GtkWidget *button = find_widget (page, is_button_saying, text);
+
+  g_assert_nonnull (button);
+  g_signal_emit_by_name (button, "clicked");
+}
+
+GtkWidget *
+wait_for_label (GtkWidget  *page,
+                const char *text)
+{
+  gint64 deadline = test_deadline (20);
+  GtkWidget *label;
+
+  while ((label = find_widget (page, is_label_containing, text)) == NULL)
+    {
+      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (1000);
+    }
+
+  return label;
+}
+
+/* Focus leaves first: GTK 4.8 warns of a text field destroyed with focus. */
+void
+close_window (GtkWidget *window)
+{
+  gtk_window_set_focus (GTK_WINDOW (window), NULL);
+  gtk_window_destroy (GTK_WINDOW (window));
+}

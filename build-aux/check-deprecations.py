@@ -5,6 +5,9 @@ for the symbols (comments aside). Code inside #if GTK_CHECK_VERSION or
 ADW_CHECK_VERSION blocks is left out: that is where an old call stays for the
 versions whose replacement is newer than our floor.
 
+It also checks that the branch of such a guard for the newer GTK quiets the
+warnings GDK_VERSION_MAX_ALLOWED gives for the newer API it calls.
+
 Usage: check-deprecations.py SOURCE_ROOT
 """
 import os, re, sys
@@ -60,6 +63,41 @@ def replacement(symbol):
     return "?"
 
 
+# The branch of a guard for a newer GTK calls API newer than
+# GDK_VERSION_MAX_ALLOWED, which flags it as a deprecation: without
+# G_GNUC_BEGIN_IGNORE_DEPRECATIONS the build against a newer runtime (the
+# Flatpak's) warns. Such a branch opens with "#if GTK_CHECK_VERSION" (not
+# "#if !GTK_CHECK_VERSION", the old branch) and ends at #else or #endif.
+NEWER_BRANCH = re.compile(r"^\s*#\s*if\s+(GTK_CHECK_VERSION|ADW_CHECK_VERSION)\b")
+
+
+def unquieted_newer_branches(path, text):
+    lines = text.splitlines()
+    problems = []
+    for start, line in enumerate(lines):
+        if not NEWER_BRANCH.match(line):
+            continue
+        depth, body = 0, []
+        for inner in lines[start + 1:]:
+            if IF.match(inner):
+                depth += 1
+            elif ENDIF.match(inner) or re.match(r"^\s*#\s*el", inner):
+                if depth == 0:
+                    break
+                if ENDIF.match(inner):
+                    depth -= 1
+            body.append(inner)
+        code = [b for b in body if b.strip()]
+        # a branch of declarations only (a struct member, a field) calls nothing
+        calls = any(re.search(r"\w\s*\(", b) and not b.strip().startswith("G_GNUC_")
+                    for b in code)
+        quiet = any("G_GNUC_BEGIN_IGNORE_DEPRECATIONS" in b for b in body)
+        if calls and not quiet:
+            problems.append(f"{path}:{start + 1}: the branch for a newer GTK calls API newer "
+                            "than GDK_VERSION_MAX_ALLOWED without G_GNUC_BEGIN_IGNORE_DEPRECATIONS")
+    return problems
+
+
 root = sys.argv[1]
 found = []
 for top in ("src", "tests"):
@@ -70,6 +108,8 @@ for top in ("src", "tests"):
                 continue
             path = os.path.join(folder, name)
             text = without_comments(open(path, encoding="utf-8").read(), name.endswith(".ui"))
+            if not name.endswith(".ui"):
+                found.extend(unquieted_newer_branches(os.path.relpath(path, root), text))
             depth = 0          # #if nesting
             guarded_at = []    # depths at which a version guard opened
             for number, line in enumerate(text.splitlines(), 1):

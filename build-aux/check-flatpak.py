@@ -23,6 +23,18 @@ for needed in sorted(allowed - args):
 if any("org.freedesktop.secrets" in a for a in args):
     problems.append("secrets go through the portal: no org.freedesktop.secrets")
 
+# GNOME runtimes Flathub no longer supports, with the day it stopped (what
+# `flatpak remote-info flathub org.gnome.Platform//N` says): an app on one of
+# them is flagged. Add each as it ends.
+END_OF_LIFE = {"43": "2023-09-20", "44": "2024-03-20", "45": "2024-09-18",
+               "46": "2025-04-17", "47": "2025-10-15", "48": "2026-03-24"}
+version = str(data.get("runtime-version", ""))
+if version in END_OF_LIFE:
+    problems.append(f"the GNOME {version} runtime reached its end of life on "
+                    f"{END_OF_LIFE[version]}")
+if version not in str(data.get("x-runtime-version-reason", "")):
+    problems.append("x-runtime-version-reason must say why GNOME " + version)
+
 patron = [m for m in data.get("modules", []) if isinstance(m, dict) and m.get("name") == "patron"]
 if not patron:
     problems.append("no 'patron' module")

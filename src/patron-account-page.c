@@ -482,7 +482,13 @@ delete_address (PatronAccountPage *self,
       return;
     }
 
-  toast = adw_toast_new (_("Address deleted"));
+  /* a billing address that is this very address (linked by a storefront,
+   * or by Patron before it copied) goes with it */
+  if (g_strcmp0 (medusa_customer_get_billing_address_id (self->customer),
+                 medusa_address_get_id (address)) == 0)
+    toast = adw_toast_new (_("Address deleted, and your billing address with it"));
+  else
+    toast = adw_toast_new (_("Address deleted"));
   adw_toast_set_button_label (toast, _("_Undo"));
   g_signal_connect_data (toast, "button-clicked", G_CALLBACK (undo_cb),
                          g_rc_box_acquire (pending), (GClosureNotify) pending_delete_unref, 0);
@@ -535,8 +541,11 @@ use_for_billing_cb (GtkButton     *button,
   g_autoptr(MedusaCustomerChanges) changes = medusa_customer_changes_new ();
 
   patron_form_show_error (self->error_label, NULL);
-  /* one step: the store takes the id of an existing address */
-  medusa_customer_changes_set_billing_address_id (changes, medusa_address_get_id (address));
+  /* given in full, with its id: a store that keeps billing addresses apart
+   * keeps a copy, so that deleting or editing the shipping address later
+   * leaves the billing address as it is; one that flags an address of the
+   * book as billing flags this one */
+  medusa_customer_changes_set_billing_address (changes, address);
   patron_session_update_customer_async (self->session, changes, self->cancellable,
                                         billing_chosen_cb, g_object_ref (self));
 }

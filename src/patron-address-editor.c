@@ -8,6 +8,8 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <locale.h>
+#include <string.h>
 
 #include "patron-address-editor.h"
 #include "patron-countries.h"
@@ -51,6 +53,56 @@ struct _PatronAddressEditor
 
 G_DEFINE_FINAL_TYPE (PatronAddressEditor, patron_address_editor, ADW_TYPE_WINDOW)
 
+/* the required fields, in the form's order */
+static const struct {
+  PatronAddressFields  field;
+  const char          *name;
+} required_fields[] = {
+  /* Translators: field names inside "Fill in the %s.", e.g. "city and postal code" */
+  { PATRON_ADDRESS_FIRST_NAME, N_("first name") },
+  { PATRON_ADDRESS_LAST_NAME, N_("last name") },
+  { PATRON_ADDRESS_ADDRESS_1, N_("address") },
+  { PATRON_ADDRESS_CITY, N_("city") },
+  { PATRON_ADDRESS_POSTAL_CODE, N_("postal code") },
+  { PATRON_ADDRESS_COUNTRY, N_("country") },
+};
+
+static gboolean
+is_blank (const char *text)
+{
+  for (; text != NULL && *text != '\0'; text++)
+    if (!g_ascii_isspace (*text))
+      return FALSE;
+
+  return TRUE;
+}
+
+/**
+ * patron_address_missing:
+ *
+ * Returns: the required fields of @address that are empty
+ */
+PatronAddressFields
+patron_address_missing (MedusaAddress *address)
+{
+  const char *values[] = {
+    medusa_address_get_first_name (address),
+    medusa_address_get_last_name (address),
+    medusa_address_get_address_1 (address),
+    medusa_address_get_city (address),
+    medusa_address_get_postal_code (address),
+    medusa_address_get_country_code (address),
+  };
+  PatronAddressFields missing = 0;
+
+  G_STATIC_ASSERT (G_N_ELEMENTS (values) == G_N_ELEMENTS (required_fields));
+  for (guint i = 0; i < G_N_ELEMENTS (values); i++)
+    if (is_blank (values[i]))
+      missing |= required_fields[i].field;
+
+  return missing;
+}
+
 /**
  * patron_address_check:
  *
@@ -60,33 +112,99 @@ G_DEFINE_FINAL_TYPE (PatronAddressEditor, patron_address_editor, ADW_TYPE_WINDOW
 char *
 patron_address_check (MedusaAddress *address)
 {
-  const struct {
-    const char *value;
-    const char *name;
-  } required[] = {
-    /* Translators: field names inside "Fill in the %s.", joined with commas */
-    { medusa_address_get_first_name (address), N_("first name") },
-    { medusa_address_get_last_name (address), N_("last name") },
-    { medusa_address_get_address_1 (address), N_("address") },
-    { medusa_address_get_city (address), N_("city") },
-    { medusa_address_get_postal_code (address), N_("postal code") },
-    { medusa_address_get_country_code (address), N_("country") },
-  };
-  g_autoptr(GString) missing = g_string_new (NULL);
+  PatronAddressFields missing = patron_address_missing (address);
+  const char *names[G_N_ELEMENTS (required_fields) + 1] = { NULL, };
+  g_autofree char *list = NULL;
+  guint n = 0;
 
-  for (guint i = 0; i < G_N_ELEMENTS (required); i++)
-    {
-      g_autofree char *value = g_strstrip (g_strdup (required[i].value ? required[i].value : ""));
-
-      if (value[0] == '\0')
-        g_string_append_printf (missing, "%s%s", missing->len ? ", " : "", _(required[i].name));
-    }
-
-  if (missing->len == 0)
+  if (missing == 0)
     return NULL;
 
-  /* Translators: %s lists fields, e.g. "city, postal code" */
-  return g_strdup_printf (_("Fill in the %s."), missing->str);
+  for (guint i = 0; i < G_N_ELEMENTS (required_fields); i++)
+    if (missing & required_fields[i].field)
+      names[n++] = _(required_fields[i].name);
+  list = patron_join_words (names);
+
+  /* Translators: %s lists fields, e.g. "city and postal code" */
+  return g_strdup_printf (_("Fill in the %s."), list);
+}
+
+/**
+ * patron_locale_territory:
+ * @locale: (nullable): a locale name, e.g. "de_AT.UTF-8@euro"
+ *
+ * Returns: (nullable): its territory in lower case as Medusa writes country
+ *   codes ("at"), from a static table of interned strings, or %NULL for "C",
+ *   "POSIX" and a locale without one
+ */
+const char *
+patron_locale_territory (const char *locale)
+{
+  const char *underscore = locale != NULL ? strchr (locale, '_') : NULL;
+  char code[3];
+
+  if (underscore == NULL || !g_ascii_isalpha (underscore[1]) || !g_ascii_isalpha (underscore[2]))
+    return NULL;
+  if (underscore[3] != '\0' && underscore[3] != '.' && underscore[3] != '@')
+    return NULL;
+
+  code[0] = g_ascii_tolower (underscore[1]);
+  code[1] = g_ascii_tolower (underscore[2]);
+  code[2] = '\0';
+
+  return g_intern_string (code);
+}
+
+/**
+ * patron_address_default_country:
+ * @store_countries: (array zero-terminated=1): the countries the store ships to,
+ *   lower case
+ * @territory: (nullable): the user's own, from the locale
+ * @customer: (nullable): whose addresses say where they live
+ *
+ * A new address's country: the user's own when the store ships there,
+ * otherwise that of the customer's most recent address the store ships to,
+ * otherwise none, to be chosen.
+ *
+ * Returns: (nullable): one of @store_countries, or %NULL
+ */
+const char *
+patron_address_default_country (const char * const *store_countries,
+                                const char          *territory,
+                                MedusaCustomer      *customer)
+{
+  GListModel *addresses = customer != NULL ? medusa_customer_get_shipping_addresses (customer)
+                                           : NULL;
+  g_autoptr(MedusaAddress) newest = NULL;
+
+  if (territory != NULL && g_strv_contains (store_countries, territory))
+    return g_intern_string (territory);
+
+  for (guint i = 0; addresses != NULL && i < g_list_model_get_n_items (addresses); i++)
+    {
+      g_autoptr(MedusaAddress) address = g_list_model_get_item (addresses, i);
+      g_autofree char *code = NULL;
+      GDateTime *created = medusa_address_get_created_at (address);
+
+      if (medusa_address_get_country_code (address) == NULL)
+        continue;
+      code = g_ascii_strdown (medusa_address_get_country_code (address), -1);
+      if (!g_strv_contains (store_countries, code))
+        continue;
+      /* the list's order where the store gives no dates */
+      if (newest == NULL || created == NULL || medusa_address_get_created_at (newest) == NULL ||
+          g_date_time_compare (created, medusa_address_get_created_at (newest)) >= 0)
+        g_set_object (&newest, address);
+    }
+
+  if (newest == NULL)
+    return NULL;
+
+  {
+    g_autofree char *code = g_ascii_strdown (medusa_address_get_country_code (newest), -1);
+
+    return g_intern_string (code);
+  }
 }
 
 static MedusaAddress *
@@ -129,13 +247,17 @@ saved_cb (GObject      *object,
   g_autoptr(GError) error = NULL;
   MedusaCustomer *customer;
 
-  patron_form_set_busy (self->form, self->spinner, FALSE);
-  gtk_widget_set_sensitive (self->save_button, TRUE);
-
   if (self->address == NULL)
     answer = medusa_client_add_address_finish (MEDUSA_CLIENT (object), result, &error);
   else
     answer = medusa_client_update_address_finish (MEDUSA_CLIENT (object), result, &error);
+
+  /* closed meanwhile: its widgets may be gone */
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+
+  patron_form_set_busy (self->form, self->spinner, FALSE);
+  gtk_widget_set_sensitive (self->save_button, TRUE);
 
   if (answer == NULL)
     {
@@ -168,17 +290,69 @@ billing_saved_cb (GObject      *object,
 {
   g_autoptr(PatronAddressEditor) self = user_data;
   g_autoptr(GError) error = NULL;
+  gboolean saved = patron_session_update_customer_finish (PATRON_SESSION (object), result,
+                                                          &error);
+
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
 
   patron_form_set_busy (self->form, self->spinner, FALSE);
   gtk_widget_set_sensitive (self->save_button, TRUE);
 
-  if (!patron_session_update_customer_finish (PATRON_SESSION (object), result, &error))
+  if (!saved)
     {
       patron_form_show_failure (self->error_label, error, PATRON_ACTION_SAVE_ADDRESS);
       return;
     }
 
   gtk_window_close (GTK_WINDOW (self));
+}
+
+/* Each empty required field is marked, and the first one takes the focus,
+ * which scrolls it into view: the sentence below the form may be out of
+ * sight on a small screen. */
+static void
+mark_missing (PatronAddressEditor *self,
+              PatronAddressFields  missing)
+{
+  const struct {
+    PatronAddressFields  field;
+    GtkWidget           *row;
+  } rows[] = {
+    { PATRON_ADDRESS_FIRST_NAME, GTK_WIDGET (self->first_name_row) },
+    { PATRON_ADDRESS_LAST_NAME, GTK_WIDGET (self->last_name_row) },
+    { PATRON_ADDRESS_ADDRESS_1, GTK_WIDGET (self->address_1_row) },
+    { PATRON_ADDRESS_CITY, GTK_WIDGET (self->city_row) },
+    { PATRON_ADDRESS_POSTAL_CODE, GTK_WIDGET (self->postal_code_row) },
+    { PATRON_ADDRESS_COUNTRY, GTK_WIDGET (self->country_row) },
+  };
+  GtkWidget *first = NULL;
+
+  for (guint i = 0; i < G_N_ELEMENTS (rows); i++)
+    {
+      gboolean wrong = (missing & rows[i].field) != 0;
+
+      if (wrong)
+        gtk_widget_add_css_class (rows[i].row, "error");
+      else
+        gtk_widget_remove_css_class (rows[i].row, "error");
+      gtk_accessible_update_state (GTK_ACCESSIBLE (rows[i].row), GTK_ACCESSIBLE_STATE_INVALID,
+                                   wrong ? GTK_ACCESSIBLE_INVALID_TRUE
+                                         : GTK_ACCESSIBLE_INVALID_FALSE, -1);
+      if (wrong && first == NULL)
+        first = rows[i].row;
+    }
+
+  if (first != NULL)
+    gtk_widget_grab_focus (first);
+}
+
+/* a marked field loses its mark once it is changed */
+static void
+field_changed_cb (GtkWidget *row)
+{
+  gtk_widget_remove_css_class (row, "error");
+  gtk_accessible_reset_state (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_STATE_INVALID);
 }
 
 static void
@@ -196,6 +370,7 @@ save_cb (PatronAddressEditor *self)
     return;
 
   patron_form_show_error (self->error_label, problem);
+  mark_missing (self, patron_address_missing (address));
   if (problem != NULL || customer == NULL)
     return;
 
@@ -253,6 +428,8 @@ regions_cb (GObject      *object,
   guint selected = GTK_INVALID_LIST_POSITION;
 
   regions = medusa_client_list_regions_finish (MEDUSA_CLIENT (object), result, &error);
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
   if (regions == NULL)
     {
       patron_form_show_failure (self->error_label, error, PATRON_ACTION_OTHER);
@@ -260,7 +437,7 @@ regions_cb (GObject      *object,
     }
 
   g_clear_pointer (&self->country_codes, g_ptr_array_unref);
-  self->country_codes = g_ptr_array_new_with_free_func (g_free);
+  self->country_codes = g_ptr_array_new_null_terminated (0, g_free, TRUE);
   for (guint i = 0; i < g_list_model_get_n_items (regions); i++)
     {
       g_autoptr(MedusaRegion) region = g_list_model_get_item (regions, i);
@@ -279,6 +456,19 @@ regions_cb (GObject      *object,
 
   if (self->address != NULL)
     current = medusa_address_get_country_code (self->address);
+  else
+    {
+      const char *locale = NULL;
+
+#ifdef LC_ADDRESS
+      locale = setlocale (LC_ADDRESS, NULL);
+#endif
+      if (patron_locale_territory (locale) == NULL)
+        locale = setlocale (LC_MESSAGES, NULL);
+      current = patron_address_default_country ((const char * const *) self->country_codes->pdata,
+                                                patron_locale_territory (locale),
+                                                patron_session_get_customer (self->session));
+    }
   for (guint i = 0; i < self->country_codes->len; i++)
     {
       const char *code = g_ptr_array_index (self->country_codes, i);
@@ -289,7 +479,8 @@ regions_cb (GObject      *object,
     }
 
   adw_combo_row_set_model (self->country_row, G_LIST_MODEL (names));
-  adw_combo_row_set_selected (self->country_row, selected != GTK_INVALID_LIST_POSITION ? selected : 0);
+  /* none chosen rather than an arbitrary one: the check asks for it */
+  adw_combo_row_set_selected (self->country_row, selected);
   gtk_widget_set_sensitive (self->save_button, TRUE);
 }
 
@@ -370,6 +561,7 @@ patron_address_editor_class_init (PatronAddressEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PatronAddressEditor, phone_row);
   gtk_widget_class_bind_template_child (widget_class, PatronAddressEditor, error_label);
   gtk_widget_class_bind_template_callback (widget_class, save_cb);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
 }
 
 static void
@@ -378,6 +570,16 @@ patron_address_editor_init (PatronAddressEditor *self)
   self->cancellable = g_cancellable_new ();
 
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  {
+    GtkEditable *required[] = { self->first_name_row, self->last_name_row,
+                                self->address_1_row, self->city_row, self->postal_code_row };
+
+    for (guint i = 0; i < G_N_ELEMENTS (required); i++)
+      g_signal_connect (required[i], "changed", G_CALLBACK (field_changed_cb), NULL);
+    g_signal_connect (self->country_row, "notify::selected", G_CALLBACK (field_changed_cb),
+                      NULL);
+  }
   {
     GtkEditable *names[] = {
       self->first_name_row, self->last_name_row, self->company_row, self->address_1_row,
@@ -410,14 +612,20 @@ patron_address_editor_new (GtkWindow     *parent,
                                             NULL);
 
   self->session = g_object_ref (session);
+  patron_window_fit_parent (GTK_WINDOW (self), parent);
   if (address != NULL)
     {
       self->address = g_object_ref (address);
-      gtk_window_set_title (GTK_WINDOW (self), _("Edit Address"));
+      /* Translators: a window title between Cancel and Save: keep it short,
+       * it must fit a 360 px wide phone */
+      gtk_window_set_title (GTK_WINDOW (self), C_("window title", "Edit Address"));
       fill_form (self);
     }
   else
-    gtk_window_set_title (GTK_WINDOW (self), _("Add Address"));
+    /* Translators: a window title between Cancel and Save: keep it short,
+     * it must fit a 360 px wide phone */
+    gtk_window_set_title (GTK_WINDOW (self), C_("window title", "Add Address"));
+  patron_form_focus_first_field (self->form);
 
   /* saving waits for the countries */
   gtk_widget_set_sensitive (self->save_button, FALSE);
@@ -441,7 +649,9 @@ patron_address_editor_new_for_billing (GtkWindow     *parent,
   PatronAddressEditor *self = patron_address_editor_new (parent, session, billing);
 
   self->billing = TRUE;
-  gtk_window_set_title (GTK_WINDOW (self), _("Billing Address"));
+  /* Translators: a window title between Cancel and Save: keep it short,
+   * it must fit a 360 px wide phone */
+  gtk_window_set_title (GTK_WINDOW (self), C_("window title", "Billing Address"));
 
   return self;
 }

@@ -20,6 +20,22 @@ PatronAddressEditor *patron_address_editor_new (GtkWindow     *parent,
                                                 MedusaAddress *address);
 PatronAddressEditor *patron_address_editor_new_for_billing (GtkWindow     *parent,
                                                             PatronSession *session);
+/* The fields an address needs, as flags: what patron_address_missing() finds. */
+typedef enum
+{
+  PATRON_ADDRESS_FIRST_NAME  = 1 << 0,
+  PATRON_ADDRESS_LAST_NAME   = 1 << 1,
+  PATRON_ADDRESS_ADDRESS_1   = 1 << 2,
+  PATRON_ADDRESS_CITY        = 1 << 3,
+  PATRON_ADDRESS_POSTAL_CODE = 1 << 4,
+  PATRON_ADDRESS_COUNTRY     = 1 << 5,
+} PatronAddressFields;
+
 char                *patron_address_check      (MedusaAddress *address);
+PatronAddressFields  patron_address_missing    (MedusaAddress *address);
+const char          *patron_locale_territory   (const char    *locale);
+const char          *patron_address_default_country (const char * const *store_countries,
+                                                     const char          *territory,
+                                                     MedusaCustomer      *customer);
 
 G_END_DECLS

@@ -47,16 +47,19 @@ changed_cb (GObject      *object,
 {
   g_autoptr(PatronCredentialsDialog) self = user_data;
   g_autoptr(GError) error = NULL;
+  gboolean changed = patron_session_change_credentials_finish (PATRON_SESSION (object), result,
+                                                               &error);
+
+  /* closed meanwhile: its widgets may be gone */
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
 
   patron_form_set_busy (self->form, self->spinner, FALSE);
   gtk_widget_set_sensitive (self->save_button, TRUE);
 
-  if (!patron_session_change_credentials_finish (PATRON_SESSION (object), result, &error))
+  if (!changed)
     {
       g_autofree char *sentence = NULL;
-
-      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        return;
 
       if (g_error_matches (error, MEDUSA_ERROR, MEDUSA_ERROR_UNAUTHORIZED))
         sentence = g_strdup (_("The current password is not right."));
@@ -161,6 +164,7 @@ patron_credentials_dialog_class_init (PatronCredentialsDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PatronCredentialsDialog, repeat_row);
   gtk_widget_class_bind_template_child (widget_class, PatronCredentialsDialog, error_label);
   gtk_widget_class_bind_template_callback (widget_class, save_cb);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
 }
 
 static void
@@ -197,11 +201,18 @@ patron_credentials_dialog_new (GtkWindow         *parent,
 
   self->session = g_object_ref (session);
   self->what = what;
+  patron_window_fit_parent (GTK_WINDOW (self), parent);
   gtk_window_set_title (GTK_WINDOW (self),
-                        email ? _("Change Email Address") : _("Change Password"));
+                        /* Translators: window titles between Cancel and Change: keep them
+                         * short, they must fit a 360 px wide phone */
+                        email ? C_("window title", "Change Email Address")
+                              : C_("window title", "Change Password"));
   gtk_widget_set_visible (self->email_row, email);
   gtk_widget_set_visible (self->password_row, !email);
   gtk_widget_set_visible (self->repeat_row, !email);
+  if (!email)
+    patron_form_state_password_rule (self->password_row);
+  patron_form_focus_first_field (self->form);
 
   return self;
 }

@@ -33,6 +33,21 @@ struct _PatronForgotPage
 
 G_DEFINE_FINAL_TYPE (PatronForgotPage, patron_forgot_page, ADW_TYPE_BIN)
 
+/* Once the email is sent, the next step (the link) is the suggested one; the
+ * HIG allows one suggested button in a view. */
+static void
+show_sent (PatronForgotPage *self,
+           gboolean          sent)
+{
+  GtkWidget *send_button = gtk_widget_get_ancestor (self->spinner, GTK_TYPE_BUTTON);
+
+  gtk_widget_set_visible (self->sent_box, sent);
+  if (sent)
+    gtk_widget_remove_css_class (send_button, "suggested-action");
+  else
+    gtk_widget_add_css_class (send_button, "suggested-action");
+}
+
 static void
 request_cb (GObject      *object,
             GAsyncResult *result,
@@ -42,10 +57,16 @@ request_cb (GObject      *object,
   g_autoptr(GError) error = NULL;
   g_autofree char *email = NULL;
   g_autofree char *text = NULL;
+  gboolean sent = medusa_client_request_password_reset_finish (MEDUSA_CLIENT (object), result,
+                                                               &error);
+
+  /* left, gone or asked again: whoever cancelled cares for the form */
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
 
   patron_form_set_busy (self->form, self->spinner, FALSE);
 
-  if (!medusa_client_request_password_reset_finish (MEDUSA_CLIENT (object), result, &error))
+  if (!sent)
     {
       patron_form_show_failure (self->error_label, error, PATRON_ACTION_REQUEST_RESET);
       return;
@@ -58,7 +79,7 @@ request_cb (GObject      *object,
                             "is on its way. The link is valid for 15 minutes. Open it, or paste "
                             "it or the token from the email here."), email);
   gtk_label_set_text (self->sent_label, text);
-  gtk_widget_set_visible (self->sent_box, TRUE);
+  show_sent (self, TRUE);
   gtk_widget_grab_focus (GTK_WIDGET (self->link_row));
 }
 
@@ -137,6 +158,7 @@ patron_forgot_page_unmap (GtkWidget *widget)
   PatronForgotPage *self = PATRON_FORGOT_PAGE (widget);
 
   g_cancellable_cancel (self->cancellable);
+  patron_form_set_busy (self->form, self->spinner, FALSE);
 
   GTK_WIDGET_CLASS (patron_forgot_page_parent_class)->unmap (widget);
 }
@@ -208,7 +230,7 @@ patron_forgot_page_set_email (PatronForgotPage *self,
 
   if (email != NULL && email[0] != '\0')
     gtk_editable_set_text (GTK_EDITABLE (self->email_row), email);
-  gtk_widget_set_visible (self->sent_box, FALSE);
+  show_sent (self, FALSE);
   gtk_editable_set_text (GTK_EDITABLE (self->link_row), "");
   patron_form_show_error (self->error_label, NULL);
   patron_form_show_error (self->link_error_label, NULL);

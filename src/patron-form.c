@@ -51,6 +51,40 @@ patron_email_is_valid (const char *email)
 }
 
 /**
+ * patron_join_words:
+ * @words: (array zero-terminated=1): what to list, e.g. field names
+ *
+ * Returns: (transfer full): @words as a sentence lists them: "city",
+ *   "city and postal code", "address, city and postal code"
+ */
+char *
+patron_join_words (const char * const *words)
+{
+  g_autofree char *joined = NULL;
+  guint n = words != NULL ? g_strv_length ((char **) words) : 0;
+
+  if (n == 0)
+    return g_strdup ("");
+
+  joined = g_strdup (words[n - 1]);
+  for (guint i = n - 1; i > 0; i--)
+    {
+      char *longer;
+
+      if (i == n - 1)
+        /* Translators: the last two of a list, e.g. "city and postal code" */
+        longer = g_strdup_printf (C_("list", "%s and %s"), words[i - 1], joined);
+      else
+        /* Translators: two items before the end of a list, e.g. "address, city" */
+        longer = g_strdup_printf (C_("list", "%s, %s"), words[i - 1], joined);
+      g_free (joined);
+      joined = longer;
+    }
+
+  return g_steal_pointer (&joined);
+}
+
+/**
  * patron_check_new_password:
  *
  * Returns: (transfer full) (nullable): what is wrong with a new password
@@ -70,6 +104,27 @@ patron_check_new_password (const char *password,
     return g_strdup (_("The two passwords are not the same."));
 
   return NULL;
+}
+
+/**
+ * patron_form_state_password_rule:
+ * @password_row: where a new password is typed, in an #AdwPreferencesGroup
+ *
+ * Says what a new password needs where it is chosen, before anything fails:
+ * above its group's rows, and to a screen reader in the password field.
+ */
+void
+patron_form_state_password_rule (GtkWidget *password_row)
+{
+  GtkWidget *group = gtk_widget_get_ancestor (password_row, ADW_TYPE_PREFERENCES_GROUP);
+  g_autofree char *rule = g_strdup_printf (ngettext ("Use at least %d character.",
+                                                     "Use at least %d characters.",
+                                                     PATRON_MIN_PASSWORD_LENGTH),
+                                           PATRON_MIN_PASSWORD_LENGTH);
+
+  adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (group), rule);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (password_row),
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, rule, -1);
 }
 
 /**
@@ -182,6 +237,19 @@ hide_password_cb (GtkWidget *row,
     g_signal_emit_by_name (button, "clicked");
 }
 
+/* what the button does now, as its tooltip says it ("Show Text", "Hide
+ * Text"): libadwaita 1.2 leaves its name to the icon, "GtkImage" */
+static void
+reveal_tooltip_cb (GtkWidget *button)
+{
+  const char *tooltip = gtk_widget_get_tooltip_text (button);
+
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  tooltip != NULL && tooltip[0] != '\0' ? tooltip
+                                                                         : _("Show Password"),
+                                  -1);
+}
+
 /**
  * patron_form_tame_password_rows:
  * @root: a form, page or dialog
@@ -208,6 +276,8 @@ patron_form_tame_password_rows (GtkWidget *root)
           return;
         }
       gtk_widget_set_focusable (button, FALSE);
+      reveal_tooltip_cb (button);
+      g_signal_connect (button, "notify::tooltip-text", G_CALLBACK (reveal_tooltip_cb), NULL);
       g_signal_connect_object (root, "unmap", G_CALLBACK (hide_password_cb), button, 0);
       return;
     }
@@ -226,7 +296,8 @@ is_too_long (GtkEditable *editable,
 }
 
 /* "First Name" of a row titled "First Name *" (required); a search field's
- * placeholder, "Search orders" */
+ * name where it has one ("patron-field-name": its placeholder may say what
+ * to type instead), else its placeholder */
 static char *
 field_name (GtkEditable *editable)
 {
@@ -236,6 +307,8 @@ field_name (GtkEditable *editable)
 
   if (ADW_IS_PREFERENCES_ROW (editable))
     title = adw_preferences_row_get_title (ADW_PREFERENCES_ROW (editable));
+  else if (g_object_get_data (G_OBJECT (editable), "patron-field-name") != NULL)
+    title = g_object_get_data (G_OBJECT (editable), "patron-field-name");
   else if (g_object_class_find_property (G_OBJECT_GET_CLASS (editable), "placeholder-text"))
     {
       g_object_get (editable, "placeholder-text", &placeholder, NULL);
@@ -356,6 +429,179 @@ patron_form_check_lengths (GtkLabel    *error_label,
   return TRUE;
 }
 
+static GtkWidget *
+find_field (GtkWidget *widget,
+            gboolean   empty_only)
+{
+  if (!gtk_widget_get_visible (widget) || !gtk_widget_is_sensitive (widget))
+    return NULL;
+
+  if (ADW_IS_ENTRY_ROW (widget))
+    {
+      if (!empty_only || gtk_editable_get_text (GTK_EDITABLE (widget))[0] == '\0')
+        return widget;
+      return NULL;
+    }
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_field (child, empty_only);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+/**
+ * patron_form_focus_first_field:
+ *
+ * Puts the focus where typing starts: in the first empty field of @form, or
+ * in its first field when all are filled in.
+ *
+ * Returns: %TRUE if a field took the focus
+ */
+gboolean
+patron_form_focus_first_field (GtkWidget *form)
+{
+  GtkWidget *field = find_field (form, TRUE);
+
+  if (field == NULL)
+    field = find_field (form, FALSE);
+
+  return field != NULL && gtk_widget_grab_focus (field);
+}
+
+/**
+ * patron_name_inner_controls:
+ * @search: what the search field searches, e.g. "Search Shortcuts"
+ *
+ * Names the controls GTK 4.8 and libadwaita 1.2 build into a shortcuts or
+ * preferences window without one (a screen reader reads "GtkSearchEntry",
+ * "GtkImage", "GtkMenuButton"): the search field, the button that shows
+ * it, and the menu of sections.
+ */
+void
+patron_name_inner_controls (GtkWidget  *root,
+                            const char *search)
+{
+  const char *name = NULL;
+
+  if (GTK_IS_SEARCH_ENTRY (root))
+    name = search;
+  else if (GTK_IS_MENU_BUTTON (root))
+    name = _("Sections");
+  else if (GTK_IS_TOGGLE_BUTTON (root) && gtk_button_get_label (GTK_BUTTON (root)) == NULL &&
+           GTK_IS_IMAGE (gtk_button_get_child (GTK_BUTTON (root))))
+    name = _("Search");
+
+  if (name != NULL)
+    {
+      gtk_accessible_update_property (GTK_ACCESSIBLE (root), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                      name, -1);
+      if (!GTK_IS_MENU_BUTTON (root))
+        return;
+    }
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    patron_name_inner_controls (child, search);
+}
+
+/**
+ * patron_window_fit_parent:
+ * @parent: (nullable): the window @window belongs to
+ *
+ * Opens @window no larger than @parent: on a phone (360 px) a dialog of its
+ * own default size would run past the screen.
+ */
+void
+patron_window_fit_parent (GtkWindow *window,
+                          GtkWindow *parent)
+{
+  int width;
+  int height;
+  int parent_width = parent != NULL ? gtk_widget_get_width (GTK_WIDGET (parent)) : 0;
+  int parent_height = parent != NULL ? gtk_widget_get_height (GTK_WIDGET (parent)) : 0;
+
+  gtk_window_get_default_size (window, &width, &height);
+  if (parent_width > 0 && width > parent_width)
+    width = parent_width;
+  if (parent_height > 0 && height > parent_height)
+    height = parent_height;
+  gtk_window_set_default_size (window, width, height);
+}
+
+/**
+ * patron_narrow_search_entries:
+ *
+ * Lets the search fields GTK 4.8 builds into a shortcuts window (40
+ * characters wide at the least) narrow down to a phone's 360 px.
+ */
+void
+patron_narrow_search_entries (GtkWidget *root)
+{
+  if (GTK_IS_SEARCH_ENTRY (root))
+    {
+      gtk_editable_set_width_chars (GTK_EDITABLE (root), 10);
+      return;
+    }
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    patron_narrow_search_entries (child);
+}
+
+/* the room a popover keeps from the window's edge */
+#define POPOVER_EDGE 6
+
+static void
+popover_show_cb (GtkPopover *popover)
+{
+  GtkWidget *anchor = gtk_widget_get_parent (GTK_WIDGET (popover));
+  GtkWidget *root = anchor != NULL ? GTK_WIDGET (gtk_widget_get_root (anchor)) : NULL;
+  graphene_rect_t bounds;
+  int width, center, left, right;
+  int natural;
+  int x_offset = 0;
+
+  if (root == NULL || !gtk_widget_compute_bounds (anchor, root, &bounds))
+    return;
+
+  gtk_widget_measure (GTK_WIDGET (popover), GTK_ORIENTATION_HORIZONTAL, -1, NULL, &natural,
+                      NULL, NULL);
+  width = gtk_widget_get_width (root);
+  natural = MIN (natural, width - 2 * POPOVER_EDGE);
+  center = (int) (bounds.origin.x + bounds.size.width / 2);
+  left = center - natural / 2;
+  right = left + natural;
+  if (right > width - POPOVER_EDGE)
+    x_offset = width - POPOVER_EDGE - right;
+  else if (left < POPOVER_EDGE)
+    x_offset = POPOVER_EDGE - left;
+  gtk_popover_set_offset (popover, x_offset, 0);
+}
+
+/**
+ * patron_popover_keep_inside:
+ *
+ * Moves @popover, each time it opens, sideways as far as it takes to stay
+ * within its window: GTK 4.8 centres it on its button and lets it run past
+ * the window's edge, which on a phone is the screen's.
+ */
+void
+patron_popover_keep_inside (GtkPopover *popover)
+{
+  g_return_if_fail (GTK_IS_POPOVER (popover));
+
+  g_signal_connect (popover, "show", G_CALLBACK (popover_show_cb), NULL);
+}
+
 /**
  * patron_navigate:
  * @target: the page to show: "sign-in", "register", "forgot", "store"
@@ -377,7 +623,10 @@ create_menu_cb (GtkMenuButton *button,
                 gpointer       menu)
 {
   if (gtk_menu_button_get_popover (button) == NULL)
-    gtk_menu_button_set_menu_model (button, menu);
+    {
+      gtk_menu_button_set_menu_model (button, menu);
+      patron_popover_keep_inside (gtk_menu_button_get_popover (button));
+    }
 }
 
 /**

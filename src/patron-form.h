@@ -29,6 +29,7 @@ G_BEGIN_DECLS
 #define PATRON_MAX_SEARCH_LENGTH      200   /* sent in the address of a request */
 
 gboolean  patron_email_is_valid          (const char  *email);
+char     *patron_join_words              (const char * const *words);
 char     *patron_check_new_password      (const char  *password,
                                           const char  *repeated);
 char     *patron_form_dup_text           (GtkEditable *editable);
@@ -41,6 +42,14 @@ void      patron_form_set_busy           (GtkWidget   *form,
                                           GtkWidget   *spinner,
                                           gboolean     busy);
 void      patron_form_tame_password_rows (GtkWidget   *root);
+gboolean  patron_form_focus_first_field  (GtkWidget   *form);
+void      patron_form_state_password_rule (GtkWidget  *password_row);
+void      patron_window_fit_parent       (GtkWindow   *window,
+                                          GtkWindow   *parent);
+void      patron_name_inner_controls     (GtkWidget   *root,
+                                          const char  *search);
+void      patron_narrow_search_entries   (GtkWidget   *root);
+void      patron_popover_keep_inside     (GtkPopover  *popover);
 void      patron_form_set_max_length     (GtkEditable *editable,
                                           guint        max_chars,
                                           GtkLabel    *error_label);

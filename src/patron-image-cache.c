@@ -817,16 +817,15 @@ prune_thread (GTask        *task,
  * files older than 30 days and temporary files left behind. The cache runs
  * it itself every so many new files.
  */
-void
-patron_image_cache_prune_async (PatronImageCache    *self,
-                                GCancellable        *cancellable,
-                                GAsyncReadyCallback  callback,
-                                gpointer             user_data)
+static void
+prune_to (PatronImageCache    *self,
+          guint64              max_size,
+          GCancellable        *cancellable,
+          GAsyncReadyCallback  callback,
+          gpointer             user_data)
 {
   g_autoptr(GTask) task = NULL;
   PruneData *data;
-
-  g_return_if_fail (PATRON_IS_IMAGE_CACHE (self));
 
   task = g_task_new (self, cancellable, callback, user_data);
   g_task_set_source_tag (task, patron_image_cache_prune_async);
@@ -838,9 +837,38 @@ patron_image_cache_prune_async (PatronImageCache    *self,
 
   data = g_new0 (PruneData, 1);
   data->directory = g_strdup (self->directory);
-  data->max_size = self->max_disk_size;
+  data->max_size = max_size;
   g_task_set_task_data (task, data, (GDestroyNotify) prune_data_free);
   g_task_run_in_thread (task, prune_thread);
+}
+
+void
+patron_image_cache_prune_async (PatronImageCache    *self,
+                                GCancellable        *cancellable,
+                                GAsyncReadyCallback  callback,
+                                gpointer             user_data)
+{
+  g_return_if_fail (PATRON_IS_IMAGE_CACHE (self));
+
+  prune_to (self, self->max_disk_size, cancellable, callback, user_data);
+}
+
+/**
+ * patron_image_cache_empty_disk_async:
+ *
+ * Removes every picture the disk cache holds (a forgotten store's among
+ * them: a file is named after its picture's address only, so a store's
+ * own cannot be told apart). Finish with patron_image_cache_prune_finish().
+ */
+void
+patron_image_cache_empty_disk_async (PatronImageCache    *self,
+                                     GCancellable        *cancellable,
+                                     GAsyncReadyCallback  callback,
+                                     gpointer             user_data)
+{
+  g_return_if_fail (PATRON_IS_IMAGE_CACHE (self));
+
+  prune_to (self, 0, cancellable, callback, user_data);
 }
 
 /**

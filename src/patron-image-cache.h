@@ -53,6 +53,10 @@ void              patron_image_cache_prune_async        (PatronImageCache     *s
 guint             patron_image_cache_prune_finish       (PatronImageCache     *self,
                                                          GAsyncResult         *result,
                                                          GError              **error);
+void              patron_image_cache_empty_disk_async   (PatronImageCache     *self,
+                                                         GCancellable         *cancellable,
+                                                         GAsyncReadyCallback   callback,
+                                                         gpointer              user_data);
 
 GdkPixbuf        *patron_image_decode                   (GBytes               *bytes,
                                                          int                   size,

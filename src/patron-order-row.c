@@ -421,7 +421,10 @@ patron_order_row_snapshot (GtkWidget   *widget,
   GdkRGBA dim;
 
 #if GTK_CHECK_VERSION (4, 10, 0)
+  /* newer than GDK_VERSION_MAX_ALLOWED, which would flag it */
+  G_GNUC_BEGIN_IGNORE_DEPRECATIONS
   gtk_widget_get_color (widget, &color);
+  G_GNUC_END_IGNORE_DEPRECATIONS
 #else
   gtk_style_context_get_color (gtk_widget_get_style_context (widget), &color);
 #endif

@@ -12,6 +12,7 @@
 #include "patron-application.h"
 #include "patron-countries.h"
 #include "patron-error.h"
+#include "patron-form.h"
 #include "patron-image-cache.h"
 #include "patron-money.h"
 #include "patron-order-receipt.h"
@@ -47,6 +48,7 @@ struct _PatronOrderWindow
   AdwStatusPage      *error_page;
   AdwWindowTitle     *title;
   AdwToastOverlay    *toasts;
+  AdwToast           *copied;     /* weak: the toast of the last copy */
   GtkPrintOperation  *printing;
 };
 
@@ -100,7 +102,7 @@ add_group (PatronOrderWindow *self,
   return group;
 }
 
-static void
+static GtkWidget *
 add_money_row (AdwPreferencesGroup *group,
                const char          *title,
                const char          *subtitle,
@@ -111,10 +113,28 @@ add_money_row (AdwPreferencesGroup *group,
   g_autofree char *value = NULL;
 
   if (amount == 0 && !always)
-    return;
+    return NULL;
 
   value = patron_format_money (amount, currency);
-  add_row (group, title, subtitle, value);
+  return add_row (group, title, subtitle, value);
+}
+
+/* A button at the end of @row that copies @text, as "order.copy" does. */
+static void
+add_copy_button (GtkWidget  *row,
+                 const char *text,
+                 const char *what)
+{
+  GtkWidget *button = gtk_button_new_from_icon_name ("edit-copy-symbolic");
+
+  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+  gtk_widget_set_tooltip_text (button, what);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, what, -1);
+  gtk_widget_add_css_class (button, "flat");
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "order.copy-tracking-number");
+  gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "s", text);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
 }
 
 static void
@@ -283,7 +303,10 @@ show_order (PatronOrderWindow *self)
   add_money_row (group, C_("order total", "Shipping"), NULL, medusa_order_get_shipping_total (order), currency,
                  TRUE);
   add_money_row (group, _("Taxes"), NULL, medusa_order_get_tax_total (order), currency, TRUE);
-  add_money_row (group, _("Total"), NULL, medusa_order_get_total (order), currency, TRUE);
+  /* what was paid stands out, as on a receipt */
+  gtk_widget_add_css_class (add_money_row (group, _("Total"), NULL,
+                                           medusa_order_get_total (order), currency, TRUE),
+                            "order-total");
   add_money_row (group, C_("order total", "Refunded"), NULL, medusa_order_get_refunded_total (order), currency,
                  FALSE);
   add_refund_rows (group, order);
@@ -338,9 +361,11 @@ show_order (PatronOrderWindow *self)
         {
           g_autoptr(MedusaTrackingLink) link = g_list_model_get_item (links, j);
           const char *url = medusa_tracking_link_get_url (link);
-          GtkWidget *row = add_row (group, medusa_tracking_link_get_tracking_number (link),
-                                    _("Tracking number"), NULL);
+          const char *tracking = medusa_tracking_link_get_tracking_number (link);
+          GtkWidget *row = add_row (group, tracking, _("Tracking number"), NULL);
 
+          if (tracking != NULL && tracking[0] != '\0')
+            add_copy_button (row, tracking, _("Copy Tracking Number"));
           if (url != NULL && (g_str_has_prefix (url, "https://") ||
                               g_str_has_prefix (url, "http://")))
             {
@@ -348,6 +373,9 @@ show_order (PatronOrderWindow *self)
 
               gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
               gtk_widget_set_tooltip_text (button, _("Track in the Browser"));
+              gtk_accessible_update_property (GTK_ACCESSIBLE (button),
+                                              GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                              _("Track in the Browser"), -1);
               gtk_widget_add_css_class (button, "flat");
               g_object_set_data_full (G_OBJECT (button), "url", g_strdup (url), g_free);
               g_signal_connect (button, "clicked", G_CALLBACK (open_link_cb),
@@ -357,7 +385,8 @@ show_order (PatronOrderWindow *self)
         }
       for (const char * const *n = medusa_fulfillment_get_tracking_numbers (fulfillment);
            *n != NULL; n++)
-        add_row (group, *n, _("Tracking number"), NULL);
+        add_copy_button (add_row (group, *n, _("Tracking number"), NULL), *n,
+                         _("Copy Tracking Number"));
     }
 
   gtk_stack_set_visible_child_name (self->stack, "details");
@@ -388,6 +417,22 @@ order_cb (GObject      *object,
   show_order (self);
 }
 
+/* Copying says that it happened; a second copy replaces the first toast
+ * rather than queueing behind it. */
+static void
+show_copied (PatronOrderWindow *self,
+             const char        *text)
+{
+  AdwToast *toast = adw_toast_new (text);
+
+  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
+  adw_toast_set_timeout (toast, 2);
+  if (self->copied != NULL)
+    adw_toast_dismiss (self->copied);
+  g_set_weak_pointer (&self->copied, toast);
+  adw_toast_overlay_add_toast (self->toasts, toast);
+}
+
 static void
 copy_number_action (GtkWidget  *widget,
                     const char *action_name,
@@ -401,6 +446,19 @@ copy_number_action (GtkWidget  *widget,
 
   number = g_strdup_printf ("%" G_GINT64_FORMAT, medusa_order_get_display_id (self->order));
   gdk_clipboard_set_text (gtk_widget_get_clipboard (widget), number);
+  show_copied (self, _("Order number copied"));
+}
+
+static void
+copy_tracking_number_action (GtkWidget  *widget,
+                             const char *action_name,
+                             GVariant   *parameter)
+{
+  PatronOrderWindow *self = PATRON_ORDER_WINDOW (widget);
+
+  gdk_clipboard_set_text (gtk_widget_get_clipboard (widget),
+                          g_variant_get_string (parameter, NULL));
+  show_copied (self, _("Tracking number copied"));
 }
 
 static void
@@ -485,6 +543,7 @@ patron_order_window_dispose (GObject *object)
   g_clear_object (&self->client);
   g_clear_object (&self->order);
   g_clear_object (&self->images);
+  g_clear_weak_pointer (&self->copied);
 
   G_OBJECT_CLASS (patron_order_window_parent_class)->dispose (object);
 }
@@ -500,9 +559,15 @@ patron_order_window_class_init (PatronOrderWindowClass *klass)
   window_class->close_request = patron_order_window_close_request;
 
   gtk_widget_class_install_action (widget_class, "order.copy-number", NULL, copy_number_action);
+  gtk_widget_class_install_action (widget_class, "order.copy-tracking-number", "s",
+                                   copy_tracking_number_action);
   gtk_widget_class_install_action (widget_class, "order.print", NULL, print_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_p, GDK_CONTROL_MASK,
                                        "order.print", NULL);
+  /* a window of its own, not the application's: its accelerators miss it */
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_w, GDK_CONTROL_MASK,
+                                       "window.close", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
 }
 
 static void
@@ -571,6 +636,7 @@ patron_order_window_new (GtkWindow    *parent,
   GApplication *application = g_application_get_default ();
 
   self->client = g_object_ref (client);
+  patron_window_fit_parent (GTK_WINDOW (self), parent);
   if (PATRON_IS_APPLICATION (application))
     self->images = g_object_ref (patron_application_get_image_cache (
       PATRON_APPLICATION (application)));

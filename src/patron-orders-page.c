@@ -42,7 +42,6 @@
 /* The list item a row was made for (its position), on the row. */
 #define LIST_ITEM_KEY "patron-list-item"
 
-#define PAGE_SIZE_KEY "orders-page-size"
 
 typedef enum
 {
@@ -86,7 +85,6 @@ struct _PatronOrdersPage
   PatronSession   *session;
   PatronVisit     *visit;     /* the customer's whose orders these are */
   MedusaOrderList *orders;
-  GSettings       *settings;
   gboolean         cannot_export;   /* counter mode: no customer's file */
 
   /* the date range, as local midnights of the first and the last day */
@@ -877,20 +875,22 @@ reload_cb (PatronOrdersPage *self)
   patron_orders_page_reload (self);
 }
 
+/* Esc: a first one clears the search, the next one leaves it for the list */
+static void
+stop_search_cb (PatronOrdersPage *self)
+{
+  if (gtk_editable_get_text (self->search_entry)[0] != '\0')
+    gtk_editable_set_text (self->search_entry, "");
+  else
+    gtk_widget_child_focus (GTK_WIDGET (self->list_view), GTK_DIR_TAB_FORWARD);
+}
+
 static gboolean
 focus_search (GtkWidget *widget,
               GVariant  *args,
               gpointer   user_data)
 {
   return gtk_widget_grab_focus (GTK_WIDGET (PATRON_ORDERS_PAGE (widget)->search_entry));
-}
-
-static void
-page_size_changed_cb (PatronOrdersPage *self)
-{
-  /* the list starts over with the new size, under the same filters */
-  if (self->orders != NULL)
-    patron_orders_page_set_session (self, self->session);
 }
 
 /* ------------------------------------------------------------------------
@@ -908,6 +908,10 @@ show_export_state (PatronOrdersPage *self,
   gtk_widget_set_visible (self->export_open_button, done);
   gtk_label_set_text_with_mnemonic (self->export_close_label,
                                     running ? _("_Cancel") : _("_Dismiss"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (gtk_widget_get_parent (
+                                    GTK_WIDGET (self->export_close_label))),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  running ? _("Cancel") : _("Dismiss"), -1);
   gtk_revealer_set_reveal_child (self->export_revealer, TRUE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "orders.export", !running);
 }
@@ -1152,7 +1156,6 @@ patron_orders_page_dispose (GObject *object)
   g_clear_object (&self->orders);
   g_clear_object (&self->session);
   g_clear_object (&self->visit);
-  g_clear_object (&self->settings);
   g_clear_pointer (&self->from_date, g_date_time_unref);
   g_clear_pointer (&self->to_date, g_date_time_unref);
   g_cancellable_cancel (self->export_cancellable);
@@ -1188,6 +1191,7 @@ patron_orders_page_class_init (PatronOrdersPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PatronOrdersPage, loading_spinner);
   gtk_widget_class_bind_template_child (widget_class, PatronOrdersPage, orders_menu);
   gtk_widget_class_bind_template_child (widget_class, PatronOrdersPage, search_entry);
+  gtk_widget_class_bind_template_callback (widget_class, stop_search_cb);
   gtk_widget_class_bind_template_child (widget_class, PatronOrdersPage, search_error_label);
   gtk_widget_class_bind_template_child (widget_class, PatronOrdersPage, filter_button);
   gtk_widget_class_bind_template_child (widget_class, PatronOrdersPage, from_button);
@@ -1249,15 +1253,16 @@ patron_orders_page_init (PatronOrdersPage *self)
   GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  /* its placeholder says what it matches; this is what it is */
+  g_object_set_data (G_OBJECT (self->search_entry), "patron-field-name",
+                     (gpointer) _("Search orders"));
   patron_form_set_max_length (self->search_entry, PATRON_MAX_SEARCH_LENGTH,
                               self->search_error_label);
   patron_menu_button_set_menu_later (self->menu_button, self->orders_menu);
+  patron_popover_keep_inside (gtk_menu_button_get_popover (self->filter_button));
   patron_spinner_spin_later (self->loading_spinner);
   gtk_menu_button_set_create_popup_func (self->from_button, create_from_popover_cb, self, NULL);
   gtk_menu_button_set_create_popup_func (self->to_button, create_to_popover_cb, self, NULL);
-  self->settings = patron_settings_new ();
-  g_signal_connect_object (self->settings, "changed::" PAGE_SIZE_KEY,
-                           G_CALLBACK (page_size_changed_cb), self, G_CONNECT_SWAPPED);
 
   for (guint i = 0; i < G_N_ELEMENTS (choices); i++)
     {
@@ -1321,8 +1326,6 @@ patron_orders_page_set_session (PatronOrdersPage *self,
 {
   g_autoptr(GtkNoSelection) selection = NULL;
   g_autoptr(MedusaOrderQuery) query = NULL;
-  guint page_size;
-
   g_return_if_fail (PATRON_IS_ORDERS_PAGE (self));
 
   gtk_list_view_set_model (self->list_view, NULL);
@@ -1340,14 +1343,14 @@ patron_orders_page_set_session (PatronOrdersPage *self,
 
   self->visit = g_object_ref (patron_session_get_visit (session));
   show_what_the_store_can_do (self, patron_session_get_client (session));
-  page_size = g_settings_get_uint (self->settings, PAGE_SIZE_KEY);
   query = query_from_filters (self);
   /* the whole history may be on its way already */
   if (!medusa_order_query_has_filters (query))
-    self->orders = patron_visit_take_orders (self->visit, page_size);
+    self->orders = patron_visit_take_orders (self->visit, PATRON_ORDERS_PAGE_SIZE);
   if (self->orders == NULL)
     {
-      self->orders = medusa_order_list_new (patron_session_get_client (session), page_size);
+      self->orders = medusa_order_list_new (patron_session_get_client (session),
+                                            PATRON_ORDERS_PAGE_SIZE);
       medusa_order_list_set_query (self->orders, query);
     }
   g_signal_connect_object (self->orders, "notify::loaded", G_CALLBACK (update_state), self,

@@ -10,16 +10,17 @@
 #include <glib/gi18n.h>
 
 #include "patron-application.h"
+#include "patron-form.h"
 #include "patron-preferences-window.h"
 #include "patron-settings.h"
 
 /**
  * PatronPreferencesWindow:
  *
- * The settings a user may change: how many orders are fetched at a time,
- * and counter mode for a shared workstation with its idle timeout. Each
- * control is bound to its GSettings key, so a key locked down by an
- * administrator is insensitive, and its row says who set it.
+ * The settings a user may change: counter mode for a shared workstation,
+ * with its idle timeout. Each control is bound to its GSettings key, so a
+ * key locked down by an administrator is insensitive, and its row says who
+ * set it.
  */
 
 struct _PatronPreferencesWindow
@@ -28,8 +29,6 @@ struct _PatronPreferencesWindow
 
   GSettings            *settings;
 
-  AdwActionRow         *page_size_row;
-  GtkSpinButton        *page_size_spin;
   AdwActionRow         *counter_mode_row;
   GtkSwitch            *counter_mode_switch;
   AdwActionRow         *idle_row;
@@ -44,7 +43,6 @@ typedef struct
 } LockableRow;
 
 static const LockableRow lockable_rows[] = {
-  { "orders-page-size", G_STRUCT_OFFSET (PatronPreferencesWindow, page_size_row) },
   { "counter-mode", G_STRUCT_OFFSET (PatronPreferencesWindow, counter_mode_row) },
   { "counter-idle-seconds", G_STRUCT_OFFSET (PatronPreferencesWindow, idle_row) },
 };
@@ -158,8 +156,6 @@ patron_preferences_window_class_init (PatronPreferencesWindowClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/patronapp/Patron/ui/"
                                                "patron-preferences-window.ui");
-  gtk_widget_class_bind_template_child (widget_class, PatronPreferencesWindow, page_size_row);
-  gtk_widget_class_bind_template_child (widget_class, PatronPreferencesWindow, page_size_spin);
   gtk_widget_class_bind_template_child (widget_class, PatronPreferencesWindow, counter_mode_row);
   gtk_widget_class_bind_template_child (widget_class, PatronPreferencesWindow,
                                         counter_mode_switch);
@@ -171,6 +167,7 @@ static void
 patron_preferences_window_init (PatronPreferencesWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  patron_name_inner_controls (GTK_WIDGET (self), _("Search Preferences"));
 
   self->settings = patron_settings_new ();
 
@@ -182,11 +179,8 @@ patron_preferences_window_init (PatronPreferencesWindow *self)
                               g_strdup (adw_action_row_get_subtitle (row)), g_free);
     }
 
-  set_range_from_schema (self, "orders-page-size", self->page_size_spin);
   set_range_from_schema (self, "counter-idle-seconds", self->idle_spin);
 
-  g_settings_bind (self->settings, "orders-page-size",
-                   self->page_size_spin, "value", G_SETTINGS_BIND_DEFAULT);
   g_settings_bind (self->settings, "counter-idle-seconds",
                    self->idle_spin, "value", G_SETTINGS_BIND_DEFAULT);
 }
@@ -198,8 +192,12 @@ patron_preferences_window_init (PatronPreferencesWindow *self)
 PatronPreferencesWindow *
 patron_preferences_window_new (GtkWindow *parent)
 {
-  return g_object_new (PATRON_TYPE_PREFERENCES_WINDOW,
-                       "transient-for", parent,
-                       "modal", parent != NULL,
-                       NULL);
+  PatronPreferencesWindow *self = g_object_new (PATRON_TYPE_PREFERENCES_WINDOW,
+                                                "transient-for", parent,
+                                                "modal", parent != NULL,
+                                                NULL);
+
+  patron_window_fit_parent (GTK_WINDOW (self), parent);
+
+  return self;
 }

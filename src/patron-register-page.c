@@ -108,10 +108,15 @@ register_cb (GObject      *object,
 {
   g_autoptr(PatronRegisterPage) self = user_data;
   g_autoptr(GError) error = NULL;
+  gboolean registered = patron_session_register_finish (PATRON_SESSION (object), result, &error);
+
+  /* left, gone or asked again: whoever cancelled cares for the form */
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
 
   patron_form_set_busy (self->form, self->spinner, FALSE);
 
-  if (!patron_session_register_finish (PATRON_SESSION (object), result, &error))
+  if (!registered)
     {
       if (patron_form_show_failure (self->error_label, error, PATRON_ACTION_REGISTER) &&
           g_error_matches (error, MEDUSA_ERROR, MEDUSA_ERROR_DUPLICATE))
@@ -187,6 +192,7 @@ patron_register_page_unmap (GtkWidget *widget)
 
   g_cancellable_cancel (self->cancellable);
   cancel_email_check (self);
+  patron_form_set_busy (self->form, self->spinner, FALSE);
 
   GTK_WIDGET_CLASS (patron_register_page_parent_class)->unmap (widget);
 }
@@ -239,6 +245,7 @@ patron_register_page_init (PatronRegisterPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
   patron_form_tame_password_rows (GTK_WIDGET (self));
+  patron_form_state_password_rule (GTK_WIDGET (self->password_row));
   patron_form_set_max_length (GTK_EDITABLE (self->email_row), PATRON_MAX_EMAIL_LENGTH,
                               self->error_label);
   patron_form_set_max_length (self->first_name_row, PATRON_MAX_NAME_LENGTH, self->error_label);

@@ -125,10 +125,15 @@ reset_cb (GObject      *object,
 {
   g_autoptr(PatronResetPage) self = user_data;
   g_autoptr(GError) error = NULL;
+  gboolean reset = patron_session_reset_password_finish (PATRON_SESSION (object), result, &error);
+
+  /* left, gone or asked again: whoever cancelled cares for the form */
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
 
   patron_form_set_busy (self->form, self->spinner, FALSE);
 
-  if (!patron_session_reset_password_finish (PATRON_SESSION (object), result, &error))
+  if (!reset)
     {
       if (patron_form_show_failure (self->error_label, error, PATRON_ACTION_RESET_PASSWORD))
         gtk_widget_set_visible (self->new_email_button,
@@ -199,6 +204,7 @@ patron_reset_page_unmap (GtkWidget *widget)
   PatronResetPage *self = PATRON_RESET_PAGE (widget);
 
   g_cancellable_cancel (self->cancellable);
+  patron_form_set_busy (self->form, self->spinner, FALSE);
 
   GTK_WIDGET_CLASS (patron_reset_page_parent_class)->unmap (widget);
 }
@@ -259,6 +265,7 @@ patron_reset_page_init (PatronResetPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
   patron_form_tame_password_rows (GTK_WIDGET (self));
+  patron_form_state_password_rule (GTK_WIDGET (self->password_row));
   gtk_widget_set_visible (self->new_email_button, FALSE);
   patron_form_set_max_length (self->password_row, PATRON_MAX_PASSWORD_LENGTH, self->error_label);
   patron_form_set_max_length (self->repeat_row, PATRON_MAX_PASSWORD_LENGTH, self->error_label);

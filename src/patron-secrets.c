@@ -352,3 +352,70 @@ patron_secrets_clear_finish (GAsyncResult  *result,
 {
   return g_task_propagate_boolean (G_TASK (result), error);
 }
+
+/* at most this many kept sessions are listed: one per store, and Patron
+ * remembers fewer stores than this */
+#define MAX_KEPT_LISTED 64
+
+static void
+search_cb (GObject      *object,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  g_autoptr(GHashTable) kept = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  GError *error = NULL;
+  GList *items;
+  guint n = 0;
+
+  items = secret_password_search_finish (result, &error);
+  if (error != NULL)
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+
+  for (GList *l = items; l != NULL && n < MAX_KEPT_LISTED; l = l->next, n++)
+    {
+      g_autoptr(GHashTable) attributes = secret_retrievable_get_attributes (l->data);
+      const char *store = g_hash_table_lookup (attributes, "store");
+      const char *email = g_hash_table_lookup (attributes, "email");
+
+      if (store != NULL && email != NULL)
+        g_hash_table_replace (kept, g_strdup (store), g_strdup (email));
+    }
+  g_list_free_full (items, g_object_unref);
+
+  g_task_return_pointer (task, g_steal_pointer (&kept), (GDestroyNotify) g_hash_table_unref);
+}
+
+/**
+ * patron_secrets_list_kept_async:
+ *
+ * Lists the stores that have a kept session, and for whom: the items'
+ * attributes only. No secret is read, and a locked keyring is not
+ * unlocked for it.
+ */
+void
+patron_secrets_list_kept_async (GCancellable        *cancellable,
+                                GAsyncReadyCallback  callback,
+                                gpointer             user_data)
+{
+  GTask *task = g_task_new (NULL, cancellable, callback, user_data);
+
+  g_task_set_source_tag (task, patron_secrets_list_kept_async);
+  secret_password_search (patron_secrets_get_schema (), SECRET_SEARCH_ALL, cancellable,
+                          search_cb, task, NULL);
+}
+
+/**
+ * patron_secrets_list_kept_finish:
+ *
+ * Returns: (transfer full): store address → email of each kept session
+ */
+GHashTable *
+patron_secrets_list_kept_finish (GAsyncResult  *result,
+                                 GError       **error)
+{
+  return g_task_propagate_pointer (G_TASK (result), error);
+}

@@ -35,5 +35,10 @@ void                patron_secrets_clear_async   (const char           *store_ur
                                                   gpointer              user_data);
 gboolean            patron_secrets_clear_finish  (GAsyncResult         *result,
                                                   GError              **error);
+void                patron_secrets_list_kept_async  (GCancellable        *cancellable,
+                                                     GAsyncReadyCallback  callback,
+                                                     gpointer             user_data);
+GHashTable         *patron_secrets_list_kept_finish (GAsyncResult        *result,
+                                                     GError             **error);
 
 G_END_DECLS

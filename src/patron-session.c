@@ -46,6 +46,7 @@ struct _PatronSession
   gboolean          preparing;        /* the keyring is being read */
   GAsyncResult     *prepared;         /* what it answered, for the restore */
   GTask            *restore;          /* a restore waiting for that answer */
+  gboolean          restoring;        /* a kept session found, being resumed */
 };
 
 G_DEFINE_FINAL_TYPE (PatronSession, patron_session, G_TYPE_OBJECT)
@@ -57,6 +58,7 @@ enum {
   PROP_VISIT,
   PROP_CUSTOMER,
   PROP_SIGNED_IN,
+  PROP_RESTORING,
   N_PROPS
 };
 
@@ -246,6 +248,10 @@ patron_session_get_property (GObject    *object,
       g_value_set_boolean (value, self->visit != NULL);
       break;
 
+    case PROP_RESTORING:
+      g_value_set_boolean (value, self->restoring);
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -307,6 +313,16 @@ patron_session_class_init (PatronSessionClass *klass)
     g_param_spec_boolean ("signed-in", NULL, NULL,
                           FALSE,
                           (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS));
+  /**
+   * PatronSession:restoring:
+   *
+   * Whether a session kept in the keyring was found and is being resumed:
+   * only then is there anything to say "Signing In…" about.
+   */
+  properties[PROP_RESTORING] =
+    g_param_spec_boolean ("restoring", NULL, NULL,
+                          FALSE,
+                          (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   /**
@@ -696,6 +712,17 @@ stop_prefetch (PatronSession *self)
 }
 
 static void
+set_restoring (PatronSession *self,
+               gboolean       restoring)
+{
+  if (self->restoring == restoring)
+    return;
+
+  self->restoring = restoring;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_RESTORING]);
+}
+
+static void
 renewed_token_kept_cb (GObject      *object,
                        GAsyncResult *result,
                        gpointer      user_data)
@@ -758,6 +785,7 @@ restore_customer_cb (GObject      *object,
   GError *error = NULL;
 
   stop_prefetch (self);
+  set_restoring (self, FALSE);
   customer = medusa_client_get_customer_finish (MEDUSA_CLIENT (object), result, &error);
   if (customer == NULL)
     {
@@ -800,6 +828,7 @@ restore_lookup_cb (GObject      *object,
   self->email = g_steal_pointer (&email);
   medusa_client_set_access_token (self->client, token);
   wipe_free (token);
+  set_restoring (self, TRUE);
   cancellable = g_task_get_cancellable (task);
   medusa_client_get_customer_async (self->client, cancellable,
                                     restore_customer_cb, g_steal_pointer (&task));
@@ -942,12 +971,47 @@ customer_updated_cb (GObject      *object,
   g_task_return_boolean (task, TRUE);
 }
 
+/* Whether the customer's billing address is one of its shipping addresses,
+ * as a storefront (or Patron before 16) can link them. */
+static gboolean
+billing_is_shipping_address (MedusaCustomer *customer)
+{
+  return customer != NULL &&
+         medusa_customer_find_address (customer,
+                                       medusa_customer_get_billing_address_id (customer)) != NULL;
+}
+
+static void
+billing_unlinked_cb (GObject      *object,
+                     GAsyncResult *result,
+                     gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  g_autoptr(MedusaCustomer) answer = NULL;
+  GError *error = NULL;
+
+  answer = medusa_client_update_customer_finish (MEDUSA_CLIENT (object), result, &error);
+  if (answer == NULL)
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+
+  medusa_client_update_customer_async (MEDUSA_CLIENT (object), g_task_get_task_data (task),
+                                       g_task_get_cancellable (task), customer_updated_cb,
+                                       g_object_ref (task));
+}
+
 /**
  * patron_session_update_customer_async:
  *
  * Changes the signed-in customer (`POST /store/customers/me`) and updates
  * the customer object from what the store then holds, never from what was
  * sent.
+ *
+ * A billing address given in full is written where the billing address is
+ * now; when that is one of the shipping addresses, it is let go of first,
+ * so that the shipping address stays as it was.
  */
 void
 patron_session_update_customer_async (PatronSession         *self,
@@ -965,6 +1029,16 @@ patron_session_update_customer_async (PatronSession         *self,
   g_task_set_source_tag (task, patron_session_update_customer_async);
   g_task_set_task_data (task, medusa_customer_changes_copy (changes),
                         (GDestroyNotify) medusa_customer_changes_free);
+  if (medusa_customer_changes_get_billing_address (changes) != NULL &&
+      billing_is_shipping_address (patron_session_get_customer (self)))
+    {
+      g_autoptr(MedusaCustomerChanges) unlink = medusa_customer_changes_new ();
+
+      medusa_customer_changes_unset_billing_address (unlink);
+      medusa_client_update_customer_async (self->client, unlink, cancellable,
+                                           billing_unlinked_cb, task);
+      return;
+    }
   medusa_client_update_customer_async (self->client, changes, cancellable,
                                        customer_updated_cb, task);
 }
@@ -1196,4 +1270,29 @@ patron_session_sign_out_finish (PatronSession  *self,
   g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
 
   return g_task_propagate_boolean (G_TASK (result), error);
+}
+
+/**
+ * patron_session_leave:
+ *
+ * Ends the visit at this store for another store: a kept session stays in
+ * the keyring, and valid at the store, for when the user comes back; the
+ * customer and the token go from memory. A session that is not kept (as
+ * none is in counter mode) is signed out as by
+ * patron_session_sign_out_async().
+ */
+void
+patron_session_leave (PatronSession *self)
+{
+  g_return_if_fail (PATRON_IS_SESSION (self));
+
+  if (!self->remember || !self->keep_sessions)
+    {
+      patron_session_sign_out_async (self, NULL, NULL, NULL);
+      return;
+    }
+
+  medusa_client_set_access_token (self->client, NULL);
+  set_customer (self, NULL, NULL);
+  g_clear_pointer (&self->email, g_free);
 }

@@ -93,5 +93,6 @@ void            patron_session_sign_out_async      (PatronSession        *self,
 gboolean        patron_session_sign_out_finish     (PatronSession        *self,
                                                     GAsyncResult         *result,
                                                     GError              **error);
+void            patron_session_leave               (PatronSession        *self);
 
 G_END_DECLS

@@ -11,11 +11,14 @@
 #include <string.h>
 
 #include "medusa.h"
+#include "patron-application.h"
 #include "patron-error.h"
 #include "patron-form.h"
 #include "patron-settings.h"
 #include "patron-store-api.h"
+#include "patron-secrets.h"
 #include "patron-store-page.h"
+#include "patron-stores.h"
 #include "patron-text.h"
 
 struct _PatronStorePage
@@ -31,6 +34,12 @@ struct _PatronStorePage
   AdwEntryRow  *key_row;
   GtkLabel     *error_label;
   GtkWidget    *spinner;
+  GtkWidget    *back_button;
+  AdwPreferencesGroup *stores_group;
+
+  GPtrArray    *store_rows;
+  GHashTable   *kept;           /* the stores with a kept session */
+  GCancellable *kept_cancellable;
 
   gboolean      consent_pending;
   guint         consent_source;
@@ -101,9 +110,12 @@ probe_cb (GObject      *object,
   g_autoptr(GListModel) regions = NULL;
   g_autoptr(GError) error = NULL;
 
-  patron_form_set_busy (self->form, self->spinner, FALSE);
-
   regions = medusa_client_list_regions_finish (MEDUSA_CLIENT (object), result, &error);
+  /* left, gone or asked again: whoever cancelled cares for the form */
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+
+  patron_form_set_busy (self->form, self->spinner, FALSE);
   if (regions == NULL)
     {
       /* a v2 store without its publishable key, or with a wrong one */
@@ -318,6 +330,138 @@ submit_cb (PatronStorePage *self)
   probe_store (self, url);
 }
 
+/* A store's address and Store API, and whether a session is kept there:
+ * whether, not whose, as nothing of a customer shows outside their visit. */
+static char *
+store_subtitle (PatronStorePage *self,
+                const char      *url)
+{
+  g_autofree char *address = patron_text_clip (url, PATRON_TEXT_MAX_SHOWN);
+  GString *subtitle = g_string_new (address);
+
+  if (patron_stores_api_version (self->settings, url) == 2)
+    g_string_append (subtitle, _(" · Medusa 2"));
+  if (self->kept != NULL && g_hash_table_contains (self->kept, url))
+    {
+      g_string_append_c (subtitle, '\n');
+      g_string_append (subtitle, _("Kept signed in"));
+    }
+
+  return g_string_free (subtitle, FALSE);
+}
+
+static void
+update_subtitles (PatronStorePage *self)
+{
+  for (guint i = 0; i < self->store_rows->len; i++)
+    {
+      AdwActionRow *row = g_ptr_array_index (self->store_rows, i);
+      g_autofree char *subtitle = store_subtitle (self, g_object_get_data (G_OBJECT (row),
+                                                                           "patron-store"));
+
+      adw_action_row_set_subtitle (row, subtitle);
+    }
+}
+
+/* One row per remembered store: its name and store_subtitle(); a click
+ * goes there, its button forgets it. */
+static void
+update_stores (PatronStorePage *self)
+{
+  g_auto(GStrv) stores = patron_stores_list (self->settings);
+
+  for (guint i = 0; i < self->store_rows->len; i++)
+    adw_preferences_group_remove (self->stores_group, g_ptr_array_index (self->store_rows, i));
+  g_ptr_array_set_size (self->store_rows, 0);
+
+  for (guint i = 0; stores[i] != NULL; i++)
+    {
+      g_autofree char *name = patron_stores_display_name (stores[i]);
+      GtkWidget *row = adw_action_row_new ();
+      GtkWidget *forget = gtk_button_new_from_icon_name ("user-trash-symbolic");
+      g_autofree char *forget_name = NULL;
+
+      g_object_set_data_full (G_OBJECT (row), "patron-store", g_strdup (stores[i]), g_free);
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), name);
+      adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 3);
+      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (row), "win.switch-store");
+      gtk_actionable_set_action_target (GTK_ACTIONABLE (row), "s", stores[i]);
+
+      gtk_widget_set_valign (forget, GTK_ALIGN_CENTER);
+      gtk_widget_add_css_class (forget, "flat");
+      gtk_widget_set_tooltip_text (forget, _("Forget Store"));
+      /* Translators: %s is a store's host name */
+      forget_name = g_strdup_printf (_("Forget %s"), name);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (forget),
+                                      GTK_ACCESSIBLE_PROPERTY_LABEL, forget_name, -1);
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (forget), "win.forget-store-at");
+      gtk_actionable_set_action_target (GTK_ACTIONABLE (forget), "s", stores[i]);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), forget);
+
+      adw_preferences_group_add (self->stores_group, row);
+      g_ptr_array_add (self->store_rows, row);
+    }
+
+  update_subtitles (self);
+  gtk_widget_set_visible (GTK_WIDGET (self->stores_group), self->store_rows->len > 0);
+}
+
+static void
+kept_listed_cb (GObject      *object,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  g_autoptr(PatronStorePage) self = user_data;
+  g_autoptr(GHashTable) kept = NULL;
+  g_autoptr(GError) error = NULL;
+
+  kept = patron_secrets_list_kept_finish (result, &error);
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  if (kept == NULL)
+    {
+      /* the list shows the stores all the same */
+      g_debug ("Could not list the kept sessions: %s", error->message);
+      return;
+    }
+
+  g_clear_pointer (&self->kept, g_hash_table_unref);
+  self->kept = g_steal_pointer (&kept);
+  update_subtitles (self);
+}
+
+/* the key, or --counter */
+static gboolean
+in_counter_mode (PatronStorePage *self)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkApplication *app = GTK_IS_WINDOW (root) ? gtk_window_get_application (GTK_WINDOW (root))
+                                             : NULL;
+
+  if (PATRON_IS_APPLICATION (app))
+    return patron_application_get_counter_mode (PATRON_APPLICATION (app));
+
+  return g_settings_get_boolean (self->settings, "counter-mode");
+}
+
+/* Which stores keep a session, asked of the keyring whenever the page is
+ * shown; never in counter mode, where nobody's is kept or shown. */
+static void
+list_kept (PatronStorePage *self)
+{
+  g_cancellable_cancel (self->kept_cancellable);
+  g_clear_object (&self->kept_cancellable);
+  g_clear_pointer (&self->kept, g_hash_table_unref);
+  update_subtitles (self);
+  if (in_counter_mode (self))
+    return;
+
+  self->kept_cancellable = g_cancellable_new ();
+  patron_secrets_list_kept_async (self->kept_cancellable, kept_listed_cb, g_object_ref (self));
+}
+
 static gboolean
 ask_consent_cb (gpointer data)
 {
@@ -336,6 +480,8 @@ patron_store_page_map (GtkWidget *widget)
 
   GTK_WIDGET_CLASS (patron_store_page_parent_class)->map (widget);
 
+  list_kept (self);
+
   /* asked for before the page was on screen (the window's first page): the
    * dialog comes once the window is, to stand in front of it */
   if (self->consent_pending && self->consent_source == 0)
@@ -352,6 +498,9 @@ patron_store_page_unmap (GtkWidget *widget)
 
   g_clear_handle_id (&self->consent_source, g_source_remove);
   g_cancellable_cancel (self->cancellable);
+  patron_form_set_busy (self->form, self->spinner, FALSE);
+  g_cancellable_cancel (self->kept_cancellable);
+  g_clear_pointer (&self->kept, g_hash_table_unref);
 
   GTK_WIDGET_CLASS (patron_store_page_parent_class)->unmap (widget);
 }
@@ -366,6 +515,10 @@ patron_store_page_dispose (GObject *object)
   g_clear_object (&self->cancellable);
   g_clear_object (&self->probe);
   g_clear_object (&self->settings);
+  g_cancellable_cancel (self->kept_cancellable);
+  g_clear_object (&self->kept_cancellable);
+  g_clear_pointer (&self->kept, g_hash_table_unref);
+  g_clear_pointer (&self->store_rows, g_ptr_array_unref);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), PATRON_TYPE_STORE_PAGE);
 
@@ -389,6 +542,8 @@ patron_store_page_class_init (PatronStorePageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PatronStorePage, key_row);
   gtk_widget_class_bind_template_child (widget_class, PatronStorePage, error_label);
   gtk_widget_class_bind_template_child (widget_class, PatronStorePage, spinner);
+  gtk_widget_class_bind_template_child (widget_class, PatronStorePage, back_button);
+  gtk_widget_class_bind_template_child (widget_class, PatronStorePage, stores_group);
   gtk_widget_class_bind_template_callback (widget_class, submit_cb);
 }
 
@@ -396,7 +551,14 @@ static void
 patron_store_page_init (PatronStorePage *self)
 {
   self->settings = patron_settings_new ();
+  self->store_rows = g_ptr_array_new ();
   gtk_widget_init_template (GTK_WIDGET (self));
+  /* the window enables its action only when a store is in use */
+  g_object_bind_property (self->back_button, "sensitive", self->back_button, "visible",
+                          G_BINDING_SYNC_CREATE);
+  update_stores (self);
+  g_signal_connect_object (self->settings, "changed::recent-stores",
+                           G_CALLBACK (update_stores), self, G_CONNECT_SWAPPED);
   patron_form_set_max_length (GTK_EDITABLE (self->url_row), PATRON_MAX_URL_LENGTH,
                               self->error_label);
 }

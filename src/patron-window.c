@@ -21,11 +21,13 @@
 #include "patron-register-page.h"
 #include "patron-reset-link.h"
 #include "patron-reset-page.h"
+#include "patron-secrets.h"
 #include "patron-session.h"
 #include "patron-settings.h"
 #include "patron-sign-in-page.h"
 #include "patron-store-api.h"
 #include "patron-store-page.h"
+#include "patron-stores.h"
 #include "patron-text.h"
 #include "patron-welcome-page.h"
 #include "patron-window.h"
@@ -44,6 +46,9 @@ struct _PatronWindow
   char                 *customer_id;     /* whose visit the pages show, if anyone's */
   char                 *reset_email;     /* a link for another account, once agreed to */
   char                 *reset_token;
+  char                 *switch_to;       /* a store chosen, once unsaved changes are agreed on */
+  char                 *forget_url;      /* the store to forget, while that is asked */
+  gboolean              stores_in_menu;  /* the menu's first section is "Switch Store" */
 
   GtkWindow            *help_overlay;    /* made when first shown */
   PatronIdleMonitor    *idle_monitor;    /* runs during a visit in counter mode */
@@ -55,6 +60,9 @@ struct _PatronWindow
   AdwWindowTitle       *window_title;
   GtkMenuButton        *menu_button;
   GtkSpinner           *loading_spinner;
+  GtkWidget            *loading_page;
+  char                 *before_store;     /* the page Change Store… left */
+  GBindingGroup        *session_bindings;
   GMenuModel           *primary_menu;
   AdwToastOverlay      *toast_overlay;
   GtkStack             *stack;
@@ -73,6 +81,8 @@ G_DEFINE_FINAL_TYPE (PatronWindow, patron_window, ADW_TYPE_APPLICATION_WINDOW)
 
 static gboolean ask_before_discarding (PatronWindow *self,
                                        const char   *action);
+static void     end_visit             (PatronWindow *self,
+                                       gboolean      leaving);
 static void     update_idle           (PatronWindow *self);
 
 /* One customer after another at a shared workstation: the key, or
@@ -256,6 +266,12 @@ show_page (PatronWindow *self,
     gtk_stack_set_visible_child_name (self->stack, name);
   self->shown_in_frame = frame;
 
+  /* a form starts where typing starts; the account and the orders keep
+   * the focus where the user left it */
+  if (g_strcmp0 (name, "account") != 0 && g_strcmp0 (name, "orders") != 0 &&
+      g_strcmp0 (name, "loading") != 0)
+    patron_form_focus_first_field (gtk_stack_get_visible_child (self->stack));
+
   /* Screen readers (and the end-to-end tests) see only the page on screen,
    * not the forms of the pages behind it. */
   for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->stack));
@@ -267,6 +283,9 @@ show_page (PatronWindow *self,
                                  -1);
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.sign-out", signed_in);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.forget-store",
+                                 self->session != NULL &&
+                                 g_settings_is_writable (self->settings, "store-url"));
   update_idle (self);
 
   /* typing (or a barcode scanner) starts at once */
@@ -274,6 +293,60 @@ show_page (PatronWindow *self,
     patron_welcome_page_start (self->welcome_page);
   else if (g_str_equal (name, "sign-in"))
     patron_sign_in_page_focus_form (self->sign_in_page);
+}
+
+/* A menu label says "_" as "__": a single one would underline the next
+ * letter. */
+static char *
+menu_label (const char *text)
+{
+  GString *label = g_string_new (text);
+
+  g_string_replace (label, "_", "__", 0);
+  return g_string_free (label, FALSE);
+}
+
+/* The main menu's first section: the other remembered stores, newest
+ * first, a click each. Made again whenever the list or the store changes. */
+static void
+update_stores_menu (PatronWindow *self)
+{
+  g_auto(GStrv) stores = patron_stores_list (self->settings);
+  g_autoptr(GMenu) section = g_menu_new ();
+  const char *current = self->session != NULL ? patron_session_get_store_url (self->session)
+                                              : NULL;
+  /* none to switch to where an administrator set the store */
+  guint n_most = g_settings_is_writable (self->settings, "store-url") ? PATRON_STORES_MAX_IN_MENU
+                                                                     : 0;
+  guint n = 0;
+
+  for (guint i = 0; stores[i] != NULL && n < n_most; i++)
+    {
+      g_autofree char *name = NULL;
+      g_autofree char *clipped = NULL;
+      g_autofree char *label = NULL;
+      g_autoptr(GMenuItem) item = NULL;
+
+      if (g_strcmp0 (stores[i], current) == 0)
+        continue;
+
+      name = patron_stores_display_name (stores[i]);
+      /* a menu's labels neither wrap nor ellipsize: short enough for 360 px */
+      clipped = patron_text_clip (name, PATRON_STORES_MENU_CHARS);
+      label = menu_label (clipped);
+      item = g_menu_item_new (label, NULL);
+      g_menu_item_set_action_and_target_value (item, "win.switch-store",
+                                               g_variant_new_string (stores[i]));
+      g_menu_append_item (section, item);
+      n++;
+    }
+
+  if (self->stores_in_menu)
+    g_menu_remove (G_MENU (self->primary_menu), 0);
+  self->stores_in_menu = n > 0;
+  if (n > 0)
+    g_menu_insert_section (G_MENU (self->primary_menu), 0, _("Switch Store"),
+                           G_MENU_MODEL (section));
 }
 
 static void forget_customer (PatronWindow *self);
@@ -291,6 +364,7 @@ customer_changed_cb (PatronWindow  *self,
 
   if (customer != NULL)
     {
+      patron_stores_remember (self->settings, patron_session_get_store_url (session));
       if (g_strcmp0 (self->customer_id, medusa_customer_get_id (customer)) != 0)
         {
           forget_customer (self);
@@ -400,6 +474,7 @@ store_detected_cb (GObject      *object,
   if (version == MEDUSA_API_VERSION_1)
     {
       patron_store_api_remember (self->settings, prober);
+      patron_stores_remember (self->settings, medusa_client_get_base_url (prober));
       return;
     }
 
@@ -435,6 +510,7 @@ use_store (PatronWindow *self,
   GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
   gboolean prepared;
 
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.leave-store", FALSE);
   if (patron_store_url_needs_consent (self->settings, url))
     {
       patron_store_page_ask_consent (store_page (self), url);
@@ -442,9 +518,10 @@ use_store (PatronWindow *self,
       return FALSE;
     }
 
-  /* whoever was signed in at the last store is not at the next */
+  /* whoever was signed in at the last store is not at the next; a kept
+   * session stays kept there */
   if (self->session != NULL && patron_session_get_signed_in (self->session))
-    patron_window_end_visit (self);
+    end_visit (self, TRUE);
 
   if (self->restore_tick != 0)
     gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->restore_tick);
@@ -469,6 +546,8 @@ use_store (PatronWindow *self,
                            G_CALLBACK (session_expired_cb), self, G_CONNECT_SWAPPED);
 
   update_pages (self);
+  g_binding_group_set_source (self->session_bindings, self->session);
+  update_stores_menu (self);
   {
     g_autofree char *shown = patron_text_clip (url, PATRON_TEXT_MAX_SHOWN);
 
@@ -504,9 +583,15 @@ counter_mode_changed_cb (PatronWindow *self)
 static void
 store_writable_changed_cb (PatronWindow *self)
 {
-  /* a store an administrator set is not changed here */
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.change-store",
-                                 g_settings_is_writable (self->settings, "store-url"));
+  gboolean writable = g_settings_is_writable (self->settings, "store-url");
+
+  /* a store an administrator set is not changed here, nor left for another */
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.change-store", writable);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.switch-store", writable);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.forget-store-at", writable);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.forget-store",
+                                 writable && self->session != NULL);
+  update_stores_menu (self);
 }
 
 static void
@@ -733,7 +818,66 @@ use_store_action (GtkWidget  *widget,
   const char *url = g_variant_get_string (parameter, NULL);
 
   if (use_store (self, url))
-    g_settings_set_string (self->settings, "store-url", url);
+    {
+      g_settings_set_string (self->settings, "store-url", url);
+      patron_stores_remember (self->settings, url);
+    }
+}
+
+/* Another remembered store, once unsaved changes are agreed on: its kept
+ * session is resumed, this store's stays kept. */
+static void
+switch_store_agreed_action (GtkWidget  *widget,
+                            const char *action_name,
+                            GVariant   *parameter)
+{
+  PatronWindow *self = PATRON_WINDOW (widget);
+  g_autofree char *url = g_steal_pointer (&self->switch_to);
+
+  if (url == NULL)
+    return;
+
+  /* already there, and signed in: nothing to do */
+  if (self->session != NULL && patron_session_get_signed_in (self->session) &&
+      g_str_equal (patron_session_get_store_url (self->session), url))
+    return;
+
+  gtk_widget_activate_action (widget, "win.use-store", "s", url);
+}
+
+static void
+switch_store_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  PatronWindow *self = PATRON_WINDOW (widget);
+  const char *url = g_variant_get_string (parameter, NULL);
+
+  if (!medusa_client_check_base_url (url, NULL))
+    return;
+
+  g_free (self->switch_to);
+  self->switch_to = g_strdup (url);
+  if (ask_before_discarding (self, "win.switch-store-agreed"))
+    return;
+
+  switch_store_agreed_action (widget, NULL, NULL);
+}
+
+static void
+leave_store_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  PatronWindow *self = PATRON_WINDOW (widget);
+  gboolean signed_in = self->session != NULL && patron_session_get_signed_in (self->session);
+
+  /* signed out meanwhile: not back to the account */
+  if (!signed_in && (g_strcmp0 (self->before_store, "account") == 0 ||
+                     g_strcmp0 (self->before_store, "orders") == 0))
+    show_page (self, "sign-in");
+  else
+    show_page (self, self->before_store != NULL ? self->before_store : "sign-in");
 }
 
 static void
@@ -747,11 +891,158 @@ change_store_action (GtkWidget  *widget,
     return;
 
   /* the next store's forms start empty, and nobody stays signed in at this
-   * one behind the store page */
-  patron_window_end_visit (self);
+   * one behind the store page; a kept session stays kept */
+  end_visit (self, TRUE);
   if (self->session != NULL)
     patron_store_page_set_url (store_page (self), patron_session_get_store_url (self->session));
+  /* the way back, to where the user was */
+  g_free (self->before_store);
+  self->before_store = g_strdup (gtk_stack_get_visible_child_name (self->stack));
+  gtk_widget_action_set_enabled (widget, "win.leave-store",
+                                 self->session != NULL &&
+                                 g_strcmp0 (self->before_store, "store") != 0 &&
+                                 g_strcmp0 (self->before_store, "loading") != 0);
   show_page (self, "store");
+}
+
+static void
+kept_session_forgotten_cb (GObject      *object,
+                           GAsyncResult *result,
+                           gpointer      user_data)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!patron_secrets_clear_finish (result, &error))
+    g_message ("Could not remove the kept session from the keyring: %s", error->message);
+}
+
+static void
+pictures_emptied_cb (GObject      *object,
+                     GAsyncResult *result,
+                     gpointer      user_data)
+{
+  patron_image_cache_prune_finish (PATRON_IMAGE_CACHE (object), result, NULL);
+}
+
+/* Everything Patron keeps of @url goes: the session kept in the keyring,
+ * its settings and the pictures on disk. The store shown now goes to the
+ * store page, with nobody signed in. */
+static void
+forget_store (PatronWindow *self,
+              const char   *url)
+{
+  GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
+  g_autofree char *name = patron_stores_display_name (url);
+  g_autofree char *said = NULL;
+
+  if (self->session != NULL && g_str_equal (patron_session_get_store_url (self->session), url))
+    {
+      end_visit (self, FALSE);
+      g_signal_handlers_disconnect_by_data (self->session, self);
+      g_clear_object (&self->session);
+      adw_window_title_set_subtitle (self->window_title, NULL);
+      patron_store_page_set_url (store_page (self), NULL);
+      show_page (self, "store");
+    }
+
+  patron_secrets_clear_async (url, NULL, kept_session_forgotten_cb, NULL);
+  patron_stores_forget (self->settings, url);
+  update_stores_menu (self);
+  if (PATRON_IS_APPLICATION (app))
+    patron_image_cache_empty_disk_async (patron_application_get_image_cache (
+                                           PATRON_APPLICATION (app)),
+                                         NULL, pictures_emptied_cb, NULL);
+
+  /* Translators: %s is a store's host name */
+  said = g_strdup_printf (_("Patron has forgotten %s"), name);
+  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (said));
+}
+
+static void
+forget_response_cb (AdwMessageDialog *dialog,
+                    const char       *response,
+                    PatronWindow     *self)
+{
+  g_autofree char *url = g_steal_pointer (&self->forget_url);
+
+  if (g_strcmp0 (response, "forget") != 0 || url == NULL)
+    return;
+
+  self->answered = GTK_WINDOW (dialog);
+  forget_store (self, url);
+  self->answered = NULL;
+}
+
+/* Unsaved changes agreed on (the visit at the store shown ends if it is
+ * the one forgotten): "Forget?" */
+static void
+forget_store_agreed_action (GtkWidget  *widget,
+                            const char *action_name,
+                            GVariant   *parameter)
+{
+  PatronWindow *self = PATRON_WINDOW (widget);
+  g_autofree char *name = NULL;
+  AdwMessageDialog *dialog;
+
+  if (self->forget_url == NULL)
+    return;
+
+  name = patron_stores_display_name (self->forget_url);
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self),
+                                                       _("Forget This Store?"), NULL));
+  /* Translators: %s is a store's host name */
+  adw_message_dialog_format_body (dialog,
+                                  _("Patron removes %s from its stores and forgets the "
+                                    "session kept there, its settings and the pictures it "
+                                    "keeps."), name);
+  adw_message_dialog_add_responses (dialog,
+                                    "cancel", _("_Cancel"),
+                                    "forget", _("_Forget"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (dialog, "forget", ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_default_response (dialog, "cancel");
+  adw_message_dialog_set_close_response (dialog, "cancel");
+  g_signal_connect_object (dialog, "response", G_CALLBACK (forget_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+ask_to_forget (PatronWindow *self,
+               const char   *url)
+{
+  gboolean current = self->session != NULL &&
+                     g_str_equal (patron_session_get_store_url (self->session), url);
+
+  g_free (self->forget_url);
+  self->forget_url = g_strdup (url);
+  if (current && ask_before_discarding (self, "win.forget-store-agreed"))
+    return;
+
+  forget_store_agreed_action (GTK_WIDGET (self), NULL, NULL);
+}
+
+/* "Forget This Store…": the store shown */
+static void
+forget_store_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  PatronWindow *self = PATRON_WINDOW (widget);
+
+  if (self->session != NULL)
+    ask_to_forget (self, patron_session_get_store_url (self->session));
+}
+
+/* a store of the store page's list */
+static void
+forget_store_at_action (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *parameter)
+{
+  const char *url = g_variant_get_string (parameter, NULL);
+
+  if (medusa_client_check_base_url (url, NULL))
+    ask_to_forget (PATRON_WINDOW (widget), url);
 }
 
 static void
@@ -770,6 +1061,8 @@ show_help_overlay_action (GtkWidget  *widget,
                                                                              "help_overlay")));
       gtk_window_set_transient_for (self->help_overlay, GTK_WINDOW (self));
       gtk_window_set_hide_on_close (self->help_overlay, TRUE);
+      patron_name_inner_controls (GTK_WIDGET (self->help_overlay), _("Search Shortcuts"));
+      patron_narrow_search_entries (GTK_WIDGET (self->help_overlay));
     }
 
   gtk_window_present (self->help_overlay);
@@ -887,6 +1180,16 @@ patron_window_end_visit (PatronWindow *self)
 {
   g_return_if_fail (PATRON_IS_WINDOW (self));
 
+  end_visit (self, FALSE);
+}
+
+/* The end of a visit, by Sign Out (the kept session is forgotten) or by
+ * @leaving for another store (it stays kept, for when the user comes
+ * back: patron_session_leave()). */
+static void
+end_visit (PatronWindow *self,
+           gboolean      leaving)
+{
   forget_customer (self);
 
   /* the forms go too: emails, passwords, reveal buttons, messages */
@@ -903,7 +1206,10 @@ patron_window_end_visit (PatronWindow *self)
   if (self->session != NULL && patron_session_get_signed_in (self->session))
     {
       /* not tied to this window: signing out completes even if it closes */
-      patron_session_sign_out_async (self->session, NULL, sign_out_cb, NULL);
+      if (leaving)
+        patron_session_leave (self->session);
+      else
+        patron_session_sign_out_async (self->session, NULL, sign_out_cb, NULL);
     }
 
   if (self->session != NULL)
@@ -1074,6 +1380,10 @@ patron_window_close_request (GtkWindow *window)
   if (ask_before_discarding (self, "window.close"))
     return TRUE;
 
+  /* at a counter, closing Patron is the end of the customer's visit too */
+  if (in_counter_mode (self))
+    patron_window_end_visit (self);
+
   /* Whatever this window asked of the store is of no use any more. */
   g_cancellable_cancel (self->cancellable);
 
@@ -1092,6 +1402,9 @@ patron_window_dispose (GObject *object)
 
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
+  if (self->session_bindings != NULL)
+    g_binding_group_set_source (self->session_bindings, NULL);
+  g_clear_object (&self->session_bindings);
   if (self->session != NULL)
     g_signal_handlers_disconnect_by_data (self->session, self);
   g_clear_object (&self->session);
@@ -1107,7 +1420,10 @@ patron_window_dispose (GObject *object)
   gtk_widget_dispose_template (GTK_WIDGET (self), PATRON_TYPE_WINDOW);
 
   g_clear_object (&self->settings);
+  g_clear_pointer (&self->before_store, g_free);
   g_clear_pointer (&self->customer_id, g_free);
+  g_clear_pointer (&self->switch_to, g_free);
+  g_clear_pointer (&self->forget_url, g_free);
   forget_reset_link (self);
 
   G_OBJECT_CLASS (patron_window_parent_class)->dispose (object);
@@ -1129,6 +1445,7 @@ patron_window_class_init (PatronWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PatronWindow, window_title);
   gtk_widget_class_bind_template_child (widget_class, PatronWindow, menu_button);
   gtk_widget_class_bind_template_child (widget_class, PatronWindow, loading_spinner);
+  gtk_widget_class_bind_template_child (widget_class, PatronWindow, loading_page);
   gtk_widget_class_bind_template_child (widget_class, PatronWindow, primary_menu);
   gtk_widget_class_bind_template_child (widget_class, PatronWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, PatronWindow, stack);
@@ -1142,6 +1459,15 @@ patron_window_class_init (PatronWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.reset-other", NULL, reset_other_action);
   gtk_widget_class_install_action (widget_class, "win.use-store", "s", use_store_action);
   gtk_widget_class_install_action (widget_class, "win.change-store", NULL, change_store_action);
+  gtk_widget_class_install_action (widget_class, "win.leave-store", NULL, leave_store_action);
+  gtk_widget_class_install_action (widget_class, "win.switch-store", "s", switch_store_action);
+  gtk_widget_class_install_action (widget_class, "win.switch-store-agreed", NULL,
+                                   switch_store_agreed_action);
+  gtk_widget_class_install_action (widget_class, "win.forget-store", NULL, forget_store_action);
+  gtk_widget_class_install_action (widget_class, "win.forget-store-at", "s",
+                                   forget_store_at_action);
+  gtk_widget_class_install_action (widget_class, "win.forget-store-agreed", NULL,
+                                   forget_store_agreed_action);
   gtk_widget_class_install_action (widget_class, "win.sign-out", NULL, sign_out_action);
   gtk_widget_class_install_action (widget_class, "win.next-customer", NULL, next_customer_action);
   gtk_widget_class_install_action (widget_class, "win.stay", NULL, stay_action);
@@ -1157,6 +1483,8 @@ patron_window_init (PatronWindow *self)
   self->shown_in_frame = G_MININT64;
   g_signal_connect_object (self->settings, "changed::counter-mode",
                            G_CALLBACK (counter_mode_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->settings, "changed::recent-stores",
+                           G_CALLBACK (update_stores_menu), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->settings, "writable-changed::store-url",
                            G_CALLBACK (store_writable_changed_cb), self, G_CONNECT_SWAPPED);
 
@@ -1174,6 +1502,10 @@ patron_window_init (PatronWindow *self)
   patron_idle_monitor_watch_toplevels (self->idle_monitor);
   patron_menu_button_set_menu_later (self->menu_button, self->primary_menu);
   patron_spinner_spin_later (self->loading_spinner);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.leave-store", FALSE);
+  self->session_bindings = g_binding_group_new ();
+  g_binding_group_bind (self->session_bindings, "restoring", self->loading_page, "visible",
+                        G_BINDING_SYNC_CREATE);
 
   gtk_window_set_default_size (GTK_WINDOW (self),
                                g_settings_get_int (self->settings, "window-width"),

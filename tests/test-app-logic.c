@@ -13,6 +13,7 @@
 
 #include "medusa.h"
 #include "medusa-json.h"
+#include "patron-address-editor.h"
 #include "patron-error.h"
 #include "patron-form.h"
 #include "patron-money.h"
@@ -20,6 +21,7 @@
 #include "patron-reset-link.h"
 #include "test-util.h"
 #include "patron-store-page.h"
+#include "patron-stores.h"
 #include "patron-text.h"
 
 #define TOKEN "eyJhbGciOiJIUzI1NiJ9.eyJjdXN0b21lcl9pZCI6ImN1c18xIn0.c2lnbmF0dXJl"
@@ -35,6 +37,84 @@ test_email_validation (void)
     g_assert_true (patron_email_is_valid (good[i]));
   for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
     g_assert_false (patron_email_is_valid (bad[i]));
+}
+
+/* A list is worded as a sentence: "…, city and postal code". */
+static void
+test_join_words (void)
+{
+  const char *none[] = { NULL };
+  const char *one[] = { "city", NULL };
+  const char *two[] = { "city", "postal code", NULL };
+  const char *three[] = { "address", "city", "postal code", NULL };
+  g_autofree char *joined_none = patron_join_words (none);
+  g_autofree char *joined_one = patron_join_words (one);
+  g_autofree char *joined_two = patron_join_words (two);
+  g_autofree char *joined_three = patron_join_words (three);
+  g_autoptr(MedusaAddress) address = medusa_address_new ();
+  g_autofree char *problem = NULL;
+
+  g_assert_cmpstr (joined_none, ==, "");
+  g_assert_cmpstr (joined_one, ==, "city");
+  g_assert_cmpstr (joined_two, ==, "city and postal code");
+  g_assert_cmpstr (joined_three, ==, "address, city and postal code");
+
+  medusa_address_set_first_name (address, "Ada");
+  medusa_address_set_last_name (address, "Lovelace");
+  medusa_address_set_address_1 (address, "12 St James's Square");
+  medusa_address_set_country_code (address, "gb");
+  medusa_address_set_postal_code (address, "  ");
+  problem = patron_address_check (address);
+  g_assert_cmpstr (problem, ==, "Fill in the city and postal code.");
+  g_assert_cmpuint (patron_address_missing (address), ==,
+                    PATRON_ADDRESS_CITY | PATRON_ADDRESS_POSTAL_CODE);
+}
+
+static MedusaAddress *
+address_in (const char *country,
+            gint64      created)
+{
+  MedusaAddress *address = medusa_address_new ();
+  g_autoptr(GDateTime) when = g_date_time_new_from_unix_utc (created);
+
+  medusa_address_set_country_code (address, country);
+  medusa_address_set_created_at (address, when);
+
+  return address;
+}
+
+/* A new address's country: the locale's where the store ships, then the
+ * most recent address's, then none (never an arbitrary first one). */
+static void
+test_default_country (void)
+{
+  const char *store[] = { "de", "fr", "us", NULL };
+  g_autoptr(MedusaCustomer) customer = g_object_new (MEDUSA_TYPE_CUSTOMER, NULL);
+  GListStore *addresses = G_LIST_STORE (medusa_customer_get_shipping_addresses (customer));
+  g_autoptr(MedusaAddress) older = address_in ("FR", 1000);
+  g_autoptr(MedusaAddress) newer = address_in ("us", 2000);
+  g_autoptr(MedusaAddress) elsewhere = address_in ("jp", 3000);
+
+  g_assert_cmpstr (patron_locale_territory ("de_AT.UTF-8@euro"), ==, "at");
+  g_assert_cmpstr (patron_locale_territory ("fr_FR"), ==, "fr");
+  g_assert_null (patron_locale_territory ("C"));
+  g_assert_null (patron_locale_territory ("C.UTF-8"));
+  g_assert_null (patron_locale_territory ("POSIX"));
+  g_assert_null (patron_locale_territory ("en"));
+  g_assert_null (patron_locale_territory ("de_DEU.UTF-8"));
+  g_assert_null (patron_locale_territory (NULL));
+
+  g_assert_null (patron_address_default_country (store, NULL, NULL));
+  g_assert_null (patron_address_default_country (store, "at", customer));
+  g_assert_cmpstr (patron_address_default_country (store, "de", customer), ==, "de");
+
+  /* the newest the store ships to, whatever the list's order */
+  g_list_store_append (addresses, newer);
+  g_list_store_append (addresses, older);
+  g_list_store_append (addresses, elsewhere);
+  g_assert_cmpstr (patron_address_default_country (store, NULL, customer), ==, "us");
+  g_assert_cmpstr (patron_address_default_country (store, "at", customer), ==, "us");
+  g_assert_cmpstr (patron_address_default_country (store, "fr", customer), ==, "fr");
 }
 
 /* What the store's own check (class-validator's IsEmail) refuses for its
@@ -550,6 +630,86 @@ test_csv_orders (void)
     "5,2026-11-29T11:05:06+09:00,Completed,Shipped,Paid,2,47.00,USD,buyer@example.com\r\n");
 }
 
+/* The remembered stores: newest first, each once, at most
+ * PATRON_STORES_MAX, nothing invalid from the settings; forgetting one
+ * removes it from every setting and leaves the others. */
+static void
+test_stores_remembered (void)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APPLICATION_SCHEMA);
+  g_auto(GStrv) stores = NULL;
+  g_autoptr(GVariant) apis = NULL;
+  g_auto(GStrv) insecure = NULL;
+  g_autofree char *opened = NULL;
+  g_autofree char *named = NULL;
+  g_autofree char *label = NULL;
+  g_autofree char *long_host = NULL;
+  g_autofree char *long_name = NULL;
+
+  g_settings_set_strv (settings, "recent-stores",
+                       (const char * const[]) { "not an address", "https://b.example",
+                                                "https://b.example", NULL });
+  patron_stores_remember (settings, "https://a.example");
+  stores = g_settings_get_strv (settings, "recent-stores");
+  g_assert_cmpstrv (stores, ((const char * const[]) { "https://a.example", "https://b.example",
+                                                      NULL }));
+  g_clear_pointer (&stores, g_strfreev);
+
+  /* used again: first; never more than PATRON_STORES_MAX */
+  for (guint i = 0; i < PATRON_STORES_MAX + 5; i++)
+    {
+      g_autofree char *url = g_strdup_printf ("https://shop%u.example", i);
+
+      patron_stores_remember (settings, url);
+    }
+  patron_stores_remember (settings, "https://shop3.example");
+  stores = patron_stores_list (settings);
+  g_assert_cmpuint (g_strv_length (stores), ==, PATRON_STORES_MAX);
+  g_assert_cmpstr (stores[0], ==, "https://shop3.example");
+  g_assert_cmpstr (stores[1], ==, "https://shop24.example");
+  g_assert_false (g_strv_contains ((const char * const *) stores, "https://a.example"));
+  g_clear_pointer (&stores, g_strfreev);
+
+  /* forgotten: from every setting; the others stay */
+  g_settings_set_value (settings, "store-apis",
+                        g_variant_new_parsed ("{'http://shop3.example': (uint32 2, 'pk_1'), "
+                                              "'https://shop4.example': (uint32 1, '')}"));
+  g_settings_set_strv (settings, "insecure-stores",
+                       (const char * const[]) { "http://shop3.example", "http://x.example",
+                                                NULL });
+  g_settings_set_string (settings, "store-url", "http://shop3.example");
+  patron_stores_remember (settings, "http://shop3.example");
+  g_assert_cmpuint (patron_stores_api_version (settings, "http://shop3.example"), ==, 2);
+  patron_stores_forget (settings, "http://shop3.example");
+  stores = patron_stores_list (settings);
+  g_assert_false (g_strv_contains ((const char * const *) stores, "http://shop3.example"));
+  g_assert_true (g_strv_contains ((const char * const *) stores, "https://shop3.example"));
+  apis = g_settings_get_value (settings, "store-apis");
+  g_assert_cmpuint (g_variant_n_children (apis), ==, 1);
+  g_assert_cmpuint (patron_stores_api_version (settings, "http://shop3.example"), ==, 0);
+  g_assert_cmpuint (patron_stores_api_version (settings, "https://shop4.example"), ==, 1);
+  insecure = g_settings_get_strv (settings, "insecure-stores");
+  g_assert_cmpstrv (insecure, ((const char * const[]) { "http://x.example", NULL }));
+  opened = g_settings_get_string (settings, "store-url");
+  g_assert_cmpstr (opened, ==, "");
+
+  /* shown by host (and port), clipped */
+  named = patron_stores_display_name ("http://127.0.0.1:9000");
+  g_assert_cmpstr (named, ==, "127.0.0.1:9000");
+  label = g_strnfill (63, 'a');
+  long_host = g_strdup_printf ("https://%s.%s.%s.example.com", label, label, label);
+  g_clear_pointer (&named, g_free);
+  named = patron_stores_display_name ("https://shop.example/path");
+  g_assert_cmpstr (named, ==, "shop.example");
+  long_name = patron_stores_display_name (long_host);
+  g_assert_cmpuint (g_utf8_strlen (long_name, -1), ==, 120);
+
+  g_settings_reset (settings, "recent-stores");
+  g_settings_reset (settings, "store-apis");
+  g_settings_reset (settings, "insecure-stores");
+  g_settings_reset (settings, "store-url");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -569,6 +729,7 @@ main (int   argc,
   g_test_add_func ("/app/reset-link/token-expiry", test_token_expiry);
   g_test_add_func ("/app/store-url", test_store_url_forms);
   g_test_add_func ("/app/store-link", test_store_link);
+  g_test_add_func ("/app/stores", test_stores_remembered);
   g_test_add_func ("/app/error-sentences", test_error_sentences);
   g_test_add_func ("/app/money", test_money);
   g_test_add_func ("/app/local-time", test_local_time);
@@ -577,6 +738,8 @@ main (int   argc,
   g_test_add_func ("/app/csv/decimals", test_csv_decimals);
   g_test_add_func ("/app/csv/file-name", test_csv_file_name);
   g_test_add_func ("/app/csv/orders", test_csv_orders);
+  g_test_add_func ("/app/join-words", test_join_words);
+  g_test_add_func ("/app/default-country", test_default_country);
 
   return g_test_run ();
 }

@@ -340,6 +340,12 @@ test_idle_sign_out (void)
 
 /* Next Customer, in the header bar and on Ctrl+N (and in the shortcuts
  * window), ends the visit at once, from any page. */
+static gboolean
+signed_out (gpointer session)
+{
+  return !patron_session_get_signed_in (session);
+}
+
 static void
 test_next_customer (void)
 {
@@ -408,7 +414,15 @@ test_next_customer (void)
   g_settings_set_boolean (settings (), "counter-mode", TRUE);
   g_assert_true (gtk_widget_get_visible (button));
 
-  close_window (GTK_WIDGET (window));
+  /* closing Patron at the counter ends the visit as Next Customer does */
+  sign_in_by_keyboard (window, buyer_email, buyer_password);
+  {
+    g_autoptr(PatronSession) session = g_object_ref (patron_window_get_session (window));
+
+    g_assert_true (patron_session_get_signed_in (session));
+    gtk_window_close (GTK_WINDOW (window));
+    test_spin_until (signed_out, session);
+  }
 }
 
 /* The other pages start from the welcome page with the keyboard too. */

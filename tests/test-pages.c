@@ -14,11 +14,14 @@
 #include <adwaita.h>
 #include <glib/gstdio.h>
 #include <libsoup/soup.h>
+#include <glib/gi18n.h>
+#include <locale.h>
 #include <math.h>
 #include <string.h>
 
 #include "patron-account-page.h"
 #include "patron-address-editor.h"
+#include "patron-countries.h"
 #include "patron-credentials-dialog.h"
 #include "patron-forgot-page.h"
 #include "patron-form.h"
@@ -30,7 +33,9 @@
 #include "patron-reset-page.h"
 #include "patron-secrets.h"
 #include "patron-sign-in-page.h"
+#include "patron-store-api.h"
 #include "patron-store-page.h"
+#include "patron-stores.h"
 #include "patron-application.h"
 #include "patron-window.h"
 
@@ -38,6 +43,13 @@ static const char *store_url;
 
 /* ------------------------------------------------------------------------ */
 /* Finding widgets the way a person does: by what they say                  */
+
+static gboolean
+is_label_saying (GtkWidget  *widget,
+                 const char *text)
+{
+  return GTK_IS_LABEL (widget) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (widget)), text) == 0;
+}
 
 static gboolean
 is_check_saying (GtkWidget  *widget,
@@ -78,6 +90,15 @@ pick_day (GtkWidget *popover,
   g_assert_nonnull (calendar);
   gtk_calendar_select_day (GTK_CALENDAR (calendar), day);
   g_assert_cmpstr (gtk_menu_button_get_label (GTK_MENU_BUTTON (button)), !=, "Any Date");
+}
+
+static AdwComboRow *
+country_row (GtkWidget *editor)
+{
+  GtkWidget *found = find_widget (editor, is_row_titled, "Country *");
+
+  g_assert_true (ADW_IS_COMBO_ROW (found));
+  return ADW_COMBO_ROW (found);
 }
 
 static void
@@ -123,6 +144,15 @@ show_in_window (GtkWidget *page)
   gtk_window_present (GTK_WINDOW (window));
 
   return window;
+}
+
+static gboolean
+focus_is_in (GtkWidget *window,
+             GtkWidget *widget)
+{
+  GtkWidget *focus = gtk_window_get_focus (GTK_WINDOW (window));
+
+  return focus != NULL && (focus == widget || gtk_widget_is_ancestor (focus, widget));
 }
 
 static void
@@ -273,6 +303,23 @@ test_register_existing_email (void)
   close_window (GTK_WIDGET (window));
 }
 
+static guint
+n_suggested (GtkWidget *widget)
+{
+  guint n = 0;
+
+  if (!gtk_widget_get_visible (widget))
+    return 0;
+  if (GTK_IS_BUTTON (widget) && gtk_widget_has_css_class (widget, "suggested-action"))
+    n++;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    n += n_suggested (child);
+
+  return n;
+}
+
 static void
 test_forgot_and_bad_link (void)
 {
@@ -282,8 +329,13 @@ test_forgot_and_bad_link (void)
 
   patron_forgot_page_set_session (page, session);
   patron_forgot_page_set_email (page, "other@example.com");
+  g_assert_cmpuint (n_suggested (GTK_WIDGET (page)), ==, 1);
   click (GTK_WIDGET (page), "Send Email");
   wait_for_label (GTK_WIDGET (page), "valid for 15 minutes");
+  /* one suggested button, the next step's, as the HIG allows */
+  g_assert_cmpuint (n_suggested (GTK_WIDGET (page)), ==, 1);
+  g_assert_true (gtk_widget_has_css_class (find_widget (GTK_WIDGET (page), is_button_saying,
+                                                        "Continue"), "suggested-action"));
 
   gtk_editable_set_text (row (GTK_WIDGET (page), "Link or Token From the Email"),
                          "patron://reset-password?email=other%40example.com&token=abc.def.ghi"
@@ -478,6 +530,10 @@ fill_address (const char *city)
   gtk_editable_set_text (row (editor, "Address *"), "Smith & Sons <Unit 4>, 12 St James’s Square");
   gtk_editable_set_text (row (editor, "City *"), city);
   gtk_editable_set_text (row (editor, "Postal Code *"), "SW1Y 4LB");
+  /* the C locale names no country, so a first address has none chosen */
+  if (adw_combo_row_get_selected (country_row (editor)) ==
+      GTK_INVALID_LIST_POSITION)
+    adw_combo_row_set_selected (country_row (editor), 0);
 
   return editor;
 }
@@ -547,8 +603,19 @@ test_account_addresses (void)
   g_test_message ("editor open: %d", find_toplevel (PATRON_TYPE_ADDRESS_EDITOR) != NULL);
   spin_until (editor_ready, NULL);
   editor = find_toplevel (PATRON_TYPE_ADDRESS_EDITOR);
+  /* no country of its own in the C locale, and no address to take one from */
+  g_assert_cmpuint (adw_combo_row_get_selected (country_row (editor)), ==,
+                    GTK_INVALID_LIST_POSITION);
   click (editor, "Save");
-  wait_for_label (editor, "Fill in the first name, last name, address, city, postal code.");
+  wait_for_label (editor, "Fill in the first name, last name, address, city, postal code and "
+                          "country.");
+  /* each empty field is marked, and the first has the focus (and so is in view) */
+  g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (row (editor, "First Name *")), "error"));
+  g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (country_row (editor)), "error"));
+  g_assert_false (gtk_widget_has_css_class (GTK_WIDGET (row (editor, "Company")), "error"));
+  g_assert_true (focus_is_in (editor, GTK_WIDGET (row (editor, "First Name *"))));
+  gtk_editable_set_text (row (editor, "First Name *"), "Ada");
+  g_assert_false (gtk_widget_has_css_class (GTK_WIDGET (row (editor, "First Name *")), "error"));
 
   editor = fill_address ("London");
   click (editor, "Save");
@@ -556,6 +623,22 @@ test_account_addresses (void)
   g_assert_cmpuint (n_addresses (customer), ==, 1);
   wait_for_label (GTK_WIDGET (window), "1 address");
   wait_for_label (GTK_WIDGET (window), "Smith & Sons <Unit 4>");
+
+  /* the next one starts in the country of the last */
+  click (GTK_WIDGET (window), "Add Address");
+  spin_until (editor_ready, NULL);
+  editor = find_toplevel (PATRON_TYPE_ADDRESS_EDITOR);
+  {
+    g_autoptr(MedusaAddress) first = g_list_model_get_item (
+      medusa_customer_get_shipping_addresses (customer), 0);
+    AdwComboRow *country = country_row (editor);
+    GtkStringObject *chosen = adw_combo_row_get_selected_item (country);
+
+    g_assert_nonnull (chosen);
+    g_assert_cmpstr (gtk_string_object_get_string (chosen), ==,
+                     patron_country_name (medusa_address_get_country_code (first)));
+  }
+  close_window (editor);
 
   /* the same address again: the store skips it, Patron says so */
   click (GTK_WIDGET (window), "Add Address");
@@ -768,6 +851,24 @@ billing_is (gpointer data)
   return billing != NULL && g_strcmp0 (medusa_address_get_city (billing), city) == 0;
 }
 
+static gboolean
+billing_is_not_linked (gpointer data)
+{
+  MedusaCustomer *customer = data;
+  GListModel *addresses = medusa_customer_get_shipping_addresses (customer);
+  g_autoptr(MedusaAddress) shipping = g_list_model_get_item (addresses, 0);
+
+  return medusa_customer_get_billing_address_id (customer) != NULL &&
+         g_strcmp0 (medusa_customer_get_billing_address_id (customer),
+                    medusa_address_get_id (shipping)) != 0;
+}
+
+static gboolean
+says_address_deleted (gpointer data)
+{
+  return find_widget (data, is_label_saying, "Address deleted") != NULL;
+}
+
 static void
 test_account_billing (void)
 {
@@ -776,6 +877,10 @@ test_account_billing (void)
   MedusaCustomer *customer = patron_session_get_customer (patron_window_get_session (window));
   g_autoptr(MedusaCustomer) stored = NULL;
   gpointer wanted[2] = { customer, (gpointer) "Manchester" };
+  g_autoptr(MedusaAddress) shipping = NULL;
+  g_autoptr(MedusaCustomerChanges) changes = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
   GtkWidget *editor;
 
   wait_for_label (GTK_WIDGET (window), "No billing address yet");
@@ -794,16 +899,54 @@ test_account_billing (void)
   editor = fill_address ("Leeds");
   click (editor, "Save");
   spin_until (editor_gone, NULL);
+  shipping = g_list_model_get_item (medusa_customer_get_shipping_addresses (customer), 0);
+
+  /* a billing address linked to a shipping address, as a storefront makes
+   * it: deleting the shipping address says that the billing address goes */
+  changes = medusa_customer_changes_new ();
+  medusa_customer_changes_set_billing_address_id (changes, medusa_address_get_id (shipping));
+  patron_session_update_customer_async (patron_window_get_session (window), changes, NULL,
+                                        test_store_result_cb, &result);
+  g_assert_true (patron_session_update_customer_finish (patron_window_get_session (window),
+                                                        test_wait_for (&result), &error));
+  g_clear_object (&result);
+  g_signal_emit_by_name (find_widget (GTK_WIDGET (window), is_button_named, "Delete Address"),
+                         "clicked");
+  wait_for_label (GTK_WIDGET (window), "Address deleted, and your billing address with it");
+  click (GTK_WIDGET (window), "Undo");
+
+  /* Use as Billing copies the address, also over such a link, and leaves
+   * the shipping address as it was */
   g_signal_emit_by_name (find_widget (GTK_WIDGET (window), is_button_named,
                                       "Use as Billing Address"), "clicked");
+  spin_until (billing_is_not_linked, customer);
   wanted[1] = (gpointer) "Leeds";
-  spin_until (billing_is, wanted);
-
+  g_assert_true (billing_is (wanted));
   stored = stored_customer (email, "billing-pass-1");
   g_assert_cmpstr (medusa_address_get_city (medusa_customer_get_billing_address (stored)), ==,
                    "Leeds");
+  g_assert_cmpstr (medusa_customer_get_billing_address_id (stored), !=,
+                   medusa_address_get_id (shipping));
+  g_assert_cmpuint (n_addresses (stored), ==, 1);
+  g_clear_object (&stored);
 
+  /* so deleting the shipping address leaves the billing address */
+  g_signal_emit_by_name (find_widget (GTK_WIDGET (window), is_button_named, "Delete Address"),
+                         "clicked");
+  /* the toast before it goes first */
+  spin_until (says_address_deleted, window);
   close_window (GTK_WIDGET (window));
+  for (gint64 deadline = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;;)
+    {
+      stored = stored_customer (email, "billing-pass-1");
+      if (n_addresses (stored) == 0)
+        break;
+      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
+      g_clear_object (&stored);
+    }
+  g_assert_nonnull (medusa_customer_get_billing_address (stored));
+  g_assert_cmpstr (medusa_address_get_city (medusa_customer_get_billing_address (stored)), ==,
+                   "Leeds");
 }
 
 static gboolean
@@ -1668,14 +1811,6 @@ test_orders_page_viewport (void)
   close_window (view.window);
 }
 
-static gboolean
-limit_is (gpointer data)
-{
-  FlakyProxy *proxy = data;
-
-  return g_strcmp0 (proxy->last_limit, "20") == 0;
-}
-
 static void
 lookup_cb (GObject      *object,
            GAsyncResult *result,
@@ -1865,8 +2000,9 @@ test_session_orders_ahead (void)
 }
 
 /* The preferences change the settings they show, and the settings take
- * effect at once: the orders are asked for in pages of the new size, and
- * counter mode forgets a kept session. */
+ * effect at once: counter mode forgets a kept session. The orders are asked
+ * for in pages of the size chosen from measurements, which is no
+ * preference. */
 static void
 test_preferences (void)
 {
@@ -1878,7 +2014,6 @@ test_preferences (void)
   PatronPreferencesWindow *preferences;
   PatronOrdersPage *orders;
   GtkWidget *window;
-  GtkWidget *spin;
   GtkWidget *toggle;
 
   patron_session_sign_in_async (session, "buyer@example.com", "buyer-pass-123", TRUE, NULL,
@@ -1891,20 +2026,11 @@ test_preferences (void)
   patron_orders_page_set_session (orders, session);
   /* an order's row: the first page has come (the count may come first) */
   wait_for_label (GTK_WIDGET (orders), " items, ");
-  g_assert_cmpstr (proxy->last_limit, ==, "50");
+  g_assert_cmpstr (proxy->last_limit, ==, G_STRINGIFY (PATRON_ORDERS_PAGE_SIZE));
 
   preferences = patron_preferences_window_new (NULL);
   gtk_window_present (GTK_WINDOW (preferences));
-  spin = find_widget (GTK_WIDGET (preferences), is_of_type, (const char *) GTK_TYPE_SPIN_BUTTON);
-  g_assert_nonnull (spin);
-  gtk_spin_button_set_value (GTK_SPIN_BUTTON (spin), 20);
-  g_assert_cmpuint (g_settings_get_uint (settings, "orders-page-size"), ==, 20);
-  spin_until (limit_is, proxy);
-  wait_for_label (GTK_WIDGET (orders), "Showing ");
-
-  /* the schema's limits are the spin button's */
-  gtk_spin_button_set_value (GTK_SPIN_BUTTON (spin), 100000);
-  g_assert_cmpuint (g_settings_get_uint (settings, "orders-page-size"), ==, 200);
+  g_assert_null (find_widget (GTK_WIDGET (preferences), is_row_titled, "Orders per Request"));
 
   toggle = find_widget (GTK_WIDGET (preferences), is_of_type, (const char *) GTK_TYPE_SWITCH);
   g_assert_nonnull (toggle);
@@ -1917,7 +2043,6 @@ test_preferences (void)
 
   gtk_window_destroy (GTK_WINDOW (preferences));
   close_window (window);
-  g_settings_reset (settings, "orders-page-size");
   g_settings_reset (settings, "counter-mode");
 }
 
@@ -2749,6 +2874,33 @@ popover_shown (gpointer data)
   return popover != NULL && gtk_widget_get_mapped (GTK_WIDGET (popover));
 }
 
+/* Whether the box of @popover, as placed on screen, runs past the window of
+ * @button: the surfaces' positions, less the shadows round them. */
+static void
+popover_outside (GtkMenuButton *button,
+                 GtkWidget     *popover,
+                 GString       *culprits)
+{
+  GtkNative *window = gtk_widget_get_native (GTK_WIDGET (button));
+  GdkSurface *surface;
+  double window_x, window_y, popover_x, popover_y;
+  int left, right;
+
+  gtk_test_widget_wait_for_draw (popover);
+  surface = gtk_native_get_surface (GTK_NATIVE (popover));
+  gtk_native_get_surface_transform (window, &window_x, &window_y);
+  gtk_native_get_surface_transform (GTK_NATIVE (popover), &popover_x, &popover_y);
+  left = gdk_popup_get_position_x (GDK_POPUP (surface)) + (int) popover_x;
+  right = left + gtk_widget_get_width (popover) - 2 * (int) popover_x;
+  g_test_message ("the popover of %s: x %d–%d in a window %d–%d",
+                  gtk_widget_get_tooltip_text (GTK_WIDGET (button)), left, right,
+                  (int) window_x, (int) window_x + gtk_widget_get_width (GTK_WIDGET (window)));
+  if (left < window_x || right > window_x + gtk_widget_get_width (GTK_WIDGET (window)))
+    g_string_append_printf (culprits, "%sthe popover of %s runs past the window (x %d–%d)",
+                            culprits->len > 0 ? "; " : "",
+                            gtk_widget_get_tooltip_text (GTK_WIDGET (button)), left, right);
+}
+
 /* Menus and popovers open from @content no wider than the screen. */
 static void
 find_wide_popovers (GtkWidget *content,
@@ -2767,6 +2919,7 @@ find_wide_popovers (GtkWidget *content,
       popover = GTK_WIDGET (gtk_menu_button_get_popover (button));
       g_test_message ("the popover of %s: at least %d px across",
                       gtk_widget_get_tooltip_text (GTK_WIDGET (button)), min_width (popover));
+      popover_outside (button, popover, culprits);
       if (min_width (popover) > NARROW_WIDTH)
         {
           g_string_append_printf (culprits, "%sthe popover of %s needs %d px across: ",
@@ -2881,6 +3034,7 @@ static void
 test_narrow_page (gconstpointer data)
 {
   const char *name = data;
+  g_autoptr(GSettings) settings = g_settings_new (APPLICATION_SCHEMA);
   PatronWindow *window = buyer_window ();
   GtkStack *stack = GTK_STACK (find_widget (GTK_WIDGET (window), is_of_type,
                                             (const char *) GTK_TYPE_STACK));
@@ -2899,12 +3053,25 @@ test_narrow_page (gconstpointer data)
                                      "Please sign in again.");
   if (g_str_equal (name, "orders"))
     wait_for_label (GTK_WIDGET (window), "Showing");
+  /* the list of stores, with the longest address a host name allows */
+  if (g_str_equal (name, "store"))
+    {
+      g_autofree char *label = g_strnfill (63, 'a');
+      g_autofree char *path = g_strnfill (200, 'p');
+      g_autofree char *long_url = g_strdup_printf ("https://%s.%s.%s.example.com/%s", label,
+                                                   label, label, path);
+
+      g_settings_set_strv (settings, "recent-stores",
+                           (const char * const[]) { long_url, store_url, NULL });
+      wait_for_label (GTK_WIDGET (window), "Your Stores");
+    }
   g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, name);
   spin_until (stack_settled, stack);
 
   problems = narrow_problems (GTK_WIDGET (window));
   if (problems != NULL)
     g_test_fail_printf ("the %s page: %s", name, problems);
+  g_settings_reset (settings, "recent-stores");
 
   close_window (GTK_WIDGET (window));
 }
@@ -2987,6 +3154,564 @@ test_narrow_dialogs (void)
     g_test_fail_printf ("the order details: %s", problems);
   g_free (problems);
   close_window (dialog);
+
+  close_window (GTK_WIDGET (window));
+}
+
+/* ------------------------------------------------------------------------ */
+/* Issue 16: what a demanding user hits                                      */
+
+static gboolean
+flag_set (gpointer data)
+{
+  return *(gboolean *) data;
+}
+
+static void
+set_flag (gpointer data)
+{
+  *(gboolean *) data = TRUE;
+}
+
+/* Closes @window as a person does while @busy (the window or its page)
+ * waits for the store, and waits until the request's callback has let go
+ * of it. Criticals are fatal: a callback that touches a template child of
+ * a disposed window before it checks for the cancellation fails here. */
+static void
+close_while_busy (GtkWidget *window,
+                  gpointer   busy)
+{
+  gboolean finalized = FALSE;
+
+  /* not a weak pointer: a window's are cleared when it is destroyed */
+  g_object_set_data_full (G_OBJECT (busy), "test-finalized", &finalized, set_flag);
+  g_object_ref (window);
+  gtk_window_set_focus (GTK_WINDOW (window), NULL);
+  gtk_window_close (GTK_WINDOW (window));
+  if (gtk_widget_get_visible (window))
+    gtk_window_destroy (GTK_WINDOW (window));
+  g_object_unref (window);
+  spin_until (flag_set, &finalized);
+}
+
+/* A page left while its request runs is whole again when it comes back,
+ * whatever the cancelled request's callback does later. */
+static void
+leave_and_return (GtkWidget  *page,
+                  const char *field)
+{
+  gtk_widget_set_visible (page, FALSE);
+  gtk_widget_set_visible (page, TRUE);
+  g_assert_true (gtk_widget_is_sensitive (GTK_WIDGET (row (page, field))));
+}
+
+static void
+test_closed_while_busy (void)
+{
+  g_autofree char *email = NULL;
+  PatronWindow *window = new_account_window ("closing", "closing-pass-1", &email);
+  PatronSession *session = patron_window_get_session (window);
+  GtkWidget *dialog;
+  GtkWidget *page;
+  GtkWidget *page_window;
+
+  /* a shipping address, then the billing address */
+  click (GTK_WIDGET (window), "Add Address");
+  dialog = fill_address ("York");
+  click (dialog, "Save");
+  close_while_busy (dialog, dialog);
+  g_signal_emit_by_name (find_widget (GTK_WIDGET (window), is_button_named,
+                                      "Edit Billing Address"), "clicked");
+  dialog = fill_address ("Hull");
+  click (dialog, "Save");
+  close_while_busy (dialog, dialog);
+  /* and an editor closed before the countries came */
+  dialog = GTK_WIDGET (patron_address_editor_new (GTK_WINDOW (window), session, NULL));
+  gtk_window_present (GTK_WINDOW (dialog));
+  close_while_busy (dialog, dialog);
+
+  dialog = GTK_WIDGET (patron_credentials_dialog_new (GTK_WINDOW (window), session,
+                                                      PATRON_CREDENTIALS_EMAIL));
+  gtk_window_present (GTK_WINDOW (dialog));
+  gtk_editable_set_text (row (dialog, "Current Password"), "closing-pass-1");
+  gtk_editable_set_text (row (dialog, "New Email Address"), "closing.new@example.com");
+  click (dialog, "Change");
+  close_while_busy (dialog, dialog);
+  close_window (GTK_WIDGET (window));
+
+  /* the pages before signing in, each in a window closed while it asks */
+  page = g_object_new (PATRON_TYPE_STORE_PAGE, NULL);
+  page_window = show_in_window (page);
+  patron_store_page_set_url (PATRON_STORE_PAGE (page), store_url);
+  click (page, "Connect");
+  leave_and_return (page, "Store Address");
+  click (page, "Connect");
+  close_while_busy (page_window, page);
+
+  {
+    g_autoptr(PatronSession) anonymous = patron_session_new (store_url);
+
+    patron_session_set_keep_sessions (anonymous, FALSE);
+
+    page = g_object_new (PATRON_TYPE_REGISTER_PAGE, NULL);
+    page_window = show_in_window (page);
+    patron_register_page_set_session (PATRON_REGISTER_PAGE (page), anonymous);
+    gtk_editable_set_text (row (page, "Email Address"), email);
+    gtk_editable_set_text (row (page, "First Name"), "Ada");
+    gtk_editable_set_text (row (page, "Last Name"), "Lovelace");
+    gtk_editable_set_text (row (page, "Password"), "long-enough-1");
+    gtk_editable_set_text (row (page, "Password Again"), "long-enough-1");
+    click (page, "Create Account");
+    leave_and_return (page, "Email Address");
+    click (page, "Create Account");
+    close_while_busy (page_window, page);
+
+    page = g_object_new (PATRON_TYPE_FORGOT_PAGE, NULL);
+    page_window = show_in_window (page);
+    patron_forgot_page_set_session (PATRON_FORGOT_PAGE (page), anonymous);
+    patron_forgot_page_set_email (PATRON_FORGOT_PAGE (page), email);
+    click (page, "Send Email");
+    leave_and_return (page, "Email Address");
+    click (page, "Send Email");
+    close_while_busy (page_window, page);
+
+    page = g_object_new (PATRON_TYPE_RESET_PAGE, NULL);
+    page_window = show_in_window (page);
+    patron_reset_page_set_session (PATRON_RESET_PAGE (page), anonymous);
+    patron_reset_page_set_link (PATRON_RESET_PAGE (page), email, "garbage.token.value");
+    gtk_editable_set_text (row (page, "New Password"), "brand-new-pass-1");
+    gtk_editable_set_text (row (page, "New Password Again"), "brand-new-pass-1");
+    click (page, "Set Password");
+    leave_and_return (page, "New Password");
+    click (page, "Set Password");
+    close_while_busy (page_window, page);
+  }
+}
+
+/* Does what pressing @keyval with @mods in @widget does, through the
+ * widget's own shortcuts (GTK 4 has no way to send a key from a test). */
+static gboolean
+press_shortcut (GtkWidget       *widget,
+                guint            keyval,
+                GdkModifierType  mods)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
+  g_autoptr(GtkShortcutTrigger) wanted = gtk_keyval_trigger_new (keyval, mods);
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+
+      if (!GTK_IS_SHORTCUT_CONTROLLER (controller))
+        continue;
+      for (guint j = 0; j < g_list_model_get_n_items (G_LIST_MODEL (controller)); j++)
+        {
+          g_autoptr(GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (controller), j);
+
+          if (gtk_shortcut_trigger_equal (gtk_shortcut_get_trigger (shortcut), wanted))
+            return gtk_shortcut_action_activate (gtk_shortcut_get_action (shortcut), 0, widget,
+                                                 gtk_shortcut_get_arguments (shortcut));
+        }
+    }
+
+  return FALSE;
+}
+
+/* Esc closes a dialog, Esc and Ctrl+W an order's window; a form starts in
+ * its first field (the first empty one). */
+static void
+test_keyboard_and_focus (void)
+{
+  PatronWindow *window = buyer_window ();
+  PatronSession *session = patron_window_get_session (window);
+  g_autoptr(MedusaOrder) order = parcels_order (patron_session_get_client (session));
+  const guint order_keys[][2] = { { GDK_KEY_Escape, 0 }, { GDK_KEY_w, GDK_CONTROL_MASK } };
+  GtkWidget *dialog;
+  GtkWidget *page;
+
+  dialog = GTK_WIDGET (patron_address_editor_new (GTK_WINDOW (window), session, NULL));
+  gtk_window_present (GTK_WINDOW (dialog));
+  spin_until (editor_ready, NULL);
+  g_assert_true (focus_is_in (dialog, GTK_WIDGET (row (dialog, "First Name *"))));
+  g_object_ref (dialog);
+  g_assert_true (press_shortcut (dialog, GDK_KEY_Escape, 0));
+  g_assert_false (gtk_widget_get_visible (dialog));
+  g_object_unref (dialog);
+
+  dialog = GTK_WIDGET (patron_credentials_dialog_new (GTK_WINDOW (window), session,
+                                                      PATRON_CREDENTIALS_EMAIL));
+  gtk_window_present (GTK_WINDOW (dialog));
+  g_assert_true (focus_is_in (dialog, GTK_WIDGET (row (dialog, "Current Password"))));
+  g_object_ref (dialog);
+  g_assert_true (press_shortcut (dialog, GDK_KEY_Escape, 0));
+  g_assert_false (gtk_widget_get_visible (dialog));
+  g_object_unref (dialog);
+
+  for (guint i = 0; i < G_N_ELEMENTS (order_keys); i++)
+    {
+      dialog = GTK_WIDGET (patron_order_window_new (GTK_WINDOW (window),
+                                                    patron_session_get_client (session),
+                                                    medusa_order_get_id (order)));
+      gtk_window_present (GTK_WINDOW (dialog));
+      wait_for_label (dialog, "Parcel 2");
+      g_object_ref (dialog);
+      g_assert_true (press_shortcut (dialog, order_keys[i][0], order_keys[i][1]));
+      g_assert_false (gtk_widget_get_visible (dialog));
+      g_object_unref (dialog);
+    }
+
+  /* the forms of the window: sign-in starts in the email, or in the
+   * password when the email is known */
+  patron_session_sign_out_async (session, NULL, NULL, NULL);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.navigate", "(ss)", "sign-in", "");
+  page = find_widget (GTK_WIDGET (window), is_of_type, (const char *) PATRON_TYPE_SIGN_IN_PAGE);
+  gtk_editable_set_text (row (page, "Email Address"), "");
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.navigate", "(ss)", "register", "");
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.navigate", "(ss)", "sign-in", "");
+  g_assert_true (focus_is_in (GTK_WIDGET (window), GTK_WIDGET (row (page, "Email Address"))));
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.navigate", "(ss)", "sign-in",
+                              "buyer@example.com");
+  g_assert_true (focus_is_in (GTK_WIDGET (window), GTK_WIDGET (row (page, "Password"))));
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.navigate", "(ss)", "store", "");
+  page = find_widget (GTK_WIDGET (window), is_of_type, (const char *) PATRON_TYPE_STORE_PAGE);
+  g_assert_true (focus_is_in (GTK_WIDGET (window), GTK_WIDGET (row (page, "Store Address"))));
+
+  close_window (GTK_WIDGET (window));
+}
+
+static gboolean
+pointer_set (gpointer data)
+{
+  return *(gpointer *) data != NULL;
+}
+
+static void
+clipboard_text_cb (GObject      *object,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  char **text = user_data;
+
+  *text = gdk_clipboard_read_text_finish (GDK_CLIPBOARD (object), result, NULL);
+  if (*text == NULL)
+    *text = g_strdup ("");
+}
+
+static char *
+clipboard_text (GtkWidget *widget)
+{
+  char *text = NULL;
+
+  gdk_clipboard_read_text_async (gtk_widget_get_clipboard (widget), NULL, clipboard_text_cb,
+                                 &text);
+  spin_until (pointer_set, &text);
+
+  return text;
+}
+
+/* Copying says so; each tracking number can be copied; the total stands
+ * out. */
+static void
+test_order_window_copies (void)
+{
+  PatronWindow *window = buyer_window ();
+  PatronSession *session = patron_window_get_session (window);
+  g_autoptr(MedusaOrder) order = parcels_order (patron_session_get_client (session));
+  g_autofree char *number = g_strdup_printf ("%" G_GINT64_FORMAT,
+                                             medusa_order_get_display_id (order));
+  g_autofree char *copied = NULL;
+  GtkWidget *dialog;
+  GtkWidget *button;
+  GtkWidget *tracking_row;
+
+  dialog = GTK_WIDGET (patron_order_window_new (GTK_WINDOW (window),
+                                                patron_session_get_client (session),
+                                                medusa_order_get_id (order)));
+  gtk_window_present (GTK_WINDOW (dialog));
+  wait_for_label (dialog, "Parcel 2");
+
+  g_assert_true (gtk_widget_has_css_class (find_widget (dialog, is_row_titled, "Total"),
+                                           "order-total"));
+
+  gtk_widget_activate_action (dialog, "order.copy-number", NULL);
+  wait_for_label (dialog, "Order number copied");
+  copied = clipboard_text (dialog);
+  g_assert_cmpstr (copied, ==, number);
+  g_clear_pointer (&copied, g_free);
+
+  button = find_widget (dialog, has_tooltip, "Copy Tracking Number");
+  g_assert_nonnull (button);
+  tracking_row = gtk_widget_get_ancestor (button, ADW_TYPE_ACTION_ROW);
+  g_signal_emit_by_name (button, "clicked");
+  wait_for_label (dialog, "Tracking number copied");
+  copied = clipboard_text (dialog);
+  g_assert_cmpstr (copied, ==, adw_preferences_row_get_title (ADW_PREFERENCES_ROW (tracking_row)));
+
+  close_window (dialog);
+  close_window (GTK_WIDGET (window));
+}
+
+typedef struct
+{
+  PatronWindow *window;
+  gboolean      said_signing_in;
+} FirstStart;
+
+static gboolean
+sign_in_shown (gpointer data)
+{
+  FirstStart *start = data;
+  GtkStack *stack = GTK_STACK (find_widget (GTK_WIDGET (start->window), is_of_type,
+                                            (const char *) GTK_TYPE_STACK));
+
+  if (find_widget (GTK_WIDGET (start->window), is_label_containing, "Signing In") != NULL)
+    start->said_signing_in = TRUE;
+
+  return g_strcmp0 (gtk_stack_get_visible_child_name (stack), "sign-in") == 0;
+}
+
+/* With no session kept, nothing says "Signing In…" while the keyring is
+ * asked: the sign-in page comes next. */
+static void
+test_first_start_says_nothing (void)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+  FirstStart start = { NULL, FALSE };
+
+  patron_secrets_clear_async (store_url, NULL, test_store_result_cb, &result);
+  g_assert_true (patron_secrets_clear_finish (test_wait_for (&result), NULL));
+  start.window = g_object_new (PATRON_TYPE_WINDOW, NULL);
+  patron_window_start (start.window, store_url);
+  gtk_window_present (GTK_WINDOW (start.window));
+  spin_until (sign_in_shown, &start);
+  g_assert_false (start.said_signing_in);
+  g_assert_false (patron_session_get_signed_in (patron_window_get_session (start.window)));
+
+  close_window (GTK_WIDGET (start.window));
+}
+
+/* After Change Store… the store page has a way back to the store in use;
+ * on a first start, with no store yet, it has none. */
+static void
+test_store_page_way_back (void)
+{
+  PatronWindow *window = buyer_window ();
+  GtkStack *stack = GTK_STACK (find_widget (GTK_WIDGET (window), is_of_type,
+                                            (const char *) GTK_TYPE_STACK));
+  PatronWindow *first = g_object_new (PATRON_TYPE_WINDOW, NULL);
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.change-store", NULL);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "store");
+  click (gtk_stack_get_visible_child (stack), "Keep the Current Store");
+  /* Change Store… ended the visit: back at the same store's sign-in */
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "sign-in");
+  g_assert_cmpstr (patron_session_get_store_url (patron_window_get_session (window)), ==,
+                   store_url);
+  close_window (GTK_WIDGET (window));
+
+  patron_window_start (first, NULL);
+  gtk_window_present (GTK_WINDOW (first));
+  g_assert_null (find_widget (GTK_WIDGET (first), is_button_saying, "Keep the Current Store"));
+  close_window (GTK_WIDGET (first));
+}
+
+/* What a new password needs is said where it is chosen, before anything
+ * fails. */
+static void
+test_password_rule_stated (void)
+{
+  PatronWindow *window = buyer_window ();
+  PatronSession *session = patron_window_get_session (window);
+  const char *rule = "Use at least 8 characters.";
+  GtkWidget *dialog;
+  GtkWidget *page;
+  GtkWidget *page_window;
+
+  dialog = GTK_WIDGET (patron_credentials_dialog_new (GTK_WINDOW (window), session,
+                                                      PATRON_CREDENTIALS_PASSWORD));
+  gtk_window_present (GTK_WINDOW (dialog));
+  g_assert_nonnull (find_widget (dialog, is_label_saying, rule));
+  close_window (dialog);
+  /* not where only the email changes */
+  dialog = GTK_WIDGET (patron_credentials_dialog_new (GTK_WINDOW (window), session,
+                                                      PATRON_CREDENTIALS_EMAIL));
+  gtk_window_present (GTK_WINDOW (dialog));
+  g_assert_null (find_widget (dialog, is_label_saying, rule));
+  close_window (dialog);
+  close_window (GTK_WIDGET (window));
+
+  page = g_object_new (PATRON_TYPE_REGISTER_PAGE, NULL);
+  page_window = show_in_window (page);
+  g_assert_nonnull (find_widget (page, is_label_saying, rule));
+  close_window (page_window);
+  page = g_object_new (PATRON_TYPE_RESET_PAGE, NULL);
+  page_window = show_in_window (page);
+  g_assert_nonnull (find_widget (page, is_label_saying, rule));
+  close_window (page_window);
+}
+
+/* Esc in the order search clears it, and a second one leaves it for the
+ * list; the field says what it searches. */
+static void
+test_orders_search_keys (void)
+{
+  PatronWindow *window = buyer_window ();
+  GtkWidget *page;
+  GtkWidget *search;
+  GtkWidget *list;
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.navigate", "(ss)", "orders", "");
+  wait_for_label (GTK_WIDGET (window), "Showing");
+  page = find_widget (GTK_WIDGET (window), is_of_type, (const char *) PATRON_TYPE_ORDERS_PAGE);
+  search = find_widget (page, is_of_type, (const char *) GTK_TYPE_SEARCH_ENTRY);
+  list = find_widget (page, is_of_type, (const char *) GTK_TYPE_LIST_VIEW);
+  {
+    g_autofree char *placeholder = NULL;
+
+    g_object_get (search, "placeholder-text", &placeholder, NULL);
+    g_assert_nonnull (strstr (placeholder, "email"));
+  }
+
+  gtk_widget_grab_focus (search);
+  gtk_editable_set_text (GTK_EDITABLE (search), "1001");
+  g_signal_emit_by_name (search, "stop-search");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (search)), ==, "");
+  g_assert_true (focus_is_in (GTK_WIDGET (window), search));
+  g_signal_emit_by_name (search, "stop-search");
+  g_assert_true (focus_is_in (GTK_WIDGET (window), list));
+
+  close_window (GTK_WIDGET (window));
+}
+
+static GtkLabel *
+find_title_label (GtkWidget *widget)
+{
+  if (GTK_IS_LABEL (widget) && gtk_widget_has_css_class (widget, "title"))
+    return GTK_LABEL (widget);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkLabel *found = find_title_label (child);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+/* @dialog, over a 360 px wide @window, opens no wider and its title is
+ * whole. */
+static void
+check_narrow_dialog (GtkWidget  *window,
+                     GtkWidget  *dialog,
+                     const char *language)
+{
+  GtkLabel *title;
+  int width, height;
+
+  gtk_window_get_default_size (GTK_WINDOW (dialog), &width, &height);
+  g_assert_cmpint (width, <=, gtk_widget_get_width (window));
+  g_assert_cmpint (height, <=, gtk_widget_get_height (window));
+  gtk_window_present (GTK_WINDOW (dialog));
+  resize_to_narrow (dialog);
+  gtk_test_widget_wait_for_draw (dialog);
+  title = find_title_label (dialog);
+  g_assert_nonnull (title);
+  {
+    int natural;
+
+    gtk_widget_measure (GTK_WIDGET (title), GTK_ORIENTATION_HORIZONTAL, -1, NULL, &natural,
+                        NULL, NULL);
+    g_test_message ("%s: \"%s\", %d px of %d", language, gtk_label_get_text (title),
+                    gtk_widget_get_width (GTK_WIDGET (title)), natural);
+  }
+  if (pango_layout_is_ellipsized (gtk_label_get_layout (title)))
+    g_test_fail_printf ("in %s, \"%s\" is cut at 360 px", language, gtk_label_get_text (title));
+  close_window (dialog);
+}
+
+/* In German and French, the dialogs open within a 360 px window and their
+ * titles fit between their buttons. The build's own catalogs are used. */
+static void
+test_narrow_translated_titles (void)
+{
+  const char *languages[][2] = { { "de_DE.UTF-8", "de" }, { "fr_FR.UTF-8", "fr" } };
+  g_autofree char *catalogs = g_test_build_filename (G_TEST_BUILT, "..", "po", NULL);
+  PatronWindow *window = buyer_window ();
+  PatronSession *session = patron_window_get_session (window);
+
+  gtk_window_set_default_size (GTK_WINDOW (window), NARROW_WIDTH, NARROW_HEIGHT);
+  resize_to_narrow (GTK_WIDGET (window));
+  bindtextdomain (GETTEXT_PACKAGE, catalogs);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+  for (guint i = 0; i < G_N_ELEMENTS (languages); i++)
+    {
+      if (setlocale (LC_MESSAGES, languages[i][0]) == NULL)
+        {
+          g_test_message ("the %s locale is not installed", languages[i][0]);
+          g_test_incomplete ("a locale is missing");
+          continue;
+        }
+      g_setenv ("LANGUAGE", languages[i][1], TRUE);
+      setlocale (LC_MESSAGES, languages[i][0]);
+
+      check_narrow_dialog (GTK_WIDGET (window),
+                           GTK_WIDGET (patron_address_editor_new (GTK_WINDOW (window), session,
+                                                                  NULL)),
+                           languages[i][1]);
+      check_narrow_dialog (GTK_WIDGET (window),
+                           GTK_WIDGET (patron_address_editor_new_for_billing (
+                             GTK_WINDOW (window), session)),
+                           languages[i][1]);
+      check_narrow_dialog (GTK_WIDGET (window),
+                           GTK_WIDGET (patron_credentials_dialog_new (GTK_WINDOW (window),
+                                                                      session,
+                                                                      PATRON_CREDENTIALS_EMAIL)),
+                           languages[i][1]);
+      check_narrow_dialog (GTK_WIDGET (window),
+                           GTK_WIDGET (patron_credentials_dialog_new (
+                             GTK_WINDOW (window), session, PATRON_CREDENTIALS_PASSWORD)),
+                           languages[i][1]);
+    }
+  g_unsetenv ("LANGUAGE");
+  setlocale (LC_MESSAGES, "C");
+  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  textdomain ("messages");
+
+  close_window (GTK_WIDGET (window));
+}
+
+/* The keyboard shortcuts fit a phone: one column, not two. */
+static void
+test_narrow_shortcuts (void)
+{
+  PatronWindow *window = buyer_window ();
+  GtkWidget *shortcuts = NULL;
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-help-overlay", NULL);
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWidget) toplevel = g_list_model_get_item (toplevels, i);
+
+      if (GTK_IS_SHORTCUTS_WINDOW (toplevel))
+        shortcuts = toplevel;
+    }
+  g_assert_nonnull (shortcuts);
+  g_test_message ("the shortcuts: at least %d px across", min_width (shortcuts));
+  if (min_width (shortcuts) > NARROW_WIDTH)
+    {
+      g_autoptr(GString) culprits = g_string_new (NULL);
+
+      find_too_wide (shortcuts, NARROW_WIDTH, culprits);
+      g_test_fail_printf ("the shortcuts need %d px across: %s", min_width (shortcuts),
+                          culprits->str);
+    }
+  gtk_window_close (GTK_WINDOW (shortcuts));
 
   close_window (GTK_WIDGET (window));
 }
@@ -4072,6 +4797,287 @@ test_insecure_store_everywhere (void)
   close_window (GTK_WIDGET (window));
 }
 
+
+/* ------------------------------------------------------------------------ */
+/* Several stores                                                           */
+
+typedef struct
+{
+  const char *url;
+  const char *email;
+} KeptAt;
+
+static gboolean
+is_kept_at (const char *url,
+            const char *email)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GHashTable) kept = NULL;
+  g_autoptr(GError) error = NULL;
+
+  patron_secrets_list_kept_async (NULL, test_store_result_cb, &result);
+  kept = patron_secrets_list_kept_finish (test_wait_for (&result), &error);
+  g_assert_no_error (error);
+
+  return g_strcmp0 (g_hash_table_lookup (kept, url), email) == 0;
+}
+
+static gboolean
+not_kept (gpointer data)
+{
+  KeptAt *at = data;
+
+  return !is_kept_at (at->url, at->email);
+}
+
+static gboolean
+signed_in_as (gpointer data)
+{
+  KeptAt *at = data;
+  PatronWindow *window = (PatronWindow *) find_toplevel (PATRON_TYPE_WINDOW);
+  PatronSession *session = window != NULL ? patron_window_get_session (window) : NULL;
+  MedusaCustomer *customer = session != NULL ? patron_session_get_customer (session) : NULL;
+
+  return customer != NULL && shows_account (window) &&
+         g_str_equal (patron_session_get_store_url (session), at->url) &&
+         g_str_equal (medusa_customer_get_email (customer), at->email);
+}
+
+static gboolean
+shows_page (gpointer data)
+{
+  PatronWindow *window = PATRON_WINDOW (find_toplevel (PATRON_TYPE_WINDOW));
+
+  return window != NULL && g_strcmp0 (visible_page (window), data) == 0;
+}
+
+static void
+assert_recent_stores (GSettings  *settings,
+                      const char *first,
+                      const char *second)
+{
+  g_auto(GStrv) stores = g_settings_get_strv (settings, "recent-stores");
+
+  g_assert_cmpstr (stores[0], ==, first);
+  if (first != NULL)
+    g_assert_cmpstr (stores[1], ==, second);
+}
+
+static guint
+n_orders_of (const char *url,
+             const char *email,
+             const char *password)
+{
+  g_autoptr(MedusaClient) client = medusa_client_new (url);
+  g_autoptr(GSettings) settings = g_settings_new (APPLICATION_SCHEMA);
+  g_autoptr(MedusaOrderQuery) query = medusa_order_query_new ();
+  g_autoptr(MedusaCustomer) customer = NULL;
+  g_autoptr(MedusaOrderPage) page = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+
+  patron_store_api_apply (settings, client);
+  medusa_client_sign_in_async (client, email, password, MEDUSA_AUTH_MODE_TOKEN, NULL,
+                               test_store_result_cb, &result);
+  customer = medusa_client_sign_in_finish (client, test_wait_for (&result), &error);
+  g_assert_no_error (error);
+  g_clear_object (&result);
+  medusa_order_query_set_limit (query, 1);
+  medusa_client_list_orders_async (client, query, NULL, test_store_result_cb, &result);
+  page = medusa_client_list_orders_finish (client, test_wait_for (&result), &error);
+  g_assert_no_error (error);
+
+  return medusa_order_page_get_count (page);
+}
+
+/* The row of the store page's list for the store at @url */
+static GtkWidget *
+store_row (PatronWindow *window,
+           const char   *url)
+{
+  g_autofree char *name = patron_stores_display_name (url);
+  GtkWidget *found = find_widget (page_named (window, "store"), is_row_titled, name);
+
+  g_assert_nonnull (found);
+  return found;
+}
+
+static gboolean
+says_kept (gpointer row)
+{
+  return strstr (adw_action_row_get_subtitle (row), "Kept signed in") != NULL;
+}
+
+static void
+answer_forget (void)
+{
+  AdwMessageDialog *dialog;
+
+  spin_until (has_dialog, NULL);
+  dialog = find_dialog ();
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Forget This Store?");
+  adw_message_dialog_response (dialog, "forget");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+}
+
+/* Two real stores at once, each with its own customer kept signed in:
+ * switching (from the menu's action and from the store page's list) shows
+ * the right customer and orders and keeps the other store's session;
+ * forgetting one store leaves the other's keyring item and settings. */
+static void
+test_several_stores (void)
+{
+  const char *url_b = g_getenv ("MEDUSA_URL_B");
+  const char *key_b = NULL;
+  g_autoptr(GSettings) settings = g_settings_new (APPLICATION_SCHEMA);
+  g_autofree char *email_b = g_strdup_printf ("second.%" G_GINT64_FORMAT "@example.com",
+                                              g_get_real_time ());
+  g_autoptr(MedusaClient) creator = NULL;
+  g_autoptr(MedusaCustomer) created = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *showing = NULL;
+  KeptAt at_a = { store_url, "buyer@example.com" };
+  KeptAt at_b;
+  GtkWidget *store_b_row;
+  PatronWindow *window;
+  PatronSession *session;
+
+  if (url_b == NULL)
+    {
+      url_b = g_getenv ("MEDUSA_V2_URL");
+      key_b = g_getenv ("MEDUSA_V2_PUBLISHABLE_KEY");
+    }
+  if (url_b == NULL)
+    {
+      g_test_skip ("no second store (MEDUSA_URL_B or MEDUSA_V2_URL)");
+      return;
+    }
+  at_b.url = url_b;
+  at_b.email = email_b;
+
+  g_settings_reset (settings, "recent-stores");
+  g_settings_reset (settings, "store-apis");
+  /* nobody kept at either store by an earlier run */
+  for (guint i = 0; i < 2; i++)
+    {
+      patron_secrets_clear_async (i == 0 ? store_url : url_b, NULL, test_store_result_cb,
+                                  &result);
+      patron_secrets_clear_finish (test_wait_for (&result), NULL);
+      g_clear_object (&result);
+    }
+  /* an acceptance to be forgotten with the store, and another's to stay */
+  g_settings_set_strv (settings, "insecure-stores",
+                       (const char * const[]) { store_url, "http://other.example", NULL });
+
+  /* store B's own customer, and its key (a v2 store's, as its link gives) */
+  creator = medusa_client_new (url_b);
+  if (key_b != NULL)
+    {
+      medusa_client_set_api_version (creator, MEDUSA_API_VERSION_2);
+      medusa_client_set_publishable_key (creator, key_b);
+      patron_store_api_remember (settings, creator);
+    }
+  medusa_client_create_customer_async (creator, email_b, "second-pass-1", "Grace", "Hopper",
+                                       NULL, NULL, test_store_result_cb, &result);
+  created = medusa_client_create_customer_finish (creator, test_wait_for (&result), &error);
+  g_assert_no_error (error);
+  g_clear_object (&result);
+
+  /* A: signed in and kept */
+  window = g_object_new (PATRON_TYPE_WINDOW, NULL);
+  patron_window_start (window, store_url);
+  gtk_window_present (GTK_WINDOW (window));
+  session = patron_window_get_session (window);
+  patron_session_sign_in_async (session, "buyer@example.com", "buyer-pass-123", TRUE, NULL,
+                                test_store_result_cb, &result);
+  g_assert_true (patron_session_sign_in_finish (session, test_wait_for (&result), &error));
+  g_clear_object (&result);
+  spin_until (signed_in_as, &at_a);
+  assert_recent_stores (settings, store_url, NULL);
+
+  /* to B, from the menu's action: nobody kept there yet; B signs in, kept */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.switch-store", "s", url_b);
+  spin_until (shows_page, (gpointer) "sign-in");
+  session = patron_window_get_session (window);
+  g_assert_cmpstr (patron_session_get_store_url (session), ==, url_b);
+  g_assert_true (is_kept_at (store_url, "buyer@example.com"));
+  patron_session_sign_in_async (session, email_b, "second-pass-1", TRUE, NULL,
+                                test_store_result_cb, &result);
+  g_assert_true (patron_session_sign_in_finish (session, test_wait_for (&result), &error));
+  g_clear_object (&result);
+  spin_until (signed_in_as, &at_b);
+  assert_recent_stores (settings, url_b, store_url);
+  g_assert_true (is_kept_at (url_b, email_b));
+  g_assert_true (is_kept_at (store_url, "buyer@example.com"));
+
+  /* back to A from the store page's list, two clicks: A's session is
+   * resumed, with A's orders; B's stays kept */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.change-store", NULL);
+  spin_until (shows_page, (gpointer) "store");
+  g_assert_true (is_kept_at (url_b, email_b));
+  store_b_row = store_row (window, url_b);
+  spin_until (says_kept, store_b_row);
+  g_assert_true (says_kept (store_row (window, store_url)));
+  /* whether a session is kept, not whose */
+  g_assert_null (find_widget (page_named (window, "store"), is_label_containing, email_b));
+  gtk_widget_activate (store_row (window, store_url));
+  spin_until (signed_in_as, &at_a);
+  showing = g_strdup_printf ("Showing %u orders",
+                             n_orders_of (store_url, "buyer@example.com", "buyer-pass-123"));
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.navigate", "(ss)", "orders", "");
+  wait_for_label (page_named (window, "orders"), showing);
+  assert_recent_stores (settings, store_url, url_b);
+
+  /* and B again: B's customer, with no orders */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.switch-store", "s", url_b);
+  spin_until (signed_in_as, &at_b);
+  g_assert_null (find_widget (GTK_WIDGET (window), is_label_containing, "buyer@example.com"));
+  g_assert_cmpuint (n_orders_of (url_b, email_b, "second-pass-1"), ==, 0);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.navigate", "(ss)", "orders", "");
+  wait_for_label (page_named (window, "orders"), "No Orders Yet");
+
+  /* forget A (not the store shown): its keyring item and settings go, B's
+   * stay, and B stays signed in */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.forget-store-at", "s", store_url);
+  answer_forget ();
+  spin_until (not_kept, &at_a);
+  assert_recent_stores (settings, url_b, NULL);
+  g_assert_false (is_kept_at (store_url, "buyer@example.com"));
+  g_assert_true (is_kept_at (url_b, email_b));
+  {
+    g_autoptr(GVariant) apis = g_settings_get_value (settings, "store-apis");
+    g_auto(GStrv) insecure = g_settings_get_strv (settings, "insecure-stores");
+    g_autoptr(GVariant) api_a = g_variant_lookup_value (apis, store_url, NULL);
+    g_autoptr(GVariant) api_b = g_variant_lookup_value (apis, url_b, NULL);
+
+    g_assert_null (api_a);
+    g_assert_nonnull (api_b);
+    g_assert_cmpstrv (insecure, ((const char * const[]) { "http://other.example", NULL }));
+  }
+  session = patron_window_get_session (window);
+  g_assert_cmpstr (patron_session_get_store_url (session), ==, url_b);
+  g_assert_cmpstr (medusa_customer_get_email (patron_session_get_customer (session)), ==,
+                   email_b);
+
+  /* forget B, the store shown: signed out, on the store page, nothing kept */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.forget-store", NULL);
+  answer_forget ();
+  spin_until (shows_page, (gpointer) "store");
+  g_assert_null (patron_window_get_session (window));
+  assert_recent_stores (settings, NULL, NULL);
+  g_assert_false (is_kept_at (url_b, email_b));
+  {
+    g_autoptr(GVariant) apis = g_settings_get_value (settings, "store-apis");
+
+    g_assert_cmpuint (g_variant_n_children (apis), ==, 0);
+  }
+
+  g_settings_reset (settings, "insecure-stores");
+  g_settings_reset (settings, "store-url");
+  close_window (GTK_WIDGET (window));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -4149,9 +5155,20 @@ main (int   argc,
     }
   g_test_add_func ("/pages/narrow/window", test_narrow_window);
   g_test_add_func ("/pages/narrow/dialogs", test_narrow_dialogs);
+  g_test_add_func ("/pages/polish/closed-while-busy", test_closed_while_busy);
+  g_test_add_func ("/pages/polish/keyboard-and-focus", test_keyboard_and_focus);
+  g_test_add_func ("/pages/polish/orders-search-keys", test_orders_search_keys);
+  g_test_add_func ("/pages/polish/order-window-copies", test_order_window_copies);
+  g_test_add_func ("/pages/polish/password-rule-stated", test_password_rule_stated);
+  g_test_add_func ("/pages/polish/first-start-says-nothing", test_first_start_says_nothing);
+  g_test_add_func ("/pages/polish/store-page-way-back", test_store_page_way_back);
+  g_test_add_func ("/pages/narrow/shortcuts", test_narrow_shortcuts);
+  /* last: it changes the language of the process, and back */
+  g_test_add_func ("/pages/narrow/translated-titles", test_narrow_translated_titles);
   g_test_add_func ("/pages/long-text/store", test_long_store_text);
   g_test_add_func ("/pages/long-text/typed", test_typed_too_long);
   g_test_add_func ("/pages/long-text/register", test_register_too_long);
+  g_test_add_func ("/pages/stores/switch-and-forget", test_several_stores);
 
   return g_test_run ();
 }

@@ -195,7 +195,11 @@ order_json (Fixture *fixture)
                                   "\"thumbnail\": %s, \"quantity\": 1, \"unit_price\": 100, "
                                   "\"total\": 100}",
                             i > 0 ? ", " : "", i, i, thumbnails[i]);
-  g_string_append (json, "]}], \"count\": 1, \"offset\": 0, \"limit\": 1}");
+  /* a parcel whose tracking number links to the carrier */
+  g_string_append (json, "], \"fulfillments\": [{\"id\": \"ful_1\", \"tracking_links\": "
+                         "[{\"tracking_number\": \"TN-1\", "
+                         "\"url\": \"https://carrier.example/TN-1\"}]}]}], "
+                         "\"count\": 1, \"offset\": 0, \"limit\": 1}");
 
   return g_string_free (g_steal_pointer (&json), FALSE);
 }
@@ -836,6 +840,26 @@ settled (gpointer data)
          patron_image_cache_get_n_loading (showing->cache) == 1;
 }
 
+static GtkWidget *
+find_tooltip (GtkWidget  *root,
+              const char *tooltip)
+{
+  if (g_strcmp0 (gtk_widget_get_tooltip_text (root), tooltip) == 0)
+    return root;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_tooltip (child, tooltip);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
 static void
 test_window_placeholders (Fixture       *fixture,
                           gconstpointer  data)
@@ -883,6 +907,17 @@ test_window_placeholders (Fixture       *fixture,
       gtk_test_accessible_assert_state (GTK_ACCESSIBLE (image),
                                         GTK_ACCESSIBLE_STATE_HIDDEN, TRUE);
     }
+  /* the parcel's link to the carrier has a name a screen reader reads */
+  {
+    GtkWidget *link = find_tooltip (GTK_WIDGET (window), "Track in the Browser");
+    g_autofree char *wrong = NULL;
+
+    g_assert_nonnull (link);
+    wrong = gtk_test_accessible_check_property (GTK_ACCESSIBLE (link),
+                                                GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                                "Track in the Browser");
+    g_assert_null (wrong);
+  }
   /* each picture was asked for once, for both windows */
   g_assert_cmpuint (hits (fixture, "/img/ok.png"), ==, 1);
   g_assert_cmpuint (hits (fixture, "/img/stall.png"), ==, 1);

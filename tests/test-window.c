@@ -94,6 +94,44 @@ test_window_devel_style (void)
     }
 }
 
+/* Every shortcut shown has its keys, and those of an action are the keys
+ * the application gives it. */
+static void
+check_shortcuts (GtkWidget      *widget,
+                 GtkApplication *app,
+                 guint          *n_checked)
+{
+  if (GTK_IS_SHORTCUTS_SHORTCUT (widget))
+    {
+      g_autofree char *title = NULL;
+      g_autofree char *accelerator = NULL;
+      g_autofree char *action = NULL;
+
+      g_object_get (widget, "title", &title, "accelerator", &accelerator,
+                    "action-name", &action, NULL);
+      if (accelerator == NULL || accelerator[0] == '\0')
+        g_test_fail_printf ("the shortcut \"%s\" shows no keys", title);
+      else if (action != NULL)
+        {
+          g_auto(GStrv) accels = gtk_application_get_accels_for_action (app, action);
+          guint key, app_key;
+          GdkModifierType mods, app_mods;
+
+          g_assert_nonnull (accels[0]);
+          g_assert_true (gtk_accelerator_parse (accelerator, &key, &mods));
+          g_assert_true (gtk_accelerator_parse (accels[0], &app_key, &app_mods));
+          g_assert_cmpuint (key, ==, app_key);
+          g_assert_cmpuint (mods, ==, app_mods);
+        }
+      (*n_checked)++;
+    }
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    check_shortcuts (child, app, n_checked);
+}
+
 /* The keyboard shortcuts window is made when first asked for (Ctrl+? or
  * the menu), once per window, over it; closing it keeps it for next time. */
 static void
@@ -144,6 +182,13 @@ test_window_help_overlay (void)
             }
         }
       g_assert_nonnull (shortcuts);
+      if (round == 0)
+        {
+          guint n_checked = 0;
+
+          check_shortcuts (GTK_WIDGET (shortcuts), GTK_APPLICATION (app), &n_checked);
+          g_assert_cmpuint (n_checked, >=, 10);
+        }
       g_assert_true (gtk_window_get_transient_for (shortcuts) == window);
       g_assert_true (gtk_widget_get_visible (GTK_WIDGET (shortcuts)));
       gtk_window_close (shortcuts);

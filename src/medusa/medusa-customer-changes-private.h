@@ -21,6 +21,7 @@ struct _MedusaCustomerChanges
   char          *billing_address_id;
   JsonObject    *metadata;
   guint          has_phone : 1;
+  guint          unsets_billing : 1;
 };
 
 G_END_DECLS

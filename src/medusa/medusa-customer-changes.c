@@ -45,6 +45,7 @@ medusa_customer_changes_copy (const MedusaCustomerChanges *self)
   copy->billing_address = self->billing_address ? medusa_address_copy (self->billing_address)
                                                 : NULL;
   copy->billing_address_id = g_strdup (self->billing_address_id);
+  copy->unsets_billing = self->unsets_billing;
   copy->metadata = self->metadata ? json_object_ref (self->metadata) : NULL;
 
   return copy;
@@ -72,7 +73,7 @@ medusa_customer_changes_is_empty (const MedusaCustomerChanges *self)
 {
   return self->first_name == NULL && self->last_name == NULL && !self->has_phone &&
          self->email == NULL && self->password == NULL && self->billing_address == NULL &&
-         self->billing_address_id == NULL && self->metadata == NULL;
+         self->billing_address_id == NULL && !self->unsets_billing && self->metadata == NULL;
 }
 
 static void
@@ -138,6 +139,7 @@ medusa_customer_changes_set_billing_address (MedusaCustomerChanges *self,
 {
   g_clear_pointer (&self->billing_address_id, g_free);
   g_clear_object (&self->billing_address);
+  self->unsets_billing = FALSE;
   if (address != NULL)
     self->billing_address = medusa_address_copy (address);
 }
@@ -154,7 +156,22 @@ medusa_customer_changes_set_billing_address_id (MedusaCustomerChanges *self,
                                                 const char            *address_id)
 {
   g_clear_object (&self->billing_address);
+  self->unsets_billing = FALSE;
   replace (&self->billing_address_id, address_id);
+}
+
+/**
+ * medusa_customer_changes_unset_billing_address:
+ *
+ * The customer is to have no billing address (the address itself stays
+ * where it is). Replaces a billing address or id set before.
+ */
+void
+medusa_customer_changes_unset_billing_address (MedusaCustomerChanges *self)
+{
+  g_clear_object (&self->billing_address);
+  g_clear_pointer (&self->billing_address_id, g_free);
+  self->unsets_billing = TRUE;
 }
 
 void
@@ -182,5 +199,17 @@ medusa_customer_changes_get_changes_email (const MedusaCustomerChanges *self)
 gboolean
 medusa_customer_changes_get_changes_billing_address (const MedusaCustomerChanges *self)
 {
-  return self->billing_address != NULL || self->billing_address_id != NULL;
+  return self->billing_address != NULL || self->billing_address_id != NULL ||
+         self->unsets_billing;
+}
+
+/**
+ * medusa_customer_changes_get_billing_address:
+ *
+ * Returns: (transfer none) (nullable): the billing address given in full
+ */
+MedusaAddress *
+medusa_customer_changes_get_billing_address (const MedusaCustomerChanges *self)
+{
+  return self->billing_address;
 }

@@ -40,11 +40,13 @@ void                   medusa_customer_changes_set_billing_address    (MedusaCus
                                                                        MedusaAddress               *address);
 void                   medusa_customer_changes_set_billing_address_id (MedusaCustomerChanges       *self,
                                                                        const char                  *address_id);
+void                   medusa_customer_changes_unset_billing_address  (MedusaCustomerChanges       *self);
 void                   medusa_customer_changes_set_metadata           (MedusaCustomerChanges       *self,
                                                                        JsonObject                  *metadata);
 gboolean               medusa_customer_changes_get_changes_password   (const MedusaCustomerChanges *self);
 gboolean               medusa_customer_changes_get_changes_email      (const MedusaCustomerChanges *self);
 gboolean               medusa_customer_changes_get_changes_billing_address (const MedusaCustomerChanges *self);
+MedusaAddress         *medusa_customer_changes_get_billing_address    (const MedusaCustomerChanges *self);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (MedusaCustomerChanges, medusa_customer_changes_free)
 

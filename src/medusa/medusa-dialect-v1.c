@@ -142,6 +142,11 @@ v1_update_customer (const MedusaCustomerChanges *changes)
     }
   /* v1 also takes the id of one of the customer's addresses as billing address */
   medusa_dialect_add_string (builder, "billing_address", changes->billing_address_id);
+  if (changes->unsets_billing)
+    {
+      json_builder_set_member_name (builder, "billing_address");
+      json_builder_add_null_value (builder);
+    }
   if (changes->metadata != NULL)
     {
       json_builder_set_member_name (builder, "metadata");

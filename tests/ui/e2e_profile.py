@@ -28,6 +28,9 @@ install_failure_hook()
 step("a new customer signs in")
 api("POST", "/store/customers", {"email": EMAIL, "password": PASSWORD,
                                   "first_name": "Ada", "last_name": "Lovelace"})
+# A German address locale (the messages stay English): a new address starts in
+# Germany, where the test store ships, instead of no country at all.
+os.environ["LC_ADDRESS"] = "de_DE.UTF-8"
 patron = start_patron()
 app = find_app(patron)
 type_into(app, "Email Address", EMAIL)
@@ -112,6 +115,9 @@ cities = sorted(a["city"] for a in me["shipping_addresses"])
 assert cities == ["Capital City"], cities
 assert me["billing_address"] is not None, "a billing address"
 assert me["billing_address"]["city"] == cities[0], (me["billing_address"]["city"], cities)
+# a copy of the shipping address, not a link to it
+assert me["billing_address_id"] != me["shipping_addresses"][0]["id"], "billing is a copy"
+assert [a["country_code"] for a in me["shipping_addresses"]] == ["de"], me["shipping_addresses"]
 print(f"# store: {me['first_name']} {me['last_name']}, {me['phone']}, shipping {cities}, "
       f"billing {me['billing_address']['city']}")
 print("PASS")

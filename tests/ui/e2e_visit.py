@@ -6,7 +6,8 @@ and an order's details and copies its number. After Sign Out the whole
 accessibility tree (names, descriptions and texts of every node, on screen or
 not) holds none of A's strings (email, names, phone, address lines, order
 numbers, totals) and the clipboard is empty; B signs in and sees only B. The
-same again with Change Store instead of Sign Out. Then B deletes an address
+same again with Change Store instead of Sign Out (A's kept session is
+resumed on connecting again, then signed out). Then B deletes an address
 and closes the window at once, before the Undo toast is gone: Patron sends
 the deletion, stays until the store has it, and ends by itself; the same
 with Quit.
@@ -171,6 +172,10 @@ assert clipboard_text() is None, "the clipboard after Change Store"
 shot("visit-change-store")
 assert text_of(store_row).rstrip("/") == STORE.rstrip("/"), "only the store address stays"
 press(app, "Connect")
+step("A's session was kept (Keep Me Signed In): connecting again resumes it; Sign Out ends it")
+signed_in(app)
+label_containing(app, A_EMAIL)
+open_menu_item(app, "Sign Out")
 assert_nothing_of(app, a_secrets, "A")
 
 step("B at the same store sees only B")

@@ -197,6 +197,7 @@ phase test-command in_root bash -c 'cd /root/patron && build-aux/run-tests.sh' |
 
 # ------------------------------------------------------------ 5. the demo command, headless
 demo() {
+  # shellcheck disable=SC2016 # expanded inside the root
   in_root bash -c '
     set -u
     cd /root/patron

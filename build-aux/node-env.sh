@@ -60,10 +60,10 @@ _patron_node_install() {
   if ! ( cd "$tmp" && npm pack --silent "$pkg@$PATRON_NODE_PIN" "npm@$PATRON_NPM_PIN" ) >"$tmp/pack.log" 2>&1; then
     _patron_node_say "npm pack failed:"; tail -n 20 "$tmp/pack.log" >&2; rm -rf "$tmp"; return 1
   fi
-  _patron_integrity_ok "$tmp/$pkg-$PATRON_NODE_PIN.tgz" "${PATRON_NODE_INTEGRITY[$pkg]}" &&
-  _patron_integrity_ok "$tmp/npm-$PATRON_NPM_PIN.tgz" "${PATRON_NODE_INTEGRITY[npm]}" || {
+  if ! _patron_integrity_ok "$tmp/$pkg-$PATRON_NODE_PIN.tgz" "${PATRON_NODE_INTEGRITY[$pkg]}" ||
+     ! _patron_integrity_ok "$tmp/npm-$PATRON_NPM_PIN.tgz" "${PATRON_NODE_INTEGRITY[npm]}"; then
     _patron_node_say "the fetched tarballs do not match the pinned integrity: not used"; rm -rf "$tmp"; return 1
-  }
+  fi
   # the layout of Node's own tarballs: bin/node, lib/node_modules/npm, bin/npm -> npm-cli.js
   mkdir -p "$tmp/root/bin" "$tmp/root/lib/node_modules/npm" &&
   tar -xzf "$tmp/$pkg-$PATRON_NODE_PIN.tgz" -C "$tmp/root" --strip-components=1 package/bin/node package/LICENSE &&

@@ -14,7 +14,7 @@ if V2 and not os.environ.get("MEDUSA_V2_URL"):
     sys.exit(77)
 STORE = os.environ["MEDUSA_V2_URL"] if V2 else os.environ["MEDUSA_URL"]
 STORE_KEY = os.environ.get("MEDUSA_V2_PUBLISHABLE_KEY") if V2 else None
-OUTBOX = os.environ.get("MEDUSA_V2_OUTBOX_DIR" if V2 else "MEDUSA_OUTBOX_DIR")
+OUTBOX = os.environ.get("MEDUSA_V2_OUTBOX_DIR" if V2 else "MEDUSA_OUTBOX_DIR", "")
 HOME = os.environ["E2E_HOME"]
 SHOTS = os.environ.get("E2E_SCREENSHOTS")
 LOG = os.path.join(HOME, "patron.log")

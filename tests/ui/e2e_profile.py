@@ -5,14 +5,22 @@ changes the password, adds two addresses, edits one, deletes one and undoes
 it, deletes one for real and sets the billing address; then the Store API
 itself (not the UI) is asked what the store holds.
 
-Run by run-e2e.sh. Env: PATRON_BIN, MEDUSA_URL, E2E_HOME.
+With E2E_MEDUSA_V2=1 the same at the v2 store, reached by its store link,
+where some things differ by design: the store keeps the email address (Patron
+says so), a new password comes only through the reset email (Patron offers to
+send it, and the store's outbox gets it), and the billing address is the
+address flagged is_default_billing.
+
+Run by run-e2e.sh. Env: PATRON_BIN, MEDUSA_URL, E2E_HOME (and for v2
+MEDUSA_V2_URL, MEDUSA_V2_PUBLISHABLE_KEY, MEDUSA_V2_OUTBOX_DIR).
 """
-import os, sys, time
+import glob, os, sys, time
 import pyatspi
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from e2e_common import (api, find, find_app, label_containing, press, press_in_row, shot,
-                        start_patron, stop, type_into, wait_for, install_failure_hook)
+from e2e_common import (OUTBOX, V2, api, find, find_app, label_containing, press, press_in_row,
+                        reset_link_for, shot, showing, start_patron, stop, type_into, wait_for,
+                        window_showing, install_failure_hook)
 
 EMAIL = f"profile.{int(time.time() * 1000)}@example.com"
 PASSWORD = "profile-pass-1"
@@ -25,13 +33,60 @@ def step(text):
 
 install_failure_hook()
 
-step("a new customer signs in")
-api("POST", "/store/customers", {"email": EMAIL, "password": PASSWORD,
-                                  "first_name": "Ada", "last_name": "Lovelace"})
+def emails_to(email):
+    """How many patron:// links the store's outbox holds for @email."""
+    count = 0
+    for path in glob.glob(os.path.join(OUTBOX, "*.eml")):
+        text = open(path, encoding="utf-8").read()
+        if f"To: {email}\n" in text:
+            count += sum(1 for line in text.splitlines() if line.startswith("patron://"))
+    return count
+
+
+def on_screen(window):
+    """Whether @window is still shown (False once it is closed)."""
+    try:
+        return window.getState().contains(pyatspi.STATE_VISIBLE)
+    except Exception:
+        return False
+
+
+def press_in_window(window, name):
+    """The button of @window's that says @name (a message dialog's response
+    buttons are named with their mnemonic, "_Close", in libadwaita 1.2)."""
+    button = wait_for(lambda: pyatspi.findDescendant(
+        window, lambda a: a is not None and a.getRole() == pyatspi.ROLE_PUSH_BUTTON
+        and showing(a) and name in a.name.replace("_", "")), what=f"{name!r} in the dialog")
+    print(f"#    pressing {button.name!r}", flush=True)
+    button.queryAction().doAction(0)
+
+
+def sign_in_token(password):
+    """A customer token from the store itself, to ask it what it holds."""
+    if V2:
+        return api("POST", "/auth/customer/emailpass", {"email": EMAIL, "password": password})["token"]
+    return api("POST", "/store/auth/token", {"email": EMAIL, "password": password})["access_token"]
+
+
+def customer(token):
+    if V2:
+        return api("GET", "/store/customers/me?fields=id,email,first_name,last_name,phone,*addresses",
+                   token=token)["customer"]
+    return api("GET", "/store/customers/me", token=token)["customer"]
+
+
+step("a new customer signs in" + (" at the v2 store, opened by its link" if V2 else ""))
+if V2:
+    register = api("POST", "/auth/customer/emailpass/register", {"email": EMAIL, "password": PASSWORD})
+    api("POST", "/store/customers", {"email": EMAIL, "first_name": "Ada", "last_name": "Lovelace"},
+        token=register["token"])
+else:
+    api("POST", "/store/customers", {"email": EMAIL, "password": PASSWORD,
+                                      "first_name": "Ada", "last_name": "Lovelace"})
 # A German address locale (the messages stay English): a new address starts in
-# Germany, where the test store ships, instead of no country at all.
+# Germany, where both test stores ship, instead of no country at all.
 os.environ["LC_ADDRESS"] = "de_DE.UTF-8"
-patron = start_patron()
+patron = start_patron(by_link=V2)
 app = find_app(patron)
 type_into(app, "Email Address", EMAIL)
 type_into(app, "Password", PASSWORD)
@@ -44,15 +99,37 @@ type_into(app, "Phone", "+44 20 7946 0000")
 press(app, "Save")
 label_containing(app, "Augusta Lovelace")
 
-step("change the password")
-press(app, "Change Password")
-type_into(app, "Current Password", PASSWORD)
-type_into(app, "New Password", NEW_PASSWORD)
-type_into(app, "New Password Again", NEW_PASSWORD)
-press(app, "Change")
-wait_for(lambda: pyatspi.findDescendant(
-    app, lambda a: a is not None and a.name == "Current Password") is None,
-    what="the password dialog to close")
+if V2:
+    step("the email address: the store keeps it, and Patron says so")
+    press(app, "Change Email Address")
+    dialog = window_showing(app, "This Store Keeps Email Addresses")
+    label_containing(dialog, "does not let its customers change the email address")
+    shot("email-kept")
+    press_in_window(dialog, "Close")
+    wait_for(lambda: not on_screen(dialog), what="the dialog to close")
+
+    step("the password: Patron offers the reset email, and the store sends it")
+    before = emails_to(EMAIL)
+    press(app, "Change Password")
+    dialog = window_showing(app, "Change Your Password by Email")
+    label_containing(dialog, f"send one to {EMAIL}")
+    shot("password-by-email")
+    press_in_window(dialog, "Send Email")
+    wait_for(lambda: not on_screen(dialog), what="the dialog to close")
+    label_containing(app, "Email sent")
+    link = reset_link_for(EMAIL, before)
+    assert link.startswith("patron://reset-password?"), link
+    NEW_PASSWORD = PASSWORD   # unchanged until the link is followed (e2e-account-v2 does)
+else:
+    step("change the password")
+    press(app, "Change Password")
+    type_into(app, "Current Password", PASSWORD)
+    type_into(app, "New Password", NEW_PASSWORD)
+    type_into(app, "New Password Again", NEW_PASSWORD)
+    press(app, "Change")
+    wait_for(lambda: pyatspi.findDescendant(
+        app, lambda a: a is not None and a.name == "Current Password") is None,
+        what="the password dialog to close")
 
 
 def add_address(city, street):
@@ -96,28 +173,46 @@ step("delete it for real: sent when the toast goes")
 press_in_row(app, "Shelbyville", "Delete Address")
 label_containing(app, "1 address")
 
+def addresses(me):
+    return me["addresses"] if V2 else me["shipping_addresses"]
+
+
+def billing(me):
+    """v1: the customer's billing address; v2: the address flagged as the
+    default billing one."""
+    if V2:
+        flagged = [a for a in me["addresses"] if a.get("is_default_billing")]
+        assert len(flagged) <= 1, f"several default billing addresses: {flagged}"
+        return flagged[0] if flagged else None
+    return me["billing_address"]
+
+
 step("set the billing address from the shipping address left")
+token = sign_in_token(NEW_PASSWORD)
+# none yet (on v2: adding and editing addresses flag none of them), so the
+# billing address the store holds below is the one Patron set
+assert billing(customer(token)) is None, billing(customer(token))
 press(app, "Use as Billing Address")
-token = api("POST", "/store/auth/token", {"email": EMAIL, "password": NEW_PASSWORD})["access_token"]
 # the Undo toast times out, and the deletion is sent; the billing address is set
-wait_for(lambda: (lambda me: len(me["shipping_addresses"]) == 1 and me["billing_address"])(
-    api("GET", "/store/customers/me", token=token)["customer"]), 30,
-    "the store to hold the deletion and the billing address")
+wait_for(lambda: (lambda me: len(addresses(me)) == 1 and billing(me))(customer(token)), 30,
+         "the store to hold the deletion and the billing address")
 shot("account")
 stop(patron)
 
 step("the store holds exactly that")
-me = api("GET", "/store/customers/me", token=token)["customer"]
+me = customer(token)
+assert me["email"] == EMAIL, me["email"]
 assert me["first_name"] == "Augusta", me["first_name"]
 assert me["last_name"] == "Lovelace", me["last_name"]
 assert me["phone"] == "+44 20 7946 0000", me["phone"]
-cities = sorted(a["city"] for a in me["shipping_addresses"])
+cities = sorted(a["city"] for a in addresses(me))
 assert cities == ["Capital City"], cities
-assert me["billing_address"] is not None, "a billing address"
-assert me["billing_address"]["city"] == cities[0], (me["billing_address"]["city"], cities)
-# a copy of the shipping address, not a link to it
-assert me["billing_address_id"] != me["shipping_addresses"][0]["id"], "billing is a copy"
-assert [a["country_code"] for a in me["shipping_addresses"]] == ["de"], me["shipping_addresses"]
-print(f"# store: {me['first_name']} {me['last_name']}, {me['phone']}, shipping {cities}, "
-      f"billing {me['billing_address']['city']}")
+assert billing(me) is not None, "a billing address"
+assert billing(me)["city"] == cities[0], (billing(me)["city"], cities)
+if not V2:
+    # a copy of the shipping address, not a link to it (v2 flags an address instead)
+    assert me["billing_address_id"] != me["shipping_addresses"][0]["id"], "billing is a copy"
+assert [a["country_code"] for a in addresses(me)] == ["de"], addresses(me)
+print(f"# store: {me['first_name']} {me['last_name']}, {me['phone']}, addresses {cities}, "
+      f"billing {billing(me)['city']}")
 print("PASS")

@@ -39,11 +39,18 @@ typedef struct
   char           *email;
   char           *token;
   MedusaPrefetch *prefetch;
+  GApplication   *held;
 } SecretsData;
 
 static void
 secrets_data_free (SecretsData *data)
 {
+  /* what Patron asked of the keyring is done: it may quit now */
+  if (data->held != NULL)
+    {
+      g_application_release (data->held);
+      g_object_unref (data->held);
+    }
   g_free (data->store_url);
   g_free (data->email);
   g_clear_object (&data->prefetch);
@@ -70,6 +77,13 @@ secrets_task_new (const char          *store_url,
   data->store_url = g_strdup (store_url);
   data->email = g_strdup (email);
   data->token = g_strdup (token);
+  /* A session kept, or forgotten, must not be cut short by quitting right
+   * after signing in or out: the application waits for the keyring. */
+  if ((data->held = g_application_get_default ()) != NULL)
+    {
+      g_object_ref (data->held);
+      g_application_hold (data->held);
+    }
   g_task_set_task_data (task, data, (GDestroyNotify) secrets_data_free);
   g_task_set_source_tag (task, source_tag);
 

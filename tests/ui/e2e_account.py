@@ -34,6 +34,15 @@ def step(text):
     print(f"# {step_no}. {text}", flush=True)
 
 
+def kept_items(path):
+    """What libsecret's file backend finds for the customer in the file @path."""
+    env = dict(os.environ, SECRET_BACKEND="file", SECRET_FILE_TEST_PATH=path)
+    env.pop("G_MESSAGES_DEBUG", None)   # GLib's debug lines go to stdout
+    found = subprocess.run(["secret-tool", "search", "--all", "email", EMAIL], env=env,
+                           capture_output=True, text=True, timeout=30)
+    return found.stdout.strip()
+
+
 install_failure_hook()
 
 step("register a new customer" + (" at the v2 store, opened by its link" if V2 else ""))
@@ -70,6 +79,9 @@ press(app, "Sign In")
 signed_in(app)
 
 step("quit and start again: signed in from the keyring, no password asked")
+# the test stops Patron with a signal, which no application can wait out:
+# first the keyring has the session (quitting as a user does waits for it)
+wait_for(lambda: kept_items(os.environ["SECRET_FILE_TEST_PATH"]), 20, "the session in the keyring")
 stop(patron)
 patron = start_patron()
 app = find_app(patron)
@@ -79,14 +91,6 @@ shot("resumed")
 step("sign out, then forgot password")
 press(app, "Sign Out")
 
-
-def kept_items(path):
-    """What libsecret's file backend finds for the customer in the file @path."""
-    env = dict(os.environ, SECRET_BACKEND="file", SECRET_FILE_TEST_PATH=path)
-    env.pop("G_MESSAGES_DEBUG", None)   # GLib's debug lines go to stdout
-    found = subprocess.run(["secret-tool", "search", "--all", "email", EMAIL], env=env,
-                           capture_output=True, text=True, timeout=30)
-    return found.stdout.strip()
 
 
 # the keyring file and the copy libsecret keeps beside it (…keyring~)

@@ -570,6 +570,9 @@ patron_store_page_set_url (PatronStorePage *self,
   g_return_if_fail (PATRON_IS_STORE_PAGE (self));
 
   gtk_editable_set_text (GTK_EDITABLE (self->url_row), url != NULL ? url : "");
+  /* another store's key is no answer for this one: asked again if needed */
+  gtk_editable_set_text (GTK_EDITABLE (self->key_row), "");
+  gtk_widget_set_visible (GTK_WIDGET (self->key_row), FALSE);
 }
 
 /**
@@ -585,7 +588,8 @@ patron_store_page_ask_consent (PatronStorePage *self,
 {
   g_return_if_fail (PATRON_IS_STORE_PAGE (self));
 
-  patron_store_page_set_url (self, url);
+  /* the key, if a link gave one, stays */
+  gtk_editable_set_text (GTK_EDITABLE (self->url_row), url);
   if (gtk_widget_get_mapped (GTK_WIDGET (self)))
     submit_cb (self);
   else

@@ -65,6 +65,21 @@ def menu_item(app, name, present=True):
     return None
 
 
+def scroll_into_view(app, acc):
+    """Scrolls the window under the pointer until @acc is inside it, as a
+    person would with the wheel: click() only reaches what is on screen."""
+    frame = app.getChildAtIndex(0)
+
+    def inside():
+        e = acc.queryComponent().getExtents(pyatspi.DESKTOP_COORDS)
+        w = frame.queryComponent().getExtents(pyatspi.DESKTOP_COORDS)
+        if w.y <= e.y and e.y + e.height <= w.y + w.height:
+            return True
+        pyatspi.Registry.generateMouseEvent(w.x + w.width // 2, w.y + w.height // 2, "b5c")
+        return False
+    wait_for(inside, 20, "the row to scroll into view")
+
+
 install_failure_hook()
 
 step("A: the buyer signs in, kept signed in")
@@ -110,6 +125,7 @@ row = wait_for(lambda: pyatspi.findDescendant(
     and a.getRole() == pyatspi.ROLE_LIST_ITEM), what="B in the store page's list")
 label_containing(app, "Kept signed in")
 shot("stores-list")
+scroll_into_view(app, row)
 click(row)   # GTK 4.8 gives a list row no action
 label_containing(app, B_EMAIL, timeout=30)
 
@@ -129,6 +145,7 @@ wait_for(lambda: pyatspi.findDescendant(
 row = pyatspi.findDescendant(
     app, lambda a: a is not None and a.name.startswith(host(STORE_B)) and showing(a)
     and a.getRole() == pyatspi.ROLE_LIST_ITEM)
+scroll_into_view(app, row)
 click(row)   # GTK 4.8 gives a list row no action
 label_containing(app, B_EMAIL, timeout=30)
 menu_item(app, host(STORE), present=False)

@@ -423,6 +423,11 @@ restore_cb (GObject      *object,
       patron_sign_in_page_set_message (sign_in_page (self), sentence);
     }
 
+  /* a v2 store told apart meanwhile has its page asking for its key: the
+   * sign-in comes after that */
+  if (g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "store") == 0)
+    return;
+
   /* at a counter, only a failure is told on the sign-in page */
   show_page (self, error != NULL ? "sign-in" : entry_page (self));
 }

@@ -124,6 +124,10 @@ patron_sign_in_page_unmap (GtkWidget *widget)
 
   /* leaving the page abandons what it asked */
   g_cancellable_cancel (self->cancellable);
+  /* left for the account: the password served, whenever the answer to the
+   * cancelled request comes */
+  if (self->session != NULL && patron_session_get_signed_in (self->session))
+    gtk_editable_set_text (self->password_row, "");
 
   GTK_WIDGET_CLASS (patron_sign_in_page_parent_class)->unmap (widget);
 }

@@ -517,7 +517,8 @@ patron_name_inner_controls (GtkWidget  *root,
  * @parent: (nullable): the window @window belongs to
  *
  * Opens @window no larger than @parent: on a phone (360 px) a dialog of its
- * own default size would run past the screen.
+ * own default size would run past the screen. It also gives @window the
+ * application's shortcuts (patron_window_share_shortcuts()).
  */
 void
 patron_window_fit_parent (GtkWindow *window,
@@ -534,6 +535,77 @@ patron_window_fit_parent (GtkWindow *window,
   if (parent_height > 0 && height > parent_height)
     height = parent_height;
   gtk_window_set_default_size (window, width, height);
+  patron_window_share_shortcuts (window);
+}
+
+/* the application's window at the bottom of @window's chain of parents */
+static GtkWindow *
+main_window_of (GtkWindow *window)
+{
+  while (gtk_window_get_transient_for (window) != NULL)
+    window = gtk_window_get_transient_for (window);
+
+  return window;
+}
+
+static gboolean
+shared_shortcut_cb (GtkWidget *widget,
+                    GVariant  *args,
+                    gpointer   user_data)
+{
+  const char *action = user_data;
+  /* "window.close" is the dialog's own; "app." and "win." are the main
+   * window's */
+  GtkWidget *target = g_str_has_prefix (action, "window.")
+                      ? widget : GTK_WIDGET (main_window_of (GTK_WINDOW (widget)));
+  g_autofree char *name = NULL;
+  g_autoptr(GVariant) target_value = NULL;
+
+  if (!g_action_parse_detailed_name (action, &name, &target_value, NULL))
+    return FALSE;
+
+  return gtk_widget_activate_action_variant (target, name, target_value);
+}
+
+/**
+ * patron_window_share_shortcuts:
+ * @window: a window of Patron's, transient for the application's window
+ *
+ * Gives @window the application's keyboard shortcuts (Ctrl+Q, Ctrl+comma,
+ * Ctrl+question mark…): GTK gives them only to the windows the application
+ * holds, and a dialog it held would keep Patron running and could become
+ * its "active window". Call it once @window has its parent.
+ */
+void
+patron_window_share_shortcuts (GtkWindow *window)
+{
+  GtkApplication *app = gtk_window_get_application (main_window_of (window));
+  GtkEventController *controller;
+  g_auto(GStrv) actions = NULL;
+
+  if (app == NULL || window == main_window_of (window))
+    return;
+
+  controller = gtk_shortcut_controller_new ();
+  actions = gtk_application_list_action_descriptions (app);
+  for (guint i = 0; actions[i] != NULL; i++)
+    {
+      g_auto(GStrv) accels = gtk_application_get_accels_for_action (app, actions[i]);
+
+      for (guint j = 0; accels[j] != NULL; j++)
+        {
+          GtkShortcutTrigger *trigger = gtk_shortcut_trigger_parse_string (accels[j]);
+
+          if (trigger == NULL)
+            continue;
+          gtk_shortcut_controller_add_shortcut (
+            GTK_SHORTCUT_CONTROLLER (controller),
+            gtk_shortcut_new (trigger, gtk_callback_action_new (shared_shortcut_cb,
+                                                                g_strdup (actions[i]),
+                                                                g_free)));
+        }
+    }
+  gtk_widget_add_controller (GTK_WIDGET (window), controller);
 }
 
 /**

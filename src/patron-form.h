@@ -46,6 +46,7 @@ gboolean  patron_form_focus_first_field  (GtkWidget   *form);
 void      patron_form_state_password_rule (GtkWidget  *password_row);
 void      patron_window_fit_parent       (GtkWindow   *window,
                                           GtkWindow   *parent);
+void      patron_window_share_shortcuts  (GtkWindow   *window);
 void      patron_name_inner_controls     (GtkWidget   *root,
                                           const char  *search);
 void      patron_narrow_search_entries   (GtkWidget   *root);

@@ -93,7 +93,9 @@ struct _PatronOrdersPage
   GtkCheckButton  *checks[G_N_ELEMENTS (choices)];
   guint            updating_filters : 1;
 
-  GtkLabel        *count_label;
+  AdwHeaderBar    *header_bar;
+  AdwWindowTitle  *title;
+  GtkMenuButton   *main_menu_button;
   GtkStack        *stack;
   AdwStatusPage   *error_page;
   GtkListView     *list_view;
@@ -239,7 +241,7 @@ update_state (PatronOrdersPage *self)
    * known already */
   if (!medusa_order_list_get_loaded (self->orders) && (error != NULL || n_items == 0))
     {
-      gtk_label_set_text (self->count_label, "");
+      adw_window_title_set_subtitle (self->title, "");
       if (error != NULL)
         {
           g_autofree char *sentence = patron_error_to_sentence (error, PATRON_ACTION_OTHER);
@@ -254,7 +256,7 @@ update_state (PatronOrdersPage *self)
 
   if (n_items == 0)
     {
-      gtk_label_set_text (self->count_label, "");
+      adw_window_title_set_subtitle (self->title, "");
       show_state (self, is_filtered (self) ? "no-match" : "empty");
     }
   else
@@ -263,7 +265,7 @@ update_state (PatronOrdersPage *self)
                                                          "Showing %u orders", n_items),
                                                n_items);
 
-      gtk_label_set_text (self->count_label, text);
+      adw_window_title_set_subtitle (self->title, text);
       show_state (self, "list");
     }
 }
@@ -1183,7 +1185,9 @@ patron_orders_page_class_init (PatronOrdersPageClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/patronapp/Patron/ui/"
                                                "patron-orders-page.ui");
-  gtk_widget_class_bind_template_child (widget_class, PatronOrdersPage, count_label);
+  gtk_widget_class_bind_template_child (widget_class, PatronOrdersPage, header_bar);
+  gtk_widget_class_bind_template_child (widget_class, PatronOrdersPage, title);
+  gtk_widget_class_bind_template_child (widget_class, PatronOrdersPage, main_menu_button);
   gtk_widget_class_bind_template_child (widget_class, PatronOrdersPage, stack);
   gtk_widget_class_bind_template_child (widget_class, PatronOrdersPage, error_page);
   gtk_widget_class_bind_template_child (widget_class, PatronOrdersPage, list_view);
@@ -1212,6 +1216,10 @@ patron_orders_page_class_init (PatronOrdersPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PatronOrdersPage, export_open_button);
   gtk_widget_class_bind_template_child (widget_class, PatronOrdersPage, export_close_label);
   gtk_widget_class_bind_template_callback (widget_class, back_cb);
+  /* back to the account, as Settings goes back from a panel of its own (the
+   * search field takes its Escape first) */
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0,
+                                       "win.navigate", "(ss)", "account", "");
   gtk_widget_class_bind_template_callback (widget_class, reload_cb);
   gtk_widget_class_bind_template_callback (widget_class, activate_cb);
   gtk_widget_class_bind_template_callback (widget_class, filters_changed_cb);
@@ -1259,6 +1267,13 @@ patron_orders_page_init (PatronOrdersPage *self)
   patron_form_set_max_length (self->search_entry, PATRON_MAX_SEARCH_LENGTH,
                               self->search_error_label);
   patron_menu_button_set_menu_later (self->menu_button, self->orders_menu);
+#if ADW_CHECK_VERSION (1, 4, 0)
+  /* in an AdwNavigationView the header bar would add a back button of its
+   * own beside this page's */
+  G_GNUC_BEGIN_IGNORE_DEPRECATIONS
+  adw_header_bar_set_show_back_button (self->header_bar, FALSE);
+  G_GNUC_END_IGNORE_DEPRECATIONS
+#endif
   patron_popover_keep_inside (gtk_menu_button_get_popover (self->filter_button));
   patron_spinner_spin_later (self->loading_spinner);
   gtk_menu_button_set_create_popup_func (self->from_button, create_from_popover_cb, self, NULL);
@@ -1385,4 +1400,34 @@ patron_orders_page_set_can_export (PatronOrdersPage *self,
   update_state (self);
   if (!can_export)
     gtk_widget_action_set_enabled (GTK_WIDGET (self), "orders.export", FALSE);
+}
+
+/**
+ * patron_orders_page_get_header_bar:
+ *
+ * Returns: (transfer none): the page's own header bar, the first child of a
+ *   vertical #GtkBox: the window puts its banners under it
+ */
+GtkWidget *
+patron_orders_page_get_header_bar (PatronOrdersPage *self)
+{
+  g_return_val_if_fail (PATRON_IS_ORDERS_PAGE (self), NULL);
+
+  return GTK_WIDGET (self->header_bar);
+}
+
+/**
+ * patron_orders_page_set_main_menu:
+ * @menu: the window's main menu
+ *
+ * Gives the page's header bar the window's main menu.
+ */
+void
+patron_orders_page_set_main_menu (PatronOrdersPage *self,
+                                  GMenuModel       *menu)
+{
+  g_return_if_fail (PATRON_IS_ORDERS_PAGE (self));
+  g_return_if_fail (G_IS_MENU_MODEL (menu));
+
+  patron_menu_button_set_menu_later (self->main_menu_button, menu);
 }

@@ -66,6 +66,13 @@ struct _PatronWindow
   GMenuModel           *primary_menu;
   AdwToastOverlay      *toast_overlay;
   GtkStack             *stack;
+  GtkWidget            *header_bar;
+  /* the pages with a header bar of their own: an AdwLeaflet holding the
+   * template's content and the orders page, or an AdwNavigationView of two
+   * AdwNavigationPages with libadwaita 1.4 */
+  GtkWidget            *navigation;
+  GtkWidget            *main_page;
+  GtkWidget            *orders_nav_page;
   /* made when first shown (a kept session never shows them) */
   PatronStorePage      *store_page;
   PatronWelcomePage    *welcome_page;
@@ -84,6 +91,7 @@ static gboolean ask_before_discarding (PatronWindow *self,
 static void     end_visit             (PatronWindow *self,
                                        gboolean      leaving);
 static void     update_idle           (PatronWindow *self);
+static void     add_orders_page       (PatronWindow *self);
 
 /* One customer after another at a shared workstation: the key, or
  * --counter. */
@@ -150,7 +158,8 @@ ensure_page (PatronWindow *self,
 {
   GtkWidget *page;
 
-  if (gtk_stack_get_child_by_name (self->stack, name) != NULL)
+  if (gtk_stack_get_child_by_name (self->stack, name) != NULL ||
+      (g_str_equal (name, "orders") && self->orders_page != NULL))
     return;
 
   if (g_str_equal (name, "account"))
@@ -172,7 +181,11 @@ ensure_page (PatronWindow *self,
   else if (g_str_equal (name, "reset"))
     page = GTK_WIDGET (self->reset_page = g_object_new (PATRON_TYPE_RESET_PAGE, NULL));
   else if (g_str_equal (name, "orders"))
-    page = GTK_WIDGET (self->orders_page = g_object_new (PATRON_TYPE_ORDERS_PAGE, NULL));
+    {
+      add_orders_page (self);
+      update_pages (self);
+      return;
+    }
   else
     g_return_if_reached ();
 
@@ -222,12 +235,192 @@ store_page (PatronWindow *self)
   return self->store_page;
 }
 
+/* ------------------------------------------------------------------------ */
+/* One header bar to a page                                                 */
+
+/* The orders are a page of their own, with their own header bar: the
+ * account leads there, and its back button, a swipe, Alt+Left or Escape lead
+ * back. The template's content (the header bar, the banners and the stack of
+ * the other pages) is the first page. */
+
+static gboolean
+orders_shown (PatronWindow *self)
+{
+  if (self->orders_nav_page == NULL)
+    return FALSE;
+#if ADW_CHECK_VERSION (1, 4, 0)
+  G_GNUC_BEGIN_IGNORE_DEPRECATIONS
+  return adw_navigation_view_get_visible_page (ADW_NAVIGATION_VIEW (self->navigation)) ==
+         ADW_NAVIGATION_PAGE (self->orders_nav_page);
+  G_GNUC_END_IGNORE_DEPRECATIONS
+#else
+  return adw_leaflet_get_visible_child (ADW_LEAFLET (self->navigation)) == self->orders_nav_page;
+#endif
+}
+
+/* the name of the page on screen: "orders", or the stack's */
+static const char *
+visible_page (PatronWindow *self)
+{
+  return orders_shown (self) ? "orders" : gtk_stack_get_visible_child_name (self->stack);
+}
+
+/* The banners (the countdown of counter mode) stay under the header bar of
+ * the page on screen. */
+static void
+move_banners (PatronWindow *self,
+              GtkWidget    *header_bar)
+{
+  GtkWidget *banners[] = { GTK_WIDGET (self->idle_revealer) };
+
+  for (guint i = 0; i < G_N_ELEMENTS (banners); i++)
+    {
+      GtkWidget *after = i == 0 ? header_bar : banners[i - 1];
+
+      if (gtk_widget_get_prev_sibling (banners[i]) == after)
+        continue;
+      g_object_ref (banners[i]);
+      gtk_box_remove (GTK_BOX (gtk_widget_get_parent (banners[i])), banners[i]);
+      gtk_box_insert_child_after (GTK_BOX (gtk_widget_get_parent (after)), banners[i], after);
+      g_object_unref (banners[i]);
+    }
+}
+
+static void
+navigate (PatronWindow *self,
+          gboolean      to_orders)
+{
+#if ADW_CHECK_VERSION (1, 4, 0)
+  G_GNUC_BEGIN_IGNORE_DEPRECATIONS
+  AdwNavigationView *view = ADW_NAVIGATION_VIEW (self->navigation);
+
+  if (to_orders && !orders_shown (self))
+    adw_navigation_view_push (view, ADW_NAVIGATION_PAGE (self->orders_nav_page));
+  else if (!to_orders && orders_shown (self))
+    adw_navigation_view_pop_to_page (view, ADW_NAVIGATION_PAGE (self->main_page));
+  G_GNUC_END_IGNORE_DEPRECATIONS
+#else
+  adw_leaflet_set_visible_child (ADW_LEAFLET (self->navigation),
+                                 to_orders ? self->orders_nav_page : self->main_page);
+#endif
+}
+
+/* Whichever way the page on screen changed: the window's title and the
+ * banners follow it, and a screen reader sees only it. */
+static void
+navigated_cb (PatronWindow *self)
+{
+  gboolean orders = orders_shown (self);
+
+  move_banners (self, orders ? patron_orders_page_get_header_bar (self->orders_page)
+                             : self->header_bar);
+  gtk_window_set_title (GTK_WINDOW (self), orders ? _("Orders") : _("Patron"));
+  gtk_accessible_update_state (GTK_ACCESSIBLE (self->main_page),
+                               GTK_ACCESSIBLE_STATE_HIDDEN, orders, -1);
+  if (self->orders_nav_page != NULL)
+    gtk_accessible_update_state (GTK_ACCESSIBLE (self->orders_nav_page),
+                                 GTK_ACCESSIBLE_STATE_HIDDEN, !orders, -1);
+  update_idle (self);
+}
+
+/* Left by a swipe, Alt+Left or Escape, once the page is off screen: the
+ * orders page lets go of the list, as its back button has it do. */
+static void
+orders_hidden_cb (PatronWindow *self)
+{
+  if (self->orders_page != NULL && !orders_shown (self))
+    patron_orders_page_set_session (self->orders_page, NULL);
+}
+
+#if !ADW_CHECK_VERSION (1, 4, 0)
+static void
+leaflet_transition_cb (PatronWindow *self)
+{
+  if (!adw_leaflet_get_child_transition_running (ADW_LEAFLET (self->navigation)))
+    orders_hidden_cb (self);
+}
+#endif
+
+static void
+make_navigation (PatronWindow *self)
+{
+  AdwApplicationWindow *window = ADW_APPLICATION_WINDOW (self);
+  g_autoptr(GtkWidget) content = g_object_ref (adw_application_window_get_content (window));
+
+  adw_application_window_set_content (window, NULL);
+#if ADW_CHECK_VERSION (1, 4, 0)
+  G_GNUC_BEGIN_IGNORE_DEPRECATIONS
+  self->navigation = adw_navigation_view_new ();
+  self->main_page = GTK_WIDGET (adw_navigation_page_new (content, _("Patron")));
+  adw_navigation_view_add (ADW_NAVIGATION_VIEW (self->navigation),
+                           ADW_NAVIGATION_PAGE (self->main_page));
+  g_signal_connect_object (self->navigation, "notify::visible-page",
+                           G_CALLBACK (navigated_cb), self, G_CONNECT_SWAPPED);
+  G_GNUC_END_IGNORE_DEPRECATIONS
+#else
+  self->navigation = adw_leaflet_new ();
+  adw_leaflet_set_can_unfold (ADW_LEAFLET (self->navigation), FALSE);
+  adw_leaflet_set_can_navigate_back (ADW_LEAFLET (self->navigation), TRUE);
+  adw_leaflet_append (ADW_LEAFLET (self->navigation), content);
+  self->main_page = content;
+  g_signal_connect_object (self->navigation, "notify::visible-child",
+                           G_CALLBACK (navigated_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->navigation, "notify::child-transition-running",
+                           G_CALLBACK (leaflet_transition_cb), self, G_CONNECT_SWAPPED);
+#endif
+  adw_application_window_set_content (window, self->navigation);
+}
+
+static void
+add_orders_page (PatronWindow *self)
+{
+  self->orders_page = g_object_new (PATRON_TYPE_ORDERS_PAGE, NULL);
+  patron_orders_page_set_main_menu (self->orders_page, self->primary_menu);
+#if ADW_CHECK_VERSION (1, 4, 0)
+  G_GNUC_BEGIN_IGNORE_DEPRECATIONS
+  self->orders_nav_page = GTK_WIDGET (adw_navigation_page_new (GTK_WIDGET (self->orders_page),
+                                                               _("Orders")));
+  adw_navigation_view_add (ADW_NAVIGATION_VIEW (self->navigation),
+                           ADW_NAVIGATION_PAGE (self->orders_nav_page));
+  g_signal_connect_object (self->orders_nav_page, "hidden",
+                           G_CALLBACK (orders_hidden_cb), self, G_CONNECT_SWAPPED);
+  G_GNUC_END_IGNORE_DEPRECATIONS
+#else
+  self->orders_nav_page = GTK_WIDGET (self->orders_page);
+  adw_leaflet_append (ADW_LEAFLET (self->navigation), self->orders_nav_page);
+#endif
+  gtk_accessible_update_state (GTK_ACCESSIBLE (self->orders_nav_page),
+                               GTK_ACCESSIBLE_STATE_HIDDEN, TRUE, -1);
+}
+
+/* The orders page goes, with everything of the customer it shows. */
+static void
+drop_orders_page (PatronWindow *self)
+{
+  GtkWidget *page = self->orders_nav_page;
+
+  if (page == NULL)
+    return;
+
+  navigate (self, FALSE);
+  move_banners (self, self->header_bar);
+  self->orders_page = NULL;
+  self->orders_nav_page = NULL;
+#if ADW_CHECK_VERSION (1, 4, 0)
+  G_GNUC_BEGIN_IGNORE_DEPRECATIONS
+  adw_navigation_view_remove (ADW_NAVIGATION_VIEW (self->navigation), ADW_NAVIGATION_PAGE (page));
+  G_GNUC_END_IGNORE_DEPRECATIONS
+#else
+  adw_leaflet_remove (ADW_LEAFLET (self->navigation), page);
+#endif
+}
+
 /* In counter mode a visit runs from the first key typed on the welcome
  * page until it ends; the store page and "Signing In…" are no one's visit. */
 static void
 update_idle (PatronWindow *self)
 {
-  const char *visible = gtk_stack_get_visible_child_name (self->stack);
+  const char *visible = visible_page (self);
   gboolean counter = in_counter_mode (self);
   gboolean visit;
 
@@ -249,27 +442,29 @@ show_page (PatronWindow *self,
            const char   *name)
 {
   gboolean signed_in = self->session != NULL && patron_session_get_signed_in (self->session);
+  gboolean orders = g_str_equal (name, "orders");
   GdkFrameClock *clock;
   gint64 frame;
 
   ensure_page (self, name);
+  /* the orders slide over the account, which stays in the stack below */
+  navigate (self, orders);
   /* A crossfade draws both pages, blended, for a fifth of a second. It is
    * left out after "Signing In…", on the way to the user's first look, and
    * from a page that never was on screen (the account, when the orders are
    * asked for at once): there is nothing to fade from. */
   clock = gtk_widget_get_frame_clock (GTK_WIDGET (self));
   frame = clock != NULL ? gdk_frame_clock_get_frame_counter (clock) : -1;
-  if (g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "loading") == 0 ||
-      frame == self->shown_in_frame)
+  if (!orders && (g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "loading") == 0 ||
+                  frame == self->shown_in_frame))
     gtk_stack_set_visible_child_full (self->stack, name, GTK_STACK_TRANSITION_TYPE_NONE);
-  else
+  else if (!orders)
     gtk_stack_set_visible_child_name (self->stack, name);
   self->shown_in_frame = frame;
 
   /* a form starts where typing starts; the account and the orders keep
    * the focus where the user left it */
-  if (g_strcmp0 (name, "account") != 0 && g_strcmp0 (name, "orders") != 0 &&
-      g_strcmp0 (name, "loading") != 0)
+  if (g_strcmp0 (name, "account") != 0 && !orders && g_strcmp0 (name, "loading") != 0)
     patron_form_focus_first_field (gtk_stack_get_visible_child (self->stack));
 
   /* Screen readers (and the end-to-end tests) see only the page on screen,
@@ -360,7 +555,7 @@ customer_changed_cb (PatronWindow  *self,
                      PatronSession *session)
 {
   MedusaCustomer *customer = patron_session_get_customer (session);
-  const char *visible = gtk_stack_get_visible_child_name (self->stack);
+  const char *visible = visible_page (self);
 
   if (customer != NULL)
     {
@@ -425,7 +620,7 @@ restore_cb (GObject      *object,
 
   /* a v2 store told apart meanwhile has its page asking for its key: the
    * sign-in comes after that */
-  if (g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "store") == 0)
+  if (g_strcmp0 (visible_page (self), "store") == 0)
     return;
 
   /* at a counter, only a failure is told on the sign-in page */
@@ -902,7 +1097,7 @@ change_store_action (GtkWidget  *widget,
     patron_store_page_set_url (store_page (self), patron_session_get_store_url (self->session));
   /* the way back, to where the user was */
   g_free (self->before_store);
-  self->before_store = g_strdup (gtk_stack_get_visible_child_name (self->stack));
+  self->before_store = g_strdup (visible_page (self));
   gtk_widget_action_set_enabled (widget, "win.leave-store",
                                  self->session != NULL &&
                                  g_strcmp0 (self->before_store, "store") != 0 &&
@@ -1068,6 +1263,7 @@ show_help_overlay_action (GtkWidget  *widget,
       gtk_window_set_hide_on_close (self->help_overlay, TRUE);
       patron_name_inner_controls (GTK_WIDGET (self->help_overlay), _("Search Shortcuts"));
       patron_narrow_search_entries (GTK_WIDGET (self->help_overlay));
+      patron_window_share_shortcuts (self->help_overlay);
     }
 
   gtk_window_present (self->help_overlay);
@@ -1145,7 +1341,7 @@ forget_customer (PatronWindow *self)
   if (self->account_page != NULL)
     n_sent = patron_account_page_send_pending (self->account_page);
   close_customer_windows (self);
-  drop_page (self, &self->orders_page);
+  drop_orders_page (self);
   drop_page (self, &self->account_page);
   clear_clipboards (self);
   if (PATRON_IS_APPLICATION (app))
@@ -1454,6 +1650,7 @@ patron_window_class_init (PatronWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PatronWindow, primary_menu);
   gtk_widget_class_bind_template_child (widget_class, PatronWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, PatronWindow, stack);
+  gtk_widget_class_bind_template_child (widget_class, PatronWindow, header_bar);
   gtk_widget_class_bind_template_child (widget_class, PatronWindow, idle_revealer);
   gtk_widget_class_bind_template_child (widget_class, PatronWindow, idle_label);
   gtk_widget_class_bind_template_child (widget_class, PatronWindow, idle_button);
@@ -1494,6 +1691,7 @@ patron_window_init (PatronWindow *self)
                            G_CALLBACK (store_writable_changed_cb), self, G_CONNECT_SWAPPED);
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  make_navigation (self);
   store_writable_changed_cb (self);
 
   self->idle_monitor = patron_idle_monitor_new ();
@@ -1517,4 +1715,58 @@ patron_window_init (PatronWindow *self)
                                g_settings_get_int (self->settings, "window-height"));
   if (g_settings_get_boolean (self->settings, "window-maximized"))
     gtk_window_maximize (GTK_WINDOW (self));
+}
+
+/**
+ * patron_window_get_visible_page:
+ *
+ * Returns: (nullable): the name of the page on screen, as win.navigate
+ *   names it ("account", "orders"…), or "loading"
+ */
+const char *
+patron_window_get_visible_page (PatronWindow *self)
+{
+  g_return_val_if_fail (PATRON_IS_WINDOW (self), NULL);
+
+  return visible_page (self);
+}
+
+/**
+ * patron_window_get_page:
+ * @name: a page's name, as patron_window_get_visible_page() gives it
+ *
+ * Returns: (transfer none) (nullable): the page, if it was made
+ */
+GtkWidget *
+patron_window_get_page (PatronWindow *self,
+                        const char   *name)
+{
+  g_return_val_if_fail (PATRON_IS_WINDOW (self), NULL);
+  g_return_val_if_fail (name != NULL, NULL);
+
+  if (g_str_equal (name, "orders"))
+    return GTK_WIDGET (self->orders_page);
+
+  return gtk_stack_get_child_by_name (self->stack, name);
+}
+
+/**
+ * patron_window_get_transition_running:
+ *
+ * Returns: whether a page is still on its way onto the screen
+ */
+gboolean
+patron_window_get_transition_running (PatronWindow *self)
+{
+  g_return_val_if_fail (PATRON_IS_WINDOW (self), FALSE);
+
+  if (gtk_stack_get_transition_running (self->stack))
+    return TRUE;
+#if ADW_CHECK_VERSION (1, 4, 0)
+  /* AdwNavigationView says nothing of its transitions: a page pushed is
+   * shown (AdwNavigationPage::shown) once it ends */
+  return FALSE;
+#else
+  return adw_leaflet_get_child_transition_running (ADW_LEAFLET (self->navigation));
+#endif
 }

@@ -23,5 +23,9 @@ void           patron_window_open_reset_link (PatronWindow *self,
 void           patron_window_end_visit       (PatronWindow *self);
 void           patron_window_open_link       (PatronWindow *self,
                                              const char   *uri);
+const char    *patron_window_get_visible_page (PatronWindow *self);
+GtkWidget     *patron_window_get_page        (PatronWindow *self,
+                                              const char   *name);
+gboolean       patron_window_get_transition_running (PatronWindow *self);
 
 G_END_DECLS

@@ -78,8 +78,7 @@ page_is_shown (gpointer data)
 {
   PageWait *wait = data;
 
-  return g_strcmp0 (gtk_stack_get_visible_child_name (window_stack (wait->window)),
-                    wait->page) == 0;
+  return g_strcmp0 (patron_window_get_visible_page (wait->window), wait->page) == 0;
 }
 
 static void
@@ -94,7 +93,7 @@ wait_for_page (PatronWindow *window,
 static GtkWidget *
 visible_page (PatronWindow *window)
 {
-  return gtk_stack_get_visible_child (window_stack (window));
+  return patron_window_get_page (window, patron_window_get_visible_page (window));
 }
 
 /* The editable that has the keyboard focus, as a person typing finds it. */

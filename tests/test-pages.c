@@ -3025,9 +3025,9 @@ buyer_window (void)
 }
 
 static gboolean
-stack_settled (gpointer data)
+window_settled (gpointer data)
 {
-  return !gtk_stack_get_transition_running (data);
+  return !patron_window_get_transition_running (data);
 }
 
 static void
@@ -3065,8 +3065,8 @@ test_narrow_page (gconstpointer data)
                            (const char * const[]) { long_url, store_url, NULL });
       wait_for_label (GTK_WIDGET (window), "Your Stores");
     }
-  g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, name);
-  spin_until (stack_settled, stack);
+  g_assert_cmpstr (patron_window_get_visible_page (window), ==, name);
+  spin_until (window_settled, window);
 
   problems = narrow_problems (GTK_WIDGET (window));
   if (problems != NULL)
@@ -3807,10 +3807,7 @@ static GtkWidget *
 page_named (PatronWindow *window,
             const char   *name)
 {
-  GtkStack *stack = GTK_STACK (find_widget (GTK_WIDGET (window), is_of_type,
-                                            (const char *) GTK_TYPE_STACK));
-
-  return gtk_stack_get_child_by_name (stack, name);
+  return patron_window_get_page (window, name);
 }
 
 static gboolean
@@ -3822,10 +3819,7 @@ page_is_made (gpointer data)
 static const char *
 visible_page (PatronWindow *window)
 {
-  GtkStack *stack = GTK_STACK (find_widget (GTK_WIDGET (window), is_of_type,
-                                            (const char *) GTK_TYPE_STACK));
-
-  return gtk_stack_get_visible_child_name (stack);
+  return patron_window_get_visible_page (window);
 }
 
 static gboolean

@@ -228,6 +228,17 @@ def press_key(keysym):
     pyatspi.Registry.generateKeyboardEvent(keyval, None, pyatspi.KEY_SYM)
 
 
+def press_with_control(keysym):
+    """@keysym with Control held, e.g. press_with_control("comma") for
+    Ctrl+comma, to the focused window."""
+    control = 1 << 2   # ControlMask
+    pyatspi.Registry.generateKeyboardEvent(control, None, pyatspi.KEY_LOCKMODIFIERS)
+    try:
+        press_key(keysym)
+    finally:
+        pyatspi.Registry.generateKeyboardEvent(control, None, pyatspi.KEY_UNLOCKMODIFIERS)
+
+
 def label_saying(app, text, timeout=20):
     """The label whose whole text is @text."""
     def look():

@@ -3,7 +3,8 @@
 real Medusa test store with a few hundred orders. The buyer signs in, opens
 the orders, goes to the oldest one with the keyboard (End: the list is lazy,
 so its page is asked for only then), opens it, and the details window's total
-is the one the Store API gives for that order.
+is the one the Store API gives for that order. The details window takes the
+application's shortcuts: Ctrl+comma, Ctrl+question mark and Ctrl+Q.
 
 Run by run-e2e.sh. Env: PATRON_BIN, MEDUSA_URL, E2E_HOME; with E2E_MEDUSA_V2=1
 the same at the v2 store (MEDUSA_V2_URL, MEDUSA_V2_PUBLISHABLE_KEY), reached by
@@ -13,8 +14,8 @@ import decimal, os, sys
 import pyatspi
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from e2e_common import (V2, api, click, find, find_app, label_containing, money, order_row,
-                        press, press_key, shot, showing, signed_in, start_patron, stop,
+from e2e_common import (V2, api, check_log, click, find, find_app, label_containing, money, order_row,
+                        press, press_key, press_with_control, shot, showing, signed_in, start_patron, stop,
                         text_of, type_into, wait_for, window_showing, install_failure_hook)
 
 EMAIL = "buyer@example.com"
@@ -103,5 +104,22 @@ assert total == money(oldest["total"], oldest["currency_code"]), \
     (total, oldest["total"], oldest["currency_code"])
 assert row_value(details, "Subtotal") == money(oldest[SUBTOTAL], oldest["currency_code"])
 shot("details")
-stop(patron)
+
+step("the details window takes the application's shortcuts")
+press_with_control("comma")
+preferences = wait_for(lambda: next((app.getChildAtIndex(i) for i in range(app.childCount)
+                                     if app.getChildAtIndex(i).name == "Preferences"), None),
+                       what="Ctrl+comma to open the preferences")
+press_key("Escape")
+wait_for(lambda: all(app.getChildAtIndex(i).name != "Preferences"
+                     for i in range(app.childCount)), what="the preferences to close")
+press_with_control("question")
+window_showing(app, "Show Shortcuts")
+shot("shortcuts-over-details")
+press_key("Escape")
+wait_for(lambda: window_showing(app, f"Order #{oldest['display_id']}").getState().contains(
+    pyatspi.STATE_ACTIVE), what="the details window to be active again")
+press_with_control("q")
+patron.wait(20)
+check_log()
 print("PASS")

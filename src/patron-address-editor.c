@@ -570,6 +570,7 @@ patron_address_editor_init (PatronAddressEditor *self)
   self->cancellable = g_cancellable_new ();
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  patron_form_mark_required_rows (GTK_WIDGET (self));
 
   {
     GtkEditable *required[] = { self->first_name_row, self->last_name_row,

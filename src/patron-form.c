@@ -250,13 +250,64 @@ reveal_tooltip_cb (GtkWidget *button)
                                   -1);
 }
 
+static void
+show_text_cb (GSimpleAction *action,
+              GVariant      *state,
+              gpointer       user_data)
+{
+  GtkWidget *button = user_data;
+  GtkWidget *text = find_descendant (gtk_widget_get_ancestor (button, ADW_TYPE_PASSWORD_ENTRY_ROW),
+                                     is_text);
+
+  /* the button knows whether the text is shown: it is clicked */
+  if (text != NULL && gtk_text_get_visibility (GTK_TEXT (text)) != g_variant_get_boolean (state))
+    g_signal_emit_by_name (button, "clicked");
+}
+
+static void
+text_visibility_cb (GtkText       *text,
+                    GParamSpec    *pspec,
+                    GSimpleAction *action)
+{
+  g_simple_action_set_state (action, g_variant_new_boolean (gtk_text_get_visibility (text)));
+}
+
+/* The keyboard's way to the reveal button, which Tab passes by: the text
+ * field's context menu (Menu key, Shift+F10) has "Show Text", as
+ * GtkPasswordEntry's has. */
+static void
+offer_show_text (GtkWidget *row,
+                 GtkWidget *button)
+{
+  GtkWidget *text = find_descendant (row, is_text);
+  g_autoptr(GSimpleActionGroup) group = NULL;
+  g_autoptr(GSimpleAction) action = NULL;
+  g_autoptr(GMenu) menu = NULL;
+
+  if (text == NULL)
+    return;
+
+  action = g_simple_action_new_stateful ("show-text", NULL, g_variant_new_boolean (FALSE));
+  g_signal_connect_object (action, "change-state", G_CALLBACK (show_text_cb), button, 0);
+  g_signal_connect_object (text, "notify::visibility", G_CALLBACK (text_visibility_cb),
+                           action, 0);
+  group = g_simple_action_group_new ();
+  g_action_map_add_action (G_ACTION_MAP (group), G_ACTION (action));
+  gtk_widget_insert_action_group (row, "password", G_ACTION_GROUP (group));
+
+  menu = g_menu_new ();
+  g_menu_append (menu, _("_Show Text"), "password.show-text");
+  gtk_text_set_extra_menu (GTK_TEXT (text), G_MENU_MODEL (menu));
+}
+
 /**
  * patron_form_tame_password_rows:
  * @root: a form, page or dialog
  *
  * The reveal button of every password row in @root is left out of the
  * keyboard's way (Tab from the password goes on to the next field, as
- * GtkPasswordEntry's icon does), and the password is hidden again whenever
+ * GtkPasswordEntry's icon does; its context menu has "Show Text" instead),
+ * and the password is hidden again whenever
  * its row leaves the screen: shown once, it is not shown to whoever comes
  * next.
  */
@@ -276,6 +327,7 @@ patron_form_tame_password_rows (GtkWidget *root)
           return;
         }
       gtk_widget_set_focusable (button, FALSE);
+      offer_show_text (root, button);
       reveal_tooltip_cb (button);
       g_signal_connect (button, "notify::tooltip-text", G_CALLBACK (reveal_tooltip_cb), NULL);
       g_signal_connect_object (root, "unmap", G_CALLBACK (hide_password_cb), button, 0);
@@ -286,6 +338,50 @@ patron_form_tame_password_rows (GtkWidget *root)
        child != NULL;
        child = gtk_widget_get_next_sibling (child))
     patron_form_tame_password_rows (child);
+}
+
+/**
+ * patron_form_mark_required_rows:
+ * @root: a form, page or dialog
+ *
+ * A row titled "First Name *" shows the star, which the form explains
+ * ("Fields marked * are required."), but a screen reader hears "First Name",
+ * required: the row and its text field are named without the star and have
+ * %GTK_ACCESSIBLE_PROPERTY_REQUIRED.
+ */
+void
+patron_form_mark_required_rows (GtkWidget *root)
+{
+  g_return_if_fail (GTK_IS_WIDGET (root));
+
+  if (ADW_IS_PREFERENCES_ROW (root))
+    {
+      const char *title = adw_preferences_row_get_title (ADW_PREFERENCES_ROW (root));
+      g_autofree char *name = NULL;
+      GtkWidget *text;
+
+      if (title == NULL || !g_str_has_suffix (title, "*"))
+        return;
+
+      name = g_strndup (title, strlen (title) - 1);
+      g_strstrip (name);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (root),
+                                      GTK_ACCESSIBLE_PROPERTY_LABEL, name,
+                                      GTK_ACCESSIBLE_PROPERTY_REQUIRED, TRUE,
+                                      -1);
+      text = find_descendant (root, is_text);
+      if (text != NULL)
+        gtk_accessible_update_property (GTK_ACCESSIBLE (text),
+                                        GTK_ACCESSIBLE_PROPERTY_LABEL, name,
+                                        GTK_ACCESSIBLE_PROPERTY_REQUIRED, TRUE,
+                                        -1);
+      return;
+    }
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    patron_form_mark_required_rows (child);
 }
 
 static gboolean

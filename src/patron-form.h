@@ -42,6 +42,7 @@ void      patron_form_set_busy           (GtkWidget   *form,
                                           GtkWidget   *spinner,
                                           gboolean     busy);
 void      patron_form_tame_password_rows (GtkWidget   *root);
+void      patron_form_mark_required_rows (GtkWidget   *root);
 gboolean  patron_form_focus_first_field  (GtkWidget   *form);
 void      patron_form_state_password_rule (GtkWidget  *password_row);
 void      patron_window_fit_parent       (GtkWindow   *window,

@@ -73,6 +73,8 @@ struct _PatronWindow
   GtkWidget            *navigation;
   GtkWidget            *main_page;
   GtkWidget            *orders_nav_page;
+  gboolean              navigating;      /* the page shown is about to change */
+  gboolean              transition_running; /* AdwNavigationView's, till a page is shown */
   /* made when first shown (a kept session never shows them) */
   PatronStorePage      *store_page;
   PatronWelcomePage    *welcome_page;
@@ -290,19 +292,27 @@ static void
 navigate (PatronWindow *self,
           gboolean      to_orders)
 {
+  /* a transition cut short says it ended before the page it leads to is
+   * the visible one */
+  self->navigating = TRUE;
 #if ADW_CHECK_VERSION (1, 4, 0)
   G_GNUC_BEGIN_IGNORE_DEPRECATIONS
-  AdwNavigationView *view = ADW_NAVIGATION_VIEW (self->navigation);
-
   if (to_orders && !orders_shown (self))
-    adw_navigation_view_push (view, ADW_NAVIGATION_PAGE (self->orders_nav_page));
+    {
+      adw_navigation_view_push (ADW_NAVIGATION_VIEW (self->navigation),
+                                ADW_NAVIGATION_PAGE (self->orders_nav_page));
+      self->transition_running = TRUE;
+    }
   else if (!to_orders && orders_shown (self))
-    adw_navigation_view_pop_to_page (view, ADW_NAVIGATION_PAGE (self->main_page));
+    self->transition_running =
+      adw_navigation_view_pop_to_page (ADW_NAVIGATION_VIEW (self->navigation),
+                                       ADW_NAVIGATION_PAGE (self->main_page));
   G_GNUC_END_IGNORE_DEPRECATIONS
 #else
   adw_leaflet_set_visible_child (ADW_LEAFLET (self->navigation),
                                  to_orders ? self->orders_nav_page : self->main_page);
 #endif
+  self->navigating = FALSE;
 }
 
 /* Whichever way the page on screen changed: the window's title and the
@@ -328,11 +338,17 @@ navigated_cb (PatronWindow *self)
 static void
 orders_hidden_cb (PatronWindow *self)
 {
-  if (self->orders_page != NULL && !orders_shown (self))
+  if (self->orders_page != NULL && !self->navigating && !orders_shown (self))
     patron_orders_page_set_session (self->orders_page, NULL);
 }
 
-#if !ADW_CHECK_VERSION (1, 4, 0)
+#if ADW_CHECK_VERSION (1, 4, 0)
+static void
+page_shown_cb (PatronWindow *self)
+{
+  self->transition_running = FALSE;
+}
+#else
 static void
 leaflet_transition_cb (PatronWindow *self)
 {
@@ -356,6 +372,8 @@ make_navigation (PatronWindow *self)
                            ADW_NAVIGATION_PAGE (self->main_page));
   g_signal_connect_object (self->navigation, "notify::visible-page",
                            G_CALLBACK (navigated_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->main_page, "shown",
+                           G_CALLBACK (page_shown_cb), self, G_CONNECT_SWAPPED);
   G_GNUC_END_IGNORE_DEPRECATIONS
 #else
   self->navigation = adw_leaflet_new ();
@@ -384,6 +402,8 @@ add_orders_page (PatronWindow *self)
                            ADW_NAVIGATION_PAGE (self->orders_nav_page));
   g_signal_connect_object (self->orders_nav_page, "hidden",
                            G_CALLBACK (orders_hidden_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->orders_nav_page, "shown",
+                           G_CALLBACK (page_shown_cb), self, G_CONNECT_SWAPPED);
   G_GNUC_END_IGNORE_DEPRECATIONS
 #else
   self->orders_nav_page = GTK_WIDGET (self->orders_page);
@@ -1763,9 +1783,9 @@ patron_window_get_transition_running (PatronWindow *self)
   if (gtk_stack_get_transition_running (self->stack))
     return TRUE;
 #if ADW_CHECK_VERSION (1, 4, 0)
-  /* AdwNavigationView says nothing of its transitions: a page pushed is
-   * shown (AdwNavigationPage::shown) once it ends */
-  return FALSE;
+  /* AdwNavigationView says nothing of its transitions: a page is shown
+   * (AdwNavigationPage::shown) once one ends */
+  return self->transition_running;
 #else
   return adw_leaflet_get_child_transition_running (ADW_LEAFLET (self->navigation));
 #endif

@@ -616,6 +616,18 @@ test_account_addresses (void)
   g_assert_true (focus_is_in (editor, GTK_WIDGET (row (editor, "First Name *"))));
   gtk_editable_set_text (row (editor, "First Name *"), "Ada");
   g_assert_false (gtk_widget_has_css_class (GTK_WIDGET (row (editor, "First Name *")), "error"));
+  /* a screen reader hears "First Name", required: not the star */
+  {
+    GtkAccessible *text = GTK_ACCESSIBLE (gtk_editable_get_delegate (row (editor, "First Name *")));
+    GtkAccessible *country = GTK_ACCESSIBLE (country_row (editor));
+
+    gtk_test_accessible_assert_property (text, GTK_ACCESSIBLE_PROPERTY_LABEL, "First Name");
+    gtk_test_accessible_assert_property (text, GTK_ACCESSIBLE_PROPERTY_REQUIRED, TRUE);
+    gtk_test_accessible_assert_property (country, GTK_ACCESSIBLE_PROPERTY_LABEL, "Country");
+    gtk_test_accessible_assert_property (country, GTK_ACCESSIBLE_PROPERTY_REQUIRED, TRUE);
+    g_assert_false (gtk_test_accessible_has_property (
+      GTK_ACCESSIBLE (row (editor, "Company")), GTK_ACCESSIBLE_PROPERTY_REQUIRED));
+  }
 
   editor = fill_address ("London");
   click (editor, "Save");
@@ -3089,6 +3101,8 @@ test_narrow_window (void)
   for (guint i = 0; i < G_N_ELEMENTS (pages); i++)
     gtk_widget_activate_action (GTK_WIDGET (window), "win.navigate", "(ss)", pages[i], "");
   wait_for_label (GTK_WIDGET (window), "Showing");
+  /* the orders' slide over the account is over */
+  spin_until (window_settled, window);
 
   problems = narrow_problems (GTK_WIDGET (window));
   if (problems != NULL)
@@ -3900,6 +3914,11 @@ test_end_of_visit (void)
   password = GTK_WIDGET (row (sign_in, "Password"));
   g_assert_false (gtk_widget_get_focusable (reveal_button (password)));
   g_signal_emit_by_name (reveal_button (password), "clicked");
+  g_assert_true (password_shown (password));
+  /* the keyboard's way: "Show Text" in the field's context menu */
+  gtk_widget_activate_action (password, "password.show-text", NULL);
+  g_assert_false (password_shown (password));
+  gtk_widget_activate_action (password, "password.show-text", NULL);
   g_assert_true (password_shown (password));
   click (sign_in, "Sign In");
   wait_for_label (GTK_WIDGET (window), "Signed in as");

@@ -1,8 +1,9 @@
 #!/usr/bin/python3
 """End-to-end: what a screen reader hears. Every page and dialog of the real
 binary is opened and its accessibility tree walked; the test fails on a
-control without a name, on a name with a mnemonic's "_" in it, and on a
-name said twice ("Keep me signed in Keep Me Signed In").
+control without a name, on a name with a mnemonic's "_" in it, on a
+name said twice ("Keep me signed in Keep Me Signed In") and on the "*" of a
+required field ("First Name *": the field is marked required instead).
 
 Run by run-e2e.sh. Env: PATRON_BIN, MEDUSA_URL, E2E_HOME.
 """
@@ -63,6 +64,11 @@ def problems_in(root, where):
                 found.append(f"{what} named {name!r}: the name of a widget class, not a name")
             elif doubled(name):
                 found.append(f"{what} named {name!r}: said twice")
+            elif "*" in name:
+                found.append(f"{what} named {name!r}: the * is read out (a required "
+                             "field says so with its state)")
+        elif role == pyatspi.ROLE_LIST_ITEM and showing(acc) and "*" in (acc.name or ""):
+            found.append(f"{where}: a list item named {acc.name!r}: the * is read out")
         for i in range(acc.childCount):
             walk(acc.getChildAtIndex(i), depth + 1)
 
@@ -155,8 +161,12 @@ try:
 
     step("the dialogs")
     press(app, "Add Address")
-    window_named(app, "Add Address")
+    editor = window_named(app, "Add Address")
     audit(app, "add address")
+    for field in ("First Name", "Last Name", "Address", "City", "Postal Code"):
+        text = find(editor, pyatspi.ROLE_TEXT, field)
+        if not text.getState().contains(pyatspi.STATE_REQUIRED):
+            PROBLEMS.append(f"add address: {field!r} is not marked required")
     close_window(app, "Add Address")
     press(app, "Change Email Address")
     window_named(app, "Change Email Address")

@@ -10,6 +10,7 @@
 #include <glib/gi18n.h>
 
 #include "patron-application.h"
+#include "patron-form.h"
 #include "patron-preferences-window.h"
 #include "patron-settings.h"
 #include "patron-store-page.h"
@@ -323,27 +324,47 @@ patron_application_quit_action (GSimpleAction *action,
   g_list_free_full (windows, g_object_unref);
 }
 
+/**
+ * patron_application_show_about:
+ * @parent: (nullable): the window it belongs to
+ *
+ * Shows Patron's About window, no wider than @parent.
+ *
+ * Returns: (transfer none): the window
+ */
+GtkWindow *
+patron_application_show_about (GtkWindow *parent)
+{
+  const char *developers[] = { "The Patron authors", NULL };
+  GtkWindow *about = g_object_new (ADW_TYPE_ABOUT_WINDOW,
+                                   "transient-for", parent,
+                                   "modal", parent != NULL,
+                                   "application-name", _("Patron"),
+                                   "application-icon", APPLICATION_ID,
+                                   "version", PACKAGE_VERSION VERSION_SUFFIX,
+                                   "comments", _("Manage your account at a Medusa store"),
+                                   /* as the metainfo's <developer_name> */
+                                   "developer-name", _("The Patron authors"),
+                                   "developers", developers,
+                                   "license-type", GTK_LICENSE_GPL_3_0,
+                                   "website", "https://github.com/patronapp/patron",
+                                   "issue-url", "https://github.com/patronapp/patron/issues",
+                                   "translator-credits", _("translator-credits"),
+                                   NULL);
+
+  /* as adw_show_about_window() makes it, and as wide as a phone at most */
+  patron_window_fit_parent (about, parent);
+  gtk_window_present (about);
+
+  return about;
+}
+
 static void
 patron_application_about_action (GSimpleAction *action,
                                  GVariant      *parameter,
                                  gpointer       user_data)
 {
-  GtkApplication *app = GTK_APPLICATION (user_data);
-  const char *developers[] = { "The Patron authors", NULL };
-
-  adw_show_about_window (gtk_application_get_active_window (app),
-                         "application-name", _("Patron"),
-                         "application-icon", APPLICATION_ID,
-                         "version", PACKAGE_VERSION VERSION_SUFFIX,
-                         "comments", _("Manage your account at a Medusa store"),
-                         /* as the metainfo's <developer_name> */
-                         "developer-name", _("The Patron authors"),
-                         "developers", developers,
-                         "license-type", GTK_LICENSE_GPL_3_0,
-                         "website", "https://github.com/patronapp/patron",
-                         "issue-url", "https://github.com/patronapp/patron/issues",
-                         "translator-credits", _("translator-credits"),
-                         NULL);
+  patron_application_show_about (gtk_application_get_active_window (GTK_APPLICATION (user_data)));
 }
 
 static void

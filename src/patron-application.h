@@ -24,5 +24,6 @@ gboolean           patron_application_get_counter_forced (PatronApplication *sel
 PatronImageCache  *patron_application_get_image_cache (PatronApplication *self);
 PatronSession     *patron_application_take_session  (PatronApplication *self,
                                                      const char        *store_url);
+GtkWindow         *patron_application_show_about    (GtkWindow         *parent);
 
 G_END_DECLS

@@ -626,6 +626,14 @@ patron_window_fit_parent (GtkWindow *window,
   int parent_height = parent != NULL ? gtk_widget_get_height (GTK_WIDGET (parent)) : 0;
 
   gtk_window_get_default_size (window, &width, &height);
+  /* without a default size of its own (the shortcuts, About) a window
+   * opens as wide and as high as its content would like */
+  if (width <= 0 && parent_width > 0)
+    gtk_widget_measure (GTK_WIDGET (window), GTK_ORIENTATION_HORIZONTAL, -1,
+                        NULL, &width, NULL, NULL);
+  if (height <= 0 && parent_height > 0)
+    gtk_widget_measure (GTK_WIDGET (window), GTK_ORIENTATION_VERTICAL,
+                        MIN (width, parent_width), NULL, &height, NULL, NULL);
   if (parent_width > 0 && width > parent_width)
     width = parent_width;
   if (parent_height > 0 && height > parent_height)

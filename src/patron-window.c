@@ -1283,7 +1283,7 @@ show_help_overlay_action (GtkWidget  *widget,
       gtk_window_set_hide_on_close (self->help_overlay, TRUE);
       patron_name_inner_controls (GTK_WIDGET (self->help_overlay), _("Search Shortcuts"));
       patron_narrow_search_entries (GTK_WIDGET (self->help_overlay));
-      patron_window_share_shortcuts (self->help_overlay);
+      patron_window_fit_parent (self->help_overlay, GTK_WINDOW (self));
     }
 
   gtk_window_present (self->help_overlay);

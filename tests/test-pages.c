@@ -3172,6 +3172,143 @@ test_narrow_dialogs (void)
   close_window (GTK_WIDGET (window));
 }
 
+static gboolean
+is_shown (gpointer data)
+{
+  return gtk_widget_get_mapped (data) && gtk_widget_get_width (data) > 0;
+}
+
+/* @dialog, opened from a main window 360 px wide, is no wider at its first
+ * look, as it opens: its content is measured as laid out, not as it could
+ * be narrowed. */
+static void
+check_first_open (GtkWidget  *dialog,
+                  const char *what)
+{
+  GtkWidget *content = content_of (dialog);
+
+  spin_until (is_shown, dialog);
+  gtk_test_widget_wait_for_draw (dialog);
+  g_test_message ("%s opens %d × %d px", what, gtk_widget_get_width (content),
+                  gtk_widget_get_height (content));
+  if (gtk_widget_get_width (content) > NARROW_WIDTH)
+    {
+      g_autoptr(GString) culprits = g_string_new (NULL);
+
+      find_too_wide (content, NARROW_WIDTH, culprits);
+      g_test_fail_printf ("%s opens %d px wide beside a window %d px wide (%s)", what,
+                          gtk_widget_get_width (content), NARROW_WIDTH, culprits->str);
+    }
+}
+
+static GtkWidget *
+shown_toplevel (GType type)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWidget) toplevel = g_list_model_get_item (toplevels, i);
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (toplevel, type) && gtk_widget_get_visible (toplevel))
+        return toplevel;
+    }
+
+  return NULL;
+}
+
+/* Every window Patron opens fits a phone as it first opens: each is opened
+ * as Patron opens it, from a main window 360 px wide, in English, German
+ * and French. */
+static void
+check_first_opens (PatronWindow *window)
+{
+  PatronSession *session = patron_window_get_session (window);
+  g_autoptr(MedusaOrder) order = parcels_order (patron_session_get_client (session));
+  const PatronCredentials credentials[] = { PATRON_CREDENTIALS_EMAIL,
+                                            PATRON_CREDENTIALS_PASSWORD };
+  GtkWidget *dialog;
+
+  resize_to_narrow (GTK_WIDGET (window));
+  g_assert_true (has_narrow_size (window));
+
+  dialog = GTK_WIDGET (patron_address_editor_new (GTK_WINDOW (window), session, NULL));
+  gtk_window_present (GTK_WINDOW (dialog));
+  check_first_open (dialog, "the address editor");
+  close_window (dialog);
+
+  for (guint i = 0; i < G_N_ELEMENTS (credentials); i++)
+    {
+      dialog = GTK_WIDGET (patron_credentials_dialog_new (GTK_WINDOW (window), session,
+                                                          credentials[i]));
+      gtk_window_present (GTK_WINDOW (dialog));
+      check_first_open (dialog, "the credentials dialog");
+      close_window (dialog);
+    }
+
+  dialog = GTK_WIDGET (patron_preferences_window_new (GTK_WINDOW (window)));
+  gtk_window_present (GTK_WINDOW (dialog));
+  check_first_open (dialog, "the preferences");
+  close_window (dialog);
+
+  dialog = GTK_WIDGET (patron_order_window_new (GTK_WINDOW (window),
+                                                patron_session_get_client (session),
+                                                medusa_order_get_id (order)));
+  gtk_window_present (GTK_WINDOW (dialog));
+  wait_for_label (dialog, "2");
+  check_first_open (dialog, "the order details");
+  close_window (dialog);
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-help-overlay", NULL);
+  dialog = shown_toplevel (GTK_TYPE_SHORTCUTS_WINDOW);
+  g_assert_nonnull (dialog);
+  check_first_open (dialog, "the shortcuts");
+  gtk_window_close (GTK_WINDOW (dialog));
+
+  dialog = GTK_WIDGET (patron_application_show_about (GTK_WINDOW (window)));
+  check_first_open (dialog, "About");
+  close_window (dialog);
+
+  close_window (GTK_WIDGET (window));
+}
+
+static void
+test_narrow_first_open (void)
+{
+  const char *languages[][2] = { { "de_DE.UTF-8", "de" }, { "fr_FR.UTF-8", "fr" } };
+  g_autofree char *catalogs = g_test_build_filename (G_TEST_BUILT, "..", "po", NULL);
+  /* signed in in English: buyer_window() waits for an English label; the
+   * shortcuts window, made once, is made in the language of the moment */
+  PatronWindow *windows[] = { buyer_window (), buyer_window () };
+
+  check_first_opens (buyer_window ());
+
+  bindtextdomain (GETTEXT_PACKAGE, catalogs);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+  for (guint i = 0; i < G_N_ELEMENTS (languages); i++)
+    {
+      if (setlocale (LC_MESSAGES, languages[i][0]) == NULL)
+        {
+          g_test_message ("the %s locale is not installed", languages[i][0]);
+          g_test_incomplete ("a locale is missing");
+          continue;
+        }
+      g_setenv ("LANGUAGE", languages[i][1], TRUE);
+      setlocale (LC_MESSAGES, languages[i][0]);
+      g_test_message ("in %s", languages[i][1]);
+      check_first_opens (windows[i]);
+      windows[i] = NULL;
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (windows); i++)
+    if (windows[i] != NULL)
+      close_window (GTK_WIDGET (windows[i]));
+  g_unsetenv ("LANGUAGE");
+  setlocale (LC_MESSAGES, "C");
+  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  textdomain ("messages");
+}
+
 /* ------------------------------------------------------------------------ */
 /* Issue 16: what a demanding user hits                                      */
 
@@ -5168,6 +5305,7 @@ main (int   argc,
     }
   g_test_add_func ("/pages/narrow/window", test_narrow_window);
   g_test_add_func ("/pages/narrow/dialogs", test_narrow_dialogs);
+  g_test_add_func ("/pages/narrow/first-open", test_narrow_first_open);
   g_test_add_func ("/pages/polish/closed-while-busy", test_closed_while_busy);
   g_test_add_func ("/pages/polish/keyboard-and-focus", test_keyboard_and_focus);
   g_test_add_func ("/pages/polish/orders-search-keys", test_orders_search_keys);

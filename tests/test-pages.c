@@ -3201,22 +3201,6 @@ check_first_open (GtkWidget  *dialog,
     }
 }
 
-static GtkWidget *
-shown_toplevel (GType type)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GtkWidget) toplevel = g_list_model_get_item (toplevels, i);
-
-      if (G_TYPE_CHECK_INSTANCE_TYPE (toplevel, type) && gtk_widget_get_visible (toplevel))
-        return toplevel;
-    }
-
-  return NULL;
-}
-
 /* Every window Patron opens fits a phone as it first opens: each is opened
  * as Patron opens it, from a main window 360 px wide, in English, German
  * and French. */
@@ -3260,7 +3244,7 @@ check_first_opens (PatronWindow *window)
   close_window (dialog);
 
   gtk_widget_activate_action (GTK_WIDGET (window), "win.show-help-overlay", NULL);
-  dialog = shown_toplevel (GTK_TYPE_SHORTCUTS_WINDOW);
+  dialog = find_toplevel (GTK_TYPE_SHORTCUTS_WINDOW);
   g_assert_nonnull (dialog);
   check_first_open (dialog, "the shortcuts");
   gtk_window_close (GTK_WINDOW (dialog));

@@ -95,7 +95,6 @@ struct _PatronOrdersPage
 
   AdwHeaderBar    *header_bar;
   AdwWindowTitle  *title;
-  GtkMenuButton   *main_menu_button;
   GtkStack        *stack;
   AdwStatusPage   *error_page;
   GtkListView     *list_view;
@@ -1187,7 +1186,6 @@ patron_orders_page_class_init (PatronOrdersPageClass *klass)
                                                "patron-orders-page.ui");
   gtk_widget_class_bind_template_child (widget_class, PatronOrdersPage, header_bar);
   gtk_widget_class_bind_template_child (widget_class, PatronOrdersPage, title);
-  gtk_widget_class_bind_template_child (widget_class, PatronOrdersPage, main_menu_button);
   gtk_widget_class_bind_template_child (widget_class, PatronOrdersPage, stack);
   gtk_widget_class_bind_template_child (widget_class, PatronOrdersPage, error_page);
   gtk_widget_class_bind_template_child (widget_class, PatronOrdersPage, list_view);
@@ -1416,18 +1414,3 @@ patron_orders_page_get_header_bar (PatronOrdersPage *self)
   return GTK_WIDGET (self->header_bar);
 }
 
-/**
- * patron_orders_page_set_main_menu:
- * @menu: the window's main menu
- *
- * Gives the page's header bar the window's main menu.
- */
-void
-patron_orders_page_set_main_menu (PatronOrdersPage *self,
-                                  GMenuModel       *menu)
-{
-  g_return_if_fail (PATRON_IS_ORDERS_PAGE (self));
-  g_return_if_fail (G_IS_MENU_MODEL (menu));
-
-  patron_menu_button_set_menu_later (self->main_menu_button, menu);
-}

@@ -1414,3 +1414,19 @@ patron_orders_page_get_header_bar (PatronOrdersPage *self)
   return GTK_WIDGET (self->header_bar);
 }
 
+/**
+ * patron_orders_page_set_main_menu:
+ * @menu: the window's main menu
+ *
+ * The page's menu has the orders' actions, then @menu: one menu button in
+ * the page's header bar, as on the window's first page.
+ */
+void
+patron_orders_page_set_main_menu (PatronOrdersPage *self,
+                                  GMenuModel       *menu)
+{
+  g_return_if_fail (PATRON_IS_ORDERS_PAGE (self));
+  g_return_if_fail (G_IS_MENU_MODEL (menu));
+
+  g_menu_append_section (G_MENU (self->orders_menu), NULL, menu);
+}

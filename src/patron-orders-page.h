@@ -35,5 +35,7 @@ void              patron_orders_page_set_can_export (PatronOrdersPage *self,
 void              patron_orders_page_export        (PatronOrdersPage *self,
                                                     GFile            *file);
 GtkWidget        *patron_orders_page_get_header_bar (PatronOrdersPage *self);
+void              patron_orders_page_set_main_menu (PatronOrdersPage *self,
+                                                    GMenuModel       *menu);
 
 G_END_DECLS

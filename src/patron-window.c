@@ -393,6 +393,7 @@ static void
 add_orders_page (PatronWindow *self)
 {
   self->orders_page = g_object_new (PATRON_TYPE_ORDERS_PAGE, NULL);
+  patron_orders_page_set_main_menu (self->orders_page, self->primary_menu);
 #if ADW_CHECK_VERSION (1, 4, 0)
   G_GNUC_BEGIN_IGNORE_DEPRECATIONS
   self->orders_nav_page = GTK_WIDGET (adw_navigation_page_new (GTK_WIDGET (self->orders_page),

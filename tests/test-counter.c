@@ -388,7 +388,7 @@ test_next_customer (void)
   /* nothing of a customer on the workstation's disk: no Export as CSV */
   wait_for_label (visible_page (window), "Showing ");
   {
-    GtkWidget *more = find_widget (visible_page (window), is_menu_button_titled, "More Actions");
+    GtkWidget *more = find_widget (visible_page (window), is_menu_button_titled, "Main Menu");
     GtkWidget *export;
 
     g_assert_nonnull (more);

@@ -185,7 +185,7 @@ try:
     label_containing(app, "Status")
     audit(app, "orders' filters")
     press_key("Escape")
-    press_any(app, "More Actions")
+    press_any(app, "Main Menu")
     wait_for(lambda: findall(app, "Export as CSV…"), 20, "the orders' menu")
     audit(app, "orders' menu")
     press_key("Escape")

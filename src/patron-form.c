@@ -340,6 +340,27 @@ patron_form_tame_password_rows (GtkWidget *root)
     patron_form_tame_password_rows (child);
 }
 
+/* GTK 4.8 reads a name and the labels it is labelled by one after the
+ * other ("First Name First Name *"): the title's label goes. Its AT-SPI
+ * bridge does not pass GTK_ACCESSIBLE_PROPERTY_REQUIRED on either (later
+ * GTK has it as the "required" state): there, the description says it. */
+static void
+name_required (GtkWidget  *widget,
+               const char *name)
+{
+  gtk_accessible_reset_relation (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_RELATION_LABELLED_BY);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (widget),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, name,
+                                  GTK_ACCESSIBLE_PROPERTY_REQUIRED, TRUE,
+                                  -1);
+  if (gtk_get_minor_version () < 10)
+    gtk_accessible_update_property (GTK_ACCESSIBLE (widget),
+                                    /* Translators: what a screen reader says of a form field
+                                     * that must be filled in */
+                                    GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, C_("field", "Required"),
+                                    -1);
+}
+
 /**
  * patron_form_mark_required_rows:
  * @root: a form, page or dialog
@@ -365,16 +386,10 @@ patron_form_mark_required_rows (GtkWidget *root)
 
       name = g_strndup (title, strlen (title) - 1);
       g_strstrip (name);
-      gtk_accessible_update_property (GTK_ACCESSIBLE (root),
-                                      GTK_ACCESSIBLE_PROPERTY_LABEL, name,
-                                      GTK_ACCESSIBLE_PROPERTY_REQUIRED, TRUE,
-                                      -1);
+      name_required (root, name);
       text = find_descendant (root, is_text);
       if (text != NULL)
-        gtk_accessible_update_property (GTK_ACCESSIBLE (text),
-                                        GTK_ACCESSIBLE_PROPERTY_LABEL, name,
-                                        GTK_ACCESSIBLE_PROPERTY_REQUIRED, TRUE,
-                                        -1);
+        name_required (text, name);
       return;
     }
 

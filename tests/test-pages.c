@@ -625,6 +625,10 @@ test_account_addresses (void)
     gtk_test_accessible_assert_property (text, GTK_ACCESSIBLE_PROPERTY_REQUIRED, TRUE);
     gtk_test_accessible_assert_property (country, GTK_ACCESSIBLE_PROPERTY_LABEL, "Country");
     gtk_test_accessible_assert_property (country, GTK_ACCESSIBLE_PROPERTY_REQUIRED, TRUE);
+    /* nor labelled by the title, which a screen reader would read on */
+    g_assert_false (gtk_test_accessible_has_relation (text, GTK_ACCESSIBLE_RELATION_LABELLED_BY));
+    g_assert_false (gtk_test_accessible_has_relation (country,
+                                                      GTK_ACCESSIBLE_RELATION_LABELLED_BY));
     g_assert_false (gtk_test_accessible_has_property (
       GTK_ACCESSIBLE (row (editor, "Company")), GTK_ACCESSIBLE_PROPERTY_REQUIRED));
   }

@@ -165,7 +165,9 @@ try:
     audit(app, "add address")
     for field in ("First Name", "Last Name", "Address", "City", "Postal Code"):
         text = find(editor, pyatspi.ROLE_TEXT, field)
-        if not text.getState().contains(pyatspi.STATE_REQUIRED):
+        # the required state; GTK 4.8 does not pass it on: its description then
+        if not (text.getState().contains(pyatspi.STATE_REQUIRED)
+                or text.description == "Required"):
             PROBLEMS.append(f"add address: {field!r} is not marked required")
     close_window(app, "Add Address")
     press(app, "Change Email Address")

@@ -213,9 +213,22 @@ def install_failure_hook():
 
 def click(acc):
     """A left click in the middle of @acc, as a person would (GTK 4.8 cannot
-    grab the focus through AT-SPI)."""
-    e = acc.queryComponent().getExtents(pyatspi.DESKTOP_COORDS)
-    pyatspi.Registry.generateMouseEvent(e.x + e.width // 2, e.y + e.height // 2, "b1c")
+    grab the focus through AT-SPI), once it is at rest: a page may still be
+    sliding in. A control gone meanwhile raises, for the caller to look again."""
+    def where():
+        e = acc.queryComponent().getExtents(pyatspi.DESKTOP_COORDS)
+        return (e.x, e.y, e.width, e.height)
+    last, end = where(), time.time() + 5
+    while time.time() < end:
+        time.sleep(0.1)
+        here = where()
+        if here == last:
+            break
+        last = here
+    else:
+        raise AssertionError(f"{acc.name!r} never came to rest")
+    x, y, width, height = last
+    pyatspi.Registry.generateMouseEvent(x + width // 2, y + height // 2, "b1c")
 
 
 def press_key(keysym):

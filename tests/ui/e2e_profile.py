@@ -132,15 +132,25 @@ else:
         what="the password dialog to close")
 
 
+def editor_window():
+    """The address editor's window (Add Address or Edit Address)."""
+    return wait_for(lambda: next((app.getChildAtIndex(i) for i in range(app.childCount)
+                                  if app.getChildAtIndex(i).name in ("Add Address", "Edit Address")
+                                  and showing(app.getChildAtIndex(i))), None),
+                    what="the address editor")
+
+
 def add_address(city, street):
     press(app, "Add Address")
     wait_for(lambda: find(app, pyatspi.ROLE_PUSH_BUTTON, "Save Address").getState().contains(
         pyatspi.STATE_SENSITIVE), what="the countries")
-    type_into(app, "First Name", "Augusta")
-    type_into(app, "Last Name", "Lovelace")
-    type_into(app, "Address", street)
-    type_into(app, "City", city)
-    type_into(app, "Postal Code", "12345")
+    # in the editor: the account page has a "First Name" and a "Last Name" too
+    editor = editor_window()
+    type_into(editor, "First Name", "Augusta")
+    type_into(editor, "Last Name", "Lovelace")
+    type_into(editor, "Address", street)
+    type_into(editor, "City", city)
+    type_into(editor, "Postal Code", "12345")
     press(app, "Save Address")
     label_containing(app, city)
 
@@ -155,7 +165,7 @@ step("edit one")
 press_in_row(app, "Springfield", "Edit Address")
 wait_for(lambda: find(app, pyatspi.ROLE_PUSH_BUTTON, "Save Address").getState().contains(
     pyatspi.STATE_SENSITIVE), what="the countries")
-type_into(app, "City", "Capital City")
+type_into(editor_window(), "City", "Capital City")
 press(app, "Save Address")
 label_containing(app, "Capital City")
 

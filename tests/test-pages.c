@@ -3205,6 +3205,74 @@ check_first_open (GtkWidget  *dialog,
     }
 }
 
+static void
+collect_header_bars (GtkWidget *widget,
+                     GPtrArray *bars)
+{
+  if (!gtk_widget_get_mapped (widget))
+    return;
+  if (ADW_IS_HEADER_BAR (widget))
+    g_ptr_array_add (bars, widget);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (!GTK_IS_NATIVE (child))
+      collect_header_bars (child, bars);
+}
+
+/* The one header bar on screen: two would be the issue's "two headers". */
+static GtkWidget *
+header_bar_on_screen (PatronWindow *window)
+{
+  g_autoptr(GPtrArray) bars = g_ptr_array_new ();
+
+  collect_header_bars (GTK_WIDGET (window), bars);
+  g_assert_cmpuint (bars->len, ==, 1);
+  return g_ptr_array_index (bars, 0);
+}
+
+static gboolean
+is_window_title (GtkWidget  *widget,
+                 const char *title)
+{
+  return ADW_IS_WINDOW_TITLE (widget) &&
+         g_strcmp0 (adw_window_title_get_title (ADW_WINDOW_TITLE (widget)), title) == 0;
+}
+
+/* Issue 16, 17: the orders page has a header bar of its own, with its title
+ * and the way back, and the window's title follows it; back on the account,
+ * the window's header bar is the one. */
+static void
+test_orders_header_bar (void)
+{
+  PatronWindow *window = buyer_window ();
+  GtkWidget *bar;
+
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
+  bar = header_bar_on_screen (window);
+  g_assert_nonnull (find_widget (bar, is_window_title, "Patron"));
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, "Patron");
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.navigate", "(ss)", "orders", "");
+  wait_for_label (patron_window_get_page (window, "orders"), "Showing");
+  spin_until (window_settled, window);
+  bar = header_bar_on_screen (window);
+  g_assert_true (gtk_widget_is_ancestor (bar, patron_window_get_page (window, "orders")));
+  g_assert_nonnull (find_widget (bar, is_window_title, "Orders"));
+  g_assert_nonnull (find_widget (bar, has_tooltip, "Back to the Account"));
+  g_assert_nonnull (find_widget (bar, has_tooltip, "Main Menu"));
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, "Orders");
+
+  g_signal_emit_by_name (find_widget (bar, has_tooltip, "Back to the Account"), "clicked");
+  g_assert_cmpstr (patron_window_get_visible_page (window), ==, "account");
+  spin_until (window_settled, window);
+  bar = header_bar_on_screen (window);
+  g_assert_false (gtk_widget_is_ancestor (bar, patron_window_get_page (window, "orders")));
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, "Patron");
+
+  close_window (GTK_WIDGET (window));
+}
+
 /* Every window Patron opens fits a phone as it first opens: each is opened
  * as Patron opens it, from a main window 360 px wide, in English, German
  * and French. */
@@ -5278,6 +5346,7 @@ main (int   argc,
   g_test_add_func ("/pages/session/orders-ahead", test_session_orders_ahead);
   g_test_add_func ("/pages/orders/export", test_orders_page_export);
   g_test_add_func ("/pages/orders/details", test_order_window);
+  g_test_add_func ("/pages/orders/header-bar", test_orders_header_bar);
   g_test_add_func ("/pages/visit/end-forgets-everything", test_end_of_visit);
   g_test_add_func ("/pages/visit/end-sends-deletion", test_end_of_visit_sends_deletion);
   g_test_add_func ("/pages/visit/other-customer-after-expiry", test_other_customer_after_expiry);

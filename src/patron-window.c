@@ -75,6 +75,7 @@ struct _PatronWindow
   GtkWidget            *orders_nav_page;
   gboolean              navigating;      /* the page shown is about to change */
   gboolean              transition_running; /* AdwNavigationView's, till a page is shown */
+  GtkWidget            *focus_left;      /* the focus on the first page, while the orders show */
   /* made when first shown (a kept session never shows them) */
   PatronStorePage      *store_page;
   PatronWelcomePage    *welcome_page;
@@ -315,6 +316,30 @@ navigate (PatronWindow *self,
   self->navigating = FALSE;
 }
 
+#if !ADW_CHECK_VERSION (1, 4, 0)
+static void
+move_focus (PatronWindow *self,
+            gboolean      orders)
+{
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (self));
+
+  if (orders)
+    {
+      if (focus != NULL && gtk_widget_is_ancestor (focus, self->main_page))
+        g_set_weak_pointer (&self->focus_left, focus);
+      if (focus == NULL || !gtk_widget_is_ancestor (focus, self->orders_nav_page))
+        gtk_widget_child_focus (self->orders_nav_page, GTK_DIR_TAB_FORWARD);
+    }
+  else if (focus == NULL || !gtk_widget_is_ancestor (focus, self->main_page))
+    {
+      if (self->focus_left == NULL || !gtk_widget_is_ancestor (self->focus_left, self->main_page) ||
+          !gtk_widget_grab_focus (self->focus_left))
+        gtk_widget_child_focus (self->main_page, GTK_DIR_TAB_FORWARD);
+      g_clear_weak_pointer (&self->focus_left);
+    }
+}
+#endif
+
 /* Whichever way the page on screen changed: the window's title and the
  * banners follow it, and a screen reader sees only it. */
 static void
@@ -331,6 +356,11 @@ navigated_cb (PatronWindow *self)
     gtk_accessible_update_state (GTK_ACCESSIBLE (self->orders_nav_page),
                                  GTK_ACCESSIBLE_STATE_HIDDEN, !orders, -1);
   update_idle (self);
+#if !ADW_CHECK_VERSION (1, 4, 0)
+  /* the keyboard follows (AdwNavigationView moves it itself): into the
+   * orders, and back to where it was on the first page */
+  move_focus (self, orders);
+#endif
 }
 
 /* Left by a swipe, Alt+Left or Escape, once the page is off screen: the
@@ -1637,6 +1667,7 @@ patron_window_dispose (GObject *object)
   if (self->help_overlay != NULL)
     gtk_window_destroy (self->help_overlay);
   g_clear_object (&self->help_overlay);
+  g_clear_weak_pointer (&self->focus_left);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), PATRON_TYPE_WINDOW);
 

@@ -241,15 +241,22 @@ def press_key(keysym):
     pyatspi.Registry.generateKeyboardEvent(keyval, None, pyatspi.KEY_SYM)
 
 
-def press_with_control(keysym):
-    """@keysym with Control held, e.g. press_with_control("comma") for
-    Ctrl+comma, to the focused window."""
-    control = 1 << 2   # ControlMask
-    pyatspi.Registry.generateKeyboardEvent(control, None, pyatspi.KEY_LOCKMODIFIERS)
+CONTROL, ALT = 1 << 2, 1 << 3   # X's ControlMask and Mod1Mask
+
+
+def press_with_modifier(keysym, modifier):
+    """@keysym with @modifier (CONTROL, ALT) held, to the focused window."""
+    pyatspi.Registry.generateKeyboardEvent(modifier, None, pyatspi.KEY_LOCKMODIFIERS)
     try:
         press_key(keysym)
     finally:
-        pyatspi.Registry.generateKeyboardEvent(control, None, pyatspi.KEY_UNLOCKMODIFIERS)
+        pyatspi.Registry.generateKeyboardEvent(modifier, None, pyatspi.KEY_UNLOCKMODIFIERS)
+
+
+def press_with_control(keysym):
+    """@keysym with Control held, e.g. press_with_control("comma") for
+    Ctrl+comma, to the focused window."""
+    press_with_modifier(keysym, CONTROL)
 
 
 def label_saying(app, text, timeout=20):

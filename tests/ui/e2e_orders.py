@@ -4,7 +4,8 @@ real Medusa test store with a few hundred orders. The buyer signs in, opens
 the orders, goes to the oldest one with the keyboard (End: the list is lazy,
 so its page is asked for only then), opens it, and the details window's total
 is the one the Store API gives for that order. The details window takes the
-application's shortcuts: Ctrl+comma, Ctrl+question mark and Ctrl+Q.
+application's shortcuts: Ctrl+comma, Ctrl+question mark and Ctrl+Q. Escape and
+Alt+Left lead from the orders back to the account.
 
 Run by run-e2e.sh. Env: PATRON_BIN, MEDUSA_URL, E2E_HOME; with E2E_MEDUSA_V2=1
 the same at the v2 store (MEDUSA_V2_URL, MEDUSA_V2_PUBLISHABLE_KEY), reached by
@@ -15,7 +16,7 @@ import pyatspi
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from e2e_common import (V2, api, check_log, click, find, find_app, label_containing, money, order_row,
-                        press, press_key, press_with_control, shot, showing, signed_in, start_patron, stop,
+                        press, press_key, press_with_control, press_with_modifier, ALT, shot, showing, signed_in, start_patron, stop,
                         text_of, type_into, wait_for, window_showing, install_failure_hook, label_saying)
 
 EMAIL = "buyer@example.com"
@@ -79,6 +80,18 @@ shot("orders")
 assert not many or pyatspi.findDescendant(
     app, lambda a: a is not None and a.getRole() == pyatspi.ROLE_LABEL
     and a.name.startswith(f"#{oldest['display_id']}, ")) is None, "the last page loaded too early"
+
+step("Escape and Alt+Left go back to the account; the window's title follows the page")
+window = app.getChildAtIndex(0)
+assert window.name == "Orders", window.name
+for back in (lambda: press_key("Escape"), lambda: press_with_modifier("Left", ALT)):
+    back()
+    wait_for(lambda: window.name == "Patron", what="the account again")
+    find(app, pyatspi.ROLE_PUSH_BUTTON, "Show Orders")
+    press(app, "Show Orders")
+    wait_for(lambda: window.name == "Orders", what="the orders again")
+    label_containing(app, f"Showing {count} orders", timeout=30)
+first_row = order_row(app, newest["display_id"])
 
 step("the newest order opens with a click, and closes")
 click(first_row)

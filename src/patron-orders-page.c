@@ -1414,12 +1414,35 @@ patron_orders_page_get_header_bar (PatronOrdersPage *self)
   return GTK_WIDGET (self->header_bar);
 }
 
+/* The orders' own section, then each section of the window's main menu as
+ * a section of its own (one section of sections would lose the lines
+ * between them), as the main menu changes (its "Switch Store" section). */
+static void
+main_menu_changed_cb (GMenuModel       *main_menu,
+                      int               position,
+                      int               removed,
+                      int               added,
+                      PatronOrdersPage *self)
+{
+  GMenu *menu = G_MENU (self->orders_menu);
+  int n_items = g_menu_model_get_n_items (main_menu);
+
+  while (g_menu_model_get_n_items (self->orders_menu) > 1)
+    g_menu_remove (menu, 1);
+  for (int i = 0; i < n_items; i++)
+    {
+      g_autoptr(GMenuItem) item = g_menu_item_new_from_model (main_menu, i);
+
+      g_menu_append_item (menu, item);
+    }
+}
+
 /**
  * patron_orders_page_set_main_menu:
- * @menu: the window's main menu
+ * @menu: the window's main menu, a menu of sections
  *
- * The page's menu has the orders' actions, then @menu: one menu button in
- * the page's header bar, as on the window's first page.
+ * The page's menu has the orders' actions, then @menu's sections: one menu
+ * button in the page's header bar, as on the window's first page.
  */
 void
 patron_orders_page_set_main_menu (PatronOrdersPage *self,
@@ -1428,5 +1451,6 @@ patron_orders_page_set_main_menu (PatronOrdersPage *self,
   g_return_if_fail (PATRON_IS_ORDERS_PAGE (self));
   g_return_if_fail (G_IS_MENU_MODEL (menu));
 
-  g_menu_append_section (G_MENU (self->orders_menu), NULL, menu);
+  g_signal_connect_object (menu, "items-changed", G_CALLBACK (main_menu_changed_cb), self, 0);
+  main_menu_changed_cb (menu, 0, 0, g_menu_model_get_n_items (menu), self);
 }

@@ -1454,3 +1454,20 @@ patron_orders_page_set_main_menu (PatronOrdersPage *self,
   g_signal_connect_object (menu, "items-changed", G_CALLBACK (main_menu_changed_cb), self, 0);
   main_menu_changed_cb (menu, 0, 0, g_menu_model_get_n_items (menu), self);
 }
+
+/**
+ * patron_orders_page_set_primary_menu:
+ * @primary: whether F10 opens the page's menu
+ *
+ * The page's menu is the window's primary menu while the page is on screen:
+ * F10 would otherwise open the first one GTK finds, of a page still sliding
+ * away.
+ */
+void
+patron_orders_page_set_primary_menu (PatronOrdersPage *self,
+                                     gboolean          primary)
+{
+  g_return_if_fail (PATRON_IS_ORDERS_PAGE (self));
+
+  gtk_menu_button_set_primary (self->menu_button, primary);
+}

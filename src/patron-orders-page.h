@@ -37,5 +37,7 @@ void              patron_orders_page_export        (PatronOrdersPage *self,
 GtkWidget        *patron_orders_page_get_header_bar (PatronOrdersPage *self);
 void              patron_orders_page_set_main_menu (PatronOrdersPage *self,
                                                     GMenuModel       *menu);
+void              patron_orders_page_set_primary_menu (PatronOrdersPage *self,
+                                                       gboolean          primary);
 
 G_END_DECLS

@@ -350,6 +350,10 @@ navigated_cb (PatronWindow *self)
   move_banners (self, orders ? patron_orders_page_get_header_bar (self->orders_page)
                              : self->header_bar);
   gtk_window_set_title (GTK_WINDOW (self), orders ? _("Orders") : _("Patron"));
+  /* F10 opens the menu of the page on screen, not one sliding away */
+  gtk_menu_button_set_primary (self->menu_button, !orders);
+  if (self->orders_page != NULL)
+    patron_orders_page_set_primary_menu (self->orders_page, orders);
   gtk_accessible_update_state (GTK_ACCESSIBLE (self->main_page),
                                GTK_ACCESSIBLE_STATE_HIDDEN, orders, -1);
   if (self->orders_nav_page != NULL)

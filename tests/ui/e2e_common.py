@@ -211,10 +211,9 @@ def install_failure_hook():
     sys.excepthook = on_failure
 
 
-def click(acc):
-    """A left click in the middle of @acc, as a person would (GTK 4.8 cannot
-    grab the focus through AT-SPI), once it is at rest: a page may still be
-    sliding in. A control gone meanwhile raises, for the caller to look again."""
+def at_rest(acc):
+    """The extents (x, y, width, height) of @acc once it no longer moves: a
+    page may still be sliding in or out. A control gone meanwhile raises."""
     def where():
         e = acc.queryComponent().getExtents(pyatspi.DESKTOP_COORDS)
         return (e.x, e.y, e.width, e.height)
@@ -223,11 +222,15 @@ def click(acc):
         time.sleep(0.1)
         here = where()
         if here == last:
-            break
+            return here
         last = here
-    else:
-        raise AssertionError(f"{acc.name!r} never came to rest")
-    x, y, width, height = last
+    raise AssertionError(f"{acc.name!r} never came to rest")
+
+
+def click(acc):
+    """A left click in the middle of @acc, as a person would (GTK 4.8 cannot
+    grab the focus through AT-SPI), once it is at rest (at_rest())."""
+    x, y, width, height = at_rest(acc)
     pyatspi.Registry.generateMouseEvent(x + width // 2, y + height // 2, "b1c")
 
 

@@ -15,7 +15,7 @@ import decimal, os, sys
 import pyatspi
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from e2e_common import (V2, api, check_log, click, find, find_app, label_containing, money, order_row,
+from e2e_common import (V2, api, at_rest, check_log, click, find, find_app, label_containing, money, order_row,
                         press, press_key, press_with_control, press_with_modifier, ALT, shot, showing, signed_in, start_patron, stop,
                         text_of, type_into, wait_for, window_showing, install_failure_hook, label_saying)
 
@@ -81,16 +81,36 @@ assert not many or pyatspi.findDescendant(
     app, lambda a: a is not None and a.getRole() == pyatspi.ROLE_LABEL
     and a.name.startswith(f"#{oldest['display_id']}, ")) is None, "the last page loaded too early"
 
+def menu_item_showing(name):
+    return pyatspi.findDescendant(app, lambda a: a is not None and a.name == name and showing(a)
+                                  and a.getRole() in (pyatspi.ROLE_MENU_ITEM, pyatspi.ROLE_PUSH_BUTTON))
+
+
 step("Escape and Alt+Left go back to the account; the window's title follows the page")
 window = app.getChildAtIndex(0)
 assert window.name == "Orders", window.name
 for back in (lambda: press_key("Escape"), lambda: press_with_modifier("Left", ALT)):
     back()
     wait_for(lambda: window.name == "Patron", what="the account again")
-    find(app, pyatspi.ROLE_PUSH_BUTTON, "Show Orders")
+    # the orders page slides away: F10 opens the menu of a page at rest
+    at_rest(find(app, pyatspi.ROLE_PUSH_BUTTON, "Show Orders"))
+    # F10: the account's main menu, not the orders' behind it
+    press_key("F10")
+    wait_for(lambda: menu_item_showing("Preferences"), what="F10 to open the main menu")
+    assert not menu_item_showing("Export as CSV…"), "F10 opened the orders' menu"
+    press_key("Escape")
+    wait_for(lambda: not menu_item_showing("Preferences"), what="the menu to close")
     press(app, "Show Orders")
     wait_for(lambda: window.name == "Orders", what="the orders again")
     label_containing(app, f"Showing {count} orders", timeout=30)
+
+step("F10 opens the menu of the page on screen")
+at_rest(label_containing(app, f"Showing {count} orders"))
+press_key("F10")
+wait_for(lambda: menu_item_showing("Export as CSV…"), what="F10 to open the orders' menu")
+press_key("Escape")
+wait_for(lambda: not menu_item_showing("Export as CSV…"), what="the menu to close")
+assert window.name == "Orders", "Escape closed the menu and left the orders too"
 first_row = order_row(app, newest["display_id"])
 
 step("the newest order opens with a click, and closes")

@@ -1214,13 +1214,13 @@ patron_orders_page_class_init (PatronOrdersPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PatronOrdersPage, export_open_button);
   gtk_widget_class_bind_template_child (widget_class, PatronOrdersPage, export_close_label);
   gtk_widget_class_bind_template_callback (widget_class, back_cb);
+  gtk_widget_class_bind_template_callback (widget_class, reload_cb);
+  gtk_widget_class_bind_template_callback (widget_class, activate_cb);
+  gtk_widget_class_bind_template_callback (widget_class, filters_changed_cb);
   /* back to the account, as Settings goes back from a panel of its own (the
    * search field takes its Escape first) */
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0,
                                        "win.navigate", "(ss)", "account", "");
-  gtk_widget_class_bind_template_callback (widget_class, reload_cb);
-  gtk_widget_class_bind_template_callback (widget_class, activate_cb);
-  gtk_widget_class_bind_template_callback (widget_class, filters_changed_cb);
 
   gtk_widget_class_install_action (widget_class, "orders.refresh", NULL, refresh_action);
   gtk_widget_class_install_action (widget_class, "orders.clear-filters", NULL,

@@ -73,7 +73,6 @@ struct _PatronWindow
   GtkWidget            *navigation;
   GtkWidget            *main_page;
   GtkWidget            *orders_nav_page;
-  gboolean              navigating;      /* the page shown is about to change */
   gboolean              transition_running; /* AdwNavigationView's, till a page is shown */
   GtkWidget            *focus_left;      /* the focus on the first page, while the orders show */
   /* made when first shown (a kept session never shows them) */
@@ -293,9 +292,6 @@ static void
 navigate (PatronWindow *self,
           gboolean      to_orders)
 {
-  /* a transition cut short says it ended before the page it leads to is
-   * the visible one */
-  self->navigating = TRUE;
 #if ADW_CHECK_VERSION (1, 4, 0)
   G_GNUC_BEGIN_IGNORE_DEPRECATIONS
   if (to_orders && !orders_shown (self))
@@ -313,7 +309,6 @@ navigate (PatronWindow *self,
   adw_leaflet_set_visible_child (ADW_LEAFLET (self->navigation),
                                  to_orders ? self->orders_nav_page : self->main_page);
 #endif
-  self->navigating = FALSE;
 }
 
 #if !ADW_CHECK_VERSION (1, 4, 0)
@@ -367,12 +362,15 @@ navigated_cb (PatronWindow *self)
 #endif
 }
 
-/* Left by a swipe, Alt+Left or Escape, once the page is off screen: the
- * orders page lets go of the list, as its back button has it do. */
+/* Left by a swipe, Alt+Left or Escape, once @page is off screen (at the end
+ * of the slide: AdwNavigationPage::hidden, or the leaflet unmaps it; not
+ * when the whole window is, the orders still its page): the orders page
+ * lets go of the list, as its back button has it do. */
 static void
-orders_hidden_cb (PatronWindow *self)
+orders_hidden_cb (PatronWindow *self,
+                  GtkWidget    *page)
 {
-  if (self->orders_page != NULL && !self->navigating && !orders_shown (self))
+  if (page == self->orders_nav_page && !orders_shown (self))
     patron_orders_page_set_session (self->orders_page, NULL);
 }
 
@@ -381,13 +379,6 @@ static void
 page_shown_cb (PatronWindow *self)
 {
   self->transition_running = FALSE;
-}
-#else
-static void
-leaflet_transition_cb (PatronWindow *self)
-{
-  if (!adw_leaflet_get_child_transition_running (ADW_LEAFLET (self->navigation)))
-    orders_hidden_cb (self);
 }
 #endif
 
@@ -417,8 +408,6 @@ make_navigation (PatronWindow *self)
   self->main_page = content;
   g_signal_connect_object (self->navigation, "notify::visible-child",
                            G_CALLBACK (navigated_cb), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->navigation, "notify::child-transition-running",
-                           G_CALLBACK (leaflet_transition_cb), self, G_CONNECT_SWAPPED);
 #endif
   adw_application_window_set_content (window, self->navigation);
 }
@@ -442,6 +431,8 @@ add_orders_page (PatronWindow *self)
 #else
   self->orders_nav_page = GTK_WIDGET (self->orders_page);
   adw_leaflet_append (ADW_LEAFLET (self->navigation), self->orders_nav_page);
+  g_signal_connect_object (self->orders_nav_page, "unmap",
+                           G_CALLBACK (orders_hidden_cb), self, G_CONNECT_SWAPPED);
 #endif
   gtk_accessible_update_state (GTK_ACCESSIBLE (self->orders_nav_page),
                                GTK_ACCESSIBLE_STATE_HIDDEN, TRUE, -1);

@@ -528,6 +528,47 @@ test_sign_out_token (void)
   g_assert_error (error, MEDUSA_ERROR, MEDUSA_ERROR_UNAUTHORIZED);
 }
 
+/* The next customer signs in at once, while the store still answers the
+ * last one's sign-out (a shared counter): their session stays theirs. */
+static void
+test_sign_in_while_signing_out (void)
+{
+  g_autoptr(MedusaClient) client = new_client ();
+  g_autoptr(MedusaCustomer) customer = NULL;
+  g_autoptr(MedusaCustomer) me = NULL;
+  g_autoptr(GAsyncResult) out = NULL;
+  g_autoptr(GAsyncResult) in = NULL;
+  g_autoptr(GError) error = NULL;
+  MedusaAuthMode mode = is_v2 () ? MEDUSA_AUTH_MODE_TOKEN : MEDUSA_AUTH_MODE_COOKIE;
+
+  for (guint i = 0; i < 2; i++, mode = MEDUSA_AUTH_MODE_TOKEN)
+    {
+      g_clear_object (&customer);
+      g_clear_object (&me);
+      g_clear_object (&out);
+      g_clear_object (&in);
+      customer = sign_in (client, BUYER_EMAIL, BUYER_PASSWORD, mode, &error);
+      g_assert_no_error (error);
+      g_clear_object (&customer);
+
+      medusa_client_sign_out_async (client, NULL, test_store_result_cb, &out);
+      medusa_client_sign_in_async (client, BUYER_EMAIL, BUYER_PASSWORD, MEDUSA_AUTH_MODE_TOKEN,
+                                   NULL, test_store_result_cb, &in);
+      test_wait_for (&out);
+      customer = medusa_client_sign_in_finish (client, test_wait_for (&in), &error);
+      g_assert_no_error (error);
+      /* the sign-out answered last, or first: either way it ended the old session only */
+      g_assert_true (medusa_client_sign_out_finish (client, out, &error));
+      g_assert_no_error (error);
+      g_assert_cmpint (medusa_client_get_session_kind (client), ==, MEDUSA_SESSION_TOKEN);
+      g_assert_nonnull (medusa_client_get_access_token (client));
+
+      me = get_customer (client, &error);
+      g_assert_no_error (error);
+      g_assert_cmpstr (medusa_customer_get_id (me), ==, medusa_customer_get_id (customer));
+    }
+}
+
 static char *
 base64url (const guchar *data,
            gsize         length)
@@ -3148,6 +3189,7 @@ main (int   argc,
   add_case ("/sign-in/cookie", test_sign_in_cookie, ON_BOTH);
   add_case ("/sign-in/wrong-password", test_sign_in_wrong_password, ON_BOTH);
   add_case ("/sign-out/token", test_sign_out_token, ON_BOTH);
+  add_case ("/sign-out/sign-in-meanwhile", test_sign_in_while_signing_out, ON_BOTH);
   add_case ("/token/refresh", test_refresh_token, ON_BOTH);
   add_case ("/token/invalid-and-expired", test_invalid_and_expired_token, ON_V1);
   add_case ("/signed-out-calls", test_signed_out_calls, ON_BOTH);

@@ -39,6 +39,7 @@ struct _MedusaClient
   char                *publishable_key;
   char                *access_token;
   MedusaSessionKind    session_kind;
+  guint                session_serial; /* counts the sessions begun */
   gsize                max_response_size;
   guint                request_count;
   guint                n_pending;
@@ -81,7 +82,9 @@ set_session (MedusaClient      *self,
   medusa_secret_free (self->access_token);
   self->access_token = copy;
 
-  if (kind == MEDUSA_SESSION_NONE)
+  if (kind != MEDUSA_SESSION_NONE)
+    self->session_serial++;
+  else
     {
       GSList *all = soup_cookie_jar_all_cookies (self->cookies);
 
@@ -1701,7 +1704,10 @@ sign_out_cb (GObject      *object,
   GError *error = NULL;
 
   body = send_finish (self, result, &error);
-  set_session (self, MEDUSA_SESSION_NONE, NULL);
+  /* unless the next customer signed in while the store answered: the
+   * session is theirs now */
+  if (self->session_serial == GPOINTER_TO_UINT (g_task_get_task_data (task)))
+    set_session (self, MEDUSA_SESSION_NONE, NULL);
 
   if (body == NULL)
     g_task_return_error (task, error);
@@ -1713,7 +1719,8 @@ sign_out_cb (GObject      *object,
  * medusa_client_sign_out_async:
  *
  * Ends the session: `DELETE /store/auth` ends a cookie session on the store;
- * the token and cookies are forgotten here whatever the store answers. (v1
+ * the token and cookies are forgotten here whatever the store answers, unless
+ * a sign-in began a new session meanwhile. (v1
  * keeps a bearer token valid until it expires: forgetting it is all a client
  * can do.)
  */
@@ -1736,6 +1743,7 @@ medusa_client_sign_out_async (MedusaClient        *self,
 
   task = g_task_new (self, cancellable, callback, user_data);
   g_task_set_source_tag (task, medusa_client_sign_out_async);
+  g_task_set_task_data (task, GUINT_TO_POINTER (self->session_serial), NULL);
   request = self->dialect->sign_out ();
   if (request == NULL)
     {

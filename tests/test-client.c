@@ -3042,7 +3042,8 @@ test_order_amounts (void)
                        medusa_order_get_subtotal (order) + medusa_order_get_shipping_total (order) +
                        medusa_order_get_tax_total (order) -
                        medusa_order_get_discount_total (order) -
-                       medusa_order_get_gift_card_total (order));
+                       medusa_order_get_gift_card_total (order) -
+                       medusa_order_get_credit_total (order));
 
       items = medusa_order_get_items (order);
       g_assert_cmpuint (g_list_model_get_n_items (items), ==, json_array_get_length (raw_items));

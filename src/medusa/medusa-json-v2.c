@@ -806,7 +806,7 @@ parse_order (MedusaJsonContext *ctx,
   /* v1's subtotal is the items' alone and its shipping total is before
    * taxes, with the taxes of both in the tax total; v2's subtotal includes
    * shipping and its shipping_total taxes: its item_subtotal and
-   * shipping_subtotal are v1's. Credit lines stand where gift cards stood. */
+   * shipping_subtotal are v1's. Credit lines are store credit, not gift cards. */
   shipping_member = medusa_json_get_member (object, "shipping_subtotal") != NULL
     ? "shipping_subtotal" : "shipping_total";
   order = g_object_new (MEDUSA_TYPE_ORDER,
@@ -834,7 +834,7 @@ parse_order (MedusaJsonContext *ctx,
                         "shipping-total", read_amount (c, object, owner, shipping_member, d),
                         "tax-total", read_amount (c, object, owner, "tax_total", d),
                         "discount-total", read_amount (c, object, owner, "discount_total", d),
-                        "gift-card-total", read_amount (c, object, owner, "credit_line_total",
+                        "credit-total", read_amount (c, object, owner, "credit_line_total",
                                                         d),
                         "refunded-total", refunded_total,
                         "paid-total", paid_total,

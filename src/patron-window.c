@@ -926,7 +926,24 @@ pictures_emptied_cb (GObject      *object,
                      GAsyncResult *result,
                      gpointer      user_data)
 {
+  g_autoptr(GApplication) app = user_data;
+
   patron_image_cache_prune_finish (PATRON_IMAGE_CACHE (object), result, NULL);
+  g_application_release (app);
+}
+
+/* Patron stays until the disk has no picture left, even if this was its
+ * last window. */
+static void
+empty_pictures_on_disk (GtkApplication *app)
+{
+  if (!PATRON_IS_APPLICATION (app))
+    return;
+
+  g_application_hold (G_APPLICATION (app));
+  patron_image_cache_empty_disk_async (patron_application_get_image_cache (
+                                         PATRON_APPLICATION (app)),
+                                       NULL, pictures_emptied_cb, g_object_ref (app));
 }
 
 /* Everything Patron keeps of @url goes: the session kept in the keyring,
@@ -953,10 +970,7 @@ forget_store (PatronWindow *self,
   patron_secrets_clear_async (url, NULL, kept_session_forgotten_cb, NULL);
   patron_stores_forget (self->settings, url);
   update_stores_menu (self);
-  if (PATRON_IS_APPLICATION (app))
-    patron_image_cache_empty_disk_async (patron_application_get_image_cache (
-                                           PATRON_APPLICATION (app)),
-                                         NULL, pictures_emptied_cb, NULL);
+  empty_pictures_on_disk (app);
 
   /* Translators: %s is a store's host name */
   said = g_strdup_printf (_("Patron has forgotten %s"), name);
@@ -1175,7 +1189,8 @@ sign_out_cb (GObject      *object,
  * store and forgets a kept session; cancels what was asked for them; sends
  * the deletions waiting on their toast; closes their windows and dialogs;
  * empties every form, the orders page's filters and search, the clipboard
- * where Patron put something there and the pictures in memory; shows the
+ * where Patron put something there and the pictures (on disk too, with
+ * the kept session); shows the
  * sign-in page (the welcome page in counter mode). Only the store address
  * stays. Does nothing more than
  * emptying the forms if nobody is signed in.
@@ -1210,11 +1225,18 @@ end_visit (PatronWindow *self,
 
   if (self->session != NULL && patron_session_get_signed_in (self->session))
     {
+      GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
+
       /* not tied to this window: signing out completes even if it closes */
       if (leaving)
         patron_session_leave (self->session);
       else
         patron_session_sign_out_async (self->session, NULL, sign_out_cb, NULL);
+
+      /* the pictures of what they bought go from the disk too, unless the
+       * session stays kept for their return */
+      if (!leaving)
+        empty_pictures_on_disk (app);
     }
 
   if (self->session != NULL)

@@ -951,6 +951,7 @@ forget_store (PatronWindow *self,
     }
 
   patron_secrets_clear_async (url, NULL, kept_session_forgotten_cb, NULL);
+  patron_account_cache_delete_store (url);
   patron_stores_forget (self->settings, url);
   update_stores_menu (self);
   if (PATRON_IS_APPLICATION (app))

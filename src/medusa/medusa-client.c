@@ -11,6 +11,7 @@
 #include <libsoup/soup.h>
 #include <string.h>
 
+#include "medusa-answer-store.h"
 #include "medusa-client.h"
 #include "medusa-dialect.h"
 #include "medusa-enums.h"
@@ -43,6 +44,8 @@ struct _MedusaClient
   guint                request_count;
   guint                n_pending;
   MedusaPrefetch      *prefetch;
+  MedusaAnswerStore   *answer_store;
+  gboolean             offline;
 };
 
 G_DEFINE_FINAL_TYPE (MedusaClient, medusa_client, G_TYPE_OBJECT)
@@ -57,6 +60,7 @@ enum {
   PROP_API_VERSION,
   PROP_PUBLISHABLE_KEY,
   PROP_CAPABILITIES,
+  PROP_OFFLINE,
   N_PROPS
 };
 
@@ -587,15 +591,22 @@ unconfirmed (gboolean  changed,
 
 typedef struct
 {
-  ParseFunc  parse;
-  GBytes    *body;
-  gboolean   changed;
+  ParseFunc          parse;
+  GBytes            *body;
+  gboolean           changed;
+  /* or, the store out of reach, the answer kept for @key */
+  MedusaAnswerStore *store;
+  char              *key;
+  GError            *unreachable;
 } ParseData;
 
 static void
 parse_data_free (ParseData *data)
 {
-  g_bytes_unref (data->body);
+  g_clear_pointer (&data->body, g_bytes_unref);
+  g_clear_object (&data->store);
+  g_free (data->key);
+  g_clear_error (&data->unreachable);
   g_free (data);
 }
 
@@ -609,7 +620,29 @@ parse_thread (GTask        *task,
 {
   ParseData *data = task_data;
   GError *error = NULL;
-  gpointer value = data->parse (data->body, &error);
+  gpointer value;
+
+  if (data->store != NULL)
+    {
+      data->body = medusa_answer_store_recall (data->store, data->key, cancellable, &error);
+      if (data->body == NULL)
+        {
+          g_debug ("Nothing kept for %s: %s", data->key, error->message);
+          g_clear_error (&error);
+          g_task_return_error (task, g_steal_pointer (&data->unreachable));
+          return;
+        }
+    }
+
+  /* a kept answer is read as warily as one from the network */
+  value = data->parse (data->body, &error);
+  if (value == NULL && data->store != NULL)
+    {
+      g_message ("The answer kept for %s is not readable: %s", data->key, error->message);
+      g_clear_error (&error);
+      g_task_return_error (task, g_steal_pointer (&data->unreachable));
+      return;
+    }
 
   if (value == NULL)
     g_task_return_error (task, unconfirmed (data->changed, error));
@@ -637,6 +670,41 @@ static void call_cb (GObject      *object,
                      GAsyncResult *result,
                      gpointer      user_data);
 
+/* Whether @error says that the store could not be reached at all. */
+static gboolean
+is_unreachable (const GError *error)
+{
+  if (error->domain == G_RESOLVER_ERROR)
+    return TRUE;
+  if (error->domain != G_IO_ERROR)
+    return FALSE;
+
+  switch (error->code)
+    {
+    case G_IO_ERROR_CONNECTION_REFUSED:
+    case G_IO_ERROR_HOST_UNREACHABLE:
+    case G_IO_ERROR_NETWORK_UNREACHABLE:
+    case G_IO_ERROR_TIMED_OUT:
+    case G_IO_ERROR_CONNECTION_CLOSED:
+    case G_IO_ERROR_NOT_CONNECTED:
+    case G_IO_ERROR_PROXY_FAILED:
+      return TRUE;
+    default:
+      return FALSE;
+    }
+}
+
+static void
+set_offline (MedusaClient *self,
+             gboolean      offline)
+{
+  if (self->offline == offline)
+    return;
+
+  self->offline = offline;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_OFFLINE]);
+}
+
 /* Sends @request, and keeps the requests chained after it for later. */
 static void
 call_send (MedusaClient  *self,
@@ -661,6 +729,9 @@ call_cb (GObject      *object,
   CallData *call_data = g_task_get_task_data (task);
   ParseFunc parse = call_data->parse;
   gboolean changed = call_data->changed || store_changed (result);
+  MedusaRequest *request = ((SendData *) g_task_get_task_data (G_TASK (result)))->request;
+  gboolean keepable = request->keepable && call_data->next == NULL && parse != NULL &&
+                      self->answer_store != NULL;
   ParseData *data;
   GBytes *body;
   GError *error = NULL;
@@ -668,9 +739,31 @@ call_cb (GObject      *object,
   body = send_finish (self, result, &error);
   if (body == NULL)
     {
+      if (error->domain == MEDUSA_ERROR)
+        set_offline (self, FALSE);
+      else if (is_unreachable (error))
+        set_offline (self, TRUE);
+
+      /* out of reach: the answer kept from before, if any */
+      if (keepable && is_unreachable (error))
+        {
+          data = g_new0 (ParseData, 1);
+          data->parse = parse;
+          data->store = g_object_ref (self->answer_store);
+          data->key = g_strdup (request->path);
+          data->unreachable = error;
+          g_task_set_task_data (task, data, (GDestroyNotify) parse_data_free);
+          g_task_run_in_thread (task, parse_thread);
+          return;
+        }
+
       g_task_return_error (task, unconfirmed (changed, error));
       return;
     }
+
+  set_offline (self, FALSE);
+  if (keepable)
+    medusa_answer_store_keep (self->answer_store, request->path, body);
 
   if (call_data->next != NULL)
     {
@@ -742,6 +835,16 @@ call (MedusaClient        *self,
   call_send (self, request, task);
 }
 
+/* @request, read only, its answer worth showing again offline */
+static MedusaRequest *
+mark_keepable (MedusaRequest *request)
+{
+  if (request != NULL)
+    request->keepable = TRUE;
+
+  return request;
+}
+
 static gpointer
 call_finish (MedusaClient  *self,
              GAsyncResult  *result,
@@ -780,6 +883,7 @@ medusa_client_dispose (GObject *object)
   g_clear_object (&self->session);
   g_clear_object (&self->cookies);
   g_clear_object (&self->prefetch);
+  g_clear_object (&self->answer_store);
 
   G_OBJECT_CLASS (medusa_client_parent_class)->dispose (object);
 }
@@ -836,6 +940,10 @@ medusa_client_get_property (GObject    *object,
 
     case PROP_CAPABILITIES:
       g_value_set_flags (value, medusa_client_get_capabilities (self));
+      break;
+
+    case PROP_OFFLINE:
+      g_value_set_boolean (value, self->offline);
       break;
 
     default:
@@ -983,6 +1091,19 @@ medusa_client_class_init (MedusaClientClass *klass)
     g_param_spec_flags ("capabilities", NULL, NULL,
                         MEDUSA_TYPE_CAPABILITIES, MEDUSA_CAPABILITY_NONE,
                         (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS));
+
+  /**
+   * MedusaClient:offline:
+   *
+   * The last call could not reach the store (a network fault, not an
+   * answer); the next answer from the store ends it. Meanwhile the
+   * customer, orders and orders pages come from the answer store, if the
+   * client has one and it kept them (medusa_client_set_answer_store()).
+   */
+  properties[PROP_OFFLINE] =
+    g_param_spec_boolean ("offline", NULL, NULL,
+                          FALSE,
+                          (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
@@ -1209,6 +1330,40 @@ medusa_client_set_prefetch (MedusaClient   *self,
                     g_str_equal (medusa_prefetch_get_base_url (prefetch), self->base_url));
 
   g_set_object (&self->prefetch, prefetch);
+}
+
+/**
+ * medusa_client_set_answer_store:
+ * @store: (nullable): where to keep answers, or %NULL to keep none
+ *
+ * From now on, the store's answers to the read-only calls whose answers a
+ * user may want to see again without a network (the customer, pages of
+ * orders, an order) are handed to @store, and while the store cannot be
+ * reached those calls answer what @store kept for them, read by the same
+ * bounded parsers (#MedusaClient:offline says so). Nothing else is kept: no
+ * token, no request body.
+ */
+void
+medusa_client_set_answer_store (MedusaClient      *self,
+                                MedusaAnswerStore *store)
+{
+  g_return_if_fail (MEDUSA_IS_CLIENT (self));
+  g_return_if_fail (store == NULL || MEDUSA_IS_ANSWER_STORE (store));
+
+  g_set_object (&self->answer_store, store);
+}
+
+/**
+ * medusa_client_get_offline:
+ *
+ * Returns: whether the last call could not reach the store
+ */
+gboolean
+medusa_client_get_offline (MedusaClient *self)
+{
+  g_return_val_if_fail (MEDUSA_IS_CLIENT (self), FALSE);
+
+  return self->offline;
 }
 
 /**
@@ -1552,7 +1707,7 @@ sign_in_fetch_customer (MedusaClient *self,
                         GTask        *task)
 {
   /* parsed off the main loop, as call() does */
-  call (self, self->dialect->get_customer (), (ParseFunc) self->dialect->parse_customer,
+  call (self, mark_keepable (self->dialect->get_customer ()), (ParseFunc) self->dialect->parse_customer,
         sign_in_fetch_customer, g_task_get_cancellable (task), sign_in_customer_cb, task);
 }
 
@@ -1847,7 +2002,7 @@ medusa_client_get_customer_async (MedusaClient        *self,
 {
   g_return_if_fail (MEDUSA_IS_CLIENT (self));
 
-  call (self, self->dialect->get_customer (), (ParseFunc) self->dialect->parse_customer,
+  call (self, mark_keepable (self->dialect->get_customer ()), (ParseFunc) self->dialect->parse_customer,
         medusa_client_get_customer_async, cancellable, callback, user_data);
 }
 
@@ -2109,7 +2264,8 @@ medusa_client_list_orders_async (MedusaClient           *self,
   task = g_task_new (self, cancellable, callback, user_data);
   g_task_set_source_tag (task, medusa_client_list_orders_async);
   g_task_set_task_data (task, GUINT_TO_POINTER (medusa_order_query_get_limit (query)), NULL);
-  call (self, self->dialect->list_orders (query), (ParseFunc) self->dialect->parse_order_page,
+  call (self, mark_keepable (self->dialect->list_orders (query)),
+        (ParseFunc) self->dialect->parse_order_page,
         list_orders_cb, cancellable, list_orders_cb, task);
 }
 
@@ -2136,7 +2292,7 @@ medusa_client_get_order_async (MedusaClient        *self,
   g_return_if_fail (MEDUSA_IS_CLIENT (self));
   g_return_if_fail (order_id != NULL);
 
-  call (self, self->dialect->get_order (order_id), (ParseFunc) self->dialect->parse_order,
+  call (self, mark_keepable (self->dialect->get_order (order_id)), (ParseFunc) self->dialect->parse_order,
         medusa_client_get_order_async, cancellable, callback, user_data);
 }
 

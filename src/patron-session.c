@@ -93,12 +93,18 @@ get_offline (PatronSession *self)
   return self->copy != NULL && self->visit != NULL && medusa_client_get_offline (self->client);
 }
 
+/* No more asking again; @cancel, not even the question on its way (whose
+ * answer, when the store answered, is the fresh customer). */
 static void
-stop_retrying (PatronSession *self)
+stop_retrying (PatronSession *self,
+               gboolean       cancel)
 {
   g_clear_handle_id (&self->retry_source, g_source_remove);
-  g_cancellable_cancel (self->retry_cancellable);
-  g_clear_object (&self->retry_cancellable);
+  if (cancel)
+    {
+      g_cancellable_cancel (self->retry_cancellable);
+      g_clear_object (&self->retry_cancellable);
+    }
   self->retry_seconds = 0;
 }
 
@@ -169,7 +175,7 @@ offline_changed_cb (PatronSession *self)
   if (get_offline (self))
     schedule_retry (self);
   else
-    stop_retrying (self);
+    stop_retrying (self, FALSE);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_OFFLINE]);
 }
 
@@ -215,7 +221,7 @@ drop_copy (PatronSession *self,
   if (self->copy == NULL)
     return;
 
-  stop_retrying (self);
+  stop_retrying (self, TRUE);
   medusa_client_set_answer_store (self->client, NULL);
   if (delete)
     patron_account_cache_delete (self->copy);
@@ -404,7 +410,7 @@ patron_session_dispose (GObject *object)
 
   end_visit (&self->arriving);
   end_visit (&self->visit);
-  stop_retrying (self);
+  stop_retrying (self, TRUE);
   g_clear_object (&self->copy);
   g_clear_object (&self->prepared);
   g_clear_object (&self->prefetch);

@@ -259,9 +259,19 @@ update_state (PatronOrdersPage *self)
     }
   else
     {
-      g_autofree char *text = g_strdup_printf (ngettext ("Showing %u order",
-                                                         "Showing %u orders", n_items),
-                                               n_items);
+      g_autofree char *text = NULL;
+
+      /* out of reach, a search looks only through the pages kept */
+      if (is_filtered (self) && self->session != NULL &&
+          patron_session_get_offline (self->session))
+        text = g_strdup_printf (ngettext ("Showing %u order, searched among those Patron saw "
+                                          "before",
+                                          "Showing %u orders, searched among those Patron saw "
+                                          "before", n_items),
+                                n_items);
+      else
+        text = g_strdup_printf (ngettext ("Showing %u order", "Showing %u orders", n_items),
+                                n_items);
 
       gtk_label_set_text (self->count_label, text);
       show_state (self, "list");
@@ -555,6 +565,8 @@ session_offline_cb (PatronOrdersPage *self)
 {
   if (!patron_session_get_offline (self->session))
     patron_orders_page_reload (self);
+  else
+    update_state (self);
 }
 
 static char **

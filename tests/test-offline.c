@@ -353,6 +353,31 @@ test_copy_restores_offline (void)
   }
   order = get_order (patron_session_get_client (offline), order_id, &error);
   g_assert_no_error (error);
+  /* a search looks through the pages kept: the first order by its number */
+  {
+    g_autoptr(MedusaOrderQuery) query = medusa_order_query_new ();
+    g_autoptr(MedusaOrder) first = g_list_model_get_item (medusa_order_page_get_orders (page), 0);
+    g_autoptr(MedusaOrderPage) found = NULL;
+    g_autoptr(MedusaOrder) hit = NULL;
+    g_autofree char *number = g_strdup_printf ("#%" G_GINT64_FORMAT,
+                                               medusa_order_get_display_id (first));
+    const char *statuses[] = { medusa_order_get_status (first), NULL };
+    g_autoptr(GAsyncResult) result = NULL;
+
+    medusa_order_query_set_limit (query, 50);
+    medusa_order_query_set_search (query, number);
+    medusa_order_query_set_statuses (query, statuses);
+    medusa_client_list_orders_async (patron_session_get_client (offline), query, NULL,
+                                     test_store_result_cb, &result);
+    found = medusa_client_list_orders_finish (patron_session_get_client (offline),
+                                              test_wait_for (&result), &error);
+    g_assert_no_error (error);
+    g_assert_cmpuint (medusa_order_page_get_count (found), >=, 1);
+    g_assert_cmpuint (medusa_order_page_get_count (found), <, 50);
+    hit = g_list_model_get_item (medusa_order_page_get_orders (found), 0);
+    g_assert_cmpstr (medusa_order_get_id (hit), ==, order_id);
+  }
+
   unseen = list_orders (patron_session_get_client (offline), 200, &error);
   g_assert_null (unseen);
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CONNECTION_REFUSED);

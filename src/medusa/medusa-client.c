@@ -16,6 +16,7 @@
 #include "medusa-dialect.h"
 #include "medusa-enums.h"
 #include "medusa-error.h"
+#include "medusa-json.h"
 #include "medusa-prefetch-private.h"
 
 /**
@@ -2208,6 +2209,99 @@ medusa_client_delete_address_finish (MedusaClient  *self,
   return call_finish (self, result, medusa_client_delete_address_async, error);
 }
 
+typedef struct
+{
+  MedusaOrderQuery    *query;
+  const MedusaDialect *dialect;
+  MedusaAnswerStore   *store;        /* nullable */
+  GError              *unreachable;
+} ListData;
+
+static void
+list_data_free (ListData *data)
+{
+  medusa_order_query_free (data->query);
+  g_clear_object (&data->store);
+  g_clear_error (&data->unreachable);
+  g_free (data);
+}
+
+/* The page of the whole history at @offset, as kept, or NULL. */
+static MedusaOrderPage *
+recall_page (ListData         *data,
+             MedusaOrderQuery *all,
+             guint             offset,
+             GCancellable     *cancellable)
+{
+  g_autoptr(MedusaRequest) request = NULL;
+  g_autoptr(GBytes) body = NULL;
+
+  medusa_order_query_set_offset (all, offset);
+  request = data->dialect->list_orders (all);
+  body = medusa_answer_store_recall (data->store, request->path, cancellable, NULL);
+
+  return body != NULL ? data->dialect->parse_order_page (body, NULL) : NULL;
+}
+
+/* Out of reach, a search or filter looks through the pages of the whole
+ * history that were kept, from the first on, as far as they go. */
+static void
+search_kept_thread (GTask        *task,
+                    gpointer      source_object,
+                    gpointer      task_data,
+                    GCancellable *cancellable)
+{
+  ListData *data = task_data;
+  g_autoptr(MedusaOrderQuery) all = medusa_order_query_copy (data->query);
+  g_autoptr(GListStore) matches = g_list_store_new (MEDUSA_TYPE_ORDER);
+  g_autoptr(GListStore) shown = g_list_store_new (MEDUSA_TYPE_ORDER);
+  guint limit = medusa_order_query_get_limit (data->query);
+  guint offset = medusa_order_query_get_offset (data->query);
+  guint seen = 0;
+
+  medusa_order_query_clear_filters (all);
+  while (seen < MEDUSA_JSON_MAX_ORDER_COUNT)
+    {
+      g_autoptr(MedusaOrderPage) page = recall_page (data, all, seen, cancellable);
+      GListModel *orders = page != NULL ? medusa_order_page_get_orders (page) : NULL;
+      guint n = orders != NULL ? g_list_model_get_n_items (orders) : 0;
+
+      for (guint i = 0; i < n; i++)
+        {
+          g_autoptr(MedusaOrder) order = g_list_model_get_item (orders, i);
+
+          if (medusa_order_query_matches (data->query, order))
+            g_list_store_append (matches, order);
+        }
+      seen += n;
+      if (n == 0 || seen >= medusa_order_page_get_count (page))
+        break;
+    }
+
+  if (seen == 0)
+    {
+      g_task_return_error (task, g_steal_pointer (&data->unreachable));
+      return;
+    }
+
+  for (guint i = offset;
+       i < g_list_model_get_n_items (G_LIST_MODEL (matches)) && (limit == 0 || i < offset + limit);
+       i++)
+    {
+      g_autoptr(MedusaOrder) order = g_list_model_get_item (G_LIST_MODEL (matches), i);
+
+      g_list_store_append (shown, order);
+    }
+  g_task_return_pointer (task,
+                         g_object_new (MEDUSA_TYPE_ORDER_PAGE,
+                                       "orders", shown,
+                                       "count", g_list_model_get_n_items (G_LIST_MODEL (matches)),
+                                       "offset", offset,
+                                       "limit", limit,
+                                       NULL),
+                         g_object_unref);
+}
+
 /* A page holds no more orders than were asked for. */
 static void
 list_orders_cb (GObject      *object,
@@ -2215,7 +2309,8 @@ list_orders_cb (GObject      *object,
                 gpointer      user_data)
 {
   g_autoptr(GTask) task = user_data;
-  guint limit = GPOINTER_TO_UINT (g_task_get_task_data (task));
+  ListData *data = g_task_get_task_data (task);
+  guint limit = medusa_order_query_get_limit (data->query);
   g_autoptr(MedusaOrderPage) page = NULL;
   GError *error = NULL;
   guint n_orders;
@@ -2223,6 +2318,13 @@ list_orders_cb (GObject      *object,
   page = call_finish (MEDUSA_CLIENT (object), result, list_orders_cb, &error);
   if (page == NULL)
     {
+      if (data->store != NULL && is_unreachable (error) &&
+          medusa_order_query_has_filters (data->query))
+        {
+          data->unreachable = error;
+          g_task_run_in_thread (task, search_kept_thread);
+          return;
+        }
       g_task_return_error (task, error);
       return;
     }
@@ -2254,6 +2356,7 @@ medusa_client_list_orders_async (MedusaClient           *self,
                                  gpointer                user_data)
 {
   g_autoptr(MedusaOrderQuery) defaults = NULL;
+  ListData *data;
   GTask *task;
 
   g_return_if_fail (MEDUSA_IS_CLIENT (self));
@@ -2263,7 +2366,11 @@ medusa_client_list_orders_async (MedusaClient           *self,
 
   task = g_task_new (self, cancellable, callback, user_data);
   g_task_set_source_tag (task, medusa_client_list_orders_async);
-  g_task_set_task_data (task, GUINT_TO_POINTER (medusa_order_query_get_limit (query)), NULL);
+  data = g_new0 (ListData, 1);
+  data->query = medusa_order_query_copy (query);
+  data->dialect = self->dialect;
+  data->store = self->answer_store != NULL ? g_object_ref (self->answer_store) : NULL;
+  g_task_set_task_data (task, data, (GDestroyNotify) list_data_free);
   call (self, mark_keepable (self->dialect->list_orders (query)),
         (ParseFunc) self->dialect->parse_order_page,
         list_orders_cb, cancellable, list_orders_cb, task);

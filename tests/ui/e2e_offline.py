@@ -7,7 +7,8 @@ The buyer signs in (kept signed in), opens the orders and the newest order;
 Patron keeps a copy of them in its cache directory: files 0600, no token,
 no password. With the store's server stopped, Patron starts on the copy at
 once: the account with the banner "Offline — showing what Patron saw at …",
-editing refused with a sentence, the orders and the order opened. The phone
+editing refused with a sentence, the orders and the order opened, a search
+among the orders kept (saying so). The phone
 is changed in the store's database meanwhile; once the server is back,
 Patron asks again by itself: the banner goes, the new phone shows, editing
 works again. Sign Out deletes the copy.
@@ -20,7 +21,7 @@ import pyatspi
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from e2e_common import (HOME, STORE, api, click, find, find_app, install_failure_hook,
-                        label_containing, order_row, press, shot, showing, signed_in,
+                        label_containing, order_row, press, press_key, shot, showing, signed_in,
                         start_patron, stop, text_of, type_into, wait_for, window_showing)
 
 RUN_DIR = os.environ.get("MEDUSA_STORE_RUN_DIR", "")
@@ -82,6 +83,9 @@ install_failure_hook()
 token = api("POST", "/store/auth/token", {"email": EMAIL, "password": PASSWORD})["access_token"]
 count = api("GET", "/store/customers/me/orders?limit=1", token=token)["count"]
 newest = api("GET", "/store/customers/me/orders?limit=1", token=token)["orders"][0]
+# the first page the orders page shows, and so keeps
+first_page = api("GET", "/store/customers/me/orders?limit=50&fields=id,display_id",
+                 token=token)["orders"]
 old_phone = psql(f"SELECT coalesce(phone, '') FROM customer WHERE email = '{EMAIL}'")
 new_phone = f"+1555{int(time.time()) % 1000000:06d}"
 
@@ -142,6 +146,22 @@ try:
     shot("offline-order")
     find(details, pyatspi.ROLE_PUSH_BUTTON, "Close").queryAction().doAction(0)
     wait_for(lambda: app.childCount == 1, what="the details window to close")
+    # a search looks through the pages kept, and says so
+    # one digit (the test bed's key events reach the search entry as the last
+    # key only): the kept page's orders with that digit in their number
+    click(find(app, [pyatspi.ROLE_TEXT, pyatspi.ROLE_ENTRY], "Search orders"))
+    digit = str(newest["display_id"])[-1]
+    press_key(digit)
+    found = sum(digit in str(o["display_id"]) for o in first_page)
+    saying = (f"Showing {found} order{'s' if found != 1 else ''}, "
+              "searched among those Patron saw before")
+    wait_for(lambda: pyatspi.findDescendant(
+        app, lambda a: a is not None and a.getRole() == pyatspi.ROLE_LABEL and showing(a)
+        and text_of(a) == saying), 30, repr(saying))
+    order_row(app, newest["display_id"])
+    shot("offline-search")
+    press_key("Escape")
+    label_containing(app, f"Showing {count} orders", timeout=30)
     press(app, "Back to the Account")
     signed_in(app)
 

@@ -403,6 +403,110 @@ test_copy_restores_offline (void)
   sign_out (online);
 }
 
+/* The real store, reached through a port of ours that answers only once
+ * forward() listens on it: a store that comes back. */
+static void
+splice_cb (GObject      *object,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  g_io_stream_splice_finish (result, NULL);
+}
+
+static gboolean
+forward_cb (GSocketService    *service,
+            GSocketConnection *connection,
+            GObject           *source,
+            gpointer           user_data)
+{
+  g_autoptr(GUri) uri = g_uri_parse (store_url, G_URI_FLAGS_NONE, NULL);
+  g_autoptr(GSocketClient) client = g_socket_client_new ();
+  g_autoptr(GSocketConnection) upstream = NULL;
+
+  upstream = g_socket_client_connect_to_host (client, g_uri_get_host (uri),
+                                              g_uri_get_port (uri), NULL, NULL);
+  g_assert_nonnull (upstream);
+  g_io_stream_splice_async (G_IO_STREAM (connection), G_IO_STREAM (upstream),
+                            G_IO_STREAM_SPLICE_CLOSE_STREAM1 | G_IO_STREAM_SPLICE_CLOSE_STREAM2,
+                            G_PRIORITY_DEFAULT, NULL, splice_cb, NULL);
+
+  return TRUE;
+}
+
+static GSocketService *
+forward (const char *url)
+{
+  g_autoptr(GUri) uri = g_uri_parse (url, G_URI_FLAGS_NONE, NULL);
+  GSocketService *service = g_socket_service_new ();
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (g_socket_listener_add_inet_port (G_SOCKET_LISTENER (service),
+                                                  g_uri_get_port (uri), NULL, &error));
+  g_assert_no_error (error);
+  g_signal_connect (service, "incoming", G_CALLBACK (forward_cb), NULL);
+
+  return service;
+}
+
+static void
+expired_cb (PatronSession *session,
+            const char    *email,
+            gboolean      *expired)
+{
+  *expired = TRUE;
+}
+
+static gboolean
+is_true (gpointer data)
+{
+  return *(gboolean *) data;
+}
+
+/* A session that expired while the store was out of reach shows the copy;
+ * sign-in is asked for (PatronSession::expired) once the store answers, by
+ * itself, and the copy goes with the kept session. */
+static void
+test_copy_expired_offline (void)
+{
+  g_autoptr(PatronSession) online = NULL;
+  g_autoptr(PatronSession) offline = NULL;
+  g_autoptr(GSocketService) store = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *url = unreachable_url ();
+  g_autofree char *order_id = NULL;
+  g_autofree char *directory = NULL;
+  g_autofree char *email = NULL;
+  g_autofree char *token = NULL;
+  gboolean expired = FALSE;
+
+  online = signed_in_session (store_url, TRUE, TRUE);
+  directory = move_copy (see_account (online, &order_id), url);
+  keep_in_keyring (url, "expired.or.not");
+
+  offline = patron_session_new (url);
+  g_signal_connect (offline, "expired", G_CALLBACK (expired_cb), &expired);
+  g_assert_true (restore (offline, &error));
+  g_assert_no_error (error);
+  g_assert_true (patron_session_get_offline (offline));
+  g_assert_cmpstr (medusa_customer_get_email (patron_session_get_customer (offline)), ==,
+                   buyer_email);
+
+  /* the store answers again: the first retry (2 s) hears that the token is
+   * not valid */
+  store = forward (url);
+  test_spin_until (is_true, &expired);
+  g_assert_null (patron_session_get_customer (offline));
+  g_assert_false (patron_session_get_offline (offline));
+  g_assert_false (g_file_test (directory, G_FILE_TEST_EXISTS));
+  patron_secrets_lookup_async (url, NULL, NULL, test_store_result_cb, &result);
+  g_assert_false (patron_secrets_lookup_finish (test_wait_for (&result), &email, &token, NULL));
+
+  g_socket_service_stop (store);
+  g_socket_listener_close (G_SOCKET_LISTENER (store));
+  sign_out (online);
+}
+
 static void
 test_copy_forgotten_with_store (void)
 {
@@ -482,6 +586,7 @@ main (int   argc,
 
   g_test_add_func ("/offline/copy/contents", test_copy_contents);
   g_test_add_func ("/offline/copy/restores-offline", test_copy_restores_offline);
+  g_test_add_func ("/offline/copy/expired-offline", test_copy_expired_offline);
   g_test_add_func ("/offline/copy/forgotten-with-store", test_copy_forgotten_with_store);
   g_test_add_func ("/offline/copy/only-when-kept", test_copy_only_when_kept);
 

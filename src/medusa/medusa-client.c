@@ -2356,6 +2356,7 @@ medusa_client_list_orders_async (MedusaClient           *self,
                                  gpointer                user_data)
 {
   g_autoptr(MedusaOrderQuery) defaults = NULL;
+  MedusaRequest *request;
   ListData *data;
   GTask *task;
 
@@ -2371,8 +2372,11 @@ medusa_client_list_orders_async (MedusaClient           *self,
   data->dialect = self->dialect;
   data->store = self->answer_store != NULL ? g_object_ref (self->answer_store) : NULL;
   g_task_set_task_data (task, data, (GDestroyNotify) list_data_free);
-  call (self, mark_keepable (self->dialect->list_orders (query)),
-        (ParseFunc) self->dialect->parse_order_page,
+  request = self->dialect->list_orders (query);
+  /* pages of whole orders are an export's, not what a list shows */
+  if (medusa_order_query_get_detail (query) != MEDUSA_ORDER_DETAIL_FULL)
+    mark_keepable (request);
+  call (self, request, (ParseFunc) self->dialect->parse_order_page,
         list_orders_cb, cancellable, list_orders_cb, task);
 }
 

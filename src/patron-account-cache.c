@@ -414,6 +414,49 @@ patron_account_cache_delete (PatronAccountCache *self)
   g_mutex_unlock (&lock);
 }
 
+/* Removes the copies in @store_directory but @kept's, once what is on its
+ * way there is written (a copy let go, patron_session_leave(), still is). */
+static void
+remove_copies (const char *store_directory,
+               const char *kept)
+{
+  g_autoptr(GDir) dir = NULL;
+  const char *name;
+
+  g_mutex_lock (&lock);
+  while (pending > 0)
+    g_cond_wait (&idle, &lock);
+  dir = g_dir_open (store_directory, 0, NULL);
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *path = g_build_filename (store_directory, name, NULL);
+
+      if (g_strcmp0 (path, kept) == 0)
+        continue;
+      if (g_file_test (path, G_FILE_TEST_IS_DIR) && !g_file_test (path, G_FILE_TEST_IS_SYMLINK))
+        remove_directory (path);
+      else
+        g_unlink (path);
+    }
+  if (kept == NULL && g_rmdir (store_directory) != 0 && errno != ENOENT)
+    g_message ("Could not remove the store’s offline copies: %s", g_strerror (errno));
+  g_mutex_unlock (&lock);
+}
+
+/**
+ * patron_account_cache_delete_others:
+ *
+ * Removes the copies of every other account at the same store: a store
+ * keeps one session, so only its customer's copy may stay.
+ */
+void
+patron_account_cache_delete_others (PatronAccountCache *self)
+{
+  g_return_if_fail (PATRON_IS_ACCOUNT_CACHE (self));
+
+  remove_copies (self->store_directory, self->directory);
+}
+
 /**
  * patron_account_cache_delete_store:
  * @store_url: the store forgotten
@@ -424,28 +467,9 @@ void
 patron_account_cache_delete_store (const char *store_url)
 {
   g_autofree char *directory = NULL;
-  g_autoptr(GDir) dir = NULL;
-  const char *name;
 
   g_return_if_fail (store_url != NULL);
 
   directory = store_directory (store_url);
-  g_mutex_lock (&lock);
-  /* what is on its way there first: a copy let go (patron_session_leave())
-   * is still written */
-  while (pending > 0)
-    g_cond_wait (&idle, &lock);
-  dir = g_dir_open (directory, 0, NULL);
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *path = g_build_filename (directory, name, NULL);
-
-      if (g_file_test (path, G_FILE_TEST_IS_DIR) && !g_file_test (path, G_FILE_TEST_IS_SYMLINK))
-        remove_directory (path);
-      else
-        g_unlink (path);
-    }
-  if (g_rmdir (directory) != 0 && errno != ENOENT)
-    g_message ("Could not remove the store’s offline copies: %s", g_strerror (errno));
-  g_mutex_unlock (&lock);
+  remove_copies (directory, NULL);
 }

@@ -23,6 +23,7 @@ const char         *patron_account_cache_get_path     (PatronAccountCache *self)
 GDateTime          *patron_account_cache_dup_seen_at  (PatronAccountCache *self);
 void                patron_account_cache_sync         (PatronAccountCache *self);
 void                patron_account_cache_delete       (PatronAccountCache *self);
+void                patron_account_cache_delete_others (PatronAccountCache *self);
 void                patron_account_cache_delete_store (const char         *store_url);
 
 G_END_DECLS

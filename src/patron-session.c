@@ -362,6 +362,8 @@ forget_kept_session (PatronSession *self)
 {
   patron_secrets_clear_async (self->store_url, NULL, forget_cb, NULL);
   drop_copy (self, TRUE);
+  /* and any other customer's kept before at this store */
+  patron_account_cache_delete_store (self->store_url);
 }
 
 static void
@@ -783,6 +785,9 @@ sign_in_cb (GObject      *object,
       return;
     }
 
+  /* the store's kept session is this customer's now: no other's copy stays */
+  if (self->copy != NULL)
+    patron_account_cache_delete_others (self->copy);
   patron_secrets_store_async (self->store_url, medusa_customer_get_email (customer), token,
                               NULL, keep_session_cb, g_steal_pointer (&task));
 }

@@ -53,6 +53,7 @@ struct _PatronSession
   guint               retry_source;
   guint               retry_seconds;
   GCancellable       *retry_cancellable;
+  gboolean            offline;        /* as last notified */
 };
 
 G_DEFINE_FINAL_TYPE (PatronSession, patron_session, G_TYPE_OBJECT)
@@ -172,11 +173,17 @@ schedule_retry (PatronSession *self)
 static void
 offline_changed_cb (PatronSession *self)
 {
-  if (get_offline (self))
+  gboolean offline = get_offline (self);
+
+  if (offline)
     schedule_retry (self);
   else
     stop_retrying (self, FALSE);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_OFFLINE]);
+  if (self->offline != offline)
+    {
+      self->offline = offline;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_OFFLINE]);
+    }
 }
 
 /* The network came back, or changed: the store is asked at once. */
@@ -226,14 +233,14 @@ drop_copy (PatronSession *self,
   if (delete)
     patron_account_cache_delete (self->copy);
   g_clear_object (&self->copy);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_OFFLINE]);
+  offline_changed_cb (self);
 }
 
 /**
  * patron_session_get_offline:
  *
  * Returns: whether the store cannot be reached and the account shown is
- *   the copy kept from before (patron_session_dup_offline_since())
+ *   the copy kept from before (patron_session_dup_seen_at())
  */
 gboolean
 patron_session_get_offline (PatronSession *self)

@@ -123,6 +123,7 @@ patron_offline_banner_init (PatronOfflineBanner *self)
   gtk_revealer_set_transition_type (self->revealer, GTK_REVEALER_TRANSITION_TYPE_SLIDE_DOWN);
   gtk_revealer_set_child (self->revealer, box);
   adw_bin_set_child (ADW_BIN (self), GTK_WIDGET (self->revealer));
+  gtk_widget_set_visible (GTK_WIDGET (self), FALSE);
 }
 
 GtkWidget *

@@ -11,7 +11,9 @@ editing refused with a sentence, the orders and the order opened, a search
 among the orders kept (saying so). The phone
 is changed in the store's database meanwhile; once the server is back,
 Patron asks again by itself: the banner goes, the new phone shows, editing
-works again. Sign Out deletes the copy.
+works again. The server stopped while Patron runs, the next request (F5) brings
+the banner and the copy, and the server back takes it away. Sign Out deletes
+the copy.
 
 Run by run-e2e.sh. Env: PATRON_BIN, MEDUSA_URL, E2E_HOME and the run dir of
 the v1 store's (MEDUSA_STORE_RUN_DIR, as build-aux/run-tests.sh exports it).
@@ -173,6 +175,19 @@ try:
     wait_for(lambda: text_of(field(app, "Phone")) == new_phone, 30, "the store's new phone")
     assert sensitive(field(app, "First Name")), "the profile cannot be edited online"
     shot("online-again")
+
+    step("the store goes away while Patron runs: the next request finds out, the copy shows")
+    server("stop")
+    press(app, "Show Orders")
+    press_key("F5")
+    label_containing(app, "Offline — showing what Patron saw at", timeout=30)
+    label_containing(app, f"Showing {count} orders", timeout=30)
+    server("start")
+    wait_for(lambda: pyatspi.findDescendant(
+        app, lambda a: a is not None and a.getRole() == pyatspi.ROLE_LABEL and showing(a)
+        and "Offline — showing" in text_of(a)) is None, 90, "the banner to go again")
+    press(app, "Back to the Account")
+    signed_in(app)
 
     step("Sign Out deletes the copy")
     press(app, "Sign Out")

@@ -259,9 +259,19 @@ update_state (PatronOrdersPage *self)
     }
   else
     {
-      g_autofree char *text = g_strdup_printf (ngettext ("Showing %u order",
-                                                         "Showing %u orders", n_items),
-                                               n_items);
+      g_autofree char *text = NULL;
+
+      /* out of reach, a search looks only through the pages kept */
+      if (is_filtered (self) && self->session != NULL &&
+          patron_session_get_offline (self->session))
+        text = g_strdup_printf (ngettext ("Showing %u order, searched among those Patron saw "
+                                          "before",
+                                          "Showing %u orders, searched among those Patron saw "
+                                          "before", n_items),
+                                n_items);
+      else
+        text = g_strdup_printf (ngettext ("Showing %u order", "Showing %u orders", n_items),
+                                n_items);
 
       gtk_label_set_text (self->count_label, text);
       show_state (self, "list");
@@ -547,6 +557,16 @@ patron_orders_page_reload (PatronOrdersPage *self)
     medusa_order_list_set_query (self->orders, medusa_order_list_get_query (self->orders));
   expect_session_count (self);
   update_state (self);
+}
+
+/* The store answers again: what the copy showed is loaded afresh. */
+static void
+session_offline_cb (PatronOrdersPage *self)
+{
+  if (!patron_session_get_offline (self->session))
+    patron_orders_page_reload (self);
+  else
+    update_state (self);
 }
 
 static char **
@@ -1333,6 +1353,8 @@ patron_orders_page_set_session (PatronOrdersPage *self,
   if (self->visit != NULL)
     g_signal_handlers_disconnect_by_func (self->visit, expect_session_count, self);
   g_clear_object (&self->visit);
+  if (self->session != NULL)
+    g_signal_handlers_disconnect_by_func (self->session, session_offline_cb, self);
   g_set_object (&self->session, session);
   /* another customer, or none: an export of the last one's orders stops */
   if (self->export_cancellable != NULL)
@@ -1342,6 +1364,8 @@ patron_orders_page_set_session (PatronOrdersPage *self,
     return;
 
   self->visit = g_object_ref (patron_session_get_visit (session));
+  g_signal_connect_object (session, "notify::offline", G_CALLBACK (session_offline_cb), self,
+                           G_CONNECT_SWAPPED);
   show_what_the_store_can_do (self, patron_session_get_client (session));
   query = query_from_filters (self);
   /* the whole history may be on its way already */

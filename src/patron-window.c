@@ -17,6 +17,7 @@
 #include "patron-forgot-page.h"
 #include "patron-form.h"
 #include "patron-idle-monitor.h"
+#include "patron-offline-banner.h"
 #include "patron-preferences-window.h"
 #include "patron-register-page.h"
 #include "patron-reset-link.h"
@@ -53,6 +54,7 @@ struct _PatronWindow
   GtkWindow            *help_overlay;    /* made when first shown */
   PatronIdleMonitor    *idle_monitor;    /* runs during a visit in counter mode */
   GtkRevealer          *idle_revealer;
+  PatronOfflineBanner  *offline_banner;  /* below the countdown's */
   GtkLabel             *idle_label;
   GtkButton            *idle_button;
   GtkWidget            *next_customer_button;
@@ -549,6 +551,7 @@ use_store (PatronWindow *self,
                            G_CALLBACK (customer_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->session, "expired",
                            G_CALLBACK (session_expired_cb), self, G_CONNECT_SWAPPED);
+  patron_offline_banner_set_session (self->offline_banner, self->session);
 
   update_pages (self);
   g_binding_group_set_source (self->session_bindings, self->session);
@@ -962,12 +965,14 @@ forget_store (PatronWindow *self,
       end_visit (self, FALSE);
       g_signal_handlers_disconnect_by_data (self->session, self);
       g_clear_object (&self->session);
+      patron_offline_banner_set_session (self->offline_banner, NULL);
       adw_window_title_set_subtitle (self->window_title, NULL);
       patron_store_page_set_url (store_page (self), NULL);
       show_page (self, "store");
     }
 
   patron_secrets_clear_async (url, NULL, kept_session_forgotten_cb, NULL);
+  patron_account_cache_delete_store (url);
   patron_stores_forget (self->settings, url);
   update_stores_menu (self);
   empty_pictures_on_disk (app);
@@ -1517,6 +1522,11 @@ patron_window_init (PatronWindow *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
   store_writable_changed_cb (self);
+  /* the offline copy's banner, under the countdown's */
+  self->offline_banner = PATRON_OFFLINE_BANNER (patron_offline_banner_new ());
+  gtk_widget_insert_after (GTK_WIDGET (self->offline_banner),
+                           gtk_widget_get_parent (GTK_WIDGET (self->idle_revealer)),
+                           GTK_WIDGET (self->idle_revealer));
 
   self->idle_monitor = patron_idle_monitor_new ();
   g_settings_bind (self->settings, "counter-idle-seconds", self->idle_monitor, "timeout",

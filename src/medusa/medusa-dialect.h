@@ -43,6 +43,7 @@ struct _MedusaRequest
   MedusaPassOnFunc  pass_on;       /* nullable; readies @next from this answer */
   guint             authenticated : 1;  /* send the session's bearer token */
   guint             discard_body : 1;   /* the answer is big and unneeded: only its status counts */
+  guint             keepable : 1;       /* read only: its answer may be shown again offline */
   guint             server_error_is_invalid_token : 1;
   guint             unauthorized_is_invalid_token : 1;
   guint             unauthorized_is_duplicate : 1;

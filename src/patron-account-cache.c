@@ -26,10 +26,12 @@
  * token, no password, no request. Directories are `0700`, files `0600`,
  * written whole (atomically) in a worker thread, at most
  * #PATRON_ACCOUNT_CACHE_MAX_FILES files or #PATRON_ACCOUNT_CACHE_MAX_BYTES
- * bytes (the oldest go). patron_account_cache_delete() removes it.
+ * bytes: the oldest go, and those a start offline needs (the customer, the
+ * order count: "lasting", a name of their own) only after all others. patron_account_cache_delete() removes it.
  */
 
 #define FILE_SUFFIX ".json"
+#define LASTING_SUFFIX ".lasting.json"
 /* one answer is at most the client's largest */
 #define MAX_FILE_SIZE MEDUSA_CLIENT_DEFAULT_MAX_RESPONSE_SIZE
 
@@ -39,6 +41,7 @@ struct _PatronAccountCache
 
   char    *store_directory;
   char    *directory;
+  guint    max_files;          /* guarded by lock */
   gboolean deleted;            /* guarded by lock */
 };
 
@@ -95,9 +98,10 @@ store_directory (const char *store_url)
 
 typedef struct
 {
-  char   *path;
-  gint64  mtime;
-  goffset size;
+  char    *path;
+  gint64   mtime;
+  goffset  size;
+  gboolean lasting;
 } Entry;
 
 static void
@@ -138,6 +142,7 @@ list_entries (const char *directory)
         }
       entry.mtime = st.st_mtime;
       entry.size = st.st_size;
+      entry.lasting = g_str_has_suffix (name, LASTING_SUFFIX);
       g_array_append_val (entries, entry);
     }
   g_array_sort (entries, compare_newest_first);
@@ -157,21 +162,25 @@ remove_directory (const char *directory)
     g_message ("Could not remove the offline copy: %s", g_strerror (errno));
 }
 
-/* Beyond the caps, the oldest answers go. */
+/* Beyond the caps, the oldest answers go, the lasting ones last. */
 static void
-prune (const char *directory)
+prune (PatronAccountCache *self)
 {
-  g_autoptr(GArray) entries = list_entries (directory);
+  g_autoptr(GArray) entries = list_entries (self->directory);
   guint64 total = 0;
+  guint n = 0;
 
-  for (guint i = 0; i < entries->len; i++)
-    {
-      Entry *entry = &g_array_index (entries, Entry, i);
+  for (guint pass = 0; pass < 2; pass++)
+    for (guint i = 0; i < entries->len; i++)
+      {
+        Entry *entry = &g_array_index (entries, Entry, i);
 
-      total += entry->size;
-      if (i >= PATRON_ACCOUNT_CACHE_MAX_FILES || total > PATRON_ACCOUNT_CACHE_MAX_BYTES)
-        g_unlink (entry->path);
-    }
+        if (entry->lasting != (pass == 0))
+          continue;
+        total += entry->size;
+        if (++n > self->max_files || total > PATRON_ACCOUNT_CACHE_MAX_BYTES)
+          g_unlink (entry->path);
+      }
 }
 
 static gboolean
@@ -217,7 +226,7 @@ write_thread (gpointer data,
                                      &error))
         g_message ("Could not keep the offline copy: %s", error->message);
       else
-        prune (self->directory);
+        prune (self);
     }
   if (--pending == 0)
     g_cond_broadcast (&idle);
@@ -229,7 +238,8 @@ write_thread (gpointer data,
 static void
 patron_account_cache_keep (MedusaAnswerStore *store,
                            const char        *key,
-                           GBytes            *body)
+                           GBytes            *body,
+                           gboolean           lasting)
 {
   PatronAccountCache *self = PATRON_ACCOUNT_CACHE (store);
   g_autofree char *name = hash (key);
@@ -240,7 +250,7 @@ patron_account_cache_keep (MedusaAnswerStore *store,
 
   write = g_new0 (Write, 1);
   write->cache = g_object_ref (self);
-  write->name = g_strconcat (name, FILE_SUFFIX, NULL);
+  write->name = g_strconcat (name, lasting ? LASTING_SUFFIX : FILE_SUFFIX, NULL);
   write->body = g_bytes_ref (body);
 
   g_mutex_lock (&lock);
@@ -264,17 +274,27 @@ patron_account_cache_recall (MedusaAnswerStore  *store,
 {
   PatronAccountCache *self = PATRON_ACCOUNT_CACHE (store);
   g_autofree char *name = hash (key);
-  g_autofree char *file_name = g_strconcat (name, FILE_SUFFIX, NULL);
-  g_autofree char *path = g_build_filename (self->directory, file_name, NULL);
   g_autoptr(GMappedFile) file = NULL;
+  const char *suffixes[] = { FILE_SUFFIX, LASTING_SUFFIX };
+  g_autoptr(GError) local_error = NULL;
 
   if (g_cancellable_set_error_if_cancelled (cancellable, error))
     return NULL;
 
   /* mapped: a file grown by someone else is not read into memory whole */
-  file = g_mapped_file_new (path, FALSE, error);
+  for (guint i = 0; i < G_N_ELEMENTS (suffixes) && file == NULL; i++)
+    {
+      g_autofree char *file_name = g_strconcat (name, suffixes[i], NULL);
+      g_autofree char *path = g_build_filename (self->directory, file_name, NULL);
+
+      g_clear_error (&local_error);
+      file = g_mapped_file_new (path, FALSE, &local_error);
+    }
   if (file == NULL)
-    return NULL;
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return NULL;
+    }
   if (g_mapped_file_get_length (file) > MAX_FILE_SIZE)
     {
       g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, "The kept answer is too large");
@@ -315,6 +335,7 @@ patron_account_cache_class_init (PatronAccountCacheClass *klass)
 static void
 patron_account_cache_init (PatronAccountCache *self)
 {
+  self->max_files = PATRON_ACCOUNT_CACHE_MAX_FILES;
 }
 
 /**
@@ -377,6 +398,25 @@ patron_account_cache_dup_seen_at (PatronAccountCache *self)
     return NULL;
 
   return g_date_time_new_from_unix_local (g_array_index (entries, Entry, 0).mtime);
+}
+
+/**
+ * patron_account_cache_set_max_files:
+ * @max_files: at most so many files (#PATRON_ACCOUNT_CACHE_MAX_FILES unless
+ *   set): for tests
+ *
+ * Caps the copy at @max_files files from its next write on.
+ */
+void
+patron_account_cache_set_max_files (PatronAccountCache *self,
+                                    guint               max_files)
+{
+  g_return_if_fail (PATRON_IS_ACCOUNT_CACHE (self));
+  g_return_if_fail (max_files > 0);
+
+  g_mutex_lock (&lock);
+  self->max_files = max_files;
+  g_mutex_unlock (&lock);
 }
 
 /**

@@ -9,7 +9,8 @@
 
 G_BEGIN_DECLS
 
-/* What one customer's copy may hold: the oldest answers go beyond these. */
+/* What one customer's copy may hold: the oldest answers go beyond these,
+ * those a start offline needs (the customer, the order count) last. */
 #define PATRON_ACCOUNT_CACHE_MAX_FILES 200
 #define PATRON_ACCOUNT_CACHE_MAX_BYTES (64 * 1024 * 1024)
 
@@ -21,6 +22,8 @@ PatronAccountCache *patron_account_cache_new          (const char         *store
                                                        const char         *email);
 const char         *patron_account_cache_get_path     (PatronAccountCache *self);
 GDateTime          *patron_account_cache_dup_seen_at  (PatronAccountCache *self);
+void                patron_account_cache_set_max_files (PatronAccountCache *self,
+                                                       guint               max_files);
 void                patron_account_cache_sync         (PatronAccountCache *self);
 void                patron_account_cache_delete       (PatronAccountCache *self);
 void                patron_account_cache_delete_others (PatronAccountCache *self);

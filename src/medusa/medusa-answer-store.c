@@ -19,19 +19,21 @@ medusa_answer_store_default_init (MedusaAnswerStoreInterface *iface)
 /**
  * medusa_answer_store_keep:
  * @key: the request the store answered
- * @body: its answer, as it came
+ * @body: what Patron shows of its answer (medusa_json_keep_only())
+ * @lasting: whether a start offline needs it: kept the longest
  *
  * Keeps @body for @key, replacing what was kept for it.
  */
 void
 medusa_answer_store_keep (MedusaAnswerStore *self,
                           const char        *key,
-                          GBytes            *body)
+                          GBytes            *body,
+                          gboolean           lasting)
 {
   g_return_if_fail (MEDUSA_IS_ANSWER_STORE (self));
   g_return_if_fail (key != NULL && body != NULL);
 
-  MEDUSA_ANSWER_STORE_GET_IFACE (self)->keep (self, key, body);
+  MEDUSA_ANSWER_STORE_GET_IFACE (self)->keep (self, key, body, lasting);
 }
 
 /**

@@ -15,9 +15,11 @@ G_DECLARE_INTERFACE (MedusaAnswerStore, medusa_answer_store, MEDUSA, ANSWER_STOR
 
 /**
  * MedusaAnswerStoreInterface:
- * @keep: called on the client's main context with the body of a read-only
- *   answer (the customer, a page of orders, an order) that the store sent
- *   for the request @key (opaque: the dialect's, no token in it)
+ * @keep: called on the client's main context with what Patron shows of a
+ *   read-only answer (the customer, a page of orders, an order) that the
+ *   store sent for the request @key (opaque: the dialect's, no token in
+ *   it); @lasting for the answers a start offline needs (the customer, the
+ *   order count), which should be the last to go when space runs out
  * @recall: called in a worker thread when the store cannot be reached:
  *   the body kept for @key, or %NULL with @error. The client parses it
  *   with the same bounded parser as an answer from the network.
@@ -31,7 +33,8 @@ struct _MedusaAnswerStoreInterface
 
   void    (*keep)   (MedusaAnswerStore  *self,
                      const char         *key,
-                     GBytes             *body);
+                     GBytes             *body,
+                     gboolean            lasting);
   GBytes *(*recall) (MedusaAnswerStore  *self,
                      const char         *key,
                      GCancellable       *cancellable,
@@ -40,7 +43,8 @@ struct _MedusaAnswerStoreInterface
 
 void    medusa_answer_store_keep   (MedusaAnswerStore  *self,
                                     const char         *key,
-                                    GBytes             *body);
+                                    GBytes             *body,
+                                    gboolean            lasting);
 GBytes *medusa_answer_store_recall (MedusaAnswerStore  *self,
                                     const char         *key,
                                     GCancellable       *cancellable,

@@ -595,13 +595,17 @@ unconfirmed (gboolean  changed,
 
 typedef struct
 {
-  ParseFunc          parse;
-  GBytes            *body;
-  gboolean           changed;
+  ParseFunc             parse;
+  GBytes               *body;
+  gboolean              changed;
   /* or, the store out of reach, the answer kept for @key */
-  MedusaAnswerStore *store;
-  char              *key;
-  GError            *unreachable;
+  MedusaAnswerStore    *store;
+  char                 *key;
+  GError               *unreachable;
+  /* or, read, what of it to keep for @key in @keep_in */
+  MedusaAnswerStore    *keep_in;
+  const MedusaJsonKeep *keep;
+  gboolean              lasting;
 } ParseData;
 
 static void
@@ -611,7 +615,59 @@ parse_data_free (ParseData *data)
   g_clear_object (&data->store);
   g_free (data->key);
   g_clear_error (&data->unreachable);
+  g_clear_object (&data->keep_in);
   g_free (data);
+}
+
+typedef struct
+{
+  MedusaAnswerStore *store;
+  char              *key;
+  GBytes            *body;
+  gboolean           lasting;
+} KeepData;
+
+static void
+keep_data_free (KeepData *data)
+{
+  g_object_unref (data->store);
+  g_free (data->key);
+  g_bytes_unref (data->body);
+  g_free (data);
+}
+
+static gboolean
+keep_cb (gpointer user_data)
+{
+  KeepData *data = user_data;
+
+  medusa_answer_store_keep (data->store, data->key, data->body, data->lasting);
+
+  return G_SOURCE_REMOVE;
+}
+
+/* An answer read: what of it Patron shows goes to the answer store, on the
+ * client's main context. */
+static void
+keep_shown (GTask     *task,
+            ParseData *data)
+{
+  GBytes *shown = medusa_json_keep_only (data->body, data->keep);
+  KeepData *keep;
+
+  if (shown == NULL)
+    {
+      g_debug ("Not kept for %s: not plainly JSON", data->key);
+      return;
+    }
+
+  keep = g_new0 (KeepData, 1);
+  keep->store = g_object_ref (data->keep_in);
+  keep->key = g_strdup (data->key);
+  keep->body = shown;
+  keep->lasting = data->lasting;
+  g_main_context_invoke_full (g_task_get_context (task), G_PRIORITY_DEFAULT, keep_cb, keep,
+                              (GDestroyNotify) keep_data_free);
 }
 
 /* Reading an answer takes time that grows with it (up to the client's
@@ -647,6 +703,9 @@ parse_thread (GTask        *task,
       g_task_return_error (task, g_steal_pointer (&data->unreachable));
       return;
     }
+
+  if (value != NULL && data->keep_in != NULL)
+    keep_shown (task, data);
 
   if (value == NULL)
     g_task_return_error (task, unconfirmed (data->changed, error));
@@ -734,7 +793,7 @@ call_cb (GObject      *object,
   ParseFunc parse = call_data->parse;
   gboolean changed = call_data->changed || store_changed (result);
   MedusaRequest *request = ((SendData *) g_task_get_task_data (G_TASK (result)))->request;
-  gboolean keepable = request->keepable && call_data->next == NULL && parse != NULL &&
+  gboolean keepable = request->keep != NULL && call_data->next == NULL && parse != NULL &&
                       self->answer_store != NULL;
   ParseData *data;
   GBytes *body;
@@ -766,8 +825,6 @@ call_cb (GObject      *object,
     }
 
   set_offline (self, FALSE);
-  if (keepable)
-    medusa_answer_store_keep (self->answer_store, request->path, body);
 
   if (call_data->next != NULL)
     {
@@ -798,6 +855,13 @@ call_cb (GObject      *object,
   data->parse = parse;
   data->body = body;
   data->changed = changed;
+  if (keepable)
+    {
+      data->keep_in = g_object_ref (self->answer_store);
+      data->key = g_strdup (request->path);
+      data->keep = request->keep;
+      data->lasting = request->lasting;
+    }
   g_task_set_task_data (task, data, (GDestroyNotify) parse_data_free);
   g_task_run_in_thread (task, parse_thread);
 }
@@ -839,12 +903,18 @@ call (MedusaClient        *self,
   call_send (self, request, task);
 }
 
-/* @request, read only, its answer worth showing again offline */
+/* @request, read only, its answer worth showing again offline: what of it
+ * @keep says; @lasting, one a start offline needs */
 static MedusaRequest *
-mark_keepable (MedusaRequest *request)
+mark_keepable (MedusaRequest        *request,
+               const MedusaJsonKeep *keep,
+               gboolean              lasting)
 {
   if (request != NULL)
-    request->keepable = TRUE;
+    {
+      request->keep = keep;
+      request->lasting = lasting;
+    }
 
   return request;
 }
@@ -1711,7 +1781,8 @@ sign_in_fetch_customer (MedusaClient *self,
                         GTask        *task)
 {
   /* parsed off the main loop, as call() does */
-  call (self, mark_keepable (self->dialect->get_customer ()), (ParseFunc) self->dialect->parse_customer,
+  call (self, mark_keepable (self->dialect->get_customer (), self->dialect->keep_customer, TRUE),
+        (ParseFunc) self->dialect->parse_customer,
         sign_in_fetch_customer, g_task_get_cancellable (task), sign_in_customer_cb, task);
 }
 
@@ -2011,7 +2082,8 @@ medusa_client_get_customer_async (MedusaClient        *self,
 {
   g_return_if_fail (MEDUSA_IS_CLIENT (self));
 
-  call (self, mark_keepable (self->dialect->get_customer ()), (ParseFunc) self->dialect->parse_customer,
+  call (self, mark_keepable (self->dialect->get_customer (), self->dialect->keep_customer, TRUE),
+        (ParseFunc) self->dialect->parse_customer,
         medusa_client_get_customer_async, cancellable, callback, user_data);
 }
 
@@ -2381,9 +2453,11 @@ medusa_client_list_orders_async (MedusaClient           *self,
   data->store = self->answer_store != NULL ? g_object_ref (self->answer_store) : NULL;
   g_task_set_task_data (task, data, (GDestroyNotify) list_data_free);
   request = self->dialect->list_orders (query);
-  /* pages of whole orders are an export's, not what a list shows */
+  /* pages of whole orders are an export's, not what a list shows; the
+   * count (a page of one id) is what the account page starts with */
   if (medusa_order_query_get_detail (query) != MEDUSA_ORDER_DETAIL_FULL)
-    mark_keepable (request);
+    mark_keepable (request, self->dialect->keep_order_page,
+                   medusa_order_query_get_detail (query) == MEDUSA_ORDER_DETAIL_ID);
   call (self, request, (ParseFunc) self->dialect->parse_order_page,
         list_orders_cb, cancellable, list_orders_cb, task);
 }
@@ -2411,7 +2485,8 @@ medusa_client_get_order_async (MedusaClient        *self,
   g_return_if_fail (MEDUSA_IS_CLIENT (self));
   g_return_if_fail (order_id != NULL);
 
-  call (self, mark_keepable (self->dialect->get_order (order_id)), (ParseFunc) self->dialect->parse_order,
+  call (self, mark_keepable (self->dialect->get_order (order_id), self->dialect->keep_order, FALSE),
+        (ParseFunc) self->dialect->parse_order,
         medusa_client_get_order_async, cancellable, callback, user_data);
 }
 

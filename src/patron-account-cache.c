@@ -99,7 +99,7 @@ store_directory (const char *store_url)
 typedef struct
 {
   char    *path;
-  gint64   mtime;
+  gint64   mtime;              /* µs: answers come many a second */
   goffset  size;
   gboolean lasting;
 } Entry;
@@ -140,7 +140,7 @@ list_entries (const char *directory)
           g_free (entry.path);
           continue;
         }
-      entry.mtime = st.st_mtime;
+      entry.mtime = (gint64) st.st_mtim.tv_sec * G_USEC_PER_SEC + st.st_mtim.tv_nsec / 1000;
       entry.size = st.st_size;
       entry.lasting = g_str_has_suffix (name, LASTING_SUFFIX);
       g_array_append_val (entries, entry);
@@ -397,7 +397,8 @@ patron_account_cache_dup_seen_at (PatronAccountCache *self)
   if (entries->len == 0)
     return NULL;
 
-  return g_date_time_new_from_unix_local (g_array_index (entries, Entry, 0).mtime);
+  return g_date_time_new_from_unix_local (g_array_index (entries, Entry, 0).mtime /
+                                          G_USEC_PER_SEC);
 }
 
 /**

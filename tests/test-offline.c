@@ -8,8 +8,11 @@
  * permissions, that a session at a store out of reach restores from it
  * (read again by the bounded parsers: a hostile file is refused, not
  * trusted), and that Sign Out and Forget This Store delete it, while a
- * session not kept, or kept at a counter, never writes one. The cache
- * directory is a fresh one, emptied by each test in turn.
+ * session not kept, or kept at a counter, never writes one. What it keeps
+ * of each answer is only what Patron shows (every member of every file is
+ * checked), and the customer outlasts the pages when space runs out. The
+ * copy's cases run against the Medusa v2 test store too (MEDUSA_V2_URL).
+ * The cache directory is a fresh one, emptied by each test in turn.
  */
 
 #include "config.h"
@@ -18,16 +21,191 @@
 
 #include <glib/gstdio.h>
 #include <string.h>
+#include <time.h>
+#include <utime.h>
 
 #include "medusa-json.h"
+#include "medusa-json-v2.h"
 #include "patron-account-cache.h"
 #include "patron-offline-banner.h"
 #include "patron-secrets.h"
 #include "patron-session.h"
 
+/* Which members Patron shows, as "parent": the names of the members (or
+ * lists) holding them, "·" for an answer's own; "members": their names. */
+typedef struct
+{
+  const char *parents;
+  const char *members;
+} Shown;
+
+#define V1_ADDRESS "id company first_name last_name address_1 address_2 city country_code " \
+                   "province postal_code phone"
+
+static const Shown shown_v1[] = {
+  { "·", "customer orders count offset limit" },
+  { "customer", "id email first_name last_name phone billing_address_id billing_address "
+                "shipping_addresses" },
+  { "billing_address shipping_addresses shipping_address", V1_ADDRESS },
+  { "orders", "id display_id status fulfillment_status payment_status email currency_code "
+              "region created_at items shipping_address billing_address shipping_methods "
+              "fulfillments refunds discounts gift_cards subtotal shipping_total tax_total "
+              "discount_total gift_card_total refunded_total paid_total total" },
+  { "region shipping_option", "name" },
+  { "items", "id title description thumbnail variant quantity fulfilled_quantity "
+             "shipped_quantity returned_quantity unit_price subtotal discount_total tax_total "
+             "total" },
+  { "variant", "title sku" },
+  { "shipping_methods", "id shipping_option price total" },
+  { "fulfillments", "id created_at shipped_at canceled_at tracking_numbers tracking_links" },
+  { "tracking_links", "tracking_number url" },
+  { "refunds", "id amount reason note created_at" },
+  { "discounts gift_cards", "code" },
+  { NULL, NULL }
+};
+
+static const Shown shown_v2[] = {
+  { "·", "customer orders order count offset limit" },
+  { "customer", "id email first_name last_name phone addresses" },
+  { "addresses shipping_address billing_address", V1_ADDRESS " is_default_billing" },
+  { "orders order", "id display_id status fulfillment_status payment_status email "
+                    "currency_code region created_at items shipping_address billing_address "
+                    "shipping_methods fulfillments payment_collections item_subtotal "
+                    "shipping_subtotal shipping_total tax_total discount_total "
+                    "credit_line_total total" },
+  { "region", "name" },
+  { "items", "id title product_description thumbnail variant_title variant_sku quantity "
+             "detail unit_price subtotal discount_total tax_total total adjustments" },
+  { "detail", "fulfilled_quantity shipped_quantity return_received_quantity" },
+  { "adjustments", "code" },
+  { "shipping_methods", "id name amount total adjustments" },
+  { "fulfillments", "id created_at shipped_at canceled_at labels" },
+  { "labels", "tracking_number tracking_url" },
+  { "payment_collections", "id refunded_amount captured_amount updated_at payments" },
+  { "payments", "refunds" },
+  { "refunds", "id amount refund_reason note created_at" },
+  { "refund_reason", "label" },
+  { NULL, NULL }
+};
+
+/* A test store, and how its answers read. */
+typedef struct
+{
+  const char      *url;
+  const char      *publishable_key;   /* v2's */
+  MedusaCustomer  *(*parse_customer)   (GBytes *body, GError **error);
+  MedusaOrderPage *(*parse_order_page) (GBytes *body, GError **error);
+  MedusaOrder     *(*parse_order)      (GBytes *body, GError **error);
+  const Shown     *shown;
+} TestStore;
+
+static TestStore v1_store = {
+  NULL, NULL, medusa_json_parse_customer_response, medusa_json_parse_order_page,
+  medusa_json_parse_single_order_page, shown_v1,
+};
+static TestStore v2_store = {
+  NULL, NULL, medusa_json_v2_parse_customer, medusa_json_v2_parse_order_page,
+  medusa_json_v2_parse_order, shown_v2,
+};
+
+static const TestStore *store_now;
 static const char *store_url;
 static const char *buyer_email;
 static const char *buyer_password;
+
+/* A test, and the store it runs against. */
+typedef struct
+{
+  const TestStore *store;
+  void           (*func) (void);
+} Case;
+
+static void
+run_case (gconstpointer data)
+{
+  const Case *test = data;
+
+  store_now = test->store;
+  store_url = store_now->url;
+  test->func ();
+}
+
+static void
+add_case (const char      *path,
+          const TestStore *test_store,
+          void           (*func) (void))
+{
+  Case *test = g_new0 (Case, 1);
+
+  test->store = test_store;
+  test->func = func;
+  g_test_add_data_func_full (path, test, run_case, g_free);
+}
+
+/* A session at @url speaking the test store's dialect. */
+static PatronSession *
+new_session (const char *url)
+{
+  PatronSession *session = patron_session_new (url);
+
+  if (store_now->publishable_key != NULL)
+    {
+      MedusaClient *client = patron_session_get_client (session);
+
+      medusa_client_set_api_version (client, MEDUSA_API_VERSION_2);
+      medusa_client_set_publishable_key (client, store_now->publishable_key);
+    }
+
+  return session;
+}
+
+static gboolean
+is_shown (const char *parent,
+          const char *name)
+{
+  g_autofree char *spaced_parent = g_strdup_printf (" %s ", parent);
+  g_autofree char *spaced_name = g_strdup_printf (" %s ", name);
+
+  for (const Shown *shown = store_now->shown; shown->parents != NULL; shown++)
+    {
+      g_autofree char *parents = g_strdup_printf (" %s ", shown->parents);
+      g_autofree char *members = g_strdup_printf (" %s ", shown->members);
+
+      if (strstr (parents, spaced_parent) != NULL && strstr (members, spaced_name) != NULL)
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+/* Fails unless every member in @node is one Patron shows. */
+static void
+assert_only_shown (JsonNode   *node,
+                   const char *parent,
+                   const char *path)
+{
+  if (JSON_NODE_HOLDS_ARRAY (node))
+    {
+      JsonArray *array = json_node_get_array (node);
+
+      for (guint i = 0; i < json_array_get_length (array); i++)
+        assert_only_shown (json_array_get_element (array, i), parent, path);
+    }
+  else if (JSON_NODE_HOLDS_OBJECT (node))
+    {
+      JsonObject *object = json_node_get_object (node);
+      g_autoptr(GList) names = json_object_get_members (object);
+
+      for (GList *l = names; l != NULL; l = l->next)
+        {
+          const char *name = l->data;
+
+          if (!is_shown (parent, name))
+            g_error ("%s keeps “%s” of “%s”, which Patron does not show", path, name, parent);
+          assert_only_shown (json_object_get_member (object, name), name, path);
+        }
+    }
+}
 
 /* A store address where nothing answers: a port just closed. */
 static char *
@@ -97,7 +275,7 @@ signed_in_session (const char *url,
                    gboolean    remember,
                    gboolean    keep_sessions)
 {
-  PatronSession *session = patron_session_new (url);
+  PatronSession *session = new_session (url);
   g_autoptr(GAsyncResult) result = NULL;
   g_autoptr(GError) error = NULL;
 
@@ -237,6 +415,7 @@ test_copy_contents (void)
       g_autoptr(MedusaCustomer) customer = NULL;
       g_autoptr(MedusaOrderPage) page = NULL;
       g_autoptr(MedusaOrder) order = NULL;
+      g_autoptr(JsonNode) root_node = NULL;
 
       g_assert_cmpuint (mode_of (path), ==, 0600);
       g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
@@ -244,16 +423,29 @@ test_copy_contents (void)
       g_assert_null (strstr (contents, token));
       g_assert_null (strstr (contents, buyer_password));
       g_assert_null (strstr (contents, "password"));
+      /* only what Patron shows: no metadata, no timestamps or ids it never shows */
+      root_node = json_from_string (contents, NULL);
+      g_assert_nonnull (root_node);
+      assert_only_shown (root_node, "·", path);
 
-      /* what it holds is what the customer saw, as the store sent it */
+      /* what it holds is what the customer saw */
       body = g_bytes_new (contents, length);
-      if ((customer = medusa_json_parse_customer_response (body, NULL)) != NULL)
+      if ((customer = store_now->parse_customer (body, NULL)) != NULL)
         {
           g_assert_cmpstr (medusa_customer_get_email (customer), ==, buyer_email);
+          /* the customer outlasts the pages */
+          g_assert_true (g_str_has_suffix (path, ".lasting.json"));
           customers++;
         }
+      /* v2 answers the order opened with the order */
+      else if (store_now->publishable_key != NULL &&
+               (order = store_now->parse_order (body, NULL)) != NULL)
+        {
+          g_assert_cmpstr (medusa_order_get_id (order), ==, order_id);
+          orders++;
+        }
       /* v1 answers the order opened, and the count, with a page of one */
-      else if ((page = medusa_json_parse_order_page (body, NULL)) != NULL)
+      else if ((page = store_now->parse_order_page (body, NULL)) != NULL)
         {
           guint n = g_list_model_get_n_items (medusa_order_page_get_orders (page));
 
@@ -330,6 +522,67 @@ restore (PatronSession  *session,
   return patron_session_restore_finish (session, test_wait_for (&result), NULL, error);
 }
 
+/* Many pages seen, and space for few: the pages go, the customer stays
+ * (seen a minute before them, as at a start), and a start offline still
+ * shows the account. */
+static void
+test_copy_customer_outlasts_pages (void)
+{
+  g_autoptr(PatronSession) online = NULL;
+  g_autoptr(PatronSession) offline = NULL;
+  g_autoptr(MedusaOrderPage) page = NULL;
+  g_autoptr(GPtrArray) files = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *url = unreachable_url ();
+  g_autofree char *directory = NULL;
+  PatronAccountCache *copy;
+  MedusaClient *client;
+
+  online = signed_in_session (store_url, TRUE, TRUE);
+  client = patron_session_get_client (online);
+  copy = patron_session_get_account_cache (online);
+  g_assert_nonnull (copy);
+  patron_account_cache_set_max_files (copy, 3);
+  patron_account_cache_sync (copy);
+  files = files_under (patron_account_cache_get_path (copy));
+  g_assert_cmpuint (files->len, ==, 1);
+  g_assert_cmpint (g_utime (g_ptr_array_index (files, 0),
+                            &(struct utimbuf) { time (NULL) - 60, time (NULL) - 60 }), ==, 0);
+  g_clear_pointer (&files, g_ptr_array_unref);
+
+  for (guint offset = 0; offset <= 200; offset += 50)
+    {
+      g_autoptr(MedusaOrderPage) seen = list_orders (client, offset, &error);
+
+      g_assert_no_error (error);
+      g_assert_nonnull (seen);
+    }
+  patron_account_cache_sync (copy);
+  files = files_under (patron_account_cache_get_path (copy));
+  g_assert_cmpuint (files->len, ==, 3);
+
+  directory = move_copy (copy, url);
+  keep_in_keyring (url, "expired.or.not");
+  offline = new_session (url);
+  g_assert_true (restore (offline, &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (medusa_customer_get_email (patron_session_get_customer (offline)), ==,
+                   buyer_email);
+  /* the newest page is kept, the first gone */
+  page = list_orders (patron_session_get_client (offline), 200, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (page);
+  g_clear_object (&page);
+  page = list_orders (patron_session_get_client (offline), 0, &error);
+  g_assert_null (page);
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CONNECTION_REFUSED);
+  g_clear_error (&error);
+
+  sign_out (offline);
+  g_assert_false (g_file_test (directory, G_FILE_TEST_EXISTS));
+  sign_out (online);
+}
+
 static void
 test_copy_restores_offline (void)
 {
@@ -339,6 +592,7 @@ test_copy_restores_offline (void)
   g_autoptr(MedusaOrderPage) page = NULL;
   g_autoptr(MedusaOrderPage) unseen = NULL;
   g_autoptr(MedusaOrder) order = NULL;
+  g_autoptr(MedusaOrder) seen = NULL;
   g_autoptr(GDateTime) seen_at = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) files = NULL;
@@ -350,12 +604,15 @@ test_copy_restores_offline (void)
 
   online = signed_in_session (store_url, TRUE, TRUE);
   copy = see_account (online, &order_id);
+  seen = get_order (patron_session_get_client (online), order_id, &error);
+  g_assert_no_error (error);
+  patron_account_cache_sync (copy);
   directory = move_copy (copy, url);
   /* a kept session at a store that does not answer (an expired token too:
    * nobody can tell offline) */
   keep_in_keyring (url, "expired.or.not");
 
-  offline = patron_session_new (url);
+  offline = new_session (url);
   g_assert_true (restore (offline, &error));
   g_assert_no_error (error);
   g_assert_true (patron_session_get_offline (offline));
@@ -374,31 +631,55 @@ test_copy_restores_offline (void)
   }
   order = get_order (patron_session_get_client (offline), order_id, &error);
   g_assert_no_error (error);
-  /* a search looks through the pages kept: the first order by its number */
-  {
-    g_autoptr(MedusaOrderQuery) query = medusa_order_query_new ();
-    g_autoptr(MedusaOrder) first = g_list_model_get_item (medusa_order_page_get_orders (page), 0);
-    g_autoptr(MedusaOrderPage) found = NULL;
-    g_autoptr(MedusaOrder) hit = NULL;
-    g_autofree char *number = g_strdup_printf ("#%" G_GINT64_FORMAT,
-                                               medusa_order_get_display_id (first));
-    const char *statuses[] = { medusa_order_get_status (first), NULL };
-    g_autoptr(GAsyncResult) result = NULL;
+  /* the order as it was seen: amounts (v2's decimals too), items, addresses */
+  g_assert_cmpint (medusa_order_get_display_id (order), ==, medusa_order_get_display_id (seen));
+  g_assert_cmpstr (medusa_order_get_status (order), ==, medusa_order_get_status (seen));
+  g_assert_cmpstr (medusa_order_get_email (order), ==, medusa_order_get_email (seen));
+  g_assert_cmpstr (medusa_order_get_currency_code (order), ==,
+                   medusa_order_get_currency_code (seen));
+  g_assert_cmpint (medusa_order_get_total (order), ==, medusa_order_get_total (seen));
+  g_assert_cmpint (medusa_order_get_subtotal (order), ==, medusa_order_get_subtotal (seen));
+  g_assert_cmpint (medusa_order_get_tax_total (order), ==, medusa_order_get_tax_total (seen));
+  g_assert_cmpint (medusa_order_get_shipping_total (order), ==,
+                   medusa_order_get_shipping_total (seen));
+  g_assert_cmpint (medusa_order_get_total (order), !=, 0);
+  g_assert_cmpuint (g_list_model_get_n_items (medusa_order_get_items (order)), ==,
+                    g_list_model_get_n_items (medusa_order_get_items (seen)));
+  g_assert_cmpuint (g_list_model_get_n_items (medusa_order_get_items (order)), >, 0);
+  g_assert_cmpuint (g_list_model_get_n_items (medusa_order_get_refunds (order)), ==,
+                    g_list_model_get_n_items (medusa_order_get_refunds (seen)));
+  g_assert_cmpuint (g_list_model_get_n_items (medusa_order_get_fulfillments (order)), ==,
+                    g_list_model_get_n_items (medusa_order_get_fulfillments (seen)));
+  g_assert_nonnull (medusa_order_get_shipping_address (order));
+  g_assert_cmpstr (medusa_address_get_city (medusa_order_get_shipping_address (order)), ==,
+                   medusa_address_get_city (medusa_order_get_shipping_address (seen)));
+  /* a search looks through the pages kept: the first order by its number
+   * (v2 stores offer no search) */
+  if (store_now->publishable_key == NULL)
+    {
+      g_autoptr(MedusaOrderQuery) query = medusa_order_query_new ();
+      g_autoptr(MedusaOrder) first = g_list_model_get_item (medusa_order_page_get_orders (page), 0);
+      g_autoptr(MedusaOrderPage) found = NULL;
+      g_autoptr(MedusaOrder) hit = NULL;
+      g_autofree char *number = g_strdup_printf ("#%" G_GINT64_FORMAT,
+                                                 medusa_order_get_display_id (first));
+      const char *statuses[] = { medusa_order_get_status (first), NULL };
+      g_autoptr(GAsyncResult) result = NULL;
 
-    medusa_order_query_set_detail (query, MEDUSA_ORDER_DETAIL_SUMMARY);
-    medusa_order_query_set_limit (query, 50);
-    medusa_order_query_set_search (query, number);
-    medusa_order_query_set_statuses (query, statuses);
-    medusa_client_list_orders_async (patron_session_get_client (offline), query, NULL,
-                                     test_store_result_cb, &result);
-    found = medusa_client_list_orders_finish (patron_session_get_client (offline),
-                                              test_wait_for (&result), &error);
-    g_assert_no_error (error);
-    g_assert_cmpuint (medusa_order_page_get_count (found), >=, 1);
-    g_assert_cmpuint (medusa_order_page_get_count (found), <, 50);
-    hit = g_list_model_get_item (medusa_order_page_get_orders (found), 0);
-    g_assert_cmpstr (medusa_order_get_id (hit), ==, order_id);
-  }
+      medusa_order_query_set_detail (query, MEDUSA_ORDER_DETAIL_SUMMARY);
+      medusa_order_query_set_limit (query, 50);
+      medusa_order_query_set_search (query, number);
+      medusa_order_query_set_statuses (query, statuses);
+      medusa_client_list_orders_async (patron_session_get_client (offline), query, NULL,
+                                       test_store_result_cb, &result);
+      found = medusa_client_list_orders_finish (patron_session_get_client (offline),
+                                                test_wait_for (&result), &error);
+      g_assert_no_error (error);
+      g_assert_cmpuint (medusa_order_page_get_count (found), >=, 1);
+      g_assert_cmpuint (medusa_order_page_get_count (found), <, 50);
+      hit = g_list_model_get_item (medusa_order_page_get_orders (found), 0);
+      g_assert_cmpstr (medusa_order_get_id (hit), ==, order_id);
+    }
 
   unseen = list_orders (patron_session_get_client (offline), 200, &error);
   g_assert_null (unseen);
@@ -413,7 +694,7 @@ test_copy_restores_offline (void)
   for (guint i = 0; i < files->len; i++)
     g_assert_true (g_file_set_contents_full (g_ptr_array_index (files, i), deep, 200000,
                                              G_FILE_SET_CONTENTS_CONSISTENT, 0600, NULL));
-  hostile = patron_session_new (url);
+  hostile = new_session (url);
   g_assert_false (restore (hostile, &error));
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CONNECTION_REFUSED);
   g_assert_null (patron_session_get_customer (hostile));
@@ -641,22 +922,30 @@ main (int   argc,
 
   g_test_add_func ("/offline/banner/text", test_banner_text);
 
-  store_url = test_store_url ();
-  if (store_url == NULL)
-    {
-      status = g_test_run ();
-      test_delete_tree (cache);
-      return status;
-    }
   buyer_email = "buyer@example.com";
   buyer_password = "buyer-pass-123";
-
-  g_test_add_func ("/offline/copy/contents", test_copy_contents);
-  g_test_add_func ("/offline/copy/restores-offline", test_copy_restores_offline);
-  g_test_add_func ("/offline/copy/expired-offline", test_copy_expired_offline);
-  g_test_add_func ("/offline/copy/forgotten-with-store", test_copy_forgotten_with_store);
-  g_test_add_func ("/offline/copy/one-per-store", test_copy_one_per_store);
-  g_test_add_func ("/offline/copy/only-when-kept", test_copy_only_when_kept);
+  v1_store.url = test_store_url ();
+  if (v1_store.url != NULL)
+    {
+      add_case ("/offline/copy/contents", &v1_store, test_copy_contents);
+      add_case ("/offline/copy/restores-offline", &v1_store, test_copy_restores_offline);
+      add_case ("/offline/copy/customer-outlasts-pages", &v1_store,
+                test_copy_customer_outlasts_pages);
+      add_case ("/offline/copy/expired-offline", &v1_store, test_copy_expired_offline);
+      add_case ("/offline/copy/forgotten-with-store", &v1_store, test_copy_forgotten_with_store);
+      add_case ("/offline/copy/one-per-store", &v1_store, test_copy_one_per_store);
+      add_case ("/offline/copy/only-when-kept", &v1_store, test_copy_only_when_kept);
+    }
+  /* the same seed's customer at the Medusa v2 test store */
+  v2_store.url = g_getenv ("MEDUSA_V2_URL");
+  v2_store.publishable_key = g_getenv ("MEDUSA_V2_PUBLISHABLE_KEY");
+  if (v2_store.url != NULL && v2_store.url[0] != '\0' && v2_store.publishable_key != NULL)
+    {
+      add_case ("/offline/v2/copy/contents", &v2_store, test_copy_contents);
+      add_case ("/offline/v2/copy/restores-offline", &v2_store, test_copy_restores_offline);
+      add_case ("/offline/v2/copy/customer-outlasts-pages", &v2_store,
+                test_copy_customer_outlasts_pages);
+    }
 
   status = g_test_run ();
   test_delete_tree (cache);

@@ -704,7 +704,8 @@ parse_thread (GTask        *task,
       return;
     }
 
-  if (value != NULL && data->keep_in != NULL)
+  /* a call given up was not seen */
+  if (value != NULL && data->keep_in != NULL && !g_cancellable_is_cancelled (cancellable))
     keep_shown (task, data);
 
   if (value == NULL)

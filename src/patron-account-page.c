@@ -30,6 +30,7 @@ struct _PatronAccountPage
 
   PatronSession  *session;
   GSignalGroup   *visit_signals;  /* the session's visit's */
+  GBindingGroup  *session_bindings;
   MedusaCustomer *customer;
   GCancellable   *cancellable;
   GPtrArray      *pending_deletes;
@@ -48,6 +49,10 @@ struct _PatronAccountPage
   GtkWidget      *save_button;
   GtkWidget      *spinner;
   GtkListBox     *addresses_list;
+  GtkWidget      *offline_label;
+  GtkWidget      *profile_group;
+  GtkWidget      *billing_group;
+  GtkWidget      *addresses_group;
 };
 
 G_DEFINE_FINAL_TYPE (PatronAccountPage, patron_account_page, ADW_TYPE_BIN)
@@ -820,6 +825,7 @@ patron_account_page_dispose (GObject *object)
   set_customer (self, NULL);
   g_clear_object (&self->session);
   g_clear_object (&self->visit_signals);
+  g_clear_object (&self->session_bindings);
   g_clear_pointer (&self->unsaved_id, g_free);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), PATRON_TYPE_ACCOUNT_PAGE);
@@ -850,6 +856,10 @@ patron_account_page_class_init (PatronAccountPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PatronAccountPage, save_button);
   gtk_widget_class_bind_template_child (widget_class, PatronAccountPage, spinner);
   gtk_widget_class_bind_template_child (widget_class, PatronAccountPage, addresses_list);
+  gtk_widget_class_bind_template_child (widget_class, PatronAccountPage, offline_label);
+  gtk_widget_class_bind_template_child (widget_class, PatronAccountPage, profile_group);
+  gtk_widget_class_bind_template_child (widget_class, PatronAccountPage, billing_group);
+  gtk_widget_class_bind_template_child (widget_class, PatronAccountPage, addresses_group);
   gtk_widget_class_bind_template_callback (widget_class, profile_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, save_cb);
   gtk_widget_class_bind_template_callback (widget_class, revert_cb);
@@ -867,6 +877,16 @@ patron_account_page_init (PatronAccountPage *self)
   g_signal_group_connect_swapped (self->visit_signals, "notify::order-count",
                                   G_CALLBACK (update_summary), self);
   gtk_widget_init_template (GTK_WIDGET (self));
+  /* offline, what is shown is a copy: nothing is changed, and it says why */
+  self->session_bindings = g_binding_group_new ();
+  g_binding_group_bind (self->session_bindings, "offline", self->offline_label, "visible",
+                        G_BINDING_SYNC_CREATE);
+  g_binding_group_bind (self->session_bindings, "offline", self->profile_group, "sensitive",
+                        G_BINDING_SYNC_CREATE | G_BINDING_INVERT_BOOLEAN);
+  g_binding_group_bind (self->session_bindings, "offline", self->billing_group, "sensitive",
+                        G_BINDING_SYNC_CREATE | G_BINDING_INVERT_BOOLEAN);
+  g_binding_group_bind (self->session_bindings, "offline", self->addresses_group, "sensitive",
+                        G_BINDING_SYNC_CREATE | G_BINDING_INVERT_BOOLEAN);
   patron_form_set_max_length (self->first_name_row, PATRON_MAX_NAME_LENGTH, self->error_label);
   patron_form_set_max_length (self->last_name_row, PATRON_MAX_NAME_LENGTH, self->error_label);
   patron_form_set_max_length (self->phone_row, PATRON_MAX_PHONE_LENGTH, self->error_label);
@@ -885,6 +905,7 @@ patron_account_page_set_session (PatronAccountPage *self,
     g_signal_handlers_disconnect_by_data (self->session, self);
   g_set_object (&self->session, session);
   g_signal_group_set_target (self->visit_signals, NULL);
+  g_binding_group_set_source (self->session_bindings, session);
 
   if (session != NULL)
     {

@@ -469,6 +469,8 @@ add_totals (PatronOrderReceipt *self,
              -medusa_order_get_discount_total (order), FALSE);
   add_total (self, context, width, _("Gift Cards"), gift_cards,
              -medusa_order_get_gift_card_total (order), FALSE);
+  add_total (self, context, width, _("Store Credit"), NULL,
+             -medusa_order_get_credit_total (order), FALSE);
   add_total (self, context, width, C_("order total", "Shipping"), NULL,
              medusa_order_get_shipping_total (order), TRUE);
   add_total (self, context, width, _("Taxes"), NULL, medusa_order_get_tax_total (order), TRUE);

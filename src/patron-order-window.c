@@ -300,6 +300,8 @@ show_order (PatronOrderWindow *self)
                  currency, FALSE);
   add_money_row (group, _("Gift Cards"), gift_cards, -medusa_order_get_gift_card_total (order),
                  currency, FALSE);
+  add_money_row (group, _("Store Credit"), NULL, -medusa_order_get_credit_total (order),
+                 currency, FALSE);
   add_money_row (group, C_("order total", "Shipping"), NULL, medusa_order_get_shipping_total (order), currency,
                  TRUE);
   add_money_row (group, _("Taxes"), NULL, medusa_order_get_tax_total (order), currency, TRUE);

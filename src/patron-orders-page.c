@@ -95,6 +95,7 @@ struct _PatronOrdersPage
 
   AdwHeaderBar    *header_bar;
   AdwWindowTitle  *title;
+  GtkLabel        *offline_search_label;
   GtkStack        *stack;
   AdwStatusPage   *error_page;
   GtkListView     *list_view;
@@ -241,6 +242,7 @@ update_state (PatronOrdersPage *self)
   if (!medusa_order_list_get_loaded (self->orders) && (error != NULL || n_items == 0))
     {
       adw_window_title_set_subtitle (self->title, "");
+      gtk_widget_set_visible (GTK_WIDGET (self->offline_search_label), FALSE);
       if (error != NULL)
         {
           g_autofree char *sentence = patron_error_to_sentence (error, PATRON_ACTION_OTHER);
@@ -256,6 +258,7 @@ update_state (PatronOrdersPage *self)
   if (n_items == 0)
     {
       adw_window_title_set_subtitle (self->title, "");
+      gtk_widget_set_visible (GTK_WIDGET (self->offline_search_label), FALSE);
       show_state (self, is_filtered (self) ? "no-match" : "empty");
     }
   else
@@ -263,8 +266,22 @@ update_state (PatronOrdersPage *self)
       g_autofree char *text = g_strdup_printf (ngettext ("Showing %u order",
                                                          "Showing %u orders", n_items),
                                                n_items);
+      /* out of reach, a search looks only through the pages kept: said
+       * under the search, in full */
+      gboolean among_kept = is_filtered (self) && self->session != NULL &&
+                            patron_session_get_offline (self->session);
 
       adw_window_title_set_subtitle (self->title, text);
+      if (among_kept)
+        {
+          g_autofree char *among = g_strdup_printf (
+            ngettext ("Showing %u order, searched among those Patron saw before",
+                      "Showing %u orders, searched among those Patron saw before", n_items),
+            n_items);
+
+          gtk_label_set_text (self->offline_search_label, among);
+        }
+      gtk_widget_set_visible (GTK_WIDGET (self->offline_search_label), among_kept);
       show_state (self, "list");
     }
 }
@@ -548,6 +565,16 @@ patron_orders_page_reload (PatronOrdersPage *self)
     medusa_order_list_set_query (self->orders, medusa_order_list_get_query (self->orders));
   expect_session_count (self);
   update_state (self);
+}
+
+/* The store answers again: what the copy showed is loaded afresh. */
+static void
+session_offline_cb (PatronOrdersPage *self)
+{
+  if (!patron_session_get_offline (self->session))
+    patron_orders_page_reload (self);
+  else
+    update_state (self);
 }
 
 static char **
@@ -1186,6 +1213,7 @@ patron_orders_page_class_init (PatronOrdersPageClass *klass)
                                                "patron-orders-page.ui");
   gtk_widget_class_bind_template_child (widget_class, PatronOrdersPage, header_bar);
   gtk_widget_class_bind_template_child (widget_class, PatronOrdersPage, title);
+  gtk_widget_class_bind_template_child (widget_class, PatronOrdersPage, offline_search_label);
   gtk_widget_class_bind_template_child (widget_class, PatronOrdersPage, stack);
   gtk_widget_class_bind_template_child (widget_class, PatronOrdersPage, error_page);
   gtk_widget_class_bind_template_child (widget_class, PatronOrdersPage, list_view);
@@ -1346,6 +1374,8 @@ patron_orders_page_set_session (PatronOrdersPage *self,
   if (self->visit != NULL)
     g_signal_handlers_disconnect_by_func (self->visit, expect_session_count, self);
   g_clear_object (&self->visit);
+  if (self->session != NULL)
+    g_signal_handlers_disconnect_by_func (self->session, session_offline_cb, self);
   g_set_object (&self->session, session);
   /* another customer, or none: an export of the last one's orders stops */
   if (self->export_cancellable != NULL)
@@ -1355,6 +1385,8 @@ patron_orders_page_set_session (PatronOrdersPage *self,
     return;
 
   self->visit = g_object_ref (patron_session_get_visit (session));
+  g_signal_connect_object (session, "notify::offline", G_CALLBACK (session_offline_cb), self,
+                           G_CONNECT_SWAPPED);
   show_what_the_store_can_do (self, patron_session_get_client (session));
   query = query_from_filters (self);
   /* the whole history may be on its way already */

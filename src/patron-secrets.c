@@ -90,6 +90,56 @@ secrets_task_new (const char          *store_url,
   return task;
 }
 
+/* libsecret's file backend (the keyring inside the Flatpak) reads, changes
+ * and writes the whole file for each call: two calls at once in one process
+ * find the file changed under them ("The file was externally modified"),
+ * and every later write fails. Patron's calls go one at a time, in the
+ * order they were made. */
+typedef void (*SecretsStep) (GTask *task);
+
+static GQueue waiting = G_QUEUE_INIT;
+static GTask *running;
+
+static void run_next (void);
+
+static void
+completed_cb (GTask      *task,
+              GParamSpec *pspec,
+              gpointer    user_data)
+{
+  g_signal_handlers_disconnect_by_func (task, completed_cb, NULL);
+  if (running == task)
+    {
+      g_clear_object (&running);
+      run_next ();
+    }
+}
+
+static void
+run_next (void)
+{
+  GTask *task;
+
+  while (running == NULL && (task = g_queue_pop_head (&waiting)) != NULL)
+    {
+      SecretsStep step = g_object_get_data (G_OBJECT (task), "patron-secrets-step");
+
+      running = task;
+      g_signal_connect (task, "notify::completed", G_CALLBACK (completed_cb), NULL);
+      step (task);
+    }
+}
+
+/* @task: (transfer full) */
+static void
+run_in_turn (GTask       *task,
+             SecretsStep  step)
+{
+  g_object_set_data (G_OBJECT (task), "patron-secrets-step", step);
+  g_queue_push_tail (&waiting, task);
+  run_next ();
+}
+
 static void
 store_password_cb (GObject      *object,
                    GAsyncResult *result,
@@ -133,6 +183,17 @@ store_clear_cb (GObject      *object,
                          NULL);
 }
 
+static void
+store_step (GTask *task)
+{
+  SecretsData *data = g_task_get_task_data (task);
+
+  secret_password_clear (patron_secrets_get_schema (), g_task_get_cancellable (task),
+                         store_clear_cb, g_object_ref (task),
+                         "store", data->store_url,
+                         NULL);
+}
+
 /**
  * patron_secrets_store_async:
  *
@@ -153,9 +214,7 @@ patron_secrets_store_async (const char          *store_url,
 
   task = secrets_task_new (store_url, email, token, patron_secrets_store_async,
                            cancellable, callback, user_data);
-  secret_password_clear (patron_secrets_get_schema (), cancellable, store_clear_cb, task,
-                         "store", store_url,
-                         NULL);
+  run_in_turn (task, store_step);
 }
 
 gboolean
@@ -220,6 +279,12 @@ lookup_thread (GTask        *task,
   g_task_return_boolean (task, data->token != NULL);
 }
 
+static void
+lookup_step (GTask *task)
+{
+  g_task_run_in_thread (task, lookup_thread);
+}
+
 /**
  * patron_secrets_lookup_async:
  * @prefetch: (nullable): requests to send with the token found, at once,
@@ -242,8 +307,7 @@ patron_secrets_lookup_async (const char          *store_url,
                            cancellable, callback, user_data);
   if (prefetch != NULL)
     ((SecretsData *) g_task_get_task_data (task))->prefetch = g_object_ref (prefetch);
-  g_task_run_in_thread (task, lookup_thread);
-  g_object_unref (task);
+  run_in_turn (task, lookup_step);
 }
 
 /**
@@ -338,6 +402,15 @@ clear_cb (GObject      *object,
                          NULL, scrub_stored_cb, g_steal_pointer (&task), SCRUB_ATTRIBUTES, NULL);
 }
 
+static void
+clear_step (GTask *task)
+{
+  SecretsData *data = g_task_get_task_data (task);
+
+  secret_password_clear (patron_secrets_get_schema (), g_task_get_cancellable (task), clear_cb,
+                         g_object_ref (task), "store", data->store_url, NULL);
+}
+
 /**
  * patron_secrets_clear_async:
  *
@@ -355,9 +428,7 @@ patron_secrets_clear_async (const char          *store_url,
 
   task = secrets_task_new (store_url, NULL, NULL, patron_secrets_clear_async,
                            cancellable, callback, user_data);
-  secret_password_clear (patron_secrets_get_schema (), cancellable, clear_cb, task,
-                         "store", store_url,
-                         NULL);
+  run_in_turn (task, clear_step);
 }
 
 gboolean
@@ -403,6 +474,13 @@ search_cb (GObject      *object,
   g_task_return_pointer (task, g_steal_pointer (&kept), (GDestroyNotify) g_hash_table_unref);
 }
 
+static void
+search_step (GTask *task)
+{
+  secret_password_search (patron_secrets_get_schema (), SECRET_SEARCH_ALL,
+                          g_task_get_cancellable (task), search_cb, g_object_ref (task), NULL);
+}
+
 /**
  * patron_secrets_list_kept_async:
  *
@@ -418,8 +496,7 @@ patron_secrets_list_kept_async (GCancellable        *cancellable,
   GTask *task = g_task_new (NULL, cancellable, callback, user_data);
 
   g_task_set_source_tag (task, patron_secrets_list_kept_async);
-  secret_password_search (patron_secrets_get_schema (), SECRET_SEARCH_ALL, cancellable,
-                          search_cb, task, NULL);
+  run_in_turn (task, search_step);
 }
 
 /**

@@ -47,6 +47,13 @@ struct _PatronSession
   GAsyncResult     *prepared;         /* what it answered, for the restore */
   GTask            *restore;          /* a restore waiting for that answer */
   gboolean          restoring;        /* a kept session found, being resumed */
+
+  /* the offline copy of a kept session's account, and asking again */
+  PatronAccountCache *copy;
+  guint               retry_source;
+  guint               retry_seconds;
+  GCancellable       *retry_cancellable;
+  gboolean            offline;        /* as last notified */
 };
 
 G_DEFINE_FINAL_TYPE (PatronSession, patron_session, G_TYPE_OBJECT)
@@ -59,6 +66,7 @@ enum {
   PROP_CUSTOMER,
   PROP_SIGNED_IN,
   PROP_RESTORING,
+  PROP_OFFLINE,
   N_PROPS
 };
 
@@ -69,6 +77,208 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 static guint signals[N_SIGNALS];
+
+/* ------------------------------------------------------------------------ */
+/* The offline copy of a kept session's account                             */
+
+#define RETRY_FIRST_SECONDS 2
+#define RETRY_MAX_SECONDS (5 * 60)
+
+static void set_customer (PatronSession  *self,
+                          MedusaCustomer *customer,
+                          const char     *email);
+
+static gboolean
+get_offline (PatronSession *self)
+{
+  return self->copy != NULL && self->visit != NULL && medusa_client_get_offline (self->client);
+}
+
+/* No more asking again; @cancel, not even the question on its way (whose
+ * answer, when the store answered, is the fresh customer). */
+static void
+stop_retrying (PatronSession *self,
+               gboolean       cancel)
+{
+  g_clear_handle_id (&self->retry_source, g_source_remove);
+  if (cancel)
+    {
+      g_cancellable_cancel (self->retry_cancellable);
+      g_clear_object (&self->retry_cancellable);
+    }
+  self->retry_seconds = 0;
+}
+
+static void schedule_retry (PatronSession *self);
+
+static void
+retry_cb (GObject      *object,
+          GAsyncResult *result,
+          gpointer      user_data)
+{
+  g_autoptr(PatronSession) self = user_data;
+  g_autoptr(MedusaCustomer) customer = NULL;
+  g_autoptr(GError) error = NULL;
+
+  customer = medusa_client_get_customer_finish (MEDUSA_CLIENT (object), result, &error);
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+
+  g_clear_object (&self->retry_cancellable);
+  /* an expired session: the client said so, and the session is over */
+  if (self->visit == NULL)
+    return;
+  if (medusa_client_get_offline (self->client))
+    {
+      schedule_retry (self);
+      return;
+    }
+
+  if (customer != NULL)
+    set_customer (self, customer, NULL);
+  else
+    g_debug ("The store answered, but not the customer: %s", error->message);
+}
+
+static gboolean
+retry_timeout_cb (gpointer data)
+{
+  PatronSession *self = data;
+
+  self->retry_source = 0;
+  if (!get_offline (self) || self->retry_cancellable != NULL)
+    return G_SOURCE_REMOVE;
+
+  g_debug ("Asking the store again");
+  self->retry_cancellable = g_cancellable_new ();
+  medusa_client_get_customer_async (self->client, self->retry_cancellable, retry_cb,
+                                    g_object_ref (self));
+
+  return G_SOURCE_REMOVE;
+}
+
+/* Asks again, after twice as long each time, at most every five minutes. */
+static void
+schedule_retry (PatronSession *self)
+{
+  if (self->retry_source != 0 || self->retry_cancellable != NULL)
+    return;
+
+  self->retry_seconds = self->retry_seconds == 0
+    ? RETRY_FIRST_SECONDS
+    : MIN (self->retry_seconds * 2, RETRY_MAX_SECONDS);
+  self->retry_source = g_timeout_add_seconds (self->retry_seconds, retry_timeout_cb, self);
+}
+
+static void
+offline_changed_cb (PatronSession *self)
+{
+  gboolean offline = get_offline (self);
+
+  if (offline)
+    schedule_retry (self);
+  else
+    stop_retrying (self, FALSE);
+  if (self->offline != offline)
+    {
+      self->offline = offline;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_OFFLINE]);
+    }
+}
+
+/* The network came back, or changed: the store is asked at once. */
+static void
+network_changed_cb (PatronSession *self,
+                    gboolean       available)
+{
+  if (!available || !get_offline (self))
+    return;
+
+  g_clear_handle_id (&self->retry_source, g_source_remove);
+  self->retry_seconds = 0;
+  retry_timeout_cb (self);
+}
+
+/* What the client is told about @email's account at this store from now
+ * on is kept, for a kept session only (never in counter mode). */
+static void
+keep_copy (PatronSession *self,
+           const char    *email)
+{
+  g_autoptr(PatronAccountCache) copy = NULL;
+
+  if (!self->keep_sessions || email == NULL)
+    return;
+
+  copy = patron_account_cache_new (self->store_url, email);
+  if (self->copy != NULL &&
+      g_str_equal (patron_account_cache_get_path (self->copy),
+                   patron_account_cache_get_path (copy)))
+    return;
+
+  g_set_object (&self->copy, copy);
+  medusa_client_set_answer_store (self->client, MEDUSA_ANSWER_STORE (self->copy));
+}
+
+/* The copy is not added to any more; @delete, it goes from the disk. */
+static void
+drop_copy (PatronSession *self,
+           gboolean       delete)
+{
+  if (self->copy == NULL)
+    return;
+
+  stop_retrying (self, TRUE);
+  medusa_client_set_answer_store (self->client, NULL);
+  if (delete)
+    patron_account_cache_delete (self->copy);
+  g_clear_object (&self->copy);
+  offline_changed_cb (self);
+}
+
+/**
+ * patron_session_get_offline:
+ *
+ * Returns: whether the store cannot be reached and the account shown is
+ *   the copy kept from before (patron_session_dup_seen_at())
+ */
+gboolean
+patron_session_get_offline (PatronSession *self)
+{
+  g_return_val_if_fail (PATRON_IS_SESSION (self), FALSE);
+
+  return get_offline (self);
+}
+
+/**
+ * patron_session_dup_seen_at:
+ *
+ * Returns: (transfer full) (nullable): when the newest part of the offline
+ *   copy came from the store
+ */
+GDateTime *
+patron_session_dup_seen_at (PatronSession *self)
+{
+  g_return_val_if_fail (PATRON_IS_SESSION (self), NULL);
+
+  return self->copy != NULL ? patron_account_cache_dup_seen_at (self->copy) : NULL;
+}
+
+/**
+ * patron_session_get_account_cache:
+ *
+ * Returns: (transfer none) (nullable): the offline copy of the kept
+ *   session's account
+ */
+PatronAccountCache *
+patron_session_get_account_cache (PatronSession *self)
+{
+  g_return_val_if_fail (PATRON_IS_SESSION (self), NULL);
+
+  return self->copy;
+}
+
+/* ------------------------------------------------------------------------ */
 
 static void
 wipe_free (char *secret)
@@ -137,7 +347,10 @@ set_customer (PatronSession  *self,
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CUSTOMER]);
   if (was_signed_in != (self->visit != NULL))
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SIGNED_IN]);
+    {
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SIGNED_IN]);
+      offline_changed_cb (self);
+    }
 }
 
 static void
@@ -155,6 +368,9 @@ static void
 forget_kept_session (PatronSession *self)
 {
   patron_secrets_clear_async (self->store_url, NULL, forget_cb, NULL);
+  drop_copy (self, TRUE);
+  /* and any other customer's kept before at this store */
+  patron_account_cache_delete_store (self->store_url);
 }
 
 static void
@@ -190,6 +406,10 @@ patron_session_constructed (GObject *object)
   }
   g_signal_connect_object (self->client, "unauthorized",
                            G_CALLBACK (client_unauthorized_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->client, "notify::offline",
+                           G_CALLBACK (offline_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (g_network_monitor_get_default (), "network-changed",
+                           G_CALLBACK (network_changed_cb), self, G_CONNECT_SWAPPED);
 }
 
 static void
@@ -199,6 +419,8 @@ patron_session_dispose (GObject *object)
 
   end_visit (&self->arriving);
   end_visit (&self->visit);
+  stop_retrying (self, TRUE);
+  g_clear_object (&self->copy);
   g_clear_object (&self->prepared);
   g_clear_object (&self->prefetch);
   g_clear_object (&self->client);
@@ -250,6 +472,10 @@ patron_session_get_property (GObject    *object,
 
     case PROP_RESTORING:
       g_value_set_boolean (value, self->restoring);
+      break;
+
+    case PROP_OFFLINE:
+      g_value_set_boolean (value, get_offline (self));
       break;
 
     default:
@@ -321,6 +547,18 @@ patron_session_class_init (PatronSessionClass *klass)
    */
   properties[PROP_RESTORING] =
     g_param_spec_boolean ("restoring", NULL, NULL,
+                          FALSE,
+                          (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  /**
+   * PatronSession:offline:
+   *
+   * The store cannot be reached, and what is shown of the customer is the
+   * copy kept of their account (a kept session's only). The session asks
+   * the store again when the network changes and after 2, 4, 8… seconds (at
+   * most five minutes); the store's answer ends it.
+   */
+  properties[PROP_OFFLINE] =
+    g_param_spec_boolean ("offline", NULL, NULL,
                           FALSE,
                           (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
   g_object_class_install_properties (object_class, N_PROPS, properties);
@@ -554,6 +792,9 @@ sign_in_cb (GObject      *object,
       return;
     }
 
+  /* the store's kept session is this customer's now: no other's copy stays */
+  if (self->copy != NULL)
+    patron_account_cache_delete_others (self->copy);
   patron_secrets_store_async (self->store_url, medusa_customer_get_email (customer), token,
                               NULL, keep_session_cb, g_steal_pointer (&task));
 }
@@ -564,6 +805,9 @@ start_sign_in (PatronSession *self,
 {
   SignInData *data = g_task_get_task_data (task);
 
+  /* the customer the store answers is the copy's first part */
+  if (data->remember)
+    keep_copy (self, data->email);
   medusa_client_sign_in_async (self->client, data->email, data->password,
                                MEDUSA_AUTH_MODE_AUTO, g_task_get_cancellable (task),
                                sign_in_cb, task);
@@ -826,6 +1070,8 @@ restore_lookup_cb (GObject      *object,
 
   g_free (self->email);
   self->email = g_steal_pointer (&email);
+  /* the store out of reach, the customer comes from the copy */
+  keep_copy (self, self->email);
   medusa_client_set_access_token (self->client, token);
   wipe_free (token);
   set_restoring (self, TRUE);
@@ -1295,4 +1541,6 @@ patron_session_leave (PatronSession *self)
   medusa_client_set_access_token (self->client, NULL);
   set_customer (self, NULL, NULL);
   g_clear_pointer (&self->email, g_free);
+  /* kept, like the session, for when the user comes back */
+  drop_copy (self, FALSE);
 }

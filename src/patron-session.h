@@ -6,6 +6,7 @@
 #pragma once
 
 #include "medusa.h"
+#include "patron-account-cache.h"
 #include "patron-visit.h"
 
 G_BEGIN_DECLS
@@ -21,6 +22,9 @@ MedusaCustomer *patron_session_get_customer        (PatronSession        *self);
 PatronVisit    *patron_session_get_visit           (PatronSession        *self);
 gboolean        patron_session_get_signed_in       (PatronSession        *self);
 gboolean        patron_session_get_remember        (PatronSession        *self);
+gboolean        patron_session_get_offline         (PatronSession        *self);
+GDateTime      *patron_session_dup_seen_at         (PatronSession        *self);
+PatronAccountCache *patron_session_get_account_cache (PatronSession      *self);
 void            patron_session_set_orders_ahead    (PatronSession          *self,
                                                     const MedusaOrderQuery *query,
                                                     guint                   page_size);

@@ -17,6 +17,7 @@
 #include "patron-forgot-page.h"
 #include "patron-form.h"
 #include "patron-idle-monitor.h"
+#include "patron-offline-banner.h"
 #include "patron-preferences-window.h"
 #include "patron-register-page.h"
 #include "patron-reset-link.h"
@@ -53,6 +54,7 @@ struct _PatronWindow
   GtkWindow            *help_overlay;    /* made when first shown */
   PatronIdleMonitor    *idle_monitor;    /* runs during a visit in counter mode */
   GtkRevealer          *idle_revealer;
+  PatronOfflineBanner  *offline_banner;  /* below the countdown's */
   GtkLabel             *idle_label;
   GtkButton            *idle_button;
   GtkWidget            *next_customer_button;
@@ -267,13 +269,13 @@ visible_page (PatronWindow *self)
   return orders_shown (self) ? "orders" : gtk_stack_get_visible_child_name (self->stack);
 }
 
-/* The banners (the countdown of counter mode) stay under the header bar of
- * the page on screen. */
+/* The banners (the countdown of counter mode, then the offline copy's)
+ * stay under the header bar of the page on screen. */
 static void
 move_banners (PatronWindow *self,
               GtkWidget    *header_bar)
 {
-  GtkWidget *banners[] = { GTK_WIDGET (self->idle_revealer) };
+  GtkWidget *banners[] = { GTK_WIDGET (self->idle_revealer), GTK_WIDGET (self->offline_banner) };
 
   for (guint i = 0; i < G_N_ELEMENTS (banners); i++)
     {
@@ -789,6 +791,7 @@ use_store (PatronWindow *self,
                            G_CALLBACK (customer_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->session, "expired",
                            G_CALLBACK (session_expired_cb), self, G_CONNECT_SWAPPED);
+  patron_offline_banner_set_session (self->offline_banner, self->session);
 
   update_pages (self);
   g_binding_group_set_source (self->session_bindings, self->session);
@@ -1166,7 +1169,24 @@ pictures_emptied_cb (GObject      *object,
                      GAsyncResult *result,
                      gpointer      user_data)
 {
+  g_autoptr(GApplication) app = user_data;
+
   patron_image_cache_prune_finish (PATRON_IMAGE_CACHE (object), result, NULL);
+  g_application_release (app);
+}
+
+/* Patron stays until the disk has no picture left, even if this was its
+ * last window. */
+static void
+empty_pictures_on_disk (GtkApplication *app)
+{
+  if (!PATRON_IS_APPLICATION (app))
+    return;
+
+  g_application_hold (G_APPLICATION (app));
+  patron_image_cache_empty_disk_async (patron_application_get_image_cache (
+                                         PATRON_APPLICATION (app)),
+                                       NULL, pictures_emptied_cb, g_object_ref (app));
 }
 
 /* Everything Patron keeps of @url goes: the session kept in the keyring,
@@ -1185,18 +1205,17 @@ forget_store (PatronWindow *self,
       end_visit (self, FALSE);
       g_signal_handlers_disconnect_by_data (self->session, self);
       g_clear_object (&self->session);
+      patron_offline_banner_set_session (self->offline_banner, NULL);
       adw_window_title_set_subtitle (self->window_title, NULL);
       patron_store_page_set_url (store_page (self), NULL);
       show_page (self, "store");
     }
 
   patron_secrets_clear_async (url, NULL, kept_session_forgotten_cb, NULL);
+  patron_account_cache_delete_store (url);
   patron_stores_forget (self->settings, url);
   update_stores_menu (self);
-  if (PATRON_IS_APPLICATION (app))
-    patron_image_cache_empty_disk_async (patron_application_get_image_cache (
-                                           PATRON_APPLICATION (app)),
-                                         NULL, pictures_emptied_cb, NULL);
+  empty_pictures_on_disk (app);
 
   /* Translators: %s is a store's host name */
   said = g_strdup_printf (_("Patron has forgotten %s"), name);
@@ -1416,7 +1435,8 @@ sign_out_cb (GObject      *object,
  * store and forgets a kept session; cancels what was asked for them; sends
  * the deletions waiting on their toast; closes their windows and dialogs;
  * empties every form, the orders page's filters and search, the clipboard
- * where Patron put something there and the pictures in memory; shows the
+ * where Patron put something there and the pictures (on disk too, with
+ * the kept session); shows the
  * sign-in page (the welcome page in counter mode). Only the store address
  * stays. Does nothing more than
  * emptying the forms if nobody is signed in.
@@ -1451,11 +1471,18 @@ end_visit (PatronWindow *self,
 
   if (self->session != NULL && patron_session_get_signed_in (self->session))
     {
+      GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
+
       /* not tied to this window: signing out completes even if it closes */
       if (leaving)
         patron_session_leave (self->session);
       else
         patron_session_sign_out_async (self->session, NULL, sign_out_cb, NULL);
+
+      /* the pictures of what they bought go from the disk too, unless the
+       * session stays kept for their return */
+      if (!leaving)
+        empty_pictures_on_disk (app);
     }
 
   if (self->session != NULL)
@@ -1739,6 +1766,11 @@ patron_window_init (PatronWindow *self)
   gtk_widget_init_template (GTK_WIDGET (self));
   make_navigation (self);
   store_writable_changed_cb (self);
+  /* the offline copy's banner, under the countdown's */
+  self->offline_banner = PATRON_OFFLINE_BANNER (patron_offline_banner_new ());
+  gtk_widget_insert_after (GTK_WIDGET (self->offline_banner),
+                           gtk_widget_get_parent (GTK_WIDGET (self->idle_revealer)),
+                           GTK_WIDGET (self->idle_revealer));
 
   self->idle_monitor = patron_idle_monitor_new ();
   g_settings_bind (self->settings, "counter-idle-seconds", self->idle_monitor, "timeout",

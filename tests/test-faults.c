@@ -219,6 +219,21 @@ handler (SoupServer        *server,
       soup_server_message_set_status (msg, 200, NULL);
       soup_server_message_set_response (msg, "application/json", SOUP_MEMORY_TAKE, body, size);
     }
+  else if (g_str_equal (mode, "slow-sign-out"))
+    {
+      /* the sign-out's answer waits; the next sign-in's comes at once */
+      if (g_str_equal (parts[1], "store/auth") &&
+          soup_server_message_get_method (msg) == SOUP_METHOD_DELETE)
+        {
+          g_ptr_array_add (fixture->paused, g_object_ref (msg));
+          soup_server_message_pause (msg);
+        }
+      else if (g_str_equal (parts[1], "store/auth/token"))
+        respond (msg, 200, "application/json", "{\"access_token\": \"next-customer\"}");
+      else
+        respond (msg, 200, "application/json",
+                 "{\"customer\": {\"id\": \"cus_2\", \"email\": \"b@example.com\"}}");
+    }
   else if (g_str_equal (mode, "stall") || g_str_equal (path, "/img/stall"))
     {
       g_ptr_array_add (fixture->paused, g_object_ref (msg));
@@ -995,6 +1010,41 @@ test_image_stall (Fixture       *fixture,
   g_assert_cmpint (g_get_monotonic_time () - start, <, 10 * G_USEC_PER_SEC);
 }
 
+/* The store answers the last customer's sign-out only after the next
+ * customer signed in: the new session stays. (A real store answers in its
+ * own order; this one waits on demand.) */
+static void
+test_sign_out_answered_late (Fixture       *fixture,
+                             gconstpointer  data)
+{
+  g_autofree char *url = fixture_url (fixture, "slow-sign-out");
+  g_autoptr(MedusaClient) client = medusa_client_new (url);
+  g_autoptr(MedusaCustomer) customer = NULL;
+  g_autoptr(GAsyncResult) out = NULL;
+  g_autoptr(GAsyncResult) in = NULL;
+  g_autoptr(GError) error = NULL;
+
+  medusa_client_set_access_token (client, "last-customer");
+  medusa_client_sign_out_async (client, NULL, test_store_result_cb, &out);
+  g_assert_null (medusa_client_get_access_token (client));
+  medusa_client_sign_in_async (client, "b@example.com", "secret-pass", MEDUSA_AUTH_MODE_TOKEN,
+                               NULL, test_store_result_cb, &in);
+  customer = medusa_client_sign_in_finish (client, test_wait_for (&in), &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (customer);
+  g_assert_null (out);
+
+  g_assert_cmpuint (fixture->paused->len, ==, 1);
+  respond (g_ptr_array_index (fixture->paused, 0), 200, "text/plain", "OK");
+  soup_server_message_unpause (g_ptr_array_index (fixture->paused, 0));
+  g_ptr_array_set_size (fixture->paused, 0);
+  g_assert_true (medusa_client_sign_out_finish (client, test_wait_for (&out), &error));
+  g_assert_no_error (error);
+
+  g_assert_cmpint (medusa_client_get_session_kind (client), ==, MEDUSA_SESSION_TOKEN);
+  g_assert_cmpstr (medusa_client_get_access_token (client), ==, "next-customer");
+}
+
 static void
 test_connection_refused (void)
 {
@@ -1068,6 +1118,7 @@ main (int   argc,
   ADD ("image/refused-addresses", test_image_refused_addresses);
   ADD ("image/faults", test_image_faults);
   ADD ("image/stall", test_image_stall);
+  ADD ("sign-out-answered-late", test_sign_out_answered_late);
 #undef ADD
   g_test_add_func ("/faults/connection-refused", test_connection_refused);
   g_test_add_func ("/faults/base-url", test_base_url);

@@ -417,7 +417,9 @@ test_order_relations (void)
   g_assert_no_error (error);
   g_assert_cmpint (medusa_order_get_total (order), ==, 4050);
   g_assert_cmpint (medusa_order_get_discount_total (order), ==, 450);
-  g_assert_cmpint (medusa_order_get_gift_card_total (order), ==, 500);
+  /* credit lines are store credit, not gift cards */
+  g_assert_cmpint (medusa_order_get_credit_total (order), ==, 500);
+  g_assert_cmpint (medusa_order_get_gift_card_total (order), ==, 0);
   g_assert_cmpint (medusa_order_get_paid_total (order), ==, 4050);
   g_assert_cmpint (medusa_order_get_refunded_total (order), ==, 1025);
 
@@ -501,11 +503,11 @@ test_seeded_order_fixtures (void)
   refund = g_list_model_get_item (medusa_order_get_refunds (refunded), 0);
   g_assert_cmpint (medusa_refund_get_amount (refund), ==, 500);
   g_assert_nonnull (medusa_refund_get_created_at (refund));
-  g_assert_cmpint (medusa_order_get_gift_card_total (refunded), ==, 500);
+  g_assert_cmpint (medusa_order_get_credit_total (refunded), ==, 500);
   g_assert_cmpint (medusa_order_get_total (refunded), ==,
                    medusa_order_get_subtotal (refunded) +
                    medusa_order_get_shipping_total (refunded) -
-                   medusa_order_get_gift_card_total (refunded));
+                   medusa_order_get_credit_total (refunded));
 
   /* shipped in two parcels; Medusa 2.21's Store API sends no tracking */
   g_assert_cmpstr (medusa_order_get_fulfillment_status (shipped), ==, "shipped");

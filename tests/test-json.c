@@ -887,6 +887,57 @@ test_slim_escaped_names (void)
   g_assert_cmpint (medusa_order_get_total (order), ==, 5);
 }
 
+/* What the offline copy keeps: only the members the tables name, an object
+ * or a list only with a table of its own, never a name with an escape (it
+ * could hide anything); numbers as the store wrote them; a body that is not
+ * plainly JSON, nothing. */
+static void
+test_keep_only (void)
+{
+  g_autoptr(GBytes) body = bytes_of (
+    "{\"customer\": {\"id\": \"cus_1\", \"email\": \"a@example.com\", "
+    "\"metadata\": {\"secret\": 1}, \"phone\": {\"hidden\": \"x\"}, "
+    "\"first_n\\u0061me\": \"Eve\", \"created_at\": \"2026-01-01T00:00:00Z\", "
+    "\"shipping_addresses\": [{\"id\": \"addr_1\", \"city\": \"Paris\", "
+    "\"metadata\": null, \"customer_id\": \"cus_1\"}], "
+    "\"billing_address\": null}, \"extra\": [1, 2]}");
+  g_autoptr(GBytes) kept = medusa_json_keep_only (body, medusa_json_keep_customer);
+  g_autoptr(GBytes) page = bytes_of (
+    "{\"orders\": [{\"id\": \"o\", \"total\": 12.345e2, \"payments\": [{\"x\": 1}], "
+    "\"fulfillments\": [{\"id\": \"f\", \"tracking_numbers\": [\"T1\", {\"n\": 2}], "
+    "\"data\": {}}]}], \"count\": 1, \"offset\": 0, \"limit\": 50}");
+  g_autoptr(GBytes) kept_page = medusa_json_keep_only (page, medusa_json_keep_order_page);
+  const char *not_plain[] = {
+    "[{\"customer\": {}}]",
+    "{\"customer\": {\"id\": \"a\",}}",
+    "{\"customer\": {\"id\": \"\\ud800\"}}",
+    "{\"customer\": {}} {}",
+  };
+  g_autofree char *text = NULL;
+
+  g_assert_nonnull (kept);
+  text = g_strndup (g_bytes_get_data (kept, NULL), g_bytes_get_size (kept));
+  g_assert_cmpstr (text, ==,
+                   "{\"customer\":{\"id\":\"cus_1\",\"email\":\"a@example.com\","
+                   "\"shipping_addresses\":[{\"id\":\"addr_1\",\"city\":\"Paris\"}],"
+                   "\"billing_address\":null}}");
+  g_clear_pointer (&text, g_free);
+
+  g_assert_nonnull (kept_page);
+  text = g_strndup (g_bytes_get_data (kept_page, NULL), g_bytes_get_size (kept_page));
+  g_assert_cmpstr (text, ==,
+                   "{\"orders\":[{\"id\":\"o\",\"total\":12.345e2,"
+                   "\"fulfillments\":[{\"id\":\"f\",\"tracking_numbers\":[\"T1\",{}]}]}],"
+                   "\"count\":1,\"offset\":0,\"limit\":50}");
+
+  for (guint i = 0; i < G_N_ELEMENTS (not_plain); i++)
+    {
+      g_autoptr(GBytes) hostile = bytes_of (not_plain[i]);
+
+      g_assert_null (medusa_json_keep_only (hostile, medusa_json_keep_customer));
+    }
+}
+
 /* Malformed text in a member the parsers would skip still fails the page,
  * as it did when json-glib read it all; and whatever json-glib makes of a
  * doubtful body, the page does too. */
@@ -1486,6 +1537,7 @@ main (int   argc,
   g_test_add_func ("/json/slim/skips-anything", test_slim_skips_anything);
   g_test_add_func ("/json/slim/escaped-names", test_slim_escaped_names);
   g_test_add_func ("/json/slim/malformed-skipped", test_slim_malformed_skipped);
+  g_test_add_func ("/json/slim/keep-only", test_keep_only);
   g_test_add_func ("/json/hostile/hidden-depth", test_hidden_depth);
   g_test_add_func ("/json/hostile/deep-error-body", test_deep_error_body);
   g_test_add_func ("/json/hostile/only-strict-json", test_only_strict_json);

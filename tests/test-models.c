@@ -950,7 +950,7 @@ static const Contract contracts[] = {
     "shipping-methods:list fulfillments:list refunds:list discount-codes:strv "
     "gift-card-codes:strv "
     "subtotal:money shipping-total:money tax-total:money discount-total:money "
-    "gift-card-total:money refunded-total:money paid-total:money total:money" },
+    "gift-card-total:money credit-total:money refunded-total:money paid-total:money total:money" },
   { "MedusaRefund", FALSE,
     "id:string amount:money reason:string note:string created-at:date" },
   { "MedusaOrderPage", FALSE, "orders:list count:uint offset:uint limit:uint" },

@@ -1851,6 +1851,70 @@ kept (const char *url)
   return found == 1;
 }
 
+typedef struct
+{
+  guint n_done;
+  guint n_failed;
+} KeyringCalls;
+
+static void
+keyring_call_cb (GObject      *object,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  KeyringCalls *calls = user_data;
+  g_autoptr(GError) error = NULL;
+  gboolean ok;
+
+  if (g_task_get_source_tag (G_TASK (result)) == patron_secrets_store_async)
+    ok = patron_secrets_store_finish (result, &error);
+  else
+    ok = patron_secrets_clear_finish (result, &error);
+  if (!ok)
+    {
+      g_test_message ("a keyring call failed: %s", error != NULL ? error->message : "?");
+      calls->n_failed++;
+    }
+  calls->n_done++;
+}
+
+/* Sign Out and the next sign-in, and another store's, at once: with
+ * libsecret's file backend (a Flatpak's keyring) calls made together found
+ * the file changed under them, and every later write failed. They go one
+ * at a time, in order. */
+static void
+test_keyring_calls_in_turn (void)
+{
+  KeyringCalls calls = { 0, 0 };
+  const char *other = "http://127.0.0.1:9/other-store";
+
+  for (guint round = 0; round < 3; round++)
+    {
+      patron_secrets_clear_async (store_url, NULL, keyring_call_cb, &calls);
+      patron_secrets_store_async (store_url, "buyer@example.com", "first.kept.token", NULL,
+                                  keyring_call_cb, &calls);
+      patron_secrets_store_async (other, "other@example.com", "other.kept.token", NULL,
+                                  keyring_call_cb, &calls);
+      patron_secrets_clear_async (other, NULL, keyring_call_cb, &calls);
+      patron_secrets_store_async (store_url, "buyer@example.com", "second.kept.token", NULL,
+                                  keyring_call_cb, &calls);
+    }
+  while (calls.n_done < 15)
+    g_main_context_iteration (NULL, TRUE);
+
+  g_assert_cmpuint (calls.n_failed, ==, 0);
+  /* the last call made is the last done */
+  g_assert_true (kept (store_url));
+  g_assert_false (kept (other));
+  {
+    g_autoptr(GAsyncResult) result = NULL;
+
+    patron_secrets_clear_async (store_url, NULL, test_store_result_cb, &result);
+    g_assert_true (patron_secrets_clear_finish (test_wait_for (&result), NULL));
+  }
+  g_assert_false (kept (store_url));
+}
+
 static gboolean
 forgotten (gpointer data)
 {
@@ -5377,6 +5441,7 @@ main (int   argc,
   g_test_add_func ("/pages/long-text/typed", test_typed_too_long);
   g_test_add_func ("/pages/long-text/register", test_register_too_long);
   g_test_add_func ("/pages/stores/switch-and-forget", test_several_stores);
+  g_test_add_func ("/pages/keyring/calls-in-turn", test_keyring_calls_in_turn);
 
   return g_test_run ();
 }

@@ -99,6 +99,21 @@ click (GtkWidget  *page,
   g_signal_emit_by_name (button, "clicked");
 }
 
+/* What a label wait that failed found instead, hidden labels marked. */
+static void
+dump_labels (GtkWidget *root,
+             GString   *out)
+{
+  if (GTK_IS_LABEL (root))
+    g_string_append_printf (out, "\n  %s“%s”", gtk_widget_is_visible (root) ? "" : "(hidden) ",
+                            gtk_label_get_text (GTK_LABEL (root)));
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    dump_labels (child, out);
+}
+
 GtkWidget *
 wait_for_label (GtkWidget  *page,
                 const char *text)
@@ -108,7 +123,13 @@ wait_for_label (GtkWidget  *page,
 
   while ((label = find_widget (page, is_label_containing, text)) == NULL)
     {
-      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
+      if (g_get_monotonic_time () >= deadline)
+        {
+          g_autoptr(GString) found = g_string_new (NULL);
+
+          dump_labels (page, found);
+          g_error ("no label containing “%s” came in time; the labels:%s", text, found->str);
+        }
       g_main_context_iteration (NULL, FALSE);
       g_usleep (1000);
     }

@@ -11,10 +11,12 @@
 #include <libsoup/soup.h>
 #include <string.h>
 
+#include "medusa-answer-store.h"
 #include "medusa-client.h"
 #include "medusa-dialect.h"
 #include "medusa-enums.h"
 #include "medusa-error.h"
+#include "medusa-json.h"
 #include "medusa-prefetch-private.h"
 
 /**
@@ -39,10 +41,13 @@ struct _MedusaClient
   char                *publishable_key;
   char                *access_token;
   MedusaSessionKind    session_kind;
+  guint                session_serial; /* counts the sessions begun */
   gsize                max_response_size;
   guint                request_count;
   guint                n_pending;
   MedusaPrefetch      *prefetch;
+  MedusaAnswerStore   *answer_store;
+  gboolean             offline;
 };
 
 G_DEFINE_FINAL_TYPE (MedusaClient, medusa_client, G_TYPE_OBJECT)
@@ -57,6 +62,7 @@ enum {
   PROP_API_VERSION,
   PROP_PUBLISHABLE_KEY,
   PROP_CAPABILITIES,
+  PROP_OFFLINE,
   N_PROPS
 };
 
@@ -81,7 +87,9 @@ set_session (MedusaClient      *self,
   medusa_secret_free (self->access_token);
   self->access_token = copy;
 
-  if (kind == MEDUSA_SESSION_NONE)
+  if (kind != MEDUSA_SESSION_NONE)
+    self->session_serial++;
+  else
     {
       GSList *all = soup_cookie_jar_all_cookies (self->cookies);
 
@@ -587,16 +595,79 @@ unconfirmed (gboolean  changed,
 
 typedef struct
 {
-  ParseFunc  parse;
-  GBytes    *body;
-  gboolean   changed;
+  ParseFunc             parse;
+  GBytes               *body;
+  gboolean              changed;
+  /* or, the store out of reach, the answer kept for @key */
+  MedusaAnswerStore    *store;
+  char                 *key;
+  GError               *unreachable;
+  /* or, read, what of it to keep for @key in @keep_in */
+  MedusaAnswerStore    *keep_in;
+  const MedusaJsonKeep *keep;
+  gboolean              lasting;
 } ParseData;
 
 static void
 parse_data_free (ParseData *data)
 {
+  g_clear_pointer (&data->body, g_bytes_unref);
+  g_clear_object (&data->store);
+  g_free (data->key);
+  g_clear_error (&data->unreachable);
+  g_clear_object (&data->keep_in);
+  g_free (data);
+}
+
+typedef struct
+{
+  MedusaAnswerStore *store;
+  char              *key;
+  GBytes            *body;
+  gboolean           lasting;
+} KeepData;
+
+static void
+keep_data_free (KeepData *data)
+{
+  g_object_unref (data->store);
+  g_free (data->key);
   g_bytes_unref (data->body);
   g_free (data);
+}
+
+static gboolean
+keep_cb (gpointer user_data)
+{
+  KeepData *data = user_data;
+
+  medusa_answer_store_keep (data->store, data->key, data->body, data->lasting);
+
+  return G_SOURCE_REMOVE;
+}
+
+/* An answer read: what of it Patron shows goes to the answer store, on the
+ * client's main context. */
+static void
+keep_shown (GTask     *task,
+            ParseData *data)
+{
+  GBytes *shown = medusa_json_keep_only (data->body, data->keep);
+  KeepData *keep;
+
+  if (shown == NULL)
+    {
+      g_debug ("Not kept for %s: not plainly JSON", data->key);
+      return;
+    }
+
+  keep = g_new0 (KeepData, 1);
+  keep->store = g_object_ref (data->keep_in);
+  keep->key = g_strdup (data->key);
+  keep->body = shown;
+  keep->lasting = data->lasting;
+  g_main_context_invoke_full (g_task_get_context (task), G_PRIORITY_DEFAULT, keep_cb, keep,
+                              (GDestroyNotify) keep_data_free);
 }
 
 /* Reading an answer takes time that grows with it (up to the client's
@@ -609,7 +680,33 @@ parse_thread (GTask        *task,
 {
   ParseData *data = task_data;
   GError *error = NULL;
-  gpointer value = data->parse (data->body, &error);
+  gpointer value;
+
+  if (data->store != NULL)
+    {
+      data->body = medusa_answer_store_recall (data->store, data->key, cancellable, &error);
+      if (data->body == NULL)
+        {
+          g_debug ("Nothing kept for %s: %s", data->key, error->message);
+          g_clear_error (&error);
+          g_task_return_error (task, g_steal_pointer (&data->unreachable));
+          return;
+        }
+    }
+
+  /* a kept answer is read as warily as one from the network */
+  value = data->parse (data->body, &error);
+  if (value == NULL && data->store != NULL)
+    {
+      g_message ("The answer kept for %s is not readable: %s", data->key, error->message);
+      g_clear_error (&error);
+      g_task_return_error (task, g_steal_pointer (&data->unreachable));
+      return;
+    }
+
+  /* a call given up was not seen */
+  if (value != NULL && data->keep_in != NULL && !g_cancellable_is_cancelled (cancellable))
+    keep_shown (task, data);
 
   if (value == NULL)
     g_task_return_error (task, unconfirmed (data->changed, error));
@@ -637,6 +734,41 @@ static void call_cb (GObject      *object,
                      GAsyncResult *result,
                      gpointer      user_data);
 
+/* Whether @error says that the store could not be reached at all. */
+static gboolean
+is_unreachable (const GError *error)
+{
+  if (error->domain == G_RESOLVER_ERROR)
+    return TRUE;
+  if (error->domain != G_IO_ERROR)
+    return FALSE;
+
+  switch (error->code)
+    {
+    case G_IO_ERROR_CONNECTION_REFUSED:
+    case G_IO_ERROR_HOST_UNREACHABLE:
+    case G_IO_ERROR_NETWORK_UNREACHABLE:
+    case G_IO_ERROR_TIMED_OUT:
+    case G_IO_ERROR_CONNECTION_CLOSED:
+    case G_IO_ERROR_NOT_CONNECTED:
+    case G_IO_ERROR_PROXY_FAILED:
+      return TRUE;
+    default:
+      return FALSE;
+    }
+}
+
+static void
+set_offline (MedusaClient *self,
+             gboolean      offline)
+{
+  if (self->offline == offline)
+    return;
+
+  self->offline = offline;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_OFFLINE]);
+}
+
 /* Sends @request, and keeps the requests chained after it for later. */
 static void
 call_send (MedusaClient  *self,
@@ -661,6 +793,9 @@ call_cb (GObject      *object,
   CallData *call_data = g_task_get_task_data (task);
   ParseFunc parse = call_data->parse;
   gboolean changed = call_data->changed || store_changed (result);
+  MedusaRequest *request = ((SendData *) g_task_get_task_data (G_TASK (result)))->request;
+  gboolean keepable = request->keep != NULL && call_data->next == NULL && parse != NULL &&
+                      self->answer_store != NULL;
   ParseData *data;
   GBytes *body;
   GError *error = NULL;
@@ -668,9 +803,29 @@ call_cb (GObject      *object,
   body = send_finish (self, result, &error);
   if (body == NULL)
     {
+      if (error->domain == MEDUSA_ERROR)
+        set_offline (self, FALSE);
+      else if (is_unreachable (error))
+        set_offline (self, TRUE);
+
+      /* out of reach: the answer kept from before, if any */
+      if (keepable && is_unreachable (error))
+        {
+          data = g_new0 (ParseData, 1);
+          data->parse = parse;
+          data->store = g_object_ref (self->answer_store);
+          data->key = g_strdup (request->path);
+          data->unreachable = error;
+          g_task_set_task_data (task, data, (GDestroyNotify) parse_data_free);
+          g_task_run_in_thread (task, parse_thread);
+          return;
+        }
+
       g_task_return_error (task, unconfirmed (changed, error));
       return;
     }
+
+  set_offline (self, FALSE);
 
   if (call_data->next != NULL)
     {
@@ -701,6 +856,13 @@ call_cb (GObject      *object,
   data->parse = parse;
   data->body = body;
   data->changed = changed;
+  if (keepable)
+    {
+      data->keep_in = g_object_ref (self->answer_store);
+      data->key = g_strdup (request->path);
+      data->keep = request->keep;
+      data->lasting = request->lasting;
+    }
   g_task_set_task_data (task, data, (GDestroyNotify) parse_data_free);
   g_task_run_in_thread (task, parse_thread);
 }
@@ -742,6 +904,22 @@ call (MedusaClient        *self,
   call_send (self, request, task);
 }
 
+/* @request, read only, its answer worth showing again offline: what of it
+ * @keep says; @lasting, one a start offline needs */
+static MedusaRequest *
+mark_keepable (MedusaRequest        *request,
+               const MedusaJsonKeep *keep,
+               gboolean              lasting)
+{
+  if (request != NULL)
+    {
+      request->keep = keep;
+      request->lasting = lasting;
+    }
+
+  return request;
+}
+
 static gpointer
 call_finish (MedusaClient  *self,
              GAsyncResult  *result,
@@ -780,6 +958,7 @@ medusa_client_dispose (GObject *object)
   g_clear_object (&self->session);
   g_clear_object (&self->cookies);
   g_clear_object (&self->prefetch);
+  g_clear_object (&self->answer_store);
 
   G_OBJECT_CLASS (medusa_client_parent_class)->dispose (object);
 }
@@ -836,6 +1015,10 @@ medusa_client_get_property (GObject    *object,
 
     case PROP_CAPABILITIES:
       g_value_set_flags (value, medusa_client_get_capabilities (self));
+      break;
+
+    case PROP_OFFLINE:
+      g_value_set_boolean (value, self->offline);
       break;
 
     default:
@@ -983,6 +1166,19 @@ medusa_client_class_init (MedusaClientClass *klass)
     g_param_spec_flags ("capabilities", NULL, NULL,
                         MEDUSA_TYPE_CAPABILITIES, MEDUSA_CAPABILITY_NONE,
                         (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS));
+
+  /**
+   * MedusaClient:offline:
+   *
+   * The last call could not reach the store (a network fault, not an
+   * answer); the next answer from the store ends it. Meanwhile the
+   * customer, orders and orders pages come from the answer store, if the
+   * client has one and it kept them (medusa_client_set_answer_store()).
+   */
+  properties[PROP_OFFLINE] =
+    g_param_spec_boolean ("offline", NULL, NULL,
+                          FALSE,
+                          (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
@@ -1209,6 +1405,40 @@ medusa_client_set_prefetch (MedusaClient   *self,
                     g_str_equal (medusa_prefetch_get_base_url (prefetch), self->base_url));
 
   g_set_object (&self->prefetch, prefetch);
+}
+
+/**
+ * medusa_client_set_answer_store:
+ * @store: (nullable): where to keep answers, or %NULL to keep none
+ *
+ * From now on, the store's answers to the read-only calls whose answers a
+ * user may want to see again without a network (the customer, pages of
+ * orders, an order) are handed to @store, and while the store cannot be
+ * reached those calls answer what @store kept for them, read by the same
+ * bounded parsers (#MedusaClient:offline says so). Nothing else is kept: no
+ * token, no request body.
+ */
+void
+medusa_client_set_answer_store (MedusaClient      *self,
+                                MedusaAnswerStore *store)
+{
+  g_return_if_fail (MEDUSA_IS_CLIENT (self));
+  g_return_if_fail (store == NULL || MEDUSA_IS_ANSWER_STORE (store));
+
+  g_set_object (&self->answer_store, store);
+}
+
+/**
+ * medusa_client_get_offline:
+ *
+ * Returns: whether the last call could not reach the store
+ */
+gboolean
+medusa_client_get_offline (MedusaClient *self)
+{
+  g_return_val_if_fail (MEDUSA_IS_CLIENT (self), FALSE);
+
+  return self->offline;
 }
 
 /**
@@ -1552,7 +1782,8 @@ sign_in_fetch_customer (MedusaClient *self,
                         GTask        *task)
 {
   /* parsed off the main loop, as call() does */
-  call (self, self->dialect->get_customer (), (ParseFunc) self->dialect->parse_customer,
+  call (self, mark_keepable (self->dialect->get_customer (), self->dialect->keep_customer, TRUE),
+        (ParseFunc) self->dialect->parse_customer,
         sign_in_fetch_customer, g_task_get_cancellable (task), sign_in_customer_cb, task);
 }
 
@@ -1701,7 +1932,10 @@ sign_out_cb (GObject      *object,
   GError *error = NULL;
 
   body = send_finish (self, result, &error);
-  set_session (self, MEDUSA_SESSION_NONE, NULL);
+  /* unless the next customer signed in while the store answered: the
+   * session is theirs now */
+  if (self->session_serial == GPOINTER_TO_UINT (g_task_get_task_data (task)))
+    set_session (self, MEDUSA_SESSION_NONE, NULL);
 
   if (body == NULL)
     g_task_return_error (task, error);
@@ -1713,7 +1947,8 @@ sign_out_cb (GObject      *object,
  * medusa_client_sign_out_async:
  *
  * Ends the session: `DELETE /store/auth` ends a cookie session on the store;
- * the token and cookies are forgotten here whatever the store answers. (v1
+ * the token and cookies are forgotten here whatever the store answers, unless
+ * a sign-in began a new session meanwhile. (v1
  * keeps a bearer token valid until it expires: forgetting it is all a client
  * can do.)
  */
@@ -1736,6 +1971,7 @@ medusa_client_sign_out_async (MedusaClient        *self,
 
   task = g_task_new (self, cancellable, callback, user_data);
   g_task_set_source_tag (task, medusa_client_sign_out_async);
+  g_task_set_task_data (task, GUINT_TO_POINTER (self->session_serial), NULL);
   request = self->dialect->sign_out ();
   if (request == NULL)
     {
@@ -1847,7 +2083,8 @@ medusa_client_get_customer_async (MedusaClient        *self,
 {
   g_return_if_fail (MEDUSA_IS_CLIENT (self));
 
-  call (self, self->dialect->get_customer (), (ParseFunc) self->dialect->parse_customer,
+  call (self, mark_keepable (self->dialect->get_customer (), self->dialect->keep_customer, TRUE),
+        (ParseFunc) self->dialect->parse_customer,
         medusa_client_get_customer_async, cancellable, callback, user_data);
 }
 
@@ -2053,6 +2290,99 @@ medusa_client_delete_address_finish (MedusaClient  *self,
   return call_finish (self, result, medusa_client_delete_address_async, error);
 }
 
+typedef struct
+{
+  MedusaOrderQuery    *query;
+  const MedusaDialect *dialect;
+  MedusaAnswerStore   *store;        /* nullable */
+  GError              *unreachable;
+} ListData;
+
+static void
+list_data_free (ListData *data)
+{
+  medusa_order_query_free (data->query);
+  g_clear_object (&data->store);
+  g_clear_error (&data->unreachable);
+  g_free (data);
+}
+
+/* The page of the whole history at @offset, as kept, or NULL. */
+static MedusaOrderPage *
+recall_page (ListData         *data,
+             MedusaOrderQuery *all,
+             guint             offset,
+             GCancellable     *cancellable)
+{
+  g_autoptr(MedusaRequest) request = NULL;
+  g_autoptr(GBytes) body = NULL;
+
+  medusa_order_query_set_offset (all, offset);
+  request = data->dialect->list_orders (all);
+  body = medusa_answer_store_recall (data->store, request->path, cancellable, NULL);
+
+  return body != NULL ? data->dialect->parse_order_page (body, NULL) : NULL;
+}
+
+/* Out of reach, a search or filter looks through the pages of the whole
+ * history that were kept, from the first on, as far as they go. */
+static void
+search_kept_thread (GTask        *task,
+                    gpointer      source_object,
+                    gpointer      task_data,
+                    GCancellable *cancellable)
+{
+  ListData *data = task_data;
+  g_autoptr(MedusaOrderQuery) all = medusa_order_query_copy (data->query);
+  g_autoptr(GListStore) matches = g_list_store_new (MEDUSA_TYPE_ORDER);
+  g_autoptr(GListStore) shown = g_list_store_new (MEDUSA_TYPE_ORDER);
+  guint limit = medusa_order_query_get_limit (data->query);
+  guint offset = medusa_order_query_get_offset (data->query);
+  guint seen = 0;
+
+  medusa_order_query_clear_filters (all);
+  while (seen < MEDUSA_JSON_MAX_ORDER_COUNT)
+    {
+      g_autoptr(MedusaOrderPage) page = recall_page (data, all, seen, cancellable);
+      GListModel *orders = page != NULL ? medusa_order_page_get_orders (page) : NULL;
+      guint n = orders != NULL ? g_list_model_get_n_items (orders) : 0;
+
+      for (guint i = 0; i < n; i++)
+        {
+          g_autoptr(MedusaOrder) order = g_list_model_get_item (orders, i);
+
+          if (medusa_order_query_matches (data->query, order))
+            g_list_store_append (matches, order);
+        }
+      seen += n;
+      if (n == 0 || seen >= medusa_order_page_get_count (page))
+        break;
+    }
+
+  if (seen == 0)
+    {
+      g_task_return_error (task, g_steal_pointer (&data->unreachable));
+      return;
+    }
+
+  for (guint i = offset;
+       i < g_list_model_get_n_items (G_LIST_MODEL (matches)) && (limit == 0 || i < offset + limit);
+       i++)
+    {
+      g_autoptr(MedusaOrder) order = g_list_model_get_item (G_LIST_MODEL (matches), i);
+
+      g_list_store_append (shown, order);
+    }
+  g_task_return_pointer (task,
+                         g_object_new (MEDUSA_TYPE_ORDER_PAGE,
+                                       "orders", shown,
+                                       "count", g_list_model_get_n_items (G_LIST_MODEL (matches)),
+                                       "offset", offset,
+                                       "limit", limit,
+                                       NULL),
+                         g_object_unref);
+}
+
 /* A page holds no more orders than were asked for. */
 static void
 list_orders_cb (GObject      *object,
@@ -2060,7 +2390,8 @@ list_orders_cb (GObject      *object,
                 gpointer      user_data)
 {
   g_autoptr(GTask) task = user_data;
-  guint limit = GPOINTER_TO_UINT (g_task_get_task_data (task));
+  ListData *data = g_task_get_task_data (task);
+  guint limit = medusa_order_query_get_limit (data->query);
   g_autoptr(MedusaOrderPage) page = NULL;
   GError *error = NULL;
   guint n_orders;
@@ -2068,6 +2399,13 @@ list_orders_cb (GObject      *object,
   page = call_finish (MEDUSA_CLIENT (object), result, list_orders_cb, &error);
   if (page == NULL)
     {
+      if (data->store != NULL && is_unreachable (error) &&
+          medusa_order_query_has_filters (data->query))
+        {
+          data->unreachable = error;
+          g_task_run_in_thread (task, search_kept_thread);
+          return;
+        }
       g_task_return_error (task, error);
       return;
     }
@@ -2099,6 +2437,8 @@ medusa_client_list_orders_async (MedusaClient           *self,
                                  gpointer                user_data)
 {
   g_autoptr(MedusaOrderQuery) defaults = NULL;
+  MedusaRequest *request;
+  ListData *data;
   GTask *task;
 
   g_return_if_fail (MEDUSA_IS_CLIENT (self));
@@ -2108,8 +2448,18 @@ medusa_client_list_orders_async (MedusaClient           *self,
 
   task = g_task_new (self, cancellable, callback, user_data);
   g_task_set_source_tag (task, medusa_client_list_orders_async);
-  g_task_set_task_data (task, GUINT_TO_POINTER (medusa_order_query_get_limit (query)), NULL);
-  call (self, self->dialect->list_orders (query), (ParseFunc) self->dialect->parse_order_page,
+  data = g_new0 (ListData, 1);
+  data->query = medusa_order_query_copy (query);
+  data->dialect = self->dialect;
+  data->store = self->answer_store != NULL ? g_object_ref (self->answer_store) : NULL;
+  g_task_set_task_data (task, data, (GDestroyNotify) list_data_free);
+  request = self->dialect->list_orders (query);
+  /* pages of whole orders are an export's, not what a list shows; the
+   * count (a page of one id) is what the account page starts with */
+  if (medusa_order_query_get_detail (query) != MEDUSA_ORDER_DETAIL_FULL)
+    mark_keepable (request, self->dialect->keep_order_page,
+                   medusa_order_query_get_detail (query) == MEDUSA_ORDER_DETAIL_ID);
+  call (self, request, (ParseFunc) self->dialect->parse_order_page,
         list_orders_cb, cancellable, list_orders_cb, task);
 }
 
@@ -2136,7 +2486,8 @@ medusa_client_get_order_async (MedusaClient        *self,
   g_return_if_fail (MEDUSA_IS_CLIENT (self));
   g_return_if_fail (order_id != NULL);
 
-  call (self, self->dialect->get_order (order_id), (ParseFunc) self->dialect->parse_order,
+  call (self, mark_keepable (self->dialect->get_order (order_id), self->dialect->keep_order, FALSE),
+        (ParseFunc) self->dialect->parse_order,
         medusa_client_get_order_async, cancellable, callback, user_data);
 }
 

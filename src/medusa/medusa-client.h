@@ -7,6 +7,7 @@
 
 #include <gio/gio.h>
 
+#include "medusa-answer-store.h"
 #include "medusa-customer-changes.h"
 #include "medusa-dialect-types.h"
 #include "medusa-order-query.h"
@@ -65,6 +66,9 @@ void               medusa_client_set_access_token          (MedusaClient        
                                                             const char             *token);
 void               medusa_client_set_prefetch              (MedusaClient           *self,
                                                             MedusaPrefetch         *prefetch);
+void               medusa_client_set_answer_store          (MedusaClient           *self,
+                                                            MedusaAnswerStore      *store);
+gboolean           medusa_client_get_offline               (MedusaClient           *self);
 MedusaApiVersion   medusa_client_get_api_version           (MedusaClient           *self);
 void               medusa_client_set_api_version           (MedusaClient           *self,
                                                             MedusaApiVersion        version);

@@ -351,6 +351,10 @@ const MedusaDialect medusa_dialect_v1 = {
   .get_order = v1_get_order,
   .list_regions = v1_list_regions,
 
+  .keep_customer = medusa_json_keep_customer,
+  .keep_order_page = medusa_json_keep_order_page,
+  .keep_order = medusa_json_keep_order_page,
+
   .parse_customer = medusa_json_parse_customer_response,
   .parse_exists = medusa_json_parse_exists_response,
   .parse_token = medusa_json_parse_token_response,

@@ -366,6 +366,10 @@ const MedusaDialect medusa_dialect_v2 = {
   .list_regions = v2_list_regions,
   .refresh_token = v2_refresh_token,
 
+  .keep_customer = medusa_json_v2_keep_customer,
+  .keep_order_page = medusa_json_v2_keep_order_page,
+  .keep_order = medusa_json_v2_keep_order,
+
   .parse_customer = medusa_json_v2_parse_customer,
   .parse_exists = NULL,
   .parse_token = medusa_json_v2_parse_token,

@@ -9,6 +9,7 @@
 
 #include "medusa-customer-changes.h"
 #include "medusa-dialect-types.h"
+#include "medusa-json.h"
 #include "medusa-order-query.h"
 #include "medusa-types.h"
 
@@ -43,6 +44,9 @@ struct _MedusaRequest
   MedusaPassOnFunc  pass_on;       /* nullable; readies @next from this answer */
   guint             authenticated : 1;  /* send the session's bearer token */
   guint             discard_body : 1;   /* the answer is big and unneeded: only its status counts */
+  const MedusaJsonKeep *keep;      /* nullable; read only, what of its answer may be shown
+                                      again offline (the dialect's table) */
+  guint             lasting : 1;        /* kept, and one a start offline needs: kept the longest */
   guint             server_error_is_invalid_token : 1;
   guint             unauthorized_is_invalid_token : 1;
   guint             unauthorized_is_duplicate : 1;
@@ -104,6 +108,12 @@ typedef struct
   MedusaRequest   *(*get_order)              (const char                  *order_id);
   MedusaRequest   *(*list_regions)           (void);
   MedusaRequest   *(*refresh_token)          (void);   /* nullable */
+
+  /* What of the answers to get_customer, list_orders (a page's summary)
+   * and get_order the offline copy keeps: what Patron shows. */
+  const MedusaJsonKeep *keep_customer;
+  const MedusaJsonKeep *keep_order_page;
+  const MedusaJsonKeep *keep_order;
 
   MedusaCustomer  *(*parse_customer)         (GBytes                      *body,
                                               GError                     **error);

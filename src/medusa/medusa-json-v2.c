@@ -806,7 +806,7 @@ parse_order (MedusaJsonContext *ctx,
   /* v1's subtotal is the items' alone and its shipping total is before
    * taxes, with the taxes of both in the tax total; v2's subtotal includes
    * shipping and its shipping_total taxes: its item_subtotal and
-   * shipping_subtotal are v1's. Credit lines stand where gift cards stood. */
+   * shipping_subtotal are v1's. Credit lines are store credit, not gift cards. */
   shipping_member = medusa_json_get_member (object, "shipping_subtotal") != NULL
     ? "shipping_subtotal" : "shipping_total";
   order = g_object_new (MEDUSA_TYPE_ORDER,
@@ -834,7 +834,7 @@ parse_order (MedusaJsonContext *ctx,
                         "shipping-total", read_amount (c, object, owner, shipping_member, d),
                         "tax-total", read_amount (c, object, owner, "tax_total", d),
                         "discount-total", read_amount (c, object, owner, "discount_total", d),
-                        "gift-card-total", read_amount (c, object, owner, "credit_line_total",
+                        "credit-total", read_amount (c, object, owner, "credit_line_total",
                                                         d),
                         "refunded-total", refunded_total,
                         "paid-total", paid_total,
@@ -856,6 +856,92 @@ parse_numbers_as_text (GBytes  *body,
 
   return text != NULL ? medusa_json_parse (text, error) : NULL;
 }
+
+/* ------------------------------------------------------------------------ */
+/* What the offline copy keeps (medusa_json_keep_only()): what the parsers  */
+/* above read and Patron shows; amounts as the store wrote them             */
+
+static const MedusaJsonKeep keep_name[] = {
+  { "name", NULL }, { NULL, NULL }
+};
+static const MedusaJsonKeep keep_code[] = {
+  { "code", NULL }, { NULL, NULL }
+};
+static const MedusaJsonKeep keep_address[] = {
+  { "id", NULL }, { "company", NULL }, { "first_name", NULL }, { "last_name", NULL },
+  { "address_1", NULL }, { "address_2", NULL }, { "city", NULL }, { "country_code", NULL },
+  { "province", NULL }, { "postal_code", NULL }, { "phone", NULL },
+  { "is_default_billing", NULL },
+  { NULL, NULL }
+};
+static const MedusaJsonKeep keep_shown_customer[] = {
+  { "id", NULL }, { "email", NULL }, { "first_name", NULL }, { "last_name", NULL },
+  { "phone", NULL }, { "addresses", keep_address },
+  { NULL, NULL }
+};
+const MedusaJsonKeep medusa_json_v2_keep_customer[] = {
+  { "customer", keep_shown_customer }, { NULL, NULL }
+};
+static const MedusaJsonKeep keep_item_detail[] = {
+  { "fulfilled_quantity", NULL }, { "shipped_quantity", NULL },
+  { "return_received_quantity", NULL },
+  { NULL, NULL }
+};
+static const MedusaJsonKeep keep_line_item[] = {
+  { "id", NULL }, { "title", NULL }, { "product_description", NULL }, { "thumbnail", NULL },
+  { "variant_title", NULL }, { "variant_sku", NULL }, { "quantity", NULL },
+  { "detail", keep_item_detail }, { "unit_price", NULL }, { "subtotal", NULL },
+  { "discount_total", NULL }, { "tax_total", NULL }, { "total", NULL },
+  { "adjustments", keep_code },
+  { NULL, NULL }
+};
+static const MedusaJsonKeep keep_shipping_method[] = {
+  { "id", NULL }, { "name", NULL }, { "amount", NULL }, { "total", NULL },
+  { "adjustments", keep_code },
+  { NULL, NULL }
+};
+static const MedusaJsonKeep keep_label[] = {
+  { "tracking_number", NULL }, { "tracking_url", NULL }, { NULL, NULL }
+};
+static const MedusaJsonKeep keep_fulfillment[] = {
+  { "id", NULL }, { "created_at", NULL }, { "shipped_at", NULL }, { "canceled_at", NULL },
+  { "labels", keep_label },
+  { NULL, NULL }
+};
+static const MedusaJsonKeep keep_refund_reason[] = {
+  { "label", NULL }, { NULL, NULL }
+};
+static const MedusaJsonKeep keep_refund[] = {
+  { "id", NULL }, { "amount", NULL }, { "refund_reason", keep_refund_reason },
+  { "note", NULL }, { "created_at", NULL },
+  { NULL, NULL }
+};
+static const MedusaJsonKeep keep_payment[] = {
+  { "refunds", keep_refund }, { NULL, NULL }
+};
+static const MedusaJsonKeep keep_payment_collection[] = {
+  { "id", NULL }, { "refunded_amount", NULL }, { "captured_amount", NULL },
+  { "updated_at", NULL }, { "payments", keep_payment },
+  { NULL, NULL }
+};
+static const MedusaJsonKeep keep_shown_order[] = {
+  { "id", NULL }, { "display_id", NULL }, { "status", NULL }, { "fulfillment_status", NULL },
+  { "payment_status", NULL }, { "email", NULL }, { "currency_code", NULL },
+  { "region", keep_name }, { "created_at", NULL }, { "items", keep_line_item },
+  { "shipping_address", keep_address }, { "billing_address", keep_address },
+  { "shipping_methods", keep_shipping_method }, { "fulfillments", keep_fulfillment },
+  { "payment_collections", keep_payment_collection }, { "item_subtotal", NULL },
+  { "shipping_subtotal", NULL }, { "shipping_total", NULL }, { "tax_total", NULL },
+  { "discount_total", NULL }, { "credit_line_total", NULL }, { "total", NULL },
+  { NULL, NULL }
+};
+const MedusaJsonKeep medusa_json_v2_keep_order_page[] = {
+  { "orders", keep_shown_order }, { "count", NULL }, { "offset", NULL }, { "limit", NULL },
+  { NULL, NULL }
+};
+const MedusaJsonKeep medusa_json_v2_keep_order[] = {
+  { "order", keep_shown_order }, { NULL, NULL }
+};
 
 /**
  * medusa_json_v2_parse_order_page:

@@ -7,6 +7,7 @@
 
 #include <json-glib/json-glib.h>
 
+#include "medusa-json.h"
 #include "medusa-types.h"
 
 G_BEGIN_DECLS
@@ -14,6 +15,11 @@ G_BEGIN_DECLS
 /* The most digits an amount may have, in minor units: what fits a gint64
  * with room to add amounts up (≈ 9 × 10¹⁵). */
 #define MEDUSA_JSON_V2_MAX_AMOUNT_DIGITS 15
+
+/* What of Medusa v2's answers is kept offline: what Patron shows. */
+extern const MedusaJsonKeep medusa_json_v2_keep_customer[];
+extern const MedusaJsonKeep medusa_json_v2_keep_order_page[];
+extern const MedusaJsonKeep medusa_json_v2_keep_order[];
 
 gboolean         medusa_json_v2_decimal_to_minor    (const char  *text,
                                                      guint        decimals,

@@ -1234,13 +1234,7 @@ medusa_json_parse_token_member (GBytes      *body,
  * makes it give up, and json-glib parses the body as it came, so a
  * malformed body fails exactly as before.
  */
-typedef struct _KeepMember KeepMember;
-
-struct _KeepMember
-{
-  const char       *name;
-  const KeepMember *members;   /* NULL: the whole value */
-};
+typedef MedusaJsonKeep KeepMember;   /* its members NULL: the whole value */
 
 static const KeepMember keep_named[] = {
   { "name", NULL }, { "id", NULL }, { NULL, NULL }
@@ -1283,12 +1277,68 @@ static const KeepMember keep_order_page[] = {
   { NULL, NULL }
 };
 
+/*
+ * The offline copy (medusa_json_keep_only()) keeps of the same answers only
+ * what Patron shows, and strictly: a member holding an object or a list
+ * needs a table of its own (an empty one keeps a list's plain values),
+ * and a name with an escape is left out.
+ */
+static const KeepMember keep_nothing_but_values[] = {
+  { NULL, NULL }
+};
+static const KeepMember keep_address[] = {
+  { "id", NULL }, { "company", NULL }, { "first_name", NULL }, { "last_name", NULL },
+  { "address_1", NULL }, { "address_2", NULL }, { "city", NULL }, { "country_code", NULL },
+  { "province", NULL }, { "postal_code", NULL }, { "phone", NULL },
+  { NULL, NULL }
+};
+static const KeepMember keep_shown_customer[] = {
+  { "id", NULL }, { "email", NULL }, { "first_name", NULL }, { "last_name", NULL },
+  { "phone", NULL }, { "billing_address_id", NULL }, { "billing_address", keep_address },
+  { "shipping_addresses", keep_address },
+  { NULL, NULL }
+};
+const KeepMember medusa_json_keep_customer[] = {
+  { "customer", keep_shown_customer }, { NULL, NULL }
+};
+static const KeepMember keep_tracking_link[] = {
+  { "tracking_number", NULL }, { "url", NULL }, { NULL, NULL }
+};
+static const KeepMember keep_fulfillment[] = {
+  { "id", NULL }, { "created_at", NULL }, { "shipped_at", NULL }, { "canceled_at", NULL },
+  { "tracking_numbers", keep_nothing_but_values }, { "tracking_links", keep_tracking_link },
+  { NULL, NULL }
+};
+static const KeepMember keep_refund[] = {
+  { "id", NULL }, { "amount", NULL }, { "reason", NULL }, { "note", NULL },
+  { "created_at", NULL },
+  { NULL, NULL }
+};
+static const KeepMember keep_shown_order[] = {
+  { "id", NULL }, { "display_id", NULL }, { "status", NULL }, { "fulfillment_status", NULL },
+  { "payment_status", NULL }, { "email", NULL }, { "currency_code", NULL },
+  { "region", keep_option }, { "created_at", NULL }, { "items", keep_line_item },
+  { "shipping_address", keep_address }, { "billing_address", keep_address },
+  { "shipping_methods", keep_shipping_method }, { "fulfillments", keep_fulfillment },
+  { "refunds", keep_refund }, { "discounts", keep_code }, { "gift_cards", keep_code },
+  { "subtotal", NULL }, { "shipping_total", NULL }, { "tax_total", NULL },
+  { "discount_total", NULL }, { "gift_card_total", NULL }, { "refunded_total", NULL },
+  { "paid_total", NULL }, { "total", NULL },
+  { NULL, NULL }
+};
+/* v1 answers an order opened with a page of one, too */
+const KeepMember medusa_json_keep_order_page[] = {
+  { "orders", keep_shown_order }, { "count", NULL }, { "offset", NULL }, { "limit", NULL },
+  { NULL, NULL }
+};
+
 typedef struct
 {
   const char *p;
   const char *end;
   GString    *out;
   guint       depth;
+  gboolean    strict;   /* the offline copy's: see above */
 } Slim;
 
 static void
@@ -1363,10 +1413,13 @@ slim_container (Slim             *s,
           gboolean plain;
           gboolean keep_it = keep == NULL;
 
+          const char *name_end;
+
           if (*s->p != '"' || !slim_string (s, &plain))
             return FALSE;
+          name_end = s->p;
           if (keep != NULL && !plain)
-            keep_it = TRUE;   /* a name with escapes: kept as it is */
+            keep_it = !s->strict;   /* a name with escapes: kept as it is, or not at all */
           else if (keep != NULL)
             {
               gsize length = s->p - name - 2;
@@ -1379,20 +1432,24 @@ slim_container (Slim             *s,
               keep_it = member->name != NULL;
             }
 
-          if (copy && keep_it)
-            {
-              if (!first)
-                g_string_append_c (s->out, ',');
-              g_string_append_len (s->out, name, s->p - name);
-              g_string_append_c (s->out, ':');
-              first = FALSE;
-            }
-
           slim_skip_space (s);
           if (s->p >= s->end || *s->p != ':')
             return FALSE;
           s->p++;
           slim_skip_space (s);
+          if (s->strict && s->p < s->end && (*s->p == '{' || *s->p == '[') &&
+              (member == NULL || member->members == NULL))
+            keep_it = FALSE;   /* an object or a list not in a table of its own */
+
+          if (copy && keep_it)
+            {
+              if (!first)
+                g_string_append_c (s->out, ',');
+              g_string_append_len (s->out, name, name_end - name);
+              g_string_append_c (s->out, ':');
+              first = FALSE;
+            }
+
           if (!slim_value (s, member != NULL ? member->members : NULL, copy && keep_it))
             return FALSE;
         }
@@ -1478,9 +1535,10 @@ slim_value (Slim             *s,
 static GBytes *
 slim_down (const char       *data,
            gsize             size,
-           const KeepMember *keep)
+           const KeepMember *keep,
+           gboolean          strict)
 {
-  Slim s = { data, data + size, NULL, 0 };
+  Slim s = { data, data + size, NULL, 0, strict };
   g_autoptr(GString) out = g_string_sized_new (size / 4);
 
   s.out = out;
@@ -1492,6 +1550,35 @@ slim_down (const char       *data,
     return NULL;
 
   return g_string_free_to_bytes (g_steal_pointer (&out));
+}
+
+/**
+ * medusa_json_keep_only:
+ * @body: an answer
+ * @keep: what of it to keep: a dialect's table
+ *
+ * The members of @body that @keep names, and of those holding an object
+ * or a list only what their tables name, as a smaller JSON text: what the
+ * offline copy keeps. Takes time that grows with @body: not for a main
+ * loop.
+ *
+ * Returns: (transfer full) (nullable): that text, or %NULL when @body is
+ *   not plainly a valid JSON object
+ */
+GBytes *
+medusa_json_keep_only (GBytes               *body,
+                       const MedusaJsonKeep *keep)
+{
+  gsize size = 0;
+  const char *data;
+
+  g_return_val_if_fail (body != NULL && keep != NULL, NULL);
+
+  data = g_bytes_get_data (body, &size);
+  if (data == NULL)
+    return NULL;
+
+  return slim_down (data, size, keep, TRUE);
 }
 
 /**
@@ -1516,7 +1603,7 @@ medusa_json_parse_order_page (GBytes  *body,
   const char *data = body != NULL ? g_bytes_get_data (body, &size) : NULL;
 
   if (data != NULL)
-    slim = slim_down (data, size, keep_order_page);
+    slim = slim_down (data, size, keep_order_page, FALSE);
   root = medusa_json_parse (slim != NULL ? slim : body, error);
   if (root == NULL)
     return NULL;

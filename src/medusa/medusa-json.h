@@ -56,6 +56,29 @@ typedef struct
   gsize tree_size;
 } MedusaJsonShape;
 
+/**
+ * MedusaJsonKeep:
+ * @name: a member's name; %NULL ends a table
+ * @members: (nullable): the table of what to keep of the object it holds,
+ *   or of each object of the list it holds
+ *
+ * A table of the members of an answer to keep (medusa_json_keep_only()).
+ */
+typedef struct _MedusaJsonKeep MedusaJsonKeep;
+
+struct _MedusaJsonKeep
+{
+  const char           *name;
+  const MedusaJsonKeep *members;
+};
+
+/* What of Medusa v1's answers is kept offline: what Patron shows. */
+extern const MedusaJsonKeep medusa_json_keep_customer[];
+extern const MedusaJsonKeep medusa_json_keep_order_page[];
+
+GBytes          *medusa_json_keep_only               (GBytes               *body,
+                                                      const MedusaJsonKeep *keep);
+
 gboolean         medusa_json_scan                    (const char      *data,
                                                       gsize            size,
                                                       MedusaJsonShape *shape);

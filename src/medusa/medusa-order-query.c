@@ -9,6 +9,8 @@
 
 #include "medusa-order-query.h"
 
+#include <string.h>
+
 struct _MedusaOrderQuery
 {
   guint      limit;
@@ -272,6 +274,75 @@ medusa_order_query_has_filters (const MedusaOrderQuery *self)
          !strv_empty (self->payment_statuses) ||
          self->created_after != NULL ||
          self->created_before != NULL;
+}
+
+static gboolean
+in_list (GStrv       list,
+         const char *value)
+{
+  return strv_empty (list) || (value != NULL && g_strv_contains ((const char * const *) list,
+                                                                 value));
+}
+
+/**
+ * medusa_order_query_matches:
+ * @order: an order of the customer's
+ *
+ * Whether @order is one that @self's search and filters ask for, as far as
+ * Patron can tell without the store: the search finds the order's number
+ * (with or without its "#") or its email; statuses and dates as the store
+ * filters them (the date bounds exclusive). For searching what was kept
+ * while the store cannot be reached.
+ *
+ * Returns: whether @order matches
+ */
+gboolean
+medusa_order_query_matches (const MedusaOrderQuery *self,
+                            MedusaOrder            *order)
+{
+  GDateTime *created = medusa_order_get_created_at (order);
+
+  if (self->search != NULL && self->search[0] != '\0')
+    {
+      const char *q = self->search[0] == '#' ? self->search + 1 : self->search;
+      g_autofree char *number = g_strdup_printf ("%" G_GINT64_FORMAT,
+                                                 medusa_order_get_display_id (order));
+      g_autofree char *wanted = g_utf8_casefold (q, -1);
+      g_autofree char *email = g_utf8_casefold (medusa_order_get_email (order) != NULL
+                                                ? medusa_order_get_email (order) : "", -1);
+
+      if (strstr (number, q) == NULL && strstr (email, wanted) == NULL)
+        return FALSE;
+    }
+
+  if (!in_list (self->statuses, medusa_order_get_status (order)) ||
+      !in_list (self->fulfillment_statuses, medusa_order_get_fulfillment_status (order)) ||
+      !in_list (self->payment_statuses, medusa_order_get_payment_status (order)))
+    return FALSE;
+
+  if (self->created_after != NULL &&
+      (created == NULL || g_date_time_compare (created, self->created_after) <= 0))
+    return FALSE;
+  if (self->created_before != NULL &&
+      (created == NULL || g_date_time_compare (created, self->created_before) >= 0))
+    return FALSE;
+
+  return TRUE;
+}
+
+/**
+ * medusa_order_query_clear_filters:
+ *
+ * Makes @self ask for the whole history again, as it pages and details it.
+ */
+void
+medusa_order_query_clear_filters (MedusaOrderQuery *self)
+{
+  medusa_order_query_set_search (self, NULL);
+  medusa_order_query_set_statuses (self, NULL);
+  medusa_order_query_set_fulfillment_statuses (self, NULL);
+  medusa_order_query_set_payment_statuses (self, NULL);
+  medusa_order_query_set_created_range (self, NULL, NULL);
 }
 
 void

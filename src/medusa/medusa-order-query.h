@@ -7,6 +7,8 @@
 
 #include <glib-object.h>
 
+#include "medusa-order.h"
+
 G_BEGIN_DECLS
 
 #define MEDUSA_TYPE_ORDER_QUERY (medusa_order_query_get_type ())
@@ -65,6 +67,9 @@ void               medusa_order_query_set_created_range       (MedusaOrderQuery 
 GDateTime         *medusa_order_query_get_created_after       (const MedusaOrderQuery  *self);
 GDateTime         *medusa_order_query_get_created_before      (const MedusaOrderQuery  *self);
 gboolean           medusa_order_query_has_filters             (const MedusaOrderQuery  *self);
+gboolean           medusa_order_query_matches                 (const MedusaOrderQuery  *self,
+                                                               MedusaOrder             *order);
+void               medusa_order_query_clear_filters           (MedusaOrderQuery        *self);
 void               medusa_order_query_set_expand              (MedusaOrderQuery        *self,
                                                                const char              *expand);
 const char        *medusa_order_query_get_expand              (const MedusaOrderQuery  *self);

@@ -45,6 +45,7 @@ struct _MedusaOrder
   gint64         tax_total;
   gint64         discount_total;
   gint64         gift_card_total;
+  gint64         credit_total;
   gint64         refunded_total;
   gint64         paid_total;
   gint64         total;
@@ -77,6 +78,7 @@ enum {
   PROP_TAX_TOTAL,
   PROP_DISCOUNT_TOTAL,
   PROP_GIFT_CARD_TOTAL,
+  PROP_CREDIT_TOTAL,
   PROP_REFUNDED_TOTAL,
   PROP_PAID_TOTAL,
   PROP_TOTAL,
@@ -247,6 +249,10 @@ medusa_order_get_property (GObject    *object,
       g_value_set_int64 (value, self->gift_card_total);
       break;
 
+    case PROP_CREDIT_TOTAL:
+      g_value_set_int64 (value, self->credit_total);
+      break;
+
     case PROP_REFUNDED_TOTAL:
       g_value_set_int64 (value, self->refunded_total);
       break;
@@ -364,6 +370,10 @@ medusa_order_set_property (GObject      *object,
 
     case PROP_GIFT_CARD_TOTAL:
       self->gift_card_total = g_value_get_int64 (value);
+      break;
+
+    case PROP_CREDIT_TOTAL:
+      self->credit_total = g_value_get_int64 (value);
       break;
 
     case PROP_REFUNDED_TOTAL:
@@ -506,6 +516,16 @@ medusa_order_class_init (MedusaOrderClass *klass)
 
   properties[PROP_GIFT_CARD_TOTAL] =
     g_param_spec_int64 ("gift-card-total", NULL, NULL,
+                        G_MININT64, G_MAXINT64, 0,
+                        (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
+
+  /**
+   * MedusaOrder:credit-total:
+   *
+   * What store credit paid (v2's credit lines), in the smallest unit.
+   */
+  properties[PROP_CREDIT_TOTAL] =
+    g_param_spec_int64 ("credit-total", NULL, NULL,
                         G_MININT64, G_MAXINT64, 0,
                         (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
 
@@ -727,6 +747,14 @@ medusa_order_get_gift_card_total (MedusaOrder *self)
   g_return_val_if_fail (MEDUSA_IS_ORDER (self), 0);
 
   return self->gift_card_total;
+}
+
+gint64
+medusa_order_get_credit_total (MedusaOrder *self)
+{
+  g_return_val_if_fail (MEDUSA_IS_ORDER (self), 0);
+
+  return self->credit_total;
 }
 
 gint64

@@ -35,6 +35,7 @@ gint64              medusa_order_get_shipping_total     (MedusaOrder *self);
 gint64              medusa_order_get_tax_total          (MedusaOrder *self);
 gint64              medusa_order_get_discount_total     (MedusaOrder *self);
 gint64              medusa_order_get_gift_card_total    (MedusaOrder *self);
+gint64              medusa_order_get_credit_total       (MedusaOrder *self);
 gint64              medusa_order_get_refunded_total     (MedusaOrder *self);
 gint64              medusa_order_get_paid_total         (MedusaOrder *self);
 gint64              medusa_order_get_total              (MedusaOrder *self);

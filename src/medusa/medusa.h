@@ -5,6 +5,7 @@
 
 #pragma once
 
+#include "medusa-answer-store.h"
 #include "medusa-client.h"
 #include "medusa-currency.h"
 #include "medusa-customer-changes.h"

@@ -103,17 +103,52 @@ store_db_save() {
   fi
 }
 
+# store_server_running PATTERN: whether the server MEDUSA_PID runs and its command line still
+# holds PATTERN (PIDs get reused).
+store_server_running() {
+  [[ -n "${MEDUSA_PID:-}" ]] && kill -0 "$MEDUSA_PID" 2>/dev/null &&
+    [[ -r "/proc/$MEDUSA_PID/cmdline" ]] && tr '\0' ' ' <"/proc/$MEDUSA_PID/cmdline" | grep -q -- "$1"
+}
+
+# store_stop_server PATTERN: stops the server MEDUSA_PID if store_server_running PATTERN,
+# TERM, then KILL; says so.
+store_stop_server() {
+  store_server_running "$1" || return 0
+  kill -TERM "$MEDUSA_PID" 2>/dev/null
+  for _ in $(seq 1 40); do kill -0 "$MEDUSA_PID" 2>/dev/null || break; sleep 0.25; done
+  if kill -0 "$MEDUSA_PID" 2>/dev/null; then kill -KILL "$MEDUSA_PID" 2>/dev/null; sleep 0.2; fi
+  echo "medusa (pid $MEDUSA_PID) stopped"
+}
+
+# store_server_main PATTERN START ACTION: what both server.sh stop|start do, with BASE, APP
+# and the state file's variables set: stop stops only the server whose command line holds
+# PATTERN (store_stop_server), leaving PostgreSQL, the database and the state file; start,
+# unless it runs, readies Node.js and calls START in $APP, which starts the server on
+# MEDUSA_PORT, records its PID in the state file and waits for /health.
+store_server_main() {
+  local pattern=$1 start=$2
+  case "${3:-}" in
+    stop)
+      store_server_running "$pattern" || { echo "server.sh: the server is not running"; return 0; }
+      store_stop_server "$pattern"
+      echo "PostgreSQL left running"
+      ;;
+    start)
+      if store_server_running "$pattern"; then echo "server.sh: the server is running already"; return 0; fi
+      # shellcheck source=build-aux/node-env.sh
+      source "$BASE/../../build-aux/node-env.sh" || { echo "server.sh: no usable Node.js" >&2; return 1; }
+      cd "$APP" && "$start"
+      ;;
+    *)
+      echo "usage: server.sh stop|start" >&2; return 2
+      ;;
+  esac
+}
+
 # store_stop PATTERN: for stop.sh, with the state file's variables sourced: stops the server
-# MEDUSA_PID if its command line still holds PATTERN (PIDs get reused), TERM, then KILL, then
-# PostgreSQL by its data directory, and removes the cluster directory.
+# (store_stop_server), then PostgreSQL by its data directory, and removes the cluster directory.
 store_stop() {
-  if [[ -n "${MEDUSA_PID:-}" ]] && kill -0 "$MEDUSA_PID" 2>/dev/null &&
-     [[ -r "/proc/$MEDUSA_PID/cmdline" ]] && tr '\0' ' ' <"/proc/$MEDUSA_PID/cmdline" | grep -q -- "$1"; then
-    kill -TERM "$MEDUSA_PID" 2>/dev/null
-    for _ in $(seq 1 40); do kill -0 "$MEDUSA_PID" 2>/dev/null || break; sleep 0.25; done
-    if kill -0 "$MEDUSA_PID" 2>/dev/null; then kill -KILL "$MEDUSA_PID" 2>/dev/null; sleep 0.2; fi
-    echo "medusa (pid $MEDUSA_PID) stopped"
-  fi
+  store_stop_server "$1"
   if [[ -n "${PGDATA:-}" && -f "$PGDATA/postmaster.pid" ]]; then
     local runas=()
     [[ -n "${PG_RUNAS:-}" ]] && read -r -a runas <<<"$PG_RUNAS"

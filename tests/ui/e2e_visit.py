@@ -74,6 +74,16 @@ def visit_a(app, a_orders):
     return details
 
 
+PICTURES = os.path.join(os.environ.get("XDG_CACHE_HOME", os.path.join(os.environ["HOME"],
+                                                                     ".cache")),
+                        "patron", "thumbnails")
+
+
+def pictures_on_disk():
+    """How many product pictures the disk cache holds."""
+    return sum(len(files) for _, _, files in os.walk(PICTURES))
+
+
 def assert_nothing_of(app, secrets, who, clipboard=None):
     wait_for(lambda: find(app, pyatspi.ROLE_TEXT, "Email Address"), what="the sign-in form")
     # the details window went with the visit
@@ -148,8 +158,12 @@ assert any(a_orders[0] and f"#{a_orders[0]['display_id']}" in v for _, v in tree
 
 step("Sign Out, from the main menu over the orders: nothing of A in the accessibility tree "
      "or on the clipboard")
+# the order's pictures were kept on disk for A
+wait_for(lambda: pictures_on_disk() > 0, what="A's order's pictures on disk")
 open_menu_item(app, "Sign Out")
 assert_nothing_of(app, a_secrets, "A")
+# and go with A: they show what A bought
+wait_for(lambda: pictures_on_disk() == 0, what="the pictures on disk to go with A")
 shot("visit-signed-out")
 
 step("B signs in and sees only B")
@@ -168,6 +182,8 @@ open_menu_item(app, "Change Store…")
 store_row = find(app, pyatspi.ROLE_TEXT, "Store Address")
 wait_for(lambda: app.childCount == 1, what="A's windows to close")
 assert_tree_free_of(app, a_secrets, "A, after Change Store")
+# A's session stays kept for A's return, and so do the pictures on disk
+wait_for(lambda: pictures_on_disk() > 0, what="A's pictures, kept with A's session")
 assert clipboard_text() is None, "the clipboard after Change Store"
 shot("visit-change-store")
 assert text_of(store_row).rstrip("/") == STORE.rstrip("/"), "only the store address stays"

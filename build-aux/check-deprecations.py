@@ -88,8 +88,10 @@ def unquieted_newer_branches(path, text):
                     depth -= 1
             body.append(inner)
         code = [b for b in body if b.strip()]
-        # a branch of declarations only (a struct member, a field) calls nothing
-        calls = any(re.search(r"\w\s*\(", b) and not b.strip().startswith("G_GNUC_")
+        # a branch of declarations only (a struct member, a field, a function
+        # whose name, GNU style, starts its line) calls nothing
+        calls = any(re.search(r"\w\s*\(", b) and b[:1].isspace()
+                    and not b.strip().startswith("G_GNUC_")
                     for b in code)
         quiet = any("G_GNUC_BEGIN_IGNORE_DEPRECATIONS" in b for b in body)
         if calls and not quiet:

@@ -21,9 +21,6 @@ MedusaCustomer *patron_session_get_customer        (PatronSession        *self);
 PatronVisit    *patron_session_get_visit           (PatronSession        *self);
 gboolean        patron_session_get_signed_in       (PatronSession        *self);
 gboolean        patron_session_get_remember        (PatronSession        *self);
-void            patron_session_set_orders_ahead    (PatronSession          *self,
-                                                    const MedusaOrderQuery *query,
-                                                    guint                   page_size);
 void            patron_session_set_keep_sessions   (PatronSession        *self,
                                                     gboolean              keep_sessions);
 void            patron_session_sign_in_async       (PatronSession        *self,

@@ -12,9 +12,12 @@
  *       puts it there; then quits.
  *   bench-orders --store URL [--scroll]
  *       starts Patron, which restores the session from the keyring and
- *       shows the account; the moment it is signed in, goes to the orders
- *       (what the Orders button does) and notes the first frame painted
- *       once the first page of orders is in the list. With --scroll, then
+ *       shows the account: notes the first frame painted with the account
+ *       page on screen; 300 ms later (a user looking at it) goes to the
+ *       orders as the Orders button does and notes the first frame painted
+ *       once the first page of orders is in the list, and the end of the
+ *       crossfade; 300 ms later presses End and notes the first frame with
+ *       the last row and its order on screen. With --scroll, instead of End,
  *       scrolls the list to its end one screenful a frame, waiting while
  *       the rows on screen wait for their page (Patron asks for it once the
  *       list has been still for a moment) or a page is being fetched, and
@@ -40,11 +43,16 @@
 #include "medusa.h"
 #include "patron-application.h"
 #include "patron-session.h"
+#include "patron-visit.h"
 #include "patron-window.h"
 
 #define TIMEOUT_SECONDS 300
 /* frames at the end with nothing asked for before the scroll counts as done */
 #define SETTLE_FRAMES 5
+/* how long a user looks at a page before the next click */
+#define LOOK_MS 300
+/* the RSS slope's first point */
+#define RSS_FROM_ORDERS 2000
 
 typedef struct
 {
@@ -75,7 +83,16 @@ typedef struct
   gint64           signed_in_us;
   gint64           page_loaded_us;
   gint64           first_page_us;
+  gint64           account_us;
+  gint64           cpu_account_us;
+  gint64           click_us;
+  gint64           cpu_click_us;
+  gint64           settled_us;
+  gint64           count_us;
+  gint64           end_click_us;
   gint64           rss_first_kb;
+  gint64           rss_2k_kb;
+  guint            loaded_2k;
   guint            loaded_first;
 
   gint64           scroll_start_us;
@@ -261,6 +278,8 @@ finish_scroll (Bench *b)
   bench_print ("http_distinct_offsets", "%u", g_hash_table_size (offsets));
   bench_print ("loaded_end", "%u", loaded);
   bench_print ("rss_end_kb", "%" G_GINT64_FORMAT, rss_end_kb);
+  bench_print ("rss_2k_kb", "%" G_GINT64_FORMAT, b->rss_2k_kb);
+  bench_print ("loaded_2k", "%u", b->loaded_2k);
   bench_print ("rss_end_anon_kb", "%" G_GINT64_FORMAT, bench_read_status_kb ("RssAnon"));
   bench_print ("rss_end_file_kb", "%" G_GINT64_FORMAT, bench_read_status_kb ("RssFile"));
   bench_print ("rss_peak_kb", "%" G_GINT64_FORMAT, bench_read_status_kb ("VmHWM"));
@@ -313,6 +332,15 @@ scroll_tick_cb (GtkWidget     *widget,
     {
       b->settle = 0;
       return G_SOURCE_CONTINUE;
+    }
+
+  /* the slope is taken from 2,000 orders loaded */
+  if (b->rss_2k_kb == 0 &&
+      medusa_order_list_get_n_requests (b->orders) * medusa_order_list_get_page_size (b->orders) >=
+      RSS_FROM_ORDERS)
+    {
+      b->rss_2k_kb = bench_read_status_kb ("VmRSS");
+      b->loaded_2k = count_loaded (b->orders, g_list_model_get_n_items (G_LIST_MODEL (b->orders)));
     }
 
   if (value + page < upper - 0.5)
@@ -502,6 +530,127 @@ first_page_shown (Bench *b)
   return medusa_order_slot_get_order (first) != NULL;
 }
 
+/* The window's GtkStack if it shows @name */
+static GtkStack *
+find_stack_showing (GtkWidget  *widget,
+                    const char *name)
+{
+  if (GTK_IS_STACK (widget) &&
+      g_strcmp0 (gtk_stack_get_visible_child_name (GTK_STACK (widget)), name) == 0)
+    return GTK_STACK (widget);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkStack *found = find_stack_showing (child, name);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+static void
+loaded_cb (MedusaOrderList *orders,
+           GParamSpec      *pspec,
+           Bench           *b)
+{
+  if (medusa_order_list_get_loaded (orders) && b->page_loaded_us == 0)
+    b->page_loaded_us = bench_since_exec ();
+}
+
+/* What the account page's Orders button does, once the user has looked at
+ * the account for a moment. */
+static gboolean
+open_orders_cb (gpointer user_data)
+{
+  Bench *b = user_data;
+  GtkSelectionModel *model;
+
+  b->click_us = bench_since_exec ();
+  b->cpu_click_us = bench_cpu_time_us ();
+  gtk_widget_activate_action (GTK_WIDGET (b->window), "win.navigate", "(ss)", "orders", "");
+
+  b->list_view = find_orders_view (GTK_WIDGET (b->window));
+  if (b->list_view == NULL)
+    {
+      g_printerr ("bench-orders: no list of orders in the window\n");
+      quit (b, 1);
+      return G_SOURCE_REMOVE;
+    }
+  model = gtk_list_view_get_model (b->list_view);
+  b->orders = g_object_ref (MEDUSA_ORDER_LIST (gtk_no_selection_get_model (GTK_NO_SELECTION (model))));
+  g_signal_connect (b->orders, "notify::loaded", G_CALLBACK (loaded_cb), b);
+
+  return G_SOURCE_REMOVE;
+}
+
+/* End, as the key, once the first rows have been on screen for a moment */
+static gboolean
+press_end_cb (gpointer user_data)
+{
+  Bench *b = user_data;
+
+  b->end_click_us = bench_since_exec ();
+  gtk_widget_activate_action (GTK_WIDGET (b->list_view), "list.scroll-to-item", "u",
+                              g_list_model_get_n_items (G_LIST_MODEL (b->orders)) - 1);
+
+  return G_SOURCE_REMOVE;
+}
+
+/* The last row on screen with its order */
+static gboolean
+last_row_shown (Bench *b)
+{
+  GtkAdjustment *adjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (b->list_view));
+  guint n_items = g_list_model_get_n_items (G_LIST_MODEL (b->orders));
+  g_autoptr(MedusaOrderSlot) last = g_list_model_get_item (G_LIST_MODEL (b->orders), n_items - 1);
+  guint first_row, last_row;
+
+  rows_on_screen (b, adjustment, &first_row, &last_row);
+  return last_row == n_items - 1 && medusa_order_slot_get_order (last) != NULL;
+}
+
+static void
+print_first_rows (Bench  *b,
+                  gint64  now)
+{
+  guint page_size = medusa_order_list_get_page_size (b->orders);
+  guint asked = MIN (medusa_order_list_get_n_requests (b->orders) * page_size,
+                     g_list_model_get_n_items (G_LIST_MODEL (b->orders)));
+
+  b->first_page_us = now;
+  b->rss_first_kb = bench_read_status_kb ("VmRSS");
+  b->loaded_first = count_loaded (b->orders, asked);
+
+  bench_print ("startup_us", "%" G_GINT64_FORMAT, b->startup_us);
+  bench_print ("activated_us", "%" G_GINT64_FORMAT, b->activated_us);
+  bench_print ("window_frame_us", "%" G_GINT64_FORMAT, b->window_frame_us);
+  bench_print ("signed_in_us", "%" G_GINT64_FORMAT, b->signed_in_us);
+  bench_print ("account_us", "%" G_GINT64_FORMAT, b->account_us);
+  bench_print ("cpu_account_us", "%" G_GINT64_FORMAT, b->cpu_account_us);
+  bench_print ("orders_click_us", "%" G_GINT64_FORMAT, b->click_us);
+  /* from the click: the page answered and in the list, its rows painted */
+  bench_print ("orders_loaded_us", "%" G_GINT64_FORMAT, b->page_loaded_us - b->click_us);
+  bench_print ("orders_rows_us", "%" G_GINT64_FORMAT, now - b->click_us);
+  bench_print ("orders_rows_cpu_us", "%" G_GINT64_FORMAT, bench_cpu_time_us () - b->cpu_click_us);
+  bench_print ("rss_first_kb", "%" G_GINT64_FORMAT, b->rss_first_kb);
+  bench_print ("pss_first_kb", "%" G_GINT64_FORMAT, bench_read_pss_kb ());
+  bench_print ("requests_first", "%u", medusa_order_list_get_n_requests (b->orders));
+  bench_print ("loaded_first", "%u", b->loaded_first);
+  bench_print ("n_items", "%u", g_list_model_get_n_items (G_LIST_MODEL (b->orders)));
+  for (guint i = 0; i < b->requests->len; i++)
+    {
+      const char *request = strchr (g_ptr_array_index (b->requests, i), '\t') + 1;
+
+      bench_print ("start_request", "%s", request);
+      bench_print ("start_request_done_us", "%" G_GINT64_FORMAT " %s",
+                   g_array_index (b->request_done_us, gint64, i), request);
+    }
+}
+
 static void
 after_paint_cb (GdkFrameClock *clock,
                 Bench         *b)
@@ -511,41 +660,25 @@ after_paint_cb (GdkFrameClock *clock,
   if (b->window_frame_us == 0)
     b->window_frame_us = now;
 
+  if (b->account_us == 0)
+    {
+      if (b->signed_in_us == 0 || find_stack_showing (GTK_WIDGET (b->window), "account") == NULL)
+        return;
+      b->account_us = now;
+      b->cpu_account_us = bench_cpu_time_us ();
+      g_timeout_add (LOOK_MS, open_orders_cb, b);
+      return;
+    }
+
+  if (b->click_us == 0)
+    return;
+
   if (b->first_page_us == 0)
     {
-      guint page_size;
-      guint asked;
-
       if (!first_page_shown (b))
         return;
 
-      b->first_page_us = now;
-      b->rss_first_kb = bench_read_status_kb ("VmRSS");
-      page_size = medusa_order_list_get_page_size (b->orders);
-      asked = MIN (medusa_order_list_get_n_requests (b->orders) * page_size,
-                   g_list_model_get_n_items (G_LIST_MODEL (b->orders)));
-      b->loaded_first = count_loaded (b->orders, asked);
-
-      bench_print ("startup_us", "%" G_GINT64_FORMAT, b->startup_us);
-      bench_print ("activated_us", "%" G_GINT64_FORMAT, b->activated_us);
-      bench_print ("window_frame_us", "%" G_GINT64_FORMAT, b->window_frame_us);
-      bench_print ("signed_in_us", "%" G_GINT64_FORMAT, b->signed_in_us);
-      bench_print ("page_loaded_us", "%" G_GINT64_FORMAT, b->page_loaded_us);
-      bench_print ("first_page_us", "%" G_GINT64_FORMAT, b->first_page_us);
-      bench_print ("cpu_first_us", "%" G_GINT64_FORMAT, bench_cpu_time_us ());
-      bench_print ("rss_first_kb", "%" G_GINT64_FORMAT, b->rss_first_kb);
-      bench_print ("rss_first_anon_kb", "%" G_GINT64_FORMAT, bench_read_status_kb ("RssAnon"));
-      bench_print ("rss_first_file_kb", "%" G_GINT64_FORMAT, bench_read_status_kb ("RssFile"));
-      bench_print ("requests_first", "%u", medusa_order_list_get_n_requests (b->orders));
-      bench_print ("loaded_first", "%u", b->loaded_first);
-      for (guint i = 0; i < b->requests->len; i++)
-        {
-          const char *request = strchr (g_ptr_array_index (b->requests, i), '\t') + 1;
-
-          bench_print ("start_request", "%s", request);
-          bench_print ("start_request_done_us", "%" G_GINT64_FORMAT " %s",
-                       g_array_index (b->request_done_us, gint64, i), request);
-        }
+      print_first_rows (b, now);
 
       if (b->gestures)
         {
@@ -559,7 +692,7 @@ after_paint_cb (GdkFrameClock *clock,
 
       if (!b->scroll)
         {
-          quit (b, 0);
+          g_timeout_add (LOOK_MS, press_end_cb, b);
           return;
         }
 
@@ -567,6 +700,24 @@ after_paint_cb (GdkFrameClock *clock,
       b->scroll_start_us = g_get_monotonic_time ();
       b->last_paint_us = now;
       gtk_widget_add_tick_callback (GTK_WIDGET (b->list_view), scroll_tick_cb, b, NULL);
+      return;
+    }
+
+  if (b->settled_us == 0 && find_stack_showing (GTK_WIDGET (b->window), "orders") != NULL &&
+      !gtk_stack_get_transition_running (find_stack_showing (GTK_WIDGET (b->window), "orders")))
+    {
+      /* the crossfade from the account done */
+      b->settled_us = now;
+      bench_print ("orders_settled_us", "%" G_GINT64_FORMAT, now - b->click_us);
+    }
+
+  if (b->end_click_us != 0 && last_row_shown (b))
+    {
+      bench_print ("end_us", "%" G_GINT64_FORMAT, now - b->end_click_us);
+      bench_print ("end_requests", "%u", medusa_order_list_get_n_requests (b->orders));
+      bench_print ("rss_end_kb", "%" G_GINT64_FORMAT, bench_read_status_kb ("VmRSS"));
+      b->end_click_us = 0;
+      quit (b, 0);
       return;
     }
 
@@ -579,12 +730,15 @@ after_paint_cb (GdkFrameClock *clock,
 }
 
 static void
-loaded_cb (MedusaOrderList *orders,
-           GParamSpec      *pspec,
-           Bench           *b)
+order_count_cb (PatronVisit *visit,
+                GParamSpec  *pspec,
+                Bench       *b)
 {
-  if (medusa_order_list_get_loaded (orders) && b->page_loaded_us == 0)
-    b->page_loaded_us = bench_since_exec ();
+  if (patron_visit_get_order_count (visit) >= 0 && b->count_us == 0)
+    {
+      b->count_us = bench_since_exec ();
+      bench_print ("count_us", "%" G_GINT64_FORMAT, b->count_us);
+    }
 }
 
 static void
@@ -592,26 +746,13 @@ signed_in_cb (PatronSession *session,
               GParamSpec    *pspec,
               Bench         *b)
 {
-  GtkSelectionModel *model;
-
   if (!patron_session_get_signed_in (session) || b->signed_in_us != 0)
     return;
 
   b->signed_in_us = bench_since_exec ();
-
-  /* what the account page's Orders button does */
-  gtk_widget_activate_action (GTK_WIDGET (b->window), "win.navigate", "(ss)", "orders", "");
-
-  b->list_view = find_orders_view (GTK_WIDGET (b->window));
-  if (b->list_view == NULL)
-    {
-      g_printerr ("bench-orders: no list of orders in the window\n");
-      quit (b, 1);
-      return;
-    }
-  model = gtk_list_view_get_model (b->list_view);
-  b->orders = g_object_ref (MEDUSA_ORDER_LIST (gtk_no_selection_get_model (GTK_NO_SELECTION (model))));
-  g_signal_connect (b->orders, "notify::loaded", G_CALLBACK (loaded_cb), b);
+  /* the account's order count */
+  g_signal_connect (patron_session_get_visit (session), "notify::order-count",
+                    G_CALLBACK (order_count_cb), b);
 }
 
 static void

@@ -571,6 +571,8 @@ open_orders_cb (gpointer user_data)
 
   b->click_us = bench_since_exec ();
   b->cpu_click_us = bench_cpu_time_us ();
+  /* what the start asked for: the customer, the count */
+  bench_print ("requests_before_click", "%u", b->requests->len);
   gtk_widget_activate_action (GTK_WIDGET (b->window), "win.navigate", "(ss)", "orders", "");
 
   b->list_view = find_orders_view (GTK_WIDGET (b->window));

@@ -46,7 +46,7 @@
 #include "patron-visit.h"
 #include "patron-window.h"
 
-#define TIMEOUT_SECONDS 300
+#define TIMEOUT_SECONDS 1200
 /* frames at the end with nothing asked for before the scroll counts as done */
 #define SETTLE_FRAMES 5
 /* how long a user looks at a page before the next click */

@@ -22,6 +22,9 @@
  *       the rows on screen wait for their page (Patron asks for it once the
  *       list has been still for a moment) or a page is being fetched, and
  *       notes memory and requests at the end.
+ *   bench-orders --store URL --details
+ *       as above, but instead of End a click on the first row, and the
+ *       first frame of the order's window with its details.
  *   bench-orders --store URL --gestures
  *       as above, then End, Home, a jump to the middle, a fling from the
  *       top (a position a frame) and a slow scroll from the top to the end
@@ -42,6 +45,7 @@
 #include "bench-common.h"
 #include "medusa.h"
 #include "patron-application.h"
+#include "patron-order-window.h"
 #include "patron-session.h"
 #include "patron-visit.h"
 #include "patron-window.h"
@@ -64,6 +68,8 @@ typedef struct
   gboolean         scroll;
   gboolean         scrolling;
   gboolean         gestures;
+  gboolean         details;
+  gint64           details_click_us;
   guint            gesture;          /* the one under way */
   guint            gesture_step;
   gint64           quiet_since_us;
@@ -616,6 +622,53 @@ last_row_shown (Bench *b)
 }
 
 static void
+details_paint_cb (GdkFrameClock     *clock,
+                  PatronOrderWindow *window)
+{
+  Bench *b = &bench;
+
+  if (patron_order_window_get_order (window) == NULL ||
+      find_stack_showing (GTK_WIDGET (window), "details") == NULL)
+    return;
+
+  bench_print ("details_us", "%" G_GINT64_FORMAT, bench_since_exec () - b->details_click_us);
+  g_signal_handlers_disconnect_by_func (clock, details_paint_cb, window);
+  quit (b, 0);
+}
+
+static void
+watch_details (GtkWidget *window)
+{
+  g_signal_connect (gtk_widget_get_frame_clock (window), "after-paint",
+                    G_CALLBACK (details_paint_cb), window);
+}
+
+/* A click on the first row, as a user opens an order's details */
+static gboolean
+open_details_cb (gpointer user_data)
+{
+  Bench *b = user_data;
+  g_autoptr(GList) toplevels = NULL;
+
+  b->details_click_us = bench_since_exec ();
+  g_signal_emit_by_name (b->list_view, "activate", 0u);
+  toplevels = gtk_window_list_toplevels ();
+  for (GList *l = toplevels; l != NULL; l = l->next)
+    if (PATRON_IS_ORDER_WINDOW (l->data))
+      {
+        if (gtk_widget_get_frame_clock (l->data) != NULL)
+          watch_details (l->data);
+        else
+          g_signal_connect (l->data, "realize", G_CALLBACK (watch_details), NULL);
+        return G_SOURCE_REMOVE;
+      }
+
+  g_printerr ("bench-orders: no order window after a click on a row\n");
+  quit (b, 1);
+  return G_SOURCE_REMOVE;
+}
+
+static void
 print_first_rows (Bench  *b,
                   gint64  now)
 {
@@ -689,6 +742,12 @@ after_paint_cb (GdkFrameClock *clock,
           b->n_requests_seen = b->requests->len;
           b->quiet_since_us = g_get_monotonic_time ();
           gtk_widget_add_tick_callback (GTK_WIDGET (b->list_view), gestures_tick_cb, b, NULL);
+          return;
+        }
+
+      if (b->details)
+        {
+          g_timeout_add (LOOK_MS, open_details_cb, b);
           return;
         }
 
@@ -852,6 +911,7 @@ main (int   argc,
   gboolean do_sign_in = FALSE;
   gboolean scroll = FALSE;
   gboolean gestures = FALSE;
+  gboolean details = FALSE;
   char *app_argv[4];
   GOptionEntry entries[] = {
     { "store", 0, 0, G_OPTION_ARG_STRING, &store_url, "The store", "URL" },
@@ -859,6 +919,8 @@ main (int   argc,
     { "scroll", 0, 0, G_OPTION_ARG_NONE, &scroll, "Then scroll to the end", NULL },
     { "gestures", 0, 0, G_OPTION_ARG_NONE, &gestures, "Then End, Home, a jump, a fling and a "
       "slow scroll, counting the pages asked for", NULL },
+    { "details", 0, 0, G_OPTION_ARG_NONE, &details, "Then, instead of End, the first order's "
+      "details", NULL },
     { NULL }
   };
 
@@ -884,6 +946,7 @@ main (int   argc,
   bench.request_done_us = g_array_new (FALSE, FALSE, sizeof (gint64));
   bench.scroll = scroll;
   bench.gestures = gestures;
+  bench.details = details;
   bench.asked = g_hash_table_new (NULL, NULL);
   g_log_set_writer_func (log_writer, NULL, NULL);
 

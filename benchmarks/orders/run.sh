@@ -128,10 +128,10 @@ for l in open(sys.argv[1]):
   for _ in 1 2 3; do orders gk "$WORK/big.out" --store "$RBIG"; done
   orders gk "$WORK/scroll-big.out" --store "$RBIG" --scroll
 
-  log "the real store ($STORE_ORDERS orders): $RUNS starts, Orders clicked; its own time for the page"
+  log "the real store ($STORE_ORDERS orders): $RUNS starts, Orders clicked, then an order; its own time for the page"
   sign_in "$REAL_URL"
   for _ in $(seq "$RUNS"); do
-    orders gk "$WORK/real.out" --store "$REAL_URL"
+    orders gk "$WORK/real.out" --store "$REAL_URL" --details
     curl_time "$REAL_URL" "$page_path" "$token" >>"$WORK/curl-real.out"
   done
   exit 0

@@ -14,7 +14,8 @@
 #       items (orders of varied size); pages are kept once made (the 64 last).
 #
 # Both: --port P (0, the default: any free port), --port-file F (the port written there once
-# listening), --log F (one line per request: "METHOD PATH STATUS BYTES").
+# listening), --log F (one line per request: "METHOD PATH STATUS BYTES MS", MS the store's
+# time, or the replay's).
 # Stops on SIGTERM.
 import argparse
 import base64
@@ -150,10 +151,13 @@ def make_handler(args, replay, log):
         def handle_one(self):
             length = int(self.headers.get("Content-Length") or 0)
             body = self.rfile.read(length) if length else None
+            started = time.monotonic()
             if replay is not None:
                 status, headers, out = replay.answer(self.command, self.path)
+                took_ms = (time.monotonic() - started) * 1000
             else:
                 status, headers, out = self.forward(body)
+                took_ms = (time.monotonic() - started) * 1000
                 if args.delay_ms:
                     time.sleep(args.delay_ms / 1000)
                 if args.record:
@@ -172,7 +176,8 @@ def make_handler(args, replay, log):
                 self.wfile.write(out)
             if log is not None:
                 with record_lock:
-                    log.write("%s %s %d %d\n" % (self.command, self.path, status, len(out)))
+                    log.write("%s %s %d %d %.1f\n" % (self.command, self.path, status, len(out),
+                                                       took_ms))
                     log.flush()
 
         do_GET = do_POST = do_PUT = do_DELETE = do_HEAD = do_OPTIONS = do_PATCH = handle_one

@@ -154,11 +154,18 @@ if not SMOKE:
     real = median("real", "orders_rows_us") / 1000
     real_curl = [float(l.split()[1]) for l in open(os.path.join(WORK, "curl-real.out"))] \
         if os.path.exists(os.path.join(WORK, "curl-real.out")) else [float("nan")]
+    seen = {"page": [], "details": []}
+    path = os.path.join(WORK, "real-store.out")
+    for line in open(path) if os.path.exists(path) else []:
+        kind, took = line.split()
+        seen[kind].append(float(took))
+    store_ms = {k: statistics.median(v) if v else float("nan") for k, v in seen.items()}
     row("real store: Orders clicked -> first rows", f"{real:.0f} ms",
-        f"store's page {statistics.median(real_curl) * 1000:.0f} ms", "", "<= 90 ms", real <= 90)
+        f"store {store_ms['page']:.0f} ms (curl alone {statistics.median(real_curl) * 1000:.0f})",
+        "", "<= 90 ms", real <= 90)
     v = median("real", "details_us") / 1000
-    row("real store: a row clicked -> its details painted", f"{v:.0f} ms", "", "", "<= 90 ms",
-        v <= 90)
+    row("real store: a row clicked -> its details painted", f"{v:.0f} ms",
+        f"store {store_ms['details']:.0f} ms", "", "<= 90 ms", v <= 90)
     row("real store: start -> account painted", ms(median("real", "account_us")), "", "", "", None)
 
 widths = [max(len(str(r[i])) for r in rows + [("measurement", "value", "baseline", "ratio",

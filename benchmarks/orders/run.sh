@@ -129,11 +129,15 @@ for l in open(sys.argv[1]):
   orders gk "$WORK/scroll-big.out" --store "$RBIG" --scroll
 
   log "the real store ($STORE_ORDERS orders): $RUNS starts, Orders clicked, then an order; its own time for the page"
-  sign_in "$REAL_URL"
+  # through a proxy without delay, which notes the store's time for each of Patron's requests
+  store real proxy "$REAL_URL"; sign_in "$url"
   for _ in $(seq "$RUNS"); do
-    orders gk "$WORK/real.out" --store "$REAL_URL" --details
+    orders gk "$WORK/real.out" --store "$url" --details
     curl_time "$REAL_URL" "$page_path" "$token" >>"$WORK/curl-real.out"
   done
+  # the store's time for Patron's first pages and its order details
+  awk -v p="$page_path" '$2 == p { print "page", $NF } index($2, "orders?id=") { print "details", $NF }' \
+    "$WORK/real.log" >"$WORK/real-store.out"
   exit 0
 fi
 
@@ -259,7 +263,7 @@ if [[ $SMOKE -eq 0 ]]; then
     echo "$table"
     echo
     echo "# raw output"
-    for f in window start-gk start-file curl-replay gestures parse scroll big scroll-big real curl-real; do
+    for f in window start-gk start-file curl-replay gestures parse scroll big scroll-big real real-store curl-real; do
       [[ -f "$WORK/$f.out" ]] || continue
       echo "## $f.out"
       grep -v -e '^start_request=' -e '^start_request_done_us=' "$WORK/$f.out" || true

@@ -1506,6 +1506,9 @@ test_orders_page_retry (void)
   gtk_window_set_default_size (GTK_WINDOW (window), 800, 600);
   patron_orders_page_set_session (orders, session);
   wait_for_label (GTK_WIDGET (orders), "Showing ");
+  /* the first page's rows: the account's count may have given the list its
+   * length before, when the list view had not laid its rows out yet */
+  wait_for_label (GTK_WIDGET (orders), " items, ");
 
   /* to the very end: the pages there are asked for, and the first fails */
   list = find_widget (GTK_WIDGET (orders), is_of_type, (const char *) GTK_TYPE_LIST_VIEW);

@@ -78,7 +78,8 @@ run_suite() {
 }
 
 status=0
-# the benchmarks built too, so that they cannot rot (benchmarks/README.md)
+# the benchmarks built too, so that they cannot rot, and their smoke run (suite "bench",
+# benchmarks/orders/run.sh --smoke) counted with the tests (benchmarks/README.md)
 run_suite plain -Dbenchmarks=true || status=1
 # LeakSanitizer cannot watch the widget suites (GTK's libraries): valgrind does
 log "== valgrind: the widget suites"

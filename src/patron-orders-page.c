@@ -1358,8 +1358,7 @@ show_what_the_store_can_do (PatronOrdersPage *self,
 /**
  * patron_orders_page_set_session:
  *
- * Shows the orders of @session's customer, loading them afresh unless
- * the session loaded them ahead (patron_visit_take_orders()).
+ * Shows the orders of @session's customer, loading them afresh.
  */
 void
 patron_orders_page_set_session (PatronOrdersPage *self,
@@ -1389,15 +1388,9 @@ patron_orders_page_set_session (PatronOrdersPage *self,
                            G_CONNECT_SWAPPED);
   show_what_the_store_can_do (self, patron_session_get_client (session));
   query = query_from_filters (self);
-  /* the whole history may be on its way already */
-  if (!medusa_order_query_has_filters (query))
-    self->orders = patron_visit_take_orders (self->visit, PATRON_ORDERS_PAGE_SIZE);
-  if (self->orders == NULL)
-    {
-      self->orders = medusa_order_list_new (patron_session_get_client (session),
-                                            PATRON_ORDERS_PAGE_SIZE);
-      medusa_order_list_set_query (self->orders, query);
-    }
+  self->orders = medusa_order_list_new (patron_session_get_client (session),
+                                        PATRON_ORDERS_PAGE_SIZE);
+  medusa_order_list_set_query (self->orders, query);
   g_signal_connect_object (self->orders, "notify::loaded", G_CALLBACK (update_state), self,
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (self->orders, "notify::loading", G_CALLBACK (update_state), self,

@@ -37,10 +37,6 @@ struct _PatronSession
   gboolean        remember;
   gboolean        keep_sessions;
 
-  /* what to load ahead for the orders page */
-  MedusaOrderQuery *orders_query;     /* NULL: none is loaded ahead */
-  guint             orders_page_size;
-
   /* a restore prepared ahead (patron_session_prepare_restore()) */
   MedusaPrefetch   *prefetch;
   gboolean          preparing;        /* the keyring is being read */
@@ -290,19 +286,6 @@ wipe_free (char *secret)
     }
 }
 
-/* A visit with the first page of the orders on its way (when the session
- * is to load it ahead) */
-static PatronVisit *
-new_visit (PatronSession *self)
-{
-  PatronVisit *visit = patron_visit_new (self->client);
-
-  if (self->orders_query != NULL)
-    patron_visit_load_orders (visit, self->orders_query, self->orders_page_size);
-
-  return visit;
-}
-
 static void
 end_visit (PatronVisit **visit)
 {
@@ -339,7 +322,7 @@ set_customer (PatronSession  *self,
       if (customer != NULL)
         {
           self->visit = self->arriving != NULL ? g_steal_pointer (&self->arriving)
-                                               : new_visit (self);
+                                               : patron_visit_new (self->client);
           patron_visit_set_customer (self->visit, customer);
         }
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_VISIT]);
@@ -435,7 +418,6 @@ patron_session_finalize (GObject *object)
 
   g_clear_pointer (&self->store_url, g_free);
   g_clear_pointer (&self->email, g_free);
-  g_clear_pointer (&self->orders_query, medusa_order_query_free);
 
   G_OBJECT_CLASS (patron_session_parent_class)->finalize (object);
 }
@@ -650,30 +632,6 @@ patron_session_get_remember (PatronSession *self)
   g_return_val_if_fail (PATRON_IS_SESSION (self), FALSE);
 
   return self->remember;
-}
-
-/**
- * patron_session_set_orders_ahead:
- * @query: (nullable): the orders page's query of the whole history; %NULL,
- *   the default, loads none ahead
- * @page_size: the orders page's page size
- *
- * Sets what to load ahead when a customer signs in or a kept session is
- * resumed: the first page of @query, for the orders page to take from the
- * visit (patron_visit_take_orders()). Applies from the next sign-in.
- */
-void
-patron_session_set_orders_ahead (PatronSession          *self,
-                                 const MedusaOrderQuery *query,
-                                 guint                   page_size)
-{
-  g_return_if_fail (PATRON_IS_SESSION (self));
-  g_return_if_fail (query == NULL || page_size > 0);
-
-  g_clear_pointer (&self->orders_query, medusa_order_query_free);
-  if (query != NULL)
-    self->orders_query = medusa_order_query_copy (query);
-  self->orders_page_size = page_size;
 }
 
 /**
@@ -1080,7 +1038,7 @@ restore_lookup_cb (GObject      *object,
                                     restore_customer_cb, g_steal_pointer (&task));
   /* the orders are asked for alongside, for the visit the customer begins */
   end_visit (&self->arriving);
-  self->arriving = new_visit (self);
+  self->arriving = patron_visit_new (self->client);
 }
 
 static void
@@ -1102,9 +1060,8 @@ prepared_cb (GObject      *object,
  *
  * Starts the slow part of patron_session_restore_async() ahead of it, for
  * the start of Patron, while the first window is being made: reading the
- * keyring and, if a session is kept, asking for the customer and the first
- * page of the orders loaded ahead (patron_session_set_orders_ahead()), all
- * from threads of their own, for the restore to take their answers.
+ * keyring and, if a session is kept, asking for the customer, both from
+ * threads of their own, for the restore to take the answers.
  */
 void
 patron_session_prepare_restore (PatronSession *self)
@@ -1117,8 +1074,6 @@ patron_session_prepare_restore (PatronSession *self)
 
   self->prefetch = medusa_prefetch_new_for_client (self->client);
   medusa_prefetch_add_customer (self->prefetch);
-  if (self->orders_query != NULL)
-    medusa_prefetch_add_order_list (self->prefetch, self->orders_query, self->orders_page_size);
   medusa_client_set_prefetch (self->client, self->prefetch);
 
   self->preparing = TRUE;

@@ -25,9 +25,6 @@ gboolean        patron_session_get_remember        (PatronSession        *self);
 gboolean        patron_session_get_offline         (PatronSession        *self);
 GDateTime      *patron_session_dup_seen_at         (PatronSession        *self);
 PatronAccountCache *patron_session_get_account_cache (PatronSession      *self);
-void            patron_session_set_orders_ahead    (PatronSession          *self,
-                                                    const MedusaOrderQuery *query,
-                                                    guint                   page_size);
 void            patron_session_set_keep_sessions   (PatronSession        *self,
                                                     gboolean              keep_sessions);
 void            patron_session_sign_in_async       (PatronSession        *self,

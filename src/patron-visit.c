@@ -14,12 +14,11 @@
  *
  * One customer's visit, from signing in to signing out: the single owner of
  * everything Patron holds of that customer — the #MedusaCustomer (with its
- * addresses), the first page of their orders loaded ahead, their order
- * count and the requests made for them (#PatronVisit:cancellable). The
+ * addresses), their order count and the requests made for them
+ * (#PatronVisit:cancellable). The
  * session (#PatronSession:visit) holds the visit while the customer is
  * signed in; windows and pages take what they show from it. Ending the
- * visit (patron_visit_end()) cancels all that it asked for and lets go of
- * the orders; dropping the last reference to it lets go of the customer.
+ * visit (patron_visit_end()) cancels all that it asked for; dropping the last reference to it lets go of the customer.
  */
 
 struct _PatronVisit
@@ -34,11 +33,6 @@ struct _PatronVisit
   int              order_count;        /* -1 until counted */
   GCancellable    *count_cancellable;
   guint            count_idle;
-
-  /* the history's first page, loaded ahead for the orders page */
-  MedusaOrderList *orders;
-  MedusaOrderList *counting;           /* (weak) its first page brings the count */
-  guint            orders_expiry;
 };
 
 G_DEFINE_FINAL_TYPE (PatronVisit, patron_visit, G_TYPE_OBJECT)
@@ -87,8 +81,6 @@ order_count_cb (GObject      *object,
   set_order_count (self, MIN (medusa_order_page_get_count (page), G_MAXINT));
 }
 
-static void client_idle_cb (PatronVisit *self);
-
 /* One order is enough to learn how many there are. */
 static gboolean
 count_orders_cb (gpointer data)
@@ -97,17 +89,6 @@ count_orders_cb (gpointer data)
   g_autoptr(MedusaOrderQuery) query = medusa_order_query_new ();
 
   self->count_idle = 0;
-  /* the first page loaded ahead brings it */
-  if (self->counting != NULL)
-    return G_SOURCE_REMOVE;
-  /* after what is on its way: the store would answer both more slowly */
-  if (medusa_client_get_n_pending (self->client) > 0)
-    {
-      g_signal_connect_object (self->client, "notify::n-pending", G_CALLBACK (client_idle_cb),
-                               self, G_CONNECT_SWAPPED);
-      return G_SOURCE_REMOVE;
-    }
-
   self->count_cancellable = g_cancellable_new ();
   medusa_order_query_set_limit (query, 1);
   medusa_order_query_set_detail (query, MEDUSA_ORDER_DETAIL_ID);
@@ -117,17 +98,6 @@ count_orders_cb (gpointer data)
   return G_SOURCE_REMOVE;
 }
 
-static void
-client_idle_cb (PatronVisit *self)
-{
-  if (medusa_client_get_n_pending (self->client) > 0)
-    return;
-
-  g_signal_handlers_disconnect_by_func (self->client, client_idle_cb, self);
-  if (self->count_idle == 0 && self->customer != NULL && !self->ended)
-    self->count_idle = g_idle_add_full (G_PRIORITY_LOW, count_orders_cb, self, NULL);
-}
-
 /* the count asked for, or waiting to be, is not */
 static void
 cancel_count (PatronVisit *self)
@@ -135,128 +105,18 @@ cancel_count (PatronVisit *self)
   g_cancellable_cancel (self->count_cancellable);
   g_clear_object (&self->count_cancellable);
   g_clear_handle_id (&self->count_idle, g_source_remove);
-  if (self->client != NULL)
-    g_signal_handlers_disconnect_by_func (self->client, client_idle_cb, self);
 }
 
-/* The count is a nicety: it waits for what the user asked for, which goes
- * out first (on the connection open already) and is answered first. */
+/* The count is a nicety: it is asked for once the main loop is idle, after
+ * the frame that shows the customer. It does not wait for other requests
+ * on their way: with a store 100 ms away that cost a round trip and saved
+ * nothing (benchmarks/README.md). */
 static void
 count_orders (PatronVisit *self)
 {
   cancel_count (self);
   if (self->customer != NULL && !self->ended)
     self->count_idle = g_idle_add_full (G_PRIORITY_LOW, count_orders_cb, self, NULL);
-}
-
-/* ------------------------------------------------------------------------ */
-/* The first page of the orders, loaded ahead                               */
-
-/* How long a first page loaded ahead is fresh enough for the orders page. */
-#define ORDERS_KEPT_SECONDS 30
-
-static void counting_changed_cb (PatronVisit *self);
-
-/* the list went before its first page came: the count is asked for alone */
-static void
-counting_gone_cb (gpointer  data,
-                  GObject  *where_the_list_was)
-{
-  PatronVisit *self = data;
-
-  self->counting = NULL;
-  count_orders (self);
-}
-
-static void
-stop_counting (PatronVisit *self)
-{
-  if (self->counting == NULL)
-    return;
-
-  g_signal_handlers_disconnect_by_func (self->counting, counting_changed_cb, self);
-  g_object_weak_unref (G_OBJECT (self->counting), counting_gone_cb, self);
-  self->counting = NULL;
-}
-
-/* The list loaded ahead goes, and so does the count its first page was to
- * bring. */
-static void
-drop_orders (PatronVisit *self)
-{
-  stop_counting (self);
-  g_clear_handle_id (&self->orders_expiry, g_source_remove);
-  /* a page still on its way is cancelled with the list */
-  g_clear_object (&self->orders);
-}
-
-static gboolean
-orders_expired_cb (gpointer data)
-{
-  PatronVisit *self = data;
-
-  self->orders_expiry = 0;
-  drop_orders (self);
-
-  return G_SOURCE_REMOVE;
-}
-
-/* The first page of the list loaded ahead, taken by the orders page or not,
- * came or failed. Taken, the list may have started over with a filter
- * meanwhile: then its length is no count of the history. */
-static void
-counting_changed_cb (PatronVisit *self)
-{
-  MedusaOrderList *list = self->counting;
-
-  if (medusa_order_list_get_loaded (list))
-    {
-      stop_counting (self);
-      if (medusa_order_query_has_filters (medusa_order_list_get_query (list)))
-        count_orders (self);
-      else
-        set_order_count (self, MIN (g_list_model_get_n_items (G_LIST_MODEL (list)), G_MAXINT));
-      if (list == self->orders)
-        self->orders_expiry = g_timeout_add_seconds (ORDERS_KEPT_SECONDS, orders_expired_cb,
-                                                     self);
-    }
-  else if (medusa_order_list_get_error (list) != NULL)
-    {
-      stop_counting (self);
-      count_orders (self);
-    }
-}
-
-/**
- * patron_visit_load_orders:
- * @query: the orders page's query of the whole history
- * @page_size: the orders page's page size
- *
- * The customer's orders are what Patron is most often opened for: their
- * first page is asked for as soon as the customer is, alongside, and the
- * orders page takes it (patron_visit_take_orders()). Its count is the
- * account's order count.
- */
-void
-patron_visit_load_orders (PatronVisit            *self,
-                          const MedusaOrderQuery *query,
-                          guint                   page_size)
-{
-  g_return_if_fail (PATRON_IS_VISIT (self));
-  g_return_if_fail (query != NULL && page_size > 0);
-
-  drop_orders (self);
-  if (self->ended)
-    return;
-
-  self->orders = medusa_order_list_new (self->client, page_size);
-  self->counting = self->orders;
-  g_object_weak_ref (G_OBJECT (self->counting), counting_gone_cb, self);
-  g_signal_connect_swapped (self->counting, "notify::loaded", G_CALLBACK (counting_changed_cb),
-                            self);
-  g_signal_connect_swapped (self->counting, "notify::loading", G_CALLBACK (counting_changed_cb),
-                            self);
-  medusa_order_list_set_query (self->orders, query);
 }
 
 /* ------------------------------------------------------------------------ */
@@ -483,40 +343,10 @@ patron_visit_get_cancellable (PatronVisit *self)
 }
 
 /**
- * patron_visit_take_orders:
- * @page_size: the page size the orders page uses
- *
- * Hands over the orders loaded ahead, whose first page may still be on its
- * way, if they were loaded with @page_size, have not failed and are fresh (a
- * first page half a minute old is not). The visit keeps none afterwards:
- * the next time the orders are shown, they are loaded afresh.
- *
- * Returns: (transfer full) (nullable): the customer's whole order history
- */
-MedusaOrderList *
-patron_visit_take_orders (PatronVisit *self,
-                          guint        page_size)
-{
-  g_autoptr(MedusaOrderList) orders = NULL;
-
-  g_return_val_if_fail (PATRON_IS_VISIT (self), NULL);
-
-  g_clear_handle_id (&self->orders_expiry, g_source_remove);
-  orders = g_steal_pointer (&self->orders);
-  /* a list not taken goes, and if its first page is still on its way, the
-   * count is asked for alone (counting_gone_cb()) */
-  if (orders == NULL || medusa_order_list_get_error (orders) != NULL ||
-      medusa_order_list_get_page_size (orders) != page_size)
-    return NULL;
-
-  return g_steal_pointer (&orders);
-}
-
-/**
  * patron_visit_end:
  *
- * Ends the visit: what it asked for is cancelled, the orders loaded ahead
- * go and nothing more is asked. The customer stays until the last reference
+ * Ends the visit: what it asked for is cancelled and nothing more is
+ * asked. The customer stays until the last reference
  * to the visit goes.
  */
 void
@@ -530,7 +360,6 @@ patron_visit_end (PatronVisit *self)
   self->ended = TRUE;
   g_cancellable_cancel (self->cancellable);
   cancel_count (self);
-  drop_orders (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ENDED]);
 }
 

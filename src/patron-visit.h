@@ -20,11 +20,6 @@ void             patron_visit_set_customer     (PatronVisit            *self,
                                                 MedusaCustomer         *customer);
 int              patron_visit_get_order_count  (PatronVisit            *self);
 GCancellable    *patron_visit_get_cancellable  (PatronVisit            *self);
-void             patron_visit_load_orders      (PatronVisit            *self,
-                                                const MedusaOrderQuery *query,
-                                                guint                   page_size);
-MedusaOrderList *patron_visit_take_orders      (PatronVisit            *self,
-                                                guint                   page_size);
 void             patron_visit_end              (PatronVisit            *self);
 gboolean         patron_visit_get_ended        (PatronVisit            *self);
 

@@ -58,7 +58,6 @@ struct _PatronWindow
   GtkLabel             *idle_label;
   GtkButton            *idle_button;
   GtkWidget            *next_customer_button;
-  gint64                shown_in_frame;  /* the frame of the last show_page() */
   AdwWindowTitle       *window_title;
   GtkMenuButton        *menu_button;
   GtkSpinner           *loading_spinner;
@@ -490,24 +489,16 @@ show_page (PatronWindow *self,
 {
   gboolean signed_in = self->session != NULL && patron_session_get_signed_in (self->session);
   gboolean orders = g_str_equal (name, "orders");
-  GdkFrameClock *clock;
-  gint64 frame;
 
   ensure_page (self, name);
   /* the orders slide over the account, which stays in the stack below */
   navigate (self, orders);
   /* A crossfade draws both pages, blended, for a fifth of a second. It is
-   * left out after "Signing In…", on the way to the user's first look, and
-   * from a page that never was on screen (the account, when the orders are
-   * asked for at once): there is nothing to fade from. */
-  clock = gtk_widget_get_frame_clock (GTK_WIDGET (self));
-  frame = clock != NULL ? gdk_frame_clock_get_frame_counter (clock) : -1;
-  if (!orders && (g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "loading") == 0 ||
-                  frame == self->shown_in_frame))
+   * left out after "Signing In…", on the way to the user's first look. */
+  if (!orders && g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "loading") == 0)
     gtk_stack_set_visible_child_full (self->stack, name, GTK_STACK_TRANSITION_TYPE_NONE);
   else if (!orders)
     gtk_stack_set_visible_child_name (self->stack, name);
-  self->shown_in_frame = frame;
 
   /* a form starts where typing starts; the account and the orders keep
    * the focus where the user left it */
@@ -1755,7 +1746,6 @@ patron_window_init (PatronWindow *self)
 {
   self->settings = patron_settings_new ();
   self->cancellable = g_cancellable_new ();
-  self->shown_in_frame = G_MININT64;
   g_signal_connect_object (self->settings, "changed::counter-mode",
                            G_CALLBACK (counter_mode_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->settings, "changed::recent-stores",

@@ -87,6 +87,25 @@ bench_read_status_kb (const char *field)
 }
 
 /**
+ * bench_read_pss_kb:
+ *
+ * Returns: the process's proportional set size (/proc/self/smaps_rollup:
+ *   shared pages count shared), in kB, or -1
+ */
+gint64
+bench_read_pss_kb (void)
+{
+  g_autofree char *rollup = NULL;
+  const char *pss;
+
+  if (!g_file_get_contents ("/proc/self/smaps_rollup", &rollup, NULL, NULL) ||
+      (pss = strstr (rollup, "\nPss:")) == NULL)
+    return -1;
+
+  return g_ascii_strtoll (pss + strlen ("\nPss:"), NULL, 10);
+}
+
+/**
  * bench_cpu_time_us:
  *
  * Returns: the CPU time this process has used, all threads, in microseconds

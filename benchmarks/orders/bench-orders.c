@@ -12,13 +12,19 @@
  *       puts it there; then quits.
  *   bench-orders --store URL [--scroll]
  *       starts Patron, which restores the session from the keyring and
- *       shows the account; the moment it is signed in, goes to the orders
- *       (what the Orders button does) and notes the first frame painted
- *       once the first page of orders is in the list. With --scroll, then
+ *       shows the account: notes the first frame painted with the account
+ *       page on screen; 300 ms later (a user looking at it) goes to the
+ *       orders as the Orders button does and notes the first frame painted
+ *       once the first page of orders is in the list, and the end of the
+ *       crossfade; 300 ms later presses End and notes the first frame with
+ *       the last row and its order on screen. With --scroll, instead of End,
  *       scrolls the list to its end one screenful a frame, waiting while
  *       the rows on screen wait for their page (Patron asks for it once the
  *       list has been still for a moment) or a page is being fetched, and
  *       notes memory and requests at the end.
+ *   bench-orders --store URL --details
+ *       as above, but instead of End a click on the first row, and the
+ *       first frame of the order's window with its details.
  *   bench-orders --store URL --gestures
  *       as above, then End, Home, a jump to the middle, a fling from the
  *       top (a position a frame) and a slow scroll from the top to the end
@@ -39,12 +45,18 @@
 #include "bench-common.h"
 #include "medusa.h"
 #include "patron-application.h"
+#include "patron-order-window.h"
 #include "patron-session.h"
+#include "patron-visit.h"
 #include "patron-window.h"
 
-#define TIMEOUT_SECONDS 300
+#define TIMEOUT_SECONDS 1200
 /* frames at the end with nothing asked for before the scroll counts as done */
 #define SETTLE_FRAMES 5
+/* how long a user looks at a page before the next click */
+#define LOOK_MS 300
+/* the RSS slope's first point */
+#define RSS_FROM_ORDERS 2000
 
 typedef struct
 {
@@ -56,6 +68,8 @@ typedef struct
   gboolean         scroll;
   gboolean         scrolling;
   gboolean         gestures;
+  gboolean         details;
+  gint64           details_click_us;
   guint            gesture;          /* the one under way */
   guint            gesture_step;
   gint64           quiet_since_us;
@@ -75,7 +89,16 @@ typedef struct
   gint64           signed_in_us;
   gint64           page_loaded_us;
   gint64           first_page_us;
+  gint64           account_us;
+  gint64           cpu_account_us;
+  gint64           click_us;
+  gint64           cpu_click_us;
+  gint64           settled_us;
+  gint64           count_us;
+  gint64           end_click_us;
   gint64           rss_first_kb;
+  gint64           rss_2k_kb;
+  guint            loaded_2k;
   guint            loaded_first;
 
   gint64           scroll_start_us;
@@ -261,6 +284,8 @@ finish_scroll (Bench *b)
   bench_print ("http_distinct_offsets", "%u", g_hash_table_size (offsets));
   bench_print ("loaded_end", "%u", loaded);
   bench_print ("rss_end_kb", "%" G_GINT64_FORMAT, rss_end_kb);
+  bench_print ("rss_2k_kb", "%" G_GINT64_FORMAT, b->rss_2k_kb);
+  bench_print ("loaded_2k", "%u", b->loaded_2k);
   bench_print ("rss_end_anon_kb", "%" G_GINT64_FORMAT, bench_read_status_kb ("RssAnon"));
   bench_print ("rss_end_file_kb", "%" G_GINT64_FORMAT, bench_read_status_kb ("RssFile"));
   bench_print ("rss_peak_kb", "%" G_GINT64_FORMAT, bench_read_status_kb ("VmHWM"));
@@ -313,6 +338,15 @@ scroll_tick_cb (GtkWidget     *widget,
     {
       b->settle = 0;
       return G_SOURCE_CONTINUE;
+    }
+
+  /* the slope is taken from 2,000 orders loaded */
+  if (b->rss_2k_kb == 0 &&
+      medusa_order_list_get_n_requests (b->orders) * medusa_order_list_get_page_size (b->orders) >=
+      RSS_FROM_ORDERS)
+    {
+      b->rss_2k_kb = bench_read_status_kb ("VmRSS");
+      b->loaded_2k = count_loaded (b->orders, g_list_model_get_n_items (G_LIST_MODEL (b->orders)));
     }
 
   if (value + page < upper - 0.5)
@@ -502,6 +536,176 @@ first_page_shown (Bench *b)
   return medusa_order_slot_get_order (first) != NULL;
 }
 
+/* The window's GtkStack if it shows @name */
+static GtkStack *
+find_stack_showing (GtkWidget  *widget,
+                    const char *name)
+{
+  if (GTK_IS_STACK (widget) &&
+      g_strcmp0 (gtk_stack_get_visible_child_name (GTK_STACK (widget)), name) == 0)
+    return GTK_STACK (widget);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkStack *found = find_stack_showing (child, name);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+static void
+loaded_cb (MedusaOrderList *orders,
+           GParamSpec      *pspec,
+           Bench           *b)
+{
+  if (medusa_order_list_get_loaded (orders) && b->page_loaded_us == 0)
+    b->page_loaded_us = bench_since_exec ();
+}
+
+/* What the account page's Orders button does, once the user has looked at
+ * the account for a moment. */
+static gboolean
+open_orders_cb (gpointer user_data)
+{
+  Bench *b = user_data;
+  GtkSelectionModel *model;
+
+  b->click_us = bench_since_exec ();
+  b->cpu_click_us = bench_cpu_time_us ();
+  /* what the start asked for: the customer, the count */
+  bench_print ("requests_before_click", "%u", b->requests->len);
+  gtk_widget_activate_action (GTK_WIDGET (b->window), "win.navigate", "(ss)", "orders", "");
+
+  b->list_view = find_orders_view (GTK_WIDGET (b->window));
+  if (b->list_view == NULL)
+    {
+      g_printerr ("bench-orders: no list of orders in the window\n");
+      quit (b, 1);
+      return G_SOURCE_REMOVE;
+    }
+  model = gtk_list_view_get_model (b->list_view);
+  b->orders = g_object_ref (MEDUSA_ORDER_LIST (gtk_no_selection_get_model (GTK_NO_SELECTION (model))));
+  g_signal_connect (b->orders, "notify::loaded", G_CALLBACK (loaded_cb), b);
+
+  return G_SOURCE_REMOVE;
+}
+
+/* End, as the key, once the first rows have been on screen for a moment */
+static gboolean
+press_end_cb (gpointer user_data)
+{
+  Bench *b = user_data;
+
+  b->end_click_us = bench_since_exec ();
+  gtk_widget_activate_action (GTK_WIDGET (b->list_view), "list.scroll-to-item", "u",
+                              g_list_model_get_n_items (G_LIST_MODEL (b->orders)) - 1);
+
+  return G_SOURCE_REMOVE;
+}
+
+/* The last row on screen with its order */
+static gboolean
+last_row_shown (Bench *b)
+{
+  GtkAdjustment *adjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (b->list_view));
+  guint n_items = g_list_model_get_n_items (G_LIST_MODEL (b->orders));
+  g_autoptr(MedusaOrderSlot) last = g_list_model_get_item (G_LIST_MODEL (b->orders), n_items - 1);
+  guint first_row, last_row;
+
+  rows_on_screen (b, adjustment, &first_row, &last_row);
+  return last_row == n_items - 1 && medusa_order_slot_get_order (last) != NULL;
+}
+
+static void
+details_paint_cb (GdkFrameClock     *clock,
+                  PatronOrderWindow *window)
+{
+  Bench *b = &bench;
+
+  if (patron_order_window_get_order (window) == NULL ||
+      find_stack_showing (GTK_WIDGET (window), "details") == NULL)
+    return;
+
+  bench_print ("details_us", "%" G_GINT64_FORMAT, bench_since_exec () - b->details_click_us);
+  g_signal_handlers_disconnect_by_func (clock, details_paint_cb, window);
+  quit (b, 0);
+}
+
+static void
+watch_details (GtkWidget *window)
+{
+  g_signal_connect (gtk_widget_get_frame_clock (window), "after-paint",
+                    G_CALLBACK (details_paint_cb), window);
+}
+
+/* A click on the first row, as a user opens an order's details */
+static gboolean
+open_details_cb (gpointer user_data)
+{
+  Bench *b = user_data;
+  g_autoptr(GList) toplevels = NULL;
+
+  b->details_click_us = bench_since_exec ();
+  g_signal_emit_by_name (b->list_view, "activate", 0u);
+  toplevels = gtk_window_list_toplevels ();
+  for (GList *l = toplevels; l != NULL; l = l->next)
+    if (PATRON_IS_ORDER_WINDOW (l->data))
+      {
+        if (gtk_widget_get_frame_clock (l->data) != NULL)
+          watch_details (l->data);
+        else
+          g_signal_connect (l->data, "realize", G_CALLBACK (watch_details), NULL);
+        return G_SOURCE_REMOVE;
+      }
+
+  g_printerr ("bench-orders: no order window after a click on a row\n");
+  quit (b, 1);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+print_first_rows (Bench  *b,
+                  gint64  now)
+{
+  guint page_size = medusa_order_list_get_page_size (b->orders);
+  guint asked = MIN (medusa_order_list_get_n_requests (b->orders) * page_size,
+                     g_list_model_get_n_items (G_LIST_MODEL (b->orders)));
+
+  b->first_page_us = now;
+  b->rss_first_kb = bench_read_status_kb ("VmRSS");
+  b->loaded_first = count_loaded (b->orders, asked);
+
+  bench_print ("startup_us", "%" G_GINT64_FORMAT, b->startup_us);
+  bench_print ("activated_us", "%" G_GINT64_FORMAT, b->activated_us);
+  bench_print ("window_frame_us", "%" G_GINT64_FORMAT, b->window_frame_us);
+  bench_print ("signed_in_us", "%" G_GINT64_FORMAT, b->signed_in_us);
+  bench_print ("account_us", "%" G_GINT64_FORMAT, b->account_us);
+  bench_print ("cpu_account_us", "%" G_GINT64_FORMAT, b->cpu_account_us);
+  bench_print ("orders_click_us", "%" G_GINT64_FORMAT, b->click_us);
+  /* from the click: the page answered and in the list, its rows painted */
+  bench_print ("orders_loaded_us", "%" G_GINT64_FORMAT, b->page_loaded_us - b->click_us);
+  bench_print ("orders_rows_us", "%" G_GINT64_FORMAT, now - b->click_us);
+  bench_print ("orders_rows_cpu_us", "%" G_GINT64_FORMAT, bench_cpu_time_us () - b->cpu_click_us);
+  bench_print ("rss_first_kb", "%" G_GINT64_FORMAT, b->rss_first_kb);
+  bench_print ("pss_first_kb", "%" G_GINT64_FORMAT, bench_read_pss_kb ());
+  bench_print ("requests_first", "%u", medusa_order_list_get_n_requests (b->orders));
+  bench_print ("loaded_first", "%u", b->loaded_first);
+  bench_print ("n_items", "%u", g_list_model_get_n_items (G_LIST_MODEL (b->orders)));
+  for (guint i = 0; i < b->requests->len; i++)
+    {
+      const char *request = strchr (g_ptr_array_index (b->requests, i), '\t') + 1;
+
+      bench_print ("start_request", "%s", request);
+      bench_print ("start_request_done_us", "%" G_GINT64_FORMAT " %s",
+                   g_array_index (b->request_done_us, gint64, i), request);
+    }
+}
+
 static void
 after_paint_cb (GdkFrameClock *clock,
                 Bench         *b)
@@ -511,41 +715,25 @@ after_paint_cb (GdkFrameClock *clock,
   if (b->window_frame_us == 0)
     b->window_frame_us = now;
 
+  if (b->account_us == 0)
+    {
+      if (b->signed_in_us == 0 || find_stack_showing (GTK_WIDGET (b->window), "account") == NULL)
+        return;
+      b->account_us = now;
+      b->cpu_account_us = bench_cpu_time_us ();
+      g_timeout_add (LOOK_MS, open_orders_cb, b);
+      return;
+    }
+
+  if (b->click_us == 0)
+    return;
+
   if (b->first_page_us == 0)
     {
-      guint page_size;
-      guint asked;
-
       if (!first_page_shown (b))
         return;
 
-      b->first_page_us = now;
-      b->rss_first_kb = bench_read_status_kb ("VmRSS");
-      page_size = medusa_order_list_get_page_size (b->orders);
-      asked = MIN (medusa_order_list_get_n_requests (b->orders) * page_size,
-                   g_list_model_get_n_items (G_LIST_MODEL (b->orders)));
-      b->loaded_first = count_loaded (b->orders, asked);
-
-      bench_print ("startup_us", "%" G_GINT64_FORMAT, b->startup_us);
-      bench_print ("activated_us", "%" G_GINT64_FORMAT, b->activated_us);
-      bench_print ("window_frame_us", "%" G_GINT64_FORMAT, b->window_frame_us);
-      bench_print ("signed_in_us", "%" G_GINT64_FORMAT, b->signed_in_us);
-      bench_print ("page_loaded_us", "%" G_GINT64_FORMAT, b->page_loaded_us);
-      bench_print ("first_page_us", "%" G_GINT64_FORMAT, b->first_page_us);
-      bench_print ("cpu_first_us", "%" G_GINT64_FORMAT, bench_cpu_time_us ());
-      bench_print ("rss_first_kb", "%" G_GINT64_FORMAT, b->rss_first_kb);
-      bench_print ("rss_first_anon_kb", "%" G_GINT64_FORMAT, bench_read_status_kb ("RssAnon"));
-      bench_print ("rss_first_file_kb", "%" G_GINT64_FORMAT, bench_read_status_kb ("RssFile"));
-      bench_print ("requests_first", "%u", medusa_order_list_get_n_requests (b->orders));
-      bench_print ("loaded_first", "%u", b->loaded_first);
-      for (guint i = 0; i < b->requests->len; i++)
-        {
-          const char *request = strchr (g_ptr_array_index (b->requests, i), '\t') + 1;
-
-          bench_print ("start_request", "%s", request);
-          bench_print ("start_request_done_us", "%" G_GINT64_FORMAT " %s",
-                       g_array_index (b->request_done_us, gint64, i), request);
-        }
+      print_first_rows (b, now);
 
       if (b->gestures)
         {
@@ -557,9 +745,15 @@ after_paint_cb (GdkFrameClock *clock,
           return;
         }
 
+      if (b->details)
+        {
+          g_timeout_add (LOOK_MS, open_details_cb, b);
+          return;
+        }
+
       if (!b->scroll)
         {
-          quit (b, 0);
+          g_timeout_add (LOOK_MS, press_end_cb, b);
           return;
         }
 
@@ -567,6 +761,24 @@ after_paint_cb (GdkFrameClock *clock,
       b->scroll_start_us = g_get_monotonic_time ();
       b->last_paint_us = now;
       gtk_widget_add_tick_callback (GTK_WIDGET (b->list_view), scroll_tick_cb, b, NULL);
+      return;
+    }
+
+  if (b->settled_us == 0 && find_stack_showing (GTK_WIDGET (b->window), "orders") != NULL &&
+      !gtk_stack_get_transition_running (find_stack_showing (GTK_WIDGET (b->window), "orders")))
+    {
+      /* the crossfade from the account done */
+      b->settled_us = now;
+      bench_print ("orders_settled_us", "%" G_GINT64_FORMAT, now - b->click_us);
+    }
+
+  if (b->end_click_us != 0 && last_row_shown (b))
+    {
+      bench_print ("end_us", "%" G_GINT64_FORMAT, now - b->end_click_us);
+      bench_print ("end_requests", "%u", medusa_order_list_get_n_requests (b->orders));
+      bench_print ("rss_end_kb", "%" G_GINT64_FORMAT, bench_read_status_kb ("VmRSS"));
+      b->end_click_us = 0;
+      quit (b, 0);
       return;
     }
 
@@ -579,12 +791,15 @@ after_paint_cb (GdkFrameClock *clock,
 }
 
 static void
-loaded_cb (MedusaOrderList *orders,
-           GParamSpec      *pspec,
-           Bench           *b)
+order_count_cb (PatronVisit *visit,
+                GParamSpec  *pspec,
+                Bench       *b)
 {
-  if (medusa_order_list_get_loaded (orders) && b->page_loaded_us == 0)
-    b->page_loaded_us = bench_since_exec ();
+  if (patron_visit_get_order_count (visit) >= 0 && b->count_us == 0)
+    {
+      b->count_us = bench_since_exec ();
+      bench_print ("count_us", "%" G_GINT64_FORMAT, b->count_us);
+    }
 }
 
 static void
@@ -592,26 +807,13 @@ signed_in_cb (PatronSession *session,
               GParamSpec    *pspec,
               Bench         *b)
 {
-  GtkSelectionModel *model;
-
   if (!patron_session_get_signed_in (session) || b->signed_in_us != 0)
     return;
 
   b->signed_in_us = bench_since_exec ();
-
-  /* what the account page's Orders button does */
-  gtk_widget_activate_action (GTK_WIDGET (b->window), "win.navigate", "(ss)", "orders", "");
-
-  b->list_view = find_orders_view (GTK_WIDGET (b->window));
-  if (b->list_view == NULL)
-    {
-      g_printerr ("bench-orders: no list of orders in the window\n");
-      quit (b, 1);
-      return;
-    }
-  model = gtk_list_view_get_model (b->list_view);
-  b->orders = g_object_ref (MEDUSA_ORDER_LIST (gtk_no_selection_get_model (GTK_NO_SELECTION (model))));
-  g_signal_connect (b->orders, "notify::loaded", G_CALLBACK (loaded_cb), b);
+  /* the account's order count */
+  g_signal_connect (patron_session_get_visit (session), "notify::order-count",
+                    G_CALLBACK (order_count_cb), b);
 }
 
 static void
@@ -709,6 +911,7 @@ main (int   argc,
   gboolean do_sign_in = FALSE;
   gboolean scroll = FALSE;
   gboolean gestures = FALSE;
+  gboolean details = FALSE;
   char *app_argv[4];
   GOptionEntry entries[] = {
     { "store", 0, 0, G_OPTION_ARG_STRING, &store_url, "The store", "URL" },
@@ -716,6 +919,8 @@ main (int   argc,
     { "scroll", 0, 0, G_OPTION_ARG_NONE, &scroll, "Then scroll to the end", NULL },
     { "gestures", 0, 0, G_OPTION_ARG_NONE, &gestures, "Then End, Home, a jump, a fling and a "
       "slow scroll, counting the pages asked for", NULL },
+    { "details", 0, 0, G_OPTION_ARG_NONE, &details, "Then, instead of End, the first order's "
+      "details", NULL },
     { NULL }
   };
 
@@ -741,6 +946,7 @@ main (int   argc,
   bench.request_done_us = g_array_new (FALSE, FALSE, sizeof (gint64));
   bench.scroll = scroll;
   bench.gestures = gestures;
+  bench.details = details;
   bench.asked = g_hash_table_new (NULL, NULL);
   g_log_set_writer_func (log_writer, NULL, NULL);
 

@@ -1,255 +1,229 @@
 #!/usr/bin/env bash
-# The order-history benchmark (benchmarks/README.md), in one command:
-# builds the benchmark programs in _build/bench (release), starts a test store
-# of its own whose buyer has 10,000 orders, runs Patron headless (Xvfb, a
-# private D-Bus session with a gnome-keyring of its own, GSK_RENDERER=cairo GDK_DEBUG=gl-disable),
-# prints a table of measurements, ratios and targets, and writes the raw output
-# with the machine's description to benchmarks/orders/results/<date>-<host kind>-<commit>.txt
-# (-2, -3… for further runs of the same commit on the same day).
+# The order-history benchmark (benchmarks/README.md): Patron's own cost, against a replay
+# store whose time is ~0, beside a few numbers against the real test store.
 #
-# Env knobs: BENCH_ORDERS (default 10000), BENCH_RUNS (rounds of curl, bare
-# window and Patron start, default 7; the medians count), BENCH_RESULTS_DIR (default benchmarks/orders/results), PATRON_BENCH_BUILD_DIR
-# (default _build/bench).
+#   run.sh            the full run: builds _build/bench (release), starts a test store of its
+#                     own (BENCH_STORE_ORDERS orders), records it, replays it with 2,000, 10,000
+#                     and 100,000 orders, prints a table and writes the raw output to
+#                     benchmarks/orders/results/<date>-<host kind>-<commit>.txt. Exits 1 when
+#                     a target is missed, 2 when it could not measure.
+#   run.sh --smoke    the mechanics only, in well under a minute: the programs of
+#                     $PATRON_BENCH_BUILD_DIR (not rebuilt) against the store at $MEDUSA_URL
+#                     (the test suite's: skipped, 77, without one), recorded and replayed with
+#                     2,000 orders, two rounds, the file keyring; checks that every number is
+#                     there and the requests were counted, not the targets. Writes nothing.
+#
+# Knobs: BENCH_RUNS (rounds, 7), BENCH_STORE_ORDERS (2000), BENCH_BIG_ORDERS (100000),
+# BENCH_RESULTS_DIR, PATRON_BENCH_BUILD_DIR (_build/bench).
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 HERE="$ROOT/benchmarks/orders"
 BUILD="${PATRON_BENCH_BUILD_DIR:-$ROOT/_build/bench}"
 BIN="$BUILD/benchmarks/orders"
-ORDERS="${BENCH_ORDERS:-10000}"
-RUNS="${BENCH_RUNS:-7}"
 RESULTS_DIR="${BENCH_RESULTS_DIR:-$HERE/results}"
 
 log() { printf '[%s] %s\n' "$(date +%T)" "$*" >&2; }
-median() { sort -n | awk '{ v[NR] = $1 } END { if (NR == 0) print "nan";
-  else if (NR % 2) print v[(NR + 1) / 2]; else print (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
-ms() { awk -v v="$1" 'BEGIN { printf "%.0f", v / 1000 }'; }
-# the value of KEY= in FILE (the last one)
-value() { sed -n "s/^$1=//p" "$2" | tail -1; }
 
 # ------------------------------------------------------------------ inside the D-Bus session
-# run.sh --measure WORK: everything that runs Patron, in the private bus that the
-# outer part starts; writes WORK/*.out (key=value lines).
+# run.sh --measure WORK: everything that runs Patron, in the private bus the outer part
+# starts; writes WORK/*.out (key=value lines, "run=" before each run).
 if [[ "${1:-}" == "--measure" ]]; then
   WORK="$2"
   # shellcheck disable=SC1091
-  source "$WORK/store/state.env"
-
-  # The keyring a GNOME session has: a Secret Service (gnome-keyring, secrets only), unlocked.
-  eval "$(printf 'bench-keyring' | gnome-keyring-daemon --unlock --components=secrets | sed 's/^/export /')"
-  for _ in $(seq 50); do
-    gdbus call --session --dest org.freedesktop.DBus --object-path /org/freedesktop/DBus \
-      --method org.freedesktop.DBus.NameHasOwner org.freedesktop.secrets 2>/dev/null | grep -q true && break
-    sleep 0.1
-  done
-
-  log "keeping a session in the keyring (signing in with Keep Me Signed In)"
-  PATRON_BENCH_EMAIL="$TEST_CUSTOMER_EMAIL" PATRON_BENCH_PASSWORD="$TEST_CUSTOMER_PASSWORD" \
-    "$BIN/bench-orders" --store "$MEDUSA_URL" --sign-in
-
-  log "warming up (the first start also lists the requests Patron makes)"
-  "$BIN/bench-window" >"$WORK/warmup-window.out"
-  "$BIN/bench-orders" --store "$MEDUSA_URL" >"$WORK/warmup-orders.out"
-  sed -n 's/^start_request=GET //p' "$WORK/warmup-orders.out" >"$WORK/requests.txt"
-  [[ -s "$WORK/requests.txt" ]] || { echo "run.sh: Patron made no request" >&2; exit 1; }
-
-  token=$(curl -fsS -X POST -H 'Content-Type: application/json' \
-            --data-binary @- "$MEDUSA_URL/store/auth/token" <<EOF | sed -n 's/.*"access_token":"\([^"]*\)".*/\1/p'
-{"email":"$TEST_CUSTOMER_EMAIL","password":"$TEST_CUSTOMER_PASSWORD"}
-EOF
-  )
-  [[ -n "$token" ]] || { echo "run.sh: could not get a token from the store" >&2; exit 1; }
-  # One round: the requests Patron made, in its order, with curl; the token goes through
-  # stdin, not argv. Prints "PATH TIME_PRETRANSFER TIME_TOTAL" lines.
-  curl_round() {
-    while read -r path; do
-      printf '%s ' "$path"
-      printf 'Authorization: Bearer %s\n' "$token" |
-        curl -fsS -o "$WORK/body.json" -H @- -w '%{time_pretransfer} %{time_total}\n' "$MEDUSA_URL$path"
-      if [[ "$path" == "/store/customers/me/orders?limit=50&offset=0"* ]]; then
-        cp "$WORK/body.json" "$WORK/page.json"
-      fi
-    done <"$WORK/requests.txt"
-  }
-  # Patron asks for the next pages at its first frame and quits: the store goes on serving them
-  # for a while. Every measurement waits until the store's process has used no CPU for 0.3 s.
-  server_ticks() { awk '{ print $14 + $15 }' "/proc/$MEDUSA_PID/stat"; }
-  wait_server_idle() {
-    local before after
-    for _ in $(seq 100); do
-      before=$(server_ticks); sleep 0.3; after=$(server_ticks)
-      [[ $(( after - before )) -le 1 ]] && return 0
+  source "$WORK/run.env"
+  FILE_KEYRING=(SECRET_BACKEND=file SECRET_FILE_TEST_PATH="$WORK/file-keyring"
+                SECRET_FILE_TEST_PASSWORD=bench-file-keyring)
+  if [[ $SMOKE -eq 0 ]]; then
+    # the keyring a GNOME session has: a Secret Service (gnome-keyring, secrets only), unlocked
+    eval "$(printf 'bench-keyring' | gnome-keyring-daemon --unlock --components=secrets | sed 's/^/export /')"
+    for _ in $(seq 50); do
+      gdbus call --session --dest org.freedesktop.DBus --object-path /org/freedesktop/DBus \
+        --method org.freedesktop.DBus.NameHasOwner org.freedesktop.secrets 2>/dev/null | grep -q true && break
+      sleep 0.1
     done
-    log "the store did not become idle; measuring anyway"
+    BACKENDS=(gk file)
+  else
+    BACKENDS=(file)
+  fi
+  # backend_env NAME: the environment for that keyring
+  backend_env() { if [[ $1 == file ]]; then echo "${FILE_KEYRING[@]}"; fi; }
+  orders() {  # orders BACKEND OUT ARGS…: one run of bench-orders, appended to OUT
+    local backend=$1 out=$2; shift 2
+    echo "run=$backend" >>"$out"
+    # shellcheck disable=SC2046
+    env $(backend_env "$backend") "$BIN/bench-orders" "$@" >>"$out"
   }
-  curl_round >/dev/null   # warms the server up
-  [[ -s "$WORK/page.json" ]] || { echo "run.sh: Patron did not ask for a 50-order first page" >&2; exit 1; }
+  sign_in() {  # sign_in URL: keeps a session for URL in every keyring
+    for backend in "${BACKENDS[@]}"; do
+      # shellcheck disable=SC2046
+      env $(backend_env "$backend") PATRON_BENCH_EMAIL="$EMAIL" PATRON_BENCH_PASSWORD="$PASSWORD" \
+        "$BIN/bench-orders" --store "$1" --sign-in
+    done
+  }
+  store() {  # store NAME ARGS…: a replay-store.py in the background, its URL in $url
+    rm -f "$WORK/$1.port"
+    python3 "$HERE/replay-store.py" "${@:2}" --port-file "$WORK/$1.port" --log "$WORK/$1.log" \
+      2>>"$WORK/stores.err" &
+    echo $! >>"$WORK/stores.pids"
+    for _ in $(seq 100); do [[ -s "$WORK/$1.port" ]] && break; sleep 0.1; done
+    [[ -s "$WORK/$1.port" ]] || { echo "run.sh: the $1 store did not start" >&2; exit 2; }
+    url="http://127.0.0.1:$(cat "$WORK/$1.port")"
+  }
+  # the real store's time for a request, as curl sees it: "PATH TIME" (total - pretransfer)
+  curl_time() {  # curl_time URL PATH TOKEN
+    printf 'Authorization: Bearer %s\n' "$3" |
+      curl -fsS -o /dev/null -H @- -w "$2 %{time_pretransfer} %{time_total}\n" "$1$2" |
+      awk '{ print $1, $3 - $2 }'
+  }
 
-  # Interleaved, so that whatever else the machine does weighs on every side alike.
-  log "$RUNS rounds of: the server alone (the same $(wc -l <"$WORK/requests.txt") requests with curl), a bare libadwaita window, Patron to its first page of orders"
-  : >"$WORK/curl.out"; : >"$WORK/window.out"; : >"$WORK/orders.out"
+  log "recording the store's answers (a start, Orders and End through a recording proxy)"
+  store record proxy "$REAL_URL" --record "$WORK/recording.jsonl"
+  sign_in "$url"
+  orders "${BACKENDS[0]}" "$WORK/record.out" --store "$url"
+
+  log "replay stores: 2,000 orders$([[ $SMOKE -eq 0 ]] && echo ", 10,000 and $BIG")"
+  store r2k replay "$WORK/recording.jsonl" --orders 2000; R2K=$url; sign_in "$R2K"
+  if [[ $SMOKE -eq 0 ]]; then
+    store r10k replay "$WORK/recording.jsonl" --orders 10000; R10K=$url; sign_in "$R10K"
+    store rbig replay "$WORK/recording.jsonl" --orders "$BIG"; RBIG=$url; sign_in "$RBIG"
+  fi
+  # the page as the replay store serves it, for its time and the parse
+  page_path=$(sed -n 's/^start_request=GET \(\/store\/customers\/me\/orders?limit=50&offset=0&.*\)/\1/p' \
+                "$WORK/record.out" | head -1)
+  [[ -n "$page_path" ]] || { echo "run.sh: Patron did not ask for a first page of 50" >&2; exit 2; }
+  token=$(python3 -c 'import json,sys
+for l in open(sys.argv[1]):
+    r = json.loads(l)
+    if r["method"] == "POST" and r["path"] == "/store/auth/token":
+        import base64; print(json.loads(base64.b64decode(r["body"]))["access_token"]); break' \
+    "$WORK/recording.jsonl")
+  printf 'Authorization: Bearer %s\n' "$token" | curl -fsS -H @- -o "$WORK/page.json" "$R2K$page_path"
+
+  log "$RUNS rounds of: a bare window, Patron (${BACKENDS[*]}) at 2,000 replayed orders, the replay store's page"
   for _ in $(seq "$RUNS"); do
-    wait_server_idle; curl_round >>"$WORK/curl.out"
-    wait_server_idle; "$BIN/bench-window" >>"$WORK/window.out"
-    wait_server_idle; "$BIN/bench-orders" --store "$MEDUSA_URL" >>"$WORK/orders.out"
+    echo "run=bare" >>"$WORK/window.out"; "$BIN/bench-window" >>"$WORK/window.out"
+    for backend in "${BACKENDS[@]}"; do orders "$backend" "$WORK/start-$backend.out" --store "$R2K"; done
+    curl_time "$R2K" "$page_path" "$token" >>"$WORK/curl-replay.out"
   done
-  unset token
-  rm -f "$WORK/body.json"
 
-  log "Patron scrolling through all $ORDERS orders (about a minute)"
-  wait_server_idle
-  "$BIN/bench-orders" --store "$MEDUSA_URL" --scroll >"$WORK/scroll.out"
+  log "pages per gesture at 2,000 orders"
+  orders "${BACKENDS[0]}" "$WORK/gestures.out" --store "$R2K" --gestures
 
-  log "Patron's pages per gesture: opening, End, Home, a jump, a fling, a slow scroll"
-  wait_server_idle
-  "$BIN/bench-orders" --store "$MEDUSA_URL" --gestures >"$WORK/gestures.out"
+  log "parsing the replayed page: first in a fresh process, then the median"
+  for _ in $(seq "$RUNS"); do
+    echo "run=parse" >>"$WORK/parse.out"; "$BIN/bench-parse" "$WORK/page.json" 100 >>"$WORK/parse.out"
+  done
 
-  log "parsing one recorded 50-order page"
-  "$BIN/bench-parse" "$WORK/page.json" 300 >"$WORK/parse.out"
+  if [[ $SMOKE -eq 1 ]]; then
+    log "scrolling through 2,000 orders"
+    orders file "$WORK/scroll.out" --store "$R2K" --scroll
+    exit 0
+  fi
+
+  log "scrolling through 10,000 orders (RSS slope from 2,000)"
+  orders gk "$WORK/scroll.out" --store "$R10K" --scroll
+
+  log "$BIG orders: End, 3 starts; then every one scrolled through (minutes)"
+  for _ in 1 2 3; do orders gk "$WORK/big.out" --store "$RBIG"; done
+  orders gk "$WORK/scroll-big.out" --store "$RBIG" --scroll
+
+  log "the real store ($STORE_ORDERS orders): $RUNS starts, Orders clicked, then an order; its own time for the page"
+  # through a proxy without delay, which notes the store's time for each of Patron's requests
+  store real proxy "$REAL_URL"; sign_in "$url"
+  for _ in $(seq "$RUNS"); do
+    orders gk "$WORK/real.out" --store "$url" --details
+    curl_time "$REAL_URL" "$page_path" "$token" >>"$WORK/curl-real.out"
+  done
+  # the store's time for Patron's first pages and its order details
+  awk -v p="$page_path" '$2 == p { print "page", $NF } index($2, "orders?id=") { print "details", $NF }' \
+    "$WORK/real.log" >"$WORK/real-store.out"
   exit 0
 fi
 
 # ------------------------------------------------------------------ outside
-for b in meson ninja Xvfb dbus-run-session gnome-keyring-daemon gdbus curl psql; do
-  command -v "$b" >/dev/null || { echo "run.sh: missing $b (run build-aux/install-deps.sh)" >&2; exit 1; }
+SMOKE=0
+[[ "${1:-}" == "--smoke" ]] && SMOKE=1
+if [[ $SMOKE -eq 1 ]]; then
+  [[ -n "${MEDUSA_URL:-}" ]] || { echo "run.sh --smoke: no test store (MEDUSA_URL): skipped"; exit 77; }
+  RUNS=2
+else
+  RUNS="${BENCH_RUNS:-7}"
+fi
+for b in Xvfb dbus-run-session curl python3 $([[ $SMOKE -eq 0 ]] && echo meson gnome-keyring-daemon gdbus); do
+  command -v "$b" >/dev/null || { echo "run.sh: missing $b (run build-aux/install-deps.sh)" >&2; exit 2; }
 done
-# the store's Node (>= 20.19: the system's, or the pinned one), as start.sh takes it
-# shellcheck source=build-aux/node-env.sh
-source "$ROOT/build-aux/node-env.sh" || { echo "run.sh: no usable Node.js" >&2; exit 1; }
 
 WORK="$(mktemp -d /tmp/patron-bench.XXXXXX)"
 XVFB_PID=
 cleanup() {
   rc=$?
-  MEDUSA_STORE_RUN_DIR="$WORK/store" "$ROOT/tests/medusa-store/stop.sh" >/dev/null 2>&1 || true
+  if [[ -f "$WORK/stores.pids" ]]; then
+    while read -r pid; do kill "$pid" 2>/dev/null || true; done <"$WORK/stores.pids"
+  fi
+  [[ $SMOKE -eq 1 ]] || MEDUSA_STORE_RUN_DIR="$WORK/store" "$ROOT/tests/medusa-store/stop.sh" >/dev/null 2>&1 || true
   if [[ -n "$XVFB_PID" ]]; then kill "$XVFB_PID" 2>/dev/null || true; wait "$XVFB_PID" 2>/dev/null || true; fi
-  if [[ $rc -eq 0 ]]; then rm -rf "$WORK"; else echo "run.sh: failed (rc=$rc); logs kept in $WORK" >&2; fi
+  if [[ $rc -le 1 ]]; then rm -rf "$WORK"; else echo "run.sh: failed (rc=$rc); logs kept in $WORK" >&2; fi
 }
 trap cleanup EXIT
 trap 'exit 130' INT TERM
 t_start=$(date +%s)
 load_start=$(cut -d' ' -f1-3 /proc/loadavg)
-if awk -v l="${load_start%% *}" -v n="$(nproc)" 'BEGIN { exit !(l > n / 2) }'; then
-  log "note: load average ${load_start%% *} on $(nproc) cores: other work will stretch the wall-clock times"
-fi
 
-log "building the benchmark programs in $BUILD (release)"
-if [[ -f "$BUILD/build.ninja" ]]; then
-  meson configure "$BUILD" --buildtype=release -Dbenchmarks=true >/dev/null
+STORE_ORDERS="${BENCH_STORE_ORDERS:-2000}"
+if [[ $SMOKE -eq 0 ]]; then
+  log "building the benchmark programs in $BUILD (release)"
+  if [[ -f "$BUILD/build.ninja" ]]; then
+    meson configure "$BUILD" --buildtype=release -Dbenchmarks=true >/dev/null
+  else
+    meson setup "$BUILD" "$ROOT" --buildtype=release -Dbenchmarks=true >"$WORK/meson-setup.log"
+  fi
+  meson compile -C "$BUILD" >"$WORK/build.log" 2>&1 || { tail -30 "$WORK/build.log" >&2; exit 2; }
+
+  # shellcheck source=build-aux/node-env.sh
+  source "$ROOT/build-aux/node-env.sh" || { echo "run.sh: no usable Node.js" >&2; exit 2; }
+  log "starting a test store whose buyer has $STORE_ORDERS orders"
+  MEDUSA_STORE_RUN_DIR="$WORK/store" BULK_ORDERS_TOTAL="$STORE_ORDERS" MEDUSA_PORT=9300 PG_PORT=54400 \
+    "$ROOT/tests/medusa-store/start.sh" >"$WORK/store.log" 2>&1 || { tail -30 "$WORK/store.log" >&2; exit 2; }
+  # shellcheck disable=SC1091
+  source "$WORK/store/state.env"
+  REAL_URL=$MEDUSA_URL EMAIL=$TEST_CUSTOMER_EMAIL PASSWORD=$TEST_CUSTOMER_PASSWORD
+  store_desc="Medusa $MEDUSA_VERSION, $STORE_ORDERS orders"
 else
-  meson setup "$BUILD" "$ROOT" --buildtype=release -Dbenchmarks=true >"$WORK/meson-setup.log"
+  REAL_URL=$MEDUSA_URL EMAIL="${TEST_CUSTOMER_EMAIL:-buyer@example.com}"
+  PASSWORD="${TEST_CUSTOMER_PASSWORD:-buyer-pass-123}"
+  store_desc="the test store at $MEDUSA_URL"
 fi
-meson compile -C "$BUILD" >"$WORK/build.log" 2>&1 || { tail -30 "$WORK/build.log" >&2; exit 1; }
+[[ -x "$BIN/bench-orders" ]] || { echo "run.sh: no $BIN/bench-orders (-Dbenchmarks=true)" >&2; exit 2; }
+cat >"$WORK/run.env" <<EOF
+SMOKE=$SMOKE
+RUNS=$RUNS
+BIG=${BENCH_BIG_ORDERS:-100000}
+STORE_ORDERS=$STORE_ORDERS
+REAL_URL=$REAL_URL
+EMAIL=$EMAIL
+PASSWORD='$PASSWORD'
+BIN=$BIN
+HERE=$HERE
+EOF
 
-log "starting a test store whose buyer has $ORDERS orders"
-MEDUSA_STORE_RUN_DIR="$WORK/store" BULK_ORDERS_TOTAL="$ORDERS" MEDUSA_PORT=9300 PG_PORT=54400 \
-  "$ROOT/tests/medusa-store/start.sh" >"$WORK/store.log" 2>&1 || { tail -30 "$WORK/store.log" >&2; exit 1; }
-# shellcheck disable=SC1091
-source "$WORK/store/state.env"
-seeded=$(sed -n 's/.*orders for customer: \([0-9]*\).*distinct display_ids: \([0-9]*\).*/\1 \2/p' "$WORK/store.log")
-[[ "$seeded" == "$ORDERS $ORDERS" ]] ||
-  { echo "run.sh: the store has '$seeded' orders / distinct numbers, not $ORDERS" >&2; exit 1; }
-log "$(grep -o 'cloned orders.*' "$WORK/store.log")"
-
-# A display, a home, settings and a keyring of the run's own.
+# A display, a home, settings and keyrings of the run's own.
 Xvfb -displayfd 6 -screen 0 1280x800x24 -nolisten tcp -noreset 6>"$WORK/display" >"$WORK/xvfb.log" 2>&1 &
 XVFB_PID=$!
 for _ in $(seq 100); do [[ -s "$WORK/display" ]] && break; sleep 0.05; done
-[[ -s "$WORK/display" ]] || { echo "run.sh: Xvfb did not start" >&2; exit 1; }
+[[ -s "$WORK/display" ]] || { echo "run.sh: Xvfb did not start" >&2; exit 2; }
 export DISPLAY=":$(head -1 "$WORK/display")"
 for _ in $(seq 100); do [[ -S "/tmp/.X11-unix/X${DISPLAY#:}" ]] && break; sleep 0.05; done
 unset XAUTHORITY WAYLAND_DISPLAY DBUS_SESSION_BUS_ADDRESS G_MESSAGES_DEBUG G_DEBUG GTK_A11Y NO_AT_BRIDGE
+unset SECRET_BACKEND SECRET_FILE_TEST_PATH SECRET_FILE_TEST_PASSWORD MALLOC_CHECK_ ASAN_OPTIONS
 export HOME="$WORK/home" XDG_CONFIG_HOME="$WORK/home/config" XDG_DATA_HOME="$WORK/home/data" \
        XDG_CACHE_HOME="$WORK/home/cache" XDG_RUNTIME_DIR="$WORK/home/run"
 mkdir -p "$XDG_RUNTIME_DIR" && chmod 700 "$XDG_RUNTIME_DIR"
 export GSETTINGS_BACKEND=keyfile GSETTINGS_SCHEMA_DIR="$BUILD/data"
-unset SECRET_BACKEND SECRET_FILE_TEST_PATH SECRET_FILE_TEST_PASSWORD
 export GSK_RENDERER=cairo GDK_DEBUG=gl-disable
 
-dbus-run-session -- "$HERE/run.sh" --measure "$WORK" 2> >(grep -v -e '^dbus-daemon' -e 'SpiRegistry' >&2)
-
-# ------------------------------------------------------------------ the numbers
-W="$WORK"
-bare_us=$(sed -n 's/^first_frame_us=//p' "$W/window.out" | median)
-app_us=$(sed -n 's/^first_page_us=//p' "$W/orders.out" | median)
-app_window_us=$(sed -n 's/^window_frame_us=//p' "$W/orders.out" | median)
-app_signed_in_us=$(sed -n 's/^signed_in_us=//p' "$W/orders.out" | median)
-app_loaded_us=$(sed -n 's/^page_loaded_us=//p' "$W/orders.out" | median)
-app_cpu_us=$(sed -n 's/^cpu_first_us=//p' "$W/orders.out" | median)
-bare_rss=$(sed -n 's/^rss_kb=//p' "$W/window.out" | median)
-server_sum_s=0
-server_lines=""
-while read -r path; do
-  med=$(awk -v p="$path" '$1 == p { print $3 - $2 }' "$W/curl.out" | median)
-  server_sum_s=$(awk -v a="$server_sum_s" -v b="$med" 'BEGIN { print a + b }')
-  server_lines+=$(printf '    %-58s %6.1f ms' "$path" "$(awk -v s="$med" 'BEGIN { print s * 1000 }')")$'\n'
-done <"$W/requests.txt"
-page_server_s=$(awk 'index($1, "/store/customers/me/orders?limit=50&offset=0") == 1 { print $3 - $2 }' "$W/curl.out" | median)
-
-S="$W/scroll.out"
-rss_first=$(value rss_first_kb "$S"); rss_end=$(value rss_end_kb "$S")
-loaded_first=$(value loaded_first "$S"); loaded_end=$(value loaded_end "$S")
-n_items=$(value n_items "$S"); pages_needed=$(value pages_needed "$S")
-n_requests=$(value n_requests "$S"); http_pages=$(value http_order_pages "$S")
-http_distinct=$(value http_distinct_offsets "$S")
-parse_us=$(value parse_cpu_us_median "$W/parse.out")
-# "gesture=end requests=2 on_screen_new=2 elsewhere=0 twice=0 rows=…": pages asked, against
-# the pages of the rows on screen not asked before; PASS if equal for each, and every page
-# asked for once in all
-G="$W/gestures.out"
-g_asked=$(awk -F'[ =]' '/^gesture=/ { printf "%s%s", sep, $4; sep = "," }' "$G")
-g_screen=$(awk -F'[ =]' '/^gesture=/ { printf "%s%s", sep, $6; sep = "," }' "$G")
-g_ok=$(awk -F'[ =]' '/^gesture=/ { n++; if ($4 != $6 || $8 != 0 || $10 != 0) bad++ }
-                     END { print (n == 6 && !bad) ? 1 : 0 }' "$G")
-[[ "$(value gestures_pages_asked "$G")" == "$(value pages_needed "$G")" ]] || g_ok=0
-
-awk_table() {
-  awk -v bare="$bare_us" -v app="$app_us" -v server="$server_sum_s" \
-      -v rf="$rss_first" -v re="$rss_end" -v lf="$loaded_first" -v le="$loaded_end" \
-      -v items="$n_items" -v pages="$pages_needed" -v req="$n_requests" \
-      -v http="$http_pages" -v distinct="$http_distinct" \
-      -v parse="$parse_us" -v pserver="$page_server_s" \
-      -v gasked="$g_asked" -v gscreen="$g_screen" -v gok="$g_ok" '
-    function verdict(ok) { n_fail += !ok; return ok ? "PASS" : "FAIL" }
-    BEGIN {
-      fmt = "%-40s %16s %24s %7s %8s  %s\n"
-      printf fmt, "measurement", "value", "baseline", "ratio", "target", "result"
-      base = bare / 1000 + server * 1000
-      r = (app / 1000) / base
-      printf fmt, "start to first page of orders painted", sprintf("%.0f ms", app / 1000),
-             sprintf("%.0f + %.0f = %.0f ms", bare / 1000, server * 1000, base),
-             sprintf("%.2f", r), "<= 1.30", verdict(r <= 1.3)
-      per = (re - rf) * 1024 / (le - lf)
-      r = per / 2048
-      printf fmt, "RSS growth per order loaded", sprintf("%.0f B", per), "2048 B",
-             sprintf("%.2f", r), "<= 1.00", verdict(r <= 1.0)
-      r = req / pages
-      ok = req == pages && http == pages && distinct == pages && le == items
-      printf fmt, "requests while scrolling to the end", req, sprintf("%d pages", pages),
-             sprintf("%.2f", r), "= 1.00", verdict(ok)
-      printf fmt, "pages per gesture (open,End,Home,jump,fling,slow)", gasked,
-             "on screen " gscreen, "", "= screen", verdict(gok == 1)
-      r = parse / (pserver * 1e6)
-      printf fmt, "CPU parsing one 50-order page", sprintf("%.2f ms", parse / 1000),
-             sprintf("server %.0f ms", pserver * 1000), sprintf("%.3f", r), "<= 0.10",
-             verdict(r <= 0.10)
-      exit n_fail > 0
-    }'
-}
-table=$(awk_table) && all_pass=1 || all_pass=0
-
-details=$(cat <<EOF
-start, medians of $RUNS: bare window first frame $(ms "$bare_us") ms (RSS ${bare_rss} kB);
-  Patron: first window frame $(ms "$app_window_us") ms, signed in $(ms "$app_signed_in_us") ms,
-  first page in the list $(ms "$app_loaded_us") ms, painted $(ms "$app_us") ms, CPU used by then $(ms "$app_cpu_us") ms
-server alone (curl, medians of $RUNS, time_total - time_pretransfer), the requests Patron made:
-${server_lines%$'\n'}
-scroll: RSS ${rss_first} kB with the first page ($loaded_first orders), ${rss_end} kB at the end ($loaded_end of $n_items orders),
-  peak $(value rss_peak_kb "$S") kB; $n_requests list requests, $http_pages HTTP order pages ($http_distinct distinct offsets),
-  $(value scroll_steps "$S") steps in $(value scroll_s "$S") s, longest frame $(ms "$(value scroll_longest_frame_us "$S")") ms
-parse: $(value parse_orders "$W/parse.out") orders, $(value parse_body_bytes "$W/parse.out") bytes, median of $(value parse_iterations "$W/parse.out") parses (mean $(value parse_cpu_us_mean "$W/parse.out") us, min $(value parse_cpu_us_min "$W/parse.out") us)
-EOF
-)
+dbus-run-session -- "$HERE/run.sh" --measure "$WORK" \
+  2> >(grep --line-buffered -v -e '^dbus-daemon' -e 'SpiRegistry' >&2) || exit 2
 
 # ------------------------------------------------------------------ the machine
 hv=$(lscpu 2>/dev/null | sed -n 's/^Hypervisor vendor: *//p' | tr '[:upper:]' '[:lower:]' | tr -cd 'a-z0-9')
@@ -261,36 +235,41 @@ commit:      $(git -C "$ROOT" rev-parse --short HEAD 2>/dev/null || echo unknown
 host kind:   $host_kind
 CPU:         $(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo | head -1), $(nproc) cores$(lscpu 2>/dev/null | sed -n 's/^Hypervisor vendor: *\(.*\)/ (virtual, \1)/p')
 RAM:         $(( mem_kb / 1024 )) MiB
-kernel:      $(uname -sr)
-Debian:      $(cat /etc/debian_version 2>/dev/null || echo unknown)
-GTK:         $(pkg-config --modversion gtk4), libadwaita $(pkg-config --modversion libadwaita-1), libsoup $(pkg-config --modversion libsoup-3.0), json-glib $(pkg-config --modversion json-glib-1.0), GLib $(pkg-config --modversion glib-2.0)
-store:       Medusa $MEDUSA_VERSION, Node $PATRON_NODE_VERSION, $("$PGBIN/postgres" --version 2>/dev/null || echo PostgreSQL), $ORDERS orders
-load:        $load_start at the start, $(cut -d' ' -f1-3 /proc/loadavg) at the end (1, 5, 15 min)
+GTK:         $(pkg-config --modversion gtk4), libadwaita $(pkg-config --modversion libadwaita-1), libsoup $(pkg-config --modversion libsoup-3.0), GLib $(pkg-config --modversion glib-2.0)
+store:       $store_desc; replayed by benchmarks/orders/replay-store.py
+load:        $load_start at the start, $(cut -d' ' -f1-3 /proc/loadavg) at the end (1, 5, 15 min; $(nproc) cores)
 EOF
 )
 
-printf '\n%s\n\n%s\n\n%s\n\n' "$table" "$details" "$machine"
+# ------------------------------------------------------------------ the numbers
+set +e
+table=$(python3 "$HERE/report.py" "$WORK" "$SMOKE")
+verdict=$?
+set -e
+printf '\n%s\n\n%s\n\n' "$table" "$machine"
+[[ $verdict -le 1 ]] || { echo "run.sh: the numbers are incomplete" >&2; exit 2; }
 
-# <date>-<host kind>-<commit>.txt, and -2, -3… for further runs: a run never replaces another
-mkdir -p "$RESULTS_DIR"
-base="$RESULTS_DIR/$(date +%Y-%m-%d)-$host_kind-$(git -C "$ROOT" rev-parse --short HEAD 2>/dev/null || echo unknown)"
-out="$base.txt"
-for n in $(seq 2 99); do [[ -e "$out" ]] || break; out="$base-$n.txt"; done
-{
-  echo "# Patron order-history benchmark (benchmarks/orders/run.sh)"
-  echo
-  echo "$machine"
-  echo
-  echo "$table"
-  echo
-  echo "$details"
-  echo
-  echo "# raw output"
-  for f in requests.txt curl.out window.out orders.out scroll.out gestures.out parse.out; do
-    echo "## $f"
-    grep -v '^start_request=' "$W/$f" || true
-  done
-} >"$out"
-log "results written to ${out#"$ROOT"/} in $(( $(date +%s) - t_start )) s"
-[[ $all_pass -eq 1 ]] || log "at least one target missed"
-exit 0
+if [[ $SMOKE -eq 0 ]]; then
+  # <date>-<host kind>-<commit>.txt, and -2, -3… for further runs: a run never replaces another
+  mkdir -p "$RESULTS_DIR"
+  base="$RESULTS_DIR/$(date +%Y-%m-%d)-$host_kind-$(git -C "$ROOT" rev-parse --short HEAD 2>/dev/null || echo unknown)"
+  out="$base.txt"
+  for n in $(seq 2 99); do [[ -e "$out" ]] || break; out="$base-$n.txt"; done
+  {
+    echo "# Patron order-history benchmark (benchmarks/orders/run.sh)"
+    echo
+    echo "$machine"
+    echo
+    echo "$table"
+    echo
+    echo "# raw output"
+    for f in window start-gk start-file curl-replay gestures parse scroll big scroll-big real real-store curl-real; do
+      [[ -f "$WORK/$f.out" ]] || continue
+      echo "## $f.out"
+      grep -v -e '^start_request=' -e '^start_request_done_us=' "$WORK/$f.out" || true
+    done
+  } >"$out"
+  log "results written to ${out#"$ROOT"/} in $(( $(date +%s) - t_start )) s"
+fi
+[[ $verdict -eq 0 ]] || log "at least one target missed"
+exit "$verdict"

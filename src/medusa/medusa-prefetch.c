@@ -178,35 +178,6 @@ medusa_prefetch_add_customer (MedusaPrefetch *self)
   add_request (self, medusa_dialect_for_version (self->api_version)->get_customer ());
 }
 
-/**
- * medusa_prefetch_add_order_list:
- * @query: a #MedusaOrderList's query
- * @page_size: the list's page size
- *
- * Adds what a #MedusaOrderList over @query asks for first: its first page.
- * Before sending only.
- */
-void
-medusa_prefetch_add_order_list (MedusaPrefetch         *self,
-                                const MedusaOrderQuery *query,
-                                guint                   page_size)
-{
-  g_autoptr(MedusaOrderQuery) first_page = NULL;
-  MedusaRequest *request;
-
-  g_return_if_fail (MEDUSA_IS_PREFETCH (self));
-  g_return_if_fail (query != NULL);
-  g_return_if_fail (page_size > 0);
-
-  first_page = medusa_order_query_copy (query);
-  medusa_order_query_set_limit (first_page, page_size);
-  medusa_order_query_set_offset (first_page, 0);
-  request = medusa_dialect_for_version (self->api_version)->list_orders (first_page);
-  /* a query the store cannot answer is for the client to fail */
-  if (request != NULL)
-    add_request (self, request);
-}
-
 /* ------------------------------------------------------------------------ */
 /* Claims, from the client                                                  */
 

@@ -22,9 +22,6 @@ MedusaPrefetch *medusa_prefetch_new          (const char              *base_url)
 MedusaPrefetch *medusa_prefetch_new_for_client (MedusaClient         *client);
 const char     *medusa_prefetch_get_base_url (MedusaPrefetch          *self);
 void            medusa_prefetch_add_customer (MedusaPrefetch          *self);
-void            medusa_prefetch_add_order_list (MedusaPrefetch        *self,
-                                              const MedusaOrderQuery  *query,
-                                              guint                    page_size);
 void            medusa_prefetch_send_async   (MedusaPrefetch          *self,
                                               const char              *access_token,
                                               GCancellable            *cancellable,

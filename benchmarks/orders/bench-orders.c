@@ -558,6 +558,43 @@ find_stack_showing (GtkWidget  *widget,
   return NULL;
 }
 
+static GtkWidget *
+find_of_type (GtkWidget *widget,
+              GType      type)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_of_type (child, type);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+/* The orders on screen, the slide over the account done. */
+static gboolean
+orders_settled (PatronWindow *window)
+{
+  if (g_strcmp0 (patron_window_get_visible_page (window), "orders") != 0)
+    return FALSE;
+#if !ADW_CHECK_VERSION (1, 4, 0)
+  {
+    GtkWidget *leaflet = find_of_type (GTK_WIDGET (window), ADW_TYPE_LEAFLET);
+
+    return leaflet == NULL || !adw_leaflet_get_child_transition_running (ADW_LEAFLET (leaflet));
+  }
+#else
+  return TRUE;
+#endif
+}
+
 static void
 loaded_cb (MedusaOrderList *orders,
            GParamSpec      *pspec,
@@ -764,10 +801,9 @@ after_paint_cb (GdkFrameClock *clock,
       return;
     }
 
-  if (b->settled_us == 0 && find_stack_showing (GTK_WIDGET (b->window), "orders") != NULL &&
-      !gtk_stack_get_transition_running (find_stack_showing (GTK_WIDGET (b->window), "orders")))
+  if (b->settled_us == 0 && orders_settled (b->window))
     {
-      /* the crossfade from the account done */
+      /* the slide from the account done */
       b->settled_us = now;
       bench_print ("orders_settled_us", "%" G_GINT64_FORMAT, now - b->click_us);
     }

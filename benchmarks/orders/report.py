@@ -95,13 +95,21 @@ row("Orders clicked -> first rows painted", f"{v:.0f} ms",
 v = median(main, "orders_rows_cpu_us") / 1000
 row("  CPU from the click to them", f"{v:.0f} ms", "", "", "", None)
 v = median(main, "orders_settled_us") / 1000
-row("  the crossfade from the account ends", f"{v:.0f} ms", "", "", "", None)
+row("  the slide from the account ends", f"{v:.0f} ms", "", "", "", None)
 v = median(main, "pss_first_kb")
 row("PSS with the first page of orders shown", f"{v / 1024:.1f} MB",
     f"bare window {bare_pss / 1024:.1f} MB", f"{v / bare_pss:.2f}", "<= 1.30",
     v / bare_pss <= 1.3)
 row("first parse of a page, cold / warm median", f"{parse_cold_ms:.1f} ms",
     f"warm {parse_ms:.1f} ms", f"{parse_cold_ms / parse_ms:.1f}", "", None)
+
+# offline: the same store stopped, Patron on its copy; as fast as online
+v, online = median("offline", "account_us"), median(main, "account_us")
+row("offline: start -> account painted", ms(v), f"online {ms(online)}", f"{v / online:.2f}",
+    "<= 1.10", v / online <= 1.1)
+v, online = median("offline", "orders_rows_us"), median(main, "orders_rows_us")
+row("offline: Orders clicked -> first rows painted", ms(v), f"online {ms(online)}",
+    f"{v / online:.2f}", "<= 1.10", v / online <= 1.1)
 
 # requests
 start_req = [num(r["requests_before_click"][-1]) for r in runs(main) if "requests_before_click" in r]

@@ -84,6 +84,7 @@ if [[ "${1:-}" == "--measure" ]]; then
 
   log "replay stores: 2,000 orders$([[ $SMOKE -eq 0 ]] && echo ", 10,000 and $BIG")"
   store r2k replay "$WORK/recording.jsonl" --orders 2000; R2K=$url; sign_in "$R2K"
+  r2k_pid=$(tail -1 "$WORK/stores.pids")
   if [[ $SMOKE -eq 0 ]]; then
     store r10k replay "$WORK/recording.jsonl" --orders 10000; R10K=$url; sign_in "$R10K"
     store rbig replay "$WORK/recording.jsonl" --orders "$BIG"; RBIG=$url; sign_in "$RBIG"
@@ -115,11 +116,23 @@ for l in open(sys.argv[1]):
     echo "run=parse" >>"$WORK/parse.out"; "$BIN/bench-parse" "$WORK/page.json" 100 >>"$WORK/parse.out"
   done
 
+  # offline_starts: the 2,000-order store stopped, Patron starts on the copy of what it saw
+  # there (the account, the first and last pages: the rounds above pressed End)
+  offline_starts() {
+    log "the 2,000-order store stopped: $RUNS starts on Patron's copy, Orders clicked, End"
+    kill "$r2k_pid"
+    # until nothing answers there (curl: any HTTP answer is 0, a refused connection is not)
+    for _ in $(seq 50); do curl -s -m 1 -o /dev/null "$R2K/" || break; sleep 0.1; done
+    for _ in $(seq "$RUNS"); do orders "${BACKENDS[0]}" "$WORK/offline.out" --store "$R2K"; done
+  }
+
   if [[ $SMOKE -eq 1 ]]; then
     log "scrolling through 2,000 orders"
     orders file "$WORK/scroll.out" --store "$R2K" --scroll
+    offline_starts
     exit 0
   fi
+  offline_starts
 
   log "scrolling through 10,000 orders (RSS slope from 2,000)"
   orders gk "$WORK/scroll.out" --store "$R10K" --scroll
@@ -263,7 +276,7 @@ if [[ $SMOKE -eq 0 ]]; then
     echo "$table"
     echo
     echo "# raw output"
-    for f in window start-gk start-file curl-replay gestures parse scroll big scroll-big real real-store curl-real; do
+    for f in window start-gk start-file offline curl-replay gestures parse scroll big scroll-big real real-store curl-real; do
       [[ -f "$WORK/$f.out" ]] || continue
       echo "## $f.out"
       grep -v -e '^start_request=' -e '^start_request_done_us=' "$WORK/$f.out" || true

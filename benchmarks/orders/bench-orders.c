@@ -199,29 +199,61 @@ timeout_cb (gpointer user_data)
   return G_SOURCE_REMOVE;
 }
 
-static GtkListView *
-find_orders_view (GtkWidget *widget)
-{
-  if (GTK_IS_LIST_VIEW (widget))
-    {
-      GtkSelectionModel *model = gtk_list_view_get_model (GTK_LIST_VIEW (widget));
+typedef gboolean (*WidgetMatch) (GtkWidget *widget,
+                                 gconstpointer data);
 
-      if (GTK_IS_NO_SELECTION (model) &&
-          MEDUSA_IS_ORDER_LIST (gtk_no_selection_get_model (GTK_NO_SELECTION (model))))
-        return GTK_LIST_VIEW (widget);
-    }
+/* The first widget under @widget, itself included, that @match takes. */
+static GtkWidget *
+find_widget (GtkWidget     *widget,
+             WidgetMatch    match,
+             gconstpointer  data)
+{
+  if (match (widget, data))
+    return widget;
 
   for (GtkWidget *child = gtk_widget_get_first_child (widget);
        child != NULL;
        child = gtk_widget_get_next_sibling (child))
     {
-      GtkListView *found = find_orders_view (child);
+      GtkWidget *found = find_widget (child, match, data);
 
       if (found != NULL)
         return found;
     }
 
   return NULL;
+}
+
+static gboolean
+is_orders_view (GtkWidget     *widget,
+                gconstpointer  data)
+{
+  GtkSelectionModel *model;
+
+  if (!GTK_IS_LIST_VIEW (widget))
+    return FALSE;
+
+  model = gtk_list_view_get_model (GTK_LIST_VIEW (widget));
+
+  return GTK_IS_NO_SELECTION (model) &&
+         MEDUSA_IS_ORDER_LIST (gtk_no_selection_get_model (GTK_NO_SELECTION (model)));
+}
+
+/* A stack showing its child named @data. */
+static gboolean
+is_stack_showing (GtkWidget     *widget,
+                  gconstpointer  data)
+{
+  return GTK_IS_STACK (widget) &&
+         g_strcmp0 (gtk_stack_get_visible_child_name (GTK_STACK (widget)), data) == 0;
+}
+
+/* @data: a GType, as a pointer */
+static gboolean
+is_of_type (GtkWidget     *widget,
+            gconstpointer  data)
+{
+  return G_TYPE_CHECK_INSTANCE_TYPE (widget, GPOINTER_TO_SIZE (data));
 }
 
 /* How many of the first @n slots hold their order (asking for a slot asks
@@ -537,47 +569,6 @@ first_page_shown (Bench *b)
 }
 
 /* The window's GtkStack if it shows @name */
-static GtkStack *
-find_stack_showing (GtkWidget  *widget,
-                    const char *name)
-{
-  if (GTK_IS_STACK (widget) &&
-      g_strcmp0 (gtk_stack_get_visible_child_name (GTK_STACK (widget)), name) == 0)
-    return GTK_STACK (widget);
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkStack *found = find_stack_showing (child, name);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
-}
-
-static GtkWidget *
-find_of_type (GtkWidget *widget,
-              GType      type)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
-    return widget;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_of_type (child, type);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
-}
-
 /* The orders on screen, the slide over the account done. */
 static gboolean
 orders_settled (PatronWindow *window)
@@ -586,7 +577,8 @@ orders_settled (PatronWindow *window)
     return FALSE;
 #if !ADW_CHECK_VERSION (1, 4, 0)
   {
-    GtkWidget *leaflet = find_of_type (GTK_WIDGET (window), ADW_TYPE_LEAFLET);
+    GtkWidget *leaflet = find_widget (GTK_WIDGET (window), is_of_type,
+                                     GSIZE_TO_POINTER (ADW_TYPE_LEAFLET));
 
     return leaflet == NULL || !adw_leaflet_get_child_transition_running (ADW_LEAFLET (leaflet));
   }
@@ -618,7 +610,7 @@ open_orders_cb (gpointer user_data)
   bench_print ("requests_before_click", "%u", b->requests->len);
   gtk_widget_activate_action (GTK_WIDGET (b->window), "win.navigate", "(ss)", "orders", "");
 
-  b->list_view = find_orders_view (GTK_WIDGET (b->window));
+  b->list_view = GTK_LIST_VIEW (find_widget (GTK_WIDGET (b->window), is_orders_view, NULL));
   if (b->list_view == NULL)
     {
       g_printerr ("bench-orders: no list of orders in the window\n");
@@ -665,7 +657,7 @@ details_paint_cb (GdkFrameClock     *clock,
   Bench *b = &bench;
 
   if (patron_order_window_get_order (window) == NULL ||
-      find_stack_showing (GTK_WIDGET (window), "details") == NULL)
+      find_widget (GTK_WIDGET (window), is_stack_showing, "details") == NULL)
     return;
 
   bench_print ("details_us", "%" G_GINT64_FORMAT, bench_since_exec () - b->details_click_us);
@@ -754,7 +746,7 @@ after_paint_cb (GdkFrameClock *clock,
 
   if (b->account_us == 0)
     {
-      if (b->signed_in_us == 0 || find_stack_showing (GTK_WIDGET (b->window), "account") == NULL)
+      if (b->signed_in_us == 0 || find_widget (GTK_WIDGET (b->window), is_stack_showing, "account") == NULL)
         return;
       b->account_us = now;
       b->cpu_account_us = bench_cpu_time_us ();

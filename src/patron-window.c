@@ -1190,9 +1190,12 @@ forget_store (PatronWindow *self,
   GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
   g_autofree char *name = patron_stores_display_name (url);
   g_autofree char *said = NULL;
+  gboolean pictures_emptied = FALSE;
 
   if (self->session != NULL && g_str_equal (patron_session_get_store_url (self->session), url))
     {
+      /* signing out empties the pictures on disk already */
+      pictures_emptied = patron_session_get_signed_in (self->session);
       end_visit (self, FALSE);
       g_signal_handlers_disconnect_by_data (self->session, self);
       g_clear_object (&self->session);
@@ -1206,7 +1209,8 @@ forget_store (PatronWindow *self,
   patron_account_cache_delete_store (url);
   patron_stores_forget (self->settings, url);
   update_stores_menu (self);
-  empty_pictures_on_disk (app);
+  if (!pictures_emptied)
+    empty_pictures_on_disk (app);
 
   /* Translators: %s is a store's host name */
   said = g_strdup_printf (_("Patron has forgotten %s"), name);

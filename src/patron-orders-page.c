@@ -271,7 +271,8 @@ update_state (PatronOrdersPage *self)
       gboolean among_kept = is_filtered (self) && self->session != NULL &&
                             patron_session_get_offline (self->session);
 
-      adw_window_title_set_subtitle (self->title, text);
+      /* the sentence under the search gives the count then */
+      adw_window_title_set_subtitle (self->title, among_kept ? "" : text);
       if (among_kept)
         {
           g_autofree char *among = g_strdup_printf (

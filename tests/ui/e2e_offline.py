@@ -179,6 +179,11 @@ try:
         wait_for(lambda: pyatspi.findDescendant(
             app, lambda a: a is not None and a.getRole() == pyatspi.ROLE_LABEL and showing(a)
             and text_of(a) == saying), 30, repr(saying))
+        # said once, under the search: the page's title does not repeat the count
+        count_only = saying.split(",")[0]
+        assert pyatspi.findDescendant(
+            app, lambda a: a is not None and a.getRole() == pyatspi.ROLE_LABEL and showing(a)
+            and text_of(a) == count_only) is None, f"{count_only!r} said twice"
         order_row(app, newest["display_id"])
         shot("offline-search")
         press_key("Escape")

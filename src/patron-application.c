@@ -11,6 +11,7 @@
 
 #include "patron-application.h"
 #include "patron-form.h"
+#include "patron-memory.h"
 #include "patron-preferences-window.h"
 #include "patron-settings.h"
 #include "patron-store-page.h"
@@ -281,6 +282,16 @@ patron_application_open (GApplication  *app,
     }
 }
 
+/* what a window's frames freed goes back to the system once they stop */
+static void
+patron_application_window_added (GtkApplication *app,
+                                 GtkWindow      *window)
+{
+  GTK_APPLICATION_CLASS (patron_application_parent_class)->window_added (app, window);
+
+  patron_memory_watch_frames (GTK_WIDGET (window));
+}
+
 static void
 patron_application_finalize (GObject *object)
 {
@@ -299,8 +310,10 @@ patron_application_class_init (PatronApplicationClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
+  GtkApplicationClass *gtk_app_class = GTK_APPLICATION_CLASS (klass);
 
   object_class->finalize = patron_application_finalize;
+  gtk_app_class->window_added = patron_application_window_added;
 
   app_class->startup = patron_application_startup;
   app_class->activate = patron_application_activate;

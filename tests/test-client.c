@@ -1116,6 +1116,54 @@ list_orders (MedusaClient      *client,
   return medusa_client_list_orders_finish (client, test_wait_for (&result), error);
 }
 
+/* A page as the orders page asks for it: summaries, whose items are
+ * counted as the whole orders' items add up, with none made. */
+static void
+test_order_summaries (void)
+{
+  g_autoptr(MedusaClient) client = new_client ();
+  g_autoptr(MedusaCustomer) customer = NULL;
+  g_autoptr(MedusaOrderQuery) query = medusa_order_query_new ();
+  g_autoptr(MedusaOrderPage) whole = NULL;
+  g_autoptr(MedusaOrderPage) summaries = NULL;
+  g_autoptr(GError) error = NULL;
+  GListModel *orders;
+  guint n_orders;
+
+  customer = sign_in (client, BUYER_EMAIL, BUYER_PASSWORD, MEDUSA_AUTH_MODE_TOKEN, &error);
+  g_assert_no_error (error);
+
+  medusa_order_query_set_limit (query, 10);
+  whole = list_orders (client, query, &error);
+  g_assert_no_error (error);
+  medusa_order_query_set_detail (query, MEDUSA_ORDER_DETAIL_SUMMARY);
+  summaries = list_orders (client, query, &error);
+  g_assert_no_error (error);
+
+  orders = medusa_order_page_get_orders (summaries);
+  n_orders = g_list_model_get_n_items (orders);
+  g_assert_cmpuint (n_orders, >=, 1);
+  g_assert_cmpuint (n_orders, ==,
+                    g_list_model_get_n_items (medusa_order_page_get_orders (whole)));
+  g_assert_cmpuint (medusa_order_page_get_count (summaries), ==,
+                    medusa_order_page_get_count (whole));
+  for (guint i = 0; i < n_orders; i++)
+    {
+      g_autoptr(MedusaOrder) summary = g_list_model_get_item (orders, i);
+      g_autoptr(MedusaOrder) full = g_list_model_get_item (medusa_order_page_get_orders (whole),
+                                                           i);
+
+      g_assert_cmpstr (medusa_order_get_id (summary), ==, medusa_order_get_id (full));
+      g_assert_cmpuint (g_list_model_get_n_items (medusa_order_get_items (full)), >=, 1);
+      g_assert_cmpuint (g_list_model_get_n_items (medusa_order_get_items (summary)), ==, 0);
+      g_assert_cmpuint (medusa_order_get_item_count (summary), >=, 1);
+      g_assert_cmpuint (medusa_order_get_item_count (summary), ==,
+                        medusa_order_get_item_count (full));
+      g_assert_cmpint (medusa_order_get_total (summary), ==, medusa_order_get_total (full));
+      g_assert_cmpstr (medusa_order_get_status (summary), ==, medusa_order_get_status (full));
+    }
+}
+
 static void
 test_orders (void)
 {
@@ -3212,6 +3260,7 @@ main (int   argc,
   add_case ("/addresses", test_addresses, ON_BOTH);
   add_case ("/billing-address", test_billing_address, ON_BOTH);
   add_case ("/orders/pages", test_orders, ON_BOTH);
+  add_case ("/orders/summaries", test_order_summaries, ON_BOTH);
   add_case ("/orders/filters", test_order_filters, ON_BOTH);
   add_case ("/orders/amounts", test_order_amounts, ON_V2);
   add_case ("/orders/get", test_get_order, ON_BOTH);

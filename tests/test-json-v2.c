@@ -348,6 +348,73 @@ test_order_page_fixture (void)
     }
 }
 
+/* The same page as a list keeps it: what a row shows, the items counted
+ * but no line item made; a hostile count saturates. */
+static void
+test_order_summaries (void)
+{
+  g_autoptr(GBytes) body = load_fixture ("orders-page.json");
+  g_autoptr(GBytes) huge = text (
+    "{\"orders\": [{\"id\": \"order_1\", \"currency_code\": \"usd\", \"items\": ["
+    "{\"quantity\": 2147483647}, {\"quantity\": 2147483647}, {\"quantity\": 2147483647}], "
+    "\"shipping_address\": {\"city\": 5}, \"payment_collections\": [1]}], \"count\": 1}");
+  const char *bodies[] = {
+    "{\"orders\": [{\"id\": \"order_1\", \"items\": [1]}], \"count\": 1}",
+    "{\"orders\": [{\"id\": \"order_1\", \"items\": [{\"quantity\": -2}]}], \"count\": 1}",
+    "{\"orders\": [{\"id\": \"order_1\", \"items\": [{\"quantity\": 1.5}]}], \"count\": 1}",
+  };
+  g_autoptr(MedusaOrderPage) whole = NULL;
+  g_autoptr(MedusaOrderPage) page = NULL;
+  g_autoptr(MedusaOrder) order = NULL;
+  g_autoptr(GError) error = NULL;
+  GListModel *orders;
+
+  whole = medusa_json_v2_parse_order_page (body, &error);
+  g_assert_no_error (error);
+  page = medusa_json_v2_parse_order_summaries (body, &error);
+  g_assert_no_error (error);
+  orders = medusa_order_page_get_orders (page);
+  g_assert_cmpuint (medusa_order_page_get_count (page), ==, medusa_order_page_get_count (whole));
+  g_assert_cmpuint (g_list_model_get_n_items (orders), ==,
+                    g_list_model_get_n_items (medusa_order_page_get_orders (whole)));
+  for (guint i = 0; i < g_list_model_get_n_items (orders); i++)
+    {
+      g_autoptr(MedusaOrder) summary = g_list_model_get_item (orders, i);
+      g_autoptr(MedusaOrder) full = g_list_model_get_item (medusa_order_page_get_orders (whole), i);
+
+      g_assert_cmpuint (medusa_order_get_item_count (summary), >=, 1);
+      g_assert_cmpuint (medusa_order_get_item_count (summary), ==,
+                        medusa_order_get_item_count (full));
+      g_assert_cmpuint (g_list_model_get_n_items (medusa_order_get_items (full)), >=, 1);
+      g_assert_cmpuint (g_list_model_get_n_items (medusa_order_get_items (summary)), ==, 0);
+      g_assert_cmpstr (medusa_order_get_id (summary), ==, medusa_order_get_id (full));
+      g_assert_cmpint (medusa_order_get_display_id (summary), ==,
+                       medusa_order_get_display_id (full));
+      g_assert_cmpstr (medusa_order_get_status (summary), ==, medusa_order_get_status (full));
+      g_assert_cmpint (medusa_order_get_total (summary), ==, medusa_order_get_total (full));
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (bodies); i++)
+    {
+      g_autoptr(GBytes) bad = text (bodies[i]);
+      g_autoptr(MedusaOrderPage) refused = medusa_json_v2_parse_order_summaries (bad, &error);
+
+      g_test_message ("%s → %s", bodies[i], error ? error->message : "(parsed)");
+      g_assert_null (refused);
+      g_assert_error (error, MEDUSA_ERROR, MEDUSA_ERROR_INVALID_RESPONSE);
+      g_clear_error (&error);
+    }
+
+  /* the count saturates; what a summary does not keep it does not read */
+  g_clear_object (&page);
+  page = medusa_json_v2_parse_order_summaries (huge, &error);
+  g_assert_no_error (error);
+  order = g_list_model_get_item (medusa_order_page_get_orders (page), 0);
+  g_assert_cmpuint (medusa_order_get_item_count (order), ==, G_MAXUINT);
+  g_assert_null (medusa_order_get_shipping_address (order));
+  g_assert_cmpuint (g_list_model_get_n_items (medusa_order_get_refunds (order)), ==, 0);
+}
+
 static void
 test_order_fixture (void)
 {
@@ -665,6 +732,7 @@ main (int   argc,
   g_test_add_func ("/json-v2/customer/billing-flag", test_customer_billing_flag);
   g_test_add_func ("/json-v2/customer/address-deleted", test_address_deleted);
   g_test_add_func ("/json-v2/fixtures/orders-page", test_order_page_fixture);
+  g_test_add_func ("/json-v2/fixtures/order-summaries", test_order_summaries);
   g_test_add_func ("/json-v2/fixtures/order", test_order_fixture);
   g_test_add_func ("/json-v2/order/relations", test_order_relations);
   g_test_add_func ("/json-v2/fixtures/seeded-orders", test_seeded_order_fixtures);

@@ -152,6 +152,133 @@ test_order_page_fixture (void)
     }
 }
 
+/* The same page as a list keeps it: what a row shows, the items counted
+ * but no line item made. */
+static void
+test_order_summaries_fixture (void)
+{
+  g_autoptr(GBytes) body = load_fixture ("orders-page.json");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(MedusaOrderPage) whole = medusa_json_parse_order_page (body, &error);
+  g_autoptr(MedusaOrderPage) page = medusa_json_parse_order_summaries (body, &error);
+  GListModel *orders;
+
+  g_assert_no_error (error);
+  orders = medusa_order_page_get_orders (page);
+  g_assert_cmpuint (medusa_order_page_get_count (page), ==, medusa_order_page_get_count (whole));
+  g_assert_cmpuint (medusa_order_page_get_limit (page), ==, 10);
+  g_assert_cmpuint (g_list_model_get_n_items (orders), ==,
+                    g_list_model_get_n_items (medusa_order_page_get_orders (whole)));
+  g_assert_cmpuint (g_list_model_get_n_items (orders), >=, 3);
+
+  for (guint i = 0; i < g_list_model_get_n_items (orders); i++)
+    {
+      g_autoptr(MedusaOrder) order = g_list_model_get_item (orders, i);
+      g_autoptr(MedusaOrder) full = g_list_model_get_item (medusa_order_page_get_orders (whole), i);
+      GListModel *items = medusa_order_get_items (full);
+      guint quantities = 0;
+
+      for (guint j = 0; j < g_list_model_get_n_items (items); j++)
+        {
+          g_autoptr(MedusaLineItem) item = g_list_model_get_item (items, j);
+
+          quantities += medusa_line_item_get_quantity (item);
+        }
+
+      g_assert_cmpuint (medusa_order_get_item_count (order), ==, quantities);
+      g_assert_cmpuint (medusa_order_get_item_count (order), >=, 1);
+      g_assert_cmpuint (g_list_model_get_n_items (medusa_order_get_items (order)), ==, 0);
+      g_assert_cmpstr (medusa_order_get_id (order), ==, medusa_order_get_id (full));
+      g_assert_cmpint (medusa_order_get_display_id (order), ==, medusa_order_get_display_id (full));
+      g_assert_cmpstr (medusa_order_get_status (order), ==, medusa_order_get_status (full));
+      g_assert_cmpstr (medusa_order_get_fulfillment_status (order), ==,
+                       medusa_order_get_fulfillment_status (full));
+      g_assert_cmpstr (medusa_order_get_payment_status (order), ==,
+                       medusa_order_get_payment_status (full));
+      g_assert_cmpstr (medusa_order_get_currency_code (order), ==,
+                       medusa_order_get_currency_code (full));
+      g_assert_cmpint (medusa_order_get_total (order), ==, medusa_order_get_total (full));
+      g_assert_true (g_date_time_equal (medusa_order_get_created_at (order),
+                                        medusa_order_get_created_at (full)));
+    }
+}
+
+/* A summary is bounded whatever the store sends: its count saturates, the
+ * items' list keeps the whole parse's limit and checks, and nothing of an
+ * order's details is made. */
+static void
+test_order_summaries_hostile (void)
+{
+  const char *bodies[] = {
+    "{\"orders\": [{\"id\": \"order_1\", \"items\": [1]}], \"count\": 1}",
+    "{\"orders\": [{\"id\": \"order_1\", \"items\": {\"quantity\": 1}}], \"count\": 1}",
+    "{\"orders\": [{\"id\": \"order_1\", \"items\": [{\"quantity\": -2}]}], \"count\": 1}",
+    "{\"orders\": [{\"id\": \"order_1\", \"items\": [{\"quantity\": \"2\"}]}], \"count\": 1}",
+    "{\"orders\": [{\"id\": \"order_1\", \"items\": [{\"quantity\": 1.5}]}], \"count\": 1}",
+  };
+  g_autoptr(GString) many = g_string_new ("{\"orders\": [{\"id\": \"order_1\", \"items\": [");
+  g_autoptr(GBytes) huge = bytes_of (
+    "{\"orders\": [{\"id\": \"order_1\", \"items\": [{\"quantity\": 2147483647}, "
+    "{\"quantity\": 2147483647}, {\"quantity\": 2147483647}]}], \"count\": 1}");
+  g_autoptr(GBytes) detailed = bytes_of (
+    "{\"orders\": [{\"id\": \"order_1\", \"items\": [{\"title\": \"Tea\", \"quantity\": 3, "
+    "\"variant\": {\"title\": 5}}], \"shipping_address\": {\"city\": \"Oslo\"}, "
+    "\"billing_address\": {\"city\": \"Oslo\"}, \"shipping_methods\": [{\"price\": 5}], "
+    "\"fulfillments\": [{\"id\": \"ful_1\"}], \"refunds\": [{\"amount\": 5}], "
+    "\"discounts\": [{\"code\": \"TEA10\"}], \"gift_cards\": [{\"code\": \"GIFT\"}]}], "
+    "\"count\": 1}");
+  g_autoptr(GBytes) too_many = NULL;
+  g_autoptr(MedusaOrderPage) page = NULL;
+  g_autoptr(MedusaOrder) order = NULL;
+  g_autoptr(GError) error = NULL;
+
+  for (guint i = 0; i < G_N_ELEMENTS (bodies); i++)
+    {
+      g_autoptr(GBytes) body = bytes_of (bodies[i]);
+      g_autoptr(MedusaOrderPage) refused = medusa_json_parse_order_summaries (body, &error);
+
+      g_test_message ("%s → %s", bodies[i], error ? error->message : "(parsed)");
+      g_assert_null (refused);
+      g_assert_error (error, MEDUSA_ERROR, MEDUSA_ERROR_INVALID_RESPONSE);
+      g_clear_error (&error);
+    }
+
+  /* more items than an order has: refused as the whole parse refuses them */
+  for (guint i = 0; i <= MEDUSA_JSON_MAX_ORDER_PARTS; i++)
+    g_string_append (many, i == 0 ? "{\"quantity\": 1}" : ",{\"quantity\": 1}");
+  g_string_append (many, "]}], \"count\": 1}");
+  too_many = bytes_of (many->str);
+  page = medusa_json_parse_order_summaries (too_many, &error);
+  g_assert_null (page);
+  g_assert_error (error, MEDUSA_ERROR, MEDUSA_ERROR_INVALID_RESPONSE);
+  g_clear_error (&error);
+
+  /* the count saturates rather than wraps */
+  page = medusa_json_parse_order_summaries (huge, &error);
+  g_assert_no_error (error);
+  order = g_list_model_get_item (medusa_order_page_get_orders (page), 0);
+  g_assert_cmpuint (medusa_order_get_item_count (order), ==, G_MAXUINT);
+  g_clear_object (&order);
+  g_clear_object (&page);
+
+  /* of an order's details a summary reads and keeps nothing: the variant's
+   * title (a number) fails the whole parse */
+  page = medusa_json_parse_order_summaries (detailed, &error);
+  g_assert_no_error (error);
+  order = g_list_model_get_item (medusa_order_page_get_orders (page), 0);
+  g_assert_cmpuint (medusa_order_get_item_count (order), ==, 3);
+  g_assert_cmpuint (g_list_model_get_n_items (medusa_order_get_items (order)), ==, 0);
+  g_assert_null (medusa_order_get_shipping_address (order));
+  g_assert_null (medusa_order_get_billing_address (order));
+  g_assert_cmpuint (g_list_model_get_n_items (medusa_order_get_shipping_methods (order)), ==, 0);
+  g_assert_cmpuint (g_list_model_get_n_items (medusa_order_get_fulfillments (order)), ==, 0);
+  g_assert_cmpuint (g_list_model_get_n_items (medusa_order_get_refunds (order)), ==, 0);
+  g_assert_null (medusa_order_get_discount_codes (order)[0]);
+  g_assert_null (medusa_order_get_gift_card_codes (order)[0]);
+  g_assert_null (medusa_json_parse_order_page (detailed, &error));
+  g_assert_error (error, MEDUSA_ERROR, MEDUSA_ERROR_INVALID_RESPONSE);
+}
+
 /* One order as MedusaClient asks for it: the customer's list filtered by id. */
 static MedusaOrder *
 load_order (const char *name)
@@ -1515,6 +1642,8 @@ main (int   argc,
   g_test_add_func ("/json/fixtures/token", test_token_fixture);
   g_test_add_func ("/json/fixtures/exists", test_exists_fixtures);
   g_test_add_func ("/json/fixtures/order-page", test_order_page_fixture);
+  g_test_add_func ("/json/fixtures/order-summaries", test_order_summaries_fixture);
+  g_test_add_func ("/json/hostile/order-summaries", test_order_summaries_hostile);
   g_test_add_func ("/json/fixtures/order-shipped", test_order_shipped_fixture);
   g_test_add_func ("/json/fixtures/order-refunded", test_order_refunded_fixture);
   g_test_add_func ("/json/fixtures/order-discount", test_order_discount_fixture);

@@ -633,6 +633,27 @@ test_order_item_count (void)
   g_assert_cmpuint (medusa_order_get_item_count (huge_order), ==, G_MAXUINT);
 }
 
+/* A summary (a list's order) counts its items without listing them; an
+ * order with items counts those. */
+static void
+test_order_summary_count (void)
+{
+  g_autoptr(GListStore) items = g_list_store_new (MEDUSA_TYPE_LINE_ITEM);
+  g_autoptr(MedusaLineItem) item = make_line_item (2);
+  g_autoptr(MedusaOrder) summary = g_object_new (MEDUSA_TYPE_ORDER, "item-count", 7, NULL);
+  g_autoptr(MedusaOrder) listed = NULL;
+  guint count = 0;
+
+  g_assert_cmpuint (medusa_order_get_item_count (summary), ==, 7);
+  g_assert_cmpuint (g_list_model_get_n_items (medusa_order_get_items (summary)), ==, 0);
+  g_object_get (summary, "item-count", &count, NULL);
+  g_assert_cmpuint (count, ==, 7);
+
+  g_list_store_append (items, item);
+  listed = g_object_new (MEDUSA_TYPE_ORDER, "items", items, "item-count", 7, NULL);
+  g_assert_cmpuint (medusa_order_get_item_count (listed), ==, 2);
+}
+
 static void
 assert_empty_list (GListModel *model,
                    GType       item_type)
@@ -946,8 +967,8 @@ static const Contract contracts[] = {
   { "MedusaOrder", FALSE,
     "id:string status:string fulfillment-status:string payment-status:string email:string "
     "currency-code:string region-id:string region-name:string display-id:display-id "
-    "created-at:date items:list shipping-address:MedusaAddress billing-address:MedusaAddress "
-    "shipping-methods:list fulfillments:list refunds:list discount-codes:strv "
+    "created-at:date items:list item-count:uint shipping-address:MedusaAddress "
+    "billing-address:MedusaAddress shipping-methods:list fulfillments:list refunds:list discount-codes:strv "
     "gift-card-codes:strv "
     "subtotal:money shipping-total:money tax-total:money discount-total:money "
     "gift-card-total:money credit-total:money refunded-total:money paid-total:money total:money" },
@@ -1165,6 +1186,7 @@ main (int   argc,
   g_test_add_func ("/models/customer/full-name", test_customer_full_name);
   g_test_add_func ("/models/customer/find-address", test_customer_find_address);
   g_test_add_func ("/models/order/item-count", test_order_item_count);
+  g_test_add_func ("/models/order/summary-count", test_order_summary_count);
   g_test_add_func ("/models/immutable/empty", test_immutable_empty);
   g_test_add_func ("/models/immutable/construct", test_immutable_construct);
   g_test_add_func ("/models/region/find-country", test_region_find_country);

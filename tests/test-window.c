@@ -11,6 +11,7 @@
 
 #include "patron-application.h"
 #include "patron-form.h"
+#include "patron-memory.h"
 #include "patron-window.h"
 
 static GtkWidget *
@@ -228,6 +229,52 @@ test_spinner_spins_later (void)
   test_spin_for (600);
 }
 
+static gboolean
+released_since (gpointer data)
+{
+  return patron_memory_get_n_releases () != GPOINTER_TO_UINT (data);
+}
+
+static gboolean
+redraw_tick_cb (GtkWidget     *widget,
+                GdkFrameClock *clock,
+                gpointer       user_data)
+{
+  gtk_widget_queue_draw (widget);
+
+  return G_SOURCE_CONTINUE;
+}
+
+/* What a window's frames freed goes back once it has drawn nothing for a
+ * while: not while it keeps drawing (an animation, a scroll), and once
+ * after it stops. */
+static void
+test_memory_released_when_still (void)
+{
+  GtkWidget *window = gtk_window_new ();
+  guint released;
+  guint tick;
+
+  patron_memory_watch_frames (window);
+  gtk_window_present (GTK_WINDOW (window));
+  gtk_test_widget_wait_for_draw (window);
+
+  /* drawing every frame for longer than the wait: nothing released */
+  tick = gtk_widget_add_tick_callback (window, redraw_tick_cb, NULL, NULL);
+  released = patron_memory_get_n_releases ();
+  test_spin_for (PATRON_MEMORY_IDLE_MS * 2);
+  g_assert_cmpuint (patron_memory_get_n_releases (), ==, released);
+
+  /* still: released once */
+  gtk_widget_remove_tick_callback (window, tick);
+  test_spin_until (released_since, GUINT_TO_POINTER (released));
+  g_assert_cmpuint (patron_memory_get_n_releases (), ==, released + 1);
+  test_spin_for (PATRON_MEMORY_IDLE_MS * 2);
+  g_assert_cmpuint (patron_memory_get_n_releases (), ==, released + 1);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -239,6 +286,7 @@ main (int   argc,
   g_test_add_func ("/window/devel-style", test_window_devel_style);
   g_test_add_func ("/window/help-overlay", test_window_help_overlay);
   g_test_add_func ("/window/spinner-spins-later", test_spinner_spins_later);
+  g_test_add_func ("/window/memory-released-when-still", test_memory_released_when_still);
 
   return g_test_run ();
 }

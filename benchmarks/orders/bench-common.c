@@ -89,6 +89,9 @@ bench_read_status_kb (const char *field)
 /**
  * bench_read_pss_kb:
  *
+ * With PATRON_BENCH_SMAPS set to a file name, writes /proc/self/smaps there
+ * first.
+ *
  * Returns: the process's proportional set size (/proc/self/smaps_rollup:
  *   shared pages count shared), in kB, or -1
  */
@@ -97,6 +100,17 @@ bench_read_pss_kb (void)
 {
   g_autofree char *rollup = NULL;
   const char *pss;
+
+  const char *smaps_copy = g_getenv ("PATRON_BENCH_SMAPS");
+
+  /* where the memory is, mapping by mapping, at that moment */
+  if (smaps_copy != NULL && smaps_copy[0] != '\0')
+    {
+      g_autofree char *smaps = NULL;
+
+      if (g_file_get_contents ("/proc/self/smaps", &smaps, NULL, NULL))
+        g_file_set_contents (smaps_copy, smaps, -1, NULL);
+    }
 
   if (!g_file_get_contents ("/proc/self/smaps_rollup", &rollup, NULL, NULL) ||
       (pss = strstr (rollup, "\nPss:")) == NULL)

@@ -16,8 +16,9 @@
  *       page on screen; 300 ms later (a user looking at it) goes to the
  *       orders as the Orders button does and notes the first frame painted
  *       once the first page of orders is in the list, and the end of the
- *       crossfade; 300 ms later presses End and notes the first frame with
- *       the last row and its order on screen. With --scroll, instead of End,
+ *       crossfade; 2 s later memory at rest (the rows untouched), and 300 ms
+ *       later presses End and notes the first frame with the last row and
+ *       its order on screen. With --scroll, instead of End,
  *       scrolls the list to its end one screenful a frame, waiting while
  *       the rows on screen wait for their page (Patron asks for it once the
  *       list has been still for a moment) or a page is being fetched, and
@@ -47,6 +48,7 @@
 #include "patron-application.h"
 #include "patron-order-window.h"
 #include "patron-session.h"
+#include "patron-memory.h"
 #include "patron-visit.h"
 #include "patron-window.h"
 
@@ -55,6 +57,9 @@
 #define SETTLE_FRAMES 5
 /* how long a user looks at a page before the next click */
 #define LOOK_MS 300
+/* how long the first rows stay on screen, untouched, before memory is noted
+ * again at rest */
+#define REST_MS 2000
 /* the RSS slope's first point */
 #define RSS_FROM_ORDERS 2000
 
@@ -637,6 +642,21 @@ press_end_cb (gpointer user_data)
   return G_SOURCE_REMOVE;
 }
 
+/* Memory with the first rows on screen and the list at rest for REST_MS,
+ * then End a moment later */
+static gboolean
+note_rest_cb (gpointer user_data)
+{
+  Bench *b = user_data;
+
+  bench_print ("rss_rest_kb", "%" G_GINT64_FORMAT, bench_read_status_kb ("VmRSS"));
+  bench_print ("pss_rest_kb", "%" G_GINT64_FORMAT, bench_read_pss_kb ());
+  bench_print ("memory_releases", "%u", patron_memory_get_n_releases ());
+  g_timeout_add (LOOK_MS, press_end_cb, b);
+
+  return G_SOURCE_REMOVE;
+}
+
 /* The last row on screen with its order */
 static gboolean
 last_row_shown (Bench *b)
@@ -782,7 +802,7 @@ after_paint_cb (GdkFrameClock *clock,
 
       if (!b->scroll)
         {
-          g_timeout_add (LOOK_MS, press_end_cb, b);
+          g_timeout_add (REST_MS, note_rest_cb, b);
           return;
         }
 

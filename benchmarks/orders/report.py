@@ -100,6 +100,9 @@ v = median(main, "pss_first_kb")
 row("PSS with the first page of orders shown", f"{v / 1024:.1f} MB",
     f"bare window {bare_pss / 1024:.1f} MB", f"{v / bare_pss:.2f}", "<= 1.30",
     v / bare_pss <= 1.3)
+v = median(main, "pss_rest_kb")
+row("  the same 2 s later, the list at rest", f"{v / 1024:.1f} MB",
+    f"bare window {bare_pss / 1024:.1f} MB", f"{v / bare_pss:.2f}", "", None)
 row("first parse of a page, cold / warm median", f"{parse_cold_ms:.1f} ms",
     f"warm {parse_ms:.1f} ms", f"{parse_cold_ms / parse_ms:.1f}", "", None)
 

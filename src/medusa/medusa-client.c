@@ -2307,6 +2307,22 @@ list_data_free (ListData *data)
   g_free (data);
 }
 
+/* Whole orders for a page asked for them (an export's), summaries for a
+ * list's: a list of thousands of orders holds no object for each of their
+ * items. */
+typedef MedusaOrderPage *(*PageParseFunc) (GBytes  *body,
+                                           GError **error);
+
+static PageParseFunc
+order_page_parser (const MedusaDialect    *dialect,
+                   const MedusaOrderQuery *query)
+{
+  if (medusa_order_query_get_detail (query) == MEDUSA_ORDER_DETAIL_FULL)
+    return dialect->parse_order_page;
+
+  return dialect->parse_order_summaries;
+}
+
 /* The page of the whole history at @offset, as kept, or NULL. */
 static MedusaOrderPage *
 recall_page (ListData         *data,
@@ -2321,7 +2337,7 @@ recall_page (ListData         *data,
   request = data->dialect->list_orders (all);
   body = medusa_answer_store_recall (data->store, request->path, cancellable, NULL);
 
-  return body != NULL ? data->dialect->parse_order_page (body, NULL) : NULL;
+  return body != NULL ? order_page_parser (data->dialect, all) (body, NULL) : NULL;
 }
 
 /* Out of reach, a search or filter looks through the pages of the whole
@@ -2459,7 +2475,7 @@ medusa_client_list_orders_async (MedusaClient           *self,
   if (medusa_order_query_get_detail (query) != MEDUSA_ORDER_DETAIL_FULL)
     mark_keepable (request, self->dialect->keep_order_page,
                    medusa_order_query_get_detail (query) == MEDUSA_ORDER_DETAIL_ID);
-  call (self, request, (ParseFunc) self->dialect->parse_order_page,
+  call (self, request, (ParseFunc) order_page_parser (self->dialect, query),
         list_orders_cb, cancellable, list_orders_cb, task);
 }
 

@@ -359,6 +359,7 @@ const MedusaDialect medusa_dialect_v1 = {
   .parse_exists = medusa_json_parse_exists_response,
   .parse_token = medusa_json_parse_token_response,
   .parse_order_page = medusa_json_parse_order_page,
+  .parse_order_summaries = medusa_json_parse_order_summaries,
   .parse_order = medusa_json_parse_single_order_page,
   .parse_regions = medusa_json_parse_regions_response,
   .parse_address_deleted = medusa_json_parse_customer_response,

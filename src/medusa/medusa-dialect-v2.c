@@ -374,6 +374,7 @@ const MedusaDialect medusa_dialect_v2 = {
   .parse_exists = NULL,
   .parse_token = medusa_json_v2_parse_token,
   .parse_order_page = medusa_json_v2_parse_order_page,
+  .parse_order_summaries = medusa_json_v2_parse_order_summaries,
   .parse_order = medusa_json_v2_parse_order,
   .parse_regions = medusa_json_v2_parse_regions,
   .parse_address_deleted = medusa_json_v2_parse_address_deleted,

@@ -124,6 +124,9 @@ typedef struct
                                               GError                     **error);
   MedusaOrderPage *(*parse_order_page)       (GBytes                      *body,
                                               GError                     **error);
+  /* the same page as a list shows it (MEDUSA_ORDER_DETAIL_SUMMARY, _ID) */
+  MedusaOrderPage *(*parse_order_summaries)  (GBytes                      *body,
+                                              GError                     **error);
   MedusaOrder     *(*parse_order)            (GBytes                      *body,
                                               GError                     **error);
   GListModel      *(*parse_regions)          (GBytes                      *body,

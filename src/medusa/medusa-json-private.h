@@ -14,11 +14,15 @@ G_BEGIN_DECLS
 
 typedef struct
 {
-  GError *error;
+  GError   *error;
+  gboolean  summary;   /* orders as a list shows them: items counted, not made */
 } MedusaJsonContext;
 
 typedef gpointer (*MedusaJsonParseFunc) (MedusaJsonContext *ctx,
                                          JsonObject        *object);
+/* an order item's quantity, read as the whole item would be */
+typedef guint    (*MedusaJsonQuantityFunc) (MedusaJsonContext *ctx,
+                                            JsonObject        *item);
 
 void        medusa_json_fail            (MedusaJsonContext   *ctx,
                                          const char          *owner,
@@ -70,6 +74,12 @@ GListStore *medusa_json_read_order_list (MedusaJsonContext   *ctx,
                                          const char          *member,
                                          GType                item_type,
                                          MedusaJsonParseFunc  parse);
+GListStore *medusa_json_empty_order_list (GType              item_type);
+guint       medusa_json_count_items     (MedusaJsonContext   *ctx,
+                                         JsonObject          *object,
+                                         const char          *owner,
+                                         const char          *member,
+                                         MedusaJsonQuantityFunc quantity);
 JsonObject *medusa_json_copy_object     (JsonObject          *object);
 gpointer    medusa_json_parse_address   (MedusaJsonContext   *ctx,
                                          JsonObject          *object);

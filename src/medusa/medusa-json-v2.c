@@ -586,6 +586,17 @@ parse_line_item (MedusaJsonContext *ctx,
                        NULL);
 }
 
+static guint
+read_item_quantity (MedusaJsonContext *ctx,
+                    JsonObject        *item)
+{
+  const char *owner = "an order item";
+
+  check_object (ctx, item, "a list", owner);
+
+  return read_count (ctx, item, owner, "quantity");
+}
+
 static gpointer
 parse_shipping_method (MedusaJsonContext *ctx,
                        JsonObject        *object)
@@ -752,9 +763,15 @@ read_refunds (OrderContext *octx,
         }
     }
 
+  if (g_list_model_get_n_items (G_LIST_MODEL (refunds)) == 0)
+    return medusa_json_empty_order_list (MEDUSA_TYPE_REFUND);
+
   return g_steal_pointer (&refunds);
 }
 
+/* A whole order, or with ctx->summary what a row shows of it: the items
+ * counted, nothing of its addresses, shipping, fulfillments, payments or
+ * promotions (MedusaOrder). */
 static gpointer
 parse_order (MedusaJsonContext *ctx,
              JsonObject        *object)
@@ -762,7 +779,7 @@ parse_order (MedusaJsonContext *ctx,
   const char *owner = "an order";
   const char *currency_code = medusa_json_read_string (ctx, object, owner, "currency_code");
   OrderContext octx = {
-    .ctx = { NULL },
+    .ctx = { NULL, ctx->summary },
     .decimals = medusa_currency_get_decimals (currency_code),
     .codes = g_strv_builder_new (),
     .seen_codes = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL),
@@ -781,24 +798,36 @@ parse_order (MedusaJsonContext *ctx,
   JsonObject *region;
   static const char * const no_gift_cards[] = { NULL };
   const char *shipping_member;
-  gint64 refunded_total;
-  gint64 paid_total;
+  gint64 refunded_total = 0;
+  gint64 paid_total = 0;
+  guint item_count = 0;
   gpointer order;
 
   check_object (c, object, "a list", owner);
 
-  if ((address = read_object (c, object, owner, "shipping_address")))
-    shipping_address = medusa_json_parse_address (c, address);
-  if ((address = read_object (c, object, owner, "billing_address")))
-    billing_address = medusa_json_parse_address (c, address);
   region = read_object (c, object, owner, "region");
-  items = medusa_json_read_order_list (c, object, owner, "items", MEDUSA_TYPE_LINE_ITEM,
-                                       parse_line_item);
-  methods = medusa_json_read_order_list (c, object, owner, "shipping_methods",
-                                         MEDUSA_TYPE_SHIPPING_METHOD, parse_shipping_method);
-  fulfillments = medusa_json_read_order_list (c, object, owner, "fulfillments",
-                                              MEDUSA_TYPE_FULFILLMENT, parse_fulfillment);
-  refunds = read_refunds (&octx, object, &refunded_total, &paid_total);
+  if (c->summary)
+    {
+      item_count = medusa_json_count_items (c, object, owner, "items", read_item_quantity);
+      items = medusa_json_empty_order_list (MEDUSA_TYPE_LINE_ITEM);
+      methods = medusa_json_empty_order_list (MEDUSA_TYPE_SHIPPING_METHOD);
+      fulfillments = medusa_json_empty_order_list (MEDUSA_TYPE_FULFILLMENT);
+      refunds = medusa_json_empty_order_list (MEDUSA_TYPE_REFUND);
+    }
+  else
+    {
+      if ((address = read_object (c, object, owner, "shipping_address")))
+        shipping_address = medusa_json_parse_address (c, address);
+      if ((address = read_object (c, object, owner, "billing_address")))
+        billing_address = medusa_json_parse_address (c, address);
+      items = medusa_json_read_order_list (c, object, owner, "items", MEDUSA_TYPE_LINE_ITEM,
+                                           parse_line_item);
+      methods = medusa_json_read_order_list (c, object, owner, "shipping_methods",
+                                             MEDUSA_TYPE_SHIPPING_METHOD, parse_shipping_method);
+      fulfillments = medusa_json_read_order_list (c, object, owner, "fulfillments",
+                                                  MEDUSA_TYPE_FULFILLMENT, parse_fulfillment);
+      refunds = read_refunds (&octx, object, &refunded_total, &paid_total);
+    }
   g_hash_table_unref (octx.seen_codes);
   codes = g_strv_builder_end (octx.codes);
   g_strv_builder_unref (octx.codes);
@@ -823,6 +852,7 @@ parse_order (MedusaJsonContext *ctx,
                         "region-name", medusa_json_read_string (c, region, "the region", "name"),
                         "created-at", created_at,
                         "items", items,
+                        "item-count", item_count,
                         "shipping-address", shipping_address,
                         "billing-address", billing_address,
                         "shipping-methods", methods,
@@ -943,21 +973,16 @@ const MedusaJsonKeep medusa_json_v2_keep_order[] = {
   { "order", keep_shown_order }, { NULL, NULL }
 };
 
-/**
- * medusa_json_v2_parse_order_page:
- *
- * Parses `{"orders": […], "count": n, "offset": n, "limit": n}`.
- *
- * Returns: (transfer full) (nullable): the page
- */
-MedusaOrderPage *
-medusa_json_v2_parse_order_page (GBytes  *body,
-                                 GError **error)
+/* `{"orders": […], "count": n, "offset": n, "limit": n}` */
+static MedusaOrderPage *
+parse_order_page (GBytes    *body,
+                  gboolean   summary,
+                  GError   **error)
 {
   g_autoptr(JsonNode) root = parse_numbers_as_text (body, error);
   g_autoptr(GListStore) orders = NULL;
   g_autoptr(MedusaOrderPage) page = NULL;
-  MedusaJsonContext ctx = { NULL };
+  MedusaJsonContext ctx = { NULL, summary };
   const char *owner = "the order list";
   JsonObject *object;
   guint count;
@@ -990,6 +1015,37 @@ medusa_json_v2_parse_order_page (GBytes  *body,
     return NULL;
 
   return g_steal_pointer (&page);
+}
+
+/**
+ * medusa_json_v2_parse_order_page:
+ *
+ * Parses `{"orders": […], "count": n, "offset": n, "limit": n}`: whole
+ * orders.
+ *
+ * Returns: (transfer full) (nullable): the page
+ */
+MedusaOrderPage *
+medusa_json_v2_parse_order_page (GBytes  *body,
+                                 GError **error)
+{
+  return parse_order_page (body, FALSE, error);
+}
+
+/**
+ * medusa_json_v2_parse_order_summaries:
+ *
+ * Parses the same page as medusa_json_v2_parse_order_page(), into
+ * summaries: orders with what a list shows of them, their items counted
+ * but not listed (#MedusaOrder:item-count).
+ *
+ * Returns: (transfer full) (nullable): the page
+ */
+MedusaOrderPage *
+medusa_json_v2_parse_order_summaries (GBytes  *body,
+                                      GError **error)
+{
+  return parse_order_page (body, TRUE, error);
 }
 
 /**

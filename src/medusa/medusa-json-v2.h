@@ -33,6 +33,8 @@ MedusaCustomer  *medusa_json_v2_parse_address_deleted (GBytes    *body,
                                                      GError     **error);
 MedusaOrderPage *medusa_json_v2_parse_order_page    (GBytes      *body,
                                                      GError     **error);
+MedusaOrderPage *medusa_json_v2_parse_order_summaries (GBytes    *body,
+                                                     GError     **error);
 MedusaOrder     *medusa_json_v2_parse_order         (GBytes      *body,
                                                      GError     **error);
 GListModel      *medusa_json_v2_parse_regions       (GBytes      *body,

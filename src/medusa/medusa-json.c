@@ -304,6 +304,25 @@ read_bounded_array (ParseContext *ctx,
   return array;
 }
 
+/* Element @i of @array, the list @member of @owner, if it is an object. */
+static JsonObject *
+element_object (ParseContext *ctx,
+                JsonArray    *array,
+                guint         i,
+                const char   *owner,
+                const char   *member)
+{
+  JsonNode *element = json_array_get_element (array, i);
+
+  if (!JSON_NODE_HOLDS_OBJECT (element))
+    {
+      ctx_fail (ctx, owner, member, "a list of objects");
+      return NULL;
+    }
+
+  return json_node_get_object (element);
+}
+
 /* A list of at most @max objects, each made into a GObject of @item_type
  * by @parse. */
 static GListStore *
@@ -326,16 +345,12 @@ read_object_list (ParseContext    *ctx,
   n_elements = json_array_get_length (array);
   for (guint i = 0; i < n_elements && ctx->error == NULL; i++)
     {
-      JsonNode *element = json_array_get_element (array, i);
+      JsonObject *element = element_object (ctx, array, i, owner, member);
       gpointer item;
 
-      if (!JSON_NODE_HOLDS_OBJECT (element))
-        {
-          ctx_fail (ctx, owner, member, "a list of objects");
-          break;
-        }
-
-      item = parse (ctx, json_node_get_object (element));
+      if (element == NULL)
+        break;
+      item = parse (ctx, element);
       if (item != NULL)
         g_ptr_array_add (items, item);
     }
@@ -346,8 +361,30 @@ read_object_list (ParseContext    *ctx,
 }
 
 /* An order's lists are never changed once parsed, and most are empty (no
- * fulfillment, refund…): all the empty ones of a type share one store
- * rather than costing each order a GListStore. */
+ * fulfillment, refund…; a summary's items): all the empty ones of a type
+ * share one store rather than costing each order a GListStore. */
+static GListStore *
+empty_order_list (GType item_type)
+{
+  G_LOCK_DEFINE_STATIC (empty_lists);
+  static GHashTable *empty_lists;
+  GListStore *empty;
+
+  G_LOCK (empty_lists);
+  if (empty_lists == NULL)
+    empty_lists = g_hash_table_new (NULL, NULL);
+  empty = g_hash_table_lookup (empty_lists, GSIZE_TO_POINTER (item_type));
+  if (empty == NULL)
+    {
+      empty = g_list_store_new (item_type);
+      g_hash_table_insert (empty_lists, GSIZE_TO_POINTER (item_type), empty);
+    }
+  g_object_ref (empty);
+  G_UNLOCK (empty_lists);
+
+  return empty;
+}
+
 static GListStore *
 read_order_list (ParseContext    *ctx,
                  JsonObject      *object,
@@ -356,28 +393,44 @@ read_order_list (ParseContext    *ctx,
                  GType            item_type,
                  ParseObjectFunc  parse)
 {
-  G_LOCK_DEFINE_STATIC (empty_lists);
-  static GHashTable *empty_lists;
   g_autoptr(GListStore) store = read_object_list (ctx, object, owner, member,
                                                   MEDUSA_JSON_MAX_ORDER_PARTS, item_type, parse);
-  GListStore *empty;
 
   if (g_list_model_get_n_items (G_LIST_MODEL (store)) > 0)
     return g_steal_pointer (&store);
 
-  G_LOCK (empty_lists);
-  if (empty_lists == NULL)
-    empty_lists = g_hash_table_new (NULL, NULL);
-  empty = g_hash_table_lookup (empty_lists, GSIZE_TO_POINTER (item_type));
-  if (empty == NULL)
-    {
-      empty = g_steal_pointer (&store);
-      g_hash_table_insert (empty_lists, GSIZE_TO_POINTER (item_type), empty);
-    }
-  g_object_ref (empty);
-  G_UNLOCK (empty_lists);
+  return empty_order_list (item_type);
+}
 
-  return empty;
+/* What a summary keeps of an order's items (@member, a list of at most
+ * MEDUSA_JSON_MAX_ORDER_PARTS objects): how many things were ordered, their
+ * quantities added up, %G_MAXUINT at most. A row shows the count: making
+ * an object of every item of every order listed only to count them cost
+ * most of the memory of a long list. */
+static guint
+count_items (ParseContext           *ctx,
+             JsonObject             *object,
+             const char             *owner,
+             const char             *member,
+             MedusaJsonQuantityFunc  quantity)
+{
+  JsonArray *array = read_bounded_array (ctx, object, owner, member,
+                                         MEDUSA_JSON_MAX_ORDER_PARTS);
+  guint n_elements = array != NULL ? json_array_get_length (array) : 0;
+  guint count = 0;
+
+  for (guint i = 0; i < n_elements && ctx->error == NULL; i++)
+    {
+      JsonObject *element = element_object (ctx, array, i, owner, member);
+      guint value;
+
+      if (element == NULL)
+        break;
+      value = quantity (ctx, element);
+      count = value > G_MAXUINT - count ? G_MAXUINT : count + value;
+    }
+
+  return count;
 }
 
 /* The string @key of each object in a list, e.g. the codes of discounts. */
@@ -602,6 +655,16 @@ parse_refund (ParseContext *ctx,
                        NULL);
 }
 
+static guint
+read_item_quantity (ParseContext *ctx,
+                    JsonObject   *item)
+{
+  return (guint) read_int (ctx, item, "an order item", "quantity");
+}
+
+/* A whole order, or with ctx->summary what a row shows of it: the items
+ * counted, nothing of its addresses, shipping, fulfillments, refunds,
+ * discounts or gift cards (MedusaOrder). */
 static gpointer
 parse_order (ParseContext *ctx,
              JsonObject   *object)
@@ -609,25 +672,43 @@ parse_order (ParseContext *ctx,
   const char *owner = "an order";
   JsonObject *region = read_object (ctx, object, owner, "region");
   g_autoptr(GDateTime) created_at = read_date (ctx, object, owner, "created_at");
-  g_autoptr(MedusaAddress) shipping_address = read_address (ctx, object, owner,
-                                                            "shipping_address");
-  g_autoptr(MedusaAddress) billing_address = read_address (ctx, object, owner, "billing_address");
-  g_autoptr(GListStore) items = read_order_list (ctx, object, owner, "items",
-                                                 MEDUSA_TYPE_LINE_ITEM, parse_line_item);
-  g_autoptr(GListStore) methods = read_order_list (ctx, object, owner, "shipping_methods",
-                                                   MEDUSA_TYPE_SHIPPING_METHOD,
-                                                   parse_shipping_method);
-  g_autoptr(GListStore) fulfillments = read_order_list (ctx, object, owner, "fulfillments",
-                                                        MEDUSA_TYPE_FULFILLMENT,
-                                                        parse_fulfillment);
-  g_autoptr(GListStore) refunds = read_order_list (ctx, object, owner, "refunds",
-                                                   MEDUSA_TYPE_REFUND, parse_refund);
-  g_auto(GStrv) discounts = read_member_of_each (ctx, object, owner, "discounts", "code");
-  g_auto(GStrv) gift_cards = read_member_of_each (ctx, object, owner, "gift_cards", "code");
+  g_autoptr(MedusaAddress) shipping_address = NULL;
+  g_autoptr(MedusaAddress) billing_address = NULL;
+  g_autoptr(GListStore) items = NULL;
+  g_autoptr(GListStore) methods = NULL;
+  g_autoptr(GListStore) fulfillments = NULL;
+  g_autoptr(GListStore) refunds = NULL;
+  g_auto(GStrv) discounts = NULL;
+  g_auto(GStrv) gift_cards = NULL;
   const char *region_id = read_string (ctx, object, owner, "region_id");
+  guint item_count = 0;
 
   if (region_id == NULL)
     region_id = read_string (ctx, region, "the region", "id");
+
+  if (ctx->summary)
+    {
+      item_count = count_items (ctx, object, owner, "items", read_item_quantity);
+      items = empty_order_list (MEDUSA_TYPE_LINE_ITEM);
+      methods = empty_order_list (MEDUSA_TYPE_SHIPPING_METHOD);
+      fulfillments = empty_order_list (MEDUSA_TYPE_FULFILLMENT);
+      refunds = empty_order_list (MEDUSA_TYPE_REFUND);
+    }
+  else
+    {
+      shipping_address = read_address (ctx, object, owner, "shipping_address");
+      billing_address = read_address (ctx, object, owner, "billing_address");
+      items = read_order_list (ctx, object, owner, "items", MEDUSA_TYPE_LINE_ITEM,
+                               parse_line_item);
+      methods = read_order_list (ctx, object, owner, "shipping_methods",
+                                 MEDUSA_TYPE_SHIPPING_METHOD, parse_shipping_method);
+      fulfillments = read_order_list (ctx, object, owner, "fulfillments",
+                                      MEDUSA_TYPE_FULFILLMENT, parse_fulfillment);
+      refunds = read_order_list (ctx, object, owner, "refunds", MEDUSA_TYPE_REFUND,
+                                 parse_refund);
+      discounts = read_member_of_each (ctx, object, owner, "discounts", "code");
+      gift_cards = read_member_of_each (ctx, object, owner, "gift_cards", "code");
+    }
 
   return g_object_new (MEDUSA_TYPE_ORDER,
                        "id", read_required_string (ctx, object, owner, "id"),
@@ -642,6 +723,7 @@ parse_order (ParseContext *ctx,
                        "region-name", read_string (ctx, region, "the region", "name"),
                        "created-at", created_at,
                        "items", items,
+                       "item-count", item_count,
                        "shipping-address", shipping_address,
                        "billing-address", billing_address,
                        "shipping-methods", methods,
@@ -1276,6 +1358,23 @@ static const KeepMember keep_order_page[] = {
   { "orders", keep_order }, { "count", NULL }, { "offset", NULL }, { "limit", NULL },
   { NULL, NULL }
 };
+/* What parse_order() reads of a summary. */
+static const KeepMember keep_quantity[] = {
+  { "quantity", NULL }, { NULL, NULL }
+};
+static const KeepMember keep_summary[] = {
+  { "id", NULL }, { "display_id", NULL }, { "status", NULL }, { "fulfillment_status", NULL },
+  { "payment_status", NULL }, { "email", NULL }, { "currency_code", NULL },
+  { "region_id", NULL }, { "region", keep_named }, { "created_at", NULL },
+  { "items", keep_quantity }, { "subtotal", NULL }, { "shipping_total", NULL },
+  { "tax_total", NULL }, { "discount_total", NULL }, { "gift_card_total", NULL },
+  { "refunded_total", NULL }, { "paid_total", NULL }, { "total", NULL },
+  { NULL, NULL }
+};
+static const KeepMember keep_summary_page[] = {
+  { "orders", keep_summary }, { "count", NULL }, { "offset", NULL }, { "limit", NULL },
+  { NULL, NULL }
+};
 
 /*
  * The offline copy (medusa_json_keep_only()) keeps of the same answers only
@@ -1581,29 +1680,23 @@ medusa_json_keep_only (GBytes               *body,
   return slim_down (data, size, keep, TRUE);
 }
 
-/**
- * medusa_json_parse_order_page:
- *
- * Parses `{"orders": […], "count": n, "offset": n, "limit": n}`.
- *
- * Returns: (transfer full) (nullable): the page
- */
-MedusaOrderPage *
-medusa_json_parse_order_page (GBytes  *body,
-                              GError **error)
+static MedusaOrderPage *
+parse_order_page (GBytes      *body,
+                  gboolean     summary,
+                  GError     **error)
 {
   g_autoptr(GBytes) slim = NULL;
   g_autoptr(JsonNode) root = NULL;
   g_autoptr(GListStore) orders = NULL;
   g_autoptr(MedusaOrderPage) page = NULL;
-  ParseContext ctx = { NULL };
+  ParseContext ctx = { NULL, summary };
   const char *owner = "the order list";
   JsonObject *object;
   gsize size = 0;
   const char *data = body != NULL ? g_bytes_get_data (body, &size) : NULL;
 
   if (data != NULL)
-    slim = slim_down (data, size, keep_order_page, FALSE);
+    slim = slim_down (data, size, summary ? keep_summary_page : keep_order_page, FALSE);
   root = medusa_json_parse (slim != NULL ? slim : body, error);
   if (root == NULL)
     return NULL;
@@ -1626,6 +1719,37 @@ medusa_json_parse_order_page (GBytes  *body,
     return NULL;
 
   return g_steal_pointer (&page);
+}
+
+/**
+ * medusa_json_parse_order_page:
+ *
+ * Parses `{"orders": […], "count": n, "offset": n, "limit": n}`: whole
+ * orders.
+ *
+ * Returns: (transfer full) (nullable): the page
+ */
+MedusaOrderPage *
+medusa_json_parse_order_page (GBytes  *body,
+                              GError **error)
+{
+  return parse_order_page (body, FALSE, error);
+}
+
+/**
+ * medusa_json_parse_order_summaries:
+ *
+ * Parses the same page as medusa_json_parse_order_page(), into summaries:
+ * orders with what a list shows of them, their items counted but not
+ * listed (#MedusaOrder:item-count).
+ *
+ * Returns: (transfer full) (nullable): the page
+ */
+MedusaOrderPage *
+medusa_json_parse_order_summaries (GBytes  *body,
+                                   GError **error)
+{
+  return parse_order_page (body, TRUE, error);
 }
 
 /**
@@ -1801,6 +1925,22 @@ medusa_json_read_order_list (MedusaJsonContext   *ctx,
                              MedusaJsonParseFunc  parse)
 {
   return read_order_list (ctx, object, owner, member, item_type, parse);
+}
+
+GListStore *
+medusa_json_empty_order_list (GType item_type)
+{
+  return empty_order_list (item_type);
+}
+
+guint
+medusa_json_count_items (MedusaJsonContext      *ctx,
+                         JsonObject             *object,
+                         const char             *owner,
+                         const char             *member,
+                         MedusaJsonQuantityFunc  quantity)
+{
+  return count_items (ctx, object, owner, member, quantity);
 }
 
 JsonObject *

@@ -94,6 +94,8 @@ char            *medusa_json_parse_token_response    (GBytes         *body,
                                                       GError        **error);
 MedusaOrderPage *medusa_json_parse_order_page        (GBytes         *body,
                                                       GError        **error);
+MedusaOrderPage *medusa_json_parse_order_summaries   (GBytes         *body,
+                                                      GError        **error);
 MedusaOrder     *medusa_json_parse_single_order_page (GBytes         *body,
                                                       GError        **error);
 GListModel      *medusa_json_parse_regions_response  (GBytes         *body,

@@ -25,7 +25,8 @@ typedef struct _MedusaOrderQuery MedusaOrderQuery;
  * MedusaOrderDetail:
  * @MEDUSA_ORDER_DETAIL_FULL: whole orders, as the order window and an export need them
  * @MEDUSA_ORDER_DETAIL_SUMMARY: what a row of the history shows: the number,
- *   date, statuses, total and the items (for their count)
+ *   date, statuses, total and the items (for their count: the page's orders
+ *   count them but do not list them, #MedusaOrder:item-count)
  * @MEDUSA_ORDER_DETAIL_ID: the ids alone, for a count
  *
  * How much of each order to ask for; the client's dialect spells it out.

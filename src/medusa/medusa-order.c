@@ -15,6 +15,12 @@
  *
  * An order of the customer's, as the store last described it. Amounts are
  * integers in the minor unit of #MedusaOrder:currency-code.
+ *
+ * An order of a page asked for as a summary (%MEDUSA_ORDER_DETAIL_SUMMARY,
+ * what a list of orders shows) has only what a row shows: its items are
+ * counted, not listed, and it has no addresses, shipping methods,
+ * fulfillments or refunds. medusa_client_get_order_async() gives the whole
+ * order.
  */
 
 struct _MedusaOrder
@@ -33,6 +39,7 @@ struct _MedusaOrder
   gint64         display_id;
   GDateTime     *created_at;
   GListModel    *items;
+  guint          item_count;   /* a summary's, which lists no items */
   MedusaAddress *shipping_address;
   MedusaAddress *billing_address;
   GListModel    *shipping_methods;
@@ -66,6 +73,7 @@ enum {
   PROP_DISPLAY_ID,
   PROP_CREATED_AT,
   PROP_ITEMS,
+  PROP_ITEM_COUNT,
   PROP_SHIPPING_ADDRESS,
   PROP_BILLING_ADDRESS,
   PROP_SHIPPING_METHODS,
@@ -201,6 +209,10 @@ medusa_order_get_property (GObject    *object,
       g_value_set_object (value, self->items);
       break;
 
+    case PROP_ITEM_COUNT:
+      g_value_set_uint (value, medusa_order_get_item_count (self));
+      break;
+
     case PROP_SHIPPING_ADDRESS:
       g_value_set_object (value, self->shipping_address);
       break;
@@ -322,6 +334,10 @@ medusa_order_set_property (GObject      *object,
 
     case PROP_ITEMS:
       self->items = g_value_dup_object (value);
+      break;
+
+    case PROP_ITEM_COUNT:
+      self->item_count = g_value_get_uint (value);
       break;
 
     case PROP_SHIPPING_ADDRESS:
@@ -458,6 +474,18 @@ medusa_order_class_init (MedusaOrderClass *klass)
     g_param_spec_object ("items", NULL, NULL,
                          G_TYPE_LIST_MODEL,
                          (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
+
+  /**
+   * MedusaOrder:item-count:
+   *
+   * How many things were ordered (medusa_order_get_item_count()). Set only
+   * for a summary, an order of a list page, which counts its items without
+   * listing them: the count of an order with #MedusaOrder:items is theirs.
+   */
+  properties[PROP_ITEM_COUNT] =
+    g_param_spec_uint ("item-count", NULL, NULL,
+                       0, G_MAXUINT, 0,
+                       (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
 
   properties[PROP_SHIPPING_ADDRESS] =
     g_param_spec_object ("shipping-address", NULL, NULL,
@@ -785,7 +813,8 @@ medusa_order_get_total (MedusaOrder *self)
  * medusa_order_get_item_count:
  *
  * Returns: how many things were ordered: the items' quantities added up,
- *   %G_MAXUINT at most
+ *   %G_MAXUINT at most; for a summary, which lists no items, the count it
+ *   was given (#MedusaOrder:item-count)
  */
 guint
 medusa_order_get_item_count (MedusaOrder *self)
@@ -796,6 +825,8 @@ medusa_order_get_item_count (MedusaOrder *self)
   g_return_val_if_fail (MEDUSA_IS_ORDER (self), 0);
 
   n_items = g_list_model_get_n_items (self->items);
+  if (n_items == 0)
+    return self->item_count;
   for (guint i = 0; i < n_items; i++)
     {
       g_autoptr(GObject) item = g_list_model_get_item (self->items, i);

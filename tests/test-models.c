@@ -654,6 +654,47 @@ test_order_summary_count (void)
   g_assert_cmpuint (medusa_order_get_item_count (listed), ==, 2);
 }
 
+/* The words a store gives its orders (status, currency, region) are shared
+ * by the orders that hold them, and go with the last of them: a hostile
+ * store that sends new ones with every order cannot grow what outlives
+ * them (GLib's table of interned strings is never emptied). */
+static MedusaOrder *
+order_with_words (const char *word)
+{
+  g_autofree char *status = g_strdup_printf ("%s-status", word);
+  g_autofree char *currency = g_strdup_printf ("%s-currency", word);
+  g_autofree char *region = g_strdup_printf ("%s-region", word);
+
+  return g_object_new (MEDUSA_TYPE_ORDER,
+                       "status", status, "fulfillment-status", status,
+                       "payment-status", status, "currency-code", currency,
+                       "region-id", region, "region-name", region, NULL);
+}
+
+static void
+test_order_shared_strings (void)
+{
+  g_autofree char *word = g_strdup_printf ("patron-test-word-%u", g_random_int ());
+  g_autofree char *status = g_strdup_printf ("%s-status", word);
+  g_autofree char *currency = g_strdup_printf ("%s-currency", word);
+  g_autofree char *region = g_strdup_printf ("%s-region", word);
+  MedusaOrder *first = order_with_words (word);
+  MedusaOrder *second = order_with_words (word);
+
+  g_assert_cmpstr (medusa_order_get_status (first), ==, status);
+  g_assert_cmpstr (medusa_order_get_payment_status (first), ==, status);
+  g_assert_cmpstr (medusa_order_get_currency_code (first), ==, currency);
+  g_assert_cmpstr (medusa_order_get_region_name (first), ==, region);
+  g_assert_true (medusa_order_get_status (first) == medusa_order_get_status (second));
+  g_assert_true (medusa_order_get_region_name (first) == medusa_order_get_region_name (second));
+
+  g_object_unref (first);
+  g_object_unref (second);
+  g_assert_cmpuint (g_quark_try_string (status), ==, 0);
+  g_assert_cmpuint (g_quark_try_string (currency), ==, 0);
+  g_assert_cmpuint (g_quark_try_string (region), ==, 0);
+}
+
 static void
 assert_empty_list (GListModel *model,
                    GType       item_type)
@@ -1187,6 +1228,7 @@ main (int   argc,
   g_test_add_func ("/models/customer/find-address", test_customer_find_address);
   g_test_add_func ("/models/order/item-count", test_order_item_count);
   g_test_add_func ("/models/order/summary-count", test_order_summary_count);
+  g_test_add_func ("/models/order/shared-strings", test_order_shared_strings);
   g_test_add_func ("/models/immutable/empty", test_immutable_empty);
   g_test_add_func ("/models/immutable/construct", test_immutable_construct);
   g_test_add_func ("/models/region/find-country", test_region_find_country);

@@ -29,13 +29,16 @@ struct _MedusaOrder
 
   char          *id;
   char          *email;
-  /* a store has few of these: interned, shared by its thousands of orders */
-  const char    *status;
-  const char    *fulfillment_status;
-  const char    *payment_status;
-  const char    *currency_code;
-  const char    *region_id;
-  const char    *region_name;
+  /* a store has few of these: shared by its thousands of orders, as
+   * GRefStrings interned while an order holds them (a store that sends a
+   * new one with every order costs no more than copies, and nothing
+   * outlives the orders) */
+  char          *status;
+  char          *fulfillment_status;
+  char          *payment_status;
+  char          *currency_code;
+  char          *region_id;
+  char          *region_name;
   gint64         display_id;
   GDateTime     *created_at;
   GListModel    *items;
@@ -151,8 +154,24 @@ medusa_order_finalize (GObject *object)
   g_clear_pointer (&self->created_at, g_date_time_unref);
   g_clear_pointer (&self->discount_codes, g_strfreev);
   g_clear_pointer (&self->gift_card_codes, g_strfreev);
+  g_clear_pointer (&self->status, g_ref_string_release);
+  g_clear_pointer (&self->fulfillment_status, g_ref_string_release);
+  g_clear_pointer (&self->payment_status, g_ref_string_release);
+  g_clear_pointer (&self->currency_code, g_ref_string_release);
+  g_clear_pointer (&self->region_id, g_ref_string_release);
+  g_clear_pointer (&self->region_name, g_ref_string_release);
 
   G_OBJECT_CLASS (medusa_order_parent_class)->finalize (object);
+}
+
+/* @field holds @value, the copy shared by every order that has it */
+static void
+set_shared (char       **field,
+            const char  *value)
+{
+  g_clear_pointer (field, g_ref_string_release);
+  if (value != NULL)
+    *field = g_ref_string_new_intern (value);
 }
 
 static void
@@ -297,15 +316,15 @@ medusa_order_set_property (GObject      *object,
       break;
 
     case PROP_STATUS:
-      self->status = g_intern_string (g_value_get_string (value));
+      set_shared (&self->status, g_value_get_string (value));
       break;
 
     case PROP_FULFILLMENT_STATUS:
-      self->fulfillment_status = g_intern_string (g_value_get_string (value));
+      set_shared (&self->fulfillment_status, g_value_get_string (value));
       break;
 
     case PROP_PAYMENT_STATUS:
-      self->payment_status = g_intern_string (g_value_get_string (value));
+      set_shared (&self->payment_status, g_value_get_string (value));
       break;
 
     case PROP_EMAIL:
@@ -313,15 +332,15 @@ medusa_order_set_property (GObject      *object,
       break;
 
     case PROP_CURRENCY_CODE:
-      self->currency_code = g_intern_string (g_value_get_string (value));
+      set_shared (&self->currency_code, g_value_get_string (value));
       break;
 
     case PROP_REGION_ID:
-      self->region_id = g_intern_string (g_value_get_string (value));
+      set_shared (&self->region_id, g_value_get_string (value));
       break;
 
     case PROP_REGION_NAME:
-      self->region_name = g_intern_string (g_value_get_string (value));
+      set_shared (&self->region_name, g_value_get_string (value));
       break;
 
     case PROP_DISPLAY_ID:

@@ -224,10 +224,28 @@ patron_secrets_store_finish (GAsyncResult  *result,
   return g_task_propagate_boolean (G_TASK (result), error);
 }
 
-/* In a worker thread: the keyring's answers (a session to open, a search,
- * the secret) come while the window is still being made and drawn, rather
- * than one at a time after it, between its frames; and so do the store's
- * answers to the requests sent ahead with the token found. */
+/* @item's secret: a Secret Service's came with the search
+ * (SECRET_SEARCH_LOAD_SECRETS), libsecret's file backend reads it at once. */
+static SecretValue *
+item_secret (SecretRetrievable  *item,
+             GCancellable       *cancellable,
+             GError            **error)
+{
+  if (SECRET_IS_ITEM (item))
+    {
+      SecretValue *value = secret_item_get_secret (SECRET_ITEM (item));
+
+      if (value != NULL)
+        return value;
+    }
+
+  return secret_retrievable_retrieve_secret_sync (item, cancellable, error);
+}
+
+/* In a worker thread: the keyring's answers (a session to open, a search
+ * with the secret) come while the window is still being made and drawn,
+ * rather than one at a time after it, between its frames; and so do the
+ * store's answers to the requests sent ahead with the token found. */
 static void
 lookup_thread (GTask        *task,
                gpointer      source_object,
@@ -236,10 +254,13 @@ lookup_thread (GTask        *task,
 {
   SecretsData *data = task_data;
   g_autoptr(GHashTable) attributes = NULL;
+  g_autoptr(SecretValue) value = NULL;
   GError *error = NULL;
   GList *items;
 
-  items = secret_password_search_sync (patron_secrets_get_schema (), SECRET_SEARCH_UNLOCK,
+  /* one search, the secret with it: no second one for the secret */
+  items = secret_password_search_sync (patron_secrets_get_schema (),
+                                       SECRET_SEARCH_UNLOCK | SECRET_SEARCH_LOAD_SECRETS,
                                        cancellable, &error,
                                        "store", data->store_url,
                                        NULL);
@@ -256,23 +277,19 @@ lookup_thread (GTask        *task,
     }
 
   attributes = secret_retrievable_get_attributes (items->data);
-  g_list_free_full (items, g_object_unref);
   data->email = g_strdup (g_hash_table_lookup (attributes, "email"));
-  if (data->email == NULL)
-    {
-      g_task_return_boolean (task, FALSE);
-      return;
-    }
-
-  data->token = secret_password_lookup_sync (patron_secrets_get_schema (), cancellable, &error,
-                                             "store", data->store_url,
-                                             "email", data->email,
-                                             NULL);
+  if (data->email != NULL)
+    value = item_secret (items->data, cancellable, &error);
+  g_list_free_full (items, g_object_unref);
   if (error != NULL)
     {
       g_task_return_error (task, error);
       return;
     }
+
+  /* a token is text; anything else in the item is not one */
+  if (value != NULL && secret_value_get_text (value) != NULL)
+    data->token = g_strdup (secret_value_get_text (value));
 
   if (data->token != NULL && data->prefetch != NULL)
     medusa_prefetch_send_async (data->prefetch, data->token, cancellable, NULL, NULL);

@@ -43,7 +43,6 @@ struct _PatronWindow
   const char           *after_discard;   /* the action to carry out once confirmed */
   GtkWindow            *answered;        /* the question, while it is answered */
   PatronSession        *session;
-  guint                 restore_tick;    /* restores at the first frame */
   char                 *customer_id;     /* whose visit the pages show, if anyone's */
   char                 *reset_email;     /* a link for another account, once agreed to */
   char                 *reset_token;
@@ -672,19 +671,6 @@ restore (PatronWindow *self)
                                 g_object_ref (self));
 }
 
-static gboolean
-restore_tick_cb (GtkWidget     *widget,
-                 GdkFrameClock *clock,
-                 gpointer       user_data)
-{
-  PatronWindow *self = PATRON_WINDOW (widget);
-
-  self->restore_tick = 0;
-  restore (self);
-
-  return G_SOURCE_REMOVE;
-}
-
 static void
 store_detected_cb (GObject      *object,
                    GAsyncResult *result,
@@ -746,7 +732,6 @@ use_store (PatronWindow *self,
            const char   *url)
 {
   GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
-  gboolean prepared;
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.leave-store", FALSE);
   if (patron_store_url_needs_consent (self->settings, url))
@@ -761,9 +746,6 @@ use_store (PatronWindow *self,
   if (self->session != NULL && patron_session_get_signed_in (self->session))
     end_visit (self, TRUE);
 
-  if (self->restore_tick != 0)
-    gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->restore_tick);
-  self->restore_tick = 0;
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
   self->cancellable = g_cancellable_new ();
@@ -774,7 +756,6 @@ use_store (PatronWindow *self,
 
   if (PATRON_IS_APPLICATION (app))
     self->session = patron_application_take_session (PATRON_APPLICATION (app), url);
-  prepared = self->session != NULL;
   if (self->session == NULL)
     self->session = patron_session_new (url);
   patron_session_set_keep_sessions (self->session, keeps_sessions (self));
@@ -795,15 +776,11 @@ use_store (PatronWindow *self,
 
   show_page (self, "loading");
   detect_store (self);
-  /* A session the application began to resume before the window existed may
-   * be resumed at once. The window's first frame, with the loading page,
-   * comes first all the same: making the account and orders pages would hold
-   * it back. It is the application's window, which is about to be shown. */
-  if (prepared && !gtk_widget_get_mapped (GTK_WIDGET (self)))
-    self->restore_tick = gtk_widget_add_tick_callback (GTK_WIDGET (self), restore_tick_cb,
-                                                       NULL, NULL);
-  else
-    restore (self);
+  /* A session the application began to resume before the window existed
+   * (the keyring read and the customer asked for from threads) is resumed
+   * as soon as its answers are in: when they come before the window's first
+   * frame, that frame shows the account, without a blank page before it. */
+  restore (self);
 
   return TRUE;
 }

@@ -23,6 +23,9 @@
  *       the rows on screen wait for their page (Patron asks for it once the
  *       list has been still for a moment) or a page is being fetched, and
  *       notes memory and requests at the end.
+ *   bench-orders --store URL --start
+ *       only the start: quits once the account page is painted (to profile
+ *       the start alone, with perf).
  *   bench-orders --store URL --details
  *       as above, but instead of End a click on the first row, and the
  *       first frame of the order's window with its details.
@@ -74,6 +77,7 @@ typedef struct
   gboolean         scrolling;
   gboolean         gestures;
   gboolean         details;
+  gboolean         start_only;
   gint64           details_click_us;
   guint            gesture;          /* the one under way */
   guint            gesture_step;
@@ -770,6 +774,15 @@ after_paint_cb (GdkFrameClock *clock,
         return;
       b->account_us = now;
       b->cpu_account_us = bench_cpu_time_us ();
+      if (b->start_only)
+        {
+          bench_print ("window_frame_us", "%" G_GINT64_FORMAT, b->window_frame_us);
+          bench_print ("signed_in_us", "%" G_GINT64_FORMAT, b->signed_in_us);
+          bench_print ("account_us", "%" G_GINT64_FORMAT, b->account_us);
+          bench_print ("cpu_account_us", "%" G_GINT64_FORMAT, b->cpu_account_us);
+          quit (b, 0);
+          return;
+        }
       g_timeout_add (LOOK_MS, open_orders_cb, b);
       return;
     }
@@ -960,6 +973,7 @@ main (int   argc,
   gboolean scroll = FALSE;
   gboolean gestures = FALSE;
   gboolean details = FALSE;
+  gboolean start_only = FALSE;
   char *app_argv[4];
   GOptionEntry entries[] = {
     { "store", 0, 0, G_OPTION_ARG_STRING, &store_url, "The store", "URL" },
@@ -969,6 +983,8 @@ main (int   argc,
       "slow scroll, counting the pages asked for", NULL },
     { "details", 0, 0, G_OPTION_ARG_NONE, &details, "Then, instead of End, the first order's "
       "details", NULL },
+    { "start", 0, 0, G_OPTION_ARG_NONE, &start_only, "Only the start: quit once the account is "
+      "painted (for profiling the start alone)", NULL },
     { NULL }
   };
 
@@ -995,6 +1011,7 @@ main (int   argc,
   bench.scroll = scroll;
   bench.gestures = gestures;
   bench.details = details;
+  bench.start_only = start_only;
   bench.asked = g_hash_table_new (NULL, NULL);
   g_log_set_writer_func (log_writer, NULL, NULL);
 

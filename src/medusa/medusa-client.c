@@ -28,6 +28,10 @@
  */
 
 #define READ_CHUNK_SIZE (64 * 1024)
+/* An answer no larger is read where it came (a customer, an address: well
+ * under a millisecond), without a worker thread's round trip: what it
+ * changes on screen comes in the same frame. */
+#define READ_HERE_MAX_SIZE (16 * 1024)
 
 struct _MedusaClient
 {
@@ -671,7 +675,8 @@ keep_shown (GTask     *task,
 }
 
 /* Reading an answer takes time that grows with it (up to the client's
- * largest, 16 MiB by default): never on the caller's main loop. */
+ * largest, 16 MiB by default): never on the caller's main loop, but for a
+ * small one (READ_HERE_MAX_SIZE). */
 static void
 parse_thread (GTask        *task,
               gpointer      source_object,
@@ -864,7 +869,10 @@ call_cb (GObject      *object,
       data->lasting = request->lasting;
     }
   g_task_set_task_data (task, data, (GDestroyNotify) parse_data_free);
-  g_task_run_in_thread (task, parse_thread);
+  if (g_bytes_get_size (body) <= READ_HERE_MAX_SIZE)
+    parse_thread (task, self, data, g_task_get_cancellable (task));
+  else
+    g_task_run_in_thread (task, parse_thread);
 }
 
 static GError *

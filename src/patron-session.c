@@ -1015,7 +1015,9 @@ restore_customer_cb (GObject      *object,
     }
 
   self->remember = TRUE;
-  set_customer (self, customer, medusa_customer_get_email (customer));
+  /* out of reach, the answer is the copy shown already */
+  if (!copy_shown || !medusa_client_get_offline (self->client))
+    set_customer (self, customer, medusa_customer_get_email (customer));
   renew_kept_token (self);
   g_task_return_boolean (task, TRUE);
 }
@@ -1058,6 +1060,7 @@ restore_lookup_cb (GObject      *object,
   g_autofree char *email = NULL;
   GCancellable *cancellable;
   char *token = NULL;
+  gboolean answered;
 
   if (!patron_secrets_lookup_finish (result, &email, &token, &error))
     {
@@ -1076,6 +1079,9 @@ restore_lookup_cb (GObject      *object,
   wipe_free (token);
   set_restoring (self, TRUE);
   cancellable = g_task_get_cancellable (task);
+  /* the answer sent for ahead is in already (or the store is out of reach,
+   * and the client reads the copy itself) */
+  answered = self->prefetch != NULL && medusa_prefetch_get_answered (self->prefetch);
   medusa_client_get_customer_async (self->client, cancellable,
                                     restore_customer_cb, g_steal_pointer (&task));
   /* the orders are asked for alongside, for the visit the customer begins */
@@ -1083,8 +1089,9 @@ restore_lookup_cb (GObject      *object,
   self->arriving = patron_visit_new (self->client);
   /* the copy shows at once meanwhile: a network that fails slowly would keep
    * the loading page up as long, and the store's answer replaces it */
-  medusa_client_recall_customer_async (self->client, cancellable, copy_customer_cb,
-                                       g_object_ref (self));
+  if (!answered)
+    medusa_client_recall_customer_async (self->client, cancellable, copy_customer_cb,
+                                         g_object_ref (self));
 }
 
 static void

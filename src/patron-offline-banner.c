@@ -31,6 +31,10 @@ struct _PatronOfflineBanner
 
 G_DEFINE_FINAL_TYPE (PatronOfflineBanner, patron_offline_banner, ADW_TYPE_BIN)
 
+/* the sentence's smallest width: narrow enough for the narrowest window
+ * (360 px) */
+#define PATRON_OFFLINE_BANNER_WIDTH_CHARS 20
+
 /**
  * patron_offline_banner_describe:
  * @seen_at: (nullable): when the copy came from the store
@@ -111,6 +115,10 @@ patron_offline_banner_init (PatronOfflineBanner *self)
   self->label = GTK_LABEL (gtk_label_new (NULL));
   gtk_label_set_wrap (self->label, TRUE);
   gtk_label_set_wrap_mode (self->label, PANGO_WRAP_WORD_CHAR);
+  /* a wrapping label without a width in characters takes its smallest
+   * width from its text laid out at width 0, a line a character: that
+   * costs the frame that shows the banner some milliseconds */
+  gtk_label_set_width_chars (self->label, PATRON_OFFLINE_BANNER_WIDTH_CHARS);
   gtk_label_set_justify (self->label, GTK_JUSTIFY_CENTER);
   gtk_widget_set_hexpand (GTK_WIDGET (self->label), TRUE);
   gtk_widget_add_css_class (GTK_WIDGET (self->label), "heading");

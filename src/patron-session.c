@@ -43,6 +43,7 @@ struct _PatronSession
   GAsyncResult     *prepared;         /* what it answered, for the restore */
   GTask            *restore;          /* a restore waiting for that answer */
   gboolean          restoring;        /* a kept session found, being resumed */
+  gboolean          copy_shown;       /* … its copy shown while the store is asked */
 
   /* the offline copy of a kept session's account, and asking again */
   PatronAccountCache *copy;
@@ -986,23 +987,66 @@ restore_customer_cb (GObject      *object,
   g_autoptr(MedusaCustomer) customer = NULL;
   GError *error = NULL;
 
+  gboolean copy_shown = self->copy_shown;
+
   stop_prefetch (self);
   set_restoring (self, FALSE);
+  self->copy_shown = FALSE;
   customer = medusa_client_get_customer_finish (MEDUSA_CLIENT (object), result, &error);
   if (customer == NULL)
     {
-      if (g_error_matches (error, MEDUSA_ERROR, MEDUSA_ERROR_UNAUTHORIZED))
+      /* (a copy shown has had its session forgotten by client_unauthorized_cb) */
+      if (g_error_matches (error, MEDUSA_ERROR, MEDUSA_ERROR_UNAUTHORIZED) && self->copy != NULL)
         forget_kept_session (self);
       end_visit (&self->arriving);
       medusa_client_set_access_token (self->client, NULL);
+      /* the copy shown meanwhile goes with the session */
+      set_customer (self, NULL, NULL);
       g_task_return_error (task, error);
       return;
     }
 
+  /* the copy was shown, and the customer has signed out since */
+  if (copy_shown && self->visit == NULL)
+    {
+      g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_CANCELLED,
+                               "The customer signed out meanwhile");
+      return;
+    }
+
   self->remember = TRUE;
-  set_customer (self, customer, medusa_customer_get_email (customer));
+  /* out of reach, the answer is the copy shown already */
+  if (!copy_shown || !medusa_client_get_offline (self->client))
+    set_customer (self, customer, medusa_customer_get_email (customer));
   renew_kept_token (self);
   g_task_return_boolean (task, TRUE);
+}
+
+/* The copy of the kept session's customer, read while the store is asked:
+ * shown unless the store has answered first or the restore is over. */
+static void
+copy_customer_cb (GObject      *object,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  g_autoptr(PatronSession) self = user_data;
+  g_autoptr(MedusaCustomer) customer = NULL;
+  g_autoptr(GError) error = NULL;
+
+  customer = medusa_client_recall_customer_finish (MEDUSA_CLIENT (object), result, &error);
+  if (customer == NULL)
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        g_debug ("No copy of the account to show meanwhile: %s", error->message);
+      return;
+    }
+  if (!self->restoring || self->visit != NULL || self->arriving == NULL)
+    return;
+
+  g_debug ("Showing the copy of the account while the store is asked");
+  self->copy_shown = TRUE;
+  self->remember = TRUE;
+  set_customer (self, customer, NULL);
 }
 
 static void
@@ -1016,6 +1060,7 @@ restore_lookup_cb (GObject      *object,
   g_autofree char *email = NULL;
   GCancellable *cancellable;
   char *token = NULL;
+  gboolean answered;
 
   if (!patron_secrets_lookup_finish (result, &email, &token, &error))
     {
@@ -1034,11 +1079,19 @@ restore_lookup_cb (GObject      *object,
   wipe_free (token);
   set_restoring (self, TRUE);
   cancellable = g_task_get_cancellable (task);
+  /* the answer sent for ahead is in already (or the store is out of reach,
+   * and the client reads the copy itself) */
+  answered = self->prefetch != NULL && medusa_prefetch_get_answered (self->prefetch);
   medusa_client_get_customer_async (self->client, cancellable,
                                     restore_customer_cb, g_steal_pointer (&task));
   /* the orders are asked for alongside, for the visit the customer begins */
   end_visit (&self->arriving);
   self->arriving = patron_visit_new (self->client);
+  /* the copy shows at once meanwhile: a network that fails slowly would keep
+   * the loading page up as long, and the store's answer replaces it */
+  if (!answered)
+    medusa_client_recall_customer_async (self->client, cancellable, copy_customer_cb,
+                                         g_object_ref (self));
 }
 
 static void

@@ -31,7 +31,7 @@ struct _PatronVisit
   gboolean         ended;
 
   int              order_count;        /* -1 until counted */
-  GCancellable    *count_cancellable;
+  GCancellable    *count_cancellable;  /* a count on its way */
   guint            count_idle;
 };
 
@@ -70,11 +70,15 @@ order_count_cb (GObject      *object,
   g_autoptr(GError) error = NULL;
 
   page = medusa_client_list_orders_finish (MEDUSA_CLIENT (object), result, &error);
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+
+  /* not cancelled: the count on its way was this one */
+  g_clear_object (&self->count_cancellable);
   if (page == NULL)
     {
       /* the count is a nicety: without it the account says less */
-      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        g_debug ("Could not count the orders: %s", error->message);
+      g_debug ("Could not count the orders: %s", error->message);
       return;
     }
 
@@ -295,8 +299,8 @@ patron_visit_get_customer (PatronVisit *self)
  * patron_visit_set_customer:
  *
  * The customer of the visit, as the store answered; again after they
- * signed in again. Their orders are counted again, but a count already
- * known stays meanwhile.
+ * signed in again. Their orders are counted again, unless a count is on
+ * its way, but a count already known stays meanwhile.
  */
 void
 patron_visit_set_customer (PatronVisit    *self,
@@ -312,7 +316,10 @@ patron_visit_set_customer (PatronVisit    *self,
   if (!g_set_object (&self->customer, customer))
     return;
 
-  count_orders (self);
+  /* a count asked for meanwhile (while a kept copy of the customer was
+   * shown) answers for this customer as well */
+  if (self->count_idle == 0 && self->count_cancellable == NULL)
+    count_orders (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CUSTOMER]);
 }
 

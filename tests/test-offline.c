@@ -730,11 +730,9 @@ splice_cb (GObject      *object,
   g_io_stream_splice_finish (result, NULL);
 }
 
-static gboolean
-forward_cb (GSocketService    *service,
-            GSocketConnection *connection,
-            GObject           *source,
-            gpointer           user_data)
+/* @connection passed on to the real store */
+static void
+splice_to_store (GSocketConnection *connection)
 {
   g_autoptr(GUri) uri = g_uri_parse (store_url, G_URI_FLAGS_NONE, NULL);
   g_autoptr(GSocketClient) client = g_socket_client_new ();
@@ -746,6 +744,15 @@ forward_cb (GSocketService    *service,
   g_io_stream_splice_async (G_IO_STREAM (connection), G_IO_STREAM (upstream),
                             G_IO_STREAM_SPLICE_CLOSE_STREAM1 | G_IO_STREAM_SPLICE_CLOSE_STREAM2,
                             G_PRIORITY_DEFAULT, NULL, splice_cb, NULL);
+}
+
+static gboolean
+forward_cb (GSocketService    *service,
+            GSocketConnection *connection,
+            GObject           *source,
+            gpointer           user_data)
+{
+  splice_to_store (connection);
 
   return TRUE;
 }
@@ -763,6 +770,122 @@ forward (const char *url)
   g_signal_connect (service, "incoming", G_CALLBACK (forward_cb), NULL);
 
   return service;
+}
+
+/* The real store behind a slow network: a port of ours whose connections
+ * wait until release() passes them on. */
+typedef struct
+{
+  GSocketService *service;
+  GPtrArray      *waiting;     /* (element-type GSocketConnection) */
+  gboolean        released;
+} SlowStore;
+
+static gboolean
+hold_cb (GSocketService    *service,
+         GSocketConnection *connection,
+         GObject           *source,
+         SlowStore         *slow)
+{
+  if (slow->released)
+    splice_to_store (connection);
+  else
+    g_ptr_array_add (slow->waiting, g_object_ref (connection));
+
+  return TRUE;
+}
+
+static SlowStore *
+slow_store_new (const char *url)
+{
+  g_autoptr(GUri) uri = g_uri_parse (url, G_URI_FLAGS_NONE, NULL);
+  SlowStore *slow = g_new0 (SlowStore, 1);
+  g_autoptr(GError) error = NULL;
+
+  slow->service = g_socket_service_new ();
+  slow->waiting = g_ptr_array_new_with_free_func (g_object_unref);
+  g_assert_true (g_socket_listener_add_inet_port (G_SOCKET_LISTENER (slow->service),
+                                                  g_uri_get_port (uri), NULL, &error));
+  g_assert_no_error (error);
+  g_signal_connect (slow->service, "incoming", G_CALLBACK (hold_cb), slow);
+
+  return slow;
+}
+
+static void
+slow_store_release (SlowStore *slow)
+{
+  slow->released = TRUE;
+  for (guint i = 0; i < slow->waiting->len; i++)
+    splice_to_store (g_ptr_array_index (slow->waiting, i));
+  g_ptr_array_set_size (slow->waiting, 0);
+}
+
+static void
+slow_store_free (SlowStore *slow)
+{
+  g_socket_service_stop (slow->service);
+  g_socket_listener_close (G_SOCKET_LISTENER (slow->service));
+  g_object_unref (slow->service);
+  g_ptr_array_unref (slow->waiting);
+  g_free (slow);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (SlowStore, slow_store_free)
+
+/* The customer's first name in the copy in @directory made @first_name:
+ * what the copy shows told apart from what the store answers. */
+static void
+rename_in_copy (const char *directory,
+                const char *first_name)
+{
+  g_autoptr(GPtrArray) files = files_under (directory);
+  guint renamed = 0;
+
+  for (guint i = 0; i < files->len; i++)
+    {
+      const char *path = g_ptr_array_index (files, i);
+      g_autoptr(JsonParser) parser = json_parser_new ();
+      g_autoptr(JsonGenerator) generator = json_generator_new ();
+      g_autofree char *text = NULL;
+      JsonObject *root;
+
+      g_assert_true (json_parser_load_from_file (parser, path, NULL));
+      root = json_node_get_object (json_parser_get_root (parser));
+      if (!json_object_has_member (root, "customer"))
+        continue;
+      json_object_set_string_member (json_object_get_object_member (root, "customer"),
+                                     "first_name", first_name);
+      json_generator_set_root (generator, json_parser_get_root (parser));
+      text = json_generator_to_data (generator, NULL);
+      g_assert_true (g_file_set_contents_full (path, text, -1, G_FILE_SET_CONTENTS_CONSISTENT,
+                                               0600, NULL));
+      renamed++;
+    }
+  g_assert_cmpuint (renamed, ==, 1);
+}
+
+static gboolean
+has_customer (gpointer data)
+{
+  return patron_session_get_customer (data) != NULL;
+}
+
+/* A start at @url, behind a slow network: returns once the account shows,
+ * the store not having answered, and without the offline banner (the store
+ * has not said that it cannot be reached). */
+static PatronSession *
+restore_while_slow (const char    *url,
+                    GAsyncResult **result)
+{
+  PatronSession *session = new_session (url);
+
+  patron_session_restore_async (session, NULL, test_store_result_cb, result);
+  test_spin_until (has_customer, session);
+  g_assert_null (*result);
+  g_assert_false (patron_session_get_offline (session));
+
+  return session;
 }
 
 static void
@@ -826,6 +949,84 @@ test_copy_expired_offline (void)
   g_assert_false (g_file_test (directory, G_FILE_TEST_EXISTS));
   g_socket_service_stop (store);
   g_socket_listener_close (G_SOCKET_LISTENER (store));
+  sign_out (online);
+}
+
+/* A start with a copy kept shows the account from it at once, while the
+ * store is asked (a network that fails slowly would otherwise keep the
+ * loading page up as long). The store's answer replaces the copy's. */
+static void
+test_copy_shown_while_asking (void)
+{
+  g_autoptr(PatronSession) online = NULL;
+  g_autoptr(PatronSession) session = NULL;
+  g_autoptr(SlowStore) slow = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *url = unreachable_url ();
+  g_autofree char *order_id = NULL;
+  g_autofree char *directory = NULL;
+  g_autofree char *first_name = NULL;
+  MedusaCustomer *customer;
+
+  online = signed_in_session (store_url, TRUE, TRUE);
+  first_name = g_strdup (medusa_customer_get_first_name (patron_session_get_customer (online)));
+  directory = move_copy (see_account (online, &order_id), url);
+  rename_in_copy (directory, "Kept");
+  keep_in_keyring (url, medusa_client_get_access_token (patron_session_get_client (online)));
+
+  slow = slow_store_new (url);
+  session = restore_while_slow (url, &result);
+  g_assert_cmpstr (medusa_customer_get_first_name (patron_session_get_customer (session)), ==,
+                   "Kept");
+
+  slow_store_release (slow);
+  g_assert_true (patron_session_restore_finish (session, test_wait_for (&result), NULL, &error));
+  g_assert_no_error (error);
+  customer = patron_session_get_customer (session);
+  g_assert_nonnull (customer);
+  g_assert_cmpstr (medusa_customer_get_first_name (customer), ==, first_name);
+  g_assert_cmpstr (medusa_customer_get_email (customer), ==, buyer_email);
+  g_assert_false (patron_session_get_offline (session));
+
+  sign_out (session);
+  g_assert_false (g_file_test (directory, G_FILE_TEST_EXISTS));
+  sign_out (online);
+}
+
+/* The copy shown while the store is asked, and the store refuses the kept
+ * session: the account goes, sign-in is asked for (PatronSession::expired,
+ * and the restore fails as without a copy) and the copy is deleted. */
+static void
+test_copy_shown_then_expired (void)
+{
+  g_autoptr(PatronSession) online = NULL;
+  g_autoptr(PatronSession) session = NULL;
+  g_autoptr(SlowStore) slow = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *url = unreachable_url ();
+  g_autofree char *order_id = NULL;
+  g_autofree char *directory = NULL;
+  gboolean expired = FALSE;
+
+  online = signed_in_session (store_url, TRUE, TRUE);
+  directory = move_copy (see_account (online, &order_id), url);
+  keep_in_keyring (url, "expired.or.not");
+
+  slow = slow_store_new (url);
+  session = restore_while_slow (url, &result);
+  g_signal_connect (session, "expired", G_CALLBACK (expired_cb), &expired);
+
+  slow_store_release (slow);
+  g_assert_false (patron_session_restore_finish (session, test_wait_for (&result), NULL,
+                                                 &error));
+  g_assert_error (error, MEDUSA_ERROR, MEDUSA_ERROR_UNAUTHORIZED);
+  g_assert_true (expired);
+  g_assert_null (patron_session_get_customer (session));
+  g_assert_false (patron_session_get_signed_in (session));
+  g_assert_false (patron_session_get_offline (session));
+  g_assert_false (g_file_test (directory, G_FILE_TEST_EXISTS));
   sign_out (online);
 }
 
@@ -944,6 +1145,8 @@ main (int   argc,
       add_case ("/offline/copy/contents", &v1_store, test_copy_contents);
       add_case ("/offline/copy/restores-offline", &v1_store, test_copy_restores_offline);
       add_case ("/offline/copy/expired-offline", &v1_store, test_copy_expired_offline);
+      add_case ("/offline/copy/shown-while-asking", &v1_store, test_copy_shown_while_asking);
+      add_case ("/offline/copy/shown-then-expired", &v1_store, test_copy_shown_then_expired);
       add_case ("/offline/copy/forgotten-with-store", &v1_store, test_copy_forgotten_with_store);
       add_case ("/offline/copy/one-per-store", &v1_store, test_copy_one_per_store);
       add_case ("/offline/copy/only-when-kept", &v1_store, test_copy_only_when_kept);
@@ -957,6 +1160,7 @@ main (int   argc,
     {
       add_case ("/offline/v2/copy/contents", &v2_store, test_copy_contents);
       add_case ("/offline/v2/copy/restores-offline", &v2_store, test_copy_restores_offline);
+      add_case ("/offline/v2/copy/shown-while-asking", &v2_store, test_copy_shown_while_asking);
       add_case ("/offline/v2/copy/customer-outlasts-pages", &v2_store,
                 test_copy_customer_outlasts_pages);
     }

@@ -102,11 +102,26 @@ for l in open(sys.argv[1]):
     "$WORK/recording.jsonl")
   printf 'Authorization: Bearer %s\n' "$token" | curl -fsS -H @- -o "$WORK/page.json" "$R2K$page_path"
 
-  log "$RUNS rounds of: a bare window, Patron (${BACKENDS[*]}) at 2,000 replayed orders, the replay store's page"
+  # offline_start: one start with the 2,000-order store stopped, on Patron's copy of what it
+  # saw there (the account, the first and last pages: the round's starts pressed End), then
+  # the store again on its port. In each round beside the online starts, so that both are
+  # measured under the same load (issue 18: as fast as online).
+  offline_start() {
+    kill "$r2k_pid"; wait "$r2k_pid" 2>/dev/null || true
+    sed -i "/^$r2k_pid\$/d" "$WORK/stores.pids"
+    # until nothing answers there (curl: any HTTP answer is 0, a refused connection is not)
+    for _ in $(seq 50); do curl -s -m 1 -o /dev/null "$R2K/" || break; sleep 0.1; done
+    orders "${BACKENDS[0]}" "$WORK/offline.out" --store "$R2K"
+    store r2k replay "$WORK/recording.jsonl" --orders 2000 --port "${R2K##*:}"
+    r2k_pid=$(tail -1 "$WORK/stores.pids")
+  }
+
+  log "$RUNS rounds of: a bare window, Patron (${BACKENDS[*]}) at 2,000 replayed orders, the replay store's page, Patron offline on its copy"
   for _ in $(seq "$RUNS"); do
     echo "run=bare" >>"$WORK/window.out"; "$BIN/bench-window" >>"$WORK/window.out"
     for backend in "${BACKENDS[@]}"; do orders "$backend" "$WORK/start-$backend.out" --store "$R2K"; done
     curl_time "$R2K" "$page_path" "$token" >>"$WORK/curl-replay.out"
+    offline_start
   done
 
   log "pages per gesture at 2,000 orders"
@@ -117,23 +132,11 @@ for l in open(sys.argv[1]):
     echo "run=parse" >>"$WORK/parse.out"; "$BIN/bench-parse" "$WORK/page.json" 100 >>"$WORK/parse.out"
   done
 
-  # offline_starts: the 2,000-order store stopped, Patron starts on the copy of what it saw
-  # there (the account, the first and last pages: the rounds above pressed End)
-  offline_starts() {
-    log "the 2,000-order store stopped: $RUNS starts on Patron's copy, Orders clicked, End"
-    kill "$r2k_pid"
-    # until nothing answers there (curl: any HTTP answer is 0, a refused connection is not)
-    for _ in $(seq 50); do curl -s -m 1 -o /dev/null "$R2K/" || break; sleep 0.1; done
-    for _ in $(seq "$RUNS"); do orders "${BACKENDS[0]}" "$WORK/offline.out" --store "$R2K"; done
-  }
-
   if [[ $SMOKE -eq 1 ]]; then
     log "scrolling through 2,000 orders"
     orders file "$WORK/scroll.out" --store "$R2K" --scroll
-    offline_starts
     exit 0
   fi
-  offline_starts
 
   log "scrolling through 10,000 orders (RSS slope from 2,000)"
   orders gk "$WORK/scroll.out" --store "$R10K" --scroll

@@ -2110,6 +2110,60 @@ medusa_client_get_customer_finish (MedusaClient  *self,
 }
 
 /**
+ * medusa_client_recall_customer_async:
+ *
+ * Reads the signed-in customer as the client's answer store kept them
+ * (medusa_client_set_answer_store()), without asking the store: what can be
+ * shown at once while medusa_client_get_customer_async() asks. Fails with
+ * %G_IO_ERROR_NOT_FOUND when nothing readable is kept.
+ */
+void
+medusa_client_recall_customer_async (MedusaClient        *self,
+                                     GCancellable        *cancellable,
+                                     GAsyncReadyCallback  callback,
+                                     gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  MedusaRequest *request;
+  ParseData *data;
+
+  g_return_if_fail (MEDUSA_IS_CLIENT (self));
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, medusa_client_recall_customer_async);
+  if (self->answer_store == NULL)
+    {
+      g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_NOT_FOUND, "Nothing is kept");
+      return;
+    }
+
+  /* read in a thread, as warily as an answer from the network */
+  request = self->dialect->get_customer ();
+  data = g_new0 (ParseData, 1);
+  data->parse = (ParseFunc) self->dialect->parse_customer;
+  data->store = g_object_ref (self->answer_store);
+  data->key = g_strdup (request->path);
+  data->unreachable = g_error_new_literal (G_IO_ERROR, G_IO_ERROR_NOT_FOUND,
+                                           "No customer is kept");
+  medusa_request_free (request);
+  g_task_set_task_data (task, data, (GDestroyNotify) parse_data_free);
+  g_task_run_in_thread (task, parse_thread);
+}
+
+/**
+ * medusa_client_recall_customer_finish:
+ *
+ * Returns: (transfer full): the customer as kept
+ */
+MedusaCustomer *
+medusa_client_recall_customer_finish (MedusaClient  *self,
+                                      GAsyncResult  *result,
+                                      GError       **error)
+{
+  return call_finish (self, result, medusa_client_recall_customer_async, error);
+}
+
+/**
  * medusa_client_request_password_reset_async:
  *
  * Asks the store to email a password-reset token. v1 answers the same for

@@ -136,6 +136,13 @@ void               medusa_client_get_customer_async        (MedusaClient        
 MedusaCustomer    *medusa_client_get_customer_finish       (MedusaClient           *self,
                                                             GAsyncResult           *result,
                                                             GError                **error);
+void               medusa_client_recall_customer_async     (MedusaClient           *self,
+                                                            GCancellable           *cancellable,
+                                                            GAsyncReadyCallback     callback,
+                                                            gpointer                user_data);
+MedusaCustomer    *medusa_client_recall_customer_finish    (MedusaClient           *self,
+                                                            GAsyncResult           *result,
+                                                            GError                **error);
 void               medusa_client_request_password_reset_async  (MedusaClient       *self,
                                                                 const char         *email,
                                                                 GCancellable       *cancellable,

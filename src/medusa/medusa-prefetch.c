@@ -178,6 +178,30 @@ medusa_prefetch_add_customer (MedusaPrefetch *self)
   add_request (self, medusa_dialect_for_version (self->api_version)->get_customer ());
 }
 
+/**
+ * medusa_prefetch_get_answered:
+ *
+ * Safe to call from any thread.
+ *
+ * Returns: whether the requests have been sent and every one has had its
+ *   answer (or failed), claimed or not
+ */
+gboolean
+medusa_prefetch_get_answered (MedusaPrefetch *self)
+{
+  gboolean answered;
+
+  g_return_val_if_fail (MEDUSA_IS_PREFETCH (self), FALSE);
+
+  g_mutex_lock (&self->mutex);
+  answered = self->access_token != NULL;
+  for (guint i = 0; i < self->entries->len && answered; i++)
+    answered = ((Entry *) g_ptr_array_index (self->entries, i))->answered;
+  g_mutex_unlock (&self->mutex);
+
+  return answered;
+}
+
 /* ------------------------------------------------------------------------ */
 /* Claims, from the client                                                  */
 

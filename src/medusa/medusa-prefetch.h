@@ -22,6 +22,7 @@ MedusaPrefetch *medusa_prefetch_new          (const char              *base_url)
 MedusaPrefetch *medusa_prefetch_new_for_client (MedusaClient         *client);
 const char     *medusa_prefetch_get_base_url (MedusaPrefetch          *self);
 void            medusa_prefetch_add_customer (MedusaPrefetch          *self);
+gboolean        medusa_prefetch_get_answered (MedusaPrefetch          *self);
 void            medusa_prefetch_send_async   (MedusaPrefetch          *self,
                                               const char              *access_token,
                                               GCancellable            *cancellable,

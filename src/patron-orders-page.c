@@ -1355,18 +1355,15 @@ show_what_the_store_can_do (PatronOrdersPage *self,
   gtk_widget_set_visible (self->unsupported_label, (can & all) != all);
 }
 
-/**
- * patron_orders_page_set_session:
- *
- * Shows the orders of @session's customer, loading them afresh.
- */
-void
-patron_orders_page_set_session (PatronOrdersPage *self,
-                                PatronSession    *session)
+/* The orders of @session's customer afresh; a @held list asks the store for
+ * nothing until released. */
+static void
+set_session (PatronOrdersPage *self,
+             PatronSession    *session,
+             gboolean          held)
 {
   g_autoptr(GtkNoSelection) selection = NULL;
   g_autoptr(MedusaOrderQuery) query = NULL;
-  g_return_if_fail (PATRON_IS_ORDERS_PAGE (self));
 
   gtk_list_view_set_model (self->list_view, NULL);
   g_clear_object (&self->orders);
@@ -1390,6 +1387,7 @@ patron_orders_page_set_session (PatronOrdersPage *self,
   query = query_from_filters (self);
   self->orders = medusa_order_list_new (patron_session_get_client (session),
                                         PATRON_ORDERS_PAGE_SIZE);
+  medusa_order_list_set_held (self->orders, held);
   medusa_order_list_set_query (self->orders, query);
   g_signal_connect_object (self->orders, "notify::loaded", G_CALLBACK (update_state), self,
                            G_CONNECT_SWAPPED);
@@ -1405,6 +1403,61 @@ patron_orders_page_set_session (PatronOrdersPage *self,
                            self, G_CONNECT_SWAPPED);
   expect_session_count (self);
   update_state (self);
+}
+
+/**
+ * patron_orders_page_set_session:
+ *
+ * Shows the orders of @session's customer, loading them afresh.
+ */
+void
+patron_orders_page_set_session (PatronOrdersPage *self,
+                                PatronSession    *session)
+{
+  g_return_if_fail (PATRON_IS_ORDERS_PAGE (self));
+
+  set_session (self, session, FALSE);
+}
+
+/**
+ * patron_orders_page_prepare:
+ *
+ * Makes the page ready for @session's orders before it is shown, asking the
+ * store for nothing: the list over the number of orders the session knows,
+ * and the list view's rows over its placeholders, so that opening the page
+ * (patron_orders_page_open()) only asks for the first page and fills them
+ * in. Does nothing if the page shows or holds @session's orders already.
+ */
+void
+patron_orders_page_prepare (PatronOrdersPage *self,
+                            PatronSession    *session)
+{
+  g_return_if_fail (PATRON_IS_ORDERS_PAGE (self));
+  g_return_if_fail (PATRON_IS_SESSION (session));
+
+  if (self->orders != NULL && self->session == session)
+    return;
+
+  set_session (self, session, TRUE);
+}
+
+/**
+ * patron_orders_page_open:
+ *
+ * Shows the orders of @session's customer: those prepared for it
+ * (patron_orders_page_prepare()), now asked for, or else afresh.
+ */
+void
+patron_orders_page_open (PatronOrdersPage *self,
+                         PatronSession    *session)
+{
+  g_return_if_fail (PATRON_IS_ORDERS_PAGE (self));
+
+  if (self->orders != NULL && self->session == session &&
+      medusa_order_list_get_held (self->orders))
+    medusa_order_list_set_held (self->orders, FALSE);
+  else
+    set_session (self, session, FALSE);
 }
 
 /**

@@ -29,6 +29,10 @@ G_DECLARE_FINAL_TYPE (PatronOrdersPage, patron_orders_page, PATRON, ORDERS_PAGE,
 MedusaOrderQuery *patron_orders_page_history_query (void);
 void              patron_orders_page_set_session   (PatronOrdersPage *self,
                                                     PatronSession    *session);
+void              patron_orders_page_prepare       (PatronOrdersPage *self,
+                                                    PatronSession    *session);
+void              patron_orders_page_open          (PatronOrdersPage *self,
+                                                    PatronSession    *session);
 void              patron_orders_page_reload        (PatronOrdersPage *self);
 void              patron_orders_page_set_can_export (PatronOrdersPage *self,
                                                     gboolean          can_export);

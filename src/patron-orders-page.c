@@ -85,6 +85,7 @@ struct _PatronOrdersPage
   PatronSession   *session;
   PatronVisit     *visit;     /* the customer's whose orders these are */
   MedusaOrderList *orders;
+  gint64           expected_at;     /* asked for before being shown, then */
   gboolean         cannot_export;   /* counter mode: no customer's file */
 
   /* the date range, as local midnights of the first and the last day */
@@ -1367,6 +1368,7 @@ set_session (PatronOrdersPage *self,
 
   gtk_list_view_set_model (self->list_view, NULL);
   g_clear_object (&self->orders);
+  self->expected_at = 0;
   if (self->visit != NULL)
     g_signal_handlers_disconnect_by_func (self->visit, expect_session_count, self);
   g_clear_object (&self->visit);
@@ -1442,22 +1444,52 @@ patron_orders_page_prepare (PatronOrdersPage *self,
 }
 
 /**
+ * patron_orders_page_expect:
+ *
+ * The page is likely to be shown soon for @session (the pointer is on the
+ * way there): its first page is asked for now, once, if the page is not
+ * showing @session's orders already.
+ */
+void
+patron_orders_page_expect (PatronOrdersPage *self,
+                           PatronSession    *session)
+{
+  g_return_if_fail (PATRON_IS_ORDERS_PAGE (self));
+  g_return_if_fail (PATRON_IS_SESSION (session));
+
+  patron_orders_page_prepare (self, session);
+  if (self->orders == NULL || !medusa_order_list_get_held (self->orders))
+    return;
+
+  medusa_order_list_set_held (self->orders, FALSE);
+  self->expected_at = g_get_monotonic_time ();
+}
+
+/**
  * patron_orders_page_open:
  *
  * Shows the orders of @session's customer: those prepared for it
- * (patron_orders_page_prepare()), now asked for, or else afresh.
+ * (patron_orders_page_prepare()), now asked for; those asked for a moment
+ * ago (patron_orders_page_expect(), at most %PATRON_ORDERS_EXPECT_KEEP_S
+ * seconds); or else afresh.
  */
 void
 patron_orders_page_open (PatronOrdersPage *self,
                          PatronSession    *session)
 {
+  gboolean expected;
+
   g_return_if_fail (PATRON_IS_ORDERS_PAGE (self));
 
+  expected = self->expected_at != 0 &&
+             g_get_monotonic_time () - self->expected_at <
+             PATRON_ORDERS_EXPECT_KEEP_S * G_USEC_PER_SEC;
   if (self->orders != NULL && self->session == session &&
-      medusa_order_list_get_held (self->orders))
+      (medusa_order_list_get_held (self->orders) || expected))
     medusa_order_list_set_held (self->orders, FALSE);
   else
     set_session (self, session, FALSE);
+  self->expected_at = 0;
 }
 
 /**

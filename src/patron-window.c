@@ -984,6 +984,25 @@ navigate_action (GtkWidget  *widget,
   show_page (self, page);
 }
 
+/* The pointer on the account's Show Orders: their first page is asked for
+ * now, so that a click shows it at once. At most once a visit to the account
+ * (a second time only after the orders were shown and left); nothing of it
+ * outlives the visit (the orders page goes at its end). */
+static void
+expect_orders_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  PatronWindow *self = PATRON_WINDOW (widget);
+
+  if (self->session == NULL || !patron_session_get_signed_in (self->session) ||
+      g_strcmp0 (visible_page (self), "account") != 0 ||
+      (self->orders_nav_page != NULL && gtk_widget_get_mapped (self->orders_nav_page)))
+    return;
+
+  patron_orders_page_expect (orders_page (self), self->session);
+}
+
 static void
 show_reset (PatronWindow *self,
             const char   *email,
@@ -1786,6 +1805,8 @@ patron_window_class_init (PatronWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PatronWindow, next_customer_button);
 
   gtk_widget_class_install_action (widget_class, "win.navigate", "(ss)", navigate_action);
+  gtk_widget_class_install_action (widget_class, "win.expect-orders", NULL,
+                                   expect_orders_action);
   gtk_widget_class_install_action (widget_class, "win.open-reset", "(ss)", open_reset_action);
   gtk_widget_class_install_action (widget_class, "win.reset-other", NULL, reset_other_action);
   gtk_widget_class_install_action (widget_class, "win.use-store", "s", use_store_action);

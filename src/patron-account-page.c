@@ -35,6 +35,7 @@ struct _PatronAccountPage
   GCancellable   *cancellable;
   GPtrArray      *pending_deletes;
   char           *unsaved_id;   /* whose profile edits wait for a new session */
+  guint           intent_source; /* the pointer resting on Show Orders */
 
   GtkLabel       *name_label;
   GtkLabel       *signed_in_label;
@@ -239,6 +240,35 @@ save_done_cb (GObject      *object,
   /* the session took the store's answer into the customer: show it */
   gtk_widget_set_visible (self->save_box, FALSE);
   revert_cb (self);
+}
+
+/* How long the pointer rests on Show Orders before a click is expected: a
+ * pointer passing over it on its way elsewhere asks for nothing. */
+#define INTENT_MS 60
+
+static gboolean
+intent_cb (gpointer user_data)
+{
+  PatronAccountPage *self = user_data;
+
+  self->intent_source = 0;
+  gtk_widget_activate_action (GTK_WIDGET (self), "win.expect-orders", NULL);
+
+  return G_SOURCE_REMOVE;
+}
+
+/* The pointer came onto Show Orders: a click is likely to follow. */
+static void
+orders_intent_cb (PatronAccountPage *self)
+{
+  if (self->intent_source == 0)
+    self->intent_source = g_timeout_add (INTENT_MS, intent_cb, self);
+}
+
+static void
+orders_intent_left_cb (PatronAccountPage *self)
+{
+  g_clear_handle_id (&self->intent_source, g_source_remove);
 }
 
 static void
@@ -811,6 +841,7 @@ patron_account_page_dispose (GObject *object)
 {
   PatronAccountPage *self = (PatronAccountPage *)object;
 
+  g_clear_handle_id (&self->intent_source, g_source_remove);
   /* deletions the user did not undo are sent now, and finish on their own */
   if (self->pending_deletes != NULL)
     {
@@ -862,6 +893,8 @@ patron_account_page_class_init (PatronAccountPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PatronAccountPage, addresses_group);
   gtk_widget_class_bind_template_callback (widget_class, profile_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, save_cb);
+  gtk_widget_class_bind_template_callback (widget_class, orders_intent_cb);
+  gtk_widget_class_bind_template_callback (widget_class, orders_intent_left_cb);
   gtk_widget_class_bind_template_callback (widget_class, revert_cb);
   gtk_widget_class_bind_template_callback (widget_class, add_address_cb);
   gtk_widget_class_bind_template_callback (widget_class, change_email_cb);

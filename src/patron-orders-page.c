@@ -85,6 +85,7 @@ struct _PatronOrdersPage
   PatronSession   *session;
   PatronVisit     *visit;     /* the customer's whose orders these are */
   MedusaOrderList *orders;
+  gint64           expected_at;     /* asked for before being shown, then */
   gboolean         cannot_export;   /* counter mode: no customer's file */
 
   /* the date range, as local midnights of the first and the last day */
@@ -1356,21 +1357,19 @@ show_what_the_store_can_do (PatronOrdersPage *self,
   gtk_widget_set_visible (self->unsupported_label, (can & all) != all);
 }
 
-/**
- * patron_orders_page_set_session:
- *
- * Shows the orders of @session's customer, loading them afresh.
- */
-void
-patron_orders_page_set_session (PatronOrdersPage *self,
-                                PatronSession    *session)
+/* The orders of @session's customer afresh; a @held list asks the store for
+ * nothing until released. */
+static void
+set_session (PatronOrdersPage *self,
+             PatronSession    *session,
+             gboolean          held)
 {
   g_autoptr(GtkNoSelection) selection = NULL;
   g_autoptr(MedusaOrderQuery) query = NULL;
-  g_return_if_fail (PATRON_IS_ORDERS_PAGE (self));
 
   gtk_list_view_set_model (self->list_view, NULL);
   g_clear_object (&self->orders);
+  self->expected_at = 0;
   if (self->visit != NULL)
     g_signal_handlers_disconnect_by_func (self->visit, expect_session_count, self);
   g_clear_object (&self->visit);
@@ -1391,6 +1390,7 @@ patron_orders_page_set_session (PatronOrdersPage *self,
   query = query_from_filters (self);
   self->orders = medusa_order_list_new (patron_session_get_client (session),
                                         PATRON_ORDERS_PAGE_SIZE);
+  medusa_order_list_set_held (self->orders, held);
   medusa_order_list_set_query (self->orders, query);
   g_signal_connect_object (self->orders, "notify::loaded", G_CALLBACK (update_state), self,
                            G_CONNECT_SWAPPED);
@@ -1406,6 +1406,91 @@ patron_orders_page_set_session (PatronOrdersPage *self,
                            self, G_CONNECT_SWAPPED);
   expect_session_count (self);
   update_state (self);
+}
+
+/**
+ * patron_orders_page_set_session:
+ *
+ * Shows the orders of @session's customer, loading them afresh.
+ */
+void
+patron_orders_page_set_session (PatronOrdersPage *self,
+                                PatronSession    *session)
+{
+  g_return_if_fail (PATRON_IS_ORDERS_PAGE (self));
+
+  set_session (self, session, FALSE);
+}
+
+/**
+ * patron_orders_page_prepare:
+ *
+ * Makes the page ready for @session's orders before it is shown, asking the
+ * store for nothing: the list over the number of orders the session knows,
+ * and the list view's rows over its placeholders, so that opening the page
+ * (patron_orders_page_open()) only asks for the first page and fills them
+ * in. Does nothing if the page shows or holds @session's orders already.
+ */
+void
+patron_orders_page_prepare (PatronOrdersPage *self,
+                            PatronSession    *session)
+{
+  g_return_if_fail (PATRON_IS_ORDERS_PAGE (self));
+  g_return_if_fail (PATRON_IS_SESSION (session));
+
+  if (self->orders != NULL && self->session == session)
+    return;
+
+  set_session (self, session, TRUE);
+}
+
+/**
+ * patron_orders_page_expect:
+ *
+ * The page is likely to be shown soon for @session (the pointer is on the
+ * way there): its first page is asked for now, once, if the page is not
+ * showing @session's orders already.
+ */
+void
+patron_orders_page_expect (PatronOrdersPage *self,
+                           PatronSession    *session)
+{
+  g_return_if_fail (PATRON_IS_ORDERS_PAGE (self));
+  g_return_if_fail (PATRON_IS_SESSION (session));
+
+  patron_orders_page_prepare (self, session);
+  if (self->orders == NULL || !medusa_order_list_get_held (self->orders))
+    return;
+
+  medusa_order_list_set_held (self->orders, FALSE);
+  self->expected_at = g_get_monotonic_time ();
+}
+
+/**
+ * patron_orders_page_open:
+ *
+ * Shows the orders of @session's customer: those prepared for it
+ * (patron_orders_page_prepare()), now asked for; those asked for a moment
+ * ago (patron_orders_page_expect(), at most %PATRON_ORDERS_EXPECT_KEEP_S
+ * seconds); or else afresh.
+ */
+void
+patron_orders_page_open (PatronOrdersPage *self,
+                         PatronSession    *session)
+{
+  gboolean expected;
+
+  g_return_if_fail (PATRON_IS_ORDERS_PAGE (self));
+
+  expected = self->expected_at != 0 &&
+             g_get_monotonic_time () - self->expected_at <
+             PATRON_ORDERS_EXPECT_KEEP_S * G_USEC_PER_SEC;
+  if (self->orders != NULL && self->session == session &&
+      (medusa_order_list_get_held (self->orders) || expected))
+    medusa_order_list_set_held (self->orders, FALSE);
+  else
+    set_session (self, session, FALSE);
+  self->expected_at = 0;
 }
 
 /**

@@ -17,6 +17,10 @@ G_BEGIN_DECLS
  * asked for: a jump or a fling asks only for where it lands. */
 #define PATRON_ORDERS_SETTLE_MS 100
 
+/* How long a first page asked for before Orders was clicked (the pointer on
+ * the way there) is shown as it came, rather than asked for again. */
+#define PATRON_ORDERS_EXPECT_KEEP_S 60
+
 G_DECLARE_FINAL_TYPE (PatronOrdersPage, patron_orders_page, PATRON, ORDERS_PAGE, AdwBin)
 
 /* Orders per request, chosen from measurements (benchmarks/README.md, "Orders
@@ -28,6 +32,12 @@ G_DECLARE_FINAL_TYPE (PatronOrdersPage, patron_orders_page, PATRON, ORDERS_PAGE,
 
 MedusaOrderQuery *patron_orders_page_history_query (void);
 void              patron_orders_page_set_session   (PatronOrdersPage *self,
+                                                    PatronSession    *session);
+void              patron_orders_page_prepare       (PatronOrdersPage *self,
+                                                    PatronSession    *session);
+void              patron_orders_page_expect        (PatronOrdersPage *self,
+                                                    PatronSession    *session);
+void              patron_orders_page_open          (PatronOrdersPage *self,
                                                     PatronSession    *session);
 void              patron_orders_page_reload        (PatronOrdersPage *self);
 void              patron_orders_page_set_can_export (PatronOrdersPage *self,

@@ -43,6 +43,8 @@ struct _PatronWindow
   const char           *after_discard;   /* the action to carry out once confirmed */
   GtkWindow            *answered;        /* the question, while it is answered */
   PatronSession        *session;
+  guint                 prepare_tick;    /* the orders made ready after a frame… */
+  guint                 prepare_idle;    /* … of the account, once idle */
   char                 *customer_id;     /* whose visit the pages show, if anyone's */
   char                 *reset_email;     /* a link for another account, once agreed to */
   char                 *reset_token;
@@ -94,6 +96,7 @@ static void     end_visit             (PatronWindow *self,
                                        gboolean      leaving);
 static void     update_idle           (PatronWindow *self);
 static void     add_orders_page       (PatronWindow *self);
+static void     prepare_orders_later  (PatronWindow *self);
 
 /* One customer after another at a shared workstation: the key, or
  * --counter. */
@@ -371,7 +374,10 @@ orders_hidden_cb (PatronWindow *self,
                   GtkWidget    *page)
 {
   if (page == self->orders_nav_page && !orders_shown (self))
-    patron_orders_page_set_session (self->orders_page, NULL);
+    {
+      patron_orders_page_set_session (self->orders_page, NULL);
+      prepare_orders_later (self);
+    }
 }
 
 #if ADW_CHECK_VERSION (1, 4, 0)
@@ -438,12 +444,67 @@ add_orders_page (PatronWindow *self)
                                GTK_ACCESSIBLE_STATE_HIDDEN, TRUE, -1);
 }
 
+/* The orders page is made ready for the customer while they look at the
+ * account, once its frame is drawn and nothing else waits: the page, and
+ * its list view's rows over the placeholders of the orders the session
+ * counted, asking the store for nothing. The click on Orders then only asks
+ * for the first page and fills the rows in (patron_orders_page_open()). */
+static gboolean
+prepare_orders_cb (gpointer user_data)
+{
+  PatronWindow *self = user_data;
+
+  self->prepare_idle = 0;
+  /* still on the account, the orders not sliding away */
+  if (self->session == NULL || !patron_session_get_signed_in (self->session) ||
+      g_strcmp0 (visible_page (self), "account") != 0 ||
+      (self->orders_nav_page != NULL && gtk_widget_get_mapped (self->orders_nav_page)))
+    return G_SOURCE_REMOVE;
+
+  patron_orders_page_prepare (orders_page (self), self->session);
+
+  return G_SOURCE_REMOVE;
+}
+
+/* at the frame's start: the idle runs once it is painted */
+static gboolean
+prepare_tick_cb (GtkWidget     *widget,
+                 GdkFrameClock *clock,
+                 gpointer       user_data)
+{
+  PatronWindow *self = PATRON_WINDOW (widget);
+
+  self->prepare_tick = 0;
+  if (self->prepare_idle == 0)
+    self->prepare_idle = g_idle_add_full (G_PRIORITY_LOW, prepare_orders_cb, self, NULL);
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+prepare_orders_later (PatronWindow *self)
+{
+  if (self->prepare_tick == 0 && self->prepare_idle == 0)
+    self->prepare_tick = gtk_widget_add_tick_callback (GTK_WIDGET (self), prepare_tick_cb,
+                                                       NULL, NULL);
+}
+
+static void
+cancel_prepare_orders (PatronWindow *self)
+{
+  if (self->prepare_tick != 0)
+    gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->prepare_tick);
+  self->prepare_tick = 0;
+  g_clear_handle_id (&self->prepare_idle, g_source_remove);
+}
+
 /* The orders page goes, with everything of the customer it shows. */
 static void
 drop_orders_page (PatronWindow *self)
 {
   GtkWidget *page = self->orders_nav_page;
 
+  cancel_prepare_orders (self);
   if (page == NULL)
     return;
 
@@ -498,6 +559,9 @@ show_page (PatronWindow *self,
     gtk_stack_set_visible_child_full (self->stack, name, GTK_STACK_TRANSITION_TYPE_NONE);
   else if (!orders)
     gtk_stack_set_visible_child_name (self->stack, name);
+
+  if (signed_in && g_str_equal (name, "account"))
+    prepare_orders_later (self);
 
   /* a form starts where typing starts; the account and the orders keep
    * the focus where the user left it */
@@ -881,7 +945,7 @@ navigate_action (GtkWidget  *widget,
   else if (g_str_equal (page, "forgot"))
     patron_forgot_page_set_email (forgot_page (self), email);
   else if (g_str_equal (page, "orders"))
-    patron_orders_page_set_session (orders_page (self), self->session);
+    patron_orders_page_open (orders_page (self), self->session);
   else if (g_str_equal (page, "welcome"))
     {
       /* it starts empty: nothing to hand over */
@@ -895,6 +959,25 @@ navigate_action (GtkWidget  *widget,
     g_return_if_reached ();
 
   show_page (self, page);
+}
+
+/* The pointer on the account's Show Orders: their first page is asked for
+ * now, so that a click shows it at once. At most once a visit to the account
+ * (a second time only after the orders were shown and left); nothing of it
+ * outlives the visit (the orders page goes at its end). */
+static void
+expect_orders_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  PatronWindow *self = PATRON_WINDOW (widget);
+
+  if (self->session == NULL || !patron_session_get_signed_in (self->session) ||
+      g_strcmp0 (visible_page (self), "account") != 0 ||
+      (self->orders_nav_page != NULL && gtk_widget_get_mapped (self->orders_nav_page)))
+    return;
+
+  patron_orders_page_expect (orders_page (self), self->session);
 }
 
 static void
@@ -1647,6 +1730,7 @@ patron_window_dispose (GObject *object)
 
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
+  cancel_prepare_orders (self);
   if (self->session_bindings != NULL)
     g_binding_group_set_source (self->session_bindings, NULL);
   g_clear_object (&self->session_bindings);
@@ -1702,6 +1786,8 @@ patron_window_class_init (PatronWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PatronWindow, next_customer_button);
 
   gtk_widget_class_install_action (widget_class, "win.navigate", "(ss)", navigate_action);
+  gtk_widget_class_install_action (widget_class, "win.expect-orders", NULL,
+                                   expect_orders_action);
   gtk_widget_class_install_action (widget_class, "win.open-reset", "(ss)", open_reset_action);
   gtk_widget_class_install_action (widget_class, "win.reset-other", NULL, reset_other_action);
   gtk_widget_class_install_action (widget_class, "win.use-store", "s", use_store_action);

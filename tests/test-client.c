@@ -2299,6 +2299,39 @@ test_order_list_expected_count (void)
   }
 }
 
+/* A list made ahead of time and held asks for nothing, whatever a view
+ * does over its placeholders; released, it asks for its first page once and
+ * then for the pages the view showed meanwhile. */
+static void
+test_order_list_held (void)
+{
+  g_autoptr(MedusaClient) client = new_customer_with_orders ("holder", 3);
+  g_autoptr(MedusaOrderList) list = medusa_order_list_new (client, 2);
+  g_autoptr(MedusaOrderSlot) third = NULL;
+
+  medusa_order_list_set_held (list, TRUE);
+  g_assert_true (medusa_order_list_get_held (list));
+  medusa_order_list_set_query (list, NULL);
+  medusa_order_list_set_expected_count (list, 3);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 3);
+  third = g_list_model_get_item (G_LIST_MODEL (list), 2);
+  medusa_order_list_ensure_range (list, 0, 3);
+  medusa_order_list_retry (list, 0);
+  g_assert_cmpuint (medusa_order_list_get_n_requests (list), ==, 0);
+  g_assert_cmpuint (medusa_client_get_n_pending (client), ==, 0);
+  g_assert_false (medusa_order_list_get_loading (list));
+
+  medusa_order_list_set_held (list, FALSE);
+  medusa_order_list_set_held (list, FALSE);
+  g_assert_false (medusa_order_list_get_held (list));
+  g_assert_cmpuint (medusa_order_list_get_n_requests (list), ==, 1);
+  spin_until_idle (list);
+  g_assert_true (medusa_order_list_get_loaded (list));
+  /* the second page, shown while held, followed the first */
+  g_assert_cmpuint (medusa_order_list_get_n_requests (list), ==, 2);
+  g_assert_nonnull (medusa_order_slot_get_order (third));
+}
+
 /* What a view sees of a list: its length kept from items-changed alone. */
 static void
 mirror_items_changed_cb (GListModel *model,
@@ -3273,6 +3306,7 @@ main (int   argc,
   add_case ("/orders/list-model/boundaries", test_order_list_boundaries, ON_V1);
   add_case ("/orders/list-model/empty", test_order_list_empty, ON_BOTH);
   add_case ("/orders/list-model/expected-count", test_order_list_expected_count, ON_V1);
+  add_case ("/orders/list-model/held", test_order_list_held, ON_V1);
   add_case ("/orders/list-model/count-changes", test_order_list_count_changes, ON_V1);
   add_case ("/orders/list-model/order-leaves-filter", test_order_list_order_leaves_filter,
             ON_V1);

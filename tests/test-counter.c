@@ -183,11 +183,30 @@ sign_in_by_keyboard (PatronWindow *window,
   wait_for_page (window, "account");
 }
 
+static gboolean
+is_stay_button (GtkWidget  *widget,
+                const char *unused)
+{
+  return GTK_IS_BUTTON (widget) &&
+         g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (widget)), "win.stay") == 0;
+}
+
+/* the revealer with Stay Signed In: the orders page, made while the account
+ * shows, has revealers of its own */
+static gboolean
+is_idle_banner (GtkWidget  *widget,
+                const char *unused)
+{
+  GtkWidget *child = GTK_IS_REVEALER (widget) ? gtk_revealer_get_child (GTK_REVEALER (widget))
+                                              : NULL;
+
+  return child != NULL && find_widget (child, is_stay_button, NULL) != NULL;
+}
+
 static GtkRevealer *
 banner (PatronWindow *window)
 {
-  GtkWidget *revealer = find_widget (GTK_WIDGET (window), is_of_type,
-                                     (const char *) GTK_TYPE_REVEALER);
+  GtkWidget *revealer = find_widget (GTK_WIDGET (window), is_idle_banner, NULL);
 
   g_assert_nonnull (revealer);
   return GTK_REVEALER (revealer);

@@ -12,6 +12,7 @@
 #include "test-widgets.h"
 
 #include <adwaita.h>
+#include <gdk/x11/gdkx.h>
 #include <glib/gstdio.h>
 #include <libsoup/soup.h>
 #include <glib/gi18n.h>
@@ -3243,6 +3244,180 @@ test_orders_header_bar (void)
   close_window (GTK_WIDGET (window));
 }
 
+/* The list of the orders page the window made, or NULL */
+static MedusaOrderList *
+orders_model (PatronWindow *window)
+{
+  GtkWidget *page = patron_window_get_page (window, "orders");
+  GtkWidget *list = page != NULL ? find_widget (page, is_of_type,
+                                                (const char *) GTK_TYPE_LIST_VIEW) : NULL;
+  GtkSelectionModel *model = list != NULL ? gtk_list_view_get_model (GTK_LIST_VIEW (list)) : NULL;
+
+  return model != NULL ? MEDUSA_ORDER_LIST (gtk_no_selection_get_model (GTK_NO_SELECTION (model)))
+                       : NULL;
+}
+
+static GtkWidget *
+orders_view (PatronWindow *window)
+{
+  return find_widget (patron_window_get_page (window, "orders"), is_of_type,
+                      (const char *) GTK_TYPE_LIST_VIEW);
+}
+
+/* the orders page made while the account shows, its rows over the count */
+static gboolean
+orders_prepared (gpointer data)
+{
+  MedusaOrderList *orders = orders_model (data);
+
+  return orders != NULL && g_list_model_get_n_items (G_LIST_MODEL (orders)) > 0 &&
+         gtk_widget_get_first_child (orders_view (data)) != NULL;
+}
+
+/* While the customer looks at the account, the orders page is made ready
+ * (its list over the session's count, the list view's rows) asking the store
+ * for nothing; Orders then asks for one page and fills those rows in. Back on
+ * the account it is made ready again; the end of the visit drops it. */
+static void
+test_orders_prepared (void)
+{
+  PatronWindow *window = buyer_window ();
+  MedusaOrderList *orders;
+  GtkWidget *first_row;
+
+  spin_until (orders_prepared, window);
+  g_assert_cmpstr (patron_window_get_visible_page (window), ==, "account");
+  orders = orders_model (window);
+  g_assert_true (medusa_order_list_get_held (orders));
+  g_assert_cmpuint (medusa_order_list_get_n_requests (orders), ==, 0);
+  g_assert_false (medusa_order_list_get_loaded (orders));
+  first_row = gtk_widget_get_first_child (orders_view (window));
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.navigate", "(ss)", "orders", "");
+  wait_for_label (patron_window_get_page (window, "orders"), "Showing");
+  /* the list and the rows made before, one page asked for */
+  g_assert_true (orders_model (window) == orders);
+  g_assert_false (medusa_order_list_get_held (orders));
+  g_assert_cmpuint (medusa_order_list_get_n_requests (orders), ==, 1);
+  g_assert_true (gtk_widget_get_first_child (orders_view (window)) == first_row);
+
+  /* back: made ready again once the orders slid away, asking nothing */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.navigate", "(ss)", "account", "");
+  spin_until (window_settled, window);
+  spin_until (orders_prepared, window);
+  g_assert_true (orders_model (window) != orders);
+  g_assert_cmpuint (medusa_order_list_get_n_requests (orders_model (window)), ==, 0);
+
+  /* the end of the visit drops it, and nothing makes it again */
+  patron_window_end_visit (window);
+  g_assert_null (patron_window_get_page (window, "orders"));
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
+  g_assert_null (patron_window_get_page (window, "orders"));
+
+  close_window (GTK_WIDGET (window));
+}
+
+/* The X pointer warped to the centre of @to, or else to the corner of
+ * @window: real crossing events, as a mouse makes. FALSE (the test skipped)
+ * where that cannot be done. */
+static gboolean
+warp_pointer (PatronWindow *window,
+              GtkWidget    *to)
+{
+  GtkNative *native = GTK_NATIVE (window);
+  GdkDisplay *display = gtk_widget_get_display (GTK_WIDGET (window));
+  graphene_point_t point = GRAPHENE_POINT_INIT (1, 1);
+  Display *xdisplay;
+  double x, y;
+
+  if (!GDK_IS_X11_DISPLAY (display))
+    {
+      g_test_skip ("pointer motion is synthesized on X11 only");
+      return FALSE;
+    }
+
+  if (to != NULL)
+    {
+      g_assert_true (gtk_widget_compute_point (to, GTK_WIDGET (window),
+                                               &GRAPHENE_POINT_INIT (gtk_widget_get_width (to) / 2.f,
+                                                                     gtk_widget_get_height (to) / 2.f),
+                                               &point));
+      gtk_native_get_surface_transform (native, &x, &y);
+      point.x += x;
+      point.y += y;
+    }
+  xdisplay = gdk_x11_display_get_xdisplay (display);
+  XWarpPointer (xdisplay, None, gdk_x11_surface_get_xid (gtk_native_get_surface (native)),
+                0, 0, 0, 0, (int) point.x, (int) point.y);
+  XFlush (xdisplay);
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
+
+  return TRUE;
+}
+
+static gboolean
+orders_list_loaded (gpointer data)
+{
+  return medusa_order_list_get_loaded (data) && !medusa_order_list_get_loading (data);
+}
+
+/* The pointer on Show Orders asks for the first page of the orders made
+ * ready, once: a click then shows it asking for nothing more. A pointer that
+ * leaves and comes back asks nothing; what it brought goes with the visit. */
+static void
+test_orders_expected (void)
+{
+  PatronWindow *window = buyer_window ();
+  MedusaOrderList *orders;
+  GtkWidget *button;
+
+  spin_until (orders_prepared, window);
+  orders = orders_model (window);
+  button = find_widget (account_page (window), is_button_saying, "Show Orders");
+  g_assert_nonnull (button);
+  if (!warp_pointer (window, NULL))
+    {
+      close_window (GTK_WIDGET (window));
+      return;
+    }
+  g_assert_cmpuint (medusa_order_list_get_n_requests (orders), ==, 0);
+
+  warp_pointer (window, button);
+  spin_until (orders_list_loaded, orders);
+  g_assert_cmpstr (patron_window_get_visible_page (window), ==, "account");
+  g_assert_true (orders_model (window) == orders);
+  g_assert_cmpuint (medusa_order_list_get_n_requests (orders), ==, 1);
+  warp_pointer (window, NULL);
+  warp_pointer (window, button);
+  g_assert_cmpuint (medusa_order_list_get_n_requests (orders), ==, 1);
+
+  /* the click: the page that came, no page twice */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.navigate", "(ss)", "orders", "");
+  wait_for_label (patron_window_get_page (window, "orders"), "Showing");
+  g_assert_true (orders_model (window) == orders);
+  g_assert_cmpuint (medusa_order_list_get_n_requests (orders), ==, 1);
+
+  /* back on the account, a pointer on its way asks once more; the end of
+   * the visit takes what it brought */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.navigate", "(ss)", "account", "");
+  spin_until (window_settled, window);
+  spin_until (orders_prepared, window);
+  orders = orders_model (window);
+  warp_pointer (window, NULL);
+  warp_pointer (window, button);
+  spin_until (orders_list_loaded, orders);
+  g_assert_cmpuint (medusa_order_list_get_n_requests (orders), ==, 1);
+  g_object_add_weak_pointer (G_OBJECT (orders), (gpointer *) &orders);
+  patron_window_end_visit (window);
+  g_assert_null (patron_window_get_page (window, "orders"));
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
+  g_assert_null (orders);
+
+  close_window (GTK_WIDGET (window));
+}
+
 /* Every window Patron opens fits a phone as it first opens: each is opened
  * as Patron opens it, from a main window 360 px wide, in English, German
  * and French. */
@@ -5316,6 +5491,8 @@ main (int   argc,
   g_test_add_func ("/pages/orders/export", test_orders_page_export);
   g_test_add_func ("/pages/orders/details", test_order_window);
   g_test_add_func ("/pages/orders/header-bar", test_orders_header_bar);
+  g_test_add_func ("/pages/orders/prepared", test_orders_prepared);
+  g_test_add_func ("/pages/orders/expected", test_orders_expected);
   g_test_add_func ("/pages/visit/end-forgets-everything", test_end_of_visit);
   g_test_add_func ("/pages/visit/end-sends-deletion", test_end_of_visit_sends_deletion);
   g_test_add_func ("/pages/visit/other-customer-after-expiry", test_other_customer_after_expiry);

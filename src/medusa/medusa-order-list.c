@@ -186,6 +186,10 @@ slot_set_failed (MedusaOrderSlot *self,
  * and scrollbar while waiting. The other pages are still asked for only once
  * the first page has come, for its snapshot: those the view showed last
  * while it waited go out together when the main loop is next idle after it.
+ *
+ * A list may be made ahead of time and held (medusa_order_list_set_held()):
+ * it asks for nothing, not even its first page, until it is released, while
+ * a view makes its rows over the expected count's placeholders.
  */
 
 struct _MedusaOrderList
@@ -205,6 +209,7 @@ struct _MedusaOrderList
   GHashTable       *deferred;      /* pages on screen before the first page came */
   guint             send_idle;     /* sends them */
   guint             n_requests;
+  gboolean          held;          /* asks for nothing yet */
 };
 
 static void medusa_order_list_model_init (GListModelInterface *iface);
@@ -440,8 +445,11 @@ request_page (MedusaOrderList *self,
   if (self->client == NULL || g_hash_table_contains (self->in_flight, GUINT_TO_POINTER (page)))
     return;
 
-  /* the other pages wait for the first one: they need its snapshot */
-  if (page != 0 && !self->loaded)
+  /* a held list asks for the first page once released; the other pages
+   * wait for the first one: they need its snapshot */
+  if (self->held && page == 0)
+    return;
+  if (page != 0 && (!self->loaded || self->held))
     {
       g_hash_table_add (self->deferred, GUINT_TO_POINTER (page));
       return;
@@ -752,6 +760,49 @@ medusa_order_list_set_expected_count (MedusaOrderList *self,
     return;
 
   announce_resize (self, resize_quietly (self, count));
+}
+
+/**
+ * medusa_order_list_set_held:
+ * @held: whether the list asks the store for nothing for now
+ *
+ * A held list asks for no page: a view can be made over it ahead of time,
+ * its rows over the placeholders of an expected count
+ * (medusa_order_list_set_expected_count()), before anyone looks. Released,
+ * it asks for its first page if it has not come, and then for the pages
+ * asked for meanwhile that are still missing.
+ */
+void
+medusa_order_list_set_held (MedusaOrderList *self,
+                            gboolean         held)
+{
+  g_return_if_fail (MEDUSA_IS_ORDER_LIST (self));
+
+  held = !!held;
+  if (self->held == held)
+    return;
+
+  self->held = held;
+  if (held)
+    return;
+
+  if (!self->loaded)
+    request_page (self, 0);
+  else
+    send_deferred_later (self);
+}
+
+/**
+ * medusa_order_list_get_held:
+ *
+ * Returns: whether the list is held (medusa_order_list_set_held())
+ */
+gboolean
+medusa_order_list_get_held (MedusaOrderList *self)
+{
+  g_return_val_if_fail (MEDUSA_IS_ORDER_LIST (self), FALSE);
+
+  return self->held;
 }
 
 /**

@@ -37,6 +37,9 @@ const GError           *medusa_order_list_get_error     (MedusaOrderList        
 guint                   medusa_order_list_get_n_requests (MedusaOrderList       *self);
 void                    medusa_order_list_set_expected_count (MedusaOrderList   *self,
                                                               guint              count);
+void                    medusa_order_list_set_held      (MedusaOrderList        *self,
+                                                         gboolean                held);
+gboolean                medusa_order_list_get_held      (MedusaOrderList        *self);
 void                    medusa_order_list_ensure_range  (MedusaOrderList        *self,
                                                          guint                   position,
                                                          guint                   n_items);

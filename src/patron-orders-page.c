@@ -13,6 +13,7 @@
 #include "patron-error.h"
 #include "patron-form.h"
 #include "patron-money.h"
+#include "patron-offline-banner.h"
 #include "patron-order-row.h"
 #include "patron-order-window.h"
 #include "patron-orders-export.h"
@@ -95,6 +96,7 @@ struct _PatronOrdersPage
   guint            updating_filters : 1;
 
   AdwHeaderBar    *header_bar;
+  PatronOfflineBanner *offline_banner; /* under it: the page's own, never moved */
   AdwWindowTitle  *title;
   GtkLabel        *offline_search_label;
   GtkStack        *stack;
@@ -405,7 +407,7 @@ get_rows_on_screen (PatronOrdersPage *self,
       GtkWidget *row = gtk_widget_get_first_child (child);
       GtkListItem *item = row != NULL ? g_object_get_data (G_OBJECT (row), LIST_ITEM_KEY) : NULL;
       graphene_rect_t bounds;
-      guint position;
+      guint position = GTK_INVALID_LIST_POSITION;
 
       /* GTK 4.8 keeps the rows of the focus and the anchor, unmapped where
        * they were, when they leave the screen */
@@ -1186,6 +1188,9 @@ patron_orders_page_dispose (GObject *object)
   g_clear_object (&self->orders);
   g_clear_object (&self->session);
   g_clear_object (&self->visit);
+  if (self->offline_banner != NULL)
+    patron_offline_banner_set_session (self->offline_banner, NULL);
+  g_clear_object (&self->offline_banner);
   g_clear_pointer (&self->from_date, g_date_time_unref);
   g_clear_pointer (&self->to_date, g_date_time_unref);
   g_cancellable_cancel (self->export_cancellable);
@@ -1289,6 +1294,12 @@ patron_orders_page_init (PatronOrdersPage *self)
   GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  /* the offline copy's banner: one of the page's own, since moving the
+   * window's here at each slide costs a new layout of both pages */
+  self->offline_banner = g_object_ref (PATRON_OFFLINE_BANNER (patron_offline_banner_new ()));
+  gtk_widget_insert_after (GTK_WIDGET (self->offline_banner),
+                           gtk_widget_get_parent (GTK_WIDGET (self->header_bar)),
+                           GTK_WIDGET (self->header_bar));
   /* its placeholder says what it matches; this is what it is */
   g_object_set_data (G_OBJECT (self->search_entry), "patron-field-name",
                      (gpointer) _("Search orders"));
@@ -1376,6 +1387,8 @@ set_session (PatronOrdersPage *self,
   if (self->session != NULL)
     g_signal_handlers_disconnect_by_func (self->session, session_offline_cb, self);
   g_set_object (&self->session, session);
+  if (self->offline_banner != NULL)
+    patron_offline_banner_set_session (self->offline_banner, session);
   /* another customer, or none: an export of the last one's orders stops */
   if (self->export_cancellable != NULL)
     g_cancellable_cancel (self->export_cancellable);

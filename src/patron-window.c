@@ -270,25 +270,20 @@ visible_page (PatronWindow *self)
   return orders_shown (self) ? "orders" : gtk_stack_get_visible_child_name (self->stack);
 }
 
-/* The banners (the countdown of counter mode, then the offline copy's)
- * stay under the header bar of the page on screen. */
+/* The countdown of counter mode stays under the header bar of the page on
+ * screen, above the offline copy's banner (each page has its own). */
 static void
 move_banners (PatronWindow *self,
               GtkWidget    *header_bar)
 {
-  GtkWidget *banners[] = { GTK_WIDGET (self->idle_revealer), GTK_WIDGET (self->offline_banner) };
+  GtkWidget *banner = GTK_WIDGET (self->idle_revealer);
 
-  for (guint i = 0; i < G_N_ELEMENTS (banners); i++)
-    {
-      GtkWidget *after = i == 0 ? header_bar : banners[i - 1];
-
-      if (gtk_widget_get_prev_sibling (banners[i]) == after)
-        continue;
-      g_object_ref (banners[i]);
-      gtk_box_remove (GTK_BOX (gtk_widget_get_parent (banners[i])), banners[i]);
-      gtk_box_insert_child_after (GTK_BOX (gtk_widget_get_parent (after)), banners[i], after);
-      g_object_unref (banners[i]);
-    }
+  if (gtk_widget_get_prev_sibling (banner) == header_bar)
+    return;
+  g_object_ref (banner);
+  gtk_box_remove (GTK_BOX (gtk_widget_get_parent (banner)), banner);
+  gtk_box_insert_child_after (GTK_BOX (gtk_widget_get_parent (header_bar)), banner, header_bar);
+  g_object_unref (banner);
 }
 
 static void

@@ -51,6 +51,7 @@ struct _PatronSession
   guint               retry_seconds;
   GCancellable       *retry_cancellable;
   gboolean            offline;        /* as last notified */
+  gboolean            watching_network;
 };
 
 G_DEFINE_FINAL_TYPE (PatronSession, patron_session, G_TYPE_OBJECT)
@@ -167,22 +168,6 @@ schedule_retry (PatronSession *self)
   self->retry_source = g_timeout_add_seconds (self->retry_seconds, retry_timeout_cb, self);
 }
 
-static void
-offline_changed_cb (PatronSession *self)
-{
-  gboolean offline = get_offline (self);
-
-  if (offline)
-    schedule_retry (self);
-  else
-    stop_retrying (self, FALSE);
-  if (self->offline != offline)
-    {
-      self->offline = offline;
-      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_OFFLINE]);
-    }
-}
-
 /* The network came back, or changed: the store is asked at once. */
 static void
 network_changed_cb (PatronSession *self,
@@ -195,6 +180,32 @@ network_changed_cb (PatronSession *self,
   self->retry_seconds = 0;
   retry_timeout_cb (self);
 }
+
+static void
+offline_changed_cb (PatronSession *self)
+{
+  gboolean offline = get_offline (self);
+
+  /* the network watched once the store is out of reach: on a desktop its
+   * monitor asks NetworkManager or the portal, which a start that reaches
+   * the store need not wait for */
+  if (offline && !self->watching_network)
+    {
+      self->watching_network = TRUE;
+      g_signal_connect_object (g_network_monitor_get_default (), "network-changed",
+                               G_CALLBACK (network_changed_cb), self, G_CONNECT_SWAPPED);
+    }
+  if (offline)
+    schedule_retry (self);
+  else
+    stop_retrying (self, FALSE);
+  if (self->offline != offline)
+    {
+      self->offline = offline;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_OFFLINE]);
+    }
+}
+
 
 /* What the client is told about @email's account at this store from now
  * on is kept, for a kept session only (never in counter mode). */
@@ -392,8 +403,6 @@ patron_session_constructed (GObject *object)
                            G_CALLBACK (client_unauthorized_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->client, "notify::offline",
                            G_CALLBACK (offline_changed_cb), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (g_network_monitor_get_default (), "network-changed",
-                           G_CALLBACK (network_changed_cb), self, G_CONNECT_SWAPPED);
 }
 
 static void

@@ -4310,6 +4310,9 @@ test_end_of_visit (void)
   g_assert_false (clipboard_is_empty (clipboard));
   track (&tracked[n_tracked++], order_window, "the order window");
 
+  /* a popover pops up on screen: not while its button still slides in
+   * (GTK 4.8 finds no monitor for it there, a Gdk critical) */
+  spin_until (window_settled, window);
   filter_button = find_widget (orders, has_tooltip, "Filter Orders");
   gtk_menu_button_popup (GTK_MENU_BUTTON (filter_button));
   popover = GTK_WIDGET (gtk_menu_button_get_popover (GTK_MENU_BUTTON (filter_button)));

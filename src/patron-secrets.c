@@ -183,15 +183,24 @@ store_clear_cb (GObject      *object,
                          NULL);
 }
 
+/* Removes what is kept for the task's store, then calls @callback: the first
+ * step of storing (one session per store) and of clearing. */
 static void
-store_step (GTask *task)
+clear_kept (GTask               *task,
+            GAsyncReadyCallback  callback)
 {
   SecretsData *data = g_task_get_task_data (task);
 
   secret_password_clear (patron_secrets_get_schema (), g_task_get_cancellable (task),
-                         store_clear_cb, g_object_ref (task),
+                         callback, g_object_ref (task),
                          "store", data->store_url,
                          NULL);
+}
+
+static void
+store_step (GTask *task)
+{
+  clear_kept (task, store_clear_cb);
 }
 
 /**
@@ -422,10 +431,7 @@ clear_cb (GObject      *object,
 static void
 clear_step (GTask *task)
 {
-  SecretsData *data = g_task_get_task_data (task);
-
-  secret_password_clear (patron_secrets_get_schema (), g_task_get_cancellable (task), clear_cb,
-                         g_object_ref (task), "store", data->store_url, NULL);
+  clear_kept (task, clear_cb);
 }
 
 /**

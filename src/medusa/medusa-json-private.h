@@ -2,8 +2,9 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * medusa-json.c's readers, for the other dialects' parsers
- * (medusa-json-v2.c): every member's type checked, the first error kept.
+ * medusa-json.c's readers, for the parsers of both dialects (v1's in
+ * medusa-json-customer.c and medusa-json-orders.c, v2's in
+ * medusa-json-v2.c): every member's type checked, the first error kept.
  */
 
 #pragma once
@@ -44,6 +45,27 @@ gboolean    medusa_json_read_boolean    (MedusaJsonContext   *ctx,
                                          JsonObject          *object,
                                          const char          *owner,
                                          const char          *member);
+gint64      medusa_json_read_int64      (MedusaJsonContext   *ctx,
+                                         JsonObject          *object,
+                                         const char          *owner,
+                                         const char          *member);
+guint       medusa_json_read_uint       (MedusaJsonContext   *ctx,
+                                         JsonObject          *object,
+                                         const char          *owner,
+                                         const char          *member);
+guint       medusa_json_read_count      (MedusaJsonContext   *ctx,
+                                         JsonObject          *object,
+                                         const char          *owner,
+                                         const char          *member,
+                                         guint                max);
+int         medusa_json_read_int        (MedusaJsonContext   *ctx,
+                                         JsonObject          *object,
+                                         const char          *owner,
+                                         const char          *member);
+double      medusa_json_read_double     (MedusaJsonContext   *ctx,
+                                         JsonObject          *object,
+                                         const char          *owner,
+                                         const char          *member);
 GDateTime  *medusa_json_read_date       (MedusaJsonContext   *ctx,
                                          JsonObject          *object,
                                          const char          *owner,
@@ -80,9 +102,18 @@ guint       medusa_json_count_items     (MedusaJsonContext   *ctx,
                                          const char          *owner,
                                          const char          *member,
                                          MedusaJsonQuantityFunc quantity);
+GStrv       medusa_json_read_member_of_each (MedusaJsonContext *ctx,
+                                             JsonObject        *object,
+                                             const char        *owner,
+                                             const char        *member,
+                                             const char        *key);
 JsonObject *medusa_json_copy_object     (JsonObject          *object);
 gpointer    medusa_json_parse_address   (MedusaJsonContext   *ctx,
                                          JsonObject          *object);
+MedusaAddress *medusa_json_read_address (MedusaJsonContext   *ctx,
+                                         JsonObject          *object,
+                                         const char          *owner,
+                                         const char          *member);
 char       *medusa_json_parse_token_member (GBytes            *body,
                                            const char        *member,
                                            GError           **error);
@@ -90,5 +121,9 @@ JsonObject *medusa_json_parse_envelope  (GBytes              *body,
                                          const char          *member,
                                          JsonNode           **root,
                                          GError             **error);
+GBytes     *medusa_json_slim_down       (const char           *data,
+                                         gsize                 size,
+                                         const MedusaJsonKeep *keep,
+                                         gboolean              strict);
 
 G_END_DECLS

@@ -345,11 +345,6 @@ parse_order_page (GBytes      *body,
 {
   g_autoptr(GBytes) slim = NULL;
   g_autoptr(JsonNode) root = NULL;
-  g_autoptr(GListStore) orders = NULL;
-  g_autoptr(MedusaOrderPage) page = NULL;
-  MedusaJsonContext ctx = { NULL, summary };
-  const char *owner = "the order list";
-  JsonObject *object;
   gsize size = 0;
   const char *data = body != NULL ? g_bytes_get_data (body, &size) : NULL;
 
@@ -359,24 +354,8 @@ parse_order_page (GBytes      *body,
   if (root == NULL)
     return NULL;
 
-  object = json_node_get_object (root);
-  if (medusa_json_read_array (&ctx, object, owner, "orders") == NULL)
-    medusa_json_fail (&ctx, owner, "orders", "a list");
-
-  orders = medusa_json_read_object_list (&ctx, object, owner, "orders", MEDUSA_JSON_MAX_PAGE_ORDERS,
-                                         MEDUSA_TYPE_ORDER, parse_order);
-  page = g_object_new (MEDUSA_TYPE_ORDER_PAGE,
-                       "orders", orders,
-                       "count", medusa_json_read_count (&ctx, object, owner, "count",
-                                                        MEDUSA_JSON_MAX_ORDER_COUNT),
-                       "offset", medusa_json_read_uint (&ctx, object, owner, "offset"),
-                       "limit", medusa_json_read_uint (&ctx, object, owner, "limit"),
-                       NULL);
-
-  if (!medusa_json_finish (&ctx, error))
-    return NULL;
-
-  return g_steal_pointer (&page);
+  return medusa_json_read_order_page (json_node_get_object (root), summary, parse_order,
+                                      medusa_json_read_uint, error);
 }
 
 /**

@@ -24,6 +24,11 @@ typedef gpointer (*MedusaJsonParseFunc) (MedusaJsonContext *ctx,
 /* an order item's quantity, read as the whole item would be */
 typedef guint    (*MedusaJsonQuantityFunc) (MedusaJsonContext *ctx,
                                             JsonObject        *item);
+/* a count (of orders, an offset, a limit) as the dialect writes numbers */
+typedef guint    (*MedusaJsonCountFunc) (MedusaJsonContext *ctx,
+                                         JsonObject        *object,
+                                         const char        *owner,
+                                         const char        *member);
 
 void        medusa_json_fail            (MedusaJsonContext   *ctx,
                                          const char          *owner,
@@ -53,11 +58,6 @@ guint       medusa_json_read_uint       (MedusaJsonContext   *ctx,
                                          JsonObject          *object,
                                          const char          *owner,
                                          const char          *member);
-guint       medusa_json_read_count      (MedusaJsonContext   *ctx,
-                                         JsonObject          *object,
-                                         const char          *owner,
-                                         const char          *member,
-                                         guint                max);
 int         medusa_json_read_int        (MedusaJsonContext   *ctx,
                                          JsonObject          *object,
                                          const char          *owner,
@@ -97,6 +97,11 @@ GListStore *medusa_json_read_order_list (MedusaJsonContext   *ctx,
                                          GType                item_type,
                                          MedusaJsonParseFunc  parse);
 GListStore *medusa_json_empty_order_list (GType              item_type);
+MedusaOrderPage *medusa_json_read_order_page (JsonObject          *object,
+                                              gboolean             summary,
+                                              MedusaJsonParseFunc  parse_order,
+                                              MedusaJsonCountFunc  read_count,
+                                              GError             **error);
 guint       medusa_json_count_items     (MedusaJsonContext   *ctx,
                                          JsonObject          *object,
                                          const char          *owner,

@@ -172,24 +172,6 @@ medusa_json_read_uint (MedusaJsonContext *ctx,
   return (guint) value;
 }
 
-guint
-medusa_json_read_count (MedusaJsonContext *ctx,
-                        JsonObject        *object,
-                        const char        *owner,
-                        const char        *member,
-                        guint              max)
-{
-  guint value = medusa_json_read_uint (ctx, object, owner, member);
-
-  if (value > max)
-    {
-      medusa_json_fail (ctx, owner, member, "a count a store can have");
-      return 0;
-    }
-
-  return value;
-}
-
 int
 medusa_json_read_int (MedusaJsonContext *ctx,
                       JsonObject        *object,
@@ -398,6 +380,49 @@ medusa_json_read_order_list (MedusaJsonContext   *ctx,
     return g_steal_pointer (&store);
 
   return medusa_json_empty_order_list (item_type);
+}
+
+/* A page of orders as both dialects send it, `{"orders": […], "count": n,
+ * "offset": n, "limit": n}`: each order made by the dialect's @parse_order,
+ * each number read by its @read_count; at most MEDUSA_JSON_MAX_PAGE_ORDERS
+ * orders, and a count of at most MEDUSA_JSON_MAX_ORDER_COUNT. */
+MedusaOrderPage *
+medusa_json_read_order_page (JsonObject           *object,
+                             gboolean              summary,
+                             MedusaJsonParseFunc   parse_order,
+                             MedusaJsonCountFunc   read_count,
+                             GError              **error)
+{
+  g_autoptr(GListStore) orders = NULL;
+  g_autoptr(MedusaOrderPage) page = NULL;
+  MedusaJsonContext ctx = { NULL, summary };
+  const char *owner = "the order list";
+  guint count;
+
+  if (medusa_json_read_array (&ctx, object, owner, "orders") == NULL)
+    medusa_json_fail (&ctx, owner, "orders", "a list");
+
+  orders = medusa_json_read_object_list (&ctx, object, owner, "orders",
+                                         MEDUSA_JSON_MAX_PAGE_ORDERS, MEDUSA_TYPE_ORDER,
+                                         parse_order);
+  /* the count sizes a list model */
+  count = read_count (&ctx, object, owner, "count");
+  if (count > MEDUSA_JSON_MAX_ORDER_COUNT)
+    {
+      medusa_json_fail (&ctx, owner, "count", "a count a store can have");
+      count = 0;
+    }
+  page = g_object_new (MEDUSA_TYPE_ORDER_PAGE,
+                       "orders", orders,
+                       "count", count,
+                       "offset", read_count (&ctx, object, owner, "offset"),
+                       "limit", read_count (&ctx, object, owner, "limit"),
+                       NULL);
+
+  if (!medusa_json_finish (&ctx, error))
+    return NULL;
+
+  return g_steal_pointer (&page);
 }
 
 /* What a summary keeps of an order's items (@member, a list of at most

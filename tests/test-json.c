@@ -1435,7 +1435,7 @@ test_element_counts (void)
   g_assert_error (error, MEDUSA_ERROR, MEDUSA_ERROR_INVALID_RESPONSE);
 }
 
-/* issue 14: read_int64() cast a double to gint64 before its range check,
+/* issue 14: medusa_json_read_int64() cast a double to gint64 before its range check,
  * undefined behaviour that UBSan (-fsanitize=float-cast-overflow) stops at. */
 static void
 test_huge_doubles (void)

@@ -2,8 +2,9 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * medusa-json.c's readers, for the other dialects' parsers
- * (medusa-json-v2.c): every member's type checked, the first error kept.
+ * medusa-json.c's readers, for the parsers of both dialects (v1's in
+ * medusa-json-customer.c and medusa-json-orders.c, v2's in
+ * medusa-json-v2.c): every member's type checked, the first error kept.
  */
 
 #pragma once
@@ -23,6 +24,11 @@ typedef gpointer (*MedusaJsonParseFunc) (MedusaJsonContext *ctx,
 /* an order item's quantity, read as the whole item would be */
 typedef guint    (*MedusaJsonQuantityFunc) (MedusaJsonContext *ctx,
                                             JsonObject        *item);
+/* a count (of orders, an offset, a limit) as the dialect writes numbers */
+typedef guint    (*MedusaJsonCountFunc) (MedusaJsonContext *ctx,
+                                         JsonObject        *object,
+                                         const char        *owner,
+                                         const char        *member);
 
 void        medusa_json_fail            (MedusaJsonContext   *ctx,
                                          const char          *owner,
@@ -41,6 +47,22 @@ const char *medusa_json_read_required_string (MedusaJsonContext *ctx,
                                               const char        *owner,
                                               const char        *member);
 gboolean    medusa_json_read_boolean    (MedusaJsonContext   *ctx,
+                                         JsonObject          *object,
+                                         const char          *owner,
+                                         const char          *member);
+gint64      medusa_json_read_int64      (MedusaJsonContext   *ctx,
+                                         JsonObject          *object,
+                                         const char          *owner,
+                                         const char          *member);
+guint       medusa_json_read_uint       (MedusaJsonContext   *ctx,
+                                         JsonObject          *object,
+                                         const char          *owner,
+                                         const char          *member);
+int         medusa_json_read_int        (MedusaJsonContext   *ctx,
+                                         JsonObject          *object,
+                                         const char          *owner,
+                                         const char          *member);
+double      medusa_json_read_double     (MedusaJsonContext   *ctx,
                                          JsonObject          *object,
                                          const char          *owner,
                                          const char          *member);
@@ -75,14 +97,28 @@ GListStore *medusa_json_read_order_list (MedusaJsonContext   *ctx,
                                          GType                item_type,
                                          MedusaJsonParseFunc  parse);
 GListStore *medusa_json_empty_order_list (GType              item_type);
+MedusaOrderPage *medusa_json_read_order_page (JsonObject          *object,
+                                              gboolean             summary,
+                                              MedusaJsonParseFunc  parse_order,
+                                              MedusaJsonCountFunc  read_count,
+                                              GError             **error);
 guint       medusa_json_count_items     (MedusaJsonContext   *ctx,
                                          JsonObject          *object,
                                          const char          *owner,
                                          const char          *member,
                                          MedusaJsonQuantityFunc quantity);
+GStrv       medusa_json_read_member_of_each (MedusaJsonContext *ctx,
+                                             JsonObject        *object,
+                                             const char        *owner,
+                                             const char        *member,
+                                             const char        *key);
 JsonObject *medusa_json_copy_object     (JsonObject          *object);
 gpointer    medusa_json_parse_address   (MedusaJsonContext   *ctx,
                                          JsonObject          *object);
+MedusaAddress *medusa_json_read_address (MedusaJsonContext   *ctx,
+                                         JsonObject          *object,
+                                         const char          *owner,
+                                         const char          *member);
 char       *medusa_json_parse_token_member (GBytes            *body,
                                            const char        *member,
                                            GError           **error);
@@ -90,5 +126,9 @@ JsonObject *medusa_json_parse_envelope  (GBytes              *body,
                                          const char          *member,
                                          JsonNode           **root,
                                          GError             **error);
+GBytes     *medusa_json_slim_down       (const char           *data,
+                                         gsize                 size,
+                                         const MedusaJsonKeep *keep,
+                                         gboolean              strict);
 
 G_END_DECLS

@@ -980,41 +980,12 @@ parse_order_page (GBytes    *body,
                   GError   **error)
 {
   g_autoptr(JsonNode) root = parse_numbers_as_text (body, error);
-  g_autoptr(GListStore) orders = NULL;
-  g_autoptr(MedusaOrderPage) page = NULL;
-  MedusaJsonContext ctx = { NULL, summary };
-  const char *owner = "the order list";
-  JsonObject *object;
-  guint count;
 
   if (root == NULL)
     return NULL;
 
-  object = json_node_get_object (root);
-  if (medusa_json_read_array (&ctx, object, owner, "orders") == NULL)
-    medusa_json_fail (&ctx, owner, "orders", "a list");
-
-  orders = medusa_json_read_object_list (&ctx, object, owner, "orders",
-                                         MEDUSA_JSON_MAX_PAGE_ORDERS, MEDUSA_TYPE_ORDER,
-                                         parse_order);
-  /* the count sizes a list model */
-  count = read_count (&ctx, object, owner, "count");
-  if (count > MEDUSA_JSON_MAX_ORDER_COUNT)
-    {
-      medusa_json_fail (&ctx, owner, "count", "a count a store can have");
-      count = 0;
-    }
-  page = g_object_new (MEDUSA_TYPE_ORDER_PAGE,
-                       "orders", orders,
-                       "count", count,
-                       "offset", read_count (&ctx, object, owner, "offset"),
-                       "limit", read_count (&ctx, object, owner, "limit"),
-                       NULL);
-
-  if (!medusa_json_finish (&ctx, error))
-    return NULL;
-
-  return g_steal_pointer (&page);
+  return medusa_json_read_order_page (json_node_get_object (root), summary, parse_order,
+                                      read_count, error);
 }
 
 /**

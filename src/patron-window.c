@@ -110,7 +110,6 @@ static gboolean
 patron_window_close_request (GtkWindow *window)
 {
   PatronWindow *self = PATRON_WINDOW (window);
-  int width, height;
 
   if (_patron_window_ask_before_discarding (self, "window.close"))
     return TRUE;
@@ -122,12 +121,26 @@ patron_window_close_request (GtkWindow *window)
   /* Whatever this window asked of the store is of no use any more. */
   g_cancellable_cancel (self->cancellable);
 
-  gtk_window_get_default_size (window, &width, &height);
-  g_settings_set_int (self->settings, "window-width", width);
-  g_settings_set_int (self->settings, "window-height", height);
-  g_settings_set_boolean (self->settings, "window-maximized", gtk_window_is_maximized (window));
-
   return GTK_WINDOW_CLASS (patron_window_parent_class)->close_request (window);
+}
+
+/* The size the user left the window at, kept as it changes and given to
+ * the next window before it is shown. GTK keeps default-width and
+ * -height at the size the window goes back to, also while it is
+ * maximized. Bound once constructed: "maximized" is a construct property,
+ * set (to FALSE) after init. A key an administrator locks leaves the
+ * window sensitive. */
+static void
+patron_window_constructed (GObject *object)
+{
+  PatronWindow *self = (PatronWindow *)object;
+  GSettingsBindFlags flags = G_SETTINGS_BIND_DEFAULT | G_SETTINGS_BIND_NO_SENSITIVITY;
+
+  G_OBJECT_CLASS (patron_window_parent_class)->constructed (object);
+
+  g_settings_bind (self->settings, "window-width", self, "default-width", flags);
+  g_settings_bind (self->settings, "window-height", self, "default-height", flags);
+  g_settings_bind (self->settings, "window-maximized", self, "maximized", flags);
 }
 
 static void
@@ -173,6 +186,7 @@ patron_window_class_init (PatronWindowClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
   GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
 
+  object_class->constructed = patron_window_constructed;
   object_class->dispose = patron_window_dispose;
 
   window_class->close_request = patron_window_close_request;
@@ -217,12 +231,6 @@ patron_window_init (PatronWindow *self)
   self->session_bindings = g_binding_group_new ();
   g_binding_group_bind (self->session_bindings, "restoring", self->loading_page, "visible",
                         G_BINDING_SYNC_CREATE);
-
-  gtk_window_set_default_size (GTK_WINDOW (self),
-                               g_settings_get_int (self->settings, "window-width"),
-                               g_settings_get_int (self->settings, "window-height"));
-  if (g_settings_get_boolean (self->settings, "window-maximized"))
-    gtk_window_maximize (GTK_WINDOW (self));
 }
 
 /**

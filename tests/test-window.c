@@ -8,10 +8,13 @@
 #include "test-util.h"
 
 #include <adwaita.h>
+#include <gdk/x11/gdkx.h>
+#include <X11/Xlib.h>
 
 #include "patron-application.h"
 #include "patron-form.h"
 #include "patron-memory.h"
+#include "patron-settings.h"
 #include "patron-window.h"
 
 static GtkWidget *
@@ -275,6 +278,148 @@ test_memory_released_when_still (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+typedef struct
+{
+  GtkWidget *window;
+  int        width;
+  int        height;
+} WindowSize;
+
+/* As a window manager does when the user drags an edge or maximizes: the
+ * X window takes another size, and GTK follows. */
+static void
+resize_surface (GtkWidget *window,
+                int        width,
+                int        height)
+{
+  GdkSurface *surface = gtk_native_get_surface (GTK_NATIVE (window));
+  Display *xdisplay = gdk_x11_display_get_xdisplay (gdk_surface_get_display (surface));
+
+  XResizeWindow (xdisplay, gdk_x11_surface_get_xid (surface), width, height);
+  XFlush (xdisplay);
+}
+
+static gboolean
+surface_has_size (gpointer data)
+{
+  WindowSize *size = data;
+  GdkSurface *surface = gtk_native_get_surface (GTK_NATIVE (size->window));
+
+  return gdk_surface_get_width (surface) == size->width &&
+         gdk_surface_get_height (surface) == size->height;
+}
+
+static gboolean
+default_size_is (gpointer data)
+{
+  WindowSize *size = data;
+  int width, height;
+
+  gtk_window_get_default_size (GTK_WINDOW (size->window), &width, &height);
+
+  return width == size->width && height == size->height;
+}
+
+static gboolean
+window_maximized (gpointer data)
+{
+  return gtk_window_is_maximized (data);
+}
+
+static gboolean
+window_gone (gpointer data)
+{
+  return *(GtkWidget **) data == NULL;
+}
+
+/* Closed the way the user closes it. */
+static void
+close_patron_window (GtkWidget *window)
+{
+  g_object_add_weak_pointer (G_OBJECT (window), (gpointer *) &window);
+  gtk_window_close (GTK_WINDOW (window));
+  test_spin_until (window_gone, &window);
+}
+
+/* What the settings keep: the size of the first test, and whether the
+ * window is maximized. */
+static void
+assert_kept (GSettings *settings,
+             gboolean   maximized)
+{
+  g_assert_cmpint (g_settings_get_int (settings, "window-width"), ==, 700);
+  g_assert_cmpint (g_settings_get_int (settings, "window-height"), ==, 520);
+  g_assert_cmpint (g_settings_get_boolean (settings, "window-maximized"), ==, maximized);
+}
+
+/* A new window has the kept size before it is shown: no resize on
+ * screen. */
+static GtkWidget *
+present_new_window (void)
+{
+  GtkWidget *window = g_object_new (PATRON_TYPE_WINDOW, NULL);
+  int width, height;
+
+  gtk_window_get_default_size (GTK_WINDOW (window), &width, &height);
+  g_assert_cmpint (width, ==, 700);
+  g_assert_cmpint (height, ==, 520);
+  gtk_window_present (GTK_WINDOW (window));
+  gtk_test_widget_wait_for_draw (window);
+
+  return window;
+}
+
+/* The next window opens at the size the user left the last one at, from
+ * its first frame; maximized, it stays so, and the size it goes back to
+ * is the one it had before, not the screen's. */
+static void
+test_window_size_remembered (void)
+{
+  g_autoptr(GSettings) settings = patron_settings_new ();
+  WindowSize size = { NULL, 700, 520 };
+  int width, height;
+
+  size.window = g_object_new (PATRON_TYPE_WINDOW, NULL);
+  gtk_window_present (GTK_WINDOW (size.window));
+  gtk_test_widget_wait_for_draw (size.window);
+  g_assert_false (gtk_window_is_maximized (GTK_WINDOW (size.window)));
+  resize_surface (size.window, size.width, size.height);
+  test_spin_until (default_size_is, &size);
+  close_patron_window (size.window);
+  assert_kept (settings, FALSE);
+
+  size.window = present_new_window ();
+  g_assert_true (surface_has_size (&size));
+  close_patron_window (size.window);
+
+  /* maximized, as large as the screen */
+  g_settings_set_boolean (settings, "window-maximized", TRUE);
+  size.window = present_new_window ();
+  test_spin_until (window_maximized, size.window);
+  size.width = 1280;
+  size.height = 800;
+  resize_surface (size.window, size.width, size.height);
+  test_spin_until (surface_has_size, &size);
+  /* laid out at the screen's size */
+  gtk_test_widget_wait_for_draw (size.window);
+  g_assert_cmpint (gtk_widget_get_width (size.window), >, 1200);
+  gtk_window_get_default_size (GTK_WINDOW (size.window), &width, &height);
+  g_assert_cmpint (width, ==, 700);
+  g_assert_cmpint (height, ==, 520);
+  assert_kept (settings, TRUE);
+  close_patron_window (size.window);
+  assert_kept (settings, TRUE);
+
+  /* the next one opens maximized, to go back to the size before */
+  size.window = present_new_window ();
+  test_spin_until (window_maximized, size.window);
+  gtk_window_destroy (GTK_WINDOW (size.window));
+
+  g_settings_reset (settings, "window-width");
+  g_settings_reset (settings, "window-height");
+  g_settings_reset (settings, "window-maximized");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -287,6 +432,7 @@ main (int   argc,
   g_test_add_func ("/window/help-overlay", test_window_help_overlay);
   g_test_add_func ("/window/spinner-spins-later", test_spinner_spins_later);
   g_test_add_func ("/window/memory-released-when-still", test_memory_released_when_still);
+  g_test_add_func ("/window/size-remembered", test_window_size_remembered);
 
   return g_test_run ();
 }

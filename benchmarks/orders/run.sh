@@ -14,7 +14,7 @@
 #                     number is there and the requests were counted, not the targets. Writes
 #                     nothing. With more rounds, a quick way to compare a change before and after.
 #
-# Knobs: BENCH_RUNS (rounds, 7), BENCH_STORE_ORDERS (2000), BENCH_BIG_ORDERS (100000),
+# Knobs: BENCH_RUNS (rounds, 15), BENCH_STORE_ORDERS (2000), BENCH_BIG_ORDERS (100000),
 # BENCH_RESULTS_DIR, PATRON_BENCH_BUILD_DIR (_build/bench).
 set -euo pipefail
 
@@ -165,7 +165,7 @@ if [[ $SMOKE -eq 1 ]]; then
   [[ -n "${MEDUSA_URL:-}" ]] || { echo "run.sh --smoke: no test store (MEDUSA_URL): skipped"; exit 77; }
   RUNS="${BENCH_RUNS:-2}"
 else
-  RUNS="${BENCH_RUNS:-7}"
+  RUNS="${BENCH_RUNS:-15}"
 fi
 for b in Xvfb dbus-run-session curl python3 $([[ $SMOKE -eq 0 ]] && echo meson gnome-keyring-daemon gdbus); do
   command -v "$b" >/dev/null || { echo "run.sh: missing $b (run build-aux/install-deps.sh)" >&2; exit 2; }

@@ -1142,9 +1142,10 @@ typedef struct
   /* what fails: requests with this method, or else pages of the orders
    * after the first */
   const char  *fail_method;
-  char        *last_limit;
-  /* the offset of every page of orders asked for, in order (a one-order
-   * count is no page) */
+  /* the limit of the last page of orders asked for, and the offset of
+   * every page, in order (a one-order count is no page: it may come after
+   * the first page) */
+  char        *last_page_limit;
   GArray      *offsets;
 } FlakyProxy;
 
@@ -1193,12 +1194,14 @@ proxy_handler (SoupServer        *server,
 
   if (g_str_equal (path, "/store/customers/me/orders") && query != NULL)
     {
-      g_free (proxy->last_limit);
-      proxy->last_limit = g_strdup (g_hash_table_lookup (query, "limit"));
-      if (g_strcmp0 (proxy->last_limit, "1") != 0)
+      const char *limit = g_hash_table_lookup (query, "limit");
+
+      if (g_strcmp0 (limit, "1") != 0)
         {
           guint value = offset != NULL ? (guint) g_ascii_strtoull (offset, NULL, 10) : 0;
 
+          g_free (proxy->last_page_limit);
+          proxy->last_page_limit = g_strdup (limit);
           g_array_append_val (proxy->offsets, value);
         }
     }
@@ -1272,7 +1275,7 @@ flaky_proxy_free (FlakyProxy *proxy)
   g_object_unref (proxy->session);
   g_free (proxy->upstream);
   g_free (proxy->url);
-  g_free (proxy->last_limit);
+  g_free (proxy->last_page_limit);
   g_array_unref (proxy->offsets);
   g_free (proxy);
 }
@@ -2003,7 +2006,7 @@ test_preferences (void)
   patron_orders_page_set_session (orders, session);
   /* an order's row: the first page has come (the count may come first) */
   wait_for_label (GTK_WIDGET (orders), " items, ");
-  g_assert_cmpstr (proxy->last_limit, ==, G_STRINGIFY (PATRON_ORDERS_PAGE_SIZE));
+  g_assert_cmpstr (proxy->last_page_limit, ==, G_STRINGIFY (PATRON_ORDERS_PAGE_SIZE));
 
   preferences = patron_preferences_window_new (NULL);
   gtk_window_present (GTK_WINDOW (preferences));

@@ -643,6 +643,7 @@ main (int   argc,
   g_setenv ("GTK_A11Y", "none", TRUE);
 
   gtk_test_init (&argc, &argv, NULL);
+  park_pointer ();
   adw_init ();
   /* as test-pages: GTK 4.8 warns of focus-out events Xvfb has no window
    * manager to send; every other warning stays fatal */

@@ -10,6 +10,7 @@
 #include "config.h"
 
 #include "test-util.h"
+#include "test-widgets.h"
 
 #include <adwaita.h>
 #include <glib/gstdio.h>
@@ -810,6 +811,7 @@ main (int   argc,
   /* nothing here reads the accessibility tree: no bus to depend on */
   g_setenv ("GTK_A11Y", "none", TRUE);
   gtk_test_init (&argc, &argv, NULL);
+  park_pointer ();
   adw_init ();
 
   g_test_add_func ("/export/receipt/many-pages", test_receipt_many_pages);

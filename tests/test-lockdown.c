@@ -231,6 +231,7 @@ main (int   argc,
     g_error ("GSETTINGS_BACKEND is %s, not dconf or keyfile", backend);
 
   gtk_test_init (&argc, &argv, NULL);
+  park_pointer ();
   adw_init ();
   test_filter_warning ("Gtk", "GtkText - did not receive a focus-out event.");
 

@@ -5440,6 +5440,7 @@ main (int   argc,
       char *argv[])
 {
   gtk_test_init (&argc, &argv, NULL);
+  park_pointer ();
   adw_init ();
   /* Without a window manager (Xvfb) GTK 4.8 warns "did not receive a
    * focus-out event" when focus moves between text fields from code; that

@@ -13,6 +13,7 @@
 #include "config.h"
 
 #include "test-util.h"
+#include "test-widgets.h"
 
 #include <adwaita.h>
 #include <glib/gstdio.h>
@@ -1088,6 +1089,7 @@ main (int   argc,
       char *argv[])
 {
   gtk_test_init (&argc, &argv, NULL);
+  park_pointer ();
   adw_init ();
 
 #define ADD(path, func) \

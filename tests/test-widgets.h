@@ -30,5 +30,6 @@ void         click               (GtkWidget   *page,
 GtkWidget   *wait_for_label      (GtkWidget   *page,
                                   const char  *text);
 void         close_window        (GtkWidget   *window);
+void         park_pointer        (void);
 
 G_END_DECLS

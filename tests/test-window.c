@@ -6,6 +6,7 @@
 #include "config.h"
 
 #include "test-util.h"
+#include "test-widgets.h"
 
 #include <adwaita.h>
 #include <gdk/x11/gdkx.h>
@@ -427,6 +428,7 @@ main (int   argc,
       char *argv[])
 {
   gtk_test_init (&argc, &argv, NULL);
+  park_pointer ();
   adw_init ();
 
   g_test_add_func ("/window/shows", test_window_shows);

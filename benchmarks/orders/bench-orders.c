@@ -102,6 +102,7 @@ typedef struct
   gint64           signed_in_us;
   gint64           page_loaded_us;
   gint64           first_page_us;
+  gint64           list_mapped_us;  /* the first frame with the list mapped, its first page in */
   gint64           account_us;
   gint64           cpu_account_us;
   gint64           pointer_us;
@@ -582,6 +583,42 @@ first_page_shown (Bench *b)
   return medusa_order_slot_get_order (first) != NULL;
 }
 
+/* Whether the list's top row is inside the window. The list view is mapped,
+ * and its rows are made, in the frame the slide from the account starts;
+ * there the orders' page is still beside the window, and no row is painted.
+ * A row is on screen from the frame the page has moved in. */
+static gboolean
+top_row_on_screen (Bench *b)
+{
+  GtkWidget *list = GTK_WIDGET (b->list_view);
+  GtkWidget *window = GTK_WIDGET (b->window);
+  GtkWidget *top = NULL;
+  graphene_rect_t top_bounds, list_bounds;
+  graphene_rect_t visible = GRAPHENE_RECT_INIT (0, 0, gtk_widget_get_width (window),
+                                                gtk_widget_get_height (window));
+
+  for (GtkWidget *child = gtk_widget_get_first_child (list);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      graphene_rect_t bounds;
+
+      if (gtk_widget_get_child_visible (child) &&
+          gtk_widget_compute_bounds (child, list, &bounds) &&
+          (top == NULL || bounds.origin.y < top_bounds.origin.y))
+        {
+          top = child;
+          top_bounds = bounds;
+        }
+    }
+
+  return top != NULL &&
+         gtk_widget_compute_bounds (top, window, &top_bounds) &&
+         gtk_widget_compute_bounds (list, window, &list_bounds) &&
+         graphene_rect_intersection (&list_bounds, &visible, &visible) &&
+         graphene_rect_intersection (&top_bounds, &visible, NULL);
+}
+
 /* The window's GtkStack if it shows @name */
 /* The orders on screen, the slide over the account done. */
 static gboolean
@@ -832,6 +869,8 @@ print_first_rows (Bench  *b,
   /* from the click: the page answered and in the list, its rows painted */
   bench_print ("orders_loaded_us", "%" G_GINT64_FORMAT, b->page_loaded_us - b->click_us);
   bench_print ("orders_rows_us", "%" G_GINT64_FORMAT, now - b->click_us);
+  /* what this measured before it asked for a row on screen */
+  bench_print ("orders_mapped_us", "%" G_GINT64_FORMAT, b->list_mapped_us - b->click_us);
   bench_print ("orders_rows_cpu_us", "%" G_GINT64_FORMAT, bench_cpu_time_us () - b->cpu_click_us);
   bench_print ("rss_first_kb", "%" G_GINT64_FORMAT, b->rss_first_kb);
   bench_print ("pss_first_kb", "%" G_GINT64_FORMAT, bench_read_pss_kb ());
@@ -881,7 +920,9 @@ after_paint_cb (GdkFrameClock *clock,
 
   if (b->first_page_us == 0)
     {
-      if (!first_page_shown (b))
+      if (b->list_mapped_us == 0 && first_page_shown (b))
+        b->list_mapped_us = now;
+      if (!first_page_shown (b) || !top_row_on_screen (b))
         return;
 
       print_first_rows (b, now);

@@ -260,16 +260,11 @@ parse_region (MedusaJsonContext *ctx,
                        NULL);
 }
 
-/**
- * medusa_json_parse_regions_response:
- *
- * Parses `{"regions": […]}`.
- *
- * Returns: (transfer full) (nullable): a #GListModel of #MedusaRegion
- */
+/* `{"regions": […], …}`, each region read by a dialect's @read_region */
 GListModel *
-medusa_json_parse_regions_response (GBytes  *body,
-                                    GError **error)
+medusa_json_read_regions (GBytes               *body,
+                          MedusaJsonParseFunc   read_region,
+                          GError              **error)
 {
   g_autoptr(JsonNode) root = medusa_json_parse (body, error);
   g_autoptr(GListStore) regions = NULL;
@@ -285,9 +280,23 @@ medusa_json_parse_regions_response (GBytes  *body,
 
   regions = medusa_json_read_object_list (&ctx, object, "the region list", "regions",
                                           MEDUSA_JSON_MAX_REGIONS, MEDUSA_TYPE_REGION,
-                                          parse_region);
+                                          read_region);
   if (!medusa_json_finish (&ctx, error))
     return NULL;
 
   return G_LIST_MODEL (g_steal_pointer (&regions));
+}
+
+/**
+ * medusa_json_parse_regions_response:
+ *
+ * Parses `{"regions": […]}`.
+ *
+ * Returns: (transfer full) (nullable): a #GListModel of #MedusaRegion
+ */
+GListModel *
+medusa_json_parse_regions_response (GBytes  *body,
+                                    GError **error)
+{
+  return medusa_json_read_regions (body, parse_region, error);
 }

@@ -126,6 +126,11 @@ JsonObject *medusa_json_parse_envelope  (GBytes              *body,
                                          const char          *member,
                                          JsonNode           **root,
                                          GError             **error);
+GListModel *medusa_json_read_regions    (GBytes              *body,
+                                         MedusaJsonParseFunc  read_region,
+                                         GError             **error);
+const char *medusa_json_scan_number     (const char          *p,
+                                         const char          *end);
 GBytes     *medusa_json_slim_down       (const char           *data,
                                          gsize                 size,
                                          const MedusaJsonKeep *keep,

@@ -156,10 +156,11 @@ scan_digits (const char *p,
   return p;
 }
 
-/* -?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)? at @p: the end of it, or NULL */
-static const char *
-scan_number (const char *p,
-             const char *end)
+/* A JSON number, -?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?, at @p: the
+ * end of it, or NULL. */
+const char *
+medusa_json_scan_number (const char *p,
+                         const char *end)
 {
   const char *digits;
 
@@ -298,7 +299,7 @@ medusa_json_scan (const char      *data,
           break;
 
         default:
-          p = scan_number (p, end);
+          p = medusa_json_scan_number (p, end);
           shape->tree_size += TREE_VALUE;
           break;
         }
@@ -526,7 +527,7 @@ slim_value (Slim                 *s,
       break;
 
     default:
-      ok = slim_token (s, scan_number (s->p, s->end));
+      ok = slim_token (s, medusa_json_scan_number (s->p, s->end));
       break;
     }
 

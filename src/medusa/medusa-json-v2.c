@@ -168,45 +168,6 @@ medusa_json_v2_decimal_to_minor (const char *text,
 /* ------------------------------------------------------------------------ */
 /* Numbers as text                                                          */
 
-/* -?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?, at @p; the end, or NULL */
-static const char *
-scan_number (const char *p,
-             const char *end)
-{
-  const char *digits;
-
-  if (p < end && *p == '-')
-    p++;
-  if (p >= end || !g_ascii_isdigit (*p))
-    return NULL;
-  if (*p == '0')
-    p++;
-  else
-    while (p < end && g_ascii_isdigit (*p))
-      p++;
-  if (p < end && *p == '.')
-    {
-      digits = ++p;
-      while (p < end && g_ascii_isdigit (*p))
-        p++;
-      if (p == digits)
-        return NULL;
-    }
-  if (p < end && (*p == 'e' || *p == 'E'))
-    {
-      p++;
-      if (p < end && (*p == '+' || *p == '-'))
-        p++;
-      digits = p;
-      while (p < end && g_ascii_isdigit (*p))
-        p++;
-      if (p == digits)
-        return NULL;
-    }
-
-  return p;
-}
-
 /* @body with every number outside strings written as {"$n":"…"}; NULL and
  * @error when a number is malformed or the text would grow too much. */
 static GBytes *
@@ -257,7 +218,7 @@ numbers_as_text (GBytes  *body,
         in_string = TRUE;
       else if (c == '-' || g_ascii_isdigit (c))
         {
-          const char *number_end = scan_number (p, end);
+          const char *number_end = medusa_json_scan_number (p, end);
 
           if (number_end == NULL)
             {
@@ -1108,23 +1069,5 @@ GListModel *
 medusa_json_v2_parse_regions (GBytes  *body,
                               GError **error)
 {
-  g_autoptr(JsonNode) root = medusa_json_parse (body, error);
-  g_autoptr(GListStore) regions = NULL;
-  MedusaJsonContext ctx = { NULL };
-  JsonObject *object;
-
-  if (root == NULL)
-    return NULL;
-
-  object = json_node_get_object (root);
-  if (medusa_json_read_array (&ctx, object, "the region list", "regions") == NULL)
-    medusa_json_fail (&ctx, "the region list", "regions", "a list");
-
-  regions = medusa_json_read_object_list (&ctx, object, "the region list", "regions",
-                                          MEDUSA_JSON_MAX_REGIONS, MEDUSA_TYPE_REGION,
-                                          parse_region);
-  if (!medusa_json_finish (&ctx, error))
-    return NULL;
-
-  return G_LIST_MODEL (g_steal_pointer (&regions));
+  return medusa_json_read_regions (body, parse_region, error);
 }

@@ -16,9 +16,9 @@
  *       page on screen; 300 ms later (a user looking at it) goes to the
  *       orders as the Orders button does and notes the first frame painted
  *       with the list's top row, an order of the first page, inside the
- *       window, and the end of the slide; 2 s later memory at rest (the rows untouched), and 300 ms
- *       later presses End and notes the first frame with the last row and
- *       its order on screen. With --scroll, instead of End,
+ *       window, and the end of the slide; 2 s later memory at rest (the
+ *       rows untouched), and 300 ms later presses End and notes the first
+ *       frame with the last row and its order on screen. With --scroll, instead of End,
  *       scrolls the list to its end one screenful a frame, waiting while
  *       the rows on screen wait for their page (Patron asks for it once the
  *       list has been still for a moment) or a page is being fetched, and

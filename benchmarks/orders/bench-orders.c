@@ -590,31 +590,29 @@ first_page_shown (Bench *b)
 static gboolean
 top_row_on_screen (Bench *b)
 {
-  GtkWidget *list = GTK_WIDGET (b->list_view);
   GtkWidget *window = GTK_WIDGET (b->window);
-  GtkWidget *top = NULL;
+  gboolean found = FALSE;
   graphene_rect_t top_bounds, list_bounds;
   graphene_rect_t visible = GRAPHENE_RECT_INIT (0, 0, gtk_widget_get_width (window),
                                                 gtk_widget_get_height (window));
 
-  for (GtkWidget *child = gtk_widget_get_first_child (list);
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (b->list_view));
        child != NULL;
        child = gtk_widget_get_next_sibling (child))
     {
       graphene_rect_t bounds;
 
       if (gtk_widget_get_child_visible (child) &&
-          gtk_widget_compute_bounds (child, list, &bounds) &&
-          (top == NULL || bounds.origin.y < top_bounds.origin.y))
+          gtk_widget_compute_bounds (child, window, &bounds) &&
+          (!found || bounds.origin.y < top_bounds.origin.y))
         {
-          top = child;
+          found = TRUE;
           top_bounds = bounds;
         }
     }
 
-  return top != NULL &&
-         gtk_widget_compute_bounds (top, window, &top_bounds) &&
-         gtk_widget_compute_bounds (list, window, &list_bounds) &&
+  return found &&
+         gtk_widget_compute_bounds (GTK_WIDGET (b->list_view), window, &list_bounds) &&
          graphene_rect_intersection (&list_bounds, &visible, &visible) &&
          graphene_rect_intersection (&top_bounds, &visible, NULL);
 }
@@ -920,9 +918,11 @@ after_paint_cb (GdkFrameClock *clock,
 
   if (b->first_page_us == 0)
     {
-      if (b->list_mapped_us == 0 && first_page_shown (b))
+      if (!first_page_shown (b))
+        return;
+      if (b->list_mapped_us == 0)
         b->list_mapped_us = now;
-      if (!first_page_shown (b) || !top_row_on_screen (b))
+      if (!top_row_on_screen (b))
         return;
 
       print_first_rows (b, now);

@@ -27,6 +27,7 @@ struct _PatronWindow
   AdwApplicationWindow  parent_instance;
 
   GSettings            *settings;
+  GSettings            *window_state; /* the size: delayed, applied when it closes */
   GCancellable         *cancellable;
   gboolean              discard_confirmed;
   const char           *after_discard;   /* the action to carry out once confirmed */

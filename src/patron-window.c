@@ -120,16 +120,19 @@ patron_window_close_request (GtkWindow *window)
 
   /* Whatever this window asked of the store is of no use any more. */
   g_cancellable_cancel (self->cancellable);
+  g_settings_apply (self->window_state);
 
   return GTK_WINDOW_CLASS (patron_window_parent_class)->close_request (window);
 }
 
-/* The size the user left the window at, kept as it changes and given to
- * the next window before it is shown. GTK keeps default-width and
- * -height at the size the window goes back to, also while it is
- * maximized. Bound once constructed: "maximized" is a construct property,
- * set (to FALSE) after init. A key an administrator locks leaves the
- * window sensitive. */
+/* The size the user left the window at, given to the next window before
+ * it is shown. GTK keeps default-width and -height at the size the window
+ * goes back to, also while it is maximized. Bound once constructed:
+ * "maximized" is a construct property, set (to FALSE) after init. A key an
+ * administrator locks leaves the window sensitive. The settings are
+ * delayed and applied when the window closes: GTK changes default-width at
+ * every step of a resize, and the keyfile backend a Flatpak uses would
+ * write its file at each. */
 static void
 patron_window_constructed (GObject *object)
 {
@@ -138,9 +141,9 @@ patron_window_constructed (GObject *object)
 
   G_OBJECT_CLASS (patron_window_parent_class)->constructed (object);
 
-  g_settings_bind (self->settings, "window-width", self, "default-width", flags);
-  g_settings_bind (self->settings, "window-height", self, "default-height", flags);
-  g_settings_bind (self->settings, "window-maximized", self, "maximized", flags);
+  g_settings_bind (self->window_state, "window-width", self, "default-width", flags);
+  g_settings_bind (self->window_state, "window-height", self, "default-height", flags);
+  g_settings_bind (self->window_state, "window-maximized", self, "maximized", flags);
 }
 
 static void
@@ -170,6 +173,9 @@ patron_window_dispose (GObject *object)
   gtk_widget_dispose_template (GTK_WIDGET (self), PATRON_TYPE_WINDOW);
 
   g_clear_object (&self->settings);
+  if (self->window_state != NULL)
+    g_settings_apply (self->window_state);
+  g_clear_object (&self->window_state);
   g_clear_pointer (&self->before_store, g_free);
   g_clear_pointer (&self->customer_id, g_free);
   g_clear_pointer (&self->switch_to, g_free);
@@ -213,6 +219,8 @@ static void
 patron_window_init (PatronWindow *self)
 {
   self->settings = patron_settings_new ();
+  self->window_state = patron_settings_new ();
+  g_settings_delay (self->window_state);
   self->cancellable = g_cancellable_new ();
 
   gtk_widget_init_template (GTK_WIDGET (self));

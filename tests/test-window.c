@@ -371,7 +371,7 @@ present_new_window (void)
 }
 
 /* The next window opens at the size the user left the last one at, from
- * its first frame; maximized, it stays so, and the size it goes back to
+ * its first frame (kept when the window closes); maximized, it stays so, and the size it goes back to
  * is the one it had before, not the screen's. */
 static void
 test_window_size_remembered (void)
@@ -386,6 +386,8 @@ test_window_size_remembered (void)
   g_assert_false (gtk_window_is_maximized (GTK_WINDOW (size.window)));
   resize_surface (size.window, size.width, size.height);
   test_spin_until (default_size_is, &size);
+  /* written once, when the window closes, not at each step of a resize */
+  g_assert_cmpint (g_settings_get_int (settings, "window-width"), !=, 700);
   close_patron_window (size.window);
   assert_kept (settings, FALSE);
 

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "medusa-address.h"
+#include "medusa-value-private.h"
 
 /**
  * MedusaAddress:
@@ -59,29 +60,6 @@ enum {
 };
 
 static GParamSpec *properties[N_PROPS];
-
-static gboolean
-date_equal (GDateTime *a,
-            GDateTime *b)
-{
-  if (a == NULL || b == NULL)
-    return a == b;
-
-  return g_date_time_equal (a, b);
-}
-
-static gboolean
-json_equal (JsonObject *a,
-            JsonObject *b)
-{
-  if (a == b)
-    return TRUE;
-
-  if (a == NULL || b == NULL)
-    return FALSE;
-
-  return json_object_equal (a, b);
-}
 
 static void
 medusa_address_finalize (GObject *object)
@@ -473,16 +451,11 @@ void
 medusa_address_set_id (MedusaAddress *self,
                        const char    *id)
 {
-  char *copy;
-
   g_return_if_fail (MEDUSA_IS_ADDRESS (self));
 
-  if (g_strcmp0 (self->id, id) == 0)
+  if (!medusa_set_str (&self->id, id))
     return;
 
-  copy = g_strdup (id);
-  g_free (self->id);
-  self->id = copy;
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ID]);
 }
 
@@ -490,16 +463,11 @@ void
 medusa_address_set_customer_id (MedusaAddress *self,
                                 const char    *customer_id)
 {
-  char *copy;
-
   g_return_if_fail (MEDUSA_IS_ADDRESS (self));
 
-  if (g_strcmp0 (self->customer_id, customer_id) == 0)
+  if (!medusa_set_str (&self->customer_id, customer_id))
     return;
 
-  copy = g_strdup (customer_id);
-  g_free (self->customer_id);
-  self->customer_id = copy;
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CUSTOMER_ID]);
 }
 
@@ -507,16 +475,11 @@ void
 medusa_address_set_company (MedusaAddress *self,
                             const char    *company)
 {
-  char *copy;
-
   g_return_if_fail (MEDUSA_IS_ADDRESS (self));
 
-  if (g_strcmp0 (self->company, company) == 0)
+  if (!medusa_set_str (&self->company, company))
     return;
 
-  copy = g_strdup (company);
-  g_free (self->company);
-  self->company = copy;
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_COMPANY]);
 }
 
@@ -524,16 +487,11 @@ void
 medusa_address_set_first_name (MedusaAddress *self,
                                const char    *first_name)
 {
-  char *copy;
-
   g_return_if_fail (MEDUSA_IS_ADDRESS (self));
 
-  if (g_strcmp0 (self->first_name, first_name) == 0)
+  if (!medusa_set_str (&self->first_name, first_name))
     return;
 
-  copy = g_strdup (first_name);
-  g_free (self->first_name);
-  self->first_name = copy;
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FIRST_NAME]);
 }
 
@@ -541,16 +499,11 @@ void
 medusa_address_set_last_name (MedusaAddress *self,
                               const char    *last_name)
 {
-  char *copy;
-
   g_return_if_fail (MEDUSA_IS_ADDRESS (self));
 
-  if (g_strcmp0 (self->last_name, last_name) == 0)
+  if (!medusa_set_str (&self->last_name, last_name))
     return;
 
-  copy = g_strdup (last_name);
-  g_free (self->last_name);
-  self->last_name = copy;
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LAST_NAME]);
 }
 
@@ -558,16 +511,11 @@ void
 medusa_address_set_address_1 (MedusaAddress *self,
                               const char    *address_1)
 {
-  char *copy;
-
   g_return_if_fail (MEDUSA_IS_ADDRESS (self));
 
-  if (g_strcmp0 (self->address_1, address_1) == 0)
+  if (!medusa_set_str (&self->address_1, address_1))
     return;
 
-  copy = g_strdup (address_1);
-  g_free (self->address_1);
-  self->address_1 = copy;
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ADDRESS_1]);
 }
 
@@ -575,16 +523,11 @@ void
 medusa_address_set_address_2 (MedusaAddress *self,
                               const char    *address_2)
 {
-  char *copy;
-
   g_return_if_fail (MEDUSA_IS_ADDRESS (self));
 
-  if (g_strcmp0 (self->address_2, address_2) == 0)
+  if (!medusa_set_str (&self->address_2, address_2))
     return;
 
-  copy = g_strdup (address_2);
-  g_free (self->address_2);
-  self->address_2 = copy;
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ADDRESS_2]);
 }
 
@@ -592,16 +535,11 @@ void
 medusa_address_set_city (MedusaAddress *self,
                          const char    *city)
 {
-  char *copy;
-
   g_return_if_fail (MEDUSA_IS_ADDRESS (self));
 
-  if (g_strcmp0 (self->city, city) == 0)
+  if (!medusa_set_str (&self->city, city))
     return;
 
-  copy = g_strdup (city);
-  g_free (self->city);
-  self->city = copy;
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CITY]);
 }
 
@@ -609,16 +547,11 @@ void
 medusa_address_set_country_code (MedusaAddress *self,
                                  const char    *country_code)
 {
-  char *copy;
-
   g_return_if_fail (MEDUSA_IS_ADDRESS (self));
 
-  if (g_strcmp0 (self->country_code, country_code) == 0)
+  if (!medusa_set_str (&self->country_code, country_code))
     return;
 
-  copy = g_strdup (country_code);
-  g_free (self->country_code);
-  self->country_code = copy;
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_COUNTRY_CODE]);
 }
 
@@ -626,16 +559,11 @@ void
 medusa_address_set_province (MedusaAddress *self,
                              const char    *province)
 {
-  char *copy;
-
   g_return_if_fail (MEDUSA_IS_ADDRESS (self));
 
-  if (g_strcmp0 (self->province, province) == 0)
+  if (!medusa_set_str (&self->province, province))
     return;
 
-  copy = g_strdup (province);
-  g_free (self->province);
-  self->province = copy;
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PROVINCE]);
 }
 
@@ -643,16 +571,11 @@ void
 medusa_address_set_postal_code (MedusaAddress *self,
                                 const char    *postal_code)
 {
-  char *copy;
-
   g_return_if_fail (MEDUSA_IS_ADDRESS (self));
 
-  if (g_strcmp0 (self->postal_code, postal_code) == 0)
+  if (!medusa_set_str (&self->postal_code, postal_code))
     return;
 
-  copy = g_strdup (postal_code);
-  g_free (self->postal_code);
-  self->postal_code = copy;
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_POSTAL_CODE]);
 }
 
@@ -660,16 +583,11 @@ void
 medusa_address_set_phone (MedusaAddress *self,
                           const char    *phone)
 {
-  char *copy;
-
   g_return_if_fail (MEDUSA_IS_ADDRESS (self));
 
-  if (g_strcmp0 (self->phone, phone) == 0)
+  if (!medusa_set_str (&self->phone, phone))
     return;
 
-  copy = g_strdup (phone);
-  g_free (self->phone);
-  self->phone = copy;
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PHONE]);
 }
 
@@ -679,13 +597,9 @@ medusa_address_set_metadata (MedusaAddress *self,
 {
   g_return_if_fail (MEDUSA_IS_ADDRESS (self));
 
-  if (json_equal (self->metadata, metadata))
+  if (!medusa_set_json_object (&self->metadata, metadata))
     return;
 
-  if (metadata != NULL)
-    json_object_ref (metadata);
-  g_clear_pointer (&self->metadata, json_object_unref);
-  self->metadata = metadata;
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_METADATA]);
 }
 
@@ -695,13 +609,9 @@ medusa_address_set_created_at (MedusaAddress *self,
 {
   g_return_if_fail (MEDUSA_IS_ADDRESS (self));
 
-  if (date_equal (self->created_at, created_at))
+  if (!medusa_set_date_time (&self->created_at, created_at))
     return;
 
-  if (created_at != NULL)
-    g_date_time_ref (created_at);
-  g_clear_pointer (&self->created_at, g_date_time_unref);
-  self->created_at = created_at;
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CREATED_AT]);
 }
 
@@ -711,13 +621,9 @@ medusa_address_set_updated_at (MedusaAddress *self,
 {
   g_return_if_fail (MEDUSA_IS_ADDRESS (self));
 
-  if (date_equal (self->updated_at, updated_at))
+  if (!medusa_set_date_time (&self->updated_at, updated_at))
     return;
 
-  if (updated_at != NULL)
-    g_date_time_ref (updated_at);
-  g_clear_pointer (&self->updated_at, g_date_time_unref);
-  self->updated_at = updated_at;
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_UPDATED_AT]);
 }
 

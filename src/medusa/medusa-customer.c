@@ -5,6 +5,7 @@
 #include "config.h"
 
 #include "medusa-customer.h"
+#include "medusa-value-private.h"
 
 /**
  * MedusaCustomer:
@@ -51,29 +52,6 @@ enum {
 };
 
 static GParamSpec *properties[N_PROPS];
-
-static gboolean
-date_equal (GDateTime *a,
-            GDateTime *b)
-{
-  if (a == NULL || b == NULL)
-    return a == b;
-
-  return g_date_time_equal (a, b);
-}
-
-static gboolean
-json_equal (JsonObject *a,
-            JsonObject *b)
-{
-  if (a == b)
-    return TRUE;
-
-  if (a == NULL || b == NULL)
-    return FALSE;
-
-  return json_object_equal (a, b);
-}
 
 /* update_from splices the list in place, so it has to be a GListStore of
  * addresses of the customer's own: a store of addresses given at construction
@@ -454,16 +432,11 @@ void
 medusa_customer_set_id (MedusaCustomer *self,
                         const char     *id)
 {
-  char *copy;
-
   g_return_if_fail (MEDUSA_IS_CUSTOMER (self));
 
-  if (g_strcmp0 (self->id, id) == 0)
+  if (!medusa_set_str (&self->id, id))
     return;
 
-  copy = g_strdup (id);
-  g_free (self->id);
-  self->id = copy;
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ID]);
 }
 
@@ -471,16 +444,11 @@ void
 medusa_customer_set_email (MedusaCustomer *self,
                            const char     *email)
 {
-  char *copy;
-
   g_return_if_fail (MEDUSA_IS_CUSTOMER (self));
 
-  if (g_strcmp0 (self->email, email) == 0)
+  if (!medusa_set_str (&self->email, email))
     return;
 
-  copy = g_strdup (email);
-  g_free (self->email);
-  self->email = copy;
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_EMAIL]);
 }
 
@@ -488,16 +456,11 @@ void
 medusa_customer_set_first_name (MedusaCustomer *self,
                                 const char     *first_name)
 {
-  char *copy;
-
   g_return_if_fail (MEDUSA_IS_CUSTOMER (self));
 
-  if (g_strcmp0 (self->first_name, first_name) == 0)
+  if (!medusa_set_str (&self->first_name, first_name))
     return;
 
-  copy = g_strdup (first_name);
-  g_free (self->first_name);
-  self->first_name = copy;
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FIRST_NAME]);
 }
 
@@ -505,16 +468,11 @@ void
 medusa_customer_set_last_name (MedusaCustomer *self,
                                const char     *last_name)
 {
-  char *copy;
-
   g_return_if_fail (MEDUSA_IS_CUSTOMER (self));
 
-  if (g_strcmp0 (self->last_name, last_name) == 0)
+  if (!medusa_set_str (&self->last_name, last_name))
     return;
 
-  copy = g_strdup (last_name);
-  g_free (self->last_name);
-  self->last_name = copy;
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LAST_NAME]);
 }
 
@@ -522,16 +480,11 @@ void
 medusa_customer_set_phone (MedusaCustomer *self,
                            const char     *phone)
 {
-  char *copy;
-
   g_return_if_fail (MEDUSA_IS_CUSTOMER (self));
 
-  if (g_strcmp0 (self->phone, phone) == 0)
+  if (!medusa_set_str (&self->phone, phone))
     return;
 
-  copy = g_strdup (phone);
-  g_free (self->phone);
-  self->phone = copy;
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PHONE]);
 }
 
@@ -553,16 +506,11 @@ void
 medusa_customer_set_billing_address_id (MedusaCustomer *self,
                                         const char     *billing_address_id)
 {
-  char *copy;
-
   g_return_if_fail (MEDUSA_IS_CUSTOMER (self));
 
-  if (g_strcmp0 (self->billing_address_id, billing_address_id) == 0)
+  if (!medusa_set_str (&self->billing_address_id, billing_address_id))
     return;
 
-  copy = g_strdup (billing_address_id);
-  g_free (self->billing_address_id);
-  self->billing_address_id = copy;
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BILLING_ADDRESS_ID]);
 }
 
@@ -585,13 +533,9 @@ medusa_customer_set_metadata (MedusaCustomer *self,
 {
   g_return_if_fail (MEDUSA_IS_CUSTOMER (self));
 
-  if (json_equal (self->metadata, metadata))
+  if (!medusa_set_json_object (&self->metadata, metadata))
     return;
 
-  if (metadata != NULL)
-    json_object_ref (metadata);
-  g_clear_pointer (&self->metadata, json_object_unref);
-  self->metadata = metadata;
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_METADATA]);
 }
 
@@ -601,13 +545,9 @@ medusa_customer_set_created_at (MedusaCustomer *self,
 {
   g_return_if_fail (MEDUSA_IS_CUSTOMER (self));
 
-  if (date_equal (self->created_at, created_at))
+  if (!medusa_set_date_time (&self->created_at, created_at))
     return;
 
-  if (created_at != NULL)
-    g_date_time_ref (created_at);
-  g_clear_pointer (&self->created_at, g_date_time_unref);
-  self->created_at = created_at;
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CREATED_AT]);
 }
 
@@ -617,13 +557,9 @@ medusa_customer_set_updated_at (MedusaCustomer *self,
 {
   g_return_if_fail (MEDUSA_IS_CUSTOMER (self));
 
-  if (date_equal (self->updated_at, updated_at))
+  if (!medusa_set_date_time (&self->updated_at, updated_at))
     return;
 
-  if (updated_at != NULL)
-    g_date_time_ref (updated_at);
-  g_clear_pointer (&self->updated_at, g_date_time_unref);
-  self->updated_at = updated_at;
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_UPDATED_AT]);
 }
 

@@ -8,6 +8,7 @@
 #include "config.h"
 
 #include "medusa-order-query.h"
+#include "medusa-value-private.h"
 
 #include <string.h>
 
@@ -87,16 +88,6 @@ strv_equal (const char * const *a,
   return g_strv_equal (a, b);
 }
 
-static gboolean
-date_equal (GDateTime *a,
-            GDateTime *b)
-{
-  if (a == NULL || b == NULL)
-    return a == b;
-
-  return g_date_time_equal (a, b);
-}
-
 /**
  * medusa_order_query_equal:
  *
@@ -114,8 +105,8 @@ medusa_order_query_equal (const MedusaOrderQuery *a,
                      (const char * const *) b->fulfillment_statuses) &&
          strv_equal ((const char * const *) a->payment_statuses,
                      (const char * const *) b->payment_statuses) &&
-         date_equal (a->created_after, b->created_after) &&
-         date_equal (a->created_before, b->created_before) &&
+         medusa_date_time_equal0 (a->created_after, b->created_after) &&
+         medusa_date_time_equal0 (a->created_before, b->created_before) &&
          g_strcmp0 (a->expand, b->expand) == 0 &&
          g_strcmp0 (a->fields, b->fields) == 0 &&
          a->detail == b->detail;

@@ -6,8 +6,9 @@
 #       forwards every request to the real store at UPSTREAM, answering N ms later than it
 #       did (a store on another machine); with --record, appends each exchange to FILE
 #       (JSON lines) for the replay.
-#   replay-store.py replay FILE [--orders N]
-#       answers what FILE recorded, at once: the store's time is ~0. Any page of
+#   replay-store.py replay FILE [--orders N] [--delay-ms N]
+#       answers what FILE recorded, at once (the store's time is ~0), or N ms later: a
+#       store on another machine, the round trip N ms, its own time still ~0. Any page of
 #       /store/customers/me/orders is made up from the orders recorded for the same query
 #       (the same parameters but limit and offset): N orders (default: as recorded), order j
 #       a copy of a recorded one with an id, number and date of its own and 1, 2, 3, 5 or 8
@@ -158,14 +159,14 @@ def make_handler(args, replay, log):
             else:
                 status, headers, out = self.forward(body)
                 took_ms = (time.monotonic() - started) * 1000
-                if args.delay_ms:
-                    time.sleep(args.delay_ms / 1000)
                 if args.record:
                     kept = {k: v for k, v in headers.items() if k.lower() not in SKIP_HEADERS}
                     with record_lock, open(args.record, "a") as f:
                         f.write(json.dumps({"method": self.command, "path": self.path,
                                             "status": status, "headers": kept,
                                             "body": base64.b64encode(out).decode()}) + "\n")
+            if args.delay_ms:
+                time.sleep(args.delay_ms / 1000)
             self.send_response(status)
             for k, v in headers.items():
                 if k.lower() not in SKIP_HEADERS:

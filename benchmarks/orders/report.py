@@ -25,6 +25,7 @@ def runs(name):
         if key == "run" or not out:
             out.append({})
             if key == "run":
+                out[-1]["run"] = [value]
                 continue
         out[-1].setdefault(key, []).append(value)
     return out
@@ -34,8 +35,10 @@ def num(text):
     return float(text.split()[0])
 
 
-def median(name, key, scale=1.0):
-    values = [num(r[key][-1]) for r in runs(name) if key in r]
+def median(name, key, scale=1.0, run=None):
+    """the median of @key over the runs of @name (those labelled @run only)"""
+    values = [num(r[key][-1]) for r in runs(name)
+              if key in r and (run is None or r.get("run") == [run])]
     if not values:
         missing.append(f"{name}.out: {key}")
         return float("nan")
@@ -162,6 +165,14 @@ if not SMOKE:
         f"{big_pages:.0f} pages", "", "all, = pages",
         big_loaded == big_n and big_req == big_pages and
         last("scroll-big", "http_distinct_offsets") == big_pages)
+    # the start's prefetch against a store on another machine: with it, against without
+    for delay in (50, 150):
+        name = f"latency-{delay}"
+        for key, what in (("customer_us", f"start, the store {delay} ms away: its customer in"),
+                          ("account_us", "  account painted (the copy, or the store's)"),
+                          ("cpu_account_us", "  CPU by then")):
+            v, w = median(name, key, run="prefetch"), median(name, key, run="none")
+            row(what, ms(v), f"without the prefetch {ms(w)}", f"{v / w:.2f}", "", None)
     e2k, ebig = median(main, "end_us") / 1000, median("big", "end_us") / 1000
     row(f"End -> last row painted, {big_n:.0f} vs 2000", f"{ebig:.0f} ms", f"{e2k:.0f} ms",
         f"{ebig / e2k:.2f}", "<= 1.50", ebig / e2k <= 1.5)

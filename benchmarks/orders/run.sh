@@ -141,6 +141,22 @@ for l in open(sys.argv[1]):
   log "scrolling through 10,000 orders (RSS slope from 2,000)"
   orders gk "$WORK/scroll.out" --store "$R10K" --scroll
 
+  # The start's prefetch (the customer asked for from a thread as soon as the keyring gives the
+  # token, while GTK starts) against a store 50 and 150 ms away, with it and without
+  # (bench-orders-no-prefetch), by turns: is it worth its thread (issue 17)?
+  log "the start against a store 50 and 150 ms away, $RUNS rounds with the prefetch and without"
+  for delay in 50 150; do
+    store "lat$delay" replay "$WORK/recording.jsonl" --orders 2000 --delay-ms "$delay"; sign_in "$url"
+    for _ in $(seq "$RUNS"); do
+      for variant in prefetch none; do
+        bin="$BIN/bench-orders"; [[ $variant == none ]] && bin="$BIN/bench-orders-no-prefetch"
+        echo "run=$variant" >>"$WORK/latency-$delay.out"
+        # shellcheck disable=SC2046
+        env $(backend_env gk) "$bin" --store "$url" --start >>"$WORK/latency-$delay.out"
+      done
+    done
+  done
+
   log "$BIG orders: End, 3 starts; then every one scrolled through (minutes)"
   for _ in 1 2 3; do orders gk "$WORK/big.out" --store "$RBIG"; done
   orders gk "$WORK/scroll-big.out" --store "$RBIG" --scroll
@@ -280,7 +296,7 @@ if [[ $SMOKE -eq 0 ]]; then
     echo "$table"
     echo
     echo "# raw output"
-    for f in window start-gk start-file offline curl-replay gestures parse scroll big scroll-big real real-store curl-real; do
+    for f in window start-gk start-file offline curl-replay gestures parse scroll latency-50 latency-150 big scroll-big real real-store curl-real; do
       [[ -f "$WORK/$f.out" ]] || continue
       echo "## $f.out"
       grep -v -e '^start_request=' -e '^start_request_done_us=' "$WORK/$f.out" || true

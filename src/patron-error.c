@@ -173,6 +173,13 @@ patron_error_to_sentence (const GError *error,
       sentence = _("The store has a problem right now. Try again in a moment.");
       break;
 
+    case MEDUSA_ERROR_REDIRECTED:
+      sentence = action == PATRON_ACTION_CONNECT
+        ? _("This address sends Patron on to another one. Enter the store’s own address.")
+        : _("The store sent Patron to another address. Patron does not follow it, so that "
+            "your session stays with the store.");
+      break;
+
     case MEDUSA_ERROR_UNCONFIRMED:
       if (action == PATRON_ACTION_REGISTER)
         sentence = _("Your account has probably been made, but the store’s answer came back "

@@ -394,7 +394,7 @@ test_error_sentences (void)
       g_assert_true (g_str_has_suffix (sentence, "."));
     }
 
-  for (guint code = MEDUSA_ERROR_INVALID_DATA; code <= MEDUSA_ERROR_KEY_REQUIRED; code++)
+  for (guint code = MEDUSA_ERROR_INVALID_DATA; code <= MEDUSA_ERROR_REDIRECTED; code++)
     for (guint a = 0; a < G_N_ELEMENTS (actions); a++)
       {
         g_autoptr(GError) error = g_error_new_literal (MEDUSA_ERROR, code, server_message);

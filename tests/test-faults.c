@@ -31,6 +31,7 @@ typedef struct
   char         *last_path;
   gboolean      last_had_credentials;
   GBytes       *prepared;   /* what mode "prepared" answers */
+  guint         n_stolen;   /* requests that followed mode "redirect" */
 } Fixture;
 
 /* the smallest PNG: one transparent pixel */
@@ -183,6 +184,21 @@ handler (SoupServer        *server,
   else if (g_str_equal (mode, "ok"))
     respond (msg, 200, "application/json",
              "{\"customer\": {\"id\": \"cus_1\", \"email\": \"a@example.com\", \"extra\": [1]}}");
+  else if (g_str_equal (mode, "redirect"))
+    {
+      /* as a hostile or misconfigured store would: elsewhere, and in plain http */
+      g_autofree char *elsewhere = fixture_url (fixture, "stolen/customers/me");
+      gboolean post = g_str_equal (soup_server_message_get_method (msg), SOUP_METHOD_POST);
+
+      soup_server_message_set_redirect (msg, post ? SOUP_STATUS_SEE_OTHER : SOUP_STATUS_FOUND,
+                                        elsewhere);
+    }
+  else if (g_str_equal (mode, "stolen"))
+    {
+      fixture->n_stolen++;
+      respond (msg, 200, "application/json",
+               "{\"customer\": {\"id\": \"cus_1\", \"email\": \"a@example.com\"}}");
+    }
   else if (g_str_equal (mode, "bad-gateway"))
     respond (msg, 502, "text/html", "<html><body><h1>502 Bad Gateway</h1></body></html>");
   else if (g_str_equal (mode, "unavailable"))
@@ -390,6 +406,43 @@ test_server_errors (Fixture       *fixture,
   g_assert_cmpuint (medusa_error_get_http_status (unavailable), ==, 503);
   g_assert_cmpstr (unavailable->message, ==, "Down for maintenance");
   g_assert_cmpstr (medusa_error_get_server_type (unavailable), ==, "unknown_error");
+}
+
+/* A redirect is never followed: a Store API call carries the session's token
+ * (and a sign-in the password), which would go to wherever it points. */
+static void
+test_redirect_not_followed (Fixture       *fixture,
+                            gconstpointer  data)
+{
+  g_autofree char *url = fixture_url (fixture, "redirect");
+  g_autoptr(MedusaClient) client = medusa_client_new (url);
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GAsyncResult) sign_in_result = NULL;
+  g_autoptr(MedusaCustomer) customer = NULL;
+  g_autoptr(MedusaCustomer) signed_in = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GError) sign_in_error = NULL;
+
+  medusa_client_set_access_token (client, "secret.session.token");
+  medusa_client_get_customer_async (client, NULL, test_store_result_cb, &result);
+  customer = medusa_client_get_customer_finish (client, test_wait_for (&result), &error);
+  g_assert_null (customer);
+  g_assert_error (error, MEDUSA_ERROR, MEDUSA_ERROR_REDIRECTED);
+  g_assert_cmpuint (medusa_error_get_http_status (error), ==, SOUP_STATUS_FOUND);
+  g_assert_true (fixture->last_had_credentials);
+  g_assert_true (g_str_has_prefix (fixture->last_path, "/redirect/"));
+
+  medusa_client_sign_in_async (client, "a@example.com", "secret-pw", MEDUSA_AUTH_MODE_TOKEN, NULL,
+                               test_store_result_cb,
+                               &sign_in_result);
+  signed_in = medusa_client_sign_in_finish (client, test_wait_for (&sign_in_result),
+                                            &sign_in_error);
+  g_assert_null (signed_in);
+  g_assert_error (sign_in_error, MEDUSA_ERROR, MEDUSA_ERROR_REDIRECTED);
+  g_assert_cmpuint (medusa_error_get_http_status (sign_in_error), ==, SOUP_STATUS_SEE_OTHER);
+
+  g_assert_cmpuint (fixture->n_stolen, ==, 0);
+  g_assert_true (g_str_has_prefix (fixture->last_path, "/redirect/"));
 }
 
 static void
@@ -1119,6 +1172,7 @@ main (int   argc,
   ADD ("parse-off-main-loop", test_parse_off_main_loop);
   ADD ("server-errors", test_server_errors);
   ADD ("plain-text-401", test_plain_text_unauthorized);
+  ADD ("redirect-not-followed", test_redirect_not_followed);
   ADD ("duplicate-422", test_duplicate);
   ADD ("deep-nesting", test_deep_nesting);
   ADD ("stall-times-out", test_stall_times_out);

@@ -354,6 +354,11 @@ _medusa_client_send_request_async (MedusaClient        *self,
       return;
     }
 
+  /* A Store API call is never redirected: libsoup would send the same
+   * headers, the session's token and the store's key among them, to
+   * wherever the answer points, another host or plain http included. The
+   * redirect is the answer (MEDUSA_ERROR_REDIRECTED). */
+  soup_message_add_flags (data->message, SOUP_MESSAGE_NO_REDIRECT);
   headers = soup_message_get_request_headers (data->message);
   soup_message_headers_replace (headers, "Accept", "application/json");
 

@@ -164,6 +164,8 @@ code_for_status (guint       status,
     case 422:
       return MEDUSA_ERROR_DUPLICATE;
     default:
+      if (status >= 300 && status < 400)
+        return MEDUSA_ERROR_REDIRECTED;
       return status >= 500 && status < 600 ? MEDUSA_ERROR_SERVER_ERROR : MEDUSA_ERROR_FAILED;
     }
 }

@@ -30,6 +30,9 @@ G_BEGIN_DECLS
  *   was broken: the change has probably been made
  * @MEDUSA_ERROR_KEY_REQUIRED: the store (Medusa v2) wants its publishable API
  *   key with the call, or does not know the one given (400 `not_allowed`)
+ * @MEDUSA_ERROR_REDIRECTED: the store answered with a redirect (3xx), which
+ *   the client does not follow: the call's token and key would go with it
+ *   to an address that is not the store's
  *
  * Network faults are not mapped: they come as the #GIOError, #GResolverError
  * or #GTlsError that GIO reports.
@@ -50,6 +53,7 @@ typedef enum
   MEDUSA_ERROR_FAILED,
   MEDUSA_ERROR_UNCONFIRMED,
   MEDUSA_ERROR_KEY_REQUIRED,
+  MEDUSA_ERROR_REDIRECTED,
 } MedusaError;
 
 GQuark      medusa_error_quark           (void);

@@ -188,6 +188,14 @@ patron_form_set_busy (GtkWidget *form,
                       GtkWidget *spinner,
                       gboolean   busy)
 {
+  GtkRoot *root = gtk_widget_get_root (form);
+  GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
+
+  /* GTK 4.8 takes the focus from a field that becomes insensitive, but
+   * the field's text never hears of it, and its cursor's blink warns ("did
+   * not receive a focus-out event"): the focus goes first, as it would */
+  if (busy && focus != NULL && gtk_widget_is_ancestor (focus, form))
+    gtk_root_set_focus (root, NULL);
   gtk_widget_set_sensitive (form, !busy);
   gtk_widget_set_visible (spinner, busy);
   gtk_spinner_set_spinning (GTK_SPINNER (spinner), busy);

@@ -38,6 +38,51 @@ find_menu_button (GtkWidget *widget)
 }
 
 static void
+count_leave_cb (GtkEventControllerFocus *controller,
+                guint                   *n_leaves)
+{
+  (*n_leaves)++;
+}
+
+/* A form made busy with the focus in one of its fields lets go of it so
+ * that the field hears it (GTK 4.8 takes it from an insensitive field
+ * without telling its text, whose cursor blink then warns). */
+static void
+test_busy_form_lets_go_of_focus (void)
+{
+  GtkWidget *window = gtk_window_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  GtkWidget *form = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  GtkWidget *entry = gtk_entry_new ();
+  GtkWidget *spinner = gtk_spinner_new ();
+  GtkEventController *focus = gtk_event_controller_focus_new ();
+  guint n_leaves = 0;
+
+  gtk_box_append (GTK_BOX (form), entry);
+  gtk_box_append (GTK_BOX (box), form);
+  gtk_box_append (GTK_BOX (box), spinner);
+  gtk_window_set_child (GTK_WINDOW (window), box);
+  g_signal_connect (focus, "leave", G_CALLBACK (count_leave_cb), &n_leaves);
+  gtk_widget_add_controller (entry, focus);
+  gtk_window_present (GTK_WINDOW (window));
+  gtk_test_widget_wait_for_draw (window);
+  g_assert_true (gtk_widget_grab_focus (entry));
+  g_assert_true (gtk_widget_is_ancestor (gtk_root_get_focus (GTK_ROOT (window)), entry));
+
+  patron_form_set_busy (form, spinner, TRUE);
+  g_assert_false (gtk_widget_is_sensitive (entry));
+  g_assert_null (gtk_root_get_focus (GTK_ROOT (window)));
+  g_assert_cmpuint (n_leaves, ==, 1);
+  g_assert_true (gtk_spinner_get_spinning (GTK_SPINNER (spinner)));
+
+  patron_form_set_busy (form, spinner, FALSE);
+  g_assert_true (gtk_widget_is_sensitive (entry));
+  g_assert_false (gtk_widget_get_visible (spinner));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static void
 test_window_shows (void)
 {
   GtkWidget *window = g_object_new (PATRON_TYPE_WINDOW, NULL);
@@ -437,6 +482,7 @@ main (int   argc,
   g_test_add_func ("/window/spinner-spins-later", test_spinner_spins_later);
   g_test_add_func ("/window/memory-released-when-still", test_memory_released_when_still);
   g_test_add_func ("/window/size-remembered", test_window_size_remembered);
+  g_test_add_func ("/window/busy-form-lets-go-of-focus", test_busy_form_lets_go_of_focus);
 
   return g_test_run ();
 }

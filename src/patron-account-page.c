@@ -914,12 +914,15 @@ patron_account_page_init (PatronAccountPage *self)
   self->session_bindings = g_binding_group_new ();
   g_binding_group_bind (self->session_bindings, "offline", self->offline_label, "visible",
                         G_BINDING_SYNC_CREATE);
-  g_binding_group_bind (self->session_bindings, "offline", self->profile_group, "sensitive",
-                        G_BINDING_SYNC_CREATE | G_BINDING_INVERT_BOOLEAN);
-  g_binding_group_bind (self->session_bindings, "offline", self->billing_group, "sensitive",
-                        G_BINDING_SYNC_CREATE | G_BINDING_INVERT_BOOLEAN);
-  g_binding_group_bind (self->session_bindings, "offline", self->addresses_group, "sensitive",
-                        G_BINDING_SYNC_CREATE | G_BINDING_INVERT_BOOLEAN);
+  g_binding_group_bind_full (self->session_bindings, "offline", self->profile_group, "sensitive",
+                             G_BINDING_SYNC_CREATE, patron_form_offline_to_sensitive, NULL,
+                             NULL, NULL);
+  g_binding_group_bind_full (self->session_bindings, "offline", self->billing_group, "sensitive",
+                             G_BINDING_SYNC_CREATE, patron_form_offline_to_sensitive, NULL,
+                             NULL, NULL);
+  g_binding_group_bind_full (self->session_bindings, "offline", self->addresses_group,
+                             "sensitive", G_BINDING_SYNC_CREATE,
+                             patron_form_offline_to_sensitive, NULL, NULL, NULL);
   patron_form_set_max_length (self->first_name_row, PATRON_MAX_NAME_LENGTH, self->error_label);
   patron_form_set_max_length (self->last_name_row, PATRON_MAX_NAME_LENGTH, self->error_label);
   patron_form_set_max_length (self->phone_row, PATRON_MAX_PHONE_LENGTH, self->error_label);

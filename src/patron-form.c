@@ -178,6 +178,49 @@ patron_form_show_failure (GtkLabel     *label,
 }
 
 /**
+ * patron_form_set_sensitive:
+ *
+ * gtk_widget_set_sensitive() for a part of a form. GTK 4.8 takes the focus
+ * from a field that becomes insensitive, but the field's text never hears
+ * of it, and its cursor's blink warns ("did not receive a focus-out
+ * event"): the focus goes first here, as it would.
+ */
+void
+patron_form_set_sensitive (GtkWidget *widget,
+                           gboolean   sensitive)
+{
+  GtkRoot *root = gtk_widget_get_root (widget);
+  GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
+
+  if (!sensitive && focus != NULL && (focus == widget || gtk_widget_is_ancestor (focus, widget)))
+    gtk_root_set_focus (root, NULL);
+  gtk_widget_set_sensitive (widget, sensitive);
+}
+
+/**
+ * patron_form_offline_to_sensitive:
+ *
+ * A #GBindingTransformFunc from a session's #PatronSession:offline to a
+ * form part's #GtkWidget:sensitive, through patron_form_set_sensitive()'s
+ * care for the focus (the binding sets the property itself).
+ */
+gboolean
+patron_form_offline_to_sensitive (GBinding     *binding,
+                                  const GValue *from_value,
+                                  GValue       *to_value,
+                                  gpointer      user_data)
+{
+  gboolean sensitive = !g_value_get_boolean (from_value);
+  g_autoptr(GObject) target = g_binding_dup_target (binding);
+
+  if (!sensitive && GTK_IS_WIDGET (target))
+    patron_form_set_sensitive (GTK_WIDGET (target), FALSE);
+  g_value_set_boolean (to_value, sensitive);
+
+  return TRUE;
+}
+
+/**
  * patron_form_set_busy:
  *
  * While a request runs the form can't be changed and its spinner turns;
@@ -188,15 +231,7 @@ patron_form_set_busy (GtkWidget *form,
                       GtkWidget *spinner,
                       gboolean   busy)
 {
-  GtkRoot *root = gtk_widget_get_root (form);
-  GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
-
-  /* GTK 4.8 takes the focus from a field that becomes insensitive, but
-   * the field's text never hears of it, and its cursor's blink warns ("did
-   * not receive a focus-out event"): the focus goes first, as it would */
-  if (busy && focus != NULL && gtk_widget_is_ancestor (focus, form))
-    gtk_root_set_focus (root, NULL);
-  gtk_widget_set_sensitive (form, !busy);
+  patron_form_set_sensitive (form, !busy);
   gtk_widget_set_visible (spinner, busy);
   gtk_spinner_set_spinning (GTK_SPINNER (spinner), busy);
 }

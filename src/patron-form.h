@@ -38,6 +38,12 @@ void      patron_form_show_error         (GtkLabel    *label,
 gboolean  patron_form_show_failure       (GtkLabel     *label,
                                           const GError *error,
                                           PatronAction  action);
+void      patron_form_set_sensitive      (GtkWidget   *widget,
+                                          gboolean     sensitive);
+gboolean  patron_form_offline_to_sensitive (GBinding     *binding,
+                                            const GValue *from_value,
+                                            GValue       *to_value,
+                                            gpointer      user_data);
 void      patron_form_set_busy           (GtkWidget   *form,
                                           GtkWidget   *spinner,
                                           gboolean     busy);

@@ -59,8 +59,8 @@ show_expiry (PatronResetPage *self,
   g_autofree char *sentence = NULL;
   gboolean expired = when != NULL && g_date_time_compare (when, now) <= 0;
 
-  gtk_widget_set_sensitive (GTK_WIDGET (self->password_row), !expired);
-  gtk_widget_set_sensitive (GTK_WIDGET (self->repeat_row), !expired);
+  patron_form_set_sensitive (GTK_WIDGET (self->password_row), !expired);
+  patron_form_set_sensitive (GTK_WIDGET (self->repeat_row), !expired);
   gtk_widget_set_sensitive (self->submit_button, !expired);
   if (!expired)
     return;

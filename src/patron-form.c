@@ -177,23 +177,31 @@ patron_form_show_failure (GtkLabel     *label,
   return TRUE;
 }
 
+/* GTK 4.8 takes the focus from a field that becomes insensitive, but the
+ * field's text never hears of it, and its cursor's blink warns ("did not
+ * receive a focus-out event"): the focus in @widget goes first, as it would. */
+static void
+let_go_of_focus (GtkWidget *widget)
+{
+  GtkRoot *root = gtk_widget_get_root (widget);
+  GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
+
+  if (focus != NULL && (focus == widget || gtk_widget_is_ancestor (focus, widget)))
+    gtk_root_set_focus (root, NULL);
+}
+
 /**
  * patron_form_set_sensitive:
  *
- * gtk_widget_set_sensitive() for a part of a form. GTK 4.8 takes the focus
- * from a field that becomes insensitive, but the field's text never hears
- * of it, and its cursor's blink warns ("did not receive a focus-out
- * event"): the focus goes first here, as it would.
+ * gtk_widget_set_sensitive() for a part of a form, the focus in it let go
+ * of first (GTK 4.8 would take it without telling the field).
  */
 void
 patron_form_set_sensitive (GtkWidget *widget,
                            gboolean   sensitive)
 {
-  GtkRoot *root = gtk_widget_get_root (widget);
-  GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
-
-  if (!sensitive && focus != NULL && (focus == widget || gtk_widget_is_ancestor (focus, widget)))
-    gtk_root_set_focus (root, NULL);
+  if (!sensitive)
+    let_go_of_focus (widget);
   gtk_widget_set_sensitive (widget, sensitive);
 }
 
@@ -201,8 +209,8 @@ patron_form_set_sensitive (GtkWidget *widget,
  * patron_form_offline_to_sensitive:
  *
  * A #GBindingTransformFunc from a session's #PatronSession:offline to a
- * form part's #GtkWidget:sensitive, through patron_form_set_sensitive()'s
- * care for the focus (the binding sets the property itself).
+ * form part's #GtkWidget:sensitive, which lets go of the focus in the part
+ * first, as patron_form_set_sensitive() does; the binding sets the property.
  */
 gboolean
 patron_form_offline_to_sensitive (GBinding     *binding,
@@ -214,7 +222,7 @@ patron_form_offline_to_sensitive (GBinding     *binding,
   g_autoptr(GObject) target = g_binding_dup_target (binding);
 
   if (!sensitive && GTK_IS_WIDGET (target))
-    patron_form_set_sensitive (GTK_WIDGET (target), FALSE);
+    let_go_of_focus (GTK_WIDGET (target));
   g_value_set_boolean (to_value, sensitive);
 
   return TRUE;

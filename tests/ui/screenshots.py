@@ -12,7 +12,7 @@ build-aux/screenshots.sh takes the set in data/screenshots/.
 import os, subprocess, sys, time
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from e2e_common import (find_app, install_failure_hook, label_containing, press,
+from e2e_common import (V2, find_app, install_failure_hook, label_containing, press,
                         start_patron, stop, type_into)
 
 OUT = os.environ["SHOT_DIR"]
@@ -47,7 +47,7 @@ if os.environ.get("SHOT_STYLE") == "dark":
     os.environ["ADW_DEBUG_COLOR_SCHEME"] = "prefer-dark"
 os.environ.pop("G_MESSAGES_DEBUG", None)
 
-patron = start_patron()
+patron = start_patron(by_link=V2)   # a v2 store is first reached by its link
 app = find_app(patron)
 label_containing(app, "At ")
 capture("sign-in")

@@ -9,6 +9,7 @@
 
 #include <glib/gi18n.h>
 
+#include "patron-accessible.h"
 #include "patron-application.h"
 #include "patron-form.h"
 #include "patron-memory.h"
@@ -251,6 +252,8 @@ patron_application_startup (GApplication *app)
   prepare_session (PATRON_APPLICATION (app));
 
   G_APPLICATION_CLASS (patron_application_parent_class)->startup (app);
+
+  patron_accessible_name_buttons_once ();
 }
 
 static void

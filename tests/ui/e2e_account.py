@@ -17,9 +17,10 @@ import glob, os, subprocess, sys, time, urllib.parse
 import pyatspi
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from e2e_common import (HOME, LOG, OUTBOX, V2, find, find_app, label_containing, press,
-                        reset_link_for, shot, signed_in, start_patron, stop, text_of,
-                        type_into, wait_for, install_failure_hook)
+from e2e_common import (HOME, LOG, OUTBOX, V2, find, find_app, label_containing,
+                        open_register_page, press, reset_link_for, shot, signed_in,
+                        start_patron, stop, text_of, type_into, wait_for,
+                        install_failure_hook)
 
 EMAIL = f"e2e.{int(time.time() * 1000)}@example.com"
 PASSWORD = "first-pass-e2e-1"
@@ -48,7 +49,7 @@ install_failure_hook()
 step("register a new customer" + (" at the v2 store, opened by its link" if V2 else ""))
 patron = start_patron(by_link=V2)
 app = find_app(patron)
-press(app, "Create Account")
+open_register_page(app)
 type_into(app, "Email Address", EMAIL)
 type_into(app, "First Name", "Ada")
 type_into(app, "Last Name", "Lovelace")

@@ -34,6 +34,55 @@ def api(method, path, body=None, token=None):
         return json.loads(response.read() or b"null", parse_float=decimal.Decimal)
 
 
+def customer_token(email, password):
+    """A customer's session token from the store itself, to set up a test or
+    ask the store what it holds."""
+    if V2:
+        return api("POST", "/auth/customer/emailpass",
+                   {"email": email, "password": password})["token"]
+    return api("POST", "/store/auth/token", {"email": email, "password": password})["access_token"]
+
+
+def register_customer(email, password, **fields):
+    """A new customer at the store (v2: an identity, then its customer)."""
+    if V2:
+        token = api("POST", "/auth/customer/emailpass/register",
+                    {"email": email, "password": password})["token"]
+        api("POST", "/store/customers", {"email": email, **fields}, token=token)
+    else:
+        api("POST", "/store/customers", {"email": email, "password": password, **fields})
+
+
+def customer_me(token):
+    """The customer as the store holds it, with its addresses."""
+    if V2:
+        return api("GET", "/store/customers/me?fields=id,email,first_name,last_name,phone,"
+                   "*addresses", token=token)["customer"]
+    return api("GET", "/store/customers/me", token=token)["customer"]
+
+
+def customer_addresses(me):
+    """@me's addresses: v1's shipping addresses and billing address, v2's
+    addresses (which flag the billing one)."""
+    if V2:
+        return me.get("addresses") or []
+    return (me.get("shipping_addresses") or []) + ([me["billing_address"]]
+                                                   if me.get("billing_address") else [])
+
+
+def add_customer_address(token, address):
+    api("POST", "/store/customers/me/addresses", address if V2 else {"address": address},
+        token=token)
+
+
+def newest_orders(token, limit):
+    """The customer's @limit newest orders, as the orders list begins."""
+    if V2:
+        return api("GET", f"/store/orders?order=-created_at&limit={limit}"
+                   "&fields=id,display_id,total,currency_code", token=token)["orders"]
+    return api("GET", f"/store/customers/me/orders?limit={limit}", token=token)["orders"]
+
+
 def shot(name):
     if SHOTS:
         time.sleep(0.6)   # let the page's cross-fade finish
@@ -126,6 +175,17 @@ def type_into(app, name, text):
 def press(app, name):
     button = find(app, [pyatspi.ROLE_PUSH_BUTTON, pyatspi.ROLE_TOGGLE_BUTTON], name)
     button.queryAction().doAction(0)
+
+
+def open_register_page(app):
+    """From the sign-in page to the register page, once the sign-in page's
+    form has gone: both have an "Email Address" and a "Create Account" while
+    the page cross-fades, and typing must reach the register page's."""
+    press(app, "Create Account")
+    find(app, [pyatspi.ROLE_TEXT, pyatspi.ROLE_PASSWORD_TEXT], "Password Again")
+    wait_for(lambda: pyatspi.findDescendant(
+        app, lambda a: a is not None and a.name == "Forgot Password?" and showing(a)) is None,
+        what="the sign-in page to go")
 
 
 def label_containing(app, fragment, timeout=20):

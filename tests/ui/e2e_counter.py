@@ -8,15 +8,19 @@ accessibility tree (names, descriptions and text of every node of every
 window), every file under the test's HOME and XDG directories and the
 clipboard hold nothing of A. Then customer B signs in and sees only B.
 
-Run by run-e2e.sh. Env: PATRON_BIN, MEDUSA_URL, E2E_HOME.
+Run by run-e2e.sh. Env: PATRON_BIN, MEDUSA_URL, E2E_HOME; with E2E_MEDUSA_V2=1
+the same at the v2 store (MEDUSA_V2_URL, MEDUSA_V2_PUBLISHABLE_KEY), the counter
+started with the store's link.
 """
 import os, subprocess, sys
 
 import pyatspi
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from e2e_common import (HOME, LOG, SHOTS, api, assert_tree_free_of, clipboard_text, click, find,
-                        find_app, install_failure_hook, label_containing, money, order_row,
+from e2e_common import (HOME, LOG, SHOTS, V2, add_customer_address, api, assert_tree_free_of,
+                        clipboard_text, click, customer_addresses, customer_me, customer_token,
+                        find, find_app, install_failure_hook, label_containing, money,
+                        newest_orders, order_row,
                         press, press_key, shot, showing, signed_in, start_patron, stop,
                         text_of, tree_strings, wait_for, window_showing)
 
@@ -84,16 +88,16 @@ def sign_in_with_scanner(app, email, password):
 install_failure_hook()
 
 step("what the store holds of A, and an address only A has")
-token = api("POST", "/store/auth/token", {"email": A_EMAIL, "password": A_PASSWORD})["access_token"]
-me = api("GET", "/store/customers/me", token=token)["customer"]
+token = customer_token(A_EMAIL, A_PASSWORD)
+me = customer_me(token)
 regions = api("GET", "/store/regions")["regions"]
 country = regions[0]["countries"][0]["iso_2"]
-added = api("POST", "/store/customers/me/addresses",
-            {"address": {"first_name": me["first_name"], "last_name": me["last_name"],
-                         "address_1": A_STREET, "city": A_CITY, "postal_code": A_POSTCODE,
-                         "country_code": country}}, token=token)["customer"]
-address_id = next(a["id"] for a in added["shipping_addresses"] if a["address_1"] == A_STREET)
-orders = api("GET", "/store/customers/me/orders?limit=50", token=token)["orders"]
+add_customer_address(token, {"first_name": me["first_name"], "last_name": me["last_name"],
+                             "address_1": A_STREET, "city": A_CITY, "postal_code": A_POSTCODE,
+                             "country_code": country})
+address_id = next(a["id"] for a in customer_addresses(customer_me(token))
+                  if a["address_1"] == A_STREET)
+orders = newest_orders(token, 50)
 newest = orders[0]
 a_secrets = [A_EMAIL, me["last_name"], A_STREET, A_CITY, A_POSTCODE,
              f"Order #{newest['display_id']}", money(newest["total"], newest["currency_code"])]
@@ -105,7 +109,7 @@ patron = None
 try:
     step("counter mode, a long timeout while A is served")
     gsettings("set", SCHEMA, "counter-idle-seconds", "600")
-    patron = start_patron("--counter")
+    patron = start_patron("--counter", by_link=V2)
     app = find_app(patron)
     find(app, pyatspi.ROLE_PUSH_BUTTON, "Next Customer")
 

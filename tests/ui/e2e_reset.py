@@ -52,12 +52,11 @@ def question(app):
 
 
 def answer(app, label):
-    """A response button of the question: GTK 4.8 names it after its label,
-    mnemonic and all ("_Stay Signed In")."""
-    wanted = label.replace("_", "")
+    """A response button of the question, named by its label alone ("Stay
+    Signed In", not "_Stay Signed In Stay Signed In" as GTK 4.8 would)."""
     button = wait_for(lambda: pyatspi.findDescendant(
         app, lambda a: a is not None and a.getRole() == pyatspi.ROLE_PUSH_BUTTON and showing(a)
-        and a.name.replace("_", "").startswith(wanted)), 20, f"the {label!r} button")
+        and a.name == label), 20, f"the {label!r} button")
     button.queryAction().doAction(0)
 
 

@@ -12,14 +12,18 @@ and closes the window at once, before the Undo toast is gone: Patron sends
 the deletion, stays until the store has it, and ends by itself; the same
 with Quit.
 
-Run by run-e2e.sh. Env: PATRON_BIN, MEDUSA_URL, E2E_HOME.
+Run by run-e2e.sh. Env: PATRON_BIN, MEDUSA_URL, E2E_HOME; with E2E_MEDUSA_V2=1
+the same at the v2 store (MEDUSA_V2_URL, MEDUSA_V2_PUBLISHABLE_KEY), first
+reached by its link.
 """
 import os, re, sys, time
 import pyatspi
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from e2e_common import (LOG, STORE, activate_app_action, api, assert_tree_free_of, check_log,
-                        click, clipboard_text, find, find_app, install_failure_hook,
+from e2e_common import (LOG, STORE, V2, activate_app_action, add_customer_address,
+                        assert_tree_free_of, check_log, click, clipboard_text,
+                        customer_addresses, customer_me, customer_token, find, find_app,
+                        install_failure_hook, newest_orders, register_customer,
                         label_containing, money, order_row, press, press_in_row,
                         set_clipboard_text, shot, showing, signed_in, start_patron, text_of,
                         tree_strings, type_into, wait_for, window_showing)
@@ -34,9 +38,9 @@ def step(text):
 
 def customer_strings(token):
     """What Patron may show of the customer whose session @token is."""
-    me = api("GET", "/store/customers/me", token=token)["customer"]
+    me = customer_me(token)
     strings = [me["email"], me.get("first_name"), me.get("last_name"), me.get("phone")]
-    for address in (me.get("shipping_addresses") or []) + [me.get("billing_address") or {}]:
+    for address in customer_addresses(me):
         strings += [address.get(k) for k in ("address_1", "address_2", "city", "postal_code",
                                              "phone", "company")]
     return [s for s in strings if s and len(s) >= 3]
@@ -45,7 +49,7 @@ def customer_strings(token):
 def order_strings(token, limit=60):
     """Numbers and totals of the customer's newest orders: those a first
     page of the list shows."""
-    orders = api("GET", f"/store/customers/me/orders?limit={limit}", token=token)["orders"]
+    orders = newest_orders(token, limit)
     strings = []
     for order in orders:
         strings += [f"#{order['display_id']}", money(order["total"], order["currency_code"])]
@@ -128,28 +132,26 @@ def open_menu_item(app, name):
 install_failure_hook()
 
 step("the store: A with orders and addresses, and a new customer B")
-a_token = api("POST", "/store/auth/token",
-              {"email": A_EMAIL, "password": A_PASSWORD})["access_token"]
+a_token = customer_token(A_EMAIL, A_PASSWORD)
 a_orders, a_order_strings = order_strings(a_token)
 a_secrets = customer_strings(a_token) + a_order_strings
 stamp = int(time.time() * 1000)
 b_email = f"visitor.{stamp}@example.com"
-api("POST", "/store/customers", {"email": b_email, "password": B_PASSWORD,
-                                 "first_name": "Bartholomew", "last_name": f"Visitor{stamp}",
-                                 "phone": "+44 20 7946 0958"})
-b_token = api("POST", "/store/auth/token",
-              {"email": b_email, "password": B_PASSWORD})["access_token"]
+register_customer(b_email, B_PASSWORD, first_name="Bartholomew",
+                  last_name=f"Visitor{stamp}", phone="+44 20 7946 0958")
+b_token = customer_token(b_email, B_PASSWORD)
 for city in ("Dunwich", "Orford"):
-    api("POST", "/store/customers/me/addresses", {"address": {
+    add_customer_address(b_token, {
         "first_name": "Bartholomew", "last_name": f"Visitor{stamp}",
         "address_1": f"{stamp % 1000} Quayside Lane", "city": city, "postal_code": "IP17 3DU",
-        "country_code": "us"}}, token=b_token)
+        "country_code": "us"})
 b_strings = customer_strings(b_token)
 assert "Bartholomew" in b_strings
 print(f"# A: {len(a_secrets)} strings ({len(a_orders)} orders), B: {b_email}")
 
-step("A signs in, opens an order and copies its number")
-patron = start_patron()
+step("A signs in, opens an order and copies its number"
+     + (" at the v2 store, opened by its link" if V2 else ""))
+patron = start_patron(by_link=V2)
 app = find_app(patron)
 sign_in(app, A_EMAIL, A_PASSWORD)
 visit_a(app, a_orders)
@@ -213,8 +215,8 @@ def deleted_before_ending(patron, city, end):
     # it heard the store's answer before it ended: the request was not cut off
     assert len(answered.findall(open(LOG, errors="replace").read())) == before + 1, \
         "Patron ended before the store answered"
-    me = api("GET", "/store/customers/me", token=b_token)["customer"]
-    assert city not in [a["city"] for a in me["shipping_addresses"]], "the deletion was lost"
+    assert city not in [a["city"] for a in customer_addresses(customer_me(b_token))], \
+        "the deletion was lost"
 
 
 step("B deletes an address and closes the window before the toast goes")

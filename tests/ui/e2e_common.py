@@ -31,7 +31,10 @@ def api(method, path, body=None, token=None):
     if STORE_KEY:
         request.add_header("x-publishable-api-key", STORE_KEY)
     with urllib.request.urlopen(request, timeout=30) as response:
-        return json.loads(response.read() or b"null", parse_float=decimal.Decimal)
+        body = response.read()
+        if "json" not in response.headers.get("Content-Type", "json"):
+            return body.decode()   # v2's reset request answers "Created"
+        return json.loads(body or b"null", parse_float=decimal.Decimal)
 
 
 def customer_token(email, password):
@@ -73,6 +76,23 @@ def customer_addresses(me):
 def add_customer_address(token, address):
     api("POST", "/store/customers/me/addresses", address if V2 else {"address": address},
         token=token)
+
+
+def request_password_reset(email):
+    """The store emails @email a reset link."""
+    if V2:
+        api("POST", "/auth/customer/emailpass/reset-password", {"identifier": email})
+    else:
+        api("POST", "/store/customers/password-token", {"email": email})
+
+
+def reset_password(email, token, password):
+    """The reset link's @token used at the store itself."""
+    if V2:
+        api("POST", "/auth/customer/emailpass/update", {"password": password}, token=token)
+    else:
+        api("POST", "/store/customers/password-reset",
+            {"email": email, "token": token, "password": password})
 
 
 def newest_orders(token, limit):

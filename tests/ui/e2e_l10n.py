@@ -27,14 +27,15 @@ from build-aux/install-deps.sh; without them glibc falls back to "C" and
 gettext to English, so a missing locale is a failure, not a skip.
 
 Run by run-e2e.sh. Env: PATRON_BIN, MEDUSA_URL, E2E_HOME, PATRON_LOCALEDIR,
-PATRON_BUILD_ROOT.
+PATRON_BUILD_ROOT; with E2E_MEDUSA_V2=1 the same at the v2 store (MEDUSA_V2_URL,
+MEDUSA_V2_PUBLISHABLE_KEY), reached by its link.
 """
-import json, os, shutil, subprocess, sys, time, urllib.request
+import os, shutil, subprocess, sys, time
 import pyatspi
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from e2e_common import (STORE, find, find_app, press, shot, showing, start_patron, stop,
-                        text_of, type_into, wait_for, install_failure_hook)
+from e2e_common import (STORE, V2, find, find_app, press, register_customer, shot, showing,
+                        start_patron, stop, text_of, type_into, wait_for, install_failure_hook)
 
 LOCALEDIR = os.path.realpath(os.environ["PATRON_LOCALEDIR"])
 BUILD_ROOT = os.path.realpath(os.environ["PATRON_BUILD_ROOT"])
@@ -110,12 +111,7 @@ def check_locales():
 
 def new_customer():
     email = f"l10n.{int(time.time() * 1000)}@example.com"
-    body = json.dumps({"email": email, "password": PASSWORD,
-                       "first_name": "Lou", "last_name": "Dubois"}).encode()
-    request = urllib.request.Request(STORE + "/store/customers", data=body, method="POST")
-    request.add_header("Content-Type", "application/json")
-    with urllib.request.urlopen(request, timeout=30):
-        pass
+    register_customer(email, PASSWORD, first_name="Lou", last_name="Dubois")
     return email
 
 
@@ -138,7 +134,7 @@ def run_language(lang, want):
     email = new_customer()
 
     step(f"{lang}: the sign-in page")
-    patron = start_patron()
+    patron = start_patron(by_link=V2)
     app = find_app(patron)
     label_exactly(app, want["heading"])
     label_starting(app, want["at_store"], STORE.split("://")[1].rstrip("/"))

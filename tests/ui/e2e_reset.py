@@ -9,14 +9,17 @@ before a password is typed, and a link for another email asks first ("You
 are signed in as C. Sign out and reset the password for D?"): staying keeps
 C signed in, signing out ends C's visit and shows D's reset page.
 
-Run by run-e2e.sh. Env: PATRON_BIN, MEDUSA_URL, MEDUSA_OUTBOX_DIR, E2E_HOME.
+Run by run-e2e.sh. Env: PATRON_BIN, MEDUSA_URL, MEDUSA_OUTBOX_DIR, E2E_HOME; with
+E2E_MEDUSA_V2=1 the same at the v2 store (MEDUSA_V2_URL, MEDUSA_V2_PUBLISHABLE_KEY,
+MEDUSA_V2_OUTBOX_DIR), first reached by its link.
 """
 import base64, datetime, glob, json, os, sys, time, urllib.parse
 import pyatspi
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from e2e_common import (OUTBOX, api, assert_tree_free_of, find, find_app, install_failure_hook,
-                        label_containing, press, reset_link_for, shot, showing, signed_in,
+from e2e_common import (OUTBOX, V2, assert_tree_free_of, find, find_app, install_failure_hook,
+                        label_containing, press, register_customer, request_password_reset,
+                        reset_link_for, reset_password, shot, showing, signed_in,
                         start_patron, stop, text_of, type_into, wait_for)
 
 stamp = int(time.time() * 1000)
@@ -64,18 +67,17 @@ install_failure_hook()
 
 step("C and D at the store; C's reset link, used once already")
 for email in (C_EMAIL, D_EMAIL):
-    api("POST", "/store/customers", {"email": email, "password": PASSWORD,
-                                     "first_name": "Cleo", "last_name": "Resetter"})
+    register_customer(email, PASSWORD, first_name="Cleo", last_name="Resetter")
 before = len([1 for p in glob.glob(os.path.join(OUTBOX, "*.eml"))
               if f"To: {C_EMAIL}\n" in open(p, encoding="utf-8").read()])
-api("POST", "/store/customers/password-token", {"email": C_EMAIL})
+request_password_reset(C_EMAIL)
 used = reset_link_for(C_EMAIL, before)
 token = urllib.parse.parse_qs(urllib.parse.urlparse(used).query)["token"][0]
-api("POST", "/store/customers/password-reset",
-    {"email": C_EMAIL, "token": token, "password": PASSWORD})
+reset_password(C_EMAIL, token, PASSWORD)
 
-step("C signs in, then opens the used link: the reset page, in place")
-patron = start_patron()
+step("C signs in, then opens the used link: the reset page, in place"
+     + (" (the v2 store opened by its link)" if V2 else ""))
+patron = start_patron(by_link=V2)
 app = find_app(patron)
 type_into(app, "Email Address", C_EMAIL)
 type_into(app, "Password", PASSWORD)

@@ -7,28 +7,37 @@
 
 #include "config.h"
 
+#include <adwaita.h>
 #include <glib/gi18n.h>
 
 #include "patron-accessible.h"
 
 /*
- * What a screen reader hears of the buttons GTK labels itself.
+ * What a screen reader hears of the buttons libadwaita 1.2 makes.
  *
- * gtk_button_set_label() on a button with a mnemonic (such as the responses
- * of an AdwMessageDialog or the button of an AdwToast) gives the button the
- * label string as its name, underline and all, and the label's mnemonic
- * makes the button labelled by the label too. GTK 4.8 reads both, one after
- * the other: a screen reader hears "_Cancel Cancel". The label the button is
+ * gtk_button_set_label() on a button with a mnemonic (the responses of an
+ * AdwMessageDialog, the button of an AdwToast) gives the button the label
+ * string as its name, underline and all, and the label's mnemonic makes the
+ * button labelled by the label too. GTK 4.8 reads both, one after the
+ * other: a screen reader hears "_Cancel Cancel". The label the button is
  * labelled by names it alone, without the underline, and follows its text.
  *
- * Patron's own buttons hold a GtkLabel of their own (see the .ui files); the
- * buttons libadwaita makes are named here, each time one is mapped and each
- * time its label changes.
+ * A button made with an icon (gtk_button_set_icon_name()) and no name is
+ * read as its icon's class, "GtkImage": a toast's close button, which
+ * libadwaita 1.2 gives no tooltip either (later releases say "Dismiss", and
+ * so does Patron), and the back buttons of the About window's pages, which
+ * say "Back" in their tooltip only. They are named by their tooltip, as
+ * Patron names its own icon buttons (Patron's own are left alone: some say
+ * more in their name than in their tooltip). The About window's version, a
+ * button that copies it, holds a label of its own and is read as
+ * "GtkButton": later releases name it by the version, and so does Patron.
+ * Its two text views, of the release notes and of the debugging
+ * information, are named by their pages' titles (libadwaita's own words, in
+ * its translation).
  *
- * libadwaita 1.2 also leaves a toast's close button without a name or a
- * tooltip: it is named after its icon's class, "GtkImage". Later releases
- * give it the tooltip "Dismiss"; here it gets that tooltip, and the tooltip
- * names it.
+ * All this as a button or its window is mapped: a screen reader also finds
+ * the buttons never mapped, such as the second set of responses an
+ * AdwMessageDialog keeps for its other layout.
  */
 
 static void
@@ -41,38 +50,50 @@ label_changed_cb (GtkButton *button)
  * patron_accessible_name_button:
  * @button: a button
  *
- * Names @button by the label it shows alone, when GTK gave it that label
- * with a mnemonic (gtk_button_set_label(), gtk_button_set_use_underline()):
- * not once as the string and again as the label. Other buttons (without a
- * mnemonic, with a child of their own, an icon) are left as they are.
+ * When GTK gave @button a label with a mnemonic (gtk_button_set_label(),
+ * gtk_button_set_use_underline()), names it by that label alone, not once
+ * as the string and again as the label, now and whenever the label
+ * changes. Other buttons are left as they are.
  */
 void
 patron_accessible_name_button (GtkButton *button)
 {
-  static GQuark watched;
-  GtkWidget *label;
+  static GQuark followed;
+  GtkWidget *child;
 
   g_return_if_fail (GTK_IS_BUTTON (button));
 
-  /* only a label of GTK's (gtk_button_get_label() is %NULL otherwise) that
-   * labels the button through its mnemonic */
-  label = gtk_button_get_child (button);
+  /* gtk_button_get_label() is %NULL but for a label of GTK's */
+  child = gtk_button_get_child (button);
   if (gtk_button_get_label (button) == NULL || !gtk_button_get_use_underline (button) ||
-      !GTK_IS_LABEL (label) ||
-      gtk_label_get_mnemonic_widget (GTK_LABEL (label)) != GTK_WIDGET (button))
+      !GTK_IS_LABEL (child) ||
+      gtk_label_get_mnemonic_widget (GTK_LABEL (child)) != GTK_WIDGET (button))
     return;
 
   gtk_accessible_reset_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL);
 
-  if (watched == 0)
-    watched = g_quark_from_static_string ("patron-accessible-watched");
-  if (g_object_get_qdata (G_OBJECT (button), watched) == NULL)
+  if (followed == 0)
+    followed = g_quark_from_static_string ("patron-accessible-followed");
+  if (g_object_get_qdata (G_OBJECT (button), followed) == NULL)
     {
-      g_object_set_qdata (G_OBJECT (button), watched, GINT_TO_POINTER (TRUE));
+      g_object_set_qdata (G_OBJECT (button), followed, GINT_TO_POINTER (TRUE));
       g_signal_connect (button, "notify::label", G_CALLBACK (label_changed_cb), NULL);
     }
 }
 
+/* an icon of GTK's and a tooltip: named by the tooltip */
+static void
+name_by_tooltip (GtkButton *button)
+{
+  const char *tooltip = gtk_widget_get_tooltip_text (GTK_WIDGET (button));
+
+  if (gtk_button_get_icon_name (button) != NULL && tooltip != NULL && tooltip[0] != '\0')
+    gtk_accessible_update_property (GTK_ACCESSIBLE (button),
+                                    GTK_ACCESSIBLE_PROPERTY_LABEL, tooltip,
+                                    -1);
+}
+
+/* a toast's close button, without the tooltip later libadwaita gives it */
 static void
 name_toast_close_button (GtkButton *button)
 {
@@ -86,30 +107,69 @@ name_toast_close_button (GtkButton *button)
   if (gtk_widget_get_tooltip_text (GTK_WIDGET (button)) == NULL)
     /* Translators: the tooltip of a toast's close button */
     gtk_widget_set_tooltip_text (GTK_WIDGET (button), _("Dismiss"));
-  gtk_accessible_update_property (GTK_ACCESSIBLE (button),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  gtk_widget_get_tooltip_text (GTK_WIDGET (button)),
-                                  -1);
+  name_by_tooltip (button);
 }
 
+/* the About window's version: a button with a label inside */
 static void
-name_buttons_in (GtkWidget *widget)
+name_version_button (GtkButton *button)
+{
+  GtkWidget *label = gtk_button_get_child (button);
+  GVariant *target = gtk_actionable_get_action_target_value (GTK_ACTIONABLE (button));
+
+  if (GTK_IS_LABEL (label) &&
+      g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (button)),
+                 "about.copy-property") == 0 &&
+      target != NULL && g_variant_is_of_type (target, G_VARIANT_TYPE_STRING) &&
+      g_str_equal (g_variant_get_string (target, NULL), "version"))
+    gtk_accessible_update_property (GTK_ACCESSIBLE (button),
+                                    GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                    gtk_label_get_text (GTK_LABEL (label)),
+                                    -1);
+}
+
+/* Names the buttons in @widget; in the About window (@about_text_views
+ * not %NULL) its icon buttons and version too, collecting its text views. */
+static void
+name_buttons_in (GtkWidget *widget,
+                 GPtrArray *about_text_views)
 {
   if (GTK_IS_BUTTON (widget))
     {
       patron_accessible_name_button (GTK_BUTTON (widget));
       name_toast_close_button (GTK_BUTTON (widget));
+      if (about_text_views != NULL)
+        {
+          name_by_tooltip (GTK_BUTTON (widget));
+          name_version_button (GTK_BUTTON (widget));
+        }
     }
+  else if (about_text_views != NULL && GTK_IS_TEXT_VIEW (widget))
+    g_ptr_array_add (about_text_views, widget);
 
   for (GtkWidget *child = gtk_widget_get_first_child (widget);
        child != NULL;
        child = gtk_widget_get_next_sibling (child))
-    name_buttons_in (child);
+    name_buttons_in (child, about_text_views);
 }
 
-/* A button as it is mapped; a window's as the window is: a screen reader
- * also finds those never mapped, such as the second set of response
- * buttons an AdwMessageDialog keeps for its other layout. */
+/* the About window's text views: the release notes', then the debugging
+ * information's */
+static void
+name_about_text_views (GPtrArray *views)
+{
+  const char *titles[] = { "What’s New", "Debugging Information" };
+
+  if (views->len != G_N_ELEMENTS (titles))
+    return;
+
+  for (guint i = 0; i < views->len; i++)
+    gtk_accessible_update_property (GTK_ACCESSIBLE (g_ptr_array_index (views, i)),
+                                    GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                    g_dgettext ("libadwaita", titles[i]),
+                                    -1);
+}
+
 static gboolean
 mapped_hook (GSignalInvocationHint *hint,
              guint                  n_values,
@@ -117,9 +177,16 @@ mapped_hook (GSignalInvocationHint *hint,
              gpointer               user_data)
 {
   GtkWidget *widget = g_value_get_object (&values[0]);
+  g_autoptr(GPtrArray) about_text_views = NULL;
 
-  if (GTK_IS_WINDOW (widget) || GTK_IS_BUTTON (widget))
-    name_buttons_in (widget);
+  if (!GTK_IS_WINDOW (widget) && !GTK_IS_BUTTON (widget))
+    return TRUE;
+
+  if (ADW_IS_ABOUT_WINDOW (widget))
+    about_text_views = g_ptr_array_new ();
+  name_buttons_in (widget, about_text_views);
+  if (about_text_views != NULL)
+    name_about_text_views (about_text_views);
 
   return TRUE;
 }
@@ -127,9 +194,9 @@ mapped_hook (GSignalInvocationHint *hint,
 /**
  * patron_accessible_name_buttons_once:
  *
- * From now on, names each button that GTK labelled as
- * patron_accessible_name_button() does when it or its window is mapped. Call it once GTK
- * is initialized; further calls do nothing.
+ * From now on, names the buttons libadwaita makes (see above) as they or
+ * their window are mapped. Call it once GTK is initialized; further calls
+ * do nothing.
  */
 void
 patron_accessible_name_buttons_once (void)

@@ -13,10 +13,12 @@
 
 #include "test-util.h"
 
+#include <execinfo.h>
 #include <glib/gstdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/resource.h>
+#include <unistd.h>
 
 void
 test_store_result_cb (GObject      *object,
@@ -181,13 +183,26 @@ filtering_writer (GLogLevelFlags   level,
   return g_log_writer_default (level, fields, n_fields, user_data);
 }
 
+/* A message about to end the test: where it came from, as far as the
+ * libraries' dynamic symbols say (GTK's static functions as offsets). A
+ * rare GTK 4.8 critical (gdk_surface_get_device_position(), see
+ * park_pointer()) has come from a timeout or a crossing; this says which. */
 static gboolean
 fatal_unless_known_cb (const char     *domain,
                        GLogLevelFlags  level,
                        const char     *message,
                        gpointer        user_data)
 {
-  return !is_known_warning (domain, level, message);
+  void *frames[48];
+  int n_frames;
+
+  if (is_known_warning (domain, level, message))
+    return FALSE;
+
+  n_frames = backtrace (frames, G_N_ELEMENTS (frames));
+  g_printerr ("the stack of the message that ends the test:\n");
+  backtrace_symbols_fd (frames, n_frames, STDERR_FILENO);
+  return TRUE;
 }
 
 /**

@@ -81,17 +81,10 @@ status=0
 # the benchmarks built too, so that they cannot rot, and their smoke run (suite "bench",
 # benchmarks/orders/run.sh --smoke) counted with the tests (benchmarks/README.md)
 run_suite plain -Dbenchmarks=true || status=1
-# LeakSanitizer cannot watch the widget suites (GTK's libraries): valgrind does
-log "== valgrind: the widget suites"
-XDG_RUNTIME_DIR="$(mktemp -d /tmp/patron-tests-run.XXXXXX)" \
-  dbus-run-session -- xvfb-run -a -s "-screen 0 1280x800x24 -nolisten tcp" \
-  "$ROOT/build-aux/run-valgrind.sh" "$BUILD/plain" || status=1
-ASAN_OPTIONS=detect_leaks=0:abort_on_error=1 \
-UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
-  run_suite sanitizers -Db_sanitize=address,undefined -Db_lundef=false || status=1
-
 # The parsers' libFuzzer targets (tests/fuzz/), each for a few seconds on its committed
-# corpus, in a clang build of the client library alone.
+# corpus, in a clang build of the client library alone. It needs neither the stores nor a
+# display: it runs beside the valgrind stage, one target at a time (valgrind runs a
+# program's threads one at a time too: a core each), and says what it did after it.
 run_fuzz() {
   local dir="$BUILD/fuzz"
   log "== fuzz: configure and build"
@@ -102,9 +95,22 @@ run_fuzz() {
     { cat "$dir.setup.log"; log "== fuzz: meson setup failed"; return 1; }
   meson compile -C "$dir" >"$dir.compile.log" 2>&1 || { cat "$dir.compile.log"; return 1; }
   log "== fuzz: test"
-  meson test -C "$dir" --suite fuzz --print-errorlogs
+  meson test -C "$dir" --suite fuzz --print-errorlogs --num-processes 1
 }
-run_fuzz || status=1
+run_fuzz >"$BUILD/fuzz.out" 2>&1 &
+fuzz_pid=$!
+# LeakSanitizer cannot watch the widget suites (GTK's libraries): valgrind does
+log "== valgrind: the widget suites"
+XDG_RUNTIME_DIR="$(mktemp -d /tmp/patron-tests-run.XXXXXX)" \
+  dbus-run-session -- xvfb-run -a -s "-screen 0 1280x800x24 -nolisten tcp" \
+  "$ROOT/build-aux/run-valgrind.sh" "$BUILD/plain" || status=1
+fuzz_status=0
+wait "$fuzz_pid" || fuzz_status=1
+cat "$BUILD/fuzz.out"
+(( fuzz_status == 0 )) || { log "== fuzz: failed"; status=1; }
+ASAN_OPTIONS=detect_leaks=0:abort_on_error=1 \
+UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
+  run_suite sanitizers -Db_sanitize=address,undefined -Db_lundef=false || status=1
 
 # What ran, against what: the integration tests log each server's version.
 grep -h '^# Medusa ' "$BUILD"/plain/meson-logs/testlog.txt | sort -u || true

@@ -40,28 +40,15 @@
  * AdwMessageDialog keeps for its other layout.
  */
 
-static void
-label_changed_cb (GtkButton *button)
-{
-  patron_accessible_name_button (button);
-}
-
-/**
- * patron_accessible_name_button:
- * @button: a button
- *
- * When GTK gave @button a label with a mnemonic (gtk_button_set_label(),
+/* When GTK gave @button a label with a mnemonic (gtk_button_set_label(),
  * gtk_button_set_use_underline()), names it by that label alone, not once
  * as the string and again as the label, now and whenever the label
- * changes. Other buttons are left as they are.
- */
-void
-patron_accessible_name_button (GtkButton *button)
+ * changes. Other buttons are left as they are. */
+static void
+name_mnemonic_button (GtkButton *button)
 {
   static GQuark followed;
   GtkWidget *child;
-
-  g_return_if_fail (GTK_IS_BUTTON (button));
 
   /* gtk_button_get_label() is %NULL but for a label of GTK's */
   child = gtk_button_get_child (button);
@@ -77,7 +64,7 @@ patron_accessible_name_button (GtkButton *button)
   if (g_object_get_qdata (G_OBJECT (button), followed) == NULL)
     {
       g_object_set_qdata (G_OBJECT (button), followed, GINT_TO_POINTER (TRUE));
-      g_signal_connect (button, "notify::label", G_CALLBACK (label_changed_cb), NULL);
+      g_signal_connect (button, "notify::label", G_CALLBACK (name_mnemonic_button), NULL);
     }
 }
 
@@ -136,7 +123,7 @@ name_buttons_in (GtkWidget *widget,
 {
   if (GTK_IS_BUTTON (widget))
     {
-      patron_accessible_name_button (GTK_BUTTON (widget));
+      name_mnemonic_button (GTK_BUTTON (widget));
       name_toast_close_button (GTK_BUTTON (widget));
       if (about_text_views != NULL)
         {

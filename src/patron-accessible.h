@@ -10,6 +10,5 @@
 G_BEGIN_DECLS
 
 void patron_accessible_name_buttons_once (void);
-void patron_accessible_name_button       (GtkButton *button);
 
 G_END_DECLS

@@ -120,6 +120,8 @@ _patron_orders_page_update_state (PatronOrdersPage *self)
     }
   else
     {
+      /* Translators: the subtitle under "Orders" in the header bar, about
+       * 20 characters wide in a 360 px window: "%u orders" will do */
       g_autofree char *text = g_strdup_printf (ngettext ("Showing %u order",
                                                          "Showing %u orders", n_items),
                                                n_items);

@@ -32,6 +32,7 @@ typedef struct
   gboolean      last_had_credentials;
   GBytes       *prepared;   /* what mode "prepared" answers */
   guint         n_stolen;   /* requests that followed mode "redirect" */
+  gboolean      trickle_head;
 } Fixture;
 
 /* the smallest PNG: one transparent pixel */
@@ -93,6 +94,32 @@ write_endless_body (gpointer data)
       if (n <= 0)
         break;
       fixture->bytes_written += n;
+    }
+  g_io_stream_close (stream, NULL, NULL);
+
+  return NULL;
+}
+
+/* A byte every 200 ms, never silent for long, for as long as the client
+ * listens: in the headers (trickle_head) or in the body. */
+static gpointer
+write_trickle (gpointer data)
+{
+  Fixture *fixture = data;
+  GIOStream *stream = g_ptr_array_index (fixture->streams, fixture->streams->len - 1);
+  GOutputStream *out = g_io_stream_get_output_stream (stream);
+
+  write_raw (stream, fixture->trickle_head
+                       ? "HTTP/1.1 200 OK\r\nX-Trickle: "
+                       : "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\n"
+                         "Connection: close\r\n\r\n{\"customer\": {\"id\": \"");
+  while (!g_cancellable_is_cancelled (fixture->cancellable))
+    {
+      if (g_output_stream_write (out, "a", 1, fixture->cancellable, NULL) != 1 ||
+          !g_output_stream_flush (out, fixture->cancellable, NULL))
+        break;
+      fixture->bytes_written++;
+      g_usleep (200 * 1000);
     }
   g_io_stream_close (stream, NULL, NULL);
 
@@ -258,7 +285,9 @@ handler (SoupServer        *server,
   else if (g_str_equal (mode, "cut") ||
            g_str_equal (mode, "short") ||
            g_str_equal (mode, "truncated") ||
-           g_str_equal (mode, "endless"))
+           g_str_equal (mode, "endless") ||
+           g_str_equal (mode, "trickle-head") ||
+           g_str_equal (mode, "trickle-body"))
     {
       GIOStream *stream = soup_server_message_steal_connection (msg);
 
@@ -274,6 +303,11 @@ handler (SoupServer        *server,
                            "Content-Length: 1000\r\n\r\n{\"customer\": {\"id\": \"cus_1\"}}");
       if (g_str_equal (mode, "endless"))
         fixture->writer = g_thread_new ("endless", write_endless_body, fixture);
+      else if (g_str_has_prefix (mode, "trickle-"))
+        {
+          fixture->trickle_head = g_str_equal (mode, "trickle-head");
+          fixture->writer = g_thread_new ("trickle", write_trickle, fixture);
+        }
       else
         g_io_stream_close (stream, NULL, NULL);
     }
@@ -717,6 +751,28 @@ test_stall_times_out (Fixture       *fixture,
   g_test_message ("%s after %" G_GINT64_FORMAT " ms", error->message, elapsed / 1000);
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_TIMED_OUT);
   g_assert_cmpint (elapsed, <, 10 * G_USEC_PER_SEC);
+}
+
+/* A server that is never silent for a whole timeout, but never done
+ * either, in its headers or its body: the call ends at its deadline, four
+ * timeouts after it was sent, as timed out. */
+static void
+test_trickle_times_out (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  const char *mode = data;
+  gint64 start = g_get_monotonic_time ();
+  g_autoptr(GError) error = get_customer_error (fixture, mode, 1);
+  gint64 elapsed = g_get_monotonic_time () - start;
+
+  g_test_message ("%s: %s after %" G_GINT64_FORMAT " ms and %" G_GUINT64_FORMAT " bytes",
+                  mode, error->message, elapsed / 1000, fixture->bytes_written);
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_TIMED_OUT);
+  /* the server kept the connection busy past the timeout */
+  g_assert_cmpuint (fixture->bytes_written, >, 10);
+  /* (the deadline's clock ticks in whole seconds) */
+  g_assert_cmpint (elapsed, >=, 3 * G_USEC_PER_SEC);
+  g_assert_cmpint (elapsed, <, 8 * G_USEC_PER_SEC);
 }
 
 static gboolean
@@ -1177,6 +1233,10 @@ main (int   argc,
   ADD ("deep-nesting", test_deep_nesting);
   ADD ("stall-times-out", test_stall_times_out);
   ADD ("cancel-stall", test_cancel_stall);
+  g_test_add ("/faults/trickle-head-times-out", Fixture, "trickle-head", fixture_setup,
+              test_trickle_times_out, fixture_teardown);
+  g_test_add ("/faults/trickle-body-times-out", Fixture, "trickle-body", fixture_setup,
+              test_trickle_times_out, fixture_teardown);
   ADD ("prefetch", test_prefetch);
   ADD ("huge-content-length", test_huge_content_length);
   ADD ("endless-body", test_endless_body);

@@ -49,6 +49,12 @@ typedef struct
   gsize          max_size;
   const char    *media_type;    /* for a file: the type prefix it must have, e.g. "image/" */
   gboolean       fetch_only;    /* the answer as it came, for a prefetch */
+  /* what the exchange itself runs under: cancelled with the caller's
+   * cancellable, or at the deadline (then timed_out) */
+  GCancellable  *cancellable;
+  GSource       *caller_cancelled;
+  GSource       *deadline;
+  gboolean       timed_out;
 } SendData;
 
 /* medusa-client.c: the session, and what the client's properties say */

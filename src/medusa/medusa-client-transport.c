@@ -15,6 +15,11 @@
 #include "medusa-prefetch-private.h"
 
 #define READ_CHUNK_SIZE (64 * 1024)
+/* A call ends at the latest this many times #MedusaClient:timeout after it
+ * was sent: a server that trickles a byte now and then is never silent for
+ * long enough to time out, but it does not hold a call (and its spinner)
+ * for ever. */
+#define DEADLINE_TIMEOUTS 4
 
 /* ------------------------------------------------------------------------ */
 /* Transport: one request, its answer read within bounds, mapped to errors  */
@@ -34,6 +39,13 @@ logged_path (SendData *data)
 static void
 send_data_free (SendData *data)
 {
+  if (data->caller_cancelled != NULL)
+    g_source_destroy (data->caller_cancelled);
+  g_clear_pointer (&data->caller_cancelled, g_source_unref);
+  if (data->deadline != NULL)
+    g_source_destroy (data->deadline);
+  g_clear_pointer (&data->deadline, g_source_unref);
+  g_clear_object (&data->cancellable);
   medusa_request_free (data->request);
   g_clear_object (&data->message);
   g_clear_object (&data->stream);
@@ -48,6 +60,32 @@ too_large_error (gsize max_size)
 
   return g_error_new (MEDUSA_ERROR, MEDUSA_ERROR_RESPONSE_TOO_LARGE,
                       "The store sent an answer larger than %s", size);
+}
+
+static guint
+deadline_seconds (MedusaClient *self)
+{
+  return MIN (medusa_client_get_timeout (self), G_MAXUINT / DEADLINE_TIMEOUTS) * DEADLINE_TIMEOUTS;
+}
+
+/* Fails @task with @error, which says that the exchange was cancelled when
+ * it was the deadline that cancelled it. */
+static void
+return_exchange_error (GTask  *task,
+                       GError *error)
+{
+  SendData *data = g_task_get_task_data (task);
+
+  if (data->timed_out && g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    {
+      MedusaClient *self = g_task_get_source_object (task);
+
+      g_clear_error (&error);
+      error = g_error_new (G_IO_ERROR, G_IO_ERROR_TIMED_OUT,
+                           "The store took more than %u seconds to answer",
+                           deadline_seconds (self));
+    }
+  g_task_return_error (task, error);
 }
 
 /* What the store answered: the body, or the error it means. */
@@ -151,7 +189,7 @@ read_next_chunk (GTask *task)
   g_input_stream_read_bytes_async (data->stream,
                                    READ_CHUNK_SIZE,
                                    G_PRIORITY_DEFAULT,
-                                   g_task_get_cancellable (task),
+                                   data->cancellable,
                                    read_cb,
                                    task);
 }
@@ -169,7 +207,7 @@ read_cb (GObject      *object,
   chunk = g_input_stream_read_bytes_finish (G_INPUT_STREAM (object), result, &error);
   if (chunk == NULL)
     {
-      g_task_return_error (task, error);
+      return_exchange_error (task, error);
       return;
     }
 
@@ -212,8 +250,8 @@ send_cb (GObject      *object,
       /* what a prefetch sends is logged by the client that takes it */
       if (!data->fetch_only)
         g_debug ("%s %s failed: %s", soup_message_get_method (data->message),
-                 logged_path (data), error->message);
-      g_task_return_error (task, error);
+                 logged_path (data), data->timed_out ? "past its deadline" : error->message);
+      return_exchange_error (task, error);
       return;
     }
 
@@ -292,6 +330,56 @@ claim_cb (GObject      *object,
   answer (task, response, ", sent ahead");
 }
 
+static gboolean
+caller_cancelled_cb (GCancellable *caller,
+                     gpointer      user_data)
+{
+  g_cancellable_cancel (user_data);
+
+  return G_SOURCE_REMOVE;
+}
+
+static gboolean
+deadline_cb (gpointer user_data)
+{
+  SendData *data = user_data;
+
+  data->timed_out = TRUE;
+  g_cancellable_cancel (data->cancellable);
+
+  return G_SOURCE_REMOVE;
+}
+
+/* The exchange of @task runs under a cancellable of its own, cancelled
+ * when @cancellable is (in the task's main context, never inside the
+ * caller's g_cancellable_cancel()) or at the deadline. */
+static void
+watch_exchange (MedusaClient *self,
+                GTask        *task,
+                GCancellable *cancellable)
+{
+  SendData *data = g_task_get_task_data (task);
+  GMainContext *context = g_task_get_context (task);
+  guint deadline = deadline_seconds (self);
+
+  data->cancellable = g_cancellable_new ();
+  if (cancellable != NULL)
+    {
+      data->caller_cancelled = g_cancellable_source_new (cancellable);
+      g_source_set_callback (data->caller_cancelled, G_SOURCE_FUNC (caller_cancelled_cb),
+                             g_object_ref (data->cancellable), g_object_unref);
+      g_source_set_static_name (data->caller_cancelled, "[medusa] caller cancelled");
+      g_source_attach (data->caller_cancelled, context);
+    }
+  if (deadline > 0)
+    {
+      data->deadline = g_timeout_source_new_seconds (deadline);
+      g_source_set_callback (data->deadline, deadline_cb, data, NULL);
+      g_source_set_static_name (data->deadline, "[medusa] deadline");
+      g_source_attach (data->deadline, context);
+    }
+}
+
 /* Sends @data's message and reads the answer within @data's bounds, or
  * takes the answer from the prefetch that sent the same request ahead. */
 static void
@@ -314,10 +402,11 @@ send_message_async (MedusaClient        *self,
     return;
 
   self->request_count++;
+  watch_exchange (self, task, cancellable);
   soup_session_send_async (self->session,
                            data->message,
                            G_PRIORITY_DEFAULT,
-                           cancellable,
+                           data->cancellable,
                            send_cb,
                            task);
 }

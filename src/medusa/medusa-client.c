@@ -268,7 +268,9 @@ medusa_client_class_init (MedusaClientClass *klass)
   /**
    * MedusaClient:timeout:
    *
-   * Seconds a connection may stay silent before a call fails; 0 waits forever.
+   * Seconds a connection may stay silent before a call fails, and a
+   * quarter of the time a call may take in all, however busy the server
+   * keeps it; 0 waits forever. Both fail with %G_IO_ERROR_TIMED_OUT.
    */
   properties[PROP_TIMEOUT] =
     g_param_spec_uint ("timeout", NULL, NULL,

@@ -407,12 +407,82 @@ save_cb (PatronAddressEditor *self)
                                         self->cancellable, saved_cb, g_object_ref (self));
 }
 
-static int
-compare_names (gconstpointer a,
-               gconstpointer b)
+typedef struct
 {
-  return g_utf8_collate (patron_country_name (*(const char **) a),
-                         patron_country_name (*(const char **) b));
+  char *code;
+  char *collate_key;
+} Country;
+
+static void
+country_clear (gpointer data)
+{
+  Country *country = data;
+
+  g_free (country->code);
+  g_free (country->collate_key);
+}
+
+static int
+compare_collate_keys (gconstpointer a,
+                      gconstpointer b)
+{
+  return strcmp (((const Country *) a)->collate_key, ((const Country *) b)->collate_key);
+}
+
+/**
+ * patron_address_store_countries:
+ * @regions: (element-type MedusaRegion): the store's regions
+ *
+ * The countries a new address may be in: those of @regions, each once,
+ * in lower case, sorted by their names in the user's language. A code that
+ * is not two ASCII letters is no country and left out, so however many
+ * regions and countries the store lists, there are at most 676, and
+ * sorting them takes a name's collation key each, once.
+ *
+ * Returns: (transfer full): the codes, %NULL-terminated beyond its length
+ */
+GPtrArray *
+patron_address_store_countries (GListModel *regions)
+{
+  g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GArray) countries = g_array_new (FALSE, FALSE, sizeof (Country));
+  GPtrArray *codes;
+
+  g_return_val_if_fail (G_IS_LIST_MODEL (regions), NULL);
+
+  g_array_set_clear_func (countries, country_clear);
+  for (guint i = 0; i < g_list_model_get_n_items (regions); i++)
+    {
+      g_autoptr(MedusaRegion) region = g_list_model_get_item (regions, i);
+      GListModel *in_region = medusa_region_get_countries (region);
+
+      for (guint j = 0; j < g_list_model_get_n_items (in_region); j++)
+        {
+          g_autoptr(MedusaCountry) country = g_list_model_get_item (in_region, j);
+          const char *iso_2 = medusa_country_get_iso_2 (country);
+          Country entry;
+
+          if (iso_2 == NULL || !g_ascii_isalpha (iso_2[0]) || !g_ascii_isalpha (iso_2[1]) ||
+              iso_2[2] != '\0')
+            continue;
+          entry.code = g_ascii_strdown (iso_2, -1);
+          if (g_hash_table_contains (seen, entry.code))
+            {
+              g_free (entry.code);
+              continue;
+            }
+          g_hash_table_add (seen, entry.code);
+          entry.collate_key = g_utf8_collate_key (patron_country_name (entry.code), -1);
+          g_array_append_val (countries, entry);
+        }
+    }
+  g_array_sort (countries, compare_collate_keys);
+
+  codes = g_ptr_array_new_null_terminated (countries->len, g_free, TRUE);
+  for (guint i = 0; i < countries->len; i++)
+    g_ptr_array_add (codes, g_steal_pointer (&g_array_index (countries, Country, i).code));
+
+  return codes;
 }
 
 static void
@@ -437,22 +507,7 @@ regions_cb (GObject      *object,
     }
 
   g_clear_pointer (&self->country_codes, g_ptr_array_unref);
-  self->country_codes = g_ptr_array_new_null_terminated (0, g_free, TRUE);
-  for (guint i = 0; i < g_list_model_get_n_items (regions); i++)
-    {
-      g_autoptr(MedusaRegion) region = g_list_model_get_item (regions, i);
-      GListModel *countries = medusa_region_get_countries (region);
-
-      for (guint j = 0; j < g_list_model_get_n_items (countries); j++)
-        {
-          g_autoptr(MedusaCountry) country = g_list_model_get_item (countries, j);
-
-          if (medusa_country_get_iso_2 (country) != NULL)
-            g_ptr_array_add (self->country_codes,
-                             g_ascii_strdown (medusa_country_get_iso_2 (country), -1));
-        }
-    }
-  g_ptr_array_sort (self->country_codes, compare_names);
+  self->country_codes = patron_address_store_countries (regions);
 
   if (self->address != NULL)
     current = medusa_address_get_country_code (self->address);

@@ -37,5 +37,6 @@ const char          *patron_locale_territory   (const char    *locale);
 const char          *patron_address_default_country (const char * const *store_countries,
                                                      const char          *territory,
                                                      MedusaCustomer      *customer);
+GPtrArray           *patron_address_store_countries (GListModel          *regions);
 
 G_END_DECLS

@@ -5066,19 +5066,22 @@ long_order_handler (SoupServer        *server,
                                     json, strlen (json));
 }
 
-/* The order window with every text 10 KB long: shown at once, no wider
- * than a screen, every label clipped. */
-static void
-test_order_window_long_text (void)
+/* The window of the order that @handler, a fake store, answers with: shown
+ * with @heading on it within SHOWN_WITHIN. */
+static GtkWidget *
+show_fake_order (SoupServerCallback   handler,
+                 const char          *heading,
+                 SoupServer         **server)
 {
   g_autoptr(GUri) uri = NULL;
-  g_autoptr(SoupServer) server = test_server_new (long_order_handler, NULL, &uri);
-  g_autofree char *url = g_uri_to_string (uri);
+  g_autofree char *url = NULL;
   g_autoptr(MedusaClient) client = NULL;
   GtkWidget *window;
   gint64 start;
   gint64 wall_start;
 
+  *server = test_server_new (handler, NULL, &uri);
+  url = g_uri_to_string (uri);
   /* without its trailing slash, as Patron keeps a store's address */
   url[strlen (url) - 1] = '\0';
   client = medusa_client_new (url);
@@ -5086,10 +5089,87 @@ test_order_window_long_text (void)
   wall_start = g_get_monotonic_time ();
   window = GTK_WIDGET (patron_order_window_new (NULL, client, "order_1"));
   gtk_window_present (GTK_WINDOW (window));
-  wait_for_label (window, "Parcel 1");
+  wait_for_label (window, heading);
   gtk_test_widget_wait_for_draw (window);
   assert_shown_within ("the order window", start, wall_start);
+
+  return window;
+}
+
+/* The order window with every text 10 KB long: shown at once, no wider
+ * than a screen, every label clipped. */
+static void
+test_order_window_long_text (void)
+{
+  g_autoptr(SoupServer) server = NULL;
+  GtkWidget *window = show_fake_order (long_order_handler, "Parcel 1", &server);
+
   assert_bounded (window, "the order window");
+  close_window (window);
+}
+
+/* A long order: 300 items, 25 parcels of 1,000 tracking numbers each (as
+ * long as the parser takes), 30 shipping methods. */
+static void
+many_parts_handler (SoupServer        *server,
+                    SoupServerMessage *msg,
+                    const char        *path,
+                    GHashTable        *query,
+                    gpointer           user_data)
+{
+  GString *json = g_string_new ("{\"orders\": [{\"id\": \"order_1\", \"display_id\": 1, "
+                                "\"status\": \"pending\", \"fulfillment_status\": \"shipped\", "
+                                "\"payment_status\": \"captured\", "
+                                "\"created_at\": \"2026-11-29T02:05:06.757Z\", "
+                                "\"currency_code\": \"usd\", \"items\": [");
+
+  for (guint i = 0; i < 300; i++)
+    g_string_append_printf (json, "%s{\"id\": \"item_%u\", \"title\": \"Item %u\", "
+                            "\"quantity\": 1, \"unit_price\": 100, \"total\": 100}",
+                            i > 0 ? ", " : "", i, i);
+  g_string_append (json, "], \"shipping_methods\": [");
+  for (guint i = 0; i < 30; i++)
+    g_string_append_printf (json, "%s{\"price\": 800, \"total\": 800, "
+                            "\"shipping_option\": {\"name\": \"Method %u\"}}", i > 0 ? ", " : "", i);
+  g_string_append (json, "], \"fulfillments\": [");
+  for (guint p = 0; p < 25; p++)
+    {
+      g_string_append_printf (json, "%s{\"id\": \"ful_%u\", \"tracking_links\": [",
+                              p > 0 ? ", " : "", p);
+      for (guint l = 0; l < 1000; l++)
+        g_string_append_printf (json, "%s{\"tracking_number\": \"T%u-%u\"}",
+                                l > 0 ? ", " : "", p, l);
+      g_string_append (json, "]}");
+    }
+  g_string_append (json, "], \"subtotal\": 100000, \"discount_total\": 0, "
+                   "\"gift_card_total\": 0, \"shipping_total\": 0, \"tax_total\": 0, "
+                   "\"total\": 100000, \"refunded_total\": 0, \"paid_total\": 100000}], "
+                   "\"count\": 1, \"offset\": 0, \"limit\": 1}");
+  soup_server_message_set_status (msg, 200, NULL);
+  soup_server_message_set_response (msg, "application/json", SOUP_MEMORY_COPY,
+                                    json->str, json->len);
+  g_string_free (json, TRUE);
+}
+
+/* An order with as many parts as the store may send is shown at once, every
+ * item, and a row for what is left out of the other long lists: 25 parcels
+ * of 1,000 tracking numbers took 138 s to show. */
+static void
+test_order_window_many_parts (void)
+{
+  g_autoptr(SoupServer) server = NULL;
+  GtkWidget *window = show_fake_order (many_parts_handler, "Parcel 10", &server);
+
+  g_assert_nonnull (find_widget (window, is_label_containing, "T0-19"));
+  g_assert_null (find_widget (window, is_label_containing, "T0-20"));
+  wait_for_label (window, "And 980 more tracking numbers");
+  g_assert_null (find_widget (window, is_label_containing, "Parcel 11"));
+  wait_for_label (window, "And 15 more parcels");
+  wait_for_label (window, "Method 19");
+  g_assert_null (find_widget (window, is_label_containing, "Method 20"));
+  wait_for_label (window, "And 10 more shipping methods");
+  /* every item: what was bought */
+  g_assert_nonnull (find_widget (window, is_label_containing, "Item 299"));
 
   close_window (window);
 }
@@ -5456,6 +5536,7 @@ main (int   argc,
   g_test_add_func ("/pages/long-text/order-row", test_order_row_long_text);
   g_test_add_func ("/pages/long-text/links", test_long_links);
   g_test_add_func ("/pages/long-text/order-window", test_order_window_long_text);
+  g_test_add_func ("/pages/long-text/order-many-parts", test_order_window_many_parts);
 
   if (store_url == NULL || store_url[0] == '\0')
     {

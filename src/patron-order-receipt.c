@@ -506,8 +506,12 @@ add_delivery (PatronOrderReceipt *self,
   double half = (width - COLUMN_GAP) / 2;
   double label_width = width * 0.3;
   Block *block;
+  guint n_methods;
+  guint n_parcels;
+  guint n_more;
 
-  for (guint i = 0; i < g_list_model_get_n_items (methods); i++)
+  n_methods = g_list_model_get_n_items (methods);
+  for (guint i = 0; i < MIN (n_methods, PATRON_ORDER_LIST_SHOWN_MAX); i++)
     {
       g_autoptr(MedusaShippingMethod) method = g_list_model_get_item (methods, i);
       g_autofree char *price = patron_format_money (medusa_shipping_method_get_total (method),
@@ -518,6 +522,14 @@ add_delivery (PatronOrderReceipt *self,
       /* Translators: a shipping method and its price, e.g. "Standard Shipping · USD 8.00" */
       g_string_append_printf (method_text, _("%s · %s"),
                               medusa_shipping_method_get_name (method), price);
+    }
+  n_more = n_methods - MIN (n_methods, PATRON_ORDER_LIST_SHOWN_MAX);
+  if (n_more > 0)
+    {
+      g_string_append_c (method_text, '\n');
+      g_string_append_printf (method_text, ngettext ("And %u more shipping method",
+                                                     "And %u more shipping methods", n_more),
+                              n_more);
     }
   if (method_text->len == 0)
     g_string_append (method_text, _("No shipping method"));
@@ -537,7 +549,8 @@ add_delivery (PatronOrderReceipt *self,
                                    _("Parcels"), STYLE_HEADING, NULL, STYLE_BODY));
   block->keep_with_next = TRUE;
 
-  for (guint i = 0; i < g_list_model_get_n_items (fulfillments); i++)
+  n_parcels = g_list_model_get_n_items (fulfillments);
+  for (guint i = 0; i < MIN (n_parcels, PATRON_ORDER_PARCELS_SHOWN_MAX); i++)
     {
       g_autoptr(MedusaFulfillment) fulfillment = g_list_model_get_item (fulfillments, i);
       GListModel *links = medusa_fulfillment_get_tracking_links (fulfillment);
@@ -547,9 +560,14 @@ add_delivery (PatronOrderReceipt *self,
       g_autofree char *shipped = date != NULL ? g_strdup_printf (_("Shipped on %s"), date)
                                               : g_strdup (C_("parcel", "Not shipped yet"));
       g_autoptr(GString) tracking = g_string_new (NULL);
+      const char * const *numbers = medusa_fulfillment_get_tracking_numbers (fulfillment);
+      guint n_tracking = g_list_model_get_n_items (links) + g_strv_length ((GStrv) numbers);
+      guint n_shown = 0;
 
       /* v1 keeps the numbers in tracking_links, with a URL where the store gave one */
-      for (guint j = 0; j < g_list_model_get_n_items (links); j++)
+      for (guint j = 0;
+           j < g_list_model_get_n_items (links) && n_shown < PATRON_ORDER_LIST_SHOWN_MAX;
+           j++, n_shown++)
         {
           g_autoptr(MedusaTrackingLink) link = g_list_model_get_item (links, j);
           const char *url = medusa_tracking_link_get_url (link);
@@ -560,12 +578,20 @@ add_delivery (PatronOrderReceipt *self,
           if (url != NULL && url[0] != '\0')
             g_string_append_printf (tracking, "\n%s", url);
         }
-      for (const char * const *n = medusa_fulfillment_get_tracking_numbers (fulfillment);
-           *n != NULL; n++)
+      for (const char * const *n = numbers;
+           *n != NULL && n_shown < PATRON_ORDER_LIST_SHOWN_MAX; n++, n_shown++)
         {
           if (tracking->len > 0)
             g_string_append_c (tracking, '\n');
           g_string_append (tracking, *n);
+        }
+      if (n_shown < n_tracking)
+        {
+          g_string_append_c (tracking, '\n');
+          g_string_append_printf (tracking, ngettext ("And %u more tracking number",
+                                                      "And %u more tracking numbers",
+                                                      n_tracking - n_shown),
+                                  n_tracking - n_shown);
         }
 
       block = add_block (self, ITEM_GAP);
@@ -575,6 +601,17 @@ add_delivery (PatronOrderReceipt *self,
                 make_layout (context, width - label_width - COLUMN_GAP, PANGO_ALIGN_LEFT,
                              _("Tracking Numbers"), STYLE_DIM,
                              tracking->len > 0 ? tracking->str : _("None"), STYLE_NUMBER));
+    }
+  n_more = n_parcels - MIN (n_parcels, PATRON_ORDER_PARCELS_SHOWN_MAX);
+  if (n_more > 0)
+    {
+      g_autofree char *more = g_strdup_printf (ngettext ("And %u more parcel",
+                                                         "And %u more parcels", n_more),
+                                               n_more);
+
+      block = add_block (self, ITEM_GAP);
+      add_cell (block, 0, make_layout (context, width, PANGO_ALIGN_LEFT,
+                                       more, STYLE_DIM, NULL, STYLE_BODY));
     }
 }
 

@@ -33,16 +33,6 @@
 
 /* the side of an item's picture, in application pixels */
 #define THUMBNAIL_SIZE 48
-/* What a store may list at length, where a real order has a few — refunds,
- * shipping methods, parcels and each parcel's tracking numbers — is shown
- * up to these many, and a row says how many more there are. A row costs
- * the main loop about a millisecond to make, and every layout after it: 25
- * parcels of 1,000 tracking numbers each took 138 s to show. The items are
- * all shown: they are what was bought, and the parser takes at most 1,000
- * (1.2 s in a debug build; made into a shown list, or a slice at a time,
- * they took longer). */
-#define ROWS_SHOWN_MAX 20
-#define PARCELS_SHOWN_MAX 10
 
 struct _PatronOrderWindow
 {
@@ -200,7 +190,7 @@ add_refund_rows (AdwPreferencesGroup *group,
   guint n_refunds = refunds != NULL ? g_list_model_get_n_items (refunds) : 0;
   guint n_more;
 
-  for (guint i = 0; i < MIN (n_refunds, ROWS_SHOWN_MAX); i++)
+  for (guint i = 0; i < MIN (n_refunds, PATRON_ORDER_LIST_SHOWN_MAX); i++)
     {
       g_autoptr(MedusaRefund) refund = g_list_model_get_item (refunds, i);
       g_autoptr(GString) subtitle = g_string_new (patron_refund_reason_word (
@@ -218,7 +208,7 @@ add_refund_rows (AdwPreferencesGroup *group,
 
       add_row (group, title != NULL ? title : _("Refund"), subtitle->str, amount);
     }
-  n_more = n_refunds - MIN (n_refunds, ROWS_SHOWN_MAX);
+  n_more = n_refunds - MIN (n_refunds, PATRON_ORDER_LIST_SHOWN_MAX);
   add_more_row (group, n_more, ngettext ("And %u more refund", "And %u more refunds", n_more),
                 n_more);
 }
@@ -375,7 +365,7 @@ show_order (PatronOrderWindow *self)
       adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 4);
     }
   n_methods = g_list_model_get_n_items (methods);
-  for (guint i = 0; i < MIN (n_methods, ROWS_SHOWN_MAX); i++)
+  for (guint i = 0; i < MIN (n_methods, PATRON_ORDER_LIST_SHOWN_MAX); i++)
     {
       g_autoptr(MedusaShippingMethod) method = g_list_model_get_item (methods, i);
       g_autofree char *price = patron_format_money (medusa_shipping_method_get_total (method),
@@ -383,15 +373,16 @@ show_order (PatronOrderWindow *self)
 
       add_row (group, medusa_shipping_method_get_name (method), _("Shipping method"), price);
     }
-  n_more = n_methods - MIN (n_methods, ROWS_SHOWN_MAX);
+  n_more = n_methods - MIN (n_methods, PATRON_ORDER_LIST_SHOWN_MAX);
   add_more_row (group, n_more, ngettext ("And %u more shipping method",
                                          "And %u more shipping methods", n_more), n_more);
 
   n_parcels = g_list_model_get_n_items (fulfillments);
-  for (guint i = 0; i < MIN (n_parcels, PARCELS_SHOWN_MAX); i++)
+  for (guint i = 0; i < MIN (n_parcels, PATRON_ORDER_PARCELS_SHOWN_MAX); i++)
     {
       g_autoptr(MedusaFulfillment) fulfillment = g_list_model_get_item (fulfillments, i);
       GListModel *links = medusa_fulfillment_get_tracking_links (fulfillment);
+      const char * const *numbers = medusa_fulfillment_get_tracking_numbers (fulfillment);
       /* Translators: the heading of each parcel of an order: Parcel 1, Parcel 2… */
       g_autofree char *title = g_strdup_printf (_("Parcel %u"), i + 1);
       g_autofree char *shipped = NULL;
@@ -407,11 +398,11 @@ show_order (PatronOrderWindow *self)
       if (shipped != NULL)
         add_row (group, shipped, NULL, NULL);
 
-      n_tracking = g_list_model_get_n_items (links) +
-                   g_strv_length ((GStrv) medusa_fulfillment_get_tracking_numbers (fulfillment));
+      n_tracking = g_list_model_get_n_items (links) + g_strv_length ((GStrv) numbers);
       n_shown = 0;
       /* v1 keeps the numbers in tracking_links, with a URL where the store gave one */
-      for (guint j = 0; j < g_list_model_get_n_items (links) && n_shown < ROWS_SHOWN_MAX;
+      for (guint j = 0;
+           j < g_list_model_get_n_items (links) && n_shown < PATRON_ORDER_LIST_SHOWN_MAX;
            j++, n_shown++)
         {
           g_autoptr(MedusaTrackingLink) link = g_list_model_get_item (links, j);
@@ -438,15 +429,15 @@ show_order (PatronOrderWindow *self)
               adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
             }
         }
-      for (const char * const *n = medusa_fulfillment_get_tracking_numbers (fulfillment);
-           *n != NULL && n_shown < ROWS_SHOWN_MAX; n++, n_shown++)
+      for (const char * const *n = numbers;
+           *n != NULL && n_shown < PATRON_ORDER_LIST_SHOWN_MAX; n++, n_shown++)
         add_copy_button (add_row (group, *n, _("Tracking number"), NULL), *n,
                          _("Copy Tracking Number"));
       add_more_row (group, n_tracking - n_shown,
                     ngettext ("And %u more tracking number", "And %u more tracking numbers",
                               n_tracking - n_shown), n_tracking - n_shown);
     }
-  n_more = n_parcels - MIN (n_parcels, PARCELS_SHOWN_MAX);
+  n_more = n_parcels - MIN (n_parcels, PATRON_ORDER_PARCELS_SHOWN_MAX);
   if (n_more > 0)
     add_more_row (add_group (self, NULL), n_more,
                   ngettext ("And %u more parcel", "And %u more parcels", n_more), n_more);

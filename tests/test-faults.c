@@ -126,6 +126,27 @@ write_trickle (gpointer data)
   return NULL;
 }
 
+/* 200 MB of JSON that never closes, gzipped to a few hundred KB: an answer
+ * small on the wire that libsoup's decoder blows up */
+static GBytes *
+gzip_bomb (void)
+{
+  g_autoptr(GZlibCompressor) compressor = g_zlib_compressor_new (G_ZLIB_COMPRESSOR_FORMAT_GZIP,
+                                                                 9);
+  g_autoptr(GOutputStream) memory = g_memory_output_stream_new_resizable ();
+  g_autoptr(GOutputStream) out = g_converter_output_stream_new (memory,
+                                                                G_CONVERTER (compressor));
+  g_autofree char *spaces = g_strnfill (64 * 1024, ' ');
+  const char *start = "{\"customer\": {\"id\": \"";
+
+  g_assert_true (g_output_stream_write_all (out, start, strlen (start), NULL, NULL, NULL));
+  for (guint i = 0; i < 200 * 16; i++)
+    g_assert_true (g_output_stream_write_all (out, spaces, 64 * 1024, NULL, NULL, NULL));
+  g_assert_true (g_output_stream_close (out, NULL, NULL));
+
+  return g_memory_output_stream_steal_as_bytes (G_MEMORY_OUTPUT_STREAM (memory));
+}
+
 static void
 handler (SoupServer        *server,
          SoupServerMessage *msg,
@@ -276,6 +297,16 @@ handler (SoupServer        *server,
       else
         respond (msg, 200, "application/json",
                  "{\"customer\": {\"id\": \"cus_2\", \"email\": \"b@example.com\"}}");
+    }
+  else if (g_str_equal (mode, "gzip-bomb"))
+    {
+      gsize size;
+      gconstpointer bomb = g_bytes_get_data (fixture->prepared, &size);
+
+      soup_message_headers_replace (soup_server_message_get_response_headers (msg),
+                                    "Content-Encoding", "gzip");
+      soup_server_message_set_status (msg, 200, NULL);
+      soup_server_message_set_response (msg, "application/json", SOUP_MEMORY_COPY, bomb, size);
     }
   else if (g_str_equal (mode, "stall") || g_str_equal (path, "/img/stall"))
     {
@@ -975,6 +1006,31 @@ test_endless_body (Fixture       *fixture,
 #endif
 }
 
+/* An answer of a few hundred KB that decompresses to 200 MB: read no
+ * further than the client's limit, as decompressed, and never held whole. */
+static void
+test_gzip_bomb (Fixture       *fixture,
+                gconstpointer  data)
+{
+  glong rss_before, rss_growth;
+  g_autoptr(GError) error = NULL;
+
+  fixture->prepared = gzip_bomb ();
+  reset_peak_rss ();
+  rss_before = max_rss_kib ();
+  error = get_customer_error (fixture, "gzip-bomb", 0);
+  rss_growth = max_rss_kib () - rss_before;
+
+  g_test_message ("%" G_GSIZE_FORMAT " bytes on the wire; peak RSS grew by %ld KiB",
+                  g_bytes_get_size (fixture->prepared), rss_growth);
+  g_assert_cmpuint (g_bytes_get_size (fixture->prepared), <, 1024 * 1024);
+  g_assert_error (error, MEDUSA_ERROR, MEDUSA_ERROR_RESPONSE_TOO_LARGE);
+#ifndef __SANITIZE_ADDRESS__
+  /* (AddressSanitizer's quarantine keeps freed memory: no measure there) */
+  g_assert_cmpint (rss_growth, <, 40 * 1024);
+#endif
+}
+
 /* Fetch the picture at @url (resolved against the fake store's /img) and
  * return the error, or NULL with *@size set. */
 static GError *
@@ -1240,6 +1296,7 @@ main (int   argc,
   ADD ("prefetch", test_prefetch);
   ADD ("huge-content-length", test_huge_content_length);
   ADD ("endless-body", test_endless_body);
+  ADD ("gzip-bomb", test_gzip_bomb);
   ADD ("image/ok", test_image_ok);
   ADD ("image/refused-addresses", test_image_refused_addresses);
   ADD ("image/faults", test_image_faults);

@@ -383,60 +383,15 @@ print_at_once (MedusaOrder *order,
   return text;
 }
 
-/* The discount fixture with 30 shipping methods and 25 parcels of 1,000
- * tracking numbers each, as many as the parser takes. */
-static MedusaOrder *
-many_parcels_order (void)
-{
-  g_autoptr(JsonParser) parser = json_parser_new ();
-  JsonObject *order = load_discount_order (parser);
-  JsonArray *methods = json_array_new ();
-  JsonArray *parcels = json_array_new ();
-
-  for (guint i = 0; i < 30; i++)
-    {
-      JsonObject *method = json_object_new ();
-      JsonObject *option = json_object_new ();
-      g_autofree char *name = g_strdup_printf ("Method %u", i);
-
-      json_object_set_string_member (option, "name", name);
-      json_object_set_object_member (method, "shipping_option", option);
-      json_object_set_int_member (method, "price", 800);
-      json_object_set_int_member (method, "total", 800);
-      json_array_add_object_element (methods, method);
-    }
-  for (guint p = 0; p < 25; p++)
-    {
-      JsonObject *parcel = json_object_new ();
-      JsonArray *links = json_array_new ();
-      g_autofree char *id = g_strdup_printf ("ful_%u", p);
-
-      for (guint l = 0; l < 1000; l++)
-        {
-          JsonObject *link = json_object_new ();
-          g_autofree char *number = g_strdup_printf ("T%u-%u", p, l);
-
-          json_object_set_string_member (link, "tracking_number", number);
-          json_array_add_object_element (links, link);
-        }
-      json_object_set_string_member (parcel, "id", id);
-      json_object_set_array_member (parcel, "tracking_links", links);
-      json_array_add_object_element (parcels, parcel);
-    }
-  json_object_set_array_member (order, "shipping_methods", methods);
-  json_object_set_array_member (order, "fulfillments", parcels);
-
-  return parse_edited_order (parser);
-}
-
-/* A receipt of such an order prints what the order window shows: the first
- * 20 shipping methods and the first 20 tracking numbers of each of the
- * first 10 parcels, and how many more there are (no page holds a parcel's
- * 1,000 numbers: they ran off it). */
+/* A receipt of test_long_order_page()'s order prints what the order window
+ * shows: every item, the first 20 shipping methods and the first 20
+ * tracking numbers of each of the first 10 parcels, and how many more
+ * there are (no page holds a parcel's 1,000 numbers: they ran off it). */
 static void
 test_receipt_many_parcels (void)
 {
-  g_autoptr(MedusaOrder) order = many_parcels_order ();
+  g_autoptr(GBytes) page = test_long_order_page ();
+  g_autoptr(MedusaOrder) order = medusa_json_parse_single_order_page (page, NULL);
   g_autofree char *dir = make_temp_dir ();
   guint n_pages;
   g_autofree char *text = print_at_once (order, dir, "parcels", &n_pages);
@@ -450,6 +405,7 @@ test_receipt_many_parcels (void)
   g_assert_null (strstr (text, "T9-20"));
   g_assert_cmpuint (count_occurrences (text, "And 980 more tracking numbers"), ==, 10);
   g_assert_cmpuint (count_occurrences (text, "And 15 more parcels"), ==, 1);
+  g_assert_cmpuint (count_occurrences (text, "Item 299"), ==, 1);
 
   remove_dir (dir);
 }

@@ -305,6 +305,51 @@ test_delete_tree (const char *path)
     g_unlink (path);
 }
 
+/**
+ * test_long_order_page:
+ *
+ * A v1 page of one long order, as a careless or hostile store could send
+ * it: 300 items ("Item 0" …), 30 shipping methods ("Method 0" …) and 25
+ * parcels of 1,000 tracking numbers each ("T0-0" …), as many as the parser
+ * takes.
+ *
+ * Returns: (transfer full): the page's JSON
+ */
+GBytes *
+test_long_order_page (void)
+{
+  GString *json = g_string_new ("{\"orders\": [{\"id\": \"order_1\", \"display_id\": 1, "
+                                "\"status\": \"pending\", \"fulfillment_status\": \"shipped\", "
+                                "\"payment_status\": \"captured\", "
+                                "\"created_at\": \"2026-11-29T02:05:06.757Z\", "
+                                "\"currency_code\": \"usd\", \"items\": [");
+
+  for (guint i = 0; i < 300; i++)
+    g_string_append_printf (json, "%s{\"id\": \"item_%u\", \"title\": \"Item %u\", "
+                            "\"quantity\": 1, \"unit_price\": 100, \"total\": 100}",
+                            i > 0 ? ", " : "", i, i);
+  g_string_append (json, "], \"shipping_methods\": [");
+  for (guint i = 0; i < 30; i++)
+    g_string_append_printf (json, "%s{\"price\": 800, \"total\": 800, "
+                            "\"shipping_option\": {\"name\": \"Method %u\"}}", i > 0 ? ", " : "", i);
+  g_string_append (json, "], \"fulfillments\": [");
+  for (guint p = 0; p < 25; p++)
+    {
+      g_string_append_printf (json, "%s{\"id\": \"ful_%u\", \"tracking_links\": [",
+                              p > 0 ? ", " : "", p);
+      for (guint l = 0; l < 1000; l++)
+        g_string_append_printf (json, "%s{\"tracking_number\": \"T%u-%u\"}",
+                                l > 0 ? ", " : "", p, l);
+      g_string_append (json, "]}");
+    }
+  g_string_append (json, "], \"subtotal\": 100000, \"discount_total\": 0, "
+                   "\"gift_card_total\": 0, \"shipping_total\": 0, \"tax_total\": 0, "
+                   "\"total\": 100000, \"refunded_total\": 0, \"paid_total\": 100000}], "
+                   "\"count\": 1, \"offset\": 0, \"limit\": 1}");
+
+  return g_string_free_to_bytes (json);
+}
+
 /* A JSON Web Token with @claims as its payload (base64url, unpadded) and a
  * signature that is not one: for what reads a token without verifying it. */
 char *

@@ -27,6 +27,7 @@ GBytes       *test_load_fixture    (const char    *first_element,
                                     ...) G_GNUC_NULL_TERMINATED;
 gint64        test_deadline        (guint          seconds);
 char         *test_make_jwt        (const char    *claims);
+GBytes       *test_long_order_page (void);
 gint64        test_cpu_time        (void);
 void          test_filter_warning  (const char    *domain,
                                     const char    *prefix);

@@ -84,11 +84,16 @@ PROBLEMS = []
 
 
 def audit(app, where):
-    """Every window of @app that shows now."""
+    """Every window of @app that shows now. A walk that meets an accessible gone
+    meanwhile (a toast leaving, a row replaced: "The application no longer
+    exists") walks the window again, until one walk completes; a Patron that
+    is gone fails it after wait_for()'s deadline."""
     for i in range(app.childCount):
         window = app.getChildAtIndex(i)
         if window is not None and showing(window):
-            PROBLEMS.extend(problems_in(window, f"{where} ({window.name})"))
+            name = f"{where} ({window.name})"
+            PROBLEMS.extend(wait_for(lambda: (problems_in(window, name),),
+                                     what=f"a whole walk of {name}")[0])
 
 
 def window_named(app, name):

@@ -16,6 +16,7 @@
 #include "patron-error.h"
 #include "patron-form.h"
 #include "patron-text.h"
+#include "patron-toast.h"
 
 /**
  * PatronAccountPage:
@@ -521,9 +522,9 @@ delete_address (PatronAccountPage *self,
    * or by Patron before it copied) goes with it */
   if (g_strcmp0 (medusa_customer_get_billing_address_id (self->customer),
                  medusa_address_get_id (address)) == 0)
-    toast = adw_toast_new (_("Address deleted, and your billing address with it"));
+    toast = patron_toast_new (_("Address deleted, and your billing address with it"));
   else
-    toast = adw_toast_new (_("Address deleted"));
+    toast = patron_toast_new (_("Address deleted"));
   adw_toast_set_button_label (toast, _("_Undo"));
   g_signal_connect_data (toast, "button-clicked", G_CALLBACK (undo_cb),
                          g_rc_box_acquire (pending), (GClosureNotify) pending_delete_unref, 0);
@@ -617,7 +618,7 @@ reset_email_sent_cb (GObject      *object,
   overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
   if (overlay != NULL)
     adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay),
-                                 adw_toast_new (_("Email sent: follow its link to set a new "
+                                 patron_toast_new (_("Email sent: follow its link to set a new "
                                                   "password")));
 }
 

@@ -18,6 +18,7 @@
 #include "patron-order-receipt.h"
 #include "patron-order-window.h"
 #include "patron-text.h"
+#include "patron-toast.h"
 
 /**
  * PatronOrderWindow:
@@ -476,7 +477,7 @@ static void
 show_copied (PatronOrderWindow *self,
              const char        *text)
 {
-  AdwToast *toast = adw_toast_new (text);
+  AdwToast *toast = patron_toast_new (text);
 
   adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
   adw_toast_set_timeout (toast, 2);
@@ -526,7 +527,7 @@ print_finished (PatronOrderWindow       *self,
 
   if (result == GTK_PRINT_OPERATION_RESULT_ERROR)
     {
-      AdwToast *toast = adw_toast_new (_("The order could not be printed. Check the printer "
+      AdwToast *toast = patron_toast_new (_("The order could not be printed. Check the printer "
                                          "and try again."));
 
       g_debug ("Printing failed: %s", error != NULL ? error->message : "no reason given");

@@ -12,6 +12,7 @@
 
 #include "patron-form.h"
 #include "patron-stores.h"
+#include "patron-toast.h"
 #include "patron-window-private.h"
 
 static void
@@ -201,7 +202,7 @@ open_reset_action (GtkWidget  *widget,
   if (self->session == NULL)
     {
       adw_toast_overlay_add_toast (self->toast_overlay,
-                                   adw_toast_new (_("Choose the store first, then open the "
+                                   patron_toast_new (_("Choose the store first, then open the "
                                                     "link again.")));
       return;
     }

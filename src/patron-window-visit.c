@@ -18,6 +18,7 @@
 #include "patron-store-api.h"
 #include "patron-stores.h"
 #include "patron-text.h"
+#include "patron-toast.h"
 #include "patron-window-private.h"
 
 /* One customer after another at a shared workstation: the key, or
@@ -452,7 +453,7 @@ _patron_window_forget_store (PatronWindow *self,
 
   /* Translators: %s is a store's host name */
   said = g_strdup_printf (_("Patron has forgotten %s"), name);
-  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (said));
+  adw_toast_overlay_add_toast (self->toast_overlay, patron_toast_new (said));
 }
 
 /* ------------------------------------------------------------------------ */
@@ -535,7 +536,7 @@ forget_customer (PatronWindow *self)
 
   if (n_sent > 0)
     adw_toast_overlay_add_toast (self->toast_overlay,
-                                 adw_toast_new (ngettext ("The address you deleted is being "
+                                 patron_toast_new (ngettext ("The address you deleted is being "
                                                           "removed from the account.",
                                                           "The addresses you deleted are being "
                                                           "removed from the account.",

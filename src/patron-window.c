@@ -11,6 +11,7 @@
 #include "patron-offline-banner.h"
 #include "patron-reset-link.h"
 #include "patron-settings.h"
+#include "patron-toast.h"
 #include "patron-window-private.h"
 
 G_DEFINE_FINAL_TYPE (PatronWindow, patron_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -33,7 +34,7 @@ patron_window_open_reset_link (PatronWindow *self,
 
   if (!patron_reset_link_parse (uri, &email, &token, &error))
     {
-      adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (error->message));
+      adw_toast_overlay_add_toast (self->toast_overlay, patron_toast_new (error->message));
       return;
     }
 
@@ -62,7 +63,7 @@ patron_window_open_link (PatronWindow *self,
       if (g_error_matches (error, G_URI_ERROR, G_URI_ERROR_FAILED))
         patron_window_open_reset_link (self, uri);
       else
-        adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (error->message));
+        adw_toast_overlay_add_toast (self->toast_overlay, patron_toast_new (error->message));
       return;
     }
 

@@ -37,6 +37,7 @@
 #include "patron-store-api.h"
 #include "patron-store-page.h"
 #include "patron-stores.h"
+#include "patron-toast.h"
 #include "patron-application.h"
 #include "patron-window.h"
 
@@ -4040,6 +4041,162 @@ test_narrow_translated_titles (void)
   close_window (GTK_WIDGET (window));
 }
 
+/* A toast says all it has to at 360 px, in any language: its text wraps
+ * inside the window and its buttons stay in it (libadwaita 1.2 would cut
+ * the text to one line: "E-Mail gesendet: Folgen Sie i…"). */
+typedef struct
+{
+  GtkWidget *overlay;
+  GtkWidget *label;
+} ToastShown;
+
+static gboolean
+toast_laid_out (gpointer data)
+{
+  ToastShown *shown = data;
+  GtkWidget *toast = find_widget (shown->overlay, is_of_type,
+                                  (const char *) g_type_from_name ("AdwToastWidget"));
+
+  shown->label = NULL;
+  if (toast == NULL || !gtk_widget_get_mapped (toast) || gtk_widget_get_width (toast) == 0)
+    return FALSE;
+  shown->label = find_widget (toast, is_of_type, (const char *) GTK_TYPE_LABEL);
+  return shown->label != NULL && gtk_widget_get_width (shown->label) > 0;
+}
+
+static gboolean
+no_toast_shown (gpointer data)
+{
+  return find_widget (data, is_of_type,
+                      (const char *) g_type_from_name ("AdwToastWidget")) == NULL;
+}
+
+/* What is wrong with the toast on @overlay: cut sideways, or its text
+ * ellipsized or taller than the room it was given. */
+static void
+toast_problems (GtkWidget  *overlay,
+                GtkWidget  *label,
+                const char *what,
+                GString    *problems)
+{
+  g_autoptr(GString) cut = g_string_new (NULL);
+  int needed;
+
+  find_cut (overlay, gtk_widget_get_parent (gtk_widget_get_parent (label)), cut);
+  gtk_widget_measure (label, GTK_ORIENTATION_VERTICAL, gtk_widget_get_width (label),
+                      &needed, NULL, NULL, NULL);
+  if (cut->len > 0)
+    g_string_append_printf (problems, "%s: cut at the window’s edge: %s\n", what, cut->str);
+  if (pango_layout_is_ellipsized (gtk_label_get_layout (GTK_LABEL (label))))
+    g_string_append_printf (problems, "%s: its text is ellipsized\n", what);
+  if (needed > gtk_widget_get_height (label))
+    g_string_append_printf (problems, "%s: its text needs %d px down, has %d\n", what, needed,
+                            gtk_widget_get_height (label));
+}
+
+/* Waits for the toast on @overlay to fit, for at most 2 s (a resize may
+ * take it a frame or two), and says what is still wrong then. */
+static void
+check_toast_fits (GtkWidget  *overlay,
+                  const char *what,
+                  GString    *problems)
+{
+  ToastShown shown = { overlay, NULL };
+  gint64 deadline = test_deadline (2);
+  g_autoptr(GString) found = g_string_new (NULL);
+
+  do
+    {
+      g_string_truncate (found, 0);
+      spin_until (toast_laid_out, &shown);
+      toast_problems (overlay, shown.label, what, found);
+      if (found->len > 0)
+        {
+          g_main_context_iteration (NULL, FALSE);
+          g_usleep (1000);
+        }
+    }
+  while (found->len > 0 && g_get_monotonic_time () < deadline);
+  g_string_append (problems, found->str);
+}
+
+static void
+dismiss_toasts (GtkWidget *overlay)
+{
+  GtkWidget *toast;
+
+  while ((toast = find_widget (overlay, is_of_type,
+                               (const char *) g_type_from_name ("AdwToastWidget"))) != NULL)
+    {
+      GtkWidget *close = gtk_widget_get_last_child (toast);
+
+      g_assert_true (GTK_IS_BUTTON (close));
+      g_signal_emit_by_name (close, "clicked");
+      spin_until (no_toast_shown, overlay);
+    }
+}
+
+static void
+test_narrow_toasts (void)
+{
+  const char *languages[][2] = { { "C", "C" }, { "de_DE.UTF-8", "de" }, { "fr_FR.UTF-8", "fr" } };
+  g_autofree char *catalogs = g_test_build_filename (G_TEST_BUILT, "..", "po", NULL);
+  g_autofree char *host = g_strnfill (120, 'w');
+  g_autofree char *forgotten = g_strdup_printf ("Patron has forgotten %s.example", host);
+  g_autoptr(GString) problems = g_string_new (NULL);
+  PatronWindow *window = g_object_new (PATRON_TYPE_WINDOW, NULL);
+  GtkWidget *overlay;
+  AdwToast *toast;
+
+  patron_window_start (window, "http://127.0.0.1:9");
+  gtk_window_present (GTK_WINDOW (window));
+  overlay = find_widget (GTK_WIDGET (window), is_of_type,
+                         (const char *) ADW_TYPE_TOAST_OVERLAY);
+
+  /* shown wide, then the window narrowed under it */
+  toast = patron_toast_new ("Adresse gelöscht, und mit ihr Ihre Rechnungsadresse");
+  adw_toast_set_button_label (toast, "_Rückgängig");
+  adw_toast_set_timeout (toast, 0);
+  adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), toast);
+  check_toast_fits (overlay, "a toast at the default size", problems);
+  resize_to_narrow (GTK_WIDGET (window));
+  check_toast_fits (overlay, "the same toast, the window narrowed", problems);
+  dismiss_toasts (overlay);
+
+  /* a host name has nowhere to break */
+  adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), patron_toast_new (forgotten));
+  check_toast_fits (overlay, "a long host name", problems);
+  dismiss_toasts (overlay);
+
+  /* what the window says of a damaged link, in each language */
+  bindtextdomain (GETTEXT_PACKAGE, catalogs);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+  for (guint i = 0; i < G_N_ELEMENTS (languages); i++)
+    {
+      g_autofree char *what = g_strdup_printf ("a damaged link (%s)", languages[i][1]);
+
+      if (setlocale (LC_MESSAGES, languages[i][0]) == NULL)
+        {
+          g_test_message ("the %s locale is not installed", languages[i][0]);
+          g_test_incomplete ("a locale is missing");
+          continue;
+        }
+      g_setenv ("LANGUAGE", languages[i][1], TRUE);
+      patron_window_open_link (window, "patron://reset-password?email=buyer%40example.com");
+      check_toast_fits (overlay, what, problems);
+      dismiss_toasts (overlay);
+    }
+  g_unsetenv ("LANGUAGE");
+  setlocale (LC_MESSAGES, "C");
+  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  textdomain ("messages");
+
+  if (problems->len > 0)
+    g_test_fail_printf ("%s", problems->str);
+  close_window (GTK_WIDGET (window));
+}
+
 /* The keyboard shortcuts fit a phone: one column, not two. */
 static void
 test_narrow_shortcuts (void)
@@ -5580,6 +5737,7 @@ main (int   argc,
   g_test_add_func ("/pages/narrow/shortcuts", test_narrow_shortcuts);
   /* last: it changes the language of the process, and back */
   g_test_add_func ("/pages/narrow/translated-titles", test_narrow_translated_titles);
+  g_test_add_func ("/pages/narrow/toasts", test_narrow_toasts);
   g_test_add_func ("/pages/long-text/store", test_long_store_text);
   g_test_add_func ("/pages/long-text/typed", test_typed_too_long);
   g_test_add_func ("/pages/long-text/register", test_register_too_long);

@@ -1,0 +1,14 @@
+/* patron-toast.h
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <adwaita.h>
+
+G_BEGIN_DECLS
+
+AdwToast *patron_toast_new (const char *text);
+
+G_END_DECLS

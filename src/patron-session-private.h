@@ -44,7 +44,9 @@ void     _patron_session_end_visit           (PatronVisit   **visit);
 void     _patron_session_set_customer        (PatronSession  *self,
                                               MedusaCustomer *customer,
                                               const char     *email);
-void     _patron_session_forget_kept_session (PatronSession  *self);
+void     _patron_session_forget_kept_session (PatronSession  *self,
+                                              gboolean        kept);
+void     _patron_session_not_kept            (PatronSession  *self);
 void     _patron_session_set_offline         (PatronSession  *self,
                                               gboolean        offline);
 void     _patron_session_set_restoring       (PatronSession  *self,

@@ -29,11 +29,15 @@ renewed_token_kept_cb (GObject      *object,
   g_autoptr(GError) error = NULL;
 
   if (!patron_secrets_store_finish (result, &error))
-    g_message ("Could not keep the renewed session in the keyring: %s", error->message);
+    {
+      g_message ("Could not keep the renewed session in the keyring: %s", error->message);
+      _patron_session_not_kept (self);
+      return;
+    }
 
   /* signed out while it was being kept: not kept after all */
   if (patron_session_get_customer (self) == NULL || !self->remember)
-    _patron_session_forget_kept_session (self);
+    _patron_session_forget_kept_session (self, TRUE);
 }
 
 static void
@@ -92,7 +96,7 @@ restore_customer_cb (GObject      *object,
     {
       /* (a copy shown has had its session forgotten by client_unauthorized_cb) */
       if (g_error_matches (error, MEDUSA_ERROR, MEDUSA_ERROR_UNAUTHORIZED) && self->copy != NULL)
-        _patron_session_forget_kept_session (self);
+        _patron_session_forget_kept_session (self, FALSE);
       _patron_session_end_visit (&self->arriving);
       medusa_client_set_access_token (self->client, NULL);
       /* the copy shown meanwhile goes with the session */

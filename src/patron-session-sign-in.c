@@ -69,6 +69,7 @@ keep_session_cb (GObject      *object,
       /* still signed in; only the next start will ask again */
       g_message ("Could not keep the session in the keyring: %s", error->message);
       self->remember = FALSE;
+      _patron_session_not_kept (self);
     }
 
   g_task_return_boolean (task, TRUE);
@@ -101,7 +102,8 @@ sign_in_cb (GObject      *object,
   self->remember = data->remember && self->keep_sessions && token != NULL;
   if (!self->remember)
     {
-      _patron_session_forget_kept_session (self);
+      /* one kept before at this store, if any */
+      _patron_session_forget_kept_session (self, FALSE);
       g_task_return_boolean (task, TRUE);
       return;
     }

@@ -41,6 +41,8 @@ enum {
 
 enum {
   EXPIRED,
+  NOT_KEPT,
+  NOT_FORGOTTEN,
   N_SIGNALS
 };
 
@@ -114,16 +116,27 @@ forget_cb (GObject      *object,
            GAsyncResult *result,
            gpointer      user_data)
 {
+  g_autoptr(PatronSession) self = user_data;
   g_autoptr(GError) error = NULL;
 
-  if (!patron_secrets_clear_finish (result, &error))
-    g_message ("Could not remove the kept session from the keyring: %s", error->message);
+  if (patron_secrets_clear_finish (result, &error))
+    return;
+
+  g_message ("Could not remove the kept session from the keyring: %s", error->message);
+  if (self != NULL)
+    g_signal_emit (self, signals[NOT_FORGOTTEN], 0);
 }
 
+/* Removes the session kept at this store, if any. Only when @kept (Patron
+ * knows one is kept) does a keyring that fails to remove it say so
+ * (#PatronSession::not-forgotten): a keyring that cannot be reached at
+ * all cannot have kept one. */
 void
-_patron_session_forget_kept_session (PatronSession *self)
+_patron_session_forget_kept_session (PatronSession *self,
+                                     gboolean       kept)
 {
-  patron_secrets_clear_async (self->store_url, NULL, forget_cb, NULL);
+  patron_secrets_clear_async (self->store_url, NULL, forget_cb,
+                              kept ? g_object_ref (self) : NULL);
   _patron_session_drop_copy (self, TRUE);
   /* and any other customer's kept before at this store */
   patron_account_cache_delete_store (self->store_url);
@@ -140,7 +153,8 @@ client_unauthorized_cb (PatronSession *self,
 
   email = g_strdup (self->email);
   g_debug ("The store refused the session");
-  _patron_session_forget_kept_session (self);
+  /* what stays kept is refused */
+  _patron_session_forget_kept_session (self, FALSE);
   medusa_client_set_access_token (self->client, NULL);
   _patron_session_set_customer (self, NULL, NULL);
   g_signal_emit (self, signals[EXPIRED], 0, email);
@@ -352,6 +366,39 @@ patron_session_class_init (PatronSessionClass *klass)
                   G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL,
                   G_TYPE_NONE, 1, G_TYPE_STRING);
+
+  /**
+   * PatronSession::not-kept:
+   *
+   * The keyring did not keep the session, as "Keep Me Signed In" asked:
+   * the customer is signed in, and the next start will ask again.
+   */
+  signals[NOT_KEPT] =
+    g_signal_new ("not-kept",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 0);
+
+  /**
+   * PatronSession::not-forgotten:
+   *
+   * The keyring did not remove the session kept at this store (on Sign
+   * Out, or when sessions are no longer kept): the next start may resume
+   * it.
+   */
+  signals[NOT_FORGOTTEN] =
+    g_signal_new ("not-forgotten",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 0);
+}
+
+void
+_patron_session_not_kept (PatronSession *self)
+{
+  g_signal_emit (self, signals[NOT_KEPT], 0);
 }
 
 static void
@@ -446,7 +493,7 @@ patron_session_set_keep_sessions (PatronSession *self,
   if (!self->keep_sessions && self->remember)
     {
       self->remember = FALSE;
-      _patron_session_forget_kept_session (self);
+      _patron_session_forget_kept_session (self, TRUE);
     }
 }
 
@@ -477,6 +524,7 @@ patron_session_sign_out_async (PatronSession       *self,
                                GAsyncReadyCallback  callback,
                                gpointer             user_data)
 {
+  gboolean kept;
   GTask *task;
 
   g_return_if_fail (PATRON_IS_SESSION (self));
@@ -484,8 +532,9 @@ patron_session_sign_out_async (PatronSession       *self,
   task = g_task_new (self, cancellable, callback, user_data);
   g_task_set_source_tag (task, patron_session_sign_out_async);
 
+  kept = self->remember;
   self->remember = FALSE;
-  _patron_session_forget_kept_session (self);
+  _patron_session_forget_kept_session (self, kept);
   _patron_session_set_customer (self, NULL, NULL);
   /* nothing of the customer stays: not even whose session it was */
   g_clear_pointer (&self->email, g_free);

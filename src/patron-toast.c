@@ -37,7 +37,8 @@ struct _PatronToastTitle
   GtkWidget  parent_instance;
 
   GtkWidget *label;
-  int        overlay_width;  /* the overlay's width when its width was last measured */
+  int        overlay_width;  /* the overlay's width when last measured */
+  gboolean   mixed;          /* measured at two widths since last allocated */
   guint      remeasure_id;
 };
 
@@ -96,10 +97,14 @@ patron_toast_title_measure (GtkWidget      *widget,
                       &min_width, &nat_width, NULL, NULL);
   nat_width = MAX (min_width, MIN (nat_width, room_in_overlay (self, &overlay_width)));
 
+  /* GTK keeps each size it asked for until a resize is queued: all of
+   * them must be for the same width of the window */
+  if (self->overlay_width >= 0 && self->overlay_width != overlay_width)
+    self->mixed = TRUE;
+  self->overlay_width = overlay_width;
+
   if (orientation == GTK_ORIENTATION_HORIZONTAL)
     {
-      /* GTK keeps the width asked for until a resize is queued */
-      self->overlay_width = overlay_width;
       *minimum = min_width;
       *natural = nat_width;
       return;
@@ -148,11 +153,13 @@ patron_toast_title_size_allocate (GtkWidget *widget,
   else if (toast != NULL)
     gtk_widget_remove_css_class (toast, "patron-wrapped");
 
-  /* the window was resized: measured again for its new width in the next
-   * frame (a resize queued while allocating would be forgotten) */
-  if (overlay != NULL && gtk_widget_get_width (overlay) != self->overlay_width &&
+  /* the window was resized, or measured before it had its size: measured
+   * again in the next frame (a resize queued while allocating would be
+   * forgotten) */
+  if (overlay != NULL && (self->mixed || gtk_widget_get_width (overlay) != self->overlay_width) &&
       self->remeasure_id == 0)
     self->remeasure_id = gtk_widget_add_tick_callback (widget, remeasure_cb, NULL, NULL);
+  self->mixed = FALSE;
 }
 
 static void
@@ -180,6 +187,7 @@ patron_toast_title_class_init (PatronToastTitleClass *klass)
 static void
 patron_toast_title_init (PatronToastTitle *self)
 {
+  self->overlay_width = -1;
   self->label = gtk_label_new (NULL);
   gtk_label_set_wrap (GTK_LABEL (self->label), TRUE);
   gtk_label_set_wrap_mode (GTK_LABEL (self->label), PANGO_WRAP_WORD_CHAR);

@@ -401,6 +401,24 @@ forget_store_at_action (GtkWidget  *widget,
     ask_to_forget (PATRON_WINDOW (widget), url);
 }
 
+/* Try Again, after the keyring did not remove a kept session. */
+static void
+forget_kept_session_action (GtkWidget  *widget,
+                            const char *action_name,
+                            GVariant   *parameter)
+{
+  PatronWindow *self = PATRON_WINDOW (widget);
+  const char *url = g_variant_get_string (parameter, NULL);
+
+  /* kept again there since, by the customer signed in now: not that one */
+  if (self->session != NULL &&
+      g_str_equal (patron_session_get_store_url (self->session), url) &&
+      patron_session_get_remember (self->session))
+    return;
+
+  _patron_window_forget_kept_session (self, url, TRUE);
+}
+
 static void
 show_help_overlay_action (GtkWidget  *widget,
                           const char *action_name,
@@ -510,6 +528,8 @@ _patron_window_class_actions_init (PatronWindowClass *klass)
                                    forget_store_at_action);
   gtk_widget_class_install_action (widget_class, "win.forget-store-agreed", NULL,
                                    forget_store_agreed_action);
+  gtk_widget_class_install_action (widget_class, "win.forget-kept-session", "s",
+                                   forget_kept_session_action);
   gtk_widget_class_install_action (widget_class, "win.sign-out", NULL, sign_out_action);
   gtk_widget_class_install_action (widget_class, "win.next-customer", NULL, next_customer_action);
   gtk_widget_class_install_action (widget_class, "win.stay", NULL, stay_action);

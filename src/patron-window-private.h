@@ -96,6 +96,11 @@ gboolean    _patron_window_keeps_sessions        (PatronWindow *self);
 void        _patron_window_update_idle           (PatronWindow *self);
 gboolean    _patron_window_use_store             (PatronWindow *self,
                                                   const char   *url);
+void        _patron_window_forget_kept_session   (PatronWindow *self,
+                                                  const char   *url,
+                                                  gboolean      again);
+void        _patron_window_say_not_forgotten     (PatronWindow *self,
+                                                  const char   *url);
 void        _patron_window_forget_store          (PatronWindow *self,
                                                   const char   *url);
 void        _patron_window_end_visit             (PatronWindow *self,

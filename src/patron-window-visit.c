@@ -170,6 +170,26 @@ session_expired_cb (PatronWindow  *self,
   _patron_window_show_page (self, "sign-in");
 }
 
+/* "Keep Me Signed In" was not kept to: the next start asks again. Two
+ * lines' worth of toast, given time to be read. */
+static void
+session_not_kept_cb (PatronWindow  *self,
+                     PatronSession *session)
+{
+  AdwToast *toast = patron_toast_new (_("The keyring did not keep your session: the next start "
+                                        "will ask you to sign in"));
+
+  adw_toast_set_timeout (toast, 10);
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+static void
+session_not_forgotten_cb (PatronWindow  *self,
+                          PatronSession *session)
+{
+  _patron_window_say_not_forgotten (self, patron_session_get_store_url (session));
+}
+
 static void
 restore_cb (GObject      *object,
             GAsyncResult *result,
@@ -305,6 +325,10 @@ _patron_window_use_store (PatronWindow *self,
                            G_CALLBACK (customer_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->session, "expired",
                            G_CALLBACK (session_expired_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->session, "not-kept",
+                           G_CALLBACK (session_not_kept_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->session, "not-forgotten",
+                           G_CALLBACK (session_not_forgotten_cb), self, G_CONNECT_SWAPPED);
   patron_offline_banner_set_session (self->offline_banner, self->session);
 
   _patron_window_update_pages (self);
@@ -383,15 +407,86 @@ idle_timeout_cb (PatronWindow *self)
   patron_window_end_visit (self);
 }
 
+/**
+ * _patron_window_say_not_forgotten:
+ * @url: the store whose kept session the keyring did not remove
+ *
+ * Says so until dismissed, with a button to try again (win.forget-kept-session):
+ * the next start could resume that session.
+ */
+void
+_patron_window_say_not_forgotten (PatronWindow *self,
+                                  const char   *url)
+{
+  g_autofree char *name = patron_stores_display_name (url);
+  g_autofree char *said = NULL;
+  AdwToast *toast;
+
+  /* Translators: %s is a store's host name */
+  said = g_strdup_printf (_("The keyring did not remove the session kept at %s"), name);
+  toast = patron_toast_new (said);
+  adw_toast_set_button_label (toast, _("_Try Again"));
+  adw_toast_set_action_name (toast, "win.forget-kept-session");
+  adw_toast_set_action_target (toast, "s", url);
+  adw_toast_set_timeout (toast, 0);
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+typedef struct
+{
+  PatronWindow *window;
+  char         *url;
+  gboolean      again;   /* asked for by Try Again */
+} Forgetting;
+
+static void
+forgetting_free (Forgetting *forgetting)
+{
+  g_object_unref (forgetting->window);
+  g_free (forgetting->url);
+  g_free (forgetting);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (Forgetting, forgetting_free)
+
 static void
 kept_session_forgotten_cb (GObject      *object,
                            GAsyncResult *result,
                            gpointer      user_data)
 {
+  g_autoptr(Forgetting) forgetting = user_data;
   g_autoptr(GError) error = NULL;
 
   if (!patron_secrets_clear_finish (result, &error))
-    g_message ("Could not remove the kept session from the keyring: %s", error->message);
+    {
+      g_message ("Could not remove the kept session from the keyring: %s", error->message);
+      _patron_window_say_not_forgotten (forgetting->window, forgetting->url);
+    }
+  else if (forgetting->again)
+    adw_toast_overlay_add_toast (forgetting->window->toast_overlay,
+                                 patron_toast_new (_("The keyring has removed the kept "
+                                                     "session")));
+}
+
+/**
+ * _patron_window_forget_kept_session:
+ * @url: a store
+ * @again: whether the user asked to try again
+ *
+ * Removes the session kept at @url from the keyring, and says so if the
+ * keyring fails to.
+ */
+void
+_patron_window_forget_kept_session (PatronWindow *self,
+                                    const char   *url,
+                                    gboolean      again)
+{
+  Forgetting *forgetting = g_new0 (Forgetting, 1);
+
+  forgetting->window = g_object_ref (self);
+  forgetting->url = g_strdup (url);
+  forgetting->again = again;
+  patron_secrets_clear_async (url, NULL, kept_session_forgotten_cb, forgetting);
 }
 
 static void
@@ -444,7 +539,7 @@ _patron_window_forget_store (PatronWindow *self,
       _patron_window_show_page (self, "store");
     }
 
-  patron_secrets_clear_async (url, NULL, kept_session_forgotten_cb, NULL);
+  _patron_window_forget_kept_session (self, url, FALSE);
   patron_account_cache_delete_store (url);
   patron_stores_forget (self->settings, url);
   update_stores_menu (self);

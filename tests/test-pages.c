@@ -1923,6 +1923,78 @@ test_keyring_calls_in_turn (void)
   g_assert_false (kept (store_url));
 }
 
+/* A keyring that fails says so: "Keep Me Signed In" not kept to, and a kept
+ * session that Sign Out could not remove, with Try Again. In a process of
+ * its own, whose keyring file (libsecret's file backend, as in a Flatpak)
+ * the test makes unwritable by putting a file where its folder was. */
+static void
+test_keyring_failures (void)
+{
+  g_autofree char *dir = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *before = g_strdup (g_getenv ("SECRET_FILE_TEST_PATH"));
+  g_autoptr(GError) error = NULL;
+
+  if (g_test_subprocess ())
+    {
+      g_autoptr(GAsyncResult) result = NULL;
+      PatronWindow *window = g_object_new (PATRON_TYPE_WINDOW, NULL);
+      PatronSession *session;
+
+      dir = g_path_get_dirname (g_getenv ("SECRET_FILE_TEST_PATH"));
+      patron_window_start (window, store_url);
+      gtk_window_present (GTK_WINDOW (window));
+      session = patron_window_get_session (window);
+
+      /* kept, then the keyring breaks: Sign Out cannot remove it */
+      patron_session_sign_in_async (session, "buyer@example.com", "buyer-pass-123", TRUE, NULL,
+                                    test_store_result_cb, &result);
+      g_assert_true (patron_session_sign_in_finish (session, test_wait_for (&result), &error));
+      g_assert_no_error (error);
+      g_assert_true (patron_session_get_remember (session));
+      g_assert_true (kept (store_url));
+      test_delete_tree (dir);
+      g_assert_true (g_file_set_contents (dir, "", 0, NULL));
+
+      g_clear_object (&result);
+      patron_session_sign_out_async (session, NULL, test_store_result_cb, &result);
+      g_assert_true (patron_session_sign_out_finish (session, test_wait_for (&result), NULL));
+      wait_for_label (GTK_WIDGET (window), "The keyring did not remove the session kept at");
+      /* the keyring mended, Try Again removes it */
+      g_assert_no_errno (g_remove (dir));
+      g_assert_no_errno (g_mkdir (dir, 0700));
+      /* the toast's, not a page's retry */
+      click (find_widget (GTK_WIDGET (window), is_of_type,
+                          (const char *) g_type_from_name ("AdwToastWidget")),
+             "Try Again");
+      wait_for_label (GTK_WIDGET (window), "The keyring has removed the kept session");
+      g_assert_false (kept (store_url));
+
+      /* broken again: the next sign-in is not kept, and says so */
+      g_assert_no_errno (g_rmdir (dir));
+      g_assert_true (g_file_set_contents (dir, "", 0, NULL));
+      g_clear_object (&result);
+      patron_session_sign_in_async (session, "buyer@example.com", "buyer-pass-123", TRUE, NULL,
+                                    test_store_result_cb, &result);
+      g_assert_true (patron_session_sign_in_finish (session, test_wait_for (&result), NULL));
+      wait_for_label (GTK_WIDGET (window), "The keyring did not keep your session");
+      g_assert_false (patron_session_get_remember (session));
+
+      g_assert_no_errno (g_remove (dir));
+      close_window (GTK_WIDGET (window));
+      return;
+    }
+
+  dir = g_dir_make_tmp ("patron-keyring-XXXXXX", &error);
+  g_assert_no_error (error);
+  path = g_build_filename (dir, "test.keyring", NULL);
+  g_setenv ("SECRET_FILE_TEST_PATH", path, TRUE);
+  g_test_trap_subprocess (NULL, 120 * G_USEC_PER_SEC, G_TEST_SUBPROCESS_INHERIT_STDERR);
+  g_setenv ("SECRET_FILE_TEST_PATH", before, TRUE);
+  test_delete_tree (dir);
+  g_test_trap_assert_passed ();
+}
+
 static gboolean
 forgotten (gpointer data)
 {
@@ -4149,6 +4221,8 @@ test_narrow_toasts (void)
   AdwToast *toast;
 
   patron_window_start (window, "http://127.0.0.1:9");
+  /* whatever size the tests before left */
+  gtk_window_set_default_size (GTK_WINDOW (window), 900, 640);
   gtk_window_present (GTK_WINDOW (window));
   overlay = find_widget (GTK_WIDGET (window), is_of_type,
                          (const char *) ADW_TYPE_TOAST_OVERLAY);
@@ -4158,7 +4232,7 @@ test_narrow_toasts (void)
   adw_toast_set_button_label (toast, "_Rückgängig");
   adw_toast_set_timeout (toast, 0);
   adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), toast);
-  check_toast_fits (overlay, "a toast at the default size", problems);
+  check_toast_fits (overlay, "a toast in a wide window", problems);
   resize_to_narrow (GTK_WIDGET (window));
   check_toast_fits (overlay, "the same toast, the window narrowed", problems);
   dismiss_toasts (overlay);
@@ -5743,6 +5817,7 @@ main (int   argc,
   g_test_add_func ("/pages/long-text/register", test_register_too_long);
   g_test_add_func ("/pages/stores/switch-and-forget", test_several_stores);
   g_test_add_func ("/pages/keyring/calls-in-turn", test_keyring_calls_in_turn);
+  g_test_add_func ("/pages/keyring/failures", test_keyring_failures);
 
   return g_test_run ();
 }

@@ -205,7 +205,7 @@ patron_credentials_dialog_new (GtkWindow         *parent,
   gtk_window_set_title (GTK_WINDOW (self),
                         /* Translators: window titles between Cancel and Change: keep them
                          * short, they must fit a 360 px wide phone */
-                        email ? C_("window title", "Change Email Address")
+                        email ? C_("window title", "Change Email")
                               : C_("window title", "Change Password"));
   gtk_widget_set_visible (self->email_row, email);
   gtk_widget_set_visible (self->password_row, !email);

@@ -198,7 +198,7 @@ try:
     close_window(app, "Add Address")
     # a v2 store keeps the email address, and changes a password by email
     for button, window in (("Change Email Address", "This Store Keeps Email Addresses" if V2
-                            else "Change Email Address"),
+                            else "Change Email"),
                            ("Change Password", "Change Your Password by Email" if V2
                             else "Change Password")):
         press(app, button)

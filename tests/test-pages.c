@@ -4030,8 +4030,27 @@ find_title_label (GtkWidget *widget)
   return NULL;
 }
 
-/* @dialog, over a 360 px wide @window, opens no wider and its title is
- * whole. */
+/* The labels under @widget that lose their end, as "“…”, “…”". The
+ * window's title and subtitle (the store's address) may. */
+static void
+find_ellipsized (GtkWidget *widget,
+                 GString   *found)
+{
+  if (!gtk_widget_get_mapped (widget) || ADW_IS_WINDOW_TITLE (widget))
+    return;
+
+  if (GTK_IS_LABEL (widget) && pango_layout_is_ellipsized (gtk_label_get_layout (GTK_LABEL (widget))))
+    g_string_append_printf (found, "%s“%s”", found->len > 0 ? ", " : "",
+                            gtk_label_get_text (GTK_LABEL (widget)));
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    find_ellipsized (child, found);
+}
+
+/* @dialog, over a 360 px wide @window, opens no wider and its title and
+ * every other label are whole. */
 static void
 check_narrow_dialog (GtkWidget  *window,
                      GtkWidget  *dialog,
@@ -4058,6 +4077,14 @@ check_narrow_dialog (GtkWidget  *window,
   }
   if (pango_layout_is_ellipsized (gtk_label_get_layout (title)))
     g_test_fail_printf ("in %s, \"%s\" is cut at 360 px", language, gtk_label_get_text (title));
+  {
+    g_autoptr(GString) cut = g_string_new (NULL);
+
+    find_ellipsized (dialog, cut);
+    if (cut->len > 0)
+      g_test_fail_printf ("in %s, \"%s\" cuts %s at 360 px", language,
+                          gtk_label_get_text (title), cut->str);
+  }
   close_window (dialog);
 }
 
@@ -4269,6 +4296,83 @@ test_narrow_toasts (void)
   if (problems->len > 0)
     g_test_fail_printf ("%s", problems->str);
   close_window (GTK_WIDGET (window));
+}
+
+static gboolean
+orders_shown (gpointer data)
+{
+  PatronWindow *window = data;
+
+  return g_strcmp0 (patron_window_get_visible_page (window), "orders") == 0 &&
+         session_order_count (patron_window_get_session (window)) > 0;
+}
+
+/* Every page, signed in, in German and French at 360 px: no label loses its
+ * end ("Adresses de livraison" beside "Ajouter une adresse" did). */
+static void
+test_narrow_translated_pages (void)
+{
+  const char *languages[][2] = { { "de_DE.UTF-8", "de" }, { "fr_FR.UTF-8", "fr" } };
+  const char *pages[] = { "store", "sign-in", "register", "forgot", "reset", "account", "orders" };
+  g_autofree char *catalogs = g_test_build_filename (G_TEST_BUILT, "..", "po", NULL);
+
+  bindtextdomain (GETTEXT_PACKAGE, catalogs);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+  for (guint i = 0; i < G_N_ELEMENTS (languages); i++)
+    {
+      g_autoptr(GAsyncResult) result = NULL;
+      g_auto(GStrv) signed_in = NULL;
+      PatronWindow *window;
+      PatronSession *session;
+
+      if (setlocale (LC_MESSAGES, languages[i][0]) == NULL)
+        {
+          g_test_message ("the %s locale is not installed", languages[i][0]);
+          g_test_incomplete ("a locale is missing");
+          continue;
+        }
+      g_setenv ("LANGUAGE", languages[i][1], TRUE);
+      setlocale (LC_MESSAGES, languages[i][0]);
+
+      window = g_object_new (PATRON_TYPE_WINDOW, NULL);
+      patron_window_start (window, store_url);
+      gtk_window_present (GTK_WINDOW (window));
+      session = patron_window_get_session (window);
+      patron_session_set_keep_sessions (session, FALSE);
+      patron_session_sign_in_async (session, "buyer@example.com", "buyer-pass-123", FALSE, NULL,
+                                    test_store_result_cb, &result);
+      g_assert_true (patron_session_sign_in_finish (session, test_wait_for (&result), NULL));
+      /* "Angemeldet als %s": what comes before the email */
+      signed_in = g_strsplit (_("Signed in as %s"), "%s", 2);
+      wait_for_label (GTK_WIDGET (window), signed_in[0]);
+      resize_to_narrow (GTK_WIDGET (window));
+
+      for (guint j = 0; j < G_N_ELEMENTS (pages); j++)
+        {
+          g_autoptr(GString) cut = g_string_new (NULL);
+
+          if (g_str_equal (pages[j], "reset"))
+            gtk_widget_activate_action (GTK_WIDGET (window), "win.open-reset", "(ss)",
+                                        "buyer@example.com", "a.token.value");
+          else
+            gtk_widget_activate_action (GTK_WIDGET (window), "win.navigate", "(ss)",
+                                        pages[j], "buyer@example.com");
+          if (g_str_equal (pages[j], "orders"))
+            spin_until (orders_shown, window);
+          spin_until (window_settled, window);
+          gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
+          find_ellipsized (GTK_WIDGET (window), cut);
+          if (cut->len > 0)
+            g_test_fail_printf ("in %s, the %s page cuts %s at 360 px", languages[i][1],
+                                pages[j], cut->str);
+        }
+      close_window (GTK_WIDGET (window));
+    }
+  g_unsetenv ("LANGUAGE");
+  setlocale (LC_MESSAGES, "C");
+  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  textdomain ("messages");
 }
 
 /* The keyboard shortcuts fit a phone: one column, not two. */
@@ -5811,6 +5915,7 @@ main (int   argc,
   g_test_add_func ("/pages/narrow/shortcuts", test_narrow_shortcuts);
   /* last: it changes the language of the process, and back */
   g_test_add_func ("/pages/narrow/translated-titles", test_narrow_translated_titles);
+  g_test_add_func ("/pages/narrow/translated-pages", test_narrow_translated_pages);
   g_test_add_func ("/pages/narrow/toasts", test_narrow_toasts);
   g_test_add_func ("/pages/long-text/store", test_long_store_text);
   g_test_add_func ("/pages/long-text/typed", test_typed_too_long);

@@ -3549,30 +3549,59 @@ check_first_opens (PatronWindow *window)
   close_window (GTK_WIDGET (window));
 }
 
+/* Messages from the build's own catalogs, for the tests that change
+ * language. */
+static void
+use_built_catalogs (void)
+{
+  g_autofree char *catalogs = g_test_build_filename (G_TEST_BUILT, "..", "po", NULL);
+
+  bindtextdomain (GETTEXT_PACKAGE, catalogs);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+}
+
+/* Messages in @language from now on; FALSE, and the test incomplete, when
+ * @locale is not installed. */
+static gboolean
+switch_language (const char *locale,
+                 const char *language)
+{
+  if (setlocale (LC_MESSAGES, locale) == NULL)
+    {
+      g_test_message ("the %s locale is not installed", locale);
+      g_test_incomplete ("a locale is missing");
+      return FALSE;
+    }
+  g_setenv ("LANGUAGE", language, TRUE);
+  setlocale (LC_MESSAGES, locale);
+  return TRUE;
+}
+
+static void
+back_to_english (void)
+{
+  g_unsetenv ("LANGUAGE");
+  setlocale (LC_MESSAGES, "C");
+  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  textdomain ("messages");
+}
+
 static void
 test_narrow_first_open (void)
 {
   const char *languages[][2] = { { "de_DE.UTF-8", "de" }, { "fr_FR.UTF-8", "fr" } };
-  g_autofree char *catalogs = g_test_build_filename (G_TEST_BUILT, "..", "po", NULL);
   /* signed in in English: buyer_window() waits for an English label; the
    * shortcuts window, made once, is made in the language of the moment */
   PatronWindow *windows[] = { buyer_window (), buyer_window () };
 
   check_first_opens (buyer_window ());
 
-  bindtextdomain (GETTEXT_PACKAGE, catalogs);
-  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
-  textdomain (GETTEXT_PACKAGE);
+  use_built_catalogs ();
   for (guint i = 0; i < G_N_ELEMENTS (languages); i++)
     {
-      if (setlocale (LC_MESSAGES, languages[i][0]) == NULL)
-        {
-          g_test_message ("the %s locale is not installed", languages[i][0]);
-          g_test_incomplete ("a locale is missing");
-          continue;
-        }
-      g_setenv ("LANGUAGE", languages[i][1], TRUE);
-      setlocale (LC_MESSAGES, languages[i][0]);
+      if (!switch_language (languages[i][0], languages[i][1]))
+        continue;
       g_test_message ("in %s", languages[i][1]);
       check_first_opens (windows[i]);
       windows[i] = NULL;
@@ -3580,10 +3609,7 @@ test_narrow_first_open (void)
   for (guint i = 0; i < G_N_ELEMENTS (windows); i++)
     if (windows[i] != NULL)
       close_window (GTK_WIDGET (windows[i]));
-  g_unsetenv ("LANGUAGE");
-  setlocale (LC_MESSAGES, "C");
-  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
-  textdomain ("messages");
+  back_to_english ();
 }
 
 /* ------------------------------------------------------------------------ */
@@ -4094,25 +4120,16 @@ static void
 test_narrow_translated_titles (void)
 {
   const char *languages[][2] = { { "C", "C" }, { "de_DE.UTF-8", "de" }, { "fr_FR.UTF-8", "fr" } };
-  g_autofree char *catalogs = g_test_build_filename (G_TEST_BUILT, "..", "po", NULL);
   PatronWindow *window = buyer_window ();
   PatronSession *session = patron_window_get_session (window);
 
   gtk_window_set_default_size (GTK_WINDOW (window), NARROW_WIDTH, NARROW_HEIGHT);
   resize_to_narrow (GTK_WIDGET (window));
-  bindtextdomain (GETTEXT_PACKAGE, catalogs);
-  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
-  textdomain (GETTEXT_PACKAGE);
+  use_built_catalogs ();
   for (guint i = 0; i < G_N_ELEMENTS (languages); i++)
     {
-      if (setlocale (LC_MESSAGES, languages[i][0]) == NULL)
-        {
-          g_test_message ("the %s locale is not installed", languages[i][0]);
-          g_test_incomplete ("a locale is missing");
-          continue;
-        }
-      g_setenv ("LANGUAGE", languages[i][1], TRUE);
-      setlocale (LC_MESSAGES, languages[i][0]);
+      if (!switch_language (languages[i][0], languages[i][1]))
+        continue;
 
       check_narrow_dialog (GTK_WIDGET (window),
                            GTK_WIDGET (patron_address_editor_new (GTK_WINDOW (window), session,
@@ -4132,10 +4149,7 @@ test_narrow_translated_titles (void)
                              GTK_WINDOW (window), session, PATRON_CREDENTIALS_PASSWORD)),
                            languages[i][1]);
     }
-  g_unsetenv ("LANGUAGE");
-  setlocale (LC_MESSAGES, "C");
-  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
-  textdomain ("messages");
+  back_to_english ();
 
   close_window (GTK_WIDGET (window));
 }
@@ -4239,7 +4253,6 @@ static void
 test_narrow_toasts (void)
 {
   const char *languages[][2] = { { "C", "C" }, { "de_DE.UTF-8", "de" }, { "fr_FR.UTF-8", "fr" } };
-  g_autofree char *catalogs = g_test_build_filename (G_TEST_BUILT, "..", "po", NULL);
   g_autofree char *host = g_strnfill (120, 'w');
   g_autofree char *forgotten = g_strdup_printf ("Patron has forgotten %s.example", host);
   g_autoptr(GString) problems = g_string_new (NULL);
@@ -4270,28 +4283,18 @@ test_narrow_toasts (void)
   dismiss_toasts (overlay);
 
   /* what the window says of a damaged link, in each language */
-  bindtextdomain (GETTEXT_PACKAGE, catalogs);
-  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
-  textdomain (GETTEXT_PACKAGE);
+  use_built_catalogs ();
   for (guint i = 0; i < G_N_ELEMENTS (languages); i++)
     {
       g_autofree char *what = g_strdup_printf ("a damaged link (%s)", languages[i][1]);
 
-      if (setlocale (LC_MESSAGES, languages[i][0]) == NULL)
-        {
-          g_test_message ("the %s locale is not installed", languages[i][0]);
-          g_test_incomplete ("a locale is missing");
-          continue;
-        }
-      g_setenv ("LANGUAGE", languages[i][1], TRUE);
+      if (!switch_language (languages[i][0], languages[i][1]))
+        continue;
       patron_window_open_link (window, "patron://reset-password?email=buyer%40example.com");
       check_toast_fits (overlay, what, problems);
       dismiss_toasts (overlay);
     }
-  g_unsetenv ("LANGUAGE");
-  setlocale (LC_MESSAGES, "C");
-  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
-  textdomain ("messages");
+  back_to_english ();
 
   if (problems->len > 0)
     g_test_fail_printf ("%s", problems->str);
@@ -4314,11 +4317,8 @@ test_narrow_translated_pages (void)
 {
   const char *languages[][2] = { { "de_DE.UTF-8", "de" }, { "fr_FR.UTF-8", "fr" } };
   const char *pages[] = { "store", "sign-in", "register", "forgot", "reset", "account", "orders" };
-  g_autofree char *catalogs = g_test_build_filename (G_TEST_BUILT, "..", "po", NULL);
 
-  bindtextdomain (GETTEXT_PACKAGE, catalogs);
-  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
-  textdomain (GETTEXT_PACKAGE);
+  use_built_catalogs ();
   for (guint i = 0; i < G_N_ELEMENTS (languages); i++)
     {
       g_autoptr(GAsyncResult) result = NULL;
@@ -4326,14 +4326,8 @@ test_narrow_translated_pages (void)
       PatronWindow *window;
       PatronSession *session;
 
-      if (setlocale (LC_MESSAGES, languages[i][0]) == NULL)
-        {
-          g_test_message ("the %s locale is not installed", languages[i][0]);
-          g_test_incomplete ("a locale is missing");
-          continue;
-        }
-      g_setenv ("LANGUAGE", languages[i][1], TRUE);
-      setlocale (LC_MESSAGES, languages[i][0]);
+      if (!switch_language (languages[i][0], languages[i][1]))
+        continue;
 
       window = g_object_new (PATRON_TYPE_WINDOW, NULL);
       patron_window_start (window, store_url);
@@ -4369,10 +4363,7 @@ test_narrow_translated_pages (void)
         }
       close_window (GTK_WIDGET (window));
     }
-  g_unsetenv ("LANGUAGE");
-  setlocale (LC_MESSAGES, "C");
-  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
-  textdomain ("messages");
+  back_to_english ();
 }
 
 /* The keyboard shortcuts fit a phone: one column, not two. */

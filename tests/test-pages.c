@@ -4302,6 +4302,48 @@ test_narrow_toasts (void)
 }
 
 static gboolean
+is_revealer_moving (GtkWidget  *widget,
+                    const char *unused)
+{
+  return GTK_IS_REVEALER (widget) &&
+         gtk_revealer_get_reveal_child (GTK_REVEALER (widget)) !=
+         gtk_revealer_get_child_revealed (GTK_REVEALER (widget));
+}
+
+static gboolean
+revealers_settled (gpointer data)
+{
+  return find_widget (data, is_revealer_moving, NULL) == NULL;
+}
+
+/* The orders page's first three filters on, and their summary above the
+ * list. */
+static void
+filter_orders (PatronWindow *window)
+{
+  GtkWidget *button = find_widget (GTK_WIDGET (window), has_tooltip, _("Filter Orders"));
+  g_autoptr(GString) summary = g_string_new (NULL);
+  GtkWidget *popover;
+  GtkWidget *check;
+
+  g_assert_nonnull (button);
+  gtk_menu_button_popup (GTK_MENU_BUTTON (button));
+  popover = GTK_WIDGET (gtk_menu_button_get_popover (GTK_MENU_BUTTON (button)));
+  for (guint n = 0; n < 3; n++)
+    {
+      check = find_widget (popover, is_of_type, (const char *) GTK_TYPE_CHECK_BUTTON);
+      while (check != NULL && gtk_check_button_get_active (GTK_CHECK_BUTTON (check)))
+        check = gtk_widget_get_next_sibling (check);
+      g_assert_nonnull (check);
+      gtk_check_button_set_active (GTK_CHECK_BUTTON (check), TRUE);
+      g_string_append_printf (summary, "%s%s", n > 0 ? _(", ") : "",
+                              gtk_check_button_get_label (GTK_CHECK_BUTTON (check)));
+    }
+  gtk_popover_popdown (GTK_POPOVER (popover));
+  wait_for_label (GTK_WIDGET (window), summary->str);
+}
+
+static gboolean
 orders_shown (gpointer data)
 {
   PatronWindow *window = data;
@@ -4361,6 +4403,19 @@ test_narrow_translated_pages (void)
             g_test_fail_printf ("in %s, the %s page cuts %s at 360 px", languages[i][1],
                                 pages[j], cut->str);
         }
+
+      /* and the summary of the orders' filters */
+      {
+        g_autoptr(GString) cut = g_string_new (NULL);
+
+        filter_orders (window);
+        spin_until (revealers_settled, window);
+        gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
+        find_ellipsized (GTK_WIDGET (window), cut);
+        if (cut->len > 0)
+          g_test_fail_printf ("in %s, the orders' filters cut %s at 360 px", languages[i][1],
+                              cut->str);
+      }
       close_window (GTK_WIDGET (window));
     }
   back_to_english ();

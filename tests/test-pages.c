@@ -4114,14 +4114,17 @@ check_narrow_dialog (GtkWidget  *window,
   close_window (dialog);
 }
 
-/* In German and French, the dialogs open within a 360 px window and their
- * titles fit between their buttons. The build's own catalogs are used. */
+/* In English, German and French, the dialogs (the order's details and the
+ * preferences too) open within a 360 px window, their titles fit between
+ * their buttons and no label is ellipsized. The build's own catalogs are
+ * used. */
 static void
 test_narrow_translated_titles (void)
 {
   const char *languages[][2] = { { "C", "C" }, { "de_DE.UTF-8", "de" }, { "fr_FR.UTF-8", "fr" } };
   PatronWindow *window = buyer_window ();
   PatronSession *session = patron_window_get_session (window);
+  g_autoptr(MedusaOrder) order = parcels_order (patron_session_get_client (session));
 
   gtk_window_set_default_size (GTK_WINDOW (window), NARROW_WIDTH, NARROW_HEIGHT);
   resize_to_narrow (GTK_WIDGET (window));
@@ -4148,6 +4151,21 @@ test_narrow_translated_titles (void)
                            GTK_WIDGET (patron_credentials_dialog_new (
                              GTK_WINDOW (window), session, PATRON_CREDENTIALS_PASSWORD)),
                            languages[i][1]);
+      check_narrow_dialog (GTK_WIDGET (window),
+                           GTK_WIDGET (patron_preferences_window_new (GTK_WINDOW (window))),
+                           languages[i][1]);
+      {
+        GtkWidget *details = GTK_WIDGET (patron_order_window_new (
+                                           GTK_WINDOW (window),
+                                           patron_session_get_client (session),
+                                           medusa_order_get_id (order)));
+        g_autofree char *parcel = g_strdup_printf (_("Parcel %u"), 2);
+
+        /* its details in, all of them */
+        gtk_window_present (GTK_WINDOW (details));
+        wait_for_label (details, parcel);
+        check_narrow_dialog (GTK_WIDGET (window), details, languages[i][1]);
+      }
     }
   back_to_english ();
 

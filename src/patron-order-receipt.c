@@ -153,7 +153,7 @@ make_layout (GtkPrintContext *context,
 
   if (more != NULL && more[0] != '\0')
     {
-      g_autofree char *shown = patron_text_clip (more, CELL_MAX_CHARS);
+      g_autofree char *shown = patron_text_clip_lines (more, CELL_MAX_CHARS);
 
       g_string_append_c (all, '\n');
       g_string_append (all, shown);

@@ -71,7 +71,7 @@ add_row (AdwPreferencesGroup *group,
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), shown_title);
   if (subtitle != NULL && subtitle[0] != '\0')
     {
-      /* an address's lines come clipped each */
+      /* a product's variant, a refund's note: one line of the store's text */
       shown_subtitle = patron_text_clip (subtitle, 4 * PATRON_TEXT_MAX_SHOWN);
       adw_action_row_set_subtitle (ADW_ACTION_ROW (row), shown_subtitle);
     }
@@ -361,8 +361,10 @@ show_order (PatronOrderWindow *self)
       g_autofree char *shown_town = patron_text_clip (town, PATRON_TEXT_MAX_SHOWN);
       g_autofree char *lines = g_strdup_printf ("%s\n%s\n%s", street, shown_town,
         patron_country_name (medusa_address_get_country_code (address)));
-      GtkWidget *row = add_row (group, name, lines, NULL);
+      GtkWidget *row = add_row (group, name, NULL, NULL);
 
+      /* the only subtitle of lines: each line clipped already */
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), lines);
       adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 4);
     }
   n_methods = g_list_model_get_n_items (methods);

@@ -16,6 +16,8 @@ G_BEGIN_DECLS
 
 char     *patron_text_clip      (const char *text,
                                  gsize       max_chars);
+char     *patron_text_clip_lines (const char *text,
+                                 gsize       max_chars);
 gboolean  patron_text_is_longer (const char *text,
                                  gsize       max_chars);
 

@@ -237,6 +237,21 @@ test_text_clip (void)
   g_assert_cmpint (g_utf8_strlen (clipped, -1), ==, PATRON_TEXT_MAX_SHOWN);
   g_assert_true (g_str_has_suffix (clipped, "…"));
   g_free (clipped);
+  /* the store's line breaks, tabs and other controls are spaces (U+0085,
+   * U+2028 and U+2029 too); the lines Patron joins keep their "\n" */
+  clipped = patron_text_clip ("Ada\nLovelace\r\n\tLondon\xc2\x85" "1815\xe2\x80\xa8" "UK\xe2\x80\xa9", 40);
+  g_assert_cmpstr (clipped, ==, "Ada Lovelace   London 1815 UK ");
+  g_free (clipped);
+  clipped = patron_text_clip_lines ("Ada\tLovelace\nLondon\r", 40);
+  g_assert_cmpstr (clipped, ==, "Ada Lovelace\nLondon ");
+  g_free (clipped);
+  {
+    g_autofree char *breaks = g_strnfill (1000, '\n');
+
+    clipped = patron_text_clip (breaks, 10);
+    g_assert_cmpstr (clipped, ==, "         …");
+    g_free (clipped);
+  }
 
   g_assert_false (patron_text_is_longer ("", 0));
   g_assert_true (patron_text_is_longer ("a", 0));

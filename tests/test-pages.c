@@ -5076,6 +5076,24 @@ longest_label (GtkWidget *root)
   return longest;
 }
 
+/* The most line breaks in the text of a label under @root. */
+static guint
+most_line_breaks (GtkWidget *root)
+{
+  guint most = 0;
+
+  if (GTK_IS_LABEL (root))
+    for (const char *p = gtk_label_get_text (GTK_LABEL (root)); *p != '\0'; p++)
+      most += *p == '\n';
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    most = MAX (most, most_line_breaks (child));
+
+  return most;
+}
+
 static int
 natural_width (GtkWidget *widget)
 {
@@ -5433,7 +5451,12 @@ long_order_handler (SoupServer        *server,
 {
   g_autofree char *text = long_text ("Salt & Pepper", HUGE_FIELD);
   g_autofree char *solid = long_text ("Z", HUGE_FIELD);
+  g_autoptr(GString) lines = g_string_new (NULL);
   char *json;
+
+  /* a line break after every letter, in JSON */
+  for (guint i = 0; i < HUGE_FIELD / 3; i++)
+    g_string_append (lines, "L\\n");
 
   if (!g_str_equal (path, "/store/customers/me/orders"))
     {
@@ -5458,8 +5481,8 @@ long_order_handler (SoupServer        *server,
     "\"subtotal\": 100, \"discount_total\": 10, \"gift_card_total\": 10, \"shipping_total\": 800, "
     "\"tax_total\": 0, \"total\": 880, \"refunded_total\": 0, \"paid_total\": 880}], "
     "\"count\": 1, \"offset\": 0, \"limit\": 1}",
-    solid, text, solid, text, solid, text, solid, solid, solid, text, text, solid, solid, text,
-    solid, solid, solid);
+    solid, text, solid, text, solid, lines->str, solid, solid, solid, lines->str, text, solid,
+    solid, lines->str, solid, solid, solid);
   soup_server_message_set_status (msg, 200, NULL);
   soup_server_message_set_response (msg, "application/json", SOUP_MEMORY_TAKE,
                                     json, strlen (json));
@@ -5504,6 +5527,9 @@ test_order_window_long_text (void)
   GtkWidget *window = show_fake_order (long_order_handler, "Parcel 1", &server);
 
   assert_bounded (window, "the order window");
+  /* the store's line breaks are spaces: the delivery address alone has
+   * lines, three */
+  g_assert_cmpuint (most_line_breaks (window), ==, 2);
   close_window (window);
 }
 

@@ -473,18 +473,33 @@ order_cb (GObject      *object,
   show_order (self);
 }
 
-/* Copying says that it happened; a second copy replaces the first toast
- * rather than queueing behind it. */
+static void
+copied_dismissed_cb (PatronOrderWindow *self)
+{
+  g_clear_weak_pointer (&self->copied);
+}
+
+/* Copying says that it happened. A copy while the last one's toast is up
+ * says so in that toast rather than in a toast of its own: a toast
+ * dismissed for the next one while it was still coming in made libadwaita
+ * 1.2 read freed memory (two or three quick clicks on a copy button). */
 static void
 show_copied (PatronOrderWindow *self,
              const char        *text)
 {
-  AdwToast *toast = patron_toast_new (text);
+  AdwToast *toast;
 
+  if (self->copied != NULL)
+    {
+      patron_toast_set_text (self->copied, text);
+      return;
+    }
+
+  toast = patron_toast_new (text);
   adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
   adw_toast_set_timeout (toast, 2);
-  if (self->copied != NULL)
-    adw_toast_dismiss (self->copied);
+  g_signal_connect_object (toast, "dismissed", G_CALLBACK (copied_dismissed_cb), self,
+                           G_CONNECT_SWAPPED);
   g_set_weak_pointer (&self->copied, toast);
   adw_toast_overlay_add_toast (self->toasts, toast);
 }

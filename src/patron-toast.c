@@ -198,6 +198,23 @@ patron_toast_title_init (PatronToastTitle *self)
 }
 
 /**
+ * patron_toast_set_text:
+ * @toast: a toast from patron_toast_new()
+ * @text: what it says now, plain text
+ */
+void
+patron_toast_set_text (AdwToast   *toast,
+                       const char *text)
+{
+  GtkWidget *title = adw_toast_get_custom_title (toast);
+
+  g_return_if_fail (PATRON_IS_TOAST_TITLE (title));
+
+  /* (not its title, which would take the custom one away) */
+  gtk_label_set_text (GTK_LABEL (PATRON_TOAST_TITLE (title)->label), text);
+}
+
+/**
  * patron_toast_new:
  * @text: what the toast says, plain text
  *

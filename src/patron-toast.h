@@ -9,6 +9,8 @@
 
 G_BEGIN_DECLS
 
-AdwToast *patron_toast_new (const char *text);
+AdwToast *patron_toast_new      (const char *text);
+void      patron_toast_set_text (AdwToast   *toast,
+                                 const char *text);
 
 G_END_DECLS

@@ -3930,6 +3930,19 @@ test_order_window_copies (void)
   copied = clipboard_text (dialog);
   g_assert_cmpstr (copied, ==, adw_preferences_row_get_title (ADW_PREFERENCES_ROW (tracking_row)));
 
+  /* copies in quick succession, a few frames apart (a double click, a
+   * held Ctrl+C): with libadwaita 1.2 a toast dismissed while it was still
+   * coming in for one hiding read freed memory when its coming in ended */
+  for (guint i = 0; i < 6; i++)
+    {
+      gtk_widget_activate_action (dialog, "order.copy-number", NULL);
+      wait_for_frames (dialog, 3 + i % 3);
+    }
+  wait_for_label (dialog, "Order number copied");
+  /* every animation over */
+  wait_for_frames (dialog, 60);
+  g_assert_nonnull (find_widget (dialog, is_label_containing, "Order number copied"));
+
   close_window (dialog);
   close_window (GTK_WIDGET (window));
 }

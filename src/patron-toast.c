@@ -44,6 +44,27 @@ struct _PatronToastTitle
 
 G_DEFINE_FINAL_TYPE (PatronToastTitle, patron_toast_title, GTK_TYPE_WIDGET)
 
+/* The toast widget around @self (its CSS node is "toast"), and its child
+ * that holds @self (libadwaita 1.2 puts a custom title in a bin). */
+static GtkWidget *
+find_toast (PatronToastTitle  *self,
+            GtkWidget        **holder)
+{
+  GtkWidget *child = GTK_WIDGET (self);
+
+  for (GtkWidget *widget = gtk_widget_get_parent (child);
+       widget != NULL;
+       child = widget, widget = gtk_widget_get_parent (widget))
+    if (g_strcmp0 (gtk_widget_get_css_name (widget), "toast") == 0)
+      {
+        *holder = child;
+        return widget;
+      }
+
+  *holder = NULL;
+  return NULL;
+}
+
 /* The widest the title may be for its toast to fit the overlay's width:
  * what is left beside the toast's other children (its buttons). */
 static int
@@ -51,8 +72,8 @@ room_in_overlay (PatronToastTitle *self,
                  int              *overlay_width)
 {
   GtkWidget *overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
-  GtkWidget *bin = gtk_widget_get_parent (GTK_WIDGET (self));
-  GtkWidget *toast = bin != NULL ? gtk_widget_get_parent (bin) : NULL;
+  GtkWidget *bin;
+  GtkWidget *toast = find_toast (self, &bin);
   int room;
 
   *overlay_width = overlay != NULL ? gtk_widget_get_width (overlay) : 0;
@@ -140,8 +161,8 @@ patron_toast_title_size_allocate (GtkWidget *widget,
 {
   PatronToastTitle *self = PATRON_TOAST_TITLE (widget);
   GtkWidget *overlay = gtk_widget_get_ancestor (widget, ADW_TYPE_TOAST_OVERLAY);
-  GtkWidget *bin = gtk_widget_get_parent (widget);
-  GtkWidget *toast = bin != NULL ? gtk_widget_get_parent (bin) : NULL;
+  GtkWidget *holder;
+  GtkWidget *toast = find_toast (self, &holder);
   PangoLayout *layout;
 
   gtk_widget_allocate (self->label, width, height, baseline, NULL);

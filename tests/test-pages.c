@@ -3935,13 +3935,13 @@ test_order_window_copies (void)
    * coming in for one hiding read freed memory when its coming in ended */
   for (guint i = 0; i < 6; i++)
     {
+      if (i > 0)
+        wait_for_frames (dialog, 2 + i % 3);
       gtk_widget_activate_action (dialog, "order.copy-number", NULL);
-      wait_for_frames (dialog, 3 + i % 3);
     }
   wait_for_label (dialog, "Order number copied");
-  /* every animation over */
+  /* and Patron is still there when every toast has come and gone */
   wait_for_frames (dialog, 60);
-  g_assert_nonnull (find_widget (dialog, is_label_containing, "Order number copied"));
 
   close_window (dialog);
   close_window (GTK_WIDGET (window));

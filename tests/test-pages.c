@@ -1923,6 +1923,13 @@ test_keyring_calls_in_turn (void)
   g_assert_false (kept (store_url));
 }
 
+/* The toast shown under @root, if any (libadwaita's widget for it). */
+static GtkWidget *
+find_toast_widget (GtkWidget *root)
+{
+  return find_widget (root, is_of_type, (const char *) g_type_from_name ("AdwToastWidget"));
+}
+
 typedef struct
 {
   GdkFrameClock *clock;
@@ -1993,9 +2000,7 @@ test_keyring_failures (void)
       g_assert_no_errno (g_remove (dir));
       g_assert_no_errno (g_mkdir (dir, 0700));
       /* the toast's, not a page's retry */
-      click (find_widget (GTK_WIDGET (window), is_of_type,
-                          (const char *) g_type_from_name ("AdwToastWidget")),
-             "Try Again");
+      click (find_toast_widget (GTK_WIDGET (window)), "Try Again");
       wait_for_label (GTK_WIDGET (window), "The keyring has removed the kept session");
       g_assert_false (kept (store_url));
 
@@ -4220,6 +4225,7 @@ test_narrow_translated_titles (void)
 typedef struct
 {
   GtkWidget *overlay;
+  GtkWidget *toast;
   GtkWidget *label;
 } ToastShown;
 
@@ -4227,27 +4233,27 @@ static gboolean
 toast_laid_out (gpointer data)
 {
   ToastShown *shown = data;
-  GtkWidget *toast = find_widget (shown->overlay, is_of_type,
-                                  (const char *) g_type_from_name ("AdwToastWidget"));
 
+  shown->toast = find_toast_widget (shown->overlay);
   shown->label = NULL;
-  if (toast == NULL || !gtk_widget_get_mapped (toast) || gtk_widget_get_width (toast) == 0)
+  if (shown->toast == NULL || !gtk_widget_get_mapped (shown->toast) ||
+      gtk_widget_get_width (shown->toast) == 0)
     return FALSE;
-  shown->label = find_widget (toast, is_of_type, (const char *) GTK_TYPE_LABEL);
+  shown->label = find_widget (shown->toast, is_of_type, (const char *) GTK_TYPE_LABEL);
   return shown->label != NULL && gtk_widget_get_width (shown->label) > 0;
 }
 
 static gboolean
 no_toast_shown (gpointer data)
 {
-  return find_widget (data, is_of_type,
-                      (const char *) g_type_from_name ("AdwToastWidget")) == NULL;
+  return find_toast_widget (data) == NULL;
 }
 
-/* What is wrong with the toast on @overlay: cut sideways, or its text
- * ellipsized or taller than the room it was given. */
+/* What is wrong with @toast on @overlay: cut sideways, or its text
+ * (@label) ellipsized or taller than the room it was given. */
 static void
 toast_problems (GtkWidget  *overlay,
+                GtkWidget  *toast,
                 GtkWidget  *label,
                 const char *what,
                 GString    *problems)
@@ -4255,7 +4261,7 @@ toast_problems (GtkWidget  *overlay,
   g_autoptr(GString) cut = g_string_new (NULL);
   int needed;
 
-  find_cut (overlay, gtk_widget_get_parent (gtk_widget_get_parent (label)), cut);
+  find_cut (overlay, toast, cut);
   gtk_widget_measure (label, GTK_ORIENTATION_VERTICAL, gtk_widget_get_width (label),
                       &needed, NULL, NULL, NULL);
   if (cut->len > 0)
@@ -4274,7 +4280,7 @@ check_toast_fits (GtkWidget  *overlay,
                   const char *what,
                   GString    *problems)
 {
-  ToastShown shown = { overlay, NULL };
+  ToastShown shown = { overlay, NULL, NULL };
   gint64 deadline = test_deadline (2);
   g_autoptr(GString) found = g_string_new (NULL);
 
@@ -4282,7 +4288,7 @@ check_toast_fits (GtkWidget  *overlay,
     {
       g_string_truncate (found, 0);
       spin_until (toast_laid_out, &shown);
-      toast_problems (overlay, shown.label, what, found);
+      toast_problems (overlay, shown.toast, shown.label, what, found);
       if (found->len > 0)
         {
           g_main_context_iteration (NULL, FALSE);
@@ -4298,8 +4304,7 @@ dismiss_toasts (GtkWidget *overlay)
 {
   GtkWidget *toast;
 
-  while ((toast = find_widget (overlay, is_of_type,
-                               (const char *) g_type_from_name ("AdwToastWidget"))) != NULL)
+  while ((toast = find_toast_widget (overlay)) != NULL)
     {
       GtkWidget *close = gtk_widget_get_last_child (toast);
 

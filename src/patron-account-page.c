@@ -618,8 +618,8 @@ reset_email_sent_cb (GObject      *object,
   overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
   if (overlay != NULL)
     adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay),
-                                 patron_toast_new (_("Email sent: follow its link to set a new "
-                                                  "password")));
+                                 patron_toast_new (_("Email sent: follow its link to set a "
+                                                     "new password")));
 }
 
 static void

@@ -544,8 +544,8 @@ print_finished (PatronOrderWindow       *self,
 
   if (result == GTK_PRINT_OPERATION_RESULT_ERROR)
     {
-      AdwToast *toast = patron_toast_new (_("The order could not be printed. Check the printer "
-                                         "and try again."));
+      AdwToast *toast = patron_toast_new (_("The order could not be printed. Check the "
+                                            "printer and try again."));
 
       g_debug ("Printing failed: %s", error != NULL ? error->message : "no reason given");
       adw_toast_set_timeout (toast, 0);

@@ -202,8 +202,8 @@ open_reset_action (GtkWidget  *widget,
   if (self->session == NULL)
     {
       adw_toast_overlay_add_toast (self->toast_overlay,
-                                   patron_toast_new (_("Choose the store first, then open the "
-                                                    "link again.")));
+                                   patron_toast_new (_("Choose the store first, then open "
+                                                       "the link again.")));
       return;
     }
 

@@ -631,11 +631,11 @@ forget_customer (PatronWindow *self)
 
   if (n_sent > 0)
     adw_toast_overlay_add_toast (self->toast_overlay,
-                                 patron_toast_new (ngettext ("The address you deleted is being "
-                                                          "removed from the account.",
-                                                          "The addresses you deleted are being "
-                                                          "removed from the account.",
-                                                          n_sent)));
+                                 patron_toast_new (ngettext ("The address you deleted is "
+                                                             "being removed from the account.",
+                                                             "The addresses you deleted are "
+                                                             "being removed from the account.",
+                                                             n_sent)));
 }
 
 static void

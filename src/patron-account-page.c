@@ -35,6 +35,7 @@ struct _PatronAccountPage
   MedusaCustomer *customer;
   GCancellable   *cancellable;
   GPtrArray      *pending_deletes;
+  AdwToast       *undo_toast;   /* weak: the deletions the user may undo */
   char           *unsaved_id;   /* whose profile edits wait for a new session */
   guint           intent_source; /* the pointer resting on Show Orders */
 
@@ -375,6 +376,7 @@ typedef struct
   MedusaCustomer    *customer;
   MedusaAddress     *address;
   guint              position;
+  gboolean           billing;   /* the billing address went with it */
   gboolean           settled;   /* undone or sent */
 } PendingDelete;
 
@@ -480,11 +482,92 @@ undo_cb (AdwToast      *toast,
   settle (pending);
 }
 
+/* The deletions of one "Undo" toast, in the order made: undone together
+ * (the last first, for each to go back where it was), or sent together
+ * when the toast goes. */
 static void
-toast_dismissed_cb (AdwToast      *toast,
-                    PendingDelete *pending)
+undo_all_cb (AdwToast  *toast,
+             GPtrArray *batch)
 {
-  send_delete (pending);
+  for (guint i = batch->len; i > 0; i--)
+    undo_cb (toast, g_ptr_array_index (batch, i - 1));
+}
+
+static void
+send_all_cb (AdwToast  *toast,
+             GPtrArray *batch)
+{
+  for (guint i = 0; i < batch->len; i++)
+    send_delete (g_ptr_array_index (batch, i));
+}
+
+static void
+undo_toast_gone_cb (PatronAccountPage *self,
+                    AdwToast          *toast)
+{
+  if (self->undo_toast == toast)
+    g_clear_weak_pointer (&self->undo_toast);
+}
+
+static char *
+say_deleted (GPtrArray *batch)
+{
+  gboolean billing = FALSE;
+
+  for (guint i = 0; i < batch->len; i++)
+    billing |= ((PendingDelete *) g_ptr_array_index (batch, i))->billing;
+
+  if (batch->len == 1)
+    return g_strdup (billing ? _("Address deleted, and your billing address with it")
+                             : _("Address deleted"));
+  if (billing)
+    return g_strdup_printf (ngettext ("%u address deleted, and your billing address with them",
+                                      "%u addresses deleted, and your billing address with them",
+                                      batch->len),
+                            batch->len);
+  return g_strdup_printf (ngettext ("%u address deleted", "%u addresses deleted", batch->len),
+                          batch->len);
+}
+
+/* The "Undo" toast for @pending: the one on screen, if the user may still
+ * undo with it, so that Undo undoes every deletion it names (a second one
+ * would wait behind it, and its Undo undo the first deletion). */
+static void
+offer_undo (PatronAccountPage *self,
+            GtkWidget         *overlay,
+            PendingDelete     *pending)
+{
+  g_autofree char *said = NULL;
+  GPtrArray *batch;
+
+  if (self->undo_toast != NULL && !patron_toast_is_going (self->undo_toast))
+    {
+      batch = g_object_get_data (G_OBJECT (self->undo_toast), "patron-deletions");
+      g_ptr_array_add (batch, g_rc_box_acquire (pending));
+      said = say_deleted (batch);
+      patron_toast_set_text (self->undo_toast, said);
+      /* its time starts again */
+      adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), g_object_ref (self->undo_toast));
+      return;
+    }
+
+  batch = g_ptr_array_new_with_free_func ((GDestroyNotify) pending_delete_unref);
+  g_ptr_array_add (batch, g_rc_box_acquire (pending));
+  said = say_deleted (batch);
+  g_set_weak_pointer (&self->undo_toast, patron_toast_new (said));
+  adw_toast_set_button_label (self->undo_toast, _("_Undo"));
+  g_object_set_data_full (G_OBJECT (self->undo_toast), "patron-deletions",
+                          g_ptr_array_ref (batch), (GDestroyNotify) g_ptr_array_unref);
+  g_signal_connect_data (self->undo_toast, "button-clicked", G_CALLBACK (undo_all_cb),
+                         g_ptr_array_ref (batch), (GClosureNotify) g_ptr_array_unref, 0);
+  g_signal_connect_data (self->undo_toast, "dismissed", G_CALLBACK (send_all_cb),
+                         batch, (GClosureNotify) g_ptr_array_unref, 0);
+  /* undone, it goes, and takes no more */
+  g_signal_connect_object (self->undo_toast, "button-clicked", G_CALLBACK (undo_toast_gone_cb),
+                           self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->undo_toast, "dismissed", G_CALLBACK (undo_toast_gone_cb),
+                           self, G_CONNECT_SWAPPED);
+  adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), self->undo_toast);
 }
 
 static void
@@ -494,7 +577,6 @@ delete_address (PatronAccountPage *self,
   GListModel *addresses = medusa_customer_get_shipping_addresses (self->customer);
   PendingDelete *pending;
   GtkWidget *overlay;
-  AdwToast *toast;
   guint position;
 
   if (!g_list_store_find (G_LIST_STORE (addresses), address, &position))
@@ -506,6 +588,10 @@ delete_address (PatronAccountPage *self,
   pending->customer = g_object_ref (self->customer);
   pending->address = g_object_ref (address);
   pending->position = position;
+  /* a billing address that is this very address (linked by a storefront,
+   * or by Patron before it copied) goes with it */
+  pending->billing = g_strcmp0 (medusa_customer_get_billing_address_id (self->customer),
+                                medusa_address_get_id (address)) == 0;
   g_ptr_array_add (self->pending_deletes, pending);
 
   g_list_store_remove (G_LIST_STORE (addresses), position);
@@ -518,19 +604,7 @@ delete_address (PatronAccountPage *self,
       return;
     }
 
-  /* a billing address that is this very address (linked by a storefront,
-   * or by Patron before it copied) goes with it */
-  if (g_strcmp0 (medusa_customer_get_billing_address_id (self->customer),
-                 medusa_address_get_id (address)) == 0)
-    toast = patron_toast_new (_("Address deleted, and your billing address with it"));
-  else
-    toast = patron_toast_new (_("Address deleted"));
-  adw_toast_set_button_label (toast, _("_Undo"));
-  g_signal_connect_data (toast, "button-clicked", G_CALLBACK (undo_cb),
-                         g_rc_box_acquire (pending), (GClosureNotify) pending_delete_unref, 0);
-  g_signal_connect_data (toast, "dismissed", G_CALLBACK (toast_dismissed_cb),
-                         g_rc_box_acquire (pending), (GClosureNotify) pending_delete_unref, 0);
-  adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), toast);
+  offer_undo (self, overlay, pending);
 }
 
 static void
@@ -843,6 +917,7 @@ patron_account_page_dispose (GObject *object)
   PatronAccountPage *self = (PatronAccountPage *)object;
 
   g_clear_handle_id (&self->intent_source, g_source_remove);
+  g_clear_weak_pointer (&self->undo_toast);
   /* deletions the user did not undo are sent now, and finish on their own */
   if (self->pending_deletes != NULL)
     {

@@ -28,6 +28,13 @@
 #define TOAST_CHILD_CHROME_WIDTH 18
 /* the title's smallest width, in characters */
 #define TITLE_MIN_WIDTH_CHARS 10
+/* How soon a toast that came in beside another going may be dismissed.
+ * libadwaita 1.2 brings such a toast in for 500 ms and takes one out in
+ * 300: dismissed sooner than 200 ms after it began to come in, it is freed
+ * when its going ends, and its coming in then ends on freed memory (a
+ * crash, with two quick clicks on Undo, say). A frame or two more, as both
+ * animations start with a frame. */
+#define REPLACING_DISMISS_AFTER_US (250 * G_TIME_SPAN_MILLISECOND)
 
 #define PATRON_TYPE_TOAST_TITLE (patron_toast_title_get_type ())
 G_DECLARE_FINAL_TYPE (PatronToastTitle, patron_toast_title, PATRON, TOAST_TITLE, GtkWidget)
@@ -40,6 +47,8 @@ struct _PatronToastTitle
   int        overlay_width;  /* the overlay's width when last measured */
   gboolean   mixed;          /* measured at two widths since last allocated */
   guint      remeasure_id;
+  gint64     replacing_since; /* when its toast came in beside another going, or 0 */
+  guint      dismiss_id;      /* its toast's dismissal, waiting for that to be safe */
 };
 
 G_DEFINE_FINAL_TYPE (PatronToastTitle, patron_toast_title, GTK_TYPE_WIDGET)
@@ -183,6 +192,81 @@ patron_toast_title_size_allocate (GtkWidget *widget,
   self->mixed = FALSE;
 }
 
+/* Whether another toast is on the overlay beside @toast: one going. */
+static gboolean
+has_other_toast (GtkWidget *toast)
+{
+  GtkWidget *overlay = gtk_widget_get_parent (toast);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (overlay);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (child != toast && g_strcmp0 (gtk_widget_get_css_name (child), "toast") == 0)
+      return TRUE;
+
+  return FALSE;
+}
+
+static void
+patron_toast_title_map (GtkWidget *widget)
+{
+  PatronToastTitle *self = PATRON_TOAST_TITLE (widget);
+  GtkWidget *holder;
+  GtkWidget *toast = find_toast (self, &holder);
+
+  GTK_WIDGET_CLASS (patron_toast_title_parent_class)->map (widget);
+
+  /* the title is mapped as its toast begins to come in */
+  self->replacing_since = 0;
+  if (toast != NULL && gtk_widget_get_parent (toast) != NULL && has_other_toast (toast))
+    self->replacing_since = g_get_monotonic_time ();
+}
+
+static gboolean
+dismiss_later_cb (gpointer data)
+{
+  AdwToast *toast = data;
+  PatronToastTitle *self = PATRON_TOAST_TITLE (adw_toast_get_custom_title (toast));
+
+  self->dismiss_id = 0;
+  /* (the toast's own first handler has let go of its overlay already, and
+   * adw_toast_dismiss() would do nothing now) */
+  g_signal_emit_by_name (toast, "dismissed");
+
+  return G_SOURCE_REMOVE;
+}
+
+/* The first handler of @toast's dismissal: too soon after it came in
+ * beside another toast (REPLACING_DISMISS_AFTER_US), the dismissal waits
+ * until it is safe, the toast on screen meanwhile with its buttons
+ * insensitive. Its other handlers (an Undo's deletion sent) run then. */
+static void
+toast_dismissed_cb (AdwToast         *toast,
+                    PatronToastTitle *self)
+{
+  GtkWidget *holder;
+  GtkWidget *widget;
+  gint64 wait;
+
+  if (self->dismiss_id != 0)
+    {
+      g_signal_stop_emission_by_name (toast, "dismissed");
+      return;
+    }
+  if (self->replacing_since == 0 || !gtk_widget_get_mapped (GTK_WIDGET (self)))
+    return;
+  wait = self->replacing_since + REPLACING_DISMISS_AFTER_US - g_get_monotonic_time ();
+  if (wait <= 0)
+    return;
+
+  g_signal_stop_emission_by_name (toast, "dismissed");
+  widget = find_toast (self, &holder);
+  if (widget != NULL)
+    gtk_widget_set_sensitive (widget, FALSE);
+  self->dismiss_id = g_timeout_add_full (G_PRIORITY_DEFAULT, wait / G_TIME_SPAN_MILLISECOND + 1,
+                                         dismiss_later_cb, g_object_ref (toast), g_object_unref);
+}
+
 static void
 patron_toast_title_dispose (GObject *object)
 {
@@ -203,6 +287,7 @@ patron_toast_title_class_init (PatronToastTitleClass *klass)
   widget_class->measure = patron_toast_title_measure;
   widget_class->get_request_mode = patron_toast_title_get_request_mode;
   widget_class->size_allocate = patron_toast_title_size_allocate;
+  widget_class->map = patron_toast_title_map;
 }
 
 static void
@@ -236,6 +321,23 @@ patron_toast_set_text (AdwToast   *toast,
 }
 
 /**
+ * patron_toast_is_going:
+ * @toast: a toast from patron_toast_new()
+ *
+ * Returns: whether @toast was dismissed and goes as soon as that is safe
+ *   (its #AdwToast::dismissed handlers not run yet): too late to change
+ */
+gboolean
+patron_toast_is_going (AdwToast *toast)
+{
+  GtkWidget *title = adw_toast_get_custom_title (toast);
+
+  g_return_val_if_fail (PATRON_IS_TOAST_TITLE (title), FALSE);
+
+  return PATRON_TOAST_TITLE (title)->dismiss_id != 0;
+}
+
+/**
  * patron_toast_new:
  * @text: what the toast says, plain text
  *
@@ -251,6 +353,8 @@ patron_toast_new (const char *text)
 
   gtk_label_set_text (GTK_LABEL (title->label), text);
   adw_toast_set_custom_title (toast, GTK_WIDGET (title));
+  /* before any handler of the caller's */
+  g_signal_connect_object (toast, "dismissed", G_CALLBACK (toast_dismissed_cb), title, 0);
 
   return toast;
 }

@@ -12,5 +12,6 @@ G_BEGIN_DECLS
 AdwToast *patron_toast_new      (const char *text);
 void      patron_toast_set_text (AdwToast   *toast,
                                  const char *text);
+gboolean  patron_toast_is_going (AdwToast   *toast);
 
 G_END_DECLS

@@ -673,10 +673,62 @@ test_account_addresses (void)
   click (GTK_WIDGET (window), "Undo");
   g_assert_cmpuint (n_addresses (customer), ==, 1);
 
+  /* two deleted one after the other: one toast says both, and its Undo
+   * brings both back where they were (not a second toast waiting behind
+   * the first, whose Undo would undo the first) */
+  click (GTK_WIDGET (window), "Add Address");
+  editor = fill_address ("Bath");
+  click (editor, "Save");
+  spin_until (editor_gone, NULL);
+  wait_for_label (GTK_WIDGET (window), "2 addresses");
+  {
+    g_autoptr(MedusaAddress) first = g_list_model_get_item (
+      medusa_customer_get_shipping_addresses (customer), 0);
+    g_autoptr(MedusaAddress) second = g_list_model_get_item (
+      medusa_customer_get_shipping_addresses (customer), 1);
+    g_autoptr(MedusaAddress) back = NULL;
+
+    for (guint i = 0; i < 2; i++)
+      g_signal_emit_by_name (find_widget (GTK_WIDGET (window), is_button_named,
+                                          "Delete Address"), "clicked");
+    g_assert_cmpuint (n_addresses (customer), ==, 0);
+    wait_for_label (GTK_WIDGET (window), "2 addresses deleted");
+    /* the only toast there but the first's, fading out */
+    {
+      GtkWidget *overlay = find_widget (GTK_WIDGET (window), is_of_type,
+                                        (const char *) ADW_TYPE_TOAST_OVERLAY);
+      GtkWidget *live = NULL;
+
+      for (GtkWidget *child = gtk_widget_get_first_child (overlay);
+           child != NULL;
+           child = gtk_widget_get_next_sibling (child))
+        if (g_strcmp0 (gtk_widget_get_css_name (child), "toast") == 0 &&
+            gtk_widget_get_can_target (child))
+          {
+            g_assert_null (live);
+            live = child;
+          }
+      g_assert_nonnull (live);
+      g_assert_nonnull (find_widget (live, is_label_saying, "2 addresses deleted"));
+      click (live, "Undo");
+    }
+    g_assert_cmpuint (n_addresses (customer), ==, 2);
+    back = g_list_model_get_item (medusa_customer_get_shipping_addresses (customer), 0);
+    g_assert_true (back == first);
+    g_clear_object (&back);
+    back = g_list_model_get_item (medusa_customer_get_shipping_addresses (customer), 1);
+    g_assert_true (back == second);
+  }
+  /* an Undo done, the next deletion has a toast of its own */
+  g_signal_emit_by_name (find_widget (GTK_WIDGET (window), is_button_named, "Delete Address"),
+                         "clicked");
+  wait_for_label (GTK_WIDGET (window), "Address deleted");
+
   /* deleted for real when the window closes with the toast up */
   g_signal_emit_by_name (find_widget (GTK_WIDGET (window), is_button_named, "Delete Address"),
                          "clicked");
   g_assert_cmpuint (n_addresses (customer), ==, 0);
+  wait_for_label (GTK_WIDGET (window), "2 addresses deleted");
   g_object_ref (customer);
   close_window (GTK_WIDGET (window));
 
@@ -4366,6 +4418,110 @@ test_narrow_toasts (void)
   close_window (GTK_WIDGET (window));
 }
 
+/* Two quick clicks on a toast that came in as another went: libadwaita
+ * 1.2 brings such a toast in for 500 ms and takes one out in 300, so one
+ * dismissed within 200 ms was freed before its coming in ended, which then
+ * ended on freed memory. Its dismissal waits until that is safe, and its
+ * handlers run once then. */
+typedef struct
+{
+  guint  clicked;
+  guint  dismissed;
+  gint64 dismissed_at;
+} ToastSeen;
+
+static void
+seen_clicked_cb (AdwToast  *toast,
+                 ToastSeen *seen)
+{
+  seen->clicked++;
+}
+
+static void
+seen_dismissed_cb (AdwToast  *toast,
+                   ToastSeen *seen)
+{
+  seen->dismissed++;
+  seen->dismissed_at = g_get_monotonic_time ();
+}
+
+static gboolean
+second_toast_coming (gpointer data)
+{
+  GtkWidget *overlay = data;
+  guint n = 0;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (overlay);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    n += g_strcmp0 (gtk_widget_get_css_name (child), "toast") == 0 && gtk_widget_get_mapped (child);
+  return n == 2;
+}
+
+static gboolean
+toast_seen_dismissed (gpointer data)
+{
+  return ((ToastSeen *) data)->dismissed > 0;
+}
+
+static void
+test_toast_dismissed_coming_in (void)
+{
+  PatronWindow *window = g_object_new (PATRON_TYPE_WINDOW, NULL);
+  ToastSeen seen = { 0 };
+  GtkWidget *overlay;
+  GtkWidget *widget;
+  AdwToast *first;
+  AdwToast *second;
+  gint64 came_in;
+
+  patron_window_start (window, "http://127.0.0.1:9");
+  gtk_window_present (GTK_WINDOW (window));
+  overlay = find_widget (GTK_WIDGET (window), is_of_type,
+                         (const char *) ADW_TYPE_TOAST_OVERLAY);
+
+  for (guint round = 0; round < 3; round++)
+    {
+      memset (&seen, 0, sizeof seen);
+      first = patron_toast_new ("Address deleted");
+      adw_toast_set_timeout (first, 0);
+      adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), g_object_ref (first));
+      spin_until (toast_laid_out, &(ToastShown) { overlay, NULL, NULL });
+
+      /* queued behind the first, and coming in as it goes */
+      second = patron_toast_new ("Address deleted, and your billing address with it");
+      adw_toast_set_button_label (second, "_Undo");
+      adw_toast_set_timeout (second, 0);
+      g_signal_connect (second, "button-clicked", G_CALLBACK (seen_clicked_cb), &seen);
+      g_signal_connect (second, "dismissed", G_CALLBACK (seen_dismissed_cb), &seen);
+      adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), g_object_ref (second));
+      adw_toast_dismiss (first);
+      spin_until (second_toast_coming, overlay);
+      came_in = g_get_monotonic_time ();
+
+      /* Undo a frame or two later, and its close button (or Escape) */
+      wait_for_frames (GTK_WIDGET (window), 1 + round);
+      widget = gtk_widget_get_last_child (overlay);
+      click (widget, "Undo");
+      if (round == 1)
+        g_signal_emit_by_name (gtk_widget_get_last_child (widget), "clicked");
+      else if (round == 2)
+        adw_toast_dismiss (second);
+
+      spin_until (toast_seen_dismissed, &seen);
+      g_assert_cmpint (seen.dismissed_at - came_in, >=, 200 * G_TIME_SPAN_MILLISECOND);
+      spin_until (no_toast_shown, overlay);
+      /* the second's coming in has ended too (500 ms) */
+      wait_for_frames (GTK_WIDGET (window), 5);
+      g_assert_cmpuint (seen.clicked, ==, 1);
+      g_assert_cmpuint (seen.dismissed, ==, 1);
+      g_object_unref (first);
+      g_object_unref (second);
+    }
+
+  close_window (GTK_WIDGET (window));
+}
+
 static gboolean
 is_revealer_moving (GtkWidget  *widget,
                     const char *unused)
@@ -6054,6 +6210,7 @@ main (int   argc,
   g_test_add_func ("/pages/narrow/translated-titles", test_narrow_translated_titles);
   g_test_add_func ("/pages/narrow/translated-pages", test_narrow_translated_pages);
   g_test_add_func ("/pages/narrow/toasts", test_narrow_toasts);
+  g_test_add_func ("/pages/polish/toast-dismissed-coming-in", test_toast_dismissed_coming_in);
   g_test_add_func ("/pages/long-text/store", test_long_store_text);
   g_test_add_func ("/pages/long-text/typed", test_typed_too_long);
   g_test_add_func ("/pages/long-text/register", test_register_too_long);

@@ -32,8 +32,9 @@
  * libadwaita 1.2 brings such a toast in for 500 ms and takes one out in
  * 300: dismissed sooner than 200 ms after it began to come in, it is freed
  * when its going ends, and its coming in then ends on freed memory (a
- * crash, with two quick clicks on Undo, say). A frame or two more, as both
- * animations start with a frame. */
+ * crash, with two quick clicks on Undo, say; fixed in 1.3, "toast-overlay:
+ * Prevent show_done from firing after hide_done"). A frame or two more, as
+ * both animations start with a frame. */
 #define REPLACING_DISMISS_AFTER_US (250 * G_TIME_SPAN_MILLISECOND)
 
 #define PATRON_TYPE_TOAST_TITLE (patron_toast_title_get_type ())
@@ -354,7 +355,8 @@ patron_toast_new (const char *text)
   gtk_label_set_text (GTK_LABEL (title->label), text);
   adw_toast_set_custom_title (toast, GTK_WIDGET (title));
   /* before any handler of the caller's */
-  g_signal_connect_object (toast, "dismissed", G_CALLBACK (toast_dismissed_cb), title, 0);
+  if (adw_get_major_version () == 1 && adw_get_minor_version () < 3)
+    g_signal_connect_object (toast, "dismissed", G_CALLBACK (toast_dismissed_cb), title, 0);
 
   return toast;
 }

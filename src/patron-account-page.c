@@ -35,6 +35,8 @@ struct _PatronAccountPage
   MedusaCustomer *customer;
   GCancellable   *cancellable;
   GPtrArray      *pending_deletes;
+  GtkSliceListModel *address_rows; /* the addresses that have rows so far */
+  guint           address_rows_tick;
   AdwToast       *undo_toast;   /* weak: the deletions the user may undo */
   char           *unsaved_id;   /* whose profile edits wait for a new session */
   guint           intent_source; /* the pointer resting on Show Orders */
@@ -855,6 +857,62 @@ addresses_changed_cb (PatronAccountPage *self)
   update_summary (self);
 }
 
+/* A row for each address: ADDRESS_ROWS_AT_ONCE in the frame the customer
+ * comes in (more than a screen holds), then ADDRESS_ROWS_PER_FRAME in each
+ * frame while the page is on screen, until every address has one. 500
+ * addresses (what a store may send) made at once held the window still for
+ * a second and a half. Addresses added or removed meanwhile are in the
+ * slice, or come with the rest. */
+#define ADDRESS_ROWS_AT_ONCE 20
+#define ADDRESS_ROWS_PER_FRAME 10
+
+static gboolean
+more_address_rows_cb (GtkWidget     *widget,
+                      GdkFrameClock *frame_clock,
+                      gpointer       user_data)
+{
+  PatronAccountPage *self = PATRON_ACCOUNT_PAGE (widget);
+  guint size = gtk_slice_list_model_get_size (self->address_rows);
+  GListModel *addresses = gtk_slice_list_model_get_model (self->address_rows);
+
+  if (size < g_list_model_get_n_items (addresses))
+    {
+      gtk_slice_list_model_set_size (self->address_rows, size + ADDRESS_ROWS_PER_FRAME);
+      return G_SOURCE_CONTINUE;
+    }
+
+  /* and those added later */
+  gtk_slice_list_model_set_size (self->address_rows, G_MAXUINT);
+  self->address_rows_tick = 0;
+  return G_SOURCE_REMOVE;
+}
+
+static void
+bind_addresses (PatronAccountPage *self,
+                GListModel        *addresses)
+{
+  if (self->address_rows_tick != 0)
+    gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->address_rows_tick);
+  self->address_rows_tick = 0;
+  g_clear_object (&self->address_rows);
+
+  if (addresses == NULL)
+    {
+      gtk_list_box_bind_model (self->addresses_list, NULL, NULL, NULL, NULL);
+      return;
+    }
+
+  self->address_rows = gtk_slice_list_model_new (g_object_ref (addresses), 0,
+                                                 ADDRESS_ROWS_AT_ONCE);
+  gtk_list_box_bind_model (self->addresses_list, G_LIST_MODEL (self->address_rows),
+                           create_address_row, NULL, NULL);
+  if (g_list_model_get_n_items (addresses) > ADDRESS_ROWS_AT_ONCE)
+    self->address_rows_tick = gtk_widget_add_tick_callback (GTK_WIDGET (self),
+                                                            more_address_rows_cb, NULL, NULL);
+  else
+    gtk_slice_list_model_set_size (self->address_rows, G_MAXUINT);
+}
+
 static void
 set_customer (PatronAccountPage *self,
               MedusaCustomer    *customer)
@@ -882,7 +940,7 @@ set_customer (PatronAccountPage *self,
 
   if (customer == NULL)
     {
-      gtk_list_box_bind_model (self->addresses_list, NULL, NULL, NULL, NULL);
+      bind_addresses (self, NULL);
       return;
     }
 
@@ -890,9 +948,7 @@ set_customer (PatronAccountPage *self,
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (medusa_customer_get_shipping_addresses (customer), "items-changed",
                            G_CALLBACK (addresses_changed_cb), self, G_CONNECT_SWAPPED);
-  gtk_list_box_bind_model (self->addresses_list,
-                           medusa_customer_get_shipping_addresses (customer),
-                           create_address_row, NULL, NULL);
+  bind_addresses (self, medusa_customer_get_shipping_addresses (customer));
   update_header (self);
   if (g_strcmp0 (self->unsaved_id, medusa_customer_get_id (customer)) == 0)
     profile_changed_cb (self);

@@ -764,6 +764,100 @@ test_account_addresses (void)
   g_object_unref (customer);
 }
 
+/* The rows of the account page's list of addresses, in order. */
+static GPtrArray *
+address_rows (PatronWindow *window)
+{
+  GPtrArray *rows = g_ptr_array_new ();
+  GtkWidget *button = find_widget (GTK_WIDGET (window), is_button_named, "Delete Address");
+  GtkWidget *list = button != NULL ? gtk_widget_get_ancestor (button, GTK_TYPE_LIST_BOX) : NULL;
+
+  for (GtkWidget *child = list != NULL ? gtk_widget_get_first_child (list) : NULL;
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (ADW_IS_ACTION_ROW (child))
+      g_ptr_array_add (rows, child);
+
+  return rows;
+}
+
+#define MANY_ADDRESSES 60
+
+/* A customer with many addresses (a store may send 500): the account shows
+ * at once with the first twenty, the rest come ten a frame, in order, and
+ * the page says how many there are from the start (500 made at once held
+ * the window still for a second and a half). */
+static void
+test_account_many_addresses (void)
+{
+  g_autoptr(MedusaClient) creator = medusa_client_new (store_url);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *email = g_strdup_printf ("many.addresses.%" G_GINT64_FORMAT "@example.com",
+                                            g_get_real_time ());
+  g_autofree char *summary = g_strdup_printf ("%u addresses", MANY_ADDRESSES);
+  PatronWindow *window;
+  GdkFrameClock *clock;
+  guint n_rows;
+
+  create_customer (creator, email);
+  for (guint i = 0; i < MANY_ADDRESSES; i++)
+    {
+      g_autoptr(GAsyncResult) result = NULL;
+      g_autoptr(MedusaCustomer) answer = NULL;
+      g_autofree char *city = g_strdup_printf ("Town %02u", i);
+      g_autoptr(MedusaAddress) address = g_object_new (MEDUSA_TYPE_ADDRESS,
+                                                       "first-name", "Ada",
+                                                       "last-name", "Lovelace",
+                                                       "address-1", "12 High Street",
+                                                       "city", city,
+                                                       "postal-code", "SW1Y 4LB",
+                                                       "country-code", "us", NULL);
+
+      medusa_client_add_address_async (creator, address, NULL, test_store_result_cb, &result);
+      answer = medusa_client_add_address_finish (creator, test_wait_for (&result), &error);
+      g_assert_no_error (error);
+    }
+
+  window = signed_in_window (store_url, email);
+  clock = gtk_widget_get_frame_clock (GTK_WIDGET (window));
+  wait_for_label (GTK_WIDGET (window), summary);
+  {
+    g_autoptr(GPtrArray) rows = address_rows (window);
+
+    /* the first twenty, and a frame's or two's */
+    g_assert_cmpuint (rows->len, >=, 20);
+    g_assert_cmpuint (rows->len, <=, 40);
+    n_rows = rows->len;
+  }
+  while (n_rows < MANY_ADDRESSES)
+    {
+      gint64 counter = gdk_frame_clock_get_frame_counter (clock);
+      g_autoptr(GPtrArray) rows = NULL;
+
+      /* frame by frame: no more than ten more in one */
+      gtk_widget_queue_draw (GTK_WIDGET (window));
+      while (gdk_frame_clock_get_frame_counter (clock) == counter)
+        g_main_context_iteration (NULL, TRUE);
+      rows = address_rows (window);
+      g_assert_cmpuint (rows->len, <=, n_rows + 10);
+      n_rows = rows->len;
+    }
+  {
+    g_autoptr(GPtrArray) rows = address_rows (window);
+
+    g_assert_cmpuint (rows->len, ==, MANY_ADDRESSES);
+    for (guint i = 0; i < rows->len; i++)
+      {
+        g_autofree char *city = g_strdup_printf ("Town %02u", i);
+
+        g_assert_nonnull (strstr (adw_action_row_get_subtitle (g_ptr_array_index (rows, i)),
+                                  city));
+      }
+  }
+
+  close_window (GTK_WIDGET (window));
+}
+
 static gboolean
 is_account_page (GtkWidget  *widget,
                  const char *unused)
@@ -6161,6 +6255,7 @@ main (int   argc,
   g_test_add_func ("/pages/window/resumes-ahead", test_window_resumes_ahead);
   g_test_add_func ("/pages/account/profile", test_account_profile);
   g_test_add_func ("/pages/account/addresses", test_account_addresses);
+  g_test_add_func ("/pages/account/many-addresses", test_account_many_addresses);
   g_test_add_func ("/pages/account/credentials", test_account_credentials);
   g_test_add_func ("/pages/account/billing", test_account_billing);
   g_test_add_func ("/pages/account/unsaved-changes", test_unsaved_changes_asked);

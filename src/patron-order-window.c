@@ -51,6 +51,9 @@ struct _PatronOrderWindow
   AdwToastOverlay    *toasts;
   AdwToast           *copied;     /* weak: the toast of the last copy */
   GtkPrintOperation  *printing;
+  AdwPreferencesGroup *items_group;
+  guint               n_item_rows;
+  guint               item_rows_tick;
 };
 
 G_DEFINE_FINAL_TYPE (PatronOrderWindow, patron_order_window, ADW_TYPE_WINDOW)
@@ -272,6 +275,54 @@ add_thumbnail (PatronOrderWindow *self,
                                    thumbnail_cb, g_object_ref (image));
 }
 
+/* A row for each item: ITEM_ROWS_AT_ONCE with the rest of the order, then
+ * ITEM_ROWS_PER_FRAME in each frame, until every item has one. 1,000 items
+ * (what a store may send) made at once held the window for two seconds. */
+#define ITEM_ROWS_AT_ONCE 20
+#define ITEM_ROWS_PER_FRAME 10
+
+static void
+add_item_rows (PatronOrderWindow *self,
+               guint              n_rows)
+{
+  GListModel *items = medusa_order_get_items (self->order);
+  const char *currency = medusa_order_get_currency_code (self->order);
+  guint end = MIN (self->n_item_rows + n_rows, g_list_model_get_n_items (items));
+
+  for (; self->n_item_rows < end; self->n_item_rows++)
+    {
+      g_autoptr(MedusaLineItem) item = g_list_model_get_item (items, self->n_item_rows);
+      g_autofree char *unit = patron_format_money (medusa_line_item_get_unit_price (item),
+                                                   currency);
+      g_autofree char *line = patron_format_money (medusa_line_item_get_total (item), currency);
+      g_autofree char *detail = NULL;
+      const char *variant = medusa_line_item_get_variant_title (item);
+
+      /* Translators: variant, quantity × unit price, e.g. "M · 2 × USD 19.50" */
+      detail = g_strdup_printf (_("%s%s%d × %s"), variant != NULL ? variant : "",
+                                variant != NULL ? " · " : "",
+                                medusa_line_item_get_quantity (item), unit);
+      add_thumbnail (self, add_row (self->items_group, medusa_line_item_get_title (item),
+                                    detail, line),
+                     item);
+    }
+}
+
+static gboolean
+more_item_rows_cb (GtkWidget     *widget,
+                   GdkFrameClock *frame_clock,
+                   gpointer       user_data)
+{
+  PatronOrderWindow *self = PATRON_ORDER_WINDOW (widget);
+
+  add_item_rows (self, ITEM_ROWS_PER_FRAME);
+  if (self->n_item_rows < g_list_model_get_n_items (medusa_order_get_items (self->order)))
+    return G_SOURCE_CONTINUE;
+
+  self->item_rows_tick = 0;
+  return G_SOURCE_REMOVE;
+}
+
 static void
 show_order (PatronOrderWindow *self)
 {
@@ -309,23 +360,12 @@ show_order (PatronOrderWindow *self)
   add_row (group, C_("order status row", "Payment"), NULL,
            patron_payment_word (medusa_order_get_payment_status (order)));
 
-  group = add_group (self, _("Items"));
-  for (guint i = 0; i < g_list_model_get_n_items (items); i++)
-    {
-      g_autoptr(MedusaLineItem) item = g_list_model_get_item (items, i);
-      g_autofree char *unit = patron_format_money (medusa_line_item_get_unit_price (item),
-                                                   currency);
-      g_autofree char *line = patron_format_money (medusa_line_item_get_total (item), currency);
-      g_autofree char *detail = NULL;
-      const char *variant = medusa_line_item_get_variant_title (item);
-
-      /* Translators: variant, quantity × unit price, e.g. "M · 2 × USD 19.50" */
-      detail = g_strdup_printf (_("%s%s%d × %s"), variant != NULL ? variant : "",
-                                variant != NULL ? " · " : "",
-                                medusa_line_item_get_quantity (item), unit);
-      add_thumbnail (self, add_row (group, medusa_line_item_get_title (item), detail, line),
-                     item);
-    }
+  self->items_group = add_group (self, _("Items"));
+  self->n_item_rows = 0;
+  add_item_rows (self, ITEM_ROWS_AT_ONCE);
+  if (self->n_item_rows < g_list_model_get_n_items (items) && self->item_rows_tick == 0)
+    self->item_rows_tick = gtk_widget_add_tick_callback (GTK_WIDGET (self), more_item_rows_cb,
+                                                         NULL, NULL);
 
   group = add_group (self, _("Totals"));
   add_money_row (group, _("Subtotal"), NULL, medusa_order_get_subtotal (order), currency, TRUE);
@@ -611,6 +651,9 @@ patron_order_window_dispose (GObject *object)
   if (self->printing != NULL)
     g_signal_handlers_disconnect_by_data (self->printing, self);
   g_clear_object (&self->printing);
+  if (self->item_rows_tick != 0)
+    gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->item_rows_tick);
+  self->item_rows_tick = 0;
   g_clear_object (&self->client);
   g_clear_object (&self->order);
   g_clear_object (&self->images);

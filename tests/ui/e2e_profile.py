@@ -166,6 +166,21 @@ undo = wait_for(lambda: pyatspi.findDescendant(
 undo.queryAction().doAction(0)
 label_containing(app, "2 addresses")
 
+step("delete both: one toast says so, and its Undo brings both back")
+press_in_row(app, "Shelbyville", "Delete Address")
+label_containing(app, "Address deleted")
+press_in_row(app, "Capital City", "Delete Address")
+label_containing(app, "2 addresses deleted")
+label_containing(app, "0 addresses")
+undo = wait_for(lambda: pyatspi.findDescendant(
+    app, lambda a: a is not None and a.getRole() == pyatspi.ROLE_PUSH_BUTTON
+    and a.name == "Undo" and a.getState().contains(pyatspi.STATE_SENSITIVE)
+    and showing(a)), what="the Undo button of the toast on screen")
+undo.queryAction().doAction(0)
+label_containing(app, "2 addresses")
+label_containing(app, "Capital City")
+label_containing(app, "Shelbyville")
+
 step("delete it for real: sent when the toast goes")
 press_in_row(app, "Shelbyville", "Delete Address")
 label_containing(app, "1 address")

@@ -13,6 +13,7 @@
 #include "patron-error.h"
 
 G_DEFINE_QUARK (patron-file-error-quark, patron_file_error)
+G_DEFINE_QUARK (patron-keyring-error-quark, patron_keyring_error)
 
 static const char *
 file_sentence (const GError *error)
@@ -89,6 +90,10 @@ patron_error_to_sentence (const GError *error,
 
   if (error->domain == PATRON_FILE_ERROR)
     return g_strdup (file_sentence (error));
+
+  if (error->domain == PATRON_KEYRING_ERROR)
+    return g_strdup (_("The keyring could not be read, so a session kept in it could not be "
+                       "resumed. Sign in to go on."));
 
   if ((sentence = network_sentence (error)) != NULL)
     return g_strdup (sentence);

@@ -26,7 +26,12 @@ typedef enum
  * #GIOErrorEnum's, kept apart from G_IO_ERROR, which tells of the network */
 #define PATRON_FILE_ERROR (patron_file_error_quark ())
 
+/* The keyring could not be read (code 0): the message is the keyring's,
+ * for the log */
+#define PATRON_KEYRING_ERROR (patron_keyring_error_quark ())
+
 GQuark  patron_file_error_quark  (void);
+GQuark  patron_keyring_error_quark (void);
 char   *patron_error_to_sentence (const GError *error,
                                   PatronAction  action);
 

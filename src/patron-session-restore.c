@@ -7,6 +7,7 @@
 
 #include "config.h"
 
+#include "patron-error.h"
 #include "patron-secrets.h"
 #include "patron-session-private.h"
 
@@ -164,9 +165,16 @@ restore_lookup_cb (GObject      *object,
   if (!patron_secrets_lookup_finish (result, &email, &token, &error))
     {
       stop_prefetch (self);
-      if (error != NULL)
-        g_message ("Could not read the keyring: %s", error->message);
-      g_task_return_boolean (task, FALSE);
+      if (error == NULL)
+        g_task_return_boolean (task, FALSE);
+      else if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        g_task_return_error (task, g_steal_pointer (&error));
+      else
+        {
+          /* said on the sign-in page: a session kept there may be lost */
+          g_message ("Could not read the keyring: %s", error->message);
+          g_task_return_new_error (task, PATRON_KEYRING_ERROR, 0, "%s", error->message);
+        }
       return;
     }
 
@@ -282,7 +290,8 @@ patron_session_restore_async (PatronSession       *self,
  *
  * Returns: %TRUE if signed in again; %FALSE without @error if no session
  *   was kept; %FALSE with @error if the store refused it (the keyring
- *   item is then removed) or could not be asked
+ *   item is then removed) or could not be asked, or if the keyring could
+ *   not be read (#PATRON_KEYRING_ERROR)
  */
 gboolean
 patron_session_restore_finish (PatronSession  *self,

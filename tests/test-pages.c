@@ -2175,6 +2175,44 @@ test_keyring_failures (void)
   g_test_trap_assert_passed ();
 }
 
+/* A start that cannot read the keyring says so on the sign-in page: a
+ * session kept there may be lost (it went to the sign-in page without a
+ * word). In a process of its own, whose keyring file's folder is a file
+ * from the start. */
+static void
+test_keyring_unreadable (void)
+{
+  g_autofree char *dir = NULL;
+  g_autofree char *before = g_strdup (g_getenv ("SECRET_FILE_TEST_PATH"));
+  g_autoptr(GError) error = NULL;
+
+  if (g_test_subprocess ())
+    {
+      PatronWindow *window = g_object_new (PATRON_TYPE_WINDOW, NULL);
+
+      patron_window_start (window, store_url);
+      gtk_window_present (GTK_WINDOW (window));
+      wait_for_label (GTK_WIDGET (window), "The keyring could not be read, so a session kept");
+      g_assert_cmpstr (patron_window_get_visible_page (window), ==, "sign-in");
+      close_window (GTK_WIDGET (window));
+      return;
+    }
+
+  dir = g_dir_make_tmp ("patron-keyring-XXXXXX", &error);
+  g_assert_no_error (error);
+  g_assert_no_errno (g_rmdir (dir));
+  g_assert_true (g_file_set_contents (dir, "", 0, NULL));
+  {
+    g_autofree char *path = g_build_filename (dir, "test.keyring", NULL);
+
+    g_setenv ("SECRET_FILE_TEST_PATH", path, TRUE);
+  }
+  g_test_trap_subprocess (NULL, 60 * G_USEC_PER_SEC, G_TEST_SUBPROCESS_INHERIT_STDERR);
+  g_setenv ("SECRET_FILE_TEST_PATH", before, TRUE);
+  g_assert_no_errno (g_remove (dir));
+  g_test_trap_assert_passed ();
+}
+
 static gboolean
 forgotten (gpointer data)
 {
@@ -6324,6 +6362,7 @@ main (int   argc,
   g_test_add_func ("/pages/stores/switch-and-forget", test_several_stores);
   g_test_add_func ("/pages/keyring/calls-in-turn", test_keyring_calls_in_turn);
   g_test_add_func ("/pages/keyring/failures", test_keyring_failures);
+  g_test_add_func ("/pages/keyring/unreadable", test_keyring_unreadable);
 
   return g_test_run ();
 }

@@ -30,9 +30,9 @@ typedef enum
  * for the log */
 #define PATRON_KEYRING_ERROR (patron_keyring_error_quark ())
 
-GQuark  patron_file_error_quark  (void);
+GQuark  patron_file_error_quark    (void);
 GQuark  patron_keyring_error_quark (void);
-char   *patron_error_to_sentence (const GError *error,
-                                  PatronAction  action);
+char   *patron_error_to_sentence   (const GError *error,
+                                    PatronAction  action);
 
 G_END_DECLS

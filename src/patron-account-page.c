@@ -27,37 +27,37 @@
 
 struct _PatronAccountPage
 {
-  AdwBin          parent_instance;
+  AdwBin             parent_instance;
 
-  PatronSession  *session;
-  GSignalGroup   *visit_signals;  /* the session's visit's */
-  GBindingGroup  *session_bindings;
-  MedusaCustomer *customer;
-  GCancellable   *cancellable;
-  GPtrArray      *pending_deletes;
-  GtkSliceListModel *address_rows; /* the addresses that have rows so far */
-  guint           address_rows_tick;
-  AdwToast       *undo_toast;   /* weak: the deletions the user may undo */
-  char           *unsaved_id;   /* whose profile edits wait for a new session */
-  guint           intent_source; /* the pointer resting on Show Orders */
+  PatronSession     *session;
+  GSignalGroup      *visit_signals; /* the session's visit's */
+  GBindingGroup     *session_bindings;
+  MedusaCustomer    *customer;
+  GCancellable      *cancellable;
+  GPtrArray         *pending_deletes;
+  GtkSliceListModel *address_rows;  /* the addresses that have rows so far */
+  guint              address_rows_tick;
+  AdwToast          *undo_toast;    /* weak: the deletions the user may undo */
+  char              *unsaved_id;    /* whose profile edits wait for a new session */
+  guint              intent_source; /* the pointer resting on Show Orders */
 
-  GtkLabel       *name_label;
-  GtkLabel       *signed_in_label;
-  GtkLabel       *summary_label;
-  GtkEditable    *first_name_row;
-  GtkEditable    *last_name_row;
-  GtkEditable    *phone_row;
-  AdwActionRow   *email_row;
-  AdwActionRow   *billing_row;
-  GtkLabel       *error_label;
-  GtkWidget      *save_box;
-  GtkWidget      *save_button;
-  GtkWidget      *spinner;
-  GtkListBox     *addresses_list;
-  GtkWidget      *offline_label;
-  GtkWidget      *profile_group;
-  GtkWidget      *billing_group;
-  GtkWidget      *addresses_group;
+  GtkLabel          *name_label;
+  GtkLabel          *signed_in_label;
+  GtkLabel          *summary_label;
+  GtkEditable       *first_name_row;
+  GtkEditable       *last_name_row;
+  GtkEditable       *phone_row;
+  AdwActionRow      *email_row;
+  AdwActionRow      *billing_row;
+  GtkLabel          *error_label;
+  GtkWidget         *save_box;
+  GtkWidget         *save_button;
+  GtkWidget         *spinner;
+  GtkListBox        *addresses_list;
+  GtkWidget         *offline_label;
+  GtkWidget         *profile_group;
+  GtkWidget         *billing_group;
+  GtkWidget         *addresses_group;
 };
 
 G_DEFINE_FINAL_TYPE (PatronAccountPage, patron_account_page, ADW_TYPE_BIN)

@@ -37,23 +37,23 @@
 
 struct _PatronOrderWindow
 {
-  AdwWindow           parent_instance;
+  AdwWindow            parent_instance;
 
-  MedusaClient       *client;
-  GCancellable       *cancellable;
-  MedusaOrder        *order;
-  PatronImageCache   *images;
+  MedusaClient        *client;
+  GCancellable        *cancellable;
+  MedusaOrder         *order;
+  PatronImageCache    *images;
 
-  GtkStack           *stack;
-  AdwPreferencesPage *details;
-  AdwStatusPage      *error_page;
-  AdwWindowTitle     *title;
-  AdwToastOverlay    *toasts;
-  AdwToast           *copied;     /* weak: the toast of the last copy */
-  GtkPrintOperation  *printing;
+  GtkStack            *stack;
+  AdwPreferencesPage  *details;
+  AdwStatusPage       *error_page;
+  AdwWindowTitle      *title;
+  AdwToastOverlay     *toasts;
+  AdwToast            *copied; /* weak: the toast of the last copy */
+  GtkPrintOperation   *printing;
   AdwPreferencesGroup *items_group;
-  guint               n_item_rows;
-  guint               item_rows_tick;
+  guint                n_item_rows;
+  guint                item_rows_tick;
 };
 
 G_DEFINE_FINAL_TYPE (PatronOrderWindow, patron_order_window, ADW_TYPE_WINDOW)

@@ -263,7 +263,7 @@ def stop(proc):
 
 
 
-def press_in_row(app, text, name):
+def button_in_row(app, text, name):
     """The button named @name in the list row that shows @text."""
     label = label_containing(app, text)
     node = label
@@ -272,10 +272,14 @@ def press_in_row(app, text, name):
             node, lambda a: a is not None and a.getRole() == pyatspi.ROLE_PUSH_BUTTON
             and a.name == name)
         if button is not None:
-            button.queryAction().doAction(0)
-            return
+            return button
         node = node.parent
     raise AssertionError(f"no {name!r} next to {text!r}")
+
+
+def press_in_row(app, text, name):
+    """Presses the button named @name in the list row that shows @text."""
+    button_in_row(app, text, name).queryAction().doAction(0)
 
 
 def install_failure_hook():

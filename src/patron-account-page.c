@@ -15,6 +15,7 @@
 #include "patron-credentials-dialog.h"
 #include "patron-error.h"
 #include "patron-form.h"
+#include "patron-prefix-model.h"
 #include "patron-text.h"
 #include "patron-toast.h"
 
@@ -35,7 +36,7 @@ struct _PatronAccountPage
   MedusaCustomer    *customer;
   GCancellable      *cancellable;
   GPtrArray         *pending_deletes;
-  GtkSliceListModel *address_rows;  /* the addresses that have rows so far */
+  PatronPrefixModel *address_rows;  /* the addresses that have rows so far */
   guint              address_rows_tick;
   AdwToast          *undo_toast;    /* weak: the deletions the user may undo */
   char              *unsaved_id;    /* whose profile edits wait for a new session */
@@ -861,8 +862,9 @@ addresses_changed_cb (PatronAccountPage *self)
  * comes in (more than a screen holds), then ADDRESS_ROWS_PER_FRAME in each
  * frame while the page is on screen, until every address has one. 500
  * addresses (what a store may send) made at once held the window still for
- * a second and a half. Addresses added or removed meanwhile are in the
- * slice, or come with the rest. */
+ * a second and a half. Addresses added or removed meanwhile are among the
+ * first rows, or come with the rest; a deletion or an Undo changes its own
+ * row only (#PatronPrefixModel). */
 #define ADDRESS_ROWS_AT_ONCE 20
 #define ADDRESS_ROWS_PER_FRAME 10
 
@@ -872,17 +874,17 @@ more_address_rows_cb (GtkWidget     *widget,
                       gpointer       user_data)
 {
   PatronAccountPage *self = PATRON_ACCOUNT_PAGE (widget);
-  guint size = gtk_slice_list_model_get_size (self->address_rows);
-  GListModel *addresses = gtk_slice_list_model_get_model (self->address_rows);
+  guint size = patron_prefix_model_get_size (self->address_rows);
+  GListModel *addresses = patron_prefix_model_get_model (self->address_rows);
 
   if (size < g_list_model_get_n_items (addresses))
     {
-      gtk_slice_list_model_set_size (self->address_rows, size + ADDRESS_ROWS_PER_FRAME);
+      patron_prefix_model_set_size (self->address_rows, size + ADDRESS_ROWS_PER_FRAME);
       return G_SOURCE_CONTINUE;
     }
 
   /* and those added later */
-  gtk_slice_list_model_set_size (self->address_rows, G_MAXUINT);
+  patron_prefix_model_set_size (self->address_rows, G_MAXUINT);
   self->address_rows_tick = 0;
   return G_SOURCE_REMOVE;
 }
@@ -902,15 +904,14 @@ bind_addresses (PatronAccountPage *self,
       return;
     }
 
-  self->address_rows = gtk_slice_list_model_new (g_object_ref (addresses), 0,
-                                                 ADDRESS_ROWS_AT_ONCE);
+  self->address_rows = patron_prefix_model_new (addresses, ADDRESS_ROWS_AT_ONCE);
   gtk_list_box_bind_model (self->addresses_list, G_LIST_MODEL (self->address_rows),
                            create_address_row, NULL, NULL);
   if (g_list_model_get_n_items (addresses) > ADDRESS_ROWS_AT_ONCE)
     self->address_rows_tick = gtk_widget_add_tick_callback (GTK_WIDGET (self),
                                                             more_address_rows_cb, NULL, NULL);
   else
-    gtk_slice_list_model_set_size (self->address_rows, G_MAXUINT);
+    patron_prefix_model_set_size (self->address_rows, G_MAXUINT);
 }
 
 static void

@@ -54,8 +54,9 @@ struct _PatronToastTitle
 
 G_DEFINE_FINAL_TYPE (PatronToastTitle, patron_toast_title, GTK_TYPE_WIDGET)
 
-/* The toast widget around @self (its CSS node is "toast"), and its child
- * that holds @self (libadwaita 1.2 puts a custom title in a bin). */
+/* The toast widget around @self (its CSS node is "toast"), and, if
+ * @holder is given, its child that holds @self (libadwaita 1.2 puts a
+ * custom title in a bin). */
 static GtkWidget *
 find_toast (PatronToastTitle  *self,
             GtkWidget        **holder)
@@ -67,11 +68,13 @@ find_toast (PatronToastTitle  *self,
        child = widget, widget = gtk_widget_get_parent (widget))
     if (g_strcmp0 (gtk_widget_get_css_name (widget), "toast") == 0)
       {
-        *holder = child;
+        if (holder != NULL)
+          *holder = child;
         return widget;
       }
 
-  *holder = NULL;
+  if (holder != NULL)
+    *holder = NULL;
   return NULL;
 }
 
@@ -171,8 +174,7 @@ patron_toast_title_size_allocate (GtkWidget *widget,
 {
   PatronToastTitle *self = PATRON_TOAST_TITLE (widget);
   GtkWidget *overlay = gtk_widget_get_ancestor (widget, ADW_TYPE_TOAST_OVERLAY);
-  GtkWidget *holder;
-  GtkWidget *toast = find_toast (self, &holder);
+  GtkWidget *toast = find_toast (self, NULL);
   PangoLayout *layout;
 
   gtk_widget_allocate (self->label, width, height, baseline, NULL);
@@ -212,8 +214,7 @@ static void
 patron_toast_title_map (GtkWidget *widget)
 {
   PatronToastTitle *self = PATRON_TOAST_TITLE (widget);
-  GtkWidget *holder;
-  GtkWidget *toast = find_toast (self, &holder);
+  GtkWidget *toast = find_toast (self, NULL);
 
   GTK_WIDGET_CLASS (patron_toast_title_parent_class)->map (widget);
 
@@ -245,7 +246,6 @@ static void
 toast_dismissed_cb (AdwToast         *toast,
                     PatronToastTitle *self)
 {
-  GtkWidget *holder;
   GtkWidget *widget;
   gint64 wait;
 
@@ -261,7 +261,7 @@ toast_dismissed_cb (AdwToast         *toast,
     return;
 
   g_signal_stop_emission_by_name (toast, "dismissed");
-  widget = find_toast (self, &holder);
+  widget = find_toast (self, NULL);
   if (widget != NULL)
     gtk_widget_set_sensitive (widget, FALSE);
   self->dismiss_id = g_timeout_add_full (G_PRIORITY_DEFAULT, wait / G_TIME_SPAN_MILLISECOND + 1,

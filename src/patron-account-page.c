@@ -485,21 +485,25 @@ undo_cb (AdwToast      *toast,
   settle (pending);
 }
 
-/* The deletions of one "Undo" toast, in the order made: undone together
- * (the last first, for each to go back where it was), or sent together
- * when the toast goes. */
+/* The deletions of one "Undo" toast (its data), in the order made: undone
+ * together (the last first, for each to go back where it was), or sent
+ * together when the toast goes. */
+#define DELETIONS_KEY "patron-deletions"
+
 static void
-undo_all_cb (AdwToast  *toast,
-             GPtrArray *batch)
+undo_all_cb (AdwToast *toast)
 {
+  GPtrArray *batch = g_object_get_data (G_OBJECT (toast), DELETIONS_KEY);
+
   for (guint i = batch->len; i > 0; i--)
     undo_cb (toast, g_ptr_array_index (batch, i - 1));
 }
 
 static void
-send_all_cb (AdwToast  *toast,
-             GPtrArray *batch)
+send_all_cb (AdwToast *toast)
 {
+  GPtrArray *batch = g_object_get_data (G_OBJECT (toast), DELETIONS_KEY);
+
   for (guint i = 0; i < batch->len; i++)
     send_delete (g_ptr_array_index (batch, i));
 }
@@ -545,7 +549,7 @@ offer_undo (PatronAccountPage *self,
 
   if (self->undo_toast != NULL && !patron_toast_is_going (self->undo_toast))
     {
-      batch = g_object_get_data (G_OBJECT (self->undo_toast), "patron-deletions");
+      batch = g_object_get_data (G_OBJECT (self->undo_toast), DELETIONS_KEY);
       g_ptr_array_add (batch, g_rc_box_acquire (pending));
       said = say_deleted (batch);
       patron_toast_set_text (self->undo_toast, said);
@@ -559,12 +563,10 @@ offer_undo (PatronAccountPage *self,
   said = say_deleted (batch);
   g_set_weak_pointer (&self->undo_toast, patron_toast_new (said));
   adw_toast_set_button_label (self->undo_toast, _("_Undo"));
-  g_object_set_data_full (G_OBJECT (self->undo_toast), "patron-deletions",
-                          g_ptr_array_ref (batch), (GDestroyNotify) g_ptr_array_unref);
-  g_signal_connect_data (self->undo_toast, "button-clicked", G_CALLBACK (undo_all_cb),
-                         g_ptr_array_ref (batch), (GClosureNotify) g_ptr_array_unref, 0);
-  g_signal_connect_data (self->undo_toast, "dismissed", G_CALLBACK (send_all_cb),
-                         batch, (GClosureNotify) g_ptr_array_unref, 0);
+  g_object_set_data_full (G_OBJECT (self->undo_toast), DELETIONS_KEY, batch,
+                          (GDestroyNotify) g_ptr_array_unref);
+  g_signal_connect (self->undo_toast, "button-clicked", G_CALLBACK (undo_all_cb), NULL);
+  g_signal_connect (self->undo_toast, "dismissed", G_CALLBACK (send_all_cb), NULL);
   /* undone, it goes, and takes no more */
   g_signal_connect_object (self->undo_toast, "button-clicked", G_CALLBACK (undo_toast_gone_cb),
                            self, G_CONNECT_SWAPPED);

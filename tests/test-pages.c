@@ -583,6 +583,27 @@ create_customer (MedusaClient *client,
   g_assert_no_error (error);
 }
 
+/* Adds an address in @city to the customer @client is signed in as,
+ * through the Store API itself. */
+static void
+store_address (MedusaClient *client,
+               const char   *city)
+{
+  g_autoptr(MedusaAddress) address = g_object_new (MEDUSA_TYPE_ADDRESS,
+                                                   "first-name", "Ada", "last-name", "Lovelace",
+                                                   "address-1", "12 St James’s Square",
+                                                   "city", city,
+                                                   "postal-code", "SW1Y 4LB",
+                                                   "country-code", "us", NULL);
+  g_autoptr(MedusaCustomer) answer = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+
+  medusa_client_add_address_async (client, address, NULL, test_store_result_cb, &result);
+  answer = medusa_client_add_address_finish (client, test_wait_for (&result), &error);
+  g_assert_no_error (error);
+}
+
 static void
 test_account_addresses (void)
 {
@@ -793,7 +814,6 @@ static void
 test_account_many_addresses (void)
 {
   g_autoptr(MedusaClient) creator = medusa_client_new (store_url);
-  g_autoptr(GError) error = NULL;
   g_autofree char *email = g_strdup_printf ("many.addresses.%" G_GINT64_FORMAT "@example.com",
                                             g_get_real_time ());
   g_autofree char *summary = g_strdup_printf ("%u addresses", MANY_ADDRESSES);
@@ -804,20 +824,9 @@ test_account_many_addresses (void)
   create_customer (creator, email);
   for (guint i = 0; i < MANY_ADDRESSES; i++)
     {
-      g_autoptr(GAsyncResult) result = NULL;
-      g_autoptr(MedusaCustomer) answer = NULL;
       g_autofree char *city = g_strdup_printf ("Town %02u", i);
-      g_autoptr(MedusaAddress) address = g_object_new (MEDUSA_TYPE_ADDRESS,
-                                                       "first-name", "Ada",
-                                                       "last-name", "Lovelace",
-                                                       "address-1", "12 High Street",
-                                                       "city", city,
-                                                       "postal-code", "SW1Y 4LB",
-                                                       "country-code", "us", NULL);
 
-      medusa_client_add_address_async (creator, address, NULL, test_store_result_cb, &result);
-      answer = medusa_client_add_address_finish (creator, test_wait_for (&result), &error);
-      g_assert_no_error (error);
+      store_address (creator, city);
     }
 
   window = signed_in_window (store_url, email);
@@ -1459,10 +1468,6 @@ test_account_delete_fails (void)
 {
   g_autoptr(FlakyProxy) proxy = flaky_proxy_new (0);
   g_autoptr(MedusaClient) creator = medusa_client_new (store_url);
-  g_autoptr(MedusaCustomer) with_address = NULL;
-  g_autoptr(MedusaAddress) address = NULL;
-  g_autoptr(GAsyncResult) result = NULL;
-  g_autoptr(GError) error = NULL;
   g_autofree char *email = g_strdup_printf ("undeletable.%" G_GINT64_FORMAT "@example.com",
                                             g_get_real_time ());
   PatronWindow *window;
@@ -1471,13 +1476,7 @@ test_account_delete_fails (void)
   GtkWidget *account;
 
   create_customer (creator, email);
-  address = g_object_new (MEDUSA_TYPE_ADDRESS,
-                          "first-name", "Ada", "last-name", "Lovelace",
-                          "address-1", "12 St James’s Square", "city", "London",
-                          "postal-code", "SW1Y 4LB", "country-code", "us", NULL);
-  medusa_client_add_address_async (creator, address, NULL, test_store_result_cb, &result);
-  with_address = medusa_client_add_address_finish (creator, test_wait_for (&result), &error);
-  g_assert_no_error (error);
+  store_address (creator, "London");
 
   window = signed_in_window (proxy->url, email);
   customer = patron_session_get_customer (patron_window_get_session (window));
@@ -5147,22 +5146,12 @@ static void
 test_end_of_visit_sends_deletion (void)
 {
   g_autoptr(MedusaClient) creator = medusa_client_new (store_url);
-  g_autoptr(MedusaAddress) address = NULL;
-  g_autoptr(MedusaCustomer) with_address = NULL;
-  g_autoptr(GAsyncResult) result = NULL;
-  g_autoptr(GError) error = NULL;
   g_autofree char *email = g_strdup_printf ("leaving.deletion.%" G_GINT64_FORMAT "@example.com",
                                             g_get_real_time ());
   PatronWindow *window;
 
   create_customer (creator, email);
-  address = g_object_new (MEDUSA_TYPE_ADDRESS,
-                          "first-name", "Ada", "last-name", "Lovelace",
-                          "address-1", "12 St James’s Square", "city", "London",
-                          "postal-code", "SW1Y 4LB", "country-code", "us", NULL);
-  medusa_client_add_address_async (creator, address, NULL, test_store_result_cb, &result);
-  with_address = medusa_client_add_address_finish (creator, test_wait_for (&result), &error);
-  g_assert_no_error (error);
+  store_address (creator, "London");
 
   window = signed_in_window (store_url, email);
   wait_for_label (GTK_WIDGET (window), "1 address");

@@ -167,9 +167,9 @@ undo.queryAction().doAction(0)
 label_containing(app, "2 addresses")
 
 step("delete both: one toast says so, and its Undo brings both back")
-# one right after the other, as a person does: the first one's toast would
-# be gone after its five seconds (finding a row through the accessibility
-# tree can take that long on a loaded machine)
+# one right after the other, as a person does, well inside the first one's
+# toast's five seconds; the second button, found before the first press,
+# must still be the row's (a deletion changes its own row only)
 deletes = [button_in_row(app, city, "Delete Address") for city in ("Shelbyville", "Capital City")]
 for button in deletes:
     button.queryAction().doAction(0)

@@ -475,15 +475,13 @@ create_address_row (gpointer item,
   return row;
 }
 
-/* A row for each address: ADDRESS_ROWS_AT_ONCE in the frame the customer
- * comes in (more than a screen holds), then ADDRESS_ROWS_PER_FRAME in each
- * frame while the page is on screen, until every address has one. 500
- * addresses (what a store may send) made at once held the window still for
- * a second and a half. Addresses added or removed meanwhile are among the
- * first rows, or come with the rest; a deletion or an Undo changes its own
- * row only (#PatronPrefixModel). */
-#define ADDRESS_ROWS_AT_ONCE 20
-#define ADDRESS_ROWS_PER_FRAME 10
+/* A row for each address: a few in the frame the customer comes in, then
+ * as many in each frame as keep it short (#PatronPace) while the page is on
+ * screen, until every address has one. 500 addresses (what a store may
+ * send) made at once held the window still for a second and a half.
+ * Addresses added or removed meanwhile are among the first rows, or come
+ * with the rest; a deletion or an Undo changes its own row only
+ * (#PatronPrefixModel). */
 
 static gboolean
 more_address_rows_cb (GtkWidget     *widget,
@@ -496,7 +494,9 @@ more_address_rows_cb (GtkWidget     *widget,
 
   if (size < g_list_model_get_n_items (addresses))
     {
-      patron_prefix_model_set_size (self->address_rows, size + ADDRESS_ROWS_PER_FRAME);
+      guint more = patron_pace_next (&self->address_rows_pace, g_get_monotonic_time ());
+
+      patron_prefix_model_set_size (self->address_rows, size + more);
       return G_SOURCE_CONTINUE;
     }
 
@@ -521,12 +521,15 @@ _patron_account_page_bind_addresses (PatronAccountPage *self,
       return;
     }
 
-  self->address_rows = patron_prefix_model_new (addresses, ADDRESS_ROWS_AT_ONCE);
+  self->address_rows = patron_prefix_model_new (addresses, PATRON_PACE_AT_ONCE);
   gtk_list_box_bind_model (self->addresses_list, G_LIST_MODEL (self->address_rows),
                            create_address_row, NULL, NULL);
-  if (g_list_model_get_n_items (addresses) > ADDRESS_ROWS_AT_ONCE)
-    self->address_rows_tick = gtk_widget_add_tick_callback (GTK_WIDGET (self),
-                                                            more_address_rows_cb, NULL, NULL);
+  if (g_list_model_get_n_items (addresses) > PATRON_PACE_AT_ONCE)
+    {
+      patron_pace_start (&self->address_rows_pace, g_get_monotonic_time ());
+      self->address_rows_tick = gtk_widget_add_tick_callback (GTK_WIDGET (self),
+                                                              more_address_rows_cb, NULL, NULL);
+    }
   else
     patron_prefix_model_set_size (self->address_rows, G_MAXUINT);
 }

@@ -8,6 +8,7 @@
 #include <adwaita.h>
 
 #include "patron-account-page.h"
+#include "patron-pace.h"
 #include "patron-prefix-model.h"
 
 G_BEGIN_DECLS
@@ -24,6 +25,7 @@ struct _PatronAccountPage
   GPtrArray         *pending_deletes;
   PatronPrefixModel *address_rows;  /* the addresses that have rows so far */
   guint              address_rows_tick;
+  PatronPace         address_rows_pace;
   AdwToast          *undo_toast;    /* weak: the deletions the user may undo */
   char              *unsaved_id;    /* whose profile edits wait for a new session */
   guint              intent_source; /* the pointer resting on Show Orders */

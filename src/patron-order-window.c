@@ -17,6 +17,7 @@
 #include "patron-money.h"
 #include "patron-order-receipt.h"
 #include "patron-order-window.h"
+#include "patron-pace.h"
 #include "patron-text.h"
 #include "patron-toast.h"
 
@@ -54,6 +55,7 @@ struct _PatronOrderWindow
   AdwPreferencesGroup *items_group;
   guint                n_item_rows;
   guint                item_rows_tick;
+  PatronPace           item_rows_pace;
 };
 
 G_DEFINE_FINAL_TYPE (PatronOrderWindow, patron_order_window, ADW_TYPE_WINDOW)
@@ -275,11 +277,10 @@ add_thumbnail (PatronOrderWindow *self,
                                    thumbnail_cb, g_object_ref (image));
 }
 
-/* A row for each item: ITEM_ROWS_AT_ONCE with the rest of the order, then
- * ITEM_ROWS_PER_FRAME in each frame, until every item has one. 1,000 items
- * (what a store may send) made at once held the window for two seconds. */
-#define ITEM_ROWS_AT_ONCE 20
-#define ITEM_ROWS_PER_FRAME 10
+/* A row for each item: a few with the rest of the order, then as many in
+ * each frame as keep it short (#PatronPace), until every item has one.
+ * 1,000 items (what a store may send) made at once held the window for two
+ * seconds. */
 
 static void
 add_item_rows (PatronOrderWindow *self,
@@ -315,7 +316,7 @@ more_item_rows_cb (GtkWidget     *widget,
 {
   PatronOrderWindow *self = PATRON_ORDER_WINDOW (widget);
 
-  add_item_rows (self, ITEM_ROWS_PER_FRAME);
+  add_item_rows (self, patron_pace_next (&self->item_rows_pace, g_get_monotonic_time ()));
   if (self->n_item_rows < g_list_model_get_n_items (medusa_order_get_items (self->order)))
     return G_SOURCE_CONTINUE;
 
@@ -362,7 +363,8 @@ show_order (PatronOrderWindow *self)
 
   self->items_group = add_group (self, _("Items"));
   self->n_item_rows = 0;
-  add_item_rows (self, ITEM_ROWS_AT_ONCE);
+  add_item_rows (self, PATRON_PACE_AT_ONCE);
+  patron_pace_start (&self->item_rows_pace, g_get_monotonic_time ());
   if (self->n_item_rows < g_list_model_get_n_items (items) && self->item_rows_tick == 0)
     self->item_rows_tick = gtk_widget_add_tick_callback (GTK_WIDGET (self), more_item_rows_cb,
                                                          NULL, NULL);

@@ -18,6 +18,7 @@
 #include "patron-error.h"
 #include "patron-form.h"
 #include "patron-money.h"
+#include "patron-pace.h"
 #include "patron-orders-export.h"
 #include "patron-reset-link.h"
 #include "test-util.h"
@@ -199,6 +200,50 @@ test_email_length (void)
   g_assert_false (patron_email_is_valid (too_long));
   g_assert_true (patron_email_is_valid (local_longest));
   g_assert_false (patron_email_is_valid (local_too_long));
+}
+
+/* Rows a frame: fewer as soon as they make frames long, down to one; more
+ * again, a few at a time, when frames are quick. */
+static void
+test_pace (void)
+{
+  const gint64 frame = G_USEC_PER_SEC / 60;
+  PatronPace pace;
+  gint64 now = 1000 * G_USEC_PER_SEC;
+  guint step;
+
+  patron_pace_start (&pace, now);
+  /* quick frames: more each time, never more than twice as many, up to
+   * the most a frame */
+  step = PATRON_PACE_AT_ONCE;
+  for (guint i = 0; i < 10; i++)
+    {
+      guint next = patron_pace_next (&pace, now += frame);
+
+      g_assert_cmpuint (next, >, MIN (step, PATRON_PACE_MOST_PER_FRAME - 1));
+      g_assert_cmpuint (next, <=, MIN (step * 2, PATRON_PACE_MOST_PER_FRAME));
+      step = next;
+    }
+  g_assert_cmpuint (step, ==, PATRON_PACE_MOST_PER_FRAME);
+
+  /* rows that cost 40 ms each (a store's text made to wrap badly): the
+   * next frame makes one */
+  now += step * 40000;
+  g_assert_cmpuint (patron_pace_next (&pace, now), ==, 1);
+  for (guint i = 0; i < 5; i++)
+    g_assert_cmpuint (patron_pace_next (&pace, now += 40000 + frame), ==, 1);
+
+  /* a row that takes two frames to show: still one */
+  g_assert_cmpuint (patron_pace_next (&pace, now += 2 * frame), ==, 1);
+
+  /* quick again: back up */
+  for (guint i = 0; i < 10; i++)
+    step = patron_pace_next (&pace, now += frame);
+  g_assert_cmpuint (step, ==, PATRON_PACE_MOST_PER_FRAME);
+
+  /* a window hidden for a minute: one row, then more */
+  g_assert_cmpuint (patron_pace_next (&pace, now += 60 * G_USEC_PER_SEC), ==, 1);
+  g_assert_cmpuint (patron_pace_next (&pace, now += frame), ==, 2);
 }
 
 /* Clipped on a character boundary, with "…" as the last character kept;
@@ -799,6 +844,7 @@ main (int   argc,
   g_test_add_func ("/app/email-validation", test_email_validation);
   g_test_add_func ("/app/email-length", test_email_length);
   g_test_add_func ("/app/text-clip", test_text_clip);
+  g_test_add_func ("/app/pace", test_pace);
   g_test_add_func ("/app/new-password", test_new_password);
   g_test_add_func ("/app/reset-link/valid", test_reset_link_valid);
   g_test_add_func ("/app/reset-link/refused", test_reset_link_refused);

@@ -32,6 +32,7 @@ typedef struct
   gboolean      last_had_credentials;
   GBytes       *prepared;   /* what mode "prepared" answers */
   guint         n_stolen;   /* requests that followed mode "redirect" */
+  guint         n_short;    /* requests for the pages mode "lying-count" leaves empty */
   gboolean      trickle_head;
 } Fixture;
 
@@ -220,6 +221,23 @@ handler (SoupServer        *server,
              "{\"orders\": [{\"id\": \"o1\"}, {\"id\": \"o2\"}, {\"id\": \"o3\"}, "
              "{\"id\": \"o4\"}, {\"id\": \"o5\"}, {\"id\": \"o6\"}], "
              "\"count\": 6, \"offset\": 0, \"limit\": 5}");
+  else if (g_str_equal (mode, "lying-count"))
+    {
+      /* says it has a thousand orders, and sends only the first page's */
+      const char *offset = query != NULL ? g_hash_table_lookup (query, "offset") : NULL;
+
+      if (offset == NULL || g_str_equal (offset, "0"))
+        respond (msg, 200, "application/json",
+                 "{\"orders\": [{\"id\": \"o1\"}, {\"id\": \"o2\"}, {\"id\": \"o3\"}, "
+                 "{\"id\": \"o4\"}, {\"id\": \"o5\"}], \"count\": 1000, \"offset\": 0, "
+                 "\"limit\": 5}");
+      else
+        {
+          fixture->n_short++;
+          respond (msg, 200, "application/json",
+                   "{\"orders\": [], \"count\": 1000, \"offset\": 500, \"limit\": 5}");
+        }
+    }
   else if (g_str_equal (mode, "prepared"))
     {
       soup_server_message_set_status (msg, 200, NULL);
@@ -704,6 +722,56 @@ test_page_beyond_limit (Fixture       *fixture,
           g_assert_cmpuint (g_list_model_get_n_items (medusa_order_page_get_orders (page)), ==, 6);
         }
     }
+}
+
+static gboolean
+not_loading (gpointer list)
+{
+  return !medusa_order_list_get_loading (list);
+}
+
+static gboolean
+loaded (gpointer list)
+{
+  return medusa_order_list_get_loaded (list);
+}
+
+/* A store whose count says more orders than its pages hold: the orders a
+ * page leaves out fail (their rows offer Retry), rather than wait for ever,
+ * and are not asked for again until retried. */
+static void
+test_lying_count (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  g_autofree char *url = fixture_url (fixture, "lying-count");
+  g_autoptr(MedusaClient) client = medusa_client_new (url);
+  g_autoptr(MedusaOrderList) list = medusa_order_list_new (client, 5);
+  g_autoptr(MedusaOrderSlot) first = NULL;
+
+  medusa_order_list_set_query (list, NULL);
+  test_spin_until (loaded, list);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 1000);
+  first = g_list_model_get_item (G_LIST_MODEL (list), 0);
+  g_assert_nonnull (medusa_order_slot_get_order (first));
+
+  medusa_order_list_ensure_range (list, 500, 5);
+  test_spin_until (not_loading, list);
+  g_assert_cmpuint (fixture->n_short, ==, 1);
+  for (guint i = 500; i < 505; i++)
+    {
+      g_autoptr(MedusaOrderSlot) slot = g_list_model_get_item (G_LIST_MODEL (list), i);
+
+      g_assert_null (medusa_order_slot_get_order (slot));
+      g_assert_true (medusa_order_slot_get_failed (slot));
+    }
+
+  /* asked for again only when retried */
+  medusa_order_list_ensure_range (list, 500, 5);
+  test_spin_until (not_loading, list);
+  g_assert_cmpuint (fixture->n_short, ==, 1);
+  medusa_order_list_retry (list, 502);
+  test_spin_until (not_loading, list);
+  g_assert_cmpuint (fixture->n_short, ==, 2);
 }
 
 typedef struct
@@ -1281,6 +1349,7 @@ main (int   argc,
   ADD ("short-body", test_short_body);
   ADD ("broken-save-answer", test_broken_save_answer);
   ADD ("page-beyond-limit", test_page_beyond_limit);
+  ADD ("lying-count", test_lying_count);
   ADD ("parse-off-main-loop", test_parse_off_main_loop);
   ADD ("server-errors", test_server_errors);
   ADD ("plain-text-401", test_plain_text_unauthorized);

@@ -387,6 +387,7 @@ page_cb (GObject      *object,
   else
     {
       gboolean was_loaded = self->loaded;
+      guint n_orders;
       guint old;
 
       self->loaded = TRUE;
@@ -408,7 +409,8 @@ page_cb (GObject      *object,
        * it binds its rows once, to orders rather than placeholders. */
       old = resize_quietly (self, medusa_order_page_get_count (page));
 
-      for (guint i = 0; i < g_list_model_get_n_items (orders); i++)
+      n_orders = g_list_model_get_n_items (orders);
+      for (guint i = 0; i < n_orders; i++)
         {
           g_autoptr(MedusaOrder) order = g_list_model_get_item (orders, i);
           MedusaOrderSlot *slot;
@@ -419,6 +421,12 @@ page_cb (GObject      *object,
           slot_set_failed (slot, FALSE);
           slot_set_order (slot, order);
         }
+      /* A page shorter than the store's own count says (a careless store,
+       * or one that lies): the orders it left out failed to come, rather
+       * than waiting for them forever. */
+      for (guint i = first + n_orders; i < MIN (first + self->page_size, self->slots->len); i++)
+        if (get_slot (self, i)->order == NULL)
+          slot_set_failed (get_slot (self, i), TRUE);
 
       announce_resize (self, old);
       if (!was_loaded)

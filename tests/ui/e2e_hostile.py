@@ -13,7 +13,8 @@ sentence where it went wrong, keep what the user typed, and log no warning:
 5. an answer that trickles, a byte at a time: the user goes elsewhere;
 6. an answer that is not UTF-8;
 7. a server error with a page of HTML, then the store well again: Try Again;
-8. a session the store no longer knows, in the middle of the orders.
+8. a session the store no longer knows, in the middle of the orders;
+9. a count of orders that lies: End goes to orders the store never sends.
 
 Run by run-e2e.sh (MEDUSA_URL: the v1 test store, behind the proxy here).
 """
@@ -102,6 +103,7 @@ def end(patron):
     the next part signs in again."""
     stop(patron)
     proxy.clear()
+    proxy.forget_requests()
     keyring = os.environ["SECRET_FILE_TEST_PATH"]
     if os.path.exists(keyring):
         os.remove(keyring)
@@ -276,6 +278,36 @@ proxy.answer("GET", ORDERS,
 press(app, "Show Orders")
 label_containing(app, "Please sign in again.", timeout=30)
 assert text_of(find(app, pyatspi.ROLE_TEXT, "Email Address")) == EMAIL
+end(patron)
+
+# ---------------------------------------------------------------------------
+step("a count of orders that lies: End goes where the store sends nothing")
+
+
+def lying_count(data):
+    data["count"] = 1_000_000
+
+
+proxy.answer("GET", ORDERS, rewrite_json(lying_count))
+patron, app = sign_in()
+signed_in(app)
+press(app, "Show Orders")
+label_containing(app, "Showing 1000000 orders", timeout=30)
+# the list takes the keys once a row was clicked (its order's window closed)
+click(wait_for(lambda: pyatspi.findDescendant(
+    app, lambda a: a is not None and a.getRole() == pyatspi.ROLE_LABEL and showing(a)
+    and a.name.startswith("#")), 30, "an order's row"))
+wait_for(lambda: app.childCount == 2, 30, "the order's window")
+press_key("Escape")
+wait_for(lambda: app.childCount == 1, 30, "the order's window to close")
+press_key("End")
+# the rows of the last page say so, each with Try Again (one label each to
+# the accessibility tree: their name)
+wait_for(lambda: pyatspi.findDescendant(
+    app, lambda a: a is not None and a.getRole() == pyatspi.ROLE_LABEL and showing(a)
+    and a.name == "This part of the list could not be loaded."), 30, "the rows saying so")
+assert proxy.requests("GET", ORDERS) == 4, proxy.seen   # count, first, the order, the last
+assert_responsive(app)
 end(patron)
 
 proxy.close()

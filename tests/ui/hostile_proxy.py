@@ -107,6 +107,10 @@ class HostileProxy:
         with self.lock:
             self.rules.clear()
 
+    def forget_requests(self):
+        with self.lock:
+            self.seen.clear()
+
     def requests(self, method, path_pattern):
         """How many @method requests matching @path_pattern came so far."""
         pattern = re.compile(path_pattern)

@@ -221,6 +221,11 @@ handler (SoupServer        *server,
              "{\"orders\": [{\"id\": \"o1\"}, {\"id\": \"o2\"}, {\"id\": \"o3\"}, "
              "{\"id\": \"o4\"}, {\"id\": \"o5\"}, {\"id\": \"o6\"}], "
              "\"count\": 6, \"offset\": 0, \"limit\": 5}");
+  else if (g_str_equal (mode, "other-order"))
+    /* whichever order is asked for: a store that ignores the id */
+    respond (msg, 200, "application/json",
+             "{\"orders\": [{\"id\": \"order_2\", \"display_id\": 2}], \"count\": 1, "
+             "\"offset\": 0, \"limit\": 1}");
   else if (g_str_equal (mode, "lying-count"))
     {
       /* says it has a thousand orders, and sends only the first page's */
@@ -720,6 +725,38 @@ test_page_beyond_limit (Fixture       *fixture,
         {
           g_assert_no_error (error);
           g_assert_cmpuint (g_list_model_get_n_items (medusa_order_page_get_orders (page)), ==, 6);
+        }
+    }
+}
+
+/* An order's details are of the order asked for, or fail: a store that
+ * ignores the id (and sends the newest order) shows no other order's
+ * details under its number. */
+static void
+test_other_order (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  g_autofree char *url = fixture_url (fixture, "other-order");
+  g_autoptr(MedusaClient) client = medusa_client_new (url);
+  const char *asked[] = { "order_1", "order_2" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (asked); i++)
+    {
+      g_autoptr(GAsyncResult) result = NULL;
+      g_autoptr(MedusaOrder) order = NULL;
+      g_autoptr(GError) error = NULL;
+
+      medusa_client_get_order_async (client, asked[i], NULL, test_store_result_cb, &result);
+      order = medusa_client_get_order_finish (client, test_wait_for (&result), &error);
+      if (i == 0)
+        {
+          g_assert_error (error, MEDUSA_ERROR, MEDUSA_ERROR_INVALID_RESPONSE);
+          g_assert_null (order);
+        }
+      else
+        {
+          g_assert_no_error (error);
+          g_assert_cmpstr (medusa_order_get_id (order), ==, "order_2");
         }
     }
 }
@@ -1350,6 +1387,7 @@ main (int   argc,
   ADD ("broken-save-answer", test_broken_save_answer);
   ADD ("page-beyond-limit", test_page_beyond_limit);
   ADD ("lying-count", test_lying_count);
+  ADD ("other-order", test_other_order);
   ADD ("parse-off-main-loop", test_parse_off_main_loop);
   ADD ("server-errors", test_server_errors);
   ADD ("plain-text-401", test_plain_text_unauthorized);

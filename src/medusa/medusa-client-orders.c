@@ -213,6 +213,41 @@ medusa_client_list_orders_finish (MedusaClient  *self,
   return _medusa_client_call_finish (self, result, medusa_client_list_orders_async, error);
 }
 
+static void
+get_order_cb (GObject      *object,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  const char *order_id = g_task_get_task_data (task);
+  g_autoptr(MedusaOrder) order = NULL;
+  GError *error = NULL;
+
+  order = _medusa_client_call_finish (MEDUSA_CLIENT (object), result, get_order_cb, &error);
+  if (order == NULL)
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+
+  if (g_strcmp0 (medusa_order_get_id (order), order_id) != 0)
+    {
+      g_task_return_new_error (task, MEDUSA_ERROR, MEDUSA_ERROR_INVALID_RESPONSE,
+                               "The store sent another order than the one asked for");
+      return;
+    }
+
+  g_task_return_pointer (task, g_steal_pointer (&order), g_object_unref);
+}
+
+/**
+ * medusa_client_get_order_async:
+ * @order_id: the order's id
+ *
+ * Gets one of the signed-in customer's orders in full. An answer with
+ * another order (a store that ignored the id) fails with
+ * %MEDUSA_ERROR_INVALID_RESPONSE.
+ */
 void
 medusa_client_get_order_async (MedusaClient        *self,
                                const char          *order_id,
@@ -220,14 +255,19 @@ medusa_client_get_order_async (MedusaClient        *self,
                                GAsyncReadyCallback  callback,
                                gpointer             user_data)
 {
+  GTask *task;
+
   g_return_if_fail (MEDUSA_IS_CLIENT (self));
   g_return_if_fail (order_id != NULL);
 
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, medusa_client_get_order_async);
+  g_task_set_task_data (task, g_strdup (order_id), g_free);
   _medusa_client_call (self,
                        _medusa_client_mark_keepable (self->dialect->get_order (order_id),
                                                      self->dialect->keep_order, FALSE),
                        (ParseFunc) self->dialect->parse_order,
-                       medusa_client_get_order_async, cancellable, callback, user_data);
+                       get_order_cb, cancellable, get_order_cb, task);
 }
 
 /**

@@ -14,7 +14,8 @@ sentence where it went wrong, keep what the user typed, and log no warning:
 6. an answer that is not UTF-8;
 7. a server error with a page of HTML, then the store well again: Try Again;
 8. a session the store no longer knows, in the middle of the orders;
-9. a count of orders that lies: End goes to orders the store never sends.
+9. a count of orders that lies: End goes to orders the store never sends;
+10. an order's details answered with another order's.
 
 Run by run-e2e.sh (MEDUSA_URL: the v1 test store, behind the proxy here).
 """
@@ -308,6 +309,27 @@ wait_for(lambda: pyatspi.findDescendant(
     and a.name == "This part of the list could not be loaded."), 30, "the rows saying so")
 assert proxy.requests("GET", ORDERS) == 4, proxy.seen   # count, first, the order, the last
 assert_responsive(app)
+end(patron)
+
+# ---------------------------------------------------------------------------
+step("an order's details answered with another order's: not shown under its number")
+
+
+def other_order(data):
+    data["orders"][0]["id"] = "order_someone_elses"
+
+
+patron, app = sign_in()
+signed_in(app)
+press(app, "Show Orders")
+row = wait_for(lambda: pyatspi.findDescendant(
+    app, lambda a: a is not None and a.getRole() == pyatspi.ROLE_LABEL and showing(a)
+    and a.name.startswith("#")), 30, "an order's row")
+proxy.answer("GET", ORDERS, rewrite_json(other_order))
+click(row)
+label_containing(app, "The store sent an answer Patron does not understand", timeout=30)
+assert not any(app.getChildAtIndex(i).name.startswith("Order #")
+               for i in range(app.childCount)), "a window titled with the order's number"
 end(patron)
 
 proxy.close()

@@ -164,9 +164,7 @@ delete_done_cb (GObject      *object,
   g_autoptr(GError) error = NULL;
 
   answer = medusa_client_delete_address_finish (MEDUSA_CLIENT (object), result, &error);
-  if (answer != NULL)
-    medusa_customer_update_from (pending->customer, answer);
-  else
+  if (answer == NULL || !medusa_customer_update_from (pending->customer, answer, &error))
     {
       put_back (pending);
       if (pending->self != NULL)

@@ -266,8 +266,11 @@ saved_cb (GObject      *object,
     }
 
   customer = patron_session_get_customer (self->session);
-  if (customer != NULL)
-    medusa_customer_update_from (customer, answer);
+  if (customer != NULL && !medusa_customer_update_from (customer, answer, &error))
+    {
+      patron_form_show_failure (self->error_label, error, PATRON_ACTION_SAVE_ADDRESS);
+      return;
+    }
 
   /* a store that silently skips an address the customer has already */
   if (self->address == NULL &&

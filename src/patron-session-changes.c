@@ -30,8 +30,12 @@ customer_updated_cb (GObject      *object,
       return;
     }
 
-  if (patron_session_get_customer (self) != NULL)
-    medusa_customer_update_from (patron_session_get_customer (self), answer);
+  if (patron_session_get_customer (self) != NULL &&
+      !medusa_customer_update_from (patron_session_get_customer (self), answer, &error))
+    {
+      g_task_return_error (task, error);
+      return;
+    }
   g_task_return_boolean (task, TRUE);
 }
 

@@ -891,7 +891,7 @@ test_update_customer (void)
                                                   "favourite_colour"), ==, "teal");
 
   /* the model object a window holds takes the answer in place */
-  medusa_customer_update_from (customer, updated);
+  medusa_customer_update_from (customer, updated, NULL);
   g_assert_cmpstr (medusa_customer_get_last_name (customer), ==, "King");
 
   medusa_customer_changes_set_email (bad_email, "nope");

@@ -333,6 +333,35 @@ test_address_update_from (void)
   g_assert_cmpuint (log->names->len, ==, 6);
 }
 
+/* An answer about another customer (a store that mixed its answers up)
+ * changes nothing, and says so. */
+static void
+test_customer_update_from_other (void)
+{
+  g_autoptr(MedusaAddress) home = make_address ("addr_home", "London");
+  g_autoptr(MedusaAddress) cabin = make_address ("addr_cabin", "Keswick");
+  MedusaAddress *mine[] = { home };
+  MedusaAddress *theirs[] = { cabin };
+  g_autoptr(MedusaCustomer) customer = make_customer (mine, G_N_ELEMENTS (mine));
+  g_autoptr(MedusaCustomer) other = make_customer (theirs, G_N_ELEMENTS (theirs));
+  g_autoptr(NotifyLog) customer_log = notify_log_new (customer);
+  g_autoptr(ListWatch) watch = list_watch_new (medusa_customer_get_shipping_addresses (customer));
+  g_autoptr(GError) error = NULL;
+
+  g_object_set (other, "id", "cus_2", "email", "grace@example.com", NULL);
+  g_assert_false (medusa_customer_update_from (customer, other, &error));
+  g_assert_error (error, MEDUSA_ERROR, MEDUSA_ERROR_INVALID_RESPONSE);
+  g_assert_cmpstr (medusa_customer_get_id (customer), ==, "cus_1");
+  g_assert_cmpstr (medusa_customer_get_email (customer), ==, "ada@example.com");
+  g_assert_cmpuint (customer_log->names->len, ==, 0);
+  g_assert_cmpuint (watch->n_changes, ==, 0);
+
+  /* the same customer's answer is taken */
+  g_object_set (other, "id", "cus_1", NULL);
+  g_assert_true (medusa_customer_update_from (customer, other, NULL));
+  g_assert_cmpstr (medusa_customer_get_email (customer), ==, "grace@example.com");
+}
+
 static void
 test_customer_update_from (void)
 {
@@ -358,7 +387,7 @@ test_customer_update_from (void)
   g_autoptr(MedusaAddress) only = NULL;
 
   medusa_customer_set_last_name (answer, "King");
-  medusa_customer_update_from (customer, answer);
+  medusa_customer_update_from (customer, answer, NULL);
 
   /* only what changed on the customer was notified */
   g_assert_cmpuint (customer_log->names->len, ==, 1);
@@ -388,7 +417,7 @@ test_customer_update_from (void)
   assert_mirror_matches (watch);
 
   /* the same answer again changes nothing at all */
-  medusa_customer_update_from (customer, answer);
+  medusa_customer_update_from (customer, answer, NULL);
   g_assert_cmpuint (watch->n_changes, ==, 1);
   g_assert_cmpuint (customer_log->names->len, ==, 1);
   g_assert_cmpuint (home_log->names->len, ==, 1);
@@ -396,7 +425,7 @@ test_customer_update_from (void)
   /* an address removed from the middle */
   shorter = make_customer ((MedusaAddress *[]) { cabin, shop_new }, 2);
   medusa_customer_set_last_name (shorter, "King");
-  medusa_customer_update_from (customer, shorter);
+  medusa_customer_update_from (customer, shorter, NULL);
   g_assert_cmpuint (watch->n_changes, ==, 2);
   g_assert_cmpuint (watch->n_removed, ==, 3);
   g_assert_cmpuint (watch->n_added, ==, 2);
@@ -409,14 +438,14 @@ test_customer_update_from (void)
   g_clear_object (&shorter);
   shorter = make_customer (NULL, 0);
   medusa_customer_set_last_name (shorter, "King");
-  medusa_customer_update_from (customer, shorter);
+  medusa_customer_update_from (customer, shorter, NULL);
   g_assert_cmpuint (g_list_model_get_n_items (addresses), ==, 0);
   assert_mirror_matches (watch);
 
   /* from none, one */
   g_clear_object (&shorter);
   shorter = make_customer (&home_new, 1);
-  medusa_customer_update_from (customer, shorter);
+  medusa_customer_update_from (customer, shorter, NULL);
   assert_mirror_matches (watch);
   only = g_list_model_get_item (addresses, 0);
   g_assert_true (only == home_new);
@@ -428,7 +457,9 @@ test_customer_update_from (void)
 static void
 test_customer_update_from_properties (void)
 {
-  g_autoptr(MedusaCustomer) customer = make_customer (NULL, 0);
+  /* no id yet: another customer's answer would not be taken */
+  g_autoptr(MedusaCustomer) customer = g_object_new (MEDUSA_TYPE_CUSTOMER, "has-account", TRUE,
+                                                     NULL);
   g_autoptr(MedusaCustomer) answer = make_customer (NULL, 0);
   g_autoptr(JsonObject) metadata = make_metadata ("newsletter", "yes");
   g_autoptr(GDateTime) created = g_date_time_new_utc (2023, 5, 6, 7, 8, 9);
@@ -445,7 +476,7 @@ test_customer_update_from_properties (void)
                 "metadata", metadata,
                 "created-at", created,
                 NULL);
-  medusa_customer_update_from (customer, answer);
+  medusa_customer_update_from (customer, answer, NULL);
 
   g_assert_cmpstr (medusa_customer_get_id (customer), ==, "cus_2");
   g_assert_cmpstr (medusa_customer_get_email (customer), ==, "ada@example.org");
@@ -488,14 +519,14 @@ test_customer_billing_address (void)
 
   /* same id: the same object, updated in place */
   medusa_customer_set_billing_address (answer, billing_new);
-  medusa_customer_update_from (customer, answer);
+  medusa_customer_update_from (customer, answer, NULL);
   g_assert_true (medusa_customer_get_billing_address (customer) == billing);
   g_assert_cmpstr (medusa_address_get_city (billing), ==, "Bath");
   g_assert_cmpuint (log->names->len, ==, 0);
 
   /* another id: replaced */
   medusa_customer_set_billing_address (answer, other);
-  medusa_customer_update_from (customer, answer);
+  medusa_customer_update_from (customer, answer, NULL);
   g_assert_true (medusa_customer_get_billing_address (customer) == other);
   g_assert_cmpuint (log->names->len, ==, 1);
   g_assert_cmpstr (g_ptr_array_index (log->names, 0), ==, "billing-address");
@@ -503,13 +534,13 @@ test_customer_billing_address (void)
   /* two addresses without an id are not known to be the same one */
   medusa_customer_set_billing_address (customer, no_id);
   medusa_customer_set_billing_address (answer, no_id_either);
-  medusa_customer_update_from (customer, answer);
+  medusa_customer_update_from (customer, answer, NULL);
   g_assert_true (medusa_customer_get_billing_address (customer) == no_id_either);
   g_assert_cmpstr (medusa_address_get_city (no_id), ==, "Leeds");
 
   /* none */
   medusa_customer_set_billing_address (answer, NULL);
-  medusa_customer_update_from (customer, answer);
+  medusa_customer_update_from (customer, answer, NULL);
   g_assert_null (medusa_customer_get_billing_address (customer));
 }
 
@@ -1222,6 +1253,7 @@ main (int   argc,
   g_test_add_func ("/models/address/same-place", test_address_same_place);
   g_test_add_func ("/models/address/update-from", test_address_update_from);
   g_test_add_func ("/models/customer/update-from", test_customer_update_from);
+  g_test_add_func ("/models/customer/update-from-other", test_customer_update_from_other);
   g_test_add_func ("/models/customer/update-from-properties", test_customer_update_from_properties);
   g_test_add_func ("/models/customer/billing-address", test_customer_billing_address);
   g_test_add_func ("/models/customer/full-name", test_customer_full_name);

@@ -5,6 +5,7 @@
 #include "config.h"
 
 #include "medusa-customer.h"
+#include "medusa-error.h"
 #include "medusa-value-private.h"
 
 /**
@@ -709,16 +710,30 @@ update_shipping_addresses (MedusaCustomer *self,
  * address and the shipping addresses that keep their id stay the same
  * objects, updated in place; @other's own address objects take the place of
  * the others.
+ *
+ * An answer about another customer (another id: a store that mixed its
+ * answers up) changes nothing and fails with
+ * %MEDUSA_ERROR_INVALID_RESPONSE: one person never becomes another.
+ *
+ * Returns: whether @self is now what @other is
  */
-void
-medusa_customer_update_from (MedusaCustomer *self,
-                             MedusaCustomer *other)
+gboolean
+medusa_customer_update_from (MedusaCustomer  *self,
+                             MedusaCustomer  *other,
+                             GError         **error)
 {
-  g_return_if_fail (MEDUSA_IS_CUSTOMER (self));
-  g_return_if_fail (MEDUSA_IS_CUSTOMER (other));
+  g_return_val_if_fail (MEDUSA_IS_CUSTOMER (self), FALSE);
+  g_return_val_if_fail (MEDUSA_IS_CUSTOMER (other), FALSE);
 
   if (self == other)
-    return;
+    return TRUE;
+
+  if (self->id != NULL && g_strcmp0 (self->id, other->id) != 0)
+    {
+      g_set_error_literal (error, MEDUSA_ERROR, MEDUSA_ERROR_INVALID_RESPONSE,
+                           "The store answered about another customer");
+      return FALSE;
+    }
 
   g_object_freeze_notify (G_OBJECT (self));
 
@@ -736,4 +751,6 @@ medusa_customer_update_from (MedusaCustomer *self,
   update_shipping_addresses (self, G_LIST_MODEL (other->shipping_addresses));
 
   g_object_thaw_notify (G_OBJECT (self));
+
+  return TRUE;
 }

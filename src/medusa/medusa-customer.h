@@ -50,7 +50,8 @@ void           medusa_customer_set_updated_at         (MedusaCustomer *self,
 char          *medusa_customer_dup_full_name          (MedusaCustomer *self);
 MedusaAddress *medusa_customer_find_address           (MedusaCustomer *self,
                                                        const char     *id);
-void           medusa_customer_update_from            (MedusaCustomer *self,
-                                                       MedusaCustomer *other);
+gboolean       medusa_customer_update_from            (MedusaCustomer *self,
+                                                       MedusaCustomer *other,
+                                                       GError        **error);
 
 G_END_DECLS

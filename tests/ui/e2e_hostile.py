@@ -15,7 +15,8 @@ sentence where it went wrong, keep what the user typed, and log no warning:
 7. a server error with a page of HTML, then the store well again: Try Again;
 8. a session the store no longer knows, in the middle of the orders;
 9. a count of orders that lies: End goes to orders the store never sends;
-10. an order's details answered with another order's.
+10. an order's details answered with another order's;
+11. a change to the profile answered with another customer.
 
 Run by run-e2e.sh (MEDUSA_URL: the v1 test store, behind the proxy here).
 """
@@ -27,8 +28,9 @@ from hostile_proxy import HostileProxy, trickle
 proxy = HostileProxy(os.environ["MEDUSA_URL"])
 os.environ["MEDUSA_URL"] = proxy.url      # Patron, and e2e_common's api(), go through it
 
-from e2e_common import (click, find, find_app, install_failure_hook, label_containing, press,
-                        press_key, showing, signed_in, start_patron, stop, text_of, type_into,
+from e2e_common import (click, customer_me, customer_token, find, find_app, install_failure_hook, label_containing, press,
+                        press_key, register_customer, showing, signed_in, start_patron, stop,
+                        text_of, type_into,
                         wait_for)
 import pyatspi
 
@@ -90,11 +92,11 @@ def assert_smooth(app, seconds, limit):
     assert p95 < limit * SLOWDOWN, f"Patron's frames were long: {p95 * 1000:.0f} ms"
 
 
-def sign_in():
+def sign_in(email=EMAIL, password=PASSWORD):
     patron = start_patron()
     app = find_app(patron)
-    type_into(app, "Email Address", EMAIL)
-    type_into(app, "Password", PASSWORD)
+    type_into(app, "Email Address", email)
+    type_into(app, "Password", password)
     press(app, "Sign In")
     return patron, app
 
@@ -330,6 +332,31 @@ click(row)
 label_containing(app, "The store sent an answer Patron does not understand", timeout=30)
 assert not any(app.getChildAtIndex(i).name.startswith("Order #")
                for i in range(app.childCount)), "a window titled with the order's number"
+end(patron)
+
+# ---------------------------------------------------------------------------
+step("a change to the profile answered with another customer: nobody becomes them")
+email = f"hostile.{int(time.time() * 1000)}@example.com"
+register_customer(email, PASSWORD, first_name="Ada", last_name="Lovelace")
+
+
+def someone_else(data):
+    data["customer"].update(id="cus_someone_else", email="someone@example.com",
+                            first_name="Someone", last_name="Else")
+
+
+patron, app = sign_in(email)
+signed_in(app)
+proxy.answer("POST", r"^/store/customers/me$", rewrite_json(someone_else))
+type_into(app, "First Name", "Augusta")
+press(app, "Save")
+label_containing(app, "The store sent an answer Patron does not understand", timeout=30)
+label_containing(app, f"Signed in as {email}")
+label_containing(app, "Ada Lovelace")
+assert text_of(find(app, pyatspi.ROLE_TEXT, "First Name")) == "Augusta", "the edit was lost"
+assert not pyatspi.findDescendant(app, lambda a: a is not None and "someone" in (a.name or ""))
+# what the store holds: the change was made there all the same
+assert customer_me(customer_token(email, PASSWORD))["first_name"] == "Augusta"
 end(patron)
 
 proxy.close()

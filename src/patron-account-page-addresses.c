@@ -476,10 +476,11 @@ create_address_row (gpointer item,
 /* A row for each address: a few in the frame the customer comes in, then
  * as many in each frame as keep it short (#PatronPace) while the page is on
  * screen, until every address has one. 500 addresses (what a store may
- * send) made at once held the window still for a second and a half.
- * Addresses added or removed meanwhile are among the first rows, or come
- * with the rest; a deletion or an Undo changes its own row only
- * (#PatronPrefixModel). */
+ * send) made at once held the window still for a second and a half. So do
+ * the addresses of a later answer, when there are more than a few new ones
+ * (the prefix's maximum growth). Addresses added or removed meanwhile are
+ * among the first rows, or come with the rest; a deletion or an Undo
+ * changes its own row only (#PatronPrefixModel). */
 
 static gboolean
 more_address_rows_cb (GtkWidget     *widget,
@@ -504,6 +505,25 @@ more_address_rows_cb (GtkWidget     *widget,
   return G_SOURCE_REMOVE;
 }
 
+static void
+more_address_rows_later (PatronAccountPage *self)
+{
+  patron_pace_start (&self->address_rows_pace, g_get_monotonic_time ());
+  self->address_rows_tick = gtk_widget_add_tick_callback (GTK_WIDGET (self),
+                                                          more_address_rows_cb, NULL, NULL);
+}
+
+/* a later answer's many new addresses: the prefix held back the rest */
+static void
+address_rows_changed_cb (PatronAccountPage *self)
+{
+  GListModel *addresses = patron_prefix_model_get_model (self->address_rows);
+
+  if (self->address_rows_tick == 0 &&
+      patron_prefix_model_get_size (self->address_rows) < g_list_model_get_n_items (addresses))
+    more_address_rows_later (self);
+}
+
 void
 _patron_account_page_bind_addresses (PatronAccountPage *self,
                                      GListModel        *addresses)
@@ -522,12 +542,11 @@ _patron_account_page_bind_addresses (PatronAccountPage *self,
   self->address_rows = patron_prefix_model_new (addresses, PATRON_PACE_AT_ONCE);
   gtk_list_box_bind_model (self->addresses_list, G_LIST_MODEL (self->address_rows),
                            create_address_row, NULL, NULL);
+  patron_prefix_model_set_max_growth (self->address_rows, PATRON_PACE_AT_ONCE);
+  g_signal_connect_object (self->address_rows, "items-changed",
+                           G_CALLBACK (address_rows_changed_cb), self, G_CONNECT_SWAPPED);
   if (g_list_model_get_n_items (addresses) > PATRON_PACE_AT_ONCE)
-    {
-      patron_pace_start (&self->address_rows_pace, g_get_monotonic_time ());
-      self->address_rows_tick = gtk_widget_add_tick_callback (GTK_WIDGET (self),
-                                                              more_address_rows_cb, NULL, NULL);
-    }
+    more_address_rows_later (self);
   else
     patron_prefix_model_set_size (self->address_rows, G_MAXUINT);
 }

@@ -19,6 +19,12 @@
  * addresses deleted, each with its buttons new to a screen reader), it
  * passes on each change as it is: the items changed, and those shifted
  * into or out of its end.
+ *
+ * With a maximum growth (patron_prefix_model_set_max_growth()), a change
+ * of the model that would bring more than that many new items into it (a
+ * store's answer with 500 more addresses) lowers its size instead: it holds
+ * that many of them, the items before them and none after, and a list
+ * bound to it makes the rest of its rows as its size grows again.
  */
 
 struct _PatronPrefixModel
@@ -27,6 +33,7 @@ struct _PatronPrefixModel
 
   GListModel *model;
   guint       size;
+  guint       max_growth;  /* 0: any */
   guint       n_items;   /* what it holds now: MIN (size, the model's) */
 };
 
@@ -89,6 +96,7 @@ items_changed_cb (PatronPrefixModel *self,
 {
   guint shown_removed;
   guint shown_added;
+  guint n_items;
 
   if (position < self->n_items)
     {
@@ -96,13 +104,22 @@ items_changed_cb (PatronPrefixModel *self,
        * model as long as they stay inside */
       shown_removed = MIN (removed, self->n_items - position);
       shown_added = MIN (added, self->size - position);
+      if (self->max_growth > 0 && shown_added > self->max_growth)
+        {
+          /* many new items: the first of them, and those after them later */
+          self->size = position + self->max_growth;
+          shown_added = self->max_growth;
+        }
       self->n_items = self->n_items - shown_removed + shown_added;
       if (shown_removed > 0 || shown_added > 0)
         g_list_model_items_changed (G_LIST_MODEL (self), position, shown_removed, shown_added);
     }
 
   /* then its end: items shifted out, or in from beyond it */
-  change_end (self, MIN (self->size, g_list_model_get_n_items (model)));
+  n_items = MIN (self->size, g_list_model_get_n_items (model));
+  if (self->max_growth > 0 && n_items > self->n_items + self->max_growth)
+    n_items = self->size = self->n_items + self->max_growth;
+  change_end (self, n_items);
 }
 
 static void
@@ -181,4 +198,17 @@ patron_prefix_model_set_size (PatronPrefixModel *self,
 
   self->size = size;
   change_end (self, MIN (size, g_list_model_get_n_items (self->model)));
+}
+
+/**
+ * patron_prefix_model_set_max_growth:
+ * @max_growth: how many items a change of the model may add at once (0: any)
+ */
+void
+patron_prefix_model_set_max_growth (PatronPrefixModel *self,
+                                    guint              max_growth)
+{
+  g_return_if_fail (PATRON_IS_PREFIX_MODEL (self));
+
+  self->max_growth = max_growth;
 }

@@ -19,5 +19,7 @@ GListModel        *patron_prefix_model_get_model (PatronPrefixModel *self);
 guint              patron_prefix_model_get_size  (PatronPrefixModel *self);
 void               patron_prefix_model_set_size  (PatronPrefixModel *self,
                                                   guint              size);
+void               patron_prefix_model_set_max_growth (PatronPrefixModel *self,
+                                                       guint              max_growth);
 
 G_END_DECLS

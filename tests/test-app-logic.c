@@ -19,6 +19,7 @@
 #include "patron-form.h"
 #include "patron-money.h"
 #include "patron-pace.h"
+#include "patron-prefix-model.h"
 #include "patron-orders-export.h"
 #include "patron-reset-link.h"
 #include "test-util.h"
@@ -200,6 +201,102 @@ test_email_length (void)
   g_assert_false (patron_email_is_valid (too_long));
   g_assert_true (patron_email_is_valid (local_longest));
   g_assert_false (patron_email_is_valid (local_too_long));
+}
+
+/* What a list bound to a #PatronPrefixModel holds: its items, as its
+ * "items-changed" said, and how many it was given by the last change. */
+typedef struct
+{
+  GPtrArray *items;
+  guint      n_added;
+} Mirror;
+
+static void
+mirror_changed_cb (GListModel *model,
+                   guint       position,
+                   guint       removed,
+                   guint       added,
+                   Mirror     *mirror)
+{
+  g_assert_cmpuint (position + removed, <=, mirror->items->len);
+  g_ptr_array_remove_range (mirror->items, position, removed);
+  for (guint i = 0; i < added; i++)
+    {
+      g_autoptr(GObject) item = g_list_model_get_item (model, position + i);
+
+      g_assert_nonnull (item);
+      g_ptr_array_insert (mirror->items, position + i, item);
+    }
+  mirror->n_added += added;
+}
+
+static void
+assert_prefix (PatronPrefixModel *prefix,
+               GListModel        *model,
+               Mirror            *mirror)
+{
+  guint n_items = g_list_model_get_n_items (G_LIST_MODEL (prefix));
+
+  g_assert_cmpuint (n_items, ==, MIN (patron_prefix_model_get_size (prefix),
+                                      g_list_model_get_n_items (model)));
+  g_assert_cmpuint (mirror->items->len, ==, n_items);
+  for (guint i = 0; i < n_items; i++)
+    {
+      g_autoptr(GObject) item = g_list_model_get_item (model, i);
+
+      g_assert_true (g_ptr_array_index (mirror->items, i) == item);
+    }
+}
+
+/* The first items of a model, through any change: random insertions,
+ * removals, splices and sizes, with and without a maximum growth, mirrored
+ * from its "items-changed" alone; with one, a change never brings more
+ * than twice that many new items (its own, and the end's). */
+static void
+test_prefix_model (void)
+{
+  for (guint max_growth = 0; max_growth <= 5; max_growth += 5)
+    {
+      g_autoptr(GListStore) store = g_list_store_new (G_TYPE_OBJECT);
+      g_autoptr(PatronPrefixModel) prefix = patron_prefix_model_new (G_LIST_MODEL (store), 5);
+      Mirror mirror = { g_ptr_array_new (), 0 };
+
+      patron_prefix_model_set_max_growth (prefix, max_growth);
+      g_signal_connect (prefix, "items-changed", G_CALLBACK (mirror_changed_cb), &mirror);
+
+      for (guint step = 0; step < 2000; step++)
+        {
+          guint n = g_list_model_get_n_items (G_LIST_MODEL (store));
+          guint position = g_test_rand_int_range (0, n + 1);
+          guint removed = g_test_rand_int_range (0, n - position + 1);
+          guint added = g_test_rand_int_range (0, g_test_rand_bit () ? 3 : 40);
+          g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
+
+          if (g_test_rand_int_range (0, 4) == 0)
+            {
+              guint size = g_test_rand_bit () ? G_MAXUINT : g_test_rand_int_range (0, 80);
+
+              mirror.n_added = 0;
+              patron_prefix_model_set_size (prefix, size);
+              g_assert_cmpuint (patron_prefix_model_get_size (prefix), ==, size);
+              assert_prefix (prefix, G_LIST_MODEL (store), &mirror);
+              continue;
+            }
+
+          /* not too long */
+          if (n > 100)
+            added = 0;
+          for (guint i = 0; i < added; i++)
+            g_ptr_array_add (items, g_object_new (G_TYPE_OBJECT, NULL));
+          mirror.n_added = 0;
+          g_list_store_splice (store, position, removed, items->pdata, added);
+          assert_prefix (prefix, G_LIST_MODEL (store), &mirror);
+          if (max_growth > 0)
+            g_assert_cmpuint (mirror.n_added, <=, 2 * max_growth);
+        }
+
+      g_ptr_array_unref (mirror.items);
+    }
 }
 
 /* Rows a frame: fewer as soon as they make frames long, down to one; more
@@ -845,6 +942,7 @@ main (int   argc,
   g_test_add_func ("/app/email-length", test_email_length);
   g_test_add_func ("/app/text-clip", test_text_clip);
   g_test_add_func ("/app/pace", test_pace);
+  g_test_add_func ("/app/prefix-model", test_prefix_model);
   g_test_add_func ("/app/new-password", test_new_password);
   g_test_add_func ("/app/reset-link/valid", test_reset_link_valid);
   g_test_add_func ("/app/reset-link/refused", test_reset_link_refused);

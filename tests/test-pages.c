@@ -803,6 +803,32 @@ address_rows (PatronWindow *window)
   return rows;
 }
 
+typedef struct
+{
+  GdkFrameClock *clock;
+  gint64         counter;
+} FrameWait;
+
+static gboolean
+frames_passed (gpointer data)
+{
+  FrameWait *wait = data;
+
+  return gdk_frame_clock_get_frame_counter (wait->clock) >= wait->counter;
+}
+
+/* Until @widget's window has drawn @n more frames. */
+static void
+wait_for_frames (GtkWidget *widget,
+                 guint      n)
+{
+  FrameWait wait = { gtk_widget_get_frame_clock (widget), 0 };
+
+  wait.counter = gdk_frame_clock_get_frame_counter (wait.clock) + n;
+  gtk_widget_queue_draw (widget);
+  spin_until (frames_passed, &wait);
+}
+
 #define MANY_ADDRESSES 60
 
 static GtkWidget *find_toast_widget (GtkWidget *root);
@@ -819,7 +845,6 @@ test_account_many_addresses (void)
                                             g_get_real_time ());
   g_autofree char *summary = g_strdup_printf ("%u addresses", MANY_ADDRESSES);
   PatronWindow *window;
-  GdkFrameClock *clock;
   guint n_rows;
 
   create_customer (creator, email);
@@ -831,7 +856,6 @@ test_account_many_addresses (void)
     }
 
   window = signed_in_window (store_url, email);
-  clock = gtk_widget_get_frame_clock (GTK_WIDGET (window));
   wait_for_label (GTK_WIDGET (window), summary);
   {
     g_autoptr(GPtrArray) rows = address_rows (window);
@@ -843,13 +867,10 @@ test_account_many_addresses (void)
   }
   while (n_rows < MANY_ADDRESSES)
     {
-      gint64 counter = gdk_frame_clock_get_frame_counter (clock);
       g_autoptr(GPtrArray) rows = NULL;
 
       /* frame by frame: never many more in one */
-      gtk_widget_queue_draw (GTK_WIDGET (window));
-      while (gdk_frame_clock_get_frame_counter (clock) == counter)
-        g_main_context_iteration (NULL, TRUE);
+      wait_for_frames (GTK_WIDGET (window), 1);
       rows = address_rows (window);
       g_assert_cmpuint (rows->len, <=, n_rows + PATRON_PACE_MOST_PER_FRAME);
       n_rows = rows->len;
@@ -885,6 +906,55 @@ test_account_many_addresses (void)
       g_assert_cmpuint (after->len, ==, MANY_ADDRESSES);
       for (guint i = 1; i < rows->len; i++)
         g_assert_true (g_ptr_array_index (after, i) == g_ptr_array_index (rows, i));
+    }
+
+    /* a later answer with many more: they come a few a frame too, after
+     * the rows that stay */
+    {
+      MedusaCustomer *customer = patron_session_get_customer (patron_window_get_session (window));
+      GListModel *addresses = medusa_customer_get_shipping_addresses (customer);
+      g_autoptr(GListStore) more = g_list_store_new (MEDUSA_TYPE_ADDRESS);
+      g_autoptr(MedusaCustomer) answer = NULL;
+      g_autoptr(GPtrArray) after = NULL;
+
+      for (guint i = 0; i < g_list_model_get_n_items (addresses); i++)
+        {
+          g_autoptr(MedusaAddress) address = g_list_model_get_item (addresses, i);
+
+          g_list_store_append (more, address);
+        }
+      for (guint i = 0; i < MANY_ADDRESSES; i++)
+        {
+          g_autofree char *id = g_strdup_printf ("addr_later_%02u", i);
+          g_autoptr(MedusaAddress) address = g_object_new (MEDUSA_TYPE_ADDRESS, "id", id,
+                                                           "city", "Later", NULL);
+
+          g_list_store_append (more, address);
+        }
+      /* a few frames first: every address has its row, none waits */
+      for (guint i = 0; i < 3; i++)
+        wait_for_frames (GTK_WIDGET (window), 1);
+      answer = g_object_new (MEDUSA_TYPE_CUSTOMER,
+                             "id", medusa_customer_get_id (customer),
+                             "email", medusa_customer_get_email (customer),
+                             "shipping-addresses", more,
+                             NULL);
+      g_assert_true (medusa_customer_update_from (customer, answer, NULL));
+
+      after = address_rows (window);
+      g_assert_cmpuint (after->len, <=, MANY_ADDRESSES + PATRON_PACE_AT_ONCE);
+      for (guint i = 1; i < rows->len; i++)
+        g_assert_true (g_ptr_array_index (after, i) == g_ptr_array_index (rows, i));
+      n_rows = after->len;
+      while (n_rows < 2 * MANY_ADDRESSES)
+        {
+          g_autoptr(GPtrArray) now = NULL;
+
+          wait_for_frames (GTK_WIDGET (window), 1);
+          now = address_rows (window);
+          g_assert_cmpuint (now->len, <=, n_rows + PATRON_PACE_MOST_PER_FRAME);
+          n_rows = now->len;
+        }
     }
   }
 
@@ -2097,32 +2167,6 @@ static GtkWidget *
 find_toast_widget (GtkWidget *root)
 {
   return find_widget (root, is_of_type, (const char *) g_type_from_name ("AdwToastWidget"));
-}
-
-typedef struct
-{
-  GdkFrameClock *clock;
-  gint64         counter;
-} FrameWait;
-
-static gboolean
-frames_passed (gpointer data)
-{
-  FrameWait *wait = data;
-
-  return gdk_frame_clock_get_frame_counter (wait->clock) >= wait->counter;
-}
-
-/* Until @widget's window has drawn @n more frames. */
-static void
-wait_for_frames (GtkWidget *widget,
-                 guint      n)
-{
-  FrameWait wait = { gtk_widget_get_frame_clock (widget), 0 };
-
-  wait.counter = gdk_frame_clock_get_frame_counter (wait.clock) + n;
-  gtk_widget_queue_draw (widget);
-  spin_until (frames_passed, &wait);
 }
 
 /* A keyring that fails says so: "Keep Me Signed In" not kept to, and a kept

@@ -28,10 +28,10 @@ from hostile_proxy import HostileProxy, trickle
 proxy = HostileProxy(os.environ["MEDUSA_URL"])
 os.environ["MEDUSA_URL"] = proxy.url      # Patron, and e2e_common's api(), go through it
 
-from e2e_common import (click, customer_me, customer_token, find, find_app, install_failure_hook, label_containing, press,
-                        press_key, register_customer, showing, signed_in, start_patron, stop,
-                        text_of, type_into,
-                        wait_for)
+from e2e_common import (click, customer_me, customer_token, find, find_app,
+                        install_failure_hook, label_containing, press, press_key,
+                        register_customer, showing, signed_in, start_patron, stop, text_of,
+                        type_into, wait_for)
 import pyatspi
 
 EMAIL = "buyer@example.com"

@@ -16,7 +16,10 @@ sentence where it went wrong, keep what the user typed, and log no warning:
 8. a session the store no longer knows, in the middle of the orders;
 9. a count of orders that lies: End goes to orders the store never sends;
 10. an order's details answered with another order's;
-11. a change to the profile answered with another customer.
+11. a change to the profile answered with another customer;
+12. a store chosen on the store page whose first answer is nested a million
+    deep, then one without end: the store page says so, and keeps the store
+    in use.
 
 Run by run-e2e.sh (MEDUSA_URL: the v1 test store, behind the proxy here).
 """
@@ -360,6 +363,45 @@ assert not pyatspi.findDescendant(app, lambda a: a is not None and "someone" in 
 # what the store holds: the change was made there all the same
 assert customer_me(customer_token(email, PASSWORD))["first_name"] == "Augusta"
 end(patron)
+
+# ---------------------------------------------------------------------------
+step("a store chosen whose first answer is hostile: the store page says so")
+
+
+def main_menu_item(app, name):
+    """Opens the main menu and finds @name in it."""
+    button = find(app, [pyatspi.ROLE_PUSH_BUTTON, pyatspi.ROLE_TOGGLE_BUTTON], "Main Menu")
+    if button.queryAction().nActions == 0:
+        button = pyatspi.findDescendant(button,
+                                        lambda a: a is not None and a.queryAction().nActions > 0)
+    button.queryAction().doAction(0)
+    return wait_for(lambda: pyatspi.findDescendant(
+        app, lambda a: a is not None and a.name == name and showing(a)
+        and a.getRole() in (pyatspi.ROLE_MENU_ITEM, pyatspi.ROLE_PUSH_BUTTON)),
+        what=f"the menu item {name!r}")
+
+
+other = HostileProxy(os.environ["MEDUSA_URL"])
+patron = start_patron()
+app = find_app(patron)
+find(app, pyatspi.ROLE_TEXT, "Email Address", timeout=30)
+for answer, sentence in ((b'{"regions":' + b"[" * 1_000_000,
+                          "This address does not answer like a Medusa store."),
+                         (b'{"regions":[' + b'{"id":"reg_x","name":"x"},' * 2_000_000,
+                          "The store sent far more than expected")):
+    other.clear()
+    other.answer("GET", r"^/store/regions$", lambda status, headers, body, answer=answer:
+                 (200, JSON, answer))
+    main_menu_item(app, "Change Store…").queryAction().doAction(0)
+    type_into(app, "Store Address", other.url)
+    press(app, "Connect")
+    label_containing(app, sentence, timeout=60)
+    assert text_of(find(app, pyatspi.ROLE_TEXT, "Store Address")) == other.url
+    assert_responsive(app)
+    press(app, "Keep the Current Store")
+    find(app, pyatspi.ROLE_TEXT, "Email Address", timeout=30)
+end(patron)
+other.close()
 
 proxy.close()
 print("PASS")

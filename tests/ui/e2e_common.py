@@ -261,6 +261,30 @@ def stop(proc):
     check_log()
 
 
+def menu_button(app):
+    """The main menu's button, the one that takes the press."""
+    button = find(app, [pyatspi.ROLE_PUSH_BUTTON, pyatspi.ROLE_TOGGLE_BUTTON], "Main Menu")
+    if button.queryAction().nActions == 0:
+        button = pyatspi.findDescendant(
+            button, lambda a: a is not None and a.queryAction().nActions > 0)
+    return button
+
+
+def menu_item(app, name, present=True):
+    """Opens the main menu and finds @name in it (or checks it is not there)."""
+    menu_button(app).queryAction().doAction(0)
+
+    def look():
+        return pyatspi.findDescendant(
+            app, lambda a: a is not None and a.name == name and showing(a)
+            and a.getRole() in (pyatspi.ROLE_MENU_ITEM, pyatspi.ROLE_PUSH_BUTTON))
+    if present:
+        return wait_for(look, what=f"the menu item {name!r}")
+    wait_for(lambda: pyatspi.findDescendant(
+        app, lambda a: a is not None and a.name == "Change Store…" and showing(a)),
+        what="the main menu")
+    assert look() is None, f"{name!r} is still in the menu"
+    return None
 
 
 def button_in_row(app, text, name):

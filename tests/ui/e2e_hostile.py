@@ -32,7 +32,7 @@ proxy = HostileProxy(os.environ["MEDUSA_URL"])
 os.environ["MEDUSA_URL"] = proxy.url      # Patron, and e2e_common's api(), go through it
 
 from e2e_common import (click, customer_me, customer_token, find, find_app,
-                        install_failure_hook, label_containing, press, press_key,
+                        install_failure_hook, label_containing, menu_item, press, press_key,
                         register_customer, showing, signed_in, start_patron, stop, text_of,
                         type_into, wait_for)
 import pyatspi
@@ -366,21 +366,6 @@ end(patron)
 
 # ---------------------------------------------------------------------------
 step("a store chosen whose first answer is hostile: the store page says so")
-
-
-def main_menu_item(app, name):
-    """Opens the main menu and finds @name in it."""
-    button = find(app, [pyatspi.ROLE_PUSH_BUTTON, pyatspi.ROLE_TOGGLE_BUTTON], "Main Menu")
-    if button.queryAction().nActions == 0:
-        button = pyatspi.findDescendant(button,
-                                        lambda a: a is not None and a.queryAction().nActions > 0)
-    button.queryAction().doAction(0)
-    return wait_for(lambda: pyatspi.findDescendant(
-        app, lambda a: a is not None and a.name == name and showing(a)
-        and a.getRole() in (pyatspi.ROLE_MENU_ITEM, pyatspi.ROLE_PUSH_BUTTON)),
-        what=f"the menu item {name!r}")
-
-
 other = HostileProxy(os.environ["MEDUSA_URL"])
 patron = start_patron()
 app = find_app(patron)
@@ -392,7 +377,7 @@ for answer, sentence in ((b'{"regions":' + b"[" * 1_000_000,
     other.clear()
     other.answer("GET", r"^/store/regions$", lambda status, headers, body, answer=answer:
                  (200, JSON, answer))
-    main_menu_item(app, "Change Store…").queryAction().doAction(0)
+    menu_item(app, "Change Store…").queryAction().doAction(0)
     type_into(app, "Store Address", other.url)
     press(app, "Connect")
     label_containing(app, sentence, timeout=60)

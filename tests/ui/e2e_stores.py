@@ -17,8 +17,9 @@ import pyatspi
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from e2e_common import (PATRON, STORE, check_log, click, find, find_app, install_failure_hook,
-                        label_containing, open_register_page, press, press_in_row, shot, showing, signed_in,
-                        start_patron, stop, type_into, wait_for)
+                        label_containing, menu_item, open_register_page, press,
+                        press_in_row, shot, showing, signed_in, start_patron, stop, type_into,
+                        wait_for)
 
 STORE_B = os.environ.get("MEDUSA_URL_B") or os.environ.get("MEDUSA_V2_URL")
 KEY_B = None if os.environ.get("MEDUSA_URL_B") else os.environ.get("MEDUSA_V2_PUBLISHABLE_KEY")
@@ -38,31 +39,6 @@ def step(text):
 def host(url):
     parts = urllib.parse.urlsplit(url)
     return parts.netloc
-
-
-def menu_button(app):
-    button = find(app, [pyatspi.ROLE_PUSH_BUTTON, pyatspi.ROLE_TOGGLE_BUTTON], "Main Menu")
-    if button.queryAction().nActions == 0:
-        button = pyatspi.findDescendant(
-            button, lambda a: a is not None and a.queryAction().nActions > 0)
-    return button
-
-
-def menu_item(app, name, present=True):
-    """Opens the main menu and finds @name in it (or checks it is not there)."""
-    menu_button(app).queryAction().doAction(0)
-
-    def look():
-        return pyatspi.findDescendant(
-            app, lambda a: a is not None and a.name == name and showing(a)
-            and a.getRole() in (pyatspi.ROLE_MENU_ITEM, pyatspi.ROLE_PUSH_BUTTON))
-    if present:
-        return wait_for(look, what=f"the menu item {name!r}")
-    wait_for(lambda: pyatspi.findDescendant(
-        app, lambda a: a is not None and a.name == "Change Store…" and showing(a)),
-        what="the main menu")
-    assert look() is None, f"{name!r} is still in the menu"
-    return None
 
 
 def scroll_into_view(app, acc):

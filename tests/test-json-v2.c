@@ -233,11 +233,13 @@ test_malformed_orders (void)
   assert_order_refused ("[1,2,3]");
 }
 
-/* A body of nothing but numbers would grow many times over as text: refused. */
+/* A body of nothing but numbers, where the parser reads, would grow many
+ * times over as text: refused. (Where it does not read, it is left out
+ * before: medusa_json_slim_down().) */
 static void
 test_number_flood (void)
 {
-  g_autoptr(GString) json = g_string_new ("{\"order\":{\"id\":\"o\",\"metadata\":{\"n\":[");
+  g_autoptr(GString) json = g_string_new ("{\"order\":{\"id\":\"o\",\"total\":{\"n\":[");
   g_autoptr(MedusaOrder) order = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(GBytes) body = NULL;
@@ -250,6 +252,102 @@ test_number_flood (void)
   order = medusa_json_v2_parse_order (body, &error);
   g_assert_null (order);
   g_assert_error (error, MEDUSA_ERROR, MEDUSA_ERROR_INVALID_RESPONSE);
+}
+
+/* json_node_copy() shares an object's members: a copy of its own */
+static JsonNode *
+deep_copy (JsonNode *node)
+{
+  g_autofree char *text = json_to_string (node, FALSE);
+
+  return json_from_string (text, NULL);
+}
+
+/* v2 lists every item of every order in full, whatever the fields asked
+ * for (≈ 3.5 KB an item at the real store): a page of 50 orders of 20
+ * items each, 2 MB here, is parsed, as summaries and whole, and so is an
+ * order of 1,000 items. json-glib built a tree of more than Patron takes
+ * apart from them: such a customer's orders did not load at all. */
+static void
+test_orders_of_many_items (void)
+{
+  g_autoptr(GBytes) fixture = load_fixture ("orders-page.json");
+  g_autoptr(JsonNode) root = json_from_string (g_bytes_get_data (fixture, NULL), NULL);
+  JsonObject *first = json_array_get_object_element (
+    json_object_get_array_member (json_node_get_object (root), "orders"), 0);
+  JsonObject *item = json_array_get_object_element (json_object_get_array_member (first, "items"),
+                                                    0);
+  g_autoptr(JsonArray) orders = json_array_new ();
+  g_autoptr(JsonObject) page = json_object_new ();
+  g_autoptr(JsonNode) page_node = json_node_new (JSON_NODE_OBJECT);
+  g_autoptr(JsonObject) one = json_object_new ();
+  g_autoptr(JsonNode) one_node = json_node_new (JSON_NODE_OBJECT);
+  g_autofree char *page_text = NULL;
+  g_autofree char *one_text = NULL;
+  g_autoptr(MedusaOrderPage) summaries = NULL;
+  g_autoptr(MedusaOrderPage) whole = NULL;
+  g_autoptr(MedusaOrder) order = NULL;
+  g_autoptr(GBytes) body = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 quantity = json_object_get_int_member (item, "quantity");
+
+  for (guint i = 0; i < 50; i++)
+    {
+      g_autoptr(JsonNode) copy = deep_copy (json_array_get_element (
+        json_object_get_array_member (json_node_get_object (root), "orders"), 0));
+      JsonObject *order_object = json_node_get_object (copy);
+      g_autofree char *id = g_strdup_printf ("order_%02u", i);
+      JsonArray *items = json_array_new ();
+
+      for (guint j = 0; j < (i == 0 ? 1000 : 20); j++)
+        {
+          JsonNode *item_copy = deep_copy (json_array_get_element (
+            json_object_get_array_member (first, "items"), 0));
+          g_autofree char *item_id = g_strdup_printf ("item_%02u_%04u", i, j);
+
+          json_object_set_string_member (json_node_get_object (item_copy), "id", item_id);
+          json_array_add_element (items, item_copy);
+        }
+      json_object_set_string_member (order_object, "id", id);
+      json_object_set_array_member (order_object, "items", items);
+      if (i == 0)
+        {
+          json_object_set_object_member (one, "order", json_object_ref (order_object));
+          continue;
+        }
+      json_array_add_element (orders, g_steal_pointer (&copy));
+    }
+  json_object_set_array_member (page, "orders", json_array_ref (orders));
+  json_object_set_int_member (page, "count", 49);
+  json_object_set_int_member (page, "offset", 0);
+  json_object_set_int_member (page, "limit", 50);
+  json_node_set_object (page_node, page);
+  page_text = json_to_string (page_node, FALSE);
+  g_assert_cmpuint (strlen (page_text), >, 1024 * 1024);
+  body = g_bytes_new_static (page_text, strlen (page_text));
+
+  summaries = medusa_json_v2_parse_order_summaries (body, &error);
+  g_assert_no_error (error);
+  whole = medusa_json_v2_parse_order_page (body, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < 49; i++)
+    {
+      g_autoptr(MedusaOrder) summary = g_list_model_get_item (
+        medusa_order_page_get_orders (summaries), i);
+      g_autoptr(MedusaOrder) full = g_list_model_get_item (medusa_order_page_get_orders (whole), i);
+
+      g_assert_cmpuint (medusa_order_get_item_count (summary), ==, 20 * quantity);
+      g_assert_cmpuint (g_list_model_get_n_items (medusa_order_get_items (full)), ==, 20);
+      g_assert_cmpstr (medusa_order_get_id (summary), ==, medusa_order_get_id (full));
+    }
+
+  json_node_set_object (one_node, one);
+  one_text = json_to_string (one_node, FALSE);
+  g_clear_pointer (&body, g_bytes_unref);
+  body = g_bytes_new_static (one_text, strlen (one_text));
+  order = medusa_json_v2_parse_order (body, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (medusa_order_get_items (order)), ==, 1000);
 }
 
 /* ------------------------------------------------------------------------ */
@@ -733,6 +831,7 @@ main (int   argc,
   g_test_add_func ("/json-v2/customer/address-deleted", test_address_deleted);
   g_test_add_func ("/json-v2/fixtures/orders-page", test_order_page_fixture);
   g_test_add_func ("/json-v2/fixtures/order-summaries", test_order_summaries);
+  g_test_add_func ("/json-v2/orders-of-many-items", test_orders_of_many_items);
   g_test_add_func ("/json-v2/fixtures/order", test_order_fixture);
   g_test_add_func ("/json-v2/order/relations", test_order_relations);
   g_test_add_func ("/json-v2/fixtures/seeded-orders", test_seeded_order_fixtures);

@@ -23,7 +23,10 @@ sentence where it went wrong, keep what the user typed, and log no warning:
 
 Run by run-e2e.sh (MEDUSA_URL: the v1 test store, behind the proxy here);
 with E2E_MEDUSA_V2=1 at the v2 store (MEDUSA_V2_URL and its publishable key),
-reached by its store link, all but 12 (skipped, 77, without one).
+reached by its store link (skipped, 77, without one): the steps where v2's
+answers differ, 1, 2, 9, 10 and 11. The others break the transport or the
+scan before json-glib, which both Store APIs share (and v2's parsers are
+fuzzed).
 """
 import json, os, re, subprocess, sys, time
 
@@ -54,10 +57,13 @@ ORDER = r"^/store/orders/[^/]+$" if V2 else ORDERS
 step_no = 0
 
 
-def step(text):
+def step(text, v1_only=False):
+    """Says which step runs; False for one of v1's only, at the v2 store."""
     global step_no
     step_no += 1
-    print(f"# {step_no}. {text}", flush=True)
+    skipped = v1_only and V2
+    print(f"# {step_no}. {text}" + (": at the v1 store only" if skipped else ""), flush=True)
+    return not skipped
 
 
 def window_widths():
@@ -185,10 +191,8 @@ label_containing(app, "500 addresses", timeout=30)
 assert_smooth(app, 3, 0.3)
 name = label_containing(app, "Adaxxx")
 assert len(text_of(name)) < 10_000, f"the name label holds {len(text_of(name))} characters"
-# every address gets its row, a few a frame, and the window stays inside the screen
-wait_for(lambda: sum(1 for _ in pyatspi.findAllDescendants(
-    app, lambda a: a is not None and a.getRole() == pyatspi.ROLE_PUSH_BUTTON
-    and a.name == "Delete Address")) == 500, 60 * SLOWDOWN, "a row for each of the 500 addresses")
+# that every row comes, in order, is test-pages' many-addresses (walking this
+# tree until all 500 were there took most of this test's time)
 assert_responsive(app)
 assert_inside_screen()
 end(patron)
@@ -231,85 +235,80 @@ click(row)
 title = "Order " + row.name.split(",")[0]
 wait_for(lambda: any(app.getChildAtIndex(i).name == title for i in range(app.childCount)), 30,
          f"the window of {title}")
-# once it shows its first items, the rest come while it keeps answering
+# the rest of its items come while it keeps answering (3 s of samples: its
+# own first layout is one of them)
+assert_smooth(app, 3, 0.3)
 label_containing(app, "Item 0 ", timeout=30)
-assert_smooth(app, 2, 0.3)
 label_containing(app, "Item 999 ", timeout=60)
 assert_responsive(app)
 assert_inside_screen()
 end(patron)
 
 # ---------------------------------------------------------------------------
-step("an answer without end: Patron stops reading and says so on the orders page")
+if step("an answer without end: Patron stops reading and says so on the orders page", v1_only=True):
+    def endless(status, headers, body):
+        def chunks():
+            yield b'{"orders":['
+            for _ in range(200_000):       # 200 MB at most, if Patron read on
+                yield b'{"id":"order_x","display_id":1,"items":[]},' * 1000
+        return 200, JSON, chunks()
 
-
-def endless(status, headers, body):
-    def chunks():
-        yield b'{"orders":['
-        for _ in range(200_000):       # 200 MB at most, if Patron read on
-            yield b'{"id":"order_x","display_id":1,"items":[]},' * 1000
-    return 200, JSON, chunks()
-
-
-end(orders_page_says(endless, "The store sent far more than expected")[0])
+    end(orders_page_says(endless, "The store sent far more than expected")[0])
 
 # ---------------------------------------------------------------------------
-step("an answer nested a million deep")
-end(orders_page_says(lambda status, headers, body: (200, JSON, b'{"orders":' + b"[" * 1_000_000),
-                     "The store sent an answer Patron does not understand")[0])
+if step("an answer nested a million deep", v1_only=True):
+    end(orders_page_says(lambda status, headers, body: (200, JSON, b'{"orders":' + b"[" * 1_000_000),
+                         "The store sent an answer Patron does not understand")[0])
 
 # ---------------------------------------------------------------------------
-step("an answer that trickles a byte at a time: the user goes elsewhere meanwhile")
-proxy.answer("GET", ORDERS,
-             lambda status, headers, body: (200, JSON, trickle(body, every=0.2)))
-patron, app = sign_in()
-signed_in(app)
-press(app, "Show Orders")
-for _ in range(10):
+if step("an answer that trickles a byte at a time: the user goes elsewhere meanwhile", v1_only=True):
+    proxy.answer("GET", ORDERS,
+                 lambda status, headers, body: (200, JSON, trickle(body, every=0.2)))
+    patron, app = sign_in()
+    signed_in(app)
+    press(app, "Show Orders")
+    for _ in range(10):
+        assert_responsive(app)
+        time.sleep(0.2)
+    press(app, "Back to the Account")
+    signed_in(app)
     assert_responsive(app)
-    time.sleep(0.2)
-press(app, "Back to the Account")
-signed_in(app)
-assert_responsive(app)
-end(patron)
+    end(patron)
 
 # ---------------------------------------------------------------------------
-step("a customer that is not UTF-8: a sentence on the sign-in form, what was typed kept")
+if step("a customer that is not UTF-8: a sentence on the sign-in form, what was typed kept", v1_only=True):
+    def not_utf8(status, headers, body):
+        return status, JSON, body.replace(b'"buyer@example.com"', b'"buyer@exa\xff\xfemple.com"')
 
-
-def not_utf8(status, headers, body):
-    return status, JSON, body.replace(b'"buyer@example.com"', b'"buyer@exa\xff\xfemple.com"')
-
-
-proxy.answer("GET", r"^/store/customers/me$", not_utf8)
-patron, app = sign_in()
-label_containing(app, "The store sent an answer Patron does not understand", timeout=30)
-assert text_of(find(app, pyatspi.ROLE_TEXT, "Email Address")) == EMAIL
-proxy.clear()
-press(app, "Sign In")
-signed_in(app)
-end(patron)
+    proxy.answer("GET", r"^/store/customers/me$", not_utf8)
+    patron, app = sign_in()
+    label_containing(app, "The store sent an answer Patron does not understand", timeout=30)
+    assert text_of(find(app, pyatspi.ROLE_TEXT, "Email Address")) == EMAIL
+    proxy.clear()
+    press(app, "Sign In")
+    signed_in(app)
+    end(patron)
 
 # ---------------------------------------------------------------------------
-step("a server error with a page of HTML, then the store well again: Try Again")
-patron, app = orders_page_says(
-    lambda status, headers, body: (500, "text/html", b"<html>" + b"<p>oops</p>" * 100_000),
-    "The store has a problem right now")
-proxy.clear()
-press(app, "Try Again")
-label_containing(app, "Showing ", timeout=30)
-end(patron)
+if step("a server error with a page of HTML, then the store well again: Try Again", v1_only=True):
+    patron, app = orders_page_says(
+        lambda status, headers, body: (500, "text/html", b"<html>" + b"<p>oops</p>" * 100_000),
+        "The store has a problem right now")
+    proxy.clear()
+    press(app, "Try Again")
+    label_containing(app, "Showing ", timeout=30)
+    end(patron)
 
 # ---------------------------------------------------------------------------
-step("a session the store no longer knows, in the middle of the orders")
-patron, app = sign_in()
-signed_in(app)
-proxy.answer("GET", ORDERS,
-             lambda status, headers, body: (401, "text/plain", b"Unauthorized"))
-press(app, "Show Orders")
-label_containing(app, "Please sign in again.", timeout=30)
-assert text_of(find(app, pyatspi.ROLE_TEXT, "Email Address")) == EMAIL
-end(patron)
+if step("a session the store no longer knows, in the middle of the orders", v1_only=True):
+    patron, app = sign_in()
+    signed_in(app)
+    proxy.answer("GET", ORDERS,
+                 lambda status, headers, body: (401, "text/plain", b"Unauthorized"))
+    press(app, "Show Orders")
+    label_containing(app, "Please sign in again.", timeout=30)
+    assert text_of(find(app, pyatspi.ROLE_TEXT, "Email Address")) == EMAIL
+    end(patron)
 
 # ---------------------------------------------------------------------------
 step("a count of orders that lies: the orders its pages leave out fail, with Try Again")
@@ -420,9 +419,7 @@ def hostile_store_page():
     other.close()
 
 
-step("a store chosen whose first answer is hostile: the store page says so"
-     + (": at the v1 store only" if V2 else ""))
-if not V2:
+if step("a store chosen whose first answer is hostile: the store page says so", v1_only=True):
     hostile_store_page()
 
 proxy.close()

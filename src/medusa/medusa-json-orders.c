@@ -343,14 +343,10 @@ parse_order_page (GBytes      *body,
                   gboolean     summary,
                   GError     **error)
 {
-  g_autoptr(GBytes) slim = NULL;
-  g_autoptr(JsonNode) root = NULL;
-  gsize size = 0;
-  const char *data = body != NULL ? g_bytes_get_data (body, &size) : NULL;
+  g_autoptr(GBytes) slim = medusa_json_slim_body (body, summary ? keep_summary_page
+                                                                  : keep_order_page);
+  g_autoptr(JsonNode) root = medusa_json_parse (slim, error);
 
-  if (data != NULL)
-    slim = medusa_json_slim_down (data, size, summary ? keep_summary_page : keep_order_page, FALSE);
-  root = medusa_json_parse (slim != NULL ? slim : body, error);
   if (root == NULL)
     return NULL;
 

@@ -135,5 +135,7 @@ GBytes     *medusa_json_slim_down       (const char           *data,
                                          gsize                 size,
                                          const MedusaJsonKeep *keep,
                                          gboolean              strict);
+GBytes     *medusa_json_slim_body       (GBytes               *body,
+                                         const MedusaJsonKeep *keep);
 
 G_END_DECLS

@@ -559,6 +559,23 @@ medusa_json_slim_down (const char           *data,
   return g_string_free_to_bytes (g_steal_pointer (&out));
 }
 
+/* What a parser reads of @body (@keep, leniently: a member without a table
+ * whole), before json-glib sees it; @body itself when it is not plainly a
+ * JSON object, for the parser to say what is wrong with it. */
+GBytes *
+medusa_json_slim_body (GBytes               *body,
+                       const MedusaJsonKeep *keep)
+{
+  GBytes *slim = NULL;
+  gsize size = 0;
+  const char *data = body != NULL ? g_bytes_get_data (body, &size) : NULL;
+
+  if (data != NULL)
+    slim = medusa_json_slim_down (data, size, keep, FALSE);
+
+  return slim != NULL ? slim : (body != NULL ? g_bytes_ref (body) : NULL);
+}
+
 /**
  * medusa_json_keep_only:
  * @body: an answer

@@ -965,15 +965,9 @@ parse_slimmed (GBytes               *body,
                const MedusaJsonKeep *keep,
                GError              **error)
 {
-  g_autoptr(GBytes) slim = NULL;
-  gsize size = 0;
-  const char *data = body != NULL ? g_bytes_get_data (body, &size) : NULL;
+  g_autoptr(GBytes) slim = medusa_json_slim_body (body, keep);
 
-  /* not plainly a JSON object: the parser says what is wrong with it */
-  if (data != NULL)
-    slim = medusa_json_slim_down (data, size, keep, FALSE);
-
-  return parse_numbers_as_text (slim != NULL ? slim : body, error);
+  return parse_numbers_as_text (slim, error);
 }
 
 /* `{"orders": […], "count": n, "offset": n, "limit": n}` */

@@ -425,8 +425,12 @@ page_cb (GObject      *object,
        * or one that lies): the orders it left out failed to come, rather
        * than waiting for them forever. */
       for (guint i = first + n_orders; i < MIN (first + self->page_size, self->slots->len); i++)
-        if (get_slot (self, i)->order == NULL)
-          slot_set_failed (get_slot (self, i), TRUE);
+        {
+          MedusaOrderSlot *slot = get_slot (self, i);
+
+          if (slot->order == NULL)
+            slot_set_failed (slot, TRUE);
+        }
 
       announce_resize (self, old);
       if (!was_loaded)

@@ -289,8 +289,12 @@ def menu_item(app, name, present=True):
 
 def button_in_row(app, text, name):
     """The button named @name in the list row that shows @text."""
-    label = label_containing(app, text)
-    node = label
+    return button_next_to(label_containing(app, text), name)
+
+
+def button_next_to(node, name):
+    """The button named @name nearest @node: in its list row, say."""
+    text = node.name
     while node is not None:
         button = pyatspi.findDescendant(
             node, lambda a: a is not None and a.getRole() == pyatspi.ROLE_PUSH_BUTTON

@@ -150,16 +150,39 @@ list_entries (const char *directory)
   return g_steal_pointer (&entries);
 }
 
+/* The first thing that failed to go, said once (what follows fails alike). */
 static void
-remove_directory (const char *directory)
+set_not_removed (GError     **error,
+                 int          saved_errno,
+                 const char  *path)
+{
+  if (error == NULL || *error != NULL)
+    return;
+  g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
+               "Could not remove %s: %s", path, g_strerror (saved_errno));
+}
+
+static gboolean
+remove_directory (const char  *directory,
+                  GError     **error)
 {
   g_autoptr(GArray) entries = list_entries (directory);
+  g_autoptr(GError) local_error = NULL;
 
   for (guint i = 0; i < entries->len; i++)
-    if (g_unlink (g_array_index (entries, Entry, i).path) != 0 && errno != ENOENT)
-      g_message ("Could not remove a file of the offline copy: %s", g_strerror (errno));
+    {
+      const char *path = g_array_index (entries, Entry, i).path;
+
+      if (g_unlink (path) != 0 && errno != ENOENT)
+        set_not_removed (&local_error, errno, path);
+    }
   if (g_rmdir (directory) != 0 && errno != ENOENT)
-    g_message ("Could not remove the offline copy: %s", g_strerror (errno));
+    set_not_removed (&local_error, errno, directory);
+
+  if (local_error == NULL)
+    return TRUE;
+  g_propagate_error (error, g_steal_pointer (&local_error));
+  return FALSE;
 }
 
 /* Beyond the caps, the oldest answers go, the lasting ones last. */
@@ -438,30 +461,41 @@ patron_account_cache_sync (PatronAccountCache *self)
 
 /**
  * patron_account_cache_delete:
+ * @error: what kept a file of the copy on the disk
  *
  * Removes the copy from the disk, also what was on its way there; nothing
- * more is kept.
+ * more is kept, even when a file could not be removed.
+ *
+ * Returns: whether nothing of the copy is left
  */
-void
-patron_account_cache_delete (PatronAccountCache *self)
+gboolean
+patron_account_cache_delete (PatronAccountCache  *self,
+                             GError             **error)
 {
-  g_return_if_fail (PATRON_IS_ACCOUNT_CACHE (self));
+  gboolean removed;
+
+  g_return_val_if_fail (PATRON_IS_ACCOUNT_CACHE (self), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
   g_mutex_lock (&lock);
   self->deleted = TRUE;
-  remove_directory (self->directory);
+  removed = remove_directory (self->directory, error);
   /* the store's folder goes with its last customer's */
   g_rmdir (self->store_directory);
   g_mutex_unlock (&lock);
+
+  return removed;
 }
 
 /* Removes the copies in @store_directory but @kept's, once what is on its
  * way there is written (a copy let go, patron_session_leave(), still is). */
-static void
-remove_copies (const char *store_directory,
-               const char *kept)
+static gboolean
+remove_copies (const char  *store_directory,
+               const char  *kept,
+               GError     **error)
 {
   g_autoptr(GDir) dir = NULL;
+  g_autoptr(GError) local_error = NULL;
   const char *name;
 
   g_mutex_lock (&lock);
@@ -475,42 +509,57 @@ remove_copies (const char *store_directory,
       if (g_strcmp0 (path, kept) == 0)
         continue;
       if (g_file_test (path, G_FILE_TEST_IS_DIR) && !g_file_test (path, G_FILE_TEST_IS_SYMLINK))
-        remove_directory (path);
-      else
-        g_unlink (path);
+        remove_directory (path, local_error == NULL ? &local_error : NULL);
+      else if (g_unlink (path) != 0 && errno != ENOENT)
+        set_not_removed (&local_error, errno, path);
     }
   if (kept == NULL && g_rmdir (store_directory) != 0 && errno != ENOENT)
-    g_message ("Could not remove the store’s offline copies: %s", g_strerror (errno));
+    set_not_removed (&local_error, errno, store_directory);
   g_mutex_unlock (&lock);
+
+  if (local_error == NULL)
+    return TRUE;
+  g_propagate_error (error, g_steal_pointer (&local_error));
+  return FALSE;
 }
 
 /**
  * patron_account_cache_delete_others:
+ * @error: what kept a file of another copy on the disk
  *
  * Removes the copies of every other account at the same store: a store
  * keeps one session, so only its customer's copy may stay.
+ *
+ * Returns: whether nothing of the others is left
  */
-void
-patron_account_cache_delete_others (PatronAccountCache *self)
+gboolean
+patron_account_cache_delete_others (PatronAccountCache  *self,
+                                    GError             **error)
 {
-  g_return_if_fail (PATRON_IS_ACCOUNT_CACHE (self));
+  g_return_val_if_fail (PATRON_IS_ACCOUNT_CACHE (self), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  remove_copies (self->store_directory, self->directory);
+  return remove_copies (self->store_directory, self->directory, error);
 }
 
 /**
  * patron_account_cache_delete_store:
  * @store_url: the store forgotten
+ * @error: what kept a file of a copy on the disk
  *
  * Removes the copies of every account at @store_url.
+ *
+ * Returns: whether nothing of them is left
  */
-void
-patron_account_cache_delete_store (const char *store_url)
+gboolean
+patron_account_cache_delete_store (const char  *store_url,
+                                   GError     **error)
 {
   g_autofree char *directory = NULL;
 
-  g_return_if_fail (store_url != NULL);
+  g_return_val_if_fail (store_url != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
   directory = store_directory (store_url);
-  remove_copies (directory, NULL);
+  return remove_copies (directory, NULL, error);
 }

@@ -25,8 +25,11 @@ GDateTime          *patron_account_cache_dup_seen_at  (PatronAccountCache *self)
 void                patron_account_cache_set_max_files (PatronAccountCache *self,
                                                        guint               max_files);
 void                patron_account_cache_sync         (PatronAccountCache *self);
-void                patron_account_cache_delete       (PatronAccountCache *self);
-void                patron_account_cache_delete_others (PatronAccountCache *self);
-void                patron_account_cache_delete_store (const char         *store_url);
+gboolean            patron_account_cache_delete        (PatronAccountCache  *self,
+                                                        GError             **error);
+gboolean            patron_account_cache_delete_others (PatronAccountCache  *self,
+                                                        GError             **error);
+gboolean            patron_account_cache_delete_store  (const char          *store_url,
+                                                        GError             **error);
 
 G_END_DECLS

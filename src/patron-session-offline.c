@@ -152,20 +152,26 @@ _patron_session_keep_copy (PatronSession *self,
   medusa_client_set_answer_store (self->client, MEDUSA_ANSWER_STORE (self->copy));
 }
 
-/* The copy is not added to any more; @delete, it goes from the disk. */
-void
-_patron_session_drop_copy (PatronSession *self,
-                           gboolean       delete)
+/* The copy is not added to any more; @delete, it goes from the disk.
+ * Returns FALSE when a file of it stayed there (@error says why). */
+gboolean
+_patron_session_drop_copy (PatronSession  *self,
+                           gboolean        delete,
+                           GError        **error)
 {
+  gboolean removed = TRUE;
+
   if (self->copy == NULL)
-    return;
+    return TRUE;
 
   _patron_session_stop_retrying (self, TRUE);
   medusa_client_set_answer_store (self->client, NULL);
   if (delete)
-    patron_account_cache_delete (self->copy);
+    removed = patron_account_cache_delete (self->copy, error);
   g_clear_object (&self->copy);
   _patron_session_offline_changed_cb (self);
+
+  return removed;
 }
 
 /**

@@ -46,6 +46,8 @@ void     _patron_session_set_customer        (PatronSession  *self,
                                               const char     *email);
 void     _patron_session_forget_kept_session (PatronSession  *self,
                                               gboolean        kept);
+void     _patron_session_copy_not_removed    (PatronSession  *self,
+                                              const GError   *error);
 void     _patron_session_not_kept            (PatronSession  *self);
 void     _patron_session_set_offline         (PatronSession  *self,
                                               gboolean        offline);
@@ -58,7 +60,8 @@ void     _patron_session_stop_retrying       (PatronSession  *self,
                                               gboolean        cancel);
 void     _patron_session_keep_copy           (PatronSession  *self,
                                               const char     *email);
-void     _patron_session_drop_copy           (PatronSession  *self,
-                                              gboolean        delete);
+gboolean _patron_session_drop_copy           (PatronSession  *self,
+                                              gboolean        delete,
+                                              GError        **error);
 
 G_END_DECLS

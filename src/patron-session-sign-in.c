@@ -84,6 +84,7 @@ sign_in_cb (GObject      *object,
   PatronSession *self = g_task_get_source_object (task);
   SignInData *data = g_task_get_task_data (task);
   g_autoptr(MedusaCustomer) customer = NULL;
+  g_autoptr(GError) copy_error = NULL;
   const char *token;
   GError *error = NULL;
 
@@ -109,8 +110,8 @@ sign_in_cb (GObject      *object,
     }
 
   /* the store's kept session is this customer's now: no other's copy stays */
-  if (self->copy != NULL)
-    patron_account_cache_delete_others (self->copy);
+  if (self->copy != NULL && !patron_account_cache_delete_others (self->copy, &copy_error))
+    _patron_session_copy_not_removed (self, copy_error);
   patron_secrets_store_async (self->store_url, medusa_customer_get_email (customer), token,
                               NULL, keep_session_cb, g_steal_pointer (&task));
 }

@@ -43,6 +43,7 @@ enum {
   EXPIRED,
   NOT_KEPT,
   NOT_FORGOTTEN,
+  COPY_NOT_REMOVED,
   N_SIGNALS
 };
 
@@ -135,11 +136,27 @@ void
 _patron_session_forget_kept_session (PatronSession *self,
                                      gboolean       kept)
 {
+  g_autoptr(GError) error = NULL;
+  gboolean removed;
+
   patron_secrets_clear_async (self->store_url, NULL, forget_cb,
                               kept ? g_object_ref (self) : NULL);
-  _patron_session_drop_copy (self, TRUE);
-  /* and any other customer's kept before at this store */
-  patron_account_cache_delete_store (self->store_url);
+  removed = _patron_session_drop_copy (self, TRUE, &error);
+  /* and any other customer's kept before at this store (said once) */
+  if (!patron_account_cache_delete_store (self->store_url, removed ? &error : NULL))
+    removed = FALSE;
+  if (!removed)
+    _patron_session_copy_not_removed (self, error);
+}
+
+/* A customer's offline copy stayed on the disk: said, since the next
+ * person at this computer could read it. */
+void
+_patron_session_copy_not_removed (PatronSession *self,
+                                  const GError  *error)
+{
+  g_message ("Could not remove an offline copy: %s", error->message);
+  g_signal_emit (self, signals[COPY_NOT_REMOVED], 0);
 }
 
 static void
@@ -393,6 +410,21 @@ patron_session_class_init (PatronSessionClass *klass)
                   G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL,
                   G_TYPE_NONE, 0);
+
+  /**
+   * PatronSession::copy-not-removed:
+   *
+   * A file of an offline copy kept at this store stayed on the disk when
+   * the copy was to go (on Sign Out, when sessions are no longer kept, or
+   * when another customer's session is kept there):
+   * patron_account_cache_delete_store() tries again.
+   */
+  signals[COPY_NOT_REMOVED] =
+    g_signal_new ("copy-not-removed",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 0);
 }
 
 void
@@ -575,5 +607,5 @@ patron_session_leave (PatronSession *self)
   _patron_session_set_customer (self, NULL, NULL);
   g_clear_pointer (&self->email, g_free);
   /* kept, like the session, for when the user comes back */
-  _patron_session_drop_copy (self, FALSE);
+  _patron_session_drop_copy (self, FALSE, NULL);
 }

@@ -419,6 +419,18 @@ forget_kept_session_action (GtkWidget  *widget,
   _patron_window_forget_kept_session (self, url, TRUE);
 }
 
+/* Try Again, after an offline copy stayed on the disk. */
+static void
+remove_offline_copies_action (GtkWidget  *widget,
+                              const char *action_name,
+                              GVariant   *parameter)
+{
+  const char *url = g_variant_get_string (parameter, NULL);
+
+  if (medusa_client_check_base_url (url, NULL))
+    _patron_window_remove_offline_copies (PATRON_WINDOW (widget), url);
+}
+
 static void
 show_help_overlay_action (GtkWidget  *widget,
                           const char *action_name,
@@ -530,6 +542,8 @@ _patron_window_class_actions_init (PatronWindowClass *klass)
                                    forget_store_agreed_action);
   gtk_widget_class_install_action (widget_class, "win.forget-kept-session", "s",
                                    forget_kept_session_action);
+  gtk_widget_class_install_action (widget_class, "win.remove-offline-copies", "s",
+                                   remove_offline_copies_action);
   gtk_widget_class_install_action (widget_class, "win.sign-out", NULL, sign_out_action);
   gtk_widget_class_install_action (widget_class, "win.next-customer", NULL, next_customer_action);
   gtk_widget_class_install_action (widget_class, "win.stay", NULL, stay_action);

@@ -101,6 +101,10 @@ void        _patron_window_forget_kept_session   (PatronWindow *self,
                                                   gboolean      again);
 void        _patron_window_say_not_forgotten     (PatronWindow *self,
                                                   const char   *url);
+void        _patron_window_say_copy_not_removed  (PatronWindow *self,
+                                                  const char   *url);
+void        _patron_window_remove_offline_copies (PatronWindow *self,
+                                                  const char   *url);
 void        _patron_window_forget_store          (PatronWindow *self,
                                                   const char   *url);
 void        _patron_window_end_visit             (PatronWindow *self,

@@ -191,6 +191,13 @@ session_not_forgotten_cb (PatronWindow  *self,
 }
 
 static void
+session_copy_not_removed_cb (PatronWindow  *self,
+                             PatronSession *session)
+{
+  _patron_window_say_copy_not_removed (self, patron_session_get_store_url (session));
+}
+
+static void
 restore_cb (GObject      *object,
             GAsyncResult *result,
             gpointer      user_data)
@@ -329,6 +336,8 @@ _patron_window_use_store (PatronWindow *self,
                            G_CALLBACK (session_not_kept_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->session, "not-forgotten",
                            G_CALLBACK (session_not_forgotten_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->session, "copy-not-removed",
+                           G_CALLBACK (session_copy_not_removed_cb), self, G_CONNECT_SWAPPED);
   patron_offline_banner_set_session (self->offline_banner, self->session);
 
   _patron_window_update_pages (self);
@@ -432,6 +441,69 @@ _patron_window_say_not_forgotten (PatronWindow *self,
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
 }
 
+/**
+ * _patron_window_say_copy_not_removed:
+ * @url: the store whose offline copies stayed on the disk, or a part of them
+ *
+ * Says so until dismissed, with a button to try again
+ * (win.remove-offline-copies): the next person at this computer could read
+ * them.
+ */
+void
+_patron_window_say_copy_not_removed (PatronWindow *self,
+                                     const char   *url)
+{
+  g_autofree char *name = patron_stores_display_name (url);
+  g_autofree char *said = NULL;
+  AdwToast *toast;
+
+  /* Translators: %s is a store's host name */
+  said = g_strdup_printf (_("Patron could not remove the offline copy of an account at %s"),
+                          name);
+  toast = patron_toast_new (said);
+  adw_toast_set_button_label (toast, _("_Try Again"));
+  adw_toast_set_action_name (toast, "win.remove-offline-copies");
+  adw_toast_set_action_target (toast, "s", url);
+  adw_toast_set_timeout (toast, 0);
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+/**
+ * _patron_window_remove_offline_copies:
+ * @url: a store
+ *
+ * Removes the offline copies kept at @url but the one of a session kept
+ * there now, and says whether it could.
+ */
+void
+_patron_window_remove_offline_copies (PatronWindow *self,
+                                      const char   *url)
+{
+  g_autoptr(GError) error = NULL;
+  PatronAccountCache *kept = NULL;
+  gboolean removed;
+
+  /* kept again there since, by the customer signed in now: not theirs */
+  if (self->session != NULL &&
+      g_str_equal (patron_session_get_store_url (self->session), url) &&
+      patron_session_get_remember (self->session))
+    kept = patron_session_get_account_cache (self->session);
+
+  if (kept != NULL)
+    removed = patron_account_cache_delete_others (kept, &error);
+  else
+    removed = patron_account_cache_delete_store (url, &error);
+
+  if (removed)
+    {
+      adw_toast_overlay_add_toast (self->toast_overlay,
+                                   patron_toast_new (_("The offline copy has been removed")));
+      return;
+    }
+  g_message ("Could not remove an offline copy: %s", error->message);
+  _patron_window_say_copy_not_removed (self, url);
+}
+
 typedef struct
 {
   PatronWindow *window;
@@ -524,7 +596,9 @@ _patron_window_forget_store (PatronWindow *self,
   GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
   g_autofree char *name = patron_stores_display_name (url);
   g_autofree char *said = NULL;
+  g_autoptr(GError) error = NULL;
   gboolean pictures_emptied = FALSE;
+  gboolean copies_removed;
 
   if (self->session != NULL && g_str_equal (patron_session_get_store_url (self->session), url))
     {
@@ -540,12 +614,19 @@ _patron_window_forget_store (PatronWindow *self,
     }
 
   _patron_window_forget_kept_session (self, url, FALSE);
-  patron_account_cache_delete_store (url);
+  copies_removed = patron_account_cache_delete_store (url, &error);
   patron_stores_forget (self->settings, url);
   update_stores_menu (self);
   if (!pictures_emptied)
     empty_pictures_on_disk (app);
 
+  /* not forgotten while a copy of an account stays */
+  if (!copies_removed)
+    {
+      g_message ("Could not remove an offline copy: %s", error->message);
+      _patron_window_say_copy_not_removed (self, url);
+      return;
+    }
   /* Translators: %s is a store's host name */
   said = g_strdup_printf (_("Patron has forgotten %s"), name);
   adw_toast_overlay_add_toast (self->toast_overlay, patron_toast_new (said));

@@ -592,7 +592,7 @@ test_copy_customer_outlasts_pages (void)
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CONNECTION_REFUSED);
   g_clear_error (&error);
 
-  patron_account_cache_delete (there);
+  g_assert_true (patron_account_cache_delete (there, NULL));
   g_assert_false (g_file_test (directory, G_FILE_TEST_EXISTS));
   sign_out (online);
 }
@@ -1040,9 +1040,58 @@ test_copy_forgotten_with_store (void)
 
   store_directory = g_path_get_dirname (patron_account_cache_get_path (copy));
   g_assert_true (g_file_test (store_directory, G_FILE_TEST_IS_DIR));
-  patron_account_cache_delete_store (store_url);
+  g_assert_true (patron_account_cache_delete_store (store_url, NULL));
   g_assert_false (g_file_test (store_directory, G_FILE_TEST_EXISTS));
   sign_out (session);
+}
+
+static void
+count_cb (gpointer  emitter,
+          guint    *count)
+{
+  (*count)++;
+}
+
+/* A copy that cannot all go (here: something Patron did not write in its
+ * folder) is said, once, and Try Again's call removes it once it can. */
+static void
+test_copy_not_removed_said (void)
+{
+  g_autoptr(PatronSession) session = signed_in_session (store_url, TRUE, TRUE);
+  g_autoptr(GPtrArray) files = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *order_id = NULL;
+  g_autofree char *directory = NULL;
+  g_autofree char *store_directory = NULL;
+  g_autofree char *stray = NULL;
+  g_autofree char *stray_file = NULL;
+  guint said = 0;
+
+  directory = g_strdup (patron_account_cache_get_path (see_account (session, &order_id)));
+  store_directory = g_path_get_dirname (directory);
+  stray = g_build_filename (directory, "stray", NULL);
+  stray_file = g_build_filename (stray, "inside", NULL);
+  g_assert_cmpint (g_mkdir (stray, 0700), ==, 0);
+  g_assert_true (g_file_set_contents (stray_file, "x", 1, NULL));
+  g_signal_connect (session, "copy-not-removed", G_CALLBACK (count_cb), &said);
+
+  sign_out (session);
+  g_assert_cmpuint (said, ==, 1);
+  /* the store's answers went all the same: only what is not Patron's stays */
+  files = files_under (store_directory);
+  g_assert_cmpuint (files->len, ==, 1);
+  g_assert_cmpstr (g_ptr_array_index (files, 0), ==, stray_file);
+
+  g_assert_false (patron_account_cache_delete_store (store_url, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NOT_EMPTY);
+  g_clear_error (&error);
+
+  /* what kept it there gone, Try Again removes the rest */
+  g_assert_cmpint (g_unlink (stray_file), ==, 0);
+  g_assert_cmpint (g_rmdir (stray), ==, 0);
+  g_assert_true (patron_account_cache_delete_store (store_url, &error));
+  g_assert_no_error (error);
+  g_assert_false (g_file_test (store_directory, G_FILE_TEST_EXISTS));
 }
 
 /* A store keeps one session: another customer kept there leaves no copy of
@@ -1148,6 +1197,7 @@ main (int   argc,
       add_case ("/offline/copy/shown-while-asking", &v1_store, test_copy_shown_while_asking);
       add_case ("/offline/copy/shown-then-expired", &v1_store, test_copy_shown_then_expired);
       add_case ("/offline/copy/forgotten-with-store", &v1_store, test_copy_forgotten_with_store);
+      add_case ("/offline/copy/not-removed-said", &v1_store, test_copy_not_removed_said);
       add_case ("/offline/copy/one-per-store", &v1_store, test_copy_one_per_store);
       add_case ("/offline/copy/only-when-kept", &v1_store, test_copy_only_when_kept);
       add_case ("/offline/copy/customer-outlasts-pages", &v1_store,

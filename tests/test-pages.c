@@ -20,6 +20,7 @@
 #include <math.h>
 #include <string.h>
 
+#include "patron-account-cache.h"
 #include "patron-account-page.h"
 #include "patron-address-editor.h"
 #include "patron-countries.h"
@@ -2240,6 +2241,50 @@ test_keyring_failures (void)
   g_setenv ("SECRET_FILE_TEST_PATH", before, TRUE);
   test_delete_tree (dir);
   g_test_trap_assert_passed ();
+}
+
+/* An offline copy that Sign Out could not all remove is said, with Try
+ * Again: the next person at this computer could read it. (Here something
+ * Patron did not write sits in the copy's folder; a person would see a
+ * folder they may not write to, or a disk gone read-only.) */
+static void
+test_copy_not_removed (void)
+{
+  PatronWindow *window = g_object_new (PATRON_TYPE_WINDOW, NULL);
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *stray = NULL;
+  g_autofree char *store_directory = NULL;
+  PatronAccountCache *copy;
+  PatronSession *session;
+
+  patron_window_start (window, store_url);
+  gtk_window_present (GTK_WINDOW (window));
+  session = patron_window_get_session (window);
+  patron_session_sign_in_async (session, "buyer@example.com", "buyer-pass-123", TRUE, NULL,
+                                test_store_result_cb, &result);
+  g_assert_true (patron_session_sign_in_finish (session, test_wait_for (&result), &error));
+  g_assert_no_error (error);
+  copy = patron_session_get_account_cache (session);
+  g_assert_nonnull (copy);
+  patron_account_cache_sync (copy);
+  store_directory = g_path_get_dirname (patron_account_cache_get_path (copy));
+  stray = g_build_filename (patron_account_cache_get_path (copy), "stray", NULL);
+  g_assert_no_errno (g_mkdir (stray, 0700));
+
+  g_clear_object (&result);
+  patron_session_sign_out_async (session, NULL, test_store_result_cb, &result);
+  g_assert_true (patron_session_sign_out_finish (session, test_wait_for (&result), NULL));
+  wait_for_label (GTK_WIDGET (window), "Patron could not remove the offline copy of an account at");
+  g_assert_true (g_file_test (store_directory, G_FILE_TEST_IS_DIR));
+  /* libadwaita 1.2 frees a toast dismissed in the frame it appeared in twice */
+  wait_for_frames (GTK_WIDGET (window), 2);
+
+  g_assert_no_errno (g_rmdir (stray));
+  click (find_toast_widget (GTK_WIDGET (window)), "Try Again");
+  wait_for_label (GTK_WIDGET (window), "The offline copy has been removed");
+  g_assert_false (g_file_test (store_directory, G_FILE_TEST_EXISTS));
+  close_window (GTK_WIDGET (window));
 }
 
 /* A start that cannot read the keyring says so on the sign-in page: a
@@ -6321,6 +6366,13 @@ int
 main (int   argc,
       char *argv[])
 {
+  /* the offline copies and pictures of the accounts signed in here, not in
+   * the user's own cache (before GLib reads it) */
+  g_autofree char *cache = g_dir_make_tmp ("patron-test-pages-XXXXXX", NULL);
+  int status;
+
+  g_assert_nonnull (cache);
+  g_setenv ("XDG_CACHE_HOME", cache, TRUE);
   gtk_test_init (&argc, &argv, NULL);
   park_pointer ();
   adw_init ();
@@ -6419,7 +6471,11 @@ main (int   argc,
   g_test_add_func ("/pages/stores/switch-and-forget", test_several_stores);
   g_test_add_func ("/pages/keyring/calls-in-turn", test_keyring_calls_in_turn);
   g_test_add_func ("/pages/keyring/failures", test_keyring_failures);
+  g_test_add_func ("/pages/offline-copy/not-removed", test_copy_not_removed);
   g_test_add_func ("/pages/keyring/unreadable", test_keyring_unreadable);
 
-  return g_test_run ();
+  status = g_test_run ();
+  test_delete_tree (cache);
+
+  return status;
 }

@@ -40,6 +40,7 @@ typedef struct
   char           *token;
   MedusaPrefetch *prefetch;
   GApplication   *held;
+  GError         *store_error;
 } SecretsData;
 
 static void
@@ -54,6 +55,7 @@ secrets_data_free (SecretsData *data)
   g_free (data->store_url);
   g_free (data->email);
   g_clear_object (&data->prefetch);
+  g_clear_error (&data->store_error);
   if (data->token != NULL)
     {
       explicit_bzero (data->token, strlen (data->token));
@@ -140,18 +142,40 @@ run_in_turn (GTask       *task,
   run_next ();
 }
 
+static void clear_kept (GTask               *task,
+                        GAsyncReadyCallback  callback);
+
+static void
+store_failed_clear_cb (GObject      *object,
+                       GAsyncResult *result,
+                       gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  SecretsData *data = g_task_get_task_data (task);
+
+  /* the file could not be written before either: this fails alike */
+  secret_password_clear_finish (result, NULL);
+  g_task_return_error (task, g_steal_pointer (&data->store_error));
+}
+
 static void
 store_password_cb (GObject      *object,
                    GAsyncResult *result,
                    gpointer      user_data)
 {
   g_autoptr(GTask) task = user_data;
-  GError *error = NULL;
+  SecretsData *data = g_task_get_task_data (task);
 
-  if (!secret_password_store_finish (result, &error))
-    g_task_return_error (task, error);
-  else
-    g_task_return_boolean (task, TRUE);
+  if (secret_password_store_finish (result, &data->store_error))
+    {
+      g_task_return_boolean (task, TRUE);
+      return;
+    }
+
+  /* libsecret's file backend keeps in memory an item it could not write:
+   * a later lookup in this process would find the session not kept. The
+   * same turn removes it. */
+  clear_kept (task, store_failed_clear_cb);
 }
 
 static void

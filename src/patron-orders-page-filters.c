@@ -428,7 +428,9 @@ choice_box (PatronOrdersPage *self,
 }
 
 /* A store may not search or filter by everything (Medusa v2 filters by
- * status only): what it cannot do is not offered, and a sentence says so. */
+ * status only): the client then looks through the whole history itself
+ * (MedusaClient::order-scan-progress), which a sentence says; its search
+ * finds orders by number only. */
 void
 _patron_orders_page_show_what_the_store_can_do (PatronOrdersPage *self,
                                                 MedusaClient     *client)
@@ -437,18 +439,16 @@ _patron_orders_page_show_what_the_store_can_do (PatronOrdersPage *self,
   MedusaCapabilities all = (MEDUSA_CAPABILITY_ORDER_SEARCH | MEDUSA_CAPABILITY_ORDER_DATE_FILTER |
                             MEDUSA_CAPABILITY_ORDER_FULFILLMENT_FILTER |
                             MEDUSA_CAPABILITY_ORDER_PAYMENT_FILTER);
-  gboolean dates = (can & MEDUSA_CAPABILITY_ORDER_DATE_FILTER) != 0;
-  gboolean fulfillment = (can & MEDUSA_CAPABILITY_ORDER_FULFILLMENT_FILTER) != 0;
-  gboolean payment = (can & MEDUSA_CAPABILITY_ORDER_PAYMENT_FILTER) != 0;
+  gboolean by_store = (can & MEDUSA_CAPABILITY_ORDER_SEARCH) != 0;
 
-  gtk_widget_set_visible (GTK_WIDGET (self->search_entry),
-                          (can & MEDUSA_CAPABILITY_ORDER_SEARCH) != 0);
-  gtk_widget_set_visible (self->date_heading, dates);
-  gtk_widget_set_visible (self->date_grid, dates);
-  gtk_widget_set_visible (self->fulfillment_heading, fulfillment);
-  gtk_widget_set_visible (GTK_WIDGET (self->fulfillment_box), fulfillment);
-  gtk_widget_set_visible (self->payment_heading, payment);
-  gtk_widget_set_visible (GTK_WIDGET (self->payment_box), payment);
+  g_object_set (self->search_entry, "placeholder-text",
+                by_store ? _("Number, email or name") : _("Order number"), NULL);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->search_entry),
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                  by_store ? _("Finds orders by their number, email address or "
+                                               "name, not by product")
+                                           : _("Finds orders by their number"),
+                                  -1);
   gtk_widget_set_visible (self->unsupported_label, (can & all) != all);
 }
 

@@ -40,6 +40,7 @@ struct _PatronOrdersPage
   GtkListView     *list_view;
   GtkMenuButton   *menu_button;
   GtkSpinner      *loading_spinner;
+  GtkLabel        *scan_label;
   GMenuModel      *orders_menu;
   GtkEditable     *search_entry;
   GtkLabel        *search_error_label;

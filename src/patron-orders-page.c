@@ -111,6 +111,7 @@ _patron_orders_page_update_state (PatronOrdersPage *self)
         show_state (self, "loading");
       return;
     }
+  gtk_widget_set_visible (GTK_WIDGET (self->scan_label), FALSE);
 
   if (n_items == 0)
     {
@@ -269,6 +270,7 @@ patron_orders_page_class_init (PatronOrdersPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PatronOrdersPage, list_view);
   gtk_widget_class_bind_template_child (widget_class, PatronOrdersPage, menu_button);
   gtk_widget_class_bind_template_child (widget_class, PatronOrdersPage, loading_spinner);
+  gtk_widget_class_bind_template_child (widget_class, PatronOrdersPage, scan_label);
   gtk_widget_class_bind_template_child (widget_class, PatronOrdersPage, orders_menu);
   gtk_widget_class_bind_template_child (widget_class, PatronOrdersPage, search_entry);
   gtk_widget_class_bind_template_child (widget_class, PatronOrdersPage, search_error_label);
@@ -334,6 +336,29 @@ patron_orders_page_init (PatronOrdersPage *self)
   _patron_orders_page_rows_init (self);
 }
 
+/* A search the store cannot do, looked for through the whole history:
+ * how far, under the spinner while the first page waits for it. */
+static void
+scan_progress_cb (PatronOrdersPage *self,
+                  guint             seen,
+                  guint             count,
+                  MedusaClient     *client)
+{
+  g_autofree char *text = NULL;
+
+  if (self->orders == NULL || medusa_order_list_get_loaded (self->orders))
+    return;
+
+  count = MAX (count, seen);
+  /* Translators: under a spinner while Patron searches a store that cannot
+   * search itself: "Looked through 150 of 2,000 orders…" */
+  text = g_strdup_printf (ngettext ("Looked through %u of %u order…",
+                                    "Looked through %u of %u orders…", count),
+                          seen, count);
+  gtk_label_set_label (self->scan_label, text);
+  gtk_widget_set_visible (GTK_WIDGET (self->scan_label), TRUE);
+}
+
 /* The orders of @session's customer afresh; a @held list asks the store for
  * nothing until released. */
 static void
@@ -346,13 +371,18 @@ set_session (PatronOrdersPage *self,
 
   gtk_list_view_set_model (self->list_view, NULL);
   g_clear_object (&self->orders);
+  gtk_widget_set_visible (GTK_WIDGET (self->scan_label), FALSE);
   self->expected_at = 0;
   if (self->visit != NULL)
     g_signal_handlers_disconnect_by_func (self->visit, _patron_orders_page_expect_session_count,
                                           self);
   g_clear_object (&self->visit);
   if (self->session != NULL)
-    g_signal_handlers_disconnect_by_func (self->session, session_offline_cb, self);
+    {
+      g_signal_handlers_disconnect_by_func (self->session, session_offline_cb, self);
+      g_signal_handlers_disconnect_by_func (patron_session_get_client (self->session),
+                                            scan_progress_cb, self);
+    }
   g_set_object (&self->session, session);
   if (self->offline_banner != NULL)
     patron_offline_banner_set_session (self->offline_banner, session);
@@ -366,6 +396,8 @@ set_session (PatronOrdersPage *self,
   self->visit = g_object_ref (patron_session_get_visit (session));
   g_signal_connect_object (session, "notify::offline", G_CALLBACK (session_offline_cb), self,
                            G_CONNECT_SWAPPED);
+  g_signal_connect_object (patron_session_get_client (session), "order-scan-progress",
+                           G_CALLBACK (scan_progress_cb), self, G_CONNECT_SWAPPED);
   _patron_orders_page_show_what_the_store_can_do (self, patron_session_get_client (session));
   query = _patron_orders_page_query_from_filters (self);
   self->orders = medusa_order_list_new (patron_session_get_client (session),

@@ -1243,8 +1243,18 @@ test_orders (void)
                     MIN (count, 100));
 }
 
+static void
+count_progress_cb (MedusaClient *client,
+                   guint         seen,
+                   guint         count,
+                   guint        *progress)
+{
+  g_assert_cmpuint (seen, <=, count);
+  (*progress)++;
+}
+
 /* v2 filters by status only, and refuses the rest with a 400: the client
- * does not send them, and says so. */
+ * does not send them, but looks through the orders itself. */
 static void
 test_order_filters_v2 (MedusaClient    *client,
                        MedusaOrderPage *everything)
@@ -1254,8 +1264,10 @@ test_order_filters_v2 (MedusaClient    *client,
                                                           0);
   const char *status[] = { medusa_order_get_status (newest), NULL };
   const char *archived[] = { "archived", NULL };
-  const char *shipped[] = { "shipped", NULL };
+  const char *fulfillment[] = { medusa_order_get_fulfillment_status (newest), NULL };
+  const char *payment[] = { medusa_order_get_payment_status (newest), NULL };
   g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  guint progress = 0;
   g_autoptr(MedusaOrderPage) same = NULL;
   g_autoptr(MedusaOrderPage) none = NULL;
   g_autoptr(GError) error = NULL;
@@ -1281,26 +1293,83 @@ test_order_filters_v2 (MedusaClient    *client,
                   (MEDUSA_CAPABILITY_ORDER_SEARCH | MEDUSA_CAPABILITY_ORDER_DATE_FILTER |
                    MEDUSA_CAPABILITY_ORDER_FULFILLMENT_FILTER |
                    MEDUSA_CAPABILITY_ORDER_PAYMENT_FILTER));
-  n_sent = medusa_client_get_request_count (client);
+  /* what the store refuses, the client does itself: it looks through the
+   * whole history (a page here), keeps what matches, and answers every
+   * page of the same search from that */
+  g_signal_connect (client, "order-scan-progress", G_CALLBACK (count_progress_cb), &progress);
   for (guint i = 0; i < 4; i++)
     {
-      g_autoptr(MedusaOrderQuery) refused = medusa_order_query_new ();
+      g_autoptr(MedusaOrderQuery) scanned = medusa_order_query_new ();
       g_autoptr(MedusaOrderPage) page = NULL;
+      g_autoptr(MedusaOrderPage) second = NULL;
+      g_autofree char *number = g_strdup_printf ("#%" G_GINT64_FORMAT,
+                                                 medusa_order_get_display_id (newest));
+      GListModel *all = medusa_order_page_get_orders (everything);
+      guint expected = 0;
 
       if (i == 0)
-        medusa_order_query_set_search (refused, "1");
+        medusa_order_query_set_search (scanned, number);
       else if (i == 1)
-        medusa_order_query_set_fulfillment_statuses (refused, shipped);
+        medusa_order_query_set_fulfillment_statuses (scanned, fulfillment);
       else if (i == 2)
-        medusa_order_query_set_payment_statuses (refused, shipped);
+        medusa_order_query_set_payment_statuses (scanned, payment);
       else
-        medusa_order_query_set_created_range (refused, NULL, now);
-      page = list_orders (client, refused, &error);
-      g_assert_null (page);
-      g_assert_error (error, MEDUSA_ERROR, MEDUSA_ERROR_NOT_SUPPORTED);
-      g_clear_error (&error);
+        medusa_order_query_set_created_range (scanned, NULL, now);
+      /* the orders that should match, as the test sees them */
+      for (guint j = 0; j < g_list_model_get_n_items (all); j++)
+        {
+          g_autoptr(MedusaOrder) order = g_list_model_get_item (all, j);
+
+          if ((i == 0 && medusa_order_get_display_id (order) == medusa_order_get_display_id (newest)) ||
+              (i == 1 && g_strcmp0 (medusa_order_get_fulfillment_status (order), fulfillment[0]) == 0) ||
+              (i == 2 && g_strcmp0 (medusa_order_get_payment_status (order), payment[0]) == 0) ||
+              i == 3)
+            expected++;
+        }
+      g_assert_cmpuint (expected, >=, 1);
+
+      n_sent = medusa_client_get_request_count (client);
+      progress = 0;
+      medusa_order_query_set_limit (scanned, 1);
+      page = list_orders (client, scanned, &error);
+      g_assert_no_error (error);
+      g_assert_nonnull (page);
+      g_assert_cmpuint (medusa_order_page_get_count (page), ==, expected);
+      g_assert_cmpuint (g_list_model_get_n_items (medusa_order_page_get_orders (page)), ==, 1);
+      /* one page of the whole history asked for, its progress said */
+      g_assert_cmpuint (medusa_client_get_request_count (client), ==, n_sent + 1);
+      g_assert_cmpuint (progress, ==, 1);
+      if (i == 0)
+        {
+          g_autoptr(MedusaOrder) found = g_list_model_get_item (medusa_order_page_get_orders (page), 0);
+
+          g_assert_cmpstr (medusa_order_get_id (found), ==, medusa_order_get_id (newest));
+        }
+
+      /* the next page of the same search: from what was found, not the store */
+      medusa_order_query_set_offset (scanned, 1);
+      second = list_orders (client, scanned, &error);
+      g_assert_no_error (error);
+      g_assert_cmpuint (medusa_order_page_get_count (second), ==, expected);
+      g_assert_cmpuint (g_list_model_get_n_items (medusa_order_page_get_orders (second)), ==,
+                        expected > 1 ? 1 : 0);
+      g_assert_cmpuint (medusa_client_get_request_count (client), ==, n_sent + 1);
     }
-  g_assert_cmpuint (medusa_client_get_request_count (client), ==, n_sent);
+
+  /* signed out, nothing of what was found stays: the same search asks again */
+  {
+    g_autoptr(MedusaOrderQuery) scanned = medusa_order_query_new ();
+    g_autoptr(MedusaOrderPage) page = NULL;
+
+    medusa_order_query_set_created_range (scanned, NULL, now);
+    medusa_client_set_access_token (client, NULL);
+    n_sent = medusa_client_get_request_count (client);
+    page = list_orders (client, scanned, &error);
+    g_assert_null (page);
+    g_assert_error (error, MEDUSA_ERROR, MEDUSA_ERROR_UNAUTHORIZED);
+    g_clear_error (&error);
+    g_assert_cmpuint (medusa_client_get_request_count (client), ==, n_sent + 1);
+  }
 }
 
 static void

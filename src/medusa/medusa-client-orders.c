@@ -72,7 +72,6 @@ search_kept_thread (GTask        *task,
   ListData *data = task_data;
   g_autoptr(MedusaOrderQuery) all = medusa_order_query_copy (data->query);
   g_autoptr(GListStore) matches = g_list_store_new (MEDUSA_TYPE_ORDER);
-  g_autoptr(GListStore) shown = g_list_store_new (MEDUSA_TYPE_ORDER);
   guint limit = medusa_order_query_get_limit (data->query);
   guint offset = medusa_order_query_get_offset (data->query);
   guint seen = 0;
@@ -102,22 +101,59 @@ search_kept_thread (GTask        *task,
       return;
     }
 
-  for (guint i = offset;
-       i < g_list_model_get_n_items (G_LIST_MODEL (matches)) && (limit == 0 || i < offset + limit);
-       i++)
+  g_task_return_pointer (task, _medusa_client_page_of_matches (G_LIST_MODEL (matches), offset,
+                                                               limit),
+                         g_object_unref);
+}
+
+/* The page at @offset of @matches, all of them counted. */
+MedusaOrderPage *
+_medusa_client_page_of_matches (GListModel *matches,
+                                guint       offset,
+                                guint       limit)
+{
+  g_autoptr(GListStore) shown = g_list_store_new (MEDUSA_TYPE_ORDER);
+  guint n_matches = g_list_model_get_n_items (matches);
+
+  for (guint i = offset; i < n_matches && (limit == 0 || i < offset + limit); i++)
     {
-      g_autoptr(MedusaOrder) order = g_list_model_get_item (G_LIST_MODEL (matches), i);
+      g_autoptr(MedusaOrder) order = g_list_model_get_item (matches, i);
 
       g_list_store_append (shown, order);
     }
-  g_task_return_pointer (task,
-                         g_object_new (MEDUSA_TYPE_ORDER_PAGE,
-                                       "orders", shown,
-                                       "count", g_list_model_get_n_items (G_LIST_MODEL (matches)),
-                                       "offset", offset,
-                                       "limit", limit,
-                                       NULL),
-                         g_object_unref);
+
+  return g_object_new (MEDUSA_TYPE_ORDER_PAGE,
+                       "orders", shown,
+                       "count", n_matches,
+                       "offset", offset,
+                       "limit", limit,
+                       NULL);
+}
+
+/**
+ * _medusa_client_list_failed:
+ * @task: (transfer full): a medusa_client_list_orders_async() task
+ * @error: (transfer full): why the store's answer did not come
+ *
+ * Out of reach, a search or filter is answered from the pages kept of the
+ * whole history; anything else fails with @error.
+ */
+void
+_medusa_client_list_failed (GTask  *task,
+                            GError *error)
+{
+  ListData *data = g_task_get_task_data (task);
+
+  if (data->store != NULL && _medusa_client_is_unreachable (error) &&
+      medusa_order_query_has_filters (data->query))
+    {
+      data->unreachable = error;
+      g_task_run_in_thread (task, search_kept_thread);
+      g_object_unref (task);
+      return;
+    }
+  g_task_return_error (task, error);
+  g_object_unref (task);
 }
 
 /* A page holds no more orders than were asked for. */
@@ -136,14 +172,7 @@ list_orders_cb (GObject      *object,
   page = _medusa_client_call_finish (MEDUSA_CLIENT (object), result, list_orders_cb, &error);
   if (page == NULL)
     {
-      if (data->store != NULL && _medusa_client_is_unreachable (error) &&
-          medusa_order_query_has_filters (data->query))
-        {
-          data->unreachable = error;
-          g_task_run_in_thread (task, search_kept_thread);
-          return;
-        }
-      g_task_return_error (task, error);
+      _medusa_client_list_failed (g_steal_pointer (&task), error);
       return;
     }
 
@@ -191,6 +220,13 @@ medusa_client_list_orders_async (MedusaClient           *self,
   data->store = self->answer_store != NULL ? g_object_ref (self->answer_store) : NULL;
   g_task_set_task_data (task, data, (GDestroyNotify) list_data_free);
   request = self->dialect->list_orders (query);
+  /* a search or filter the store cannot do: the client looks through the
+   * whole history itself */
+  if (request == NULL && medusa_order_query_has_filters (query))
+    {
+      _medusa_client_scan_orders (self, query, task);
+      return;
+    }
   /* pages of whole orders are an export's, not what a list shows; the
    * count (a page of one id) is what the account page starts with */
   if (medusa_order_query_get_detail (query) != MEDUSA_ORDER_DETAIL_FULL)

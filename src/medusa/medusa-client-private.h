@@ -15,6 +15,8 @@
 
 G_BEGIN_DECLS
 
+typedef struct _MedusaOrderScan MedusaOrderScan;
+
 struct _MedusaClient
 {
   GObject              parent_instance;
@@ -34,6 +36,9 @@ struct _MedusaClient
   MedusaPrefetch      *prefetch;
   MedusaAnswerStore   *answer_store;
   gboolean             offline;
+  /* the last search the client did itself, for each MedusaOrderDetail: a
+   * list's and an export's are looked for side by side */
+  MedusaOrderScan     *order_scans[MEDUSA_ORDER_DETAIL_ID + 1];
 };
 
 typedef gpointer (*ParseFunc) (GBytes  *body,
@@ -64,6 +69,9 @@ void           _medusa_client_set_session          (MedusaClient         *self,
 void           _medusa_client_count_pending        (MedusaClient         *self,
                                                     GTask                *task);
 void           _medusa_client_unauthorized         (MedusaClient         *self);
+void           _medusa_client_scan_progress        (MedusaClient         *self,
+                                                    guint                 seen,
+                                                    guint                 count);
 void           _medusa_client_set_offline          (MedusaClient         *self,
                                                     gboolean              offline);
 
@@ -82,6 +90,18 @@ void           _medusa_client_send_async           (MedusaClient         *self,
 GBytes        *_medusa_client_send_finish          (MedusaClient         *self,
                                                     GAsyncResult         *result,
                                                     GError              **error);
+
+/* medusa-client-orders.c, medusa-client-scan.c: what the store cannot
+ * search or filter, the client does */
+MedusaOrderPage *_medusa_client_page_of_matches    (GListModel           *matches,
+                                                    guint                 offset,
+                                                    guint                 limit);
+void           _medusa_client_list_failed          (GTask                *task,
+                                                    GError               *error);
+void           _medusa_client_scan_orders          (MedusaClient         *self,
+                                                    const MedusaOrderQuery *query,
+                                                    GTask                *task);
+void           _medusa_client_drop_scan            (MedusaClient         *self);
 
 /* medusa-client-call.c: calls whose answer is parsed into one object */
 GError        *_medusa_client_not_supported_error  (MedusaClient         *self);

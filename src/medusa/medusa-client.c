@@ -46,6 +46,7 @@ enum {
 
 enum {
   UNAUTHORIZED,
+  ORDER_SCAN_PROGRESS,
   N_SIGNALS
 };
 
@@ -61,6 +62,8 @@ _medusa_client_set_session (MedusaClient      *self,
 
   medusa_secret_free (self->access_token);
   self->access_token = copy;
+  /* the matches of a search are the customer's orders */
+  _medusa_client_drop_scan (self);
 
   if (kind != MEDUSA_SESSION_NONE)
     self->session_serial++;
@@ -109,6 +112,15 @@ _medusa_client_unauthorized (MedusaClient *self)
   g_signal_emit (self, signals[UNAUTHORIZED], 0);
 }
 
+/* How far a search the client does itself got. */
+void
+_medusa_client_scan_progress (MedusaClient *self,
+                              guint         seen,
+                              guint         count)
+{
+  g_signal_emit (self, signals[ORDER_SCAN_PROGRESS], 0, seen, count);
+}
+
 void
 _medusa_client_set_offline (MedusaClient *self,
                             gboolean      offline)
@@ -133,6 +145,7 @@ medusa_client_dispose (GObject *object)
   g_clear_object (&self->cookies);
   g_clear_object (&self->prefetch);
   g_clear_object (&self->answer_store);
+  _medusa_client_drop_scan (self);
 
   G_OBJECT_CLASS (medusa_client_parent_class)->dispose (object);
 }
@@ -369,6 +382,22 @@ medusa_client_class_init (MedusaClientClass *klass)
                   G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL,
                   G_TYPE_NONE, 0);
+
+  /**
+   * MedusaClient::order-scan-progress:
+   * @seen: the orders looked through so far
+   * @count: the orders there are to look through, as the store counts them
+   *
+   * A search or filter the store cannot do (see the capabilities) is done
+   * by the client, which looks through the whole history; the pages asked
+   * for wait until it is done. Emitted after each page of the history.
+   */
+  signals[ORDER_SCAN_PROGRESS] =
+    g_signal_new ("order-scan-progress",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 2, G_TYPE_UINT, G_TYPE_UINT);
 }
 
 static void

@@ -296,8 +296,9 @@ fields_for (const MedusaOrderQuery *query)
 }
 
 /* v2 refuses q, fulfillment_status, payment_status and created_at bounds
- * with a 400: such a query is not sent (the app hides those filters). The
- * list is oldest first unless asked otherwise; v1's is newest first. */
+ * with a 400: such a query is not sent (the client looks through the whole
+ * history itself: medusa-client-scan.c). The list is oldest first unless
+ * asked otherwise; v1's is newest first. */
 static MedusaRequest *
 v2_list_orders (const MedusaOrderQuery *query)
 {

@@ -221,9 +221,8 @@ try:
 
     step("an order with parcels and tracking links")
     if V2:
-        # the Store API has no filter by fulfillment, and the list no search: the
-        # newest order with a parcel (the seeded ones are the newest, on the
-        # first screen)
+        # the Store API has no filter by fulfillment (nor a search: Patron
+        # looks through the history itself)
         shipped = api("GET", "/store/orders?order=-created_at&limit=50"
                       "&fields=id,display_id,*fulfillments", token=token)["orders"]
         tracked = next(o for o in shipped if o.get("fulfillments"))
@@ -232,7 +231,7 @@ try:
                       token=token)["orders"]
         tracked = next(o for o in shipped
                        if any(f.get("tracking_links") for f in o.get("fulfillments") or []))
-        type_into(app, "Search orders", str(tracked["display_id"]))
+    type_into(app, "Search orders", str(tracked["display_id"]))
     def click_row():
         # found afresh each time: the search's list may still be remaking its rows
         row = pyatspi.findDescendant(

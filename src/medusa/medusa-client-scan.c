@@ -1,0 +1,351 @@
+/* medusa-client-scan.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "medusa-client"
+
+#include "config.h"
+
+#include "medusa-client-private.h"
+#include "medusa-error.h"
+#include "medusa-json.h"
+
+/*
+ * A search or filter the store's Store API cannot do (Medusa v2 filters
+ * orders by status only) is done by the client: it asks the store for the
+ * whole history a page at a time, newest first, with the filters the store
+ * can do, keeps the orders that match, and answers each page asked for from
+ * them. The pages asked for while it looks wait for it to finish (the count
+ * of matches is known only then); MedusaClient::order-scan-progress says how
+ * far it got. The matches stay for the next pages of the same search, for
+ * #SCAN_KEPT_SECONDS, until another search, or until the session ends.
+ */
+
+/* the store's pages looked through: as many orders as a list's page */
+#define SCAN_PAGE_SIZE 50
+/* a search's matches answer its later pages for so long */
+#define SCAN_KEPT_SECONDS 120
+
+typedef struct
+{
+  GTask        *task;          /* a medusa_client_list_orders_async() task */
+  guint         offset;
+  guint         limit;
+  GCancellable *cancellable;   /* the task's, watched */
+  gulong        cancelled_id;
+} Waiter;
+
+struct _MedusaOrderScan
+{
+  MedusaClient     *client;    /* unowned: the client owns the scan */
+  MedusaOrderScan **slot;      /* where the client has it */
+  MedusaOrderQuery *query;     /* the search: no offset, no limit */
+  MedusaOrderQuery *asked;     /* what the store is asked, a page at a time */
+  guint             session_serial;
+  GListStore       *matches;
+  guint             seen;
+  gboolean          done;
+  gint64            done_at;   /* monotonic µs */
+  GPtrArray        *waiting;   /* Waiter */
+  GCancellable     *cancellable;
+  guint             sweep_source;
+};
+
+static void
+waiter_free (Waiter *waiter)
+{
+  if (waiter->cancelled_id != 0)
+    g_signal_handler_disconnect (waiter->cancellable, waiter->cancelled_id);
+  g_clear_object (&waiter->cancellable);
+  g_clear_object (&waiter->task);
+  g_free (waiter);
+}
+
+static void
+scan_free (MedusaOrderScan *scan)
+{
+  g_clear_handle_id (&scan->sweep_source, g_source_remove);
+  g_cancellable_cancel (scan->cancellable);
+  g_clear_object (&scan->cancellable);
+  g_clear_pointer (&scan->waiting, g_ptr_array_unref);
+  g_clear_object (&scan->matches);
+  medusa_order_query_free (scan->asked);
+  medusa_order_query_free (scan->query);
+  g_free (scan);
+}
+
+/* @query without its page: what a scan answers */
+static MedusaOrderQuery *
+search_of (const MedusaOrderQuery *query)
+{
+  MedusaOrderQuery *search = medusa_order_query_copy (query);
+
+  medusa_order_query_set_offset (search, 0);
+  medusa_order_query_set_limit (search, 0);
+
+  return search;
+}
+
+/* @waiter's page of @matches; or, @matches NULL, @error's failure */
+static void
+answer (Waiter     *waiter,
+        GListModel *matches,
+        GError     *error)
+{
+  GTask *task = g_steal_pointer (&waiter->task);
+
+  if (g_task_return_error_if_cancelled (task))
+    g_object_unref (task);
+  else if (matches == NULL)
+    _medusa_client_list_failed (task, g_error_copy (error));
+  else
+    {
+      g_task_return_pointer (task,
+                             _medusa_client_page_of_matches (matches, waiter->offset,
+                                                             waiter->limit),
+                             g_object_unref);
+      g_object_unref (task);
+    }
+}
+
+/* Every page waiting gets its answer: from the matches, or @error's
+ * failure. A failed scan is dropped, so that the next page asks again. */
+static void
+answer_all (MedusaOrderScan *scan,
+            GError          *error)
+{
+  g_autoptr(GPtrArray) waiting = g_steal_pointer (&scan->waiting);
+  g_autoptr(GListModel) matches = NULL;
+
+  scan->waiting = g_ptr_array_new_with_free_func ((GDestroyNotify) waiter_free);
+  if (error == NULL)
+    matches = G_LIST_MODEL (g_object_ref (scan->matches));
+  else
+    {
+      *scan->slot = NULL;
+      scan_free (scan);
+    }
+  for (guint i = 0; i < waiting->len; i++)
+    answer (g_ptr_array_index (waiting, i), matches, error);
+}
+
+static void scan_next_page (MedusaOrderScan *scan);
+
+static void
+scan_page_cb (GObject      *object,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  MedusaClient *client = MEDUSA_CLIENT (object);
+  MedusaOrderScan *scan = user_data;
+  g_autoptr(MedusaOrderPage) page = NULL;
+  g_autoptr(GError) error = NULL;
+  GListModel *orders;
+  guint n;
+
+  /* a scan dropped meanwhile cancelled its page: nothing of it is left
+   * (a cancelled task's answer is the cancellation, even one that came) */
+  page = medusa_client_list_orders_finish (client, result, &error);
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  g_assert (*scan->slot == scan);
+  if (page == NULL)
+    {
+      answer_all (scan, error);
+      return;
+    }
+
+  orders = medusa_order_page_get_orders (page);
+  n = g_list_model_get_n_items (orders);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(MedusaOrder) order = g_list_model_get_item (orders, i);
+
+      if (medusa_order_query_matches (scan->query, order))
+        g_list_store_append (scan->matches, order);
+    }
+  scan->seen += n;
+  _medusa_client_scan_progress (client, scan->seen, medusa_order_page_get_count (page));
+
+  /* the last page: short, empty, or as far as a count can go */
+  if (n < SCAN_PAGE_SIZE || scan->seen >= medusa_order_page_get_count (page) ||
+      scan->seen >= MEDUSA_JSON_MAX_ORDER_COUNT)
+    {
+      scan->done = TRUE;
+      scan->done_at = g_get_monotonic_time ();
+      answer_all (scan, NULL);
+      return;
+    }
+
+  scan_next_page (scan);
+}
+
+static void
+scan_next_page (MedusaOrderScan *scan)
+{
+  medusa_order_query_set_offset (scan->asked, scan->seen);
+  medusa_client_list_orders_async (scan->client, scan->asked, scan->cancellable, scan_page_cb,
+                                   scan);
+}
+
+/* The pages no longer waited for are answered (cancelled); a scan nobody
+ * waits for any more stops. */
+static gboolean
+sweep_cb (gpointer user_data)
+{
+  MedusaOrderScan *scan = user_data;
+
+  scan->sweep_source = 0;
+  for (guint i = scan->waiting->len; i > 0; i--)
+    {
+      Waiter *waiter = g_ptr_array_index (scan->waiting, i - 1);
+
+      if (g_cancellable_is_cancelled (waiter->cancellable))
+        {
+          g_ptr_array_steal_index (scan->waiting, i - 1);
+          answer (waiter, G_LIST_MODEL (scan->matches), NULL);
+          waiter_free (waiter);
+        }
+    }
+  if (scan->waiting->len == 0 && !scan->done)
+    {
+      g_debug ("Stopped looking through the orders: nobody waits for them");
+      *scan->slot = NULL;
+      scan_free (scan);
+    }
+
+  return G_SOURCE_REMOVE;
+}
+
+/* where the cancellable is cancelled (the main context: a list's pages);
+ * the sweep runs in the main context */
+static void
+waiter_cancelled_cb (GCancellable    *cancellable,
+                     MedusaOrderScan *scan)
+{
+  if (scan->sweep_source == 0)
+    scan->sweep_source = g_idle_add (sweep_cb, scan);
+}
+
+/* Stops @scan, if any: the pages that wait for it fail as cancelled. */
+static void
+drop (MedusaOrderScan **slot)
+{
+  MedusaOrderScan *scan = g_steal_pointer (slot);
+  g_autoptr(GPtrArray) waiting = NULL;
+
+  if (scan == NULL)
+    return;
+
+  waiting = g_steal_pointer (&scan->waiting);
+  scan->waiting = g_ptr_array_new_with_free_func ((GDestroyNotify) waiter_free);
+  scan_free (scan);
+  for (guint i = 0; i < waiting->len; i++)
+    {
+      Waiter *waiter = g_ptr_array_index (waiting, i);
+      GTask *task = g_steal_pointer (&waiter->task);
+
+      g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_CANCELLED,
+                               "Another search or session replaced it");
+      g_object_unref (task);
+    }
+}
+
+/**
+ * _medusa_client_drop_scan:
+ *
+ * Forgets the matches of the searches the client did itself (the
+ * customer's orders), and stops those under way: the pages that wait for
+ * them fail as cancelled.
+ */
+void
+_medusa_client_drop_scan (MedusaClient *self)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (self->order_scans); i++)
+    drop (&self->order_scans[i]);
+}
+
+/**
+ * _medusa_client_scan_orders:
+ * @query: a search or filter the store cannot do
+ * @task: (transfer full): the medusa_client_list_orders_async() task for
+ *   @query's page
+ *
+ * Answers @task from the client's own look through the whole history.
+ */
+void
+_medusa_client_scan_orders (MedusaClient           *self,
+                            const MedusaOrderQuery *query,
+                            GTask                  *task)
+{
+  g_autoptr(MedusaOrderQuery) search = search_of (query);
+  g_autoptr(MedusaRequest) request = NULL;
+  MedusaOrderDetail detail = medusa_order_query_get_detail (query);
+  MedusaOrderScan **slot;
+  MedusaOrderScan *scan;
+  Waiter *waiter;
+
+  g_assert (detail < G_N_ELEMENTS (self->order_scans));
+  slot = &self->order_scans[detail];
+  scan = *slot;
+  if (scan != NULL &&
+      (!medusa_order_query_equal (scan->query, search) ||
+       scan->session_serial != self->session_serial ||
+       (scan->done && g_get_monotonic_time () - scan->done_at > SCAN_KEPT_SECONDS * G_USEC_PER_SEC)))
+    {
+      drop (slot);
+      scan = NULL;
+    }
+
+  if (scan == NULL)
+    {
+      scan = g_new0 (MedusaOrderScan, 1);
+      scan->client = self;
+      scan->slot = slot;
+      scan->query = g_steal_pointer (&search);
+      scan->session_serial = self->session_serial;
+      scan->matches = g_list_store_new (MEDUSA_TYPE_ORDER);
+      scan->waiting = g_ptr_array_new_with_free_func ((GDestroyNotify) waiter_free);
+      scan->cancellable = g_cancellable_new ();
+      /* the store is asked for what it can filter (v2: the statuses) */
+      scan->asked = medusa_order_query_copy (scan->query);
+      medusa_order_query_set_search (scan->asked, NULL);
+      medusa_order_query_set_fulfillment_statuses (scan->asked, NULL);
+      medusa_order_query_set_payment_statuses (scan->asked, NULL);
+      medusa_order_query_set_created_range (scan->asked, NULL, NULL);
+      medusa_order_query_set_limit (scan->asked, SCAN_PAGE_SIZE);
+      request = self->dialect->list_orders (scan->asked);
+      if (request == NULL)
+        medusa_order_query_set_statuses (scan->asked, NULL);
+      g_clear_pointer (&request, medusa_request_free);
+      request = self->dialect->list_orders (scan->asked);
+      if (request == NULL)
+        {
+          scan_free (scan);
+          g_task_return_error (task, _medusa_client_not_supported_error (self));
+          g_object_unref (task);
+          return;
+        }
+      *slot = scan;
+      scan_next_page (scan);
+    }
+
+  waiter = g_new0 (Waiter, 1);
+  waiter->task = task;
+  waiter->offset = medusa_order_query_get_offset (query);
+  waiter->limit = medusa_order_query_get_limit (query);
+  if (scan->done)
+    {
+      answer (waiter, G_LIST_MODEL (scan->matches), NULL);
+      waiter_free (waiter);
+      return;
+    }
+  if (g_task_get_cancellable (task) != NULL)
+    {
+      waiter->cancellable = g_object_ref (g_task_get_cancellable (task));
+      waiter->cancelled_id = g_signal_connect (waiter->cancellable, "cancelled",
+                                               G_CALLBACK (waiter_cancelled_cb), scan);
+    }
+  g_ptr_array_add (scan->waiting, waiter);
+}

@@ -1,0 +1,403 @@
+/* test-scan.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * A search or filter that the store's Store API cannot do (Medusa v2: by
+ * status only), done by the client through the whole history. The real v2
+ * test store's buyer has a handful of orders; the pages of a long history,
+ * and a page that does not come while the user moves on, are played here
+ * by an in-process SoupServer answering as Medusa 2.21 does (its recorded
+ * summary page, one order made into many).
+ */
+
+#include "config.h"
+
+#include "test-util.h"
+
+#include <json-glib/json-glib.h>
+#include <libsoup/soup.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "medusa.h"
+
+#define N_ORDERS 120
+
+typedef struct
+{
+  SoupServer *server;
+  GUri       *uri;
+  char       *template;     /* one order of the recorded page, as JSON */
+  GPtrArray  *offsets;      /* of the pages asked for, as "%u" */
+  GPtrArray  *paused;       /* the messages held */
+  guint       stall_offset; /* a page held until released; 0: none */
+} Fixture;
+
+/* Order j (1 … N_ORDERS, newest first: number N_ORDERS - j + 1) */
+static JsonNode *
+make_order (Fixture *fixture,
+            guint    number)
+{
+  /* a copy of its own: json_node_copy() shares the object */
+  JsonNode *node = json_from_string (fixture->template, NULL);
+  JsonObject *order = json_node_get_object (node);
+  g_autofree char *id = g_strdup_printf ("order_scan_%03u", number);
+  g_autoptr(GDateTime) base = g_date_time_new_utc (2026, 1, 1, 0, 0, 0);
+  g_autoptr(GDateTime) created = g_date_time_add_hours (base, number);
+  g_autofree char *date = g_date_time_format_iso8601 (created);
+
+  json_object_set_string_member (order, "id", id);
+  json_object_set_int_member (order, "display_id", number);
+  json_object_set_string_member (order, "created_at", date);
+  /* every third order shipped */
+  json_object_set_string_member (order, "fulfillment_status",
+                                 number % 3 == 0 ? "shipped" : "not_fulfilled");
+
+  return node;
+}
+
+static void
+handler (SoupServer        *server,
+         SoupServerMessage *msg,
+         const char        *path,
+         GHashTable        *query,
+         gpointer           user_data)
+{
+  Fixture *fixture = user_data;
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autoptr(JsonNode) root = NULL;
+  g_autofree char *body = NULL;
+  const char *offset_text = query != NULL ? g_hash_table_lookup (query, "offset") : NULL;
+  const char *limit_text = query != NULL ? g_hash_table_lookup (query, "limit") : NULL;
+  guint offset = offset_text != NULL ? atoi (offset_text) : 0;
+  guint limit = limit_text != NULL ? atoi (limit_text) : 50;
+
+  if (g_strcmp0 (path, "/store/orders") != 0 ||
+      (query != NULL && (g_hash_table_contains (query, "q") ||
+                         g_hash_table_contains (query, "fulfillment_status[]") ||
+                         g_hash_table_contains (query, "created_at[lt]"))))
+    {
+      /* what Medusa 2.21 refuses */
+      soup_server_message_set_status (msg, 400, NULL);
+      return;
+    }
+
+  g_ptr_array_add (fixture->offsets, g_strdup_printf ("%u", offset));
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "orders");
+  json_builder_begin_array (builder);
+  for (guint j = offset; j < MIN (offset + limit, N_ORDERS); j++)
+    json_builder_add_value (builder, make_order (fixture, N_ORDERS - j));
+  json_builder_end_array (builder);
+  json_builder_set_member_name (builder, "count");
+  json_builder_add_int_value (builder, N_ORDERS);
+  json_builder_set_member_name (builder, "offset");
+  json_builder_add_int_value (builder, offset);
+  json_builder_set_member_name (builder, "limit");
+  json_builder_add_int_value (builder, limit);
+  json_builder_end_object (builder);
+  root = json_builder_get_root (builder);
+  body = json_to_string (root, FALSE);
+  soup_server_message_set_status (msg, 200, NULL);
+  soup_server_message_set_response (msg, "application/json", SOUP_MEMORY_COPY, body,
+                                    strlen (body));
+
+  if (fixture->stall_offset != 0 && offset == fixture->stall_offset)
+    {
+      soup_server_message_pause (msg);
+      g_ptr_array_add (fixture->paused, g_object_ref (msg));
+    }
+}
+
+static void
+fixture_setup (Fixture       *fixture,
+               gconstpointer  data)
+{
+  g_autoptr(GBytes) page = test_load_fixture ("v2", "orders-summary-page.json", NULL);
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  JsonArray *orders;
+
+  g_assert_true (json_parser_load_from_data (parser, g_bytes_get_data (page, NULL),
+                                             g_bytes_get_size (page), NULL));
+  orders = json_object_get_array_member (json_node_get_object (json_parser_get_root (parser)),
+                                         "orders");
+  fixture->template = json_to_string (json_array_get_element (orders, 0), FALSE);
+  fixture->offsets = g_ptr_array_new_with_free_func (g_free);
+  fixture->paused = g_ptr_array_new_with_free_func (g_object_unref);
+  fixture->server = test_server_new (handler, fixture, &fixture->uri);
+}
+
+static void
+fixture_teardown (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  for (guint i = 0; i < fixture->paused->len; i++)
+    soup_server_message_unpause (g_ptr_array_index (fixture->paused, i));
+  soup_server_disconnect (fixture->server);
+  g_clear_object (&fixture->server);
+  g_clear_pointer (&fixture->uri, g_uri_unref);
+  g_clear_pointer (&fixture->paused, g_ptr_array_unref);
+  g_clear_pointer (&fixture->offsets, g_ptr_array_unref);
+  g_clear_pointer (&fixture->template, g_free);
+}
+
+static MedusaClient *
+new_client (Fixture *fixture)
+{
+  g_autofree char *url = g_strdup_printf ("http://127.0.0.1:%d", g_uri_get_port (fixture->uri));
+  MedusaClient *client = medusa_client_new (url);
+
+  medusa_client_set_api_version (client, MEDUSA_API_VERSION_2);
+  medusa_client_set_publishable_key (client, "pk_test");
+  medusa_client_set_access_token (client, "token");
+
+  return client;
+}
+
+/* The numbers 1 … N_ORDERS with @digit in them, newest first */
+static GArray *
+numbers_with (char digit)
+{
+  GArray *numbers = g_array_new (FALSE, FALSE, sizeof (guint));
+
+  for (guint n = N_ORDERS; n >= 1; n--)
+    {
+      char text[8];
+
+      g_snprintf (text, sizeof text, "%u", n);
+      if (strchr (text, digit) != NULL)
+        g_array_append_val (numbers, n);
+    }
+
+  return numbers;
+}
+
+static MedusaOrderPage *
+list (MedusaClient     *client,
+      MedusaOrderQuery *query,
+      guint             offset,
+      guint             limit,
+      GError          **error)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+
+  medusa_order_query_set_offset (query, offset);
+  medusa_order_query_set_limit (query, limit);
+  medusa_client_list_orders_async (client, query, NULL, test_store_result_cb, &result);
+
+  return medusa_client_list_orders_finish (client, test_wait_for (&result), error);
+}
+
+static void
+progress_cb (MedusaClient *client,
+             guint         seen,
+             guint         count,
+             GArray       *progress)
+{
+  g_assert_cmpuint (count, ==, N_ORDERS);
+  g_array_append_val (progress, seen);
+}
+
+/* A search through three pages of the store's: each asked once, newest
+ * first, without what the store refuses; every page of the matches then
+ * comes from what was found. */
+static void
+test_many_pages (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  g_autoptr(MedusaClient) client = new_client (fixture);
+  g_autoptr(MedusaOrderQuery) query = medusa_order_query_new ();
+  g_autoptr(GArray) expected = numbers_with ('7');
+  g_autoptr(GArray) progress = g_array_new (FALSE, FALSE, sizeof (guint));
+  g_autoptr(GError) error = NULL;
+  guint shown = 0;
+
+  g_signal_connect (client, "order-scan-progress", G_CALLBACK (progress_cb), progress);
+  medusa_order_query_set_search (query, "7");
+  for (guint offset = 0; offset < expected->len; offset += 5)
+    {
+      g_autoptr(MedusaOrderPage) page = list (client, query, offset, 5, &error);
+      GListModel *orders;
+
+      g_assert_no_error (error);
+      g_assert_cmpuint (medusa_order_page_get_count (page), ==, expected->len);
+      orders = medusa_order_page_get_orders (page);
+      for (guint i = 0; i < g_list_model_get_n_items (orders); i++)
+        {
+          g_autoptr(MedusaOrder) order = g_list_model_get_item (orders, i);
+
+          g_assert_cmpint (medusa_order_get_display_id (order), ==,
+                           g_array_index (expected, guint, shown++));
+        }
+    }
+  g_assert_cmpuint (shown, ==, expected->len);
+  g_assert_cmpuint (fixture->offsets->len, ==, 3);
+  g_assert_cmpstr (g_ptr_array_index (fixture->offsets, 0), ==, "0");
+  g_assert_cmpstr (g_ptr_array_index (fixture->offsets, 1), ==, "50");
+  g_assert_cmpstr (g_ptr_array_index (fixture->offsets, 2), ==, "100");
+  g_assert_cmpuint (progress->len, ==, 3);
+  g_assert_cmpuint (g_array_index (progress, guint, 2), ==, N_ORDERS);
+
+  /* another filter: the history again, once */
+  {
+    const char *shipped[] = { "shipped", NULL };
+    g_autoptr(MedusaOrderQuery) other = medusa_order_query_new ();
+    g_autoptr(MedusaOrderPage) page = NULL;
+
+    medusa_order_query_set_fulfillment_statuses (other, shipped);
+    page = list (client, other, 0, 50, &error);
+    g_assert_no_error (error);
+    g_assert_cmpuint (medusa_order_page_get_count (page), ==, N_ORDERS / 3);
+    g_assert_cmpuint (fixture->offsets->len, ==, 6);
+  }
+}
+
+/* Pages of one search asked for at once wait for one look through the
+ * history. */
+static void
+test_pages_at_once (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  g_autoptr(MedusaClient) client = new_client (fixture);
+  g_autoptr(MedusaOrderQuery) query = medusa_order_query_new ();
+  g_autoptr(GDateTime) before = g_date_time_new_utc (2026, 1, 3, 0, 30, 0);
+  g_autoptr(GAsyncResult) first = NULL;
+  g_autoptr(GAsyncResult) second = NULL;
+  g_autoptr(MedusaOrderPage) first_page = NULL;
+  g_autoptr(MedusaOrderPage) second_page = NULL;
+  g_autoptr(MedusaOrder) oldest = NULL;
+
+  /* orders 1 … 48 were placed before (one an hour from the first) */
+  medusa_order_query_set_created_range (query, NULL, before);
+  medusa_order_query_set_limit (query, 40);
+  medusa_client_list_orders_async (client, query, NULL, test_store_result_cb, &first);
+  medusa_order_query_set_offset (query, 40);
+  medusa_client_list_orders_async (client, query, NULL, test_store_result_cb, &second);
+
+  first_page = medusa_client_list_orders_finish (client, test_wait_for (&first), NULL);
+  second_page = medusa_client_list_orders_finish (client, test_wait_for (&second), NULL);
+  g_assert_nonnull (first_page);
+  g_assert_nonnull (second_page);
+  g_assert_cmpuint (medusa_order_page_get_count (first_page), ==, 48);
+  g_assert_cmpuint (g_list_model_get_n_items (medusa_order_page_get_orders (first_page)), ==, 40);
+  g_assert_cmpuint (g_list_model_get_n_items (medusa_order_page_get_orders (second_page)), ==, 8);
+  oldest = g_list_model_get_item (medusa_order_page_get_orders (second_page), 7);
+  g_assert_cmpint (medusa_order_get_display_id (oldest), ==, 1);
+  g_assert_cmpuint (fixture->offsets->len, ==, 3);
+}
+
+/* until the page fixture->stall_offset is asked for, and held */
+static void
+wait_for_held_page (Fixture *fixture)
+{
+  gint64 deadline = test_deadline (10);
+
+  while (fixture->paused->len == 0)
+    {
+      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
+      g_main_context_iteration (NULL, TRUE);
+    }
+}
+
+static gboolean
+cancel_cb (gpointer user_data)
+{
+  g_cancellable_cancel (user_data);
+
+  return G_SOURCE_REMOVE;
+}
+
+/* The user moves on while a page of the history does not come: the page
+ * they waited for fails as cancelled at once, and the client asks the store
+ * for no more; the same search later starts again. */
+static void
+test_stops_when_unwanted (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  g_autoptr(MedusaClient) client = new_client (fixture);
+  g_autoptr(MedusaOrderQuery) query = medusa_order_query_new ();
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(MedusaOrderPage) page = NULL;
+  g_autoptr(GError) error = NULL;
+
+  fixture->stall_offset = 50;
+  medusa_order_query_set_search (query, "1");
+  medusa_order_query_set_limit (query, 50);
+  medusa_client_list_orders_async (client, query, cancellable, test_store_result_cb, &result);
+  wait_for_held_page (fixture);
+  g_timeout_add (10, cancel_cb, cancellable);
+  page = medusa_client_list_orders_finish (client, test_wait_for (&result), &error);
+  g_assert_null (page);
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_clear_error (&error);
+
+  /* the held page comes: nothing follows it */
+  soup_server_message_unpause (g_ptr_array_index (fixture->paused, 0));
+  g_ptr_array_set_size (fixture->paused, 0);
+  test_spin_for (200);
+  g_assert_cmpuint (fixture->offsets->len, ==, 2);
+
+  fixture->stall_offset = 0;
+  page = list (client, query, 0, 50, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (g_ptr_array_index (fixture->offsets, 2), ==, "0");
+  g_assert_cmpuint (fixture->offsets->len, ==, 5);
+}
+
+/* A new search, or the end of the session, ends the one under way: its
+ * pages fail as cancelled, and nothing of what it found is kept. */
+static void
+test_replaced (Fixture       *fixture,
+               gconstpointer  data)
+{
+  g_autoptr(MedusaClient) client = new_client (fixture);
+  g_autoptr(MedusaOrderQuery) query = medusa_order_query_new ();
+  g_autoptr(MedusaOrderQuery) other = medusa_order_query_new ();
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(MedusaOrderPage) page = NULL;
+  g_autoptr(GArray) twos = numbers_with ('2');
+  g_autoptr(GError) error = NULL;
+
+  fixture->stall_offset = 50;
+  medusa_order_query_set_search (query, "1");
+  medusa_client_list_orders_async (client, query, NULL, test_store_result_cb, &result);
+  wait_for_held_page (fixture);
+  fixture->stall_offset = 0;
+  medusa_order_query_set_search (other, "2");
+  page = list (client, other, 0, 50, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (medusa_order_page_get_count (page), ==, twos->len);
+  g_clear_object (&page);
+  page = medusa_client_list_orders_finish (client, test_wait_for (&result), &error);
+  g_assert_null (page);
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_clear_error (&error);
+  g_clear_object (&result);
+
+  /* signed out: the next page of the same search asks the store again */
+  medusa_client_set_access_token (client, NULL);
+  medusa_client_set_access_token (client, "token");
+  g_ptr_array_set_size (fixture->offsets, 0);
+  page = list (client, other, 50, 50, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (fixture->offsets->len, ==, 3);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+#define ADD(path, func) \
+  g_test_add ("/scan/" path, Fixture, NULL, fixture_setup, func, fixture_teardown)
+
+  ADD ("many-pages", test_many_pages);
+  ADD ("pages-at-once", test_pages_at_once);
+  ADD ("stops-when-unwanted", test_stops_when_unwanted);
+  ADD ("replaced", test_replaced);
+#undef ADD
+
+  return g_test_run ();
+}

@@ -18,13 +18,14 @@
  * can do, keeps the orders that match, and answers each page asked for from
  * them. The pages asked for while it looks wait for it to finish (the count
  * of matches is known only then); MedusaClient::order-scan-progress says how
- * far it got. The matches stay for the next pages of the same search, for
- * #SCAN_KEPT_SECONDS, until another search, or until the session ends.
+ * far it got. The matches answer the next pages of the same search until it
+ * has not been asked for in #SCAN_KEPT_SECONDS, another search comes, or
+ * the session ends.
  */
 
 /* the store's pages looked through: as many orders as a list's page */
 #define SCAN_PAGE_SIZE 50
-/* a search's matches answer its later pages for so long */
+/* a search's matches answer its later pages until unused for so long */
 #define SCAN_KEPT_SECONDS 120
 
 typedef struct
@@ -46,7 +47,7 @@ struct _MedusaOrderScan
   GListStore       *matches;
   guint             seen;
   gboolean          done;
-  gint64            done_at;   /* monotonic µs */
+  gint64            used_at;   /* monotonic µs: done, or a page answered since */
   GPtrArray        *waiting;   /* Waiter */
   GCancellable     *cancellable;
   guint             sweep_source;
@@ -173,7 +174,7 @@ scan_page_cb (GObject      *object,
       scan->seen >= MEDUSA_JSON_MAX_ORDER_COUNT)
     {
       scan->done = TRUE;
-      scan->done_at = g_get_monotonic_time ();
+      scan->used_at = g_get_monotonic_time ();
       answer_all (scan, NULL);
       return;
     }
@@ -286,13 +287,20 @@ _medusa_client_scan_orders (MedusaClient           *self,
   MedusaOrderScan *scan;
   Waiter *waiter;
 
+  /* no longer wanted: nothing to look for */
+  if (g_task_return_error_if_cancelled (task))
+    {
+      g_object_unref (task);
+      return;
+    }
+
   g_assert (detail < G_N_ELEMENTS (self->order_scans));
   slot = &self->order_scans[detail];
   scan = *slot;
   if (scan != NULL &&
       (!medusa_order_query_equal (scan->query, search) ||
        scan->session_serial != self->session_serial ||
-       (scan->done && g_get_monotonic_time () - scan->done_at > SCAN_KEPT_SECONDS * G_USEC_PER_SEC)))
+       (scan->done && g_get_monotonic_time () - scan->used_at > SCAN_KEPT_SECONDS * G_USEC_PER_SEC)))
     {
       drop (slot);
       scan = NULL;
@@ -337,6 +345,7 @@ _medusa_client_scan_orders (MedusaClient           *self,
   waiter->limit = medusa_order_query_get_limit (query);
   if (scan->done)
     {
+      scan->used_at = g_get_monotonic_time ();
       answer (waiter, G_LIST_MODEL (scan->matches), NULL);
       waiter_free (waiter);
       return;

@@ -27,6 +27,9 @@
 #define SCAN_PAGE_SIZE 50
 /* a search's matches answer its later pages until unused for so long */
 #define SCAN_KEPT_SECONDS 120
+/* the newest matches kept at most (≈ 36 MB of summaries): a store whose
+ * history runs to a million orders cannot make the client hold them all */
+#define SCAN_MAX_MATCHES 100000
 
 typedef struct
 {
@@ -169,9 +172,11 @@ scan_page_cb (GObject      *object,
   scan->seen += n;
   _medusa_client_scan_progress (client, scan->seen, medusa_order_page_get_count (page));
 
-  /* the last page: short, empty, or as far as a count can go */
+  /* the last page: short, empty, as far as a count can go, or as many
+   * matches as are kept */
   if (n < SCAN_PAGE_SIZE || scan->seen >= medusa_order_page_get_count (page) ||
-      scan->seen >= MEDUSA_JSON_MAX_ORDER_COUNT)
+      scan->seen >= MEDUSA_JSON_MAX_ORDER_COUNT ||
+      g_list_model_get_n_items (G_LIST_MODEL (scan->matches)) >= SCAN_MAX_MATCHES)
     {
       scan->done = TRUE;
       scan->used_at = g_get_monotonic_time ();

@@ -1270,8 +1270,10 @@ test_order_filters_v2 (MedusaClient    *client,
   guint progress = 0;
   g_autoptr(MedusaOrderPage) same = NULL;
   g_autoptr(MedusaOrderPage) none = NULL;
+  g_autoptr(MedusaOrderPage) whole = NULL;
   g_autoptr(GError) error = NULL;
   guint n_sent;
+  guint n_pages;
 
   medusa_order_query_set_statuses (query, status);
   same = list_orders (client, query, &error);
@@ -1297,18 +1299,31 @@ test_order_filters_v2 (MedusaClient    *client,
    * whole history (a page here), keeps what matches, and answers every
    * page of the same search from that */
   g_signal_connect (client, "order-scan-progress", G_CALLBACK (count_progress_cb), &progress);
+  /* the whole history in one page (v2 has no largest page), as the test
+   * sees it; the client looks through it 50 orders at a time */
+  {
+    g_autoptr(MedusaOrderQuery) all_query = medusa_order_query_new ();
+
+    medusa_order_query_set_limit (all_query, medusa_order_page_get_count (everything));
+    whole = list_orders (client, all_query, &error);
+    g_assert_no_error (error);
+    g_assert_cmpuint (g_list_model_get_n_items (medusa_order_page_get_orders (whole)), ==,
+                      medusa_order_page_get_count (everything));
+    n_pages = (medusa_order_page_get_count (everything) + 49) / 50;
+  }
   for (guint i = 0; i < 4; i++)
     {
       g_autoptr(MedusaOrderQuery) scanned = medusa_order_query_new ();
       g_autoptr(MedusaOrderPage) page = NULL;
       g_autoptr(MedusaOrderPage) second = NULL;
-      g_autofree char *number = g_strdup_printf ("#%" G_GINT64_FORMAT,
+      g_autofree char *number = g_strdup_printf ("%" G_GINT64_FORMAT,
                                                  medusa_order_get_display_id (newest));
-      GListModel *all = medusa_order_page_get_orders (everything);
+      g_autofree char *search = g_strdup_printf ("#%s", number);
+      GListModel *all = medusa_order_page_get_orders (whole);
       guint expected = 0;
 
       if (i == 0)
-        medusa_order_query_set_search (scanned, number);
+        medusa_order_query_set_search (scanned, search);
       else if (i == 1)
         medusa_order_query_set_fulfillment_statuses (scanned, fulfillment);
       else if (i == 2)
@@ -1319,8 +1334,11 @@ test_order_filters_v2 (MedusaClient    *client,
       for (guint j = 0; j < g_list_model_get_n_items (all); j++)
         {
           g_autoptr(MedusaOrder) order = g_list_model_get_item (all, j);
+          g_autofree char *its_number = g_strdup_printf ("%" G_GINT64_FORMAT,
+                                                         medusa_order_get_display_id (order));
 
-          if ((i == 0 && medusa_order_get_display_id (order) == medusa_order_get_display_id (newest)) ||
+          /* a number is found within a longer one, as v1's store finds it */
+          if ((i == 0 && strstr (its_number, number) != NULL) ||
               (i == 1 && g_strcmp0 (medusa_order_get_fulfillment_status (order), fulfillment[0]) == 0) ||
               (i == 2 && g_strcmp0 (medusa_order_get_payment_status (order), payment[0]) == 0) ||
               i == 3)
@@ -1336,13 +1354,14 @@ test_order_filters_v2 (MedusaClient    *client,
       g_assert_nonnull (page);
       g_assert_cmpuint (medusa_order_page_get_count (page), ==, expected);
       g_assert_cmpuint (g_list_model_get_n_items (medusa_order_page_get_orders (page)), ==, 1);
-      /* one page of the whole history asked for, its progress said */
-      g_assert_cmpuint (medusa_client_get_request_count (client), ==, n_sent + 1);
-      g_assert_cmpuint (progress, ==, 1);
+      /* each page of the whole history asked for once, its progress said */
+      g_assert_cmpuint (medusa_client_get_request_count (client), ==, n_sent + n_pages);
+      g_assert_cmpuint (progress, ==, n_pages);
       if (i == 0)
         {
           g_autoptr(MedusaOrder) found = g_list_model_get_item (medusa_order_page_get_orders (page), 0);
 
+          /* newest first */
           g_assert_cmpstr (medusa_order_get_id (found), ==, medusa_order_get_id (newest));
         }
 
@@ -1353,7 +1372,7 @@ test_order_filters_v2 (MedusaClient    *client,
       g_assert_cmpuint (medusa_order_page_get_count (second), ==, expected);
       g_assert_cmpuint (g_list_model_get_n_items (medusa_order_page_get_orders (second)), ==,
                         expected > 1 ? 1 : 0);
-      g_assert_cmpuint (medusa_client_get_request_count (client), ==, n_sent + 1);
+      g_assert_cmpuint (medusa_client_get_request_count (client), ==, n_sent + n_pages);
     }
 
   /* signed out, nothing of what was found stays: the same search asks again */

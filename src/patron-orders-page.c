@@ -105,12 +105,14 @@ _patron_orders_page_update_state (PatronOrdersPage *self)
           g_autofree char *sentence = patron_error_to_sentence (error, PATRON_ACTION_OTHER);
 
           adw_status_page_set_description (self->error_page, sentence);
+          gtk_widget_set_visible (GTK_WIDGET (self->scan_label), FALSE);
           show_state (self, "error");
         }
       else
         show_state (self, "loading");
       return;
     }
+  /* the next look through the history says how far it got afresh */
   gtk_widget_set_visible (GTK_WIDGET (self->scan_label), FALSE);
 
   if (n_items == 0)

@@ -140,21 +140,18 @@ _patron_orders_page_query_from_filters (PatronOrdersPage *self)
   GDateTime *first;
   GDateTime *last;
 
-  /* what the store cannot do is hidden, and left out even if set before */
+  /* what the store cannot do, the client does (MedusaClient looks through
+   * the whole history) */
   medusa_order_query_set_statuses (query, (const char * const *)statuses);
-  if (gtk_widget_get_visible (GTK_WIDGET (self->search_entry)))
-    medusa_order_query_set_search (query, text);
-  if (gtk_widget_get_visible (GTK_WIDGET (self->fulfillment_box)))
-    medusa_order_query_set_fulfillment_statuses (query, (const char * const *)fulfillment);
-  if (gtk_widget_get_visible (GTK_WIDGET (self->payment_box)))
-    medusa_order_query_set_payment_statuses (query, (const char * const *)payment);
+  medusa_order_query_set_search (query, text);
+  medusa_order_query_set_fulfillment_statuses (query, (const char * const *)fulfillment);
+  medusa_order_query_set_payment_statuses (query, (const char * const *)payment);
 
   /* the last day counts whole: up to the midnight that ends it */
   get_range (self, &first, &last);
   if (last != NULL)
     before = g_date_time_add_days (last, 1);
-  if (gtk_widget_get_visible (self->date_grid))
-    medusa_order_query_set_created_range (query, first, before);
+  medusa_order_query_set_created_range (query, first, before);
 
   return query;
 }

@@ -52,10 +52,6 @@ struct _PatronOrdersPage
   GtkBox          *status_box;
   GtkBox          *fulfillment_box;
   GtkBox          *payment_box;
-  GtkWidget       *date_heading;
-  GtkWidget       *date_grid;
-  GtkWidget       *fulfillment_heading;
-  GtkWidget       *payment_heading;
   GtkWidget       *unsupported_label;
   GtkRevealer     *filter_revealer;
   GtkLabel        *filter_summary;

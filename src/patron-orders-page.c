@@ -282,10 +282,6 @@ patron_orders_page_class_init (PatronOrdersPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PatronOrdersPage, status_box);
   gtk_widget_class_bind_template_child (widget_class, PatronOrdersPage, fulfillment_box);
   gtk_widget_class_bind_template_child (widget_class, PatronOrdersPage, payment_box);
-  gtk_widget_class_bind_template_child (widget_class, PatronOrdersPage, date_heading);
-  gtk_widget_class_bind_template_child (widget_class, PatronOrdersPage, date_grid);
-  gtk_widget_class_bind_template_child (widget_class, PatronOrdersPage, fulfillment_heading);
-  gtk_widget_class_bind_template_child (widget_class, PatronOrdersPage, payment_heading);
   gtk_widget_class_bind_template_child (widget_class, PatronOrdersPage, unsupported_label);
   gtk_widget_class_bind_template_child (widget_class, PatronOrdersPage, filter_revealer);
   gtk_widget_class_bind_template_child (widget_class, PatronOrdersPage, filter_summary);

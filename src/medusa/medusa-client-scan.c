@@ -46,7 +46,6 @@ struct _MedusaOrderScan
   MedusaOrderScan **slot;      /* where the client has it */
   MedusaOrderQuery *query;     /* the search: no offset, no limit */
   MedusaOrderQuery *asked;     /* what the store is asked, a page at a time */
-  guint             session_serial;
   GListStore       *matches;
   guint             seen;
   gboolean          done;
@@ -304,7 +303,6 @@ _medusa_client_scan_orders (MedusaClient           *self,
   scan = *slot;
   if (scan != NULL &&
       (!medusa_order_query_equal (scan->query, search) ||
-       scan->session_serial != self->session_serial ||
        (scan->done && g_get_monotonic_time () - scan->used_at > SCAN_KEPT_SECONDS * G_USEC_PER_SEC)))
     {
       drop (slot);
@@ -317,7 +315,6 @@ _medusa_client_scan_orders (MedusaClient           *self,
       scan->client = self;
       scan->slot = slot;
       scan->query = g_steal_pointer (&search);
-      scan->session_serial = self->session_serial;
       scan->matches = g_list_store_new (MEDUSA_TYPE_ORDER);
       scan->waiting = g_ptr_array_new_with_free_func ((GDestroyNotify) waiter_free);
       scan->cancellable = g_cancellable_new ();
@@ -330,9 +327,10 @@ _medusa_client_scan_orders (MedusaClient           *self,
       medusa_order_query_set_limit (scan->asked, SCAN_PAGE_SIZE);
       request = self->dialect->list_orders (scan->asked);
       if (request == NULL)
-        medusa_order_query_set_statuses (scan->asked, NULL);
-      g_clear_pointer (&request, medusa_request_free);
-      request = self->dialect->list_orders (scan->asked);
+        {
+          medusa_order_query_set_statuses (scan->asked, NULL);
+          request = self->dialect->list_orders (scan->asked);
+        }
       if (request == NULL)
         {
           scan_free (scan);

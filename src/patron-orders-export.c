@@ -180,6 +180,8 @@ patron_orders_export_suggest_name (GDateTime *now)
 
 typedef struct
 {
+  MedusaClient             *client;
+  gulong                    scan_progress_id;
   MedusaOrderQuery         *query;
   GFile                    *file;
   PatronExportProgressFunc  progress;
@@ -194,6 +196,8 @@ typedef struct
 static void
 export_free (Export *export)
 {
+  g_clear_signal_handler (&export->scan_progress_id, export->client);
+  g_clear_object (&export->client);
   g_clear_pointer (&export->query, medusa_order_query_free);
   g_clear_object (&export->file);
   if (export->csv != NULL)
@@ -305,6 +309,8 @@ page_cb (GObject      *object,
   guint next;
 
   page = medusa_client_list_orders_finish (MEDUSA_CLIENT (object), result, &error);
+  /* a look through the history the client did is over */
+  g_clear_signal_handler (&export->scan_progress_id, export->client);
   if (page == NULL)
     {
       g_task_return_error (task, g_steal_pointer (&error));
@@ -328,7 +334,7 @@ page_cb (GObject      *object,
     }
 
   if (export->progress != NULL)
-    export->progress (export->n_orders, MAX (export->count, export->n_orders),
+    export->progress (export->n_orders, MAX (export->count, export->n_orders), FALSE,
                       export->progress_data);
 
   next = medusa_order_page_get_offset (page) + n_items;
@@ -340,6 +346,25 @@ page_cb (GObject      *object,
 
   export->contents = g_string_free_to_bytes (g_steal_pointer (&export->csv));
   g_task_run_in_thread (task, write_thread);
+}
+
+/* A search the store cannot do: the client looks through the whole history
+ * (in full, as an export asks) before the first page comes. */
+static void
+scan_progress_cb (MedusaClient      *client,
+                  MedusaOrderDetail  detail,
+                  guint              seen,
+                  guint              count,
+                  GTask             *task)
+{
+  Export *export = g_task_get_task_data (task);
+  GCancellable *cancellable = g_task_get_cancellable (task);
+
+  if (detail != medusa_order_query_get_detail (export->query) ||
+      (cancellable != NULL && g_cancellable_is_cancelled (cancellable)))
+    return;
+
+  export->progress (seen, MAX (seen, count), TRUE, export->progress_data);
 }
 
 static void
@@ -391,6 +416,7 @@ patron_orders_export_async (MedusaClient             *client,
   medusa_order_query_set_fields (export->query, NULL);
   medusa_order_query_set_expand (export->query, NULL);
   medusa_order_query_set_detail (export->query, MEDUSA_ORDER_DETAIL_FULL);
+  export->client = g_object_ref (client);
   export->file = g_object_ref (file);
   export->progress = progress;
   export->progress_data = progress_data;
@@ -401,6 +427,10 @@ patron_orders_export_async (MedusaClient             *client,
   task = g_task_new (client, cancellable, callback, user_data);
   g_task_set_source_tag (task, patron_orders_export_async);
   g_task_set_task_data (task, export, (GDestroyNotify) export_free);
+  /* the task's own data: disconnected when it is freed, at the latest */
+  if (progress != NULL)
+    export->scan_progress_id = g_signal_connect (client, "order-scan-progress",
+                                                 G_CALLBACK (scan_progress_cb), task);
 
   request_page (g_steal_pointer (&task), 0);
 }

@@ -13,14 +13,20 @@ G_BEGIN_DECLS
 
 /**
  * PatronExportProgressFunc:
- * @n_done: how many orders were fetched so far
- * @n_total: how many orders the query matches, as the store counted them
+ * @n_done: how many orders were fetched so far; while @looking, how many
+ *   the client looked through
+ * @n_total: how many orders the query matches, as the store counted them;
+ *   while @looking, how many there are to look through
+ * @looking: whether the client is still looking through the whole history
+ *   for the orders a search or filter the store cannot do matches (see
+ *   MedusaClient::order-scan-progress), before the first page comes
  * @user_data: the data given with the function
  *
  * Called in the thread-default main context of the caller after each page.
  */
 typedef void (*PatronExportProgressFunc) (guint    n_done,
                                           guint    n_total,
+                                          gboolean looking,
                                           gpointer user_data);
 
 /* How many orders one request of an export asks for */

@@ -39,15 +39,22 @@ show_export_state (PatronOrdersPage *self,
 static void
 export_progress_cb (guint    n_done,
                     guint    n_total,
+                    gboolean looking,
                     gpointer user_data)
 {
   PatronOrdersPage *self = user_data;
   g_autofree char *text = NULL;
 
-  /* Translators: progress of an export, e.g. "Exporting 300 of 1,200 orders…" */
-  text = g_strdup_printf (ngettext ("Exporting %u of %u order…", "Exporting %u of %u orders…",
-                                    n_total),
-                          n_done, n_total);
+  if (looking)
+    /* the store cannot search: Patron looks through the whole history first */
+    text = g_strdup_printf (ngettext ("Looked through %u of %u order…",
+                                      "Looked through %u of %u orders…", n_total),
+                            n_done, n_total);
+  else
+    /* Translators: progress of an export, e.g. "Exporting 300 of 1,200 orders…" */
+    text = g_strdup_printf (ngettext ("Exporting %u of %u order…", "Exporting %u of %u orders…",
+                                      n_total),
+                            n_done, n_total);
   gtk_label_set_text (self->export_label, text);
   gtk_progress_bar_set_fraction (self->export_progress,
                                  n_total > 0 ? (double) n_done / n_total : 0.0);

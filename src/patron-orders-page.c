@@ -337,14 +337,17 @@ patron_orders_page_init (PatronOrdersPage *self)
 /* A search the store cannot do, looked for through the whole history:
  * how far, under the spinner while the first page waits for it. */
 static void
-scan_progress_cb (PatronOrdersPage *self,
-                  guint             seen,
-                  guint             count,
-                  MedusaClient     *client)
+scan_progress_cb (PatronOrdersPage  *self,
+                  MedusaOrderDetail  detail,
+                  guint              seen,
+                  guint              count,
+                  MedusaClient      *client)
 {
   g_autofree char *text = NULL;
 
-  if (self->orders == NULL || medusa_order_list_get_loaded (self->orders))
+  /* an export's look is said by the export */
+  if (self->orders == NULL || medusa_order_list_get_loaded (self->orders) ||
+      detail != medusa_order_query_get_detail (medusa_order_list_get_query (self->orders)))
     return;
 
   count = MAX (count, seen);

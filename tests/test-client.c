@@ -1244,11 +1244,13 @@ test_orders (void)
 }
 
 static void
-count_progress_cb (MedusaClient *client,
-                   guint         seen,
-                   guint         count,
-                   guint        *progress)
+count_progress_cb (MedusaClient      *client,
+                   MedusaOrderDetail  detail,
+                   guint              seen,
+                   guint              count,
+                   guint             *progress)
 {
+  g_assert_cmpint (detail, ==, MEDUSA_ORDER_DETAIL_FULL);
   g_assert_cmpuint (seen, <=, count);
   (*progress)++;
 }

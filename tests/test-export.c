@@ -583,14 +583,31 @@ typedef struct
   guint         n_calls;
   guint         last_done;
   guint         last_total;
+  /* the client's look through the history, before the first page */
+  guint         n_looking;
+  guint         last_seen;
+  guint         history;
 } Progress;
 
 static void
 progress_cb (guint    n_done,
              guint    n_total,
+             gboolean looking,
              gpointer user_data)
 {
   Progress *progress = user_data;
+
+  if (looking)
+    {
+      /* before the pages: forward, through the whole history */
+      g_assert_cmpuint (progress->n_calls, ==, 0);
+      g_assert_cmpuint (n_done, >, progress->last_seen);
+      g_assert_cmpuint (n_done, <=, n_total);
+      progress->n_looking++;
+      progress->last_seen = n_done;
+      progress->history = n_total;
+      return;
+    }
 
   g_assert_cmpuint (n_done, >=, progress->last_done);
   g_assert_cmpuint (n_done, <=, n_total);
@@ -764,6 +781,87 @@ test_csv_filtered (void)
   remove_dir (dir);
 }
 
+/* Medusa v2 cannot search: the client looks through the whole history for
+ * the export, which says how far it got, then writes what it found (the
+ * real v2 store: its buyer's 258 orders in CI). */
+static void
+test_csv_v2_search (void)
+{
+  const char *key = NULL;
+  const char *url = test_v2_store_url (&key);
+  g_autoptr(MedusaClient) client = NULL;
+  g_autoptr(MedusaCustomer) customer = NULL;
+  g_autoptr(MedusaOrderQuery) query = medusa_order_query_new ();
+  g_autoptr(MedusaOrderPage) first = NULL;
+  g_autoptr(MedusaOrderPage) whole = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = make_temp_dir ();
+  g_autofree char *path = g_build_filename (dir, "sevens.csv", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GPtrArray) expected = g_ptr_array_new_with_free_func (g_free);
+  g_auto(GStrv) rows = NULL;
+  Progress progress = { 0, };
+  guint n_orders = 0;
+  guint count;
+
+  if (url == NULL)
+    return;
+  client = medusa_client_new (url);
+  medusa_client_set_api_version (client, MEDUSA_API_VERSION_2);
+  medusa_client_set_publishable_key (client, key);
+  medusa_client_sign_in_async (client, "buyer@example.com", "buyer-pass-123",
+                               MEDUSA_AUTH_MODE_TOKEN, NULL, test_store_result_cb, &result);
+  customer = medusa_client_sign_in_finish (client, test_wait_for (&result), &error);
+  g_assert_no_error (error);
+  g_assert_false (medusa_client_get_capabilities (client) & MEDUSA_CAPABILITY_ORDER_SEARCH);
+
+  /* the orders that should match, as the test sees them: v2 has no
+   * largest page, the whole history comes in one */
+  medusa_order_query_set_limit (query, 1);
+  first = list_orders (client, query);
+  count = medusa_order_page_get_count (first);
+  g_assert_cmpuint (count, >, 0);
+  medusa_order_query_set_limit (query, count);
+  whole = list_orders (client, query);
+  for (guint i = 0; i < g_list_model_get_n_items (medusa_order_page_get_orders (whole)); i++)
+    {
+      g_autoptr(MedusaOrder) order = g_list_model_get_item (medusa_order_page_get_orders (whole),
+                                                            i);
+      char *number = g_strdup_printf ("%" G_GINT64_FORMAT, medusa_order_get_display_id (order));
+
+      if (strchr (number, '7') != NULL)
+        g_ptr_array_add (expected, number);
+      else
+        g_free (number);
+    }
+  g_assert_cmpuint (expected->len, >, 0);
+
+  medusa_order_query_set_limit (query, 0);
+  medusa_order_query_set_search (query, "7");
+  g_assert_true (export (client, query, file, NULL, &progress, &n_orders, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (n_orders, ==, expected->len);
+  /* the look was said a page of 50 at a time, to the end of the history */
+  g_assert_cmpuint (progress.n_looking, ==, (count + 49) / 50);
+  g_assert_cmpuint (progress.last_seen, ==, count);
+  g_assert_cmpuint (progress.history, ==, count);
+  g_assert_cmpuint (progress.last_done, ==, expected->len);
+  g_assert_cmpuint (progress.last_total, ==, expected->len);
+
+  rows = read_rows (file);
+  g_assert_cmpuint (g_strv_length (rows), ==, expected->len + 1);
+  for (guint i = 1; rows[i] != NULL; i++)
+    {
+      g_auto(GStrv) cells = g_strsplit (rows[i], ",", -1);
+
+      g_assert_cmpuint (g_strv_length (cells), ==, 9);
+      g_assert_true (g_ptr_array_find_with_equal_func (expected, cells[0], g_str_equal, NULL));
+    }
+
+  remove_dir (dir);
+}
+
 static void
 test_csv_cancelled (void)
 {
@@ -790,7 +888,7 @@ test_csv_cancelled (void)
   /* a file that was there stays as it was */
   g_assert_true (g_file_set_contents (old_path, "earlier export\r\n", -1, NULL));
   g_cancellable_reset (cancellable);
-  progress = (Progress) { cancellable, 0, 0, 0 };
+  progress = (Progress) { .cancel_after_first = cancellable };
   g_assert_false (export (client, NULL, old_file, cancellable, &progress, NULL, &error));
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
   g_assert_true (g_file_get_contents (old_path, &contents, NULL, NULL));
@@ -867,6 +965,7 @@ main (int   argc,
   g_test_add_func ("/export/receipt/window", test_window_print_action);
   g_test_add_func ("/export/csv/all", test_csv_all_orders);
   g_test_add_func ("/export/csv/filtered", test_csv_filtered);
+  g_test_add_func ("/export/csv/v2-search", test_csv_v2_search);
   g_test_add_func ("/export/csv/cancelled", test_csv_cancelled);
   g_test_add_func ("/export/csv/failures", test_csv_failures);
 

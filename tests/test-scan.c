@@ -189,11 +189,14 @@ list (MedusaClient     *client,
 }
 
 static void
-progress_cb (MedusaClient *client,
-             guint         seen,
-             guint         count,
-             GArray       *progress)
+progress_cb (MedusaClient      *client,
+             MedusaOrderDetail  detail,
+             guint              seen,
+             guint              count,
+             GArray            *progress)
 {
+  /* the tests' queries ask for whole orders */
+  g_assert_cmpint (detail, ==, MEDUSA_ORDER_DETAIL_FULL);
   g_assert_cmpuint (count, ==, N_ORDERS);
   g_array_append_val (progress, seen);
 }

@@ -253,6 +253,30 @@ test_store_url (void)
 }
 
 /**
+ * test_v2_store_url:
+ * @key: (out): the store's publishable key
+ *
+ * The Medusa v2 test store, which build-aux/run-tests.sh starts beside the
+ * v1 one; without it the test is skipped.
+ *
+ * Returns: (nullable): its address, or %NULL when there is none
+ */
+const char *
+test_v2_store_url (const char **key)
+{
+  const char *url = g_getenv ("MEDUSA_V2_URL");
+
+  *key = g_getenv ("MEDUSA_V2_PUBLISHABLE_KEY");
+  if (url == NULL || url[0] == '\0' || *key == NULL)
+    {
+      g_test_skip ("no Medusa v2 test store (MEDUSA_V2_URL)");
+      return NULL;
+    }
+
+  return url;
+}
+
+/**
  * test_server_new:
  * @handler: answers every request
  * @uri: (out): where the server listens, on 127.0.0.1

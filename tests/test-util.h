@@ -20,6 +20,7 @@ GAsyncResult *test_wait_for_full   (GAsyncResult **result,
  * waited for after 60 s. */
 #define test_wait_for(result) test_wait_for_full ((result), 60, G_STRLOC ": " #result)
 const char   *test_store_url       (void);
+const char   *test_v2_store_url    (const char   **key);
 void          test_spin_until      (gboolean     (*done) (gpointer),
                                     gpointer       data);
 void          test_spin_for        (guint          ms);

@@ -70,6 +70,7 @@ void           _medusa_client_count_pending        (MedusaClient         *self,
                                                     GTask                *task);
 void           _medusa_client_unauthorized         (MedusaClient         *self);
 void           _medusa_client_scan_progress        (MedusaClient         *self,
+                                                    MedusaOrderDetail     detail,
                                                     guint                 seen,
                                                     guint                 count);
 void           _medusa_client_set_offline          (MedusaClient         *self,

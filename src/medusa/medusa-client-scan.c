@@ -169,7 +169,8 @@ scan_page_cb (GObject      *object,
         g_list_store_append (scan->matches, order);
     }
   scan->seen += n;
-  _medusa_client_scan_progress (client, scan->seen, medusa_order_page_get_count (page));
+  _medusa_client_scan_progress (client, medusa_order_query_get_detail (scan->query), scan->seen,
+                                medusa_order_page_get_count (page));
 
   /* the last page: short, empty, as far as a count can go, or as many
    * matches as are kept */

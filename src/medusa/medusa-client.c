@@ -114,11 +114,12 @@ _medusa_client_unauthorized (MedusaClient *self)
 
 /* How far a search the client does itself got. */
 void
-_medusa_client_scan_progress (MedusaClient *self,
-                              guint         seen,
-                              guint         count)
+_medusa_client_scan_progress (MedusaClient      *self,
+                              MedusaOrderDetail  detail,
+                              guint              seen,
+                              guint              count)
 {
-  g_signal_emit (self, signals[ORDER_SCAN_PROGRESS], 0, seen, count);
+  g_signal_emit (self, signals[ORDER_SCAN_PROGRESS], 0, detail, seen, count);
 }
 
 void
@@ -385,6 +386,8 @@ medusa_client_class_init (MedusaClientClass *klass)
 
   /**
    * MedusaClient::order-scan-progress:
+   * @detail: the detail of the orders looked for: one search of each can be
+   *   under way (a list's summaries, an export's whole orders)
    * @seen: the orders looked through so far
    * @count: the orders there are to look through, as the store counts them
    *
@@ -397,7 +400,7 @@ medusa_client_class_init (MedusaClientClass *klass)
                   G_TYPE_FROM_CLASS (klass),
                   G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL,
-                  G_TYPE_NONE, 2, G_TYPE_UINT, G_TYPE_UINT);
+                  G_TYPE_NONE, 3, MEDUSA_TYPE_ORDER_DETAIL, G_TYPE_UINT, G_TYPE_UINT);
 }
 
 static void

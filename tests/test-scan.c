@@ -20,6 +20,7 @@
 #include <string.h>
 
 #include "medusa.h"
+#include "medusa-client-private.h"
 
 #define N_ORDERS 120
 
@@ -387,6 +388,44 @@ test_replaced (Fixture       *fixture,
   g_assert_cmpuint (fixture->offsets->len, ==, 3);
 }
 
+/* A search matching more than the client keeps (100,000 in use): the
+ * newest it keeps are the search's orders, and the store is asked for no
+ * page beyond them. */
+static void
+test_bounded (Fixture       *fixture,
+              gconstpointer  data)
+{
+  g_autoptr(MedusaClient) client = new_client (fixture);
+  g_autoptr(MedusaOrderQuery) query = medusa_order_query_new ();
+  g_autoptr(GDateTime) later = g_date_time_new_utc (2030, 1, 1, 0, 0, 0);
+  g_autoptr(MedusaOrderPage) page = NULL;
+  g_autoptr(MedusaOrderPage) next = NULL;
+  g_autoptr(GError) error = NULL;
+  GListModel *orders;
+
+  _medusa_client_set_max_scan_matches (client, 70);
+  /* every order was placed before */
+  medusa_order_query_set_created_range (query, NULL, later);
+  page = list (client, query, 0, 50, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (medusa_order_page_get_count (page), ==, 70);
+  orders = medusa_order_page_get_orders (page);
+  g_assert_cmpuint (g_list_model_get_n_items (orders), ==, 50);
+  for (guint i = 0; i < 50; i++)
+    {
+      g_autoptr(MedusaOrder) order = g_list_model_get_item (orders, i);
+
+      g_assert_cmpint (medusa_order_get_display_id (order), ==, N_ORDERS - i);
+    }
+  /* two pages of the history hold the first 70: the third is not asked */
+  g_assert_cmpuint (fixture->offsets->len, ==, 2);
+
+  next = list (client, query, 50, 50, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (medusa_order_page_get_orders (next)), ==, 20);
+  g_assert_cmpuint (fixture->offsets->len, ==, 2);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -400,6 +439,7 @@ main (int   argc,
   ADD ("pages-at-once", test_pages_at_once);
   ADD ("stops-when-unwanted", test_stops_when_unwanted);
   ADD ("replaced", test_replaced);
+  ADD ("bounded", test_bounded);
 #undef ADD
 
   return g_test_run ();

@@ -39,7 +39,13 @@ struct _MedusaClient
   /* the last search the client did itself, for each MedusaOrderDetail: a
    * list's and an export's are looked for side by side */
   MedusaOrderScan     *order_scans[MEDUSA_ORDER_DETAIL_ID + 1];
+  guint                max_scan_matches;
 };
+
+/* the newest matches a search the client does itself keeps at most (≈ 36 MB
+ * of summaries): a store whose history runs to a million orders cannot make
+ * the client hold them all */
+#define MEDUSA_CLIENT_MAX_SCAN_MATCHES 100000
 
 typedef gpointer (*ParseFunc) (GBytes  *body,
                                GError **error);
@@ -102,6 +108,8 @@ void           _medusa_client_list_failed          (GTask                *task,
 void           _medusa_client_scan_orders          (MedusaClient         *self,
                                                     const MedusaOrderQuery *query,
                                                     GTask                *task);
+void           _medusa_client_set_max_scan_matches (MedusaClient         *self,
+                                                    guint                 max_matches);
 void           _medusa_client_drop_scan            (MedusaClient         *self);
 
 /* medusa-client-call.c: calls whose answer is parsed into one object */

@@ -27,9 +27,6 @@
 #define SCAN_PAGE_SIZE 50
 /* a search's matches answer its later pages until unused for so long */
 #define SCAN_KEPT_SECONDS 120
-/* the newest matches kept at most (≈ 36 MB of summaries): a store whose
- * history runs to a million orders cannot make the client hold them all */
-#define SCAN_MAX_MATCHES 100000
 
 typedef struct
 {
@@ -145,6 +142,7 @@ scan_page_cb (GObject      *object,
   g_autoptr(MedusaOrderPage) page = NULL;
   g_autoptr(GError) error = NULL;
   GListModel *orders;
+  guint n_matches;
   guint n;
 
   /* a scan dropped meanwhile cancelled its page: nothing of it is left
@@ -161,22 +159,25 @@ scan_page_cb (GObject      *object,
 
   orders = medusa_order_page_get_orders (page);
   n = g_list_model_get_n_items (orders);
-  for (guint i = 0; i < n; i++)
+  n_matches = g_list_model_get_n_items (G_LIST_MODEL (scan->matches));
+  for (guint i = 0; i < n && n_matches < client->max_scan_matches; i++)
     {
       g_autoptr(MedusaOrder) order = g_list_model_get_item (orders, i);
 
       if (medusa_order_query_matches (scan->query, order))
-        g_list_store_append (scan->matches, order);
+        {
+          g_list_store_append (scan->matches, order);
+          n_matches++;
+        }
     }
   scan->seen += n;
   _medusa_client_scan_progress (client, medusa_order_query_get_detail (scan->query), scan->seen,
                                 medusa_order_page_get_count (page));
 
   /* the last page: short, empty, as far as a count can go, or as many
-   * matches as are kept */
+   * matches as are kept (the newest) */
   if (n < SCAN_PAGE_SIZE || scan->seen >= medusa_order_page_get_count (page) ||
-      scan->seen >= MEDUSA_JSON_MAX_ORDER_COUNT ||
-      g_list_model_get_n_items (G_LIST_MODEL (scan->matches)) >= SCAN_MAX_MATCHES)
+      scan->seen >= MEDUSA_JSON_MAX_ORDER_COUNT || n_matches >= client->max_scan_matches)
     {
       scan->done = TRUE;
       scan->used_at = g_get_monotonic_time ();
@@ -361,4 +362,16 @@ _medusa_client_scan_orders (MedusaClient           *self,
                                                G_CALLBACK (waiter_cancelled_cb), scan);
     }
   g_ptr_array_add (scan->waiting, waiter);
+}
+
+/* For tests: at most @max_matches of a search's newest matches are kept
+ * (#MEDUSA_CLIENT_MAX_SCAN_MATCHES). */
+void
+_medusa_client_set_max_scan_matches (MedusaClient *self,
+                                     guint         max_matches)
+{
+  g_return_if_fail (MEDUSA_IS_CLIENT (self));
+  g_return_if_fail (max_matches > 0);
+
+  self->max_scan_matches = max_matches;
 }

@@ -410,6 +410,7 @@ medusa_client_init (MedusaClient *self)
 
   self->dialect = &medusa_dialect_v1;
   self->max_response_size = MEDUSA_CLIENT_DEFAULT_MAX_RESPONSE_SIZE;
+  self->max_scan_matches = MEDUSA_CLIENT_MAX_SCAN_MATCHES;
   self->cookies = soup_cookie_jar_new ();
   self->session = soup_session_new_with_options ("user-agent", user_agent,
                                                  "timeout", MEDUSA_CLIENT_DEFAULT_TIMEOUT,

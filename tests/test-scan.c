@@ -32,6 +32,8 @@ typedef struct
   GPtrArray  *offsets;      /* of the pages asked for, as "%u" */
   GPtrArray  *paused;       /* the messages held */
   guint       stall_offset; /* a page held until released; 0: none */
+  guint       n_orders;     /* the history: N_ORDERS, or more once placed */
+  gboolean    place_order;  /* a new order comes after the first page */
 } Fixture;
 
 /* Order j (1 … N_ORDERS, newest first: number N_ORDERS - j + 1) */
@@ -87,11 +89,13 @@ handler (SoupServer        *server,
   json_builder_begin_object (builder);
   json_builder_set_member_name (builder, "orders");
   json_builder_begin_array (builder);
-  for (guint j = offset; j < MIN (offset + limit, N_ORDERS); j++)
-    json_builder_add_value (builder, make_order (fixture, N_ORDERS - j));
+  for (guint j = offset; j < MIN (offset + limit, fixture->n_orders); j++)
+    json_builder_add_value (builder, make_order (fixture, fixture->n_orders - j));
   json_builder_end_array (builder);
   json_builder_set_member_name (builder, "count");
-  json_builder_add_int_value (builder, N_ORDERS);
+  json_builder_add_int_value (builder, fixture->n_orders);
+  if (fixture->place_order)
+    fixture->n_orders++;
   json_builder_set_member_name (builder, "offset");
   json_builder_add_int_value (builder, offset);
   json_builder_set_member_name (builder, "limit");
@@ -123,6 +127,7 @@ fixture_setup (Fixture       *fixture,
   orders = json_object_get_array_member (json_node_get_object (json_parser_get_root (parser)),
                                          "orders");
   fixture->template = json_to_string (json_array_get_element (orders, 0), FALSE);
+  fixture->n_orders = N_ORDERS;
   fixture->offsets = g_ptr_array_new_with_free_func (g_free);
   fixture->paused = g_ptr_array_new_with_free_func (g_object_unref);
   fixture->server = test_server_new (handler, fixture, &fixture->uri);
@@ -426,6 +431,36 @@ test_bounded (Fixture       *fixture,
   g_assert_cmpuint (fixture->offsets->len, ==, 2);
 }
 
+/* The customer places an order while the client looks through the history:
+ * every later page of the store's moves by one, and the order at the end of
+ * a page comes again at the start of the next; it is found once. */
+static void
+test_order_placed_meanwhile (Fixture       *fixture,
+                             gconstpointer  data)
+{
+  g_autoptr(MedusaClient) client = new_client (fixture);
+  g_autoptr(MedusaOrderQuery) query = medusa_order_query_new ();
+  g_autoptr(MedusaOrderPage) page = NULL;
+  g_autoptr(GArray) sevens = numbers_with ('7');
+  g_autoptr(GError) error = NULL;
+  GListModel *orders;
+
+  fixture->place_order = TRUE;
+  /* 71 ends the first page of 50 (120 … 71), then starts the second */
+  medusa_order_query_set_search (query, "7");
+  page = list (client, query, 0, 100, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (medusa_order_page_get_count (page), ==, sevens->len);
+  orders = medusa_order_page_get_orders (page);
+  g_assert_cmpuint (g_list_model_get_n_items (orders), ==, sevens->len);
+  for (guint i = 0; i < sevens->len; i++)
+    {
+      g_autoptr(MedusaOrder) order = g_list_model_get_item (orders, i);
+
+      g_assert_cmpint (medusa_order_get_display_id (order), ==, g_array_index (sevens, guint, i));
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -440,6 +475,7 @@ main (int   argc,
   ADD ("stops-when-unwanted", test_stops_when_unwanted);
   ADD ("replaced", test_replaced);
   ADD ("bounded", test_bounded);
+  ADD ("order-placed-meanwhile", test_order_placed_meanwhile);
 #undef ADD
 
   return g_test_run ();

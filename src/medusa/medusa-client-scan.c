@@ -44,6 +44,7 @@ struct _MedusaOrderScan
   MedusaOrderQuery *query;     /* the search: no offset, no limit */
   MedusaOrderQuery *asked;     /* what the store is asked, a page at a time */
   GListStore       *matches;
+  GHashTable       *match_ids; /* the matches' ids, theirs */
   guint             seen;
   gboolean          done;
   gint64            used_at;   /* monotonic µs: done, or a page answered since */
@@ -69,6 +70,7 @@ scan_free (MedusaOrderScan *scan)
   g_cancellable_cancel (scan->cancellable);
   g_clear_object (&scan->cancellable);
   g_clear_pointer (&scan->waiting, g_ptr_array_unref);
+  g_clear_pointer (&scan->match_ids, g_hash_table_unref);
   g_clear_object (&scan->matches);
   medusa_order_query_free (scan->asked);
   medusa_order_query_free (scan->query);
@@ -163,8 +165,12 @@ scan_page_cb (GObject      *object,
   for (guint i = 0; i < n && n_matches < client->max_scan_matches; i++)
     {
       g_autoptr(MedusaOrder) order = g_list_model_get_item (orders, i);
+      const char *id = medusa_order_get_id (order);
 
-      if (medusa_order_query_matches (scan->query, order))
+      /* an order placed meanwhile shifts the pages: one seen twice is
+       * kept once */
+      if (medusa_order_query_matches (scan->query, order) &&
+          (id == NULL || g_hash_table_add (scan->match_ids, (gpointer) id)))
         {
           g_list_store_append (scan->matches, order);
           n_matches++;
@@ -318,6 +324,7 @@ _medusa_client_scan_orders (MedusaClient           *self,
       scan->slot = slot;
       scan->query = g_steal_pointer (&search);
       scan->matches = g_list_store_new (MEDUSA_TYPE_ORDER);
+      scan->match_ids = g_hash_table_new (g_str_hash, g_str_equal);
       scan->waiting = g_ptr_array_new_with_free_func ((GDestroyNotify) waiter_free);
       scan->cancellable = g_cancellable_new ();
       /* the store is asked for what it can filter (v2: the statuses) */

@@ -1302,7 +1302,7 @@ test_order_filters_v2 (MedusaClient    *client,
    * page of the same search from that */
   g_signal_connect (client, "order-scan-progress", G_CALLBACK (count_progress_cb), &progress);
   /* the whole history in one page (v2 has no largest page), as the test
-   * sees it; the client looks through it 50 orders at a time */
+   * sees it; the client looks through it 200 orders at a time */
   {
     g_autoptr(MedusaOrderQuery) all_query = medusa_order_query_new ();
 
@@ -1311,7 +1311,7 @@ test_order_filters_v2 (MedusaClient    *client,
     g_assert_no_error (error);
     g_assert_cmpuint (g_list_model_get_n_items (medusa_order_page_get_orders (whole)), ==,
                       medusa_order_page_get_count (everything));
-    n_pages = (medusa_order_page_get_count (everything) + 49) / 50;
+    n_pages = (medusa_order_page_get_count (everything) + 199) / 200;
   }
   for (guint i = 0; i < 4; i++)
     {

@@ -1285,7 +1285,7 @@ test_sign_out_asks_for_unsaved (void)
 
 /* A v2 store cannot search: the orders page says how far Patron's own look
  * through the history got, then shows what it found (the real v2 store:
- * its buyer's 258 orders in CI, six pages). */
+ * its buyer's 258 orders in CI, two pages of its look). */
 static void
 test_orders_page_v2_search (void)
 {
@@ -1322,13 +1322,13 @@ test_orders_page_v2_search (void)
   g_assert_cmpstr (placeholder, ==, "Order number");
 
   gtk_editable_set_text (GTK_EDITABLE (search), "1");
-  progress = wait_for_label (GTK_WIDGET (orders), "Looked through 50 of ");
+  progress = wait_for_label (GTK_WIDGET (orders), "Looked through 200 of ");
   wait_for_label (GTK_WIDGET (orders), "#1");
   g_assert_false (gtk_widget_get_visible (progress));
 
   /* an export of what the search finds looks through the history in full,
-   * and says so beside its progress bar (the list's look ended at its
-   * last page: 100 is the export's) */
+   * and says so beside its progress bar (the list's sentence stayed at
+   * the end of its look: 200 is the export's) */
   {
     g_autofree char *dir = g_dir_make_tmp ("patron-export-XXXXXX", &error);
     g_autofree char *path = g_build_filename (dir, "Orders.csv", NULL);
@@ -1337,7 +1337,7 @@ test_orders_page_v2_search (void)
 
     g_assert_no_error (error);
     patron_orders_page_export (orders, file);
-    exporting = wait_for_label (GTK_WIDGET (orders), "Looked through 100 of ");
+    exporting = wait_for_label (GTK_WIDGET (orders), "Looked through 200 of ");
     g_assert_true (gtk_widget_is_visible (exporting));
     g_assert_false (gtk_widget_get_visible (progress));
     wait_for_label (GTK_WIDGET (orders), "Exported ");

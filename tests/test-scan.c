@@ -22,7 +22,8 @@
 #include "medusa.h"
 #include "medusa-client-private.h"
 
-#define N_ORDERS 120
+/* three pages of the client's look, the last one short */
+#define N_ORDERS 500
 
 typedef struct
 {
@@ -34,6 +35,8 @@ typedef struct
   guint       stall_offset; /* a page held until released; 0: none */
   guint       n_orders;     /* the history: N_ORDERS, or more once placed */
   gboolean    place_order;  /* a new order comes after the first page */
+  guint       max_limit;    /* the store's largest page; 0: none */
+  GPtrArray  *limits;       /* of the pages asked for, as "%u" */
 } Fixture;
 
 /* Order j (1 … N_ORDERS, newest first: number N_ORDERS - j + 1) */
@@ -86,6 +89,9 @@ handler (SoupServer        *server,
     }
 
   g_ptr_array_add (fixture->offsets, g_strdup_printf ("%u", offset));
+  g_ptr_array_add (fixture->limits, g_strdup_printf ("%u", limit));
+  if (fixture->max_limit != 0)
+    limit = MIN (limit, fixture->max_limit);
   json_builder_begin_object (builder);
   json_builder_set_member_name (builder, "orders");
   json_builder_begin_array (builder);
@@ -129,6 +135,7 @@ fixture_setup (Fixture       *fixture,
   fixture->template = json_to_string (json_array_get_element (orders, 0), FALSE);
   fixture->n_orders = N_ORDERS;
   fixture->offsets = g_ptr_array_new_with_free_func (g_free);
+  fixture->limits = g_ptr_array_new_with_free_func (g_free);
   fixture->paused = g_ptr_array_new_with_free_func (g_object_unref);
   fixture->server = test_server_new (handler, fixture, &fixture->uri);
 }
@@ -144,6 +151,7 @@ fixture_teardown (Fixture       *fixture,
   g_clear_pointer (&fixture->uri, g_uri_unref);
   g_clear_pointer (&fixture->paused, g_ptr_array_unref);
   g_clear_pointer (&fixture->offsets, g_ptr_array_unref);
+  g_clear_pointer (&fixture->limits, g_ptr_array_unref);
   g_clear_pointer (&fixture->template, g_free);
 }
 
@@ -242,8 +250,8 @@ test_many_pages (Fixture       *fixture,
   g_assert_cmpuint (shown, ==, expected->len);
   g_assert_cmpuint (fixture->offsets->len, ==, 3);
   g_assert_cmpstr (g_ptr_array_index (fixture->offsets, 0), ==, "0");
-  g_assert_cmpstr (g_ptr_array_index (fixture->offsets, 1), ==, "50");
-  g_assert_cmpstr (g_ptr_array_index (fixture->offsets, 2), ==, "100");
+  g_assert_cmpstr (g_ptr_array_index (fixture->offsets, 1), ==, "200");
+  g_assert_cmpstr (g_ptr_array_index (fixture->offsets, 2), ==, "400");
   g_assert_cmpuint (progress->len, ==, 3);
   g_assert_cmpuint (g_array_index (progress, guint, 2), ==, N_ORDERS);
 
@@ -330,7 +338,7 @@ test_stops_when_unwanted (Fixture       *fixture,
   g_autoptr(MedusaOrderPage) page = NULL;
   g_autoptr(GError) error = NULL;
 
-  fixture->stall_offset = 50;
+  fixture->stall_offset = 200;
   medusa_order_query_set_search (query, "1");
   medusa_order_query_set_limit (query, 50);
   medusa_client_list_orders_async (client, query, cancellable, test_store_result_cb, &result);
@@ -368,7 +376,7 @@ test_replaced (Fixture       *fixture,
   g_autoptr(GArray) twos = numbers_with ('2');
   g_autoptr(GError) error = NULL;
 
-  fixture->stall_offset = 50;
+  fixture->stall_offset = 200;
   medusa_order_query_set_search (query, "1");
   medusa_client_list_orders_async (client, query, NULL, test_store_result_cb, &result);
   wait_for_held_page (fixture);
@@ -422,13 +430,13 @@ test_bounded (Fixture       *fixture,
 
       g_assert_cmpint (medusa_order_get_display_id (order), ==, N_ORDERS - i);
     }
-  /* two pages of the history hold the first 70: the third is not asked */
-  g_assert_cmpuint (fixture->offsets->len, ==, 2);
+  /* the first page of the history holds the first 70: no second is asked */
+  g_assert_cmpuint (fixture->offsets->len, ==, 1);
 
   next = list (client, query, 50, 50, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (g_list_model_get_n_items (medusa_order_page_get_orders (next)), ==, 20);
-  g_assert_cmpuint (fixture->offsets->len, ==, 2);
+  g_assert_cmpuint (fixture->offsets->len, ==, 1);
 }
 
 /* The customer places an order while the client looks through the history:
@@ -441,24 +449,95 @@ test_order_placed_meanwhile (Fixture       *fixture,
   g_autoptr(MedusaClient) client = new_client (fixture);
   g_autoptr(MedusaOrderQuery) query = medusa_order_query_new ();
   g_autoptr(MedusaOrderPage) page = NULL;
-  g_autoptr(GArray) sevens = numbers_with ('7');
+  g_autoptr(GArray) ones = numbers_with ('1');
   g_autoptr(GError) error = NULL;
   GListModel *orders;
 
   fixture->place_order = TRUE;
-  /* 71 ends the first page of 50 (120 … 71), then starts the second */
-  medusa_order_query_set_search (query, "7");
-  page = list (client, query, 0, 100, &error);
+  /* 301 ends the first page of 200 (500 … 301), then starts the second */
+  medusa_order_query_set_search (query, "1");
+  page = list (client, query, 0, N_ORDERS, &error);
   g_assert_no_error (error);
-  g_assert_cmpuint (medusa_order_page_get_count (page), ==, sevens->len);
+  g_assert_cmpuint (medusa_order_page_get_count (page), ==, ones->len);
   orders = medusa_order_page_get_orders (page);
-  g_assert_cmpuint (g_list_model_get_n_items (orders), ==, sevens->len);
-  for (guint i = 0; i < sevens->len; i++)
+  g_assert_cmpuint (g_list_model_get_n_items (orders), ==, ones->len);
+  for (guint i = 0; i < ones->len; i++)
     {
       g_autoptr(MedusaOrder) order = g_list_model_get_item (orders, i);
 
-      g_assert_cmpint (medusa_order_get_display_id (order), ==, g_array_index (sevens, guint, i));
+      g_assert_cmpint (medusa_order_get_display_id (order), ==, g_array_index (ones, guint, i));
     }
+}
+
+/* The matches of a search for @digit, all in one page, are the numbers
+ * with it, newest first. */
+static void
+assert_found_all (MedusaClient *client,
+                  char          digit)
+{
+  g_autoptr(MedusaOrderQuery) query = medusa_order_query_new ();
+  g_autoptr(MedusaOrderPage) page = NULL;
+  g_autoptr(GArray) expected = numbers_with (digit);
+  g_autoptr(GError) error = NULL;
+  char search[2] = { digit, '\0' };
+  GListModel *orders;
+
+  medusa_order_query_set_search (query, search);
+  page = list (client, query, 0, N_ORDERS, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (medusa_order_page_get_count (page), ==, expected->len);
+  orders = medusa_order_page_get_orders (page);
+  g_assert_cmpuint (g_list_model_get_n_items (orders), ==, expected->len);
+  for (guint i = 0; i < expected->len; i++)
+    {
+      g_autoptr(MedusaOrder) order = g_list_model_get_item (orders, i);
+
+      g_assert_cmpint (medusa_order_get_display_id (order), ==,
+                       g_array_index (expected, guint, i));
+    }
+}
+
+static void
+assert_asked (GPtrArray   *asked,
+              const char  *expected)
+{
+  g_autofree char *joined = NULL;
+
+  g_ptr_array_add (asked, NULL);
+  joined = g_strjoinv (",", (char **) asked->pdata);
+  g_ptr_array_remove_index (asked, asked->len - 1);
+  g_assert_cmpstr (joined, ==, expected);
+}
+
+/* Orders too large for a page of 200 in one answer (v2 lists each item in
+ * full): the client asks for fewer at a time, from where it was. */
+static void
+test_too_large (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autoptr(MedusaClient) client = new_client (fixture);
+
+  /* a page of 50 orders fits, one of 100 does not */
+  medusa_client_set_max_response_size (client, 75 * (strlen (fixture->template) + 1) + 200);
+  assert_found_all (client, '3');
+  assert_asked (fixture->limits, "200,100,50,50,50,50,50,50,50,50,50,50");
+  assert_asked (fixture->offsets, "0,0,0,50,100,150,200,250,300,350,400,450");
+}
+
+/* A store whose pages hold at most 30 orders, whatever is asked: the
+ * client goes on 30 at a time to the end, not only through the first. */
+static void
+test_largest_page (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_autoptr(MedusaClient) client = new_client (fixture);
+
+  fixture->max_limit = 30;
+  assert_found_all (client, '3');
+  g_assert_cmpuint (fixture->offsets->len, ==, (N_ORDERS + 29) / 30);
+  g_assert_cmpstr (g_ptr_array_index (fixture->limits, 0), ==, "200");
+  g_assert_cmpstr (g_ptr_array_index (fixture->limits, 1), ==, "30");
+  g_assert_cmpstr (g_ptr_array_index (fixture->offsets, 1), ==, "30");
 }
 
 int
@@ -476,6 +555,8 @@ main (int   argc,
   ADD ("replaced", test_replaced);
   ADD ("bounded", test_bounded);
   ADD ("order-placed-meanwhile", test_order_placed_meanwhile);
+  ADD ("too-large", test_too_large);
+  ADD ("largest-page", test_largest_page);
 #undef ADD
 
   return g_test_run ();

@@ -23,8 +23,13 @@
  * the session ends.
  */
 
-/* the store's pages looked through: as many orders as a list's page */
-#define SCAN_PAGE_SIZE 50
+/* the store's pages looked through: four of a list's at first (Medusa 2.21
+ * answers 200 orders in about 1.5 times the time of 50: a look through
+ * 2,000 takes ≈ 3.3 s rather than 5.7), halved while its answer is too
+ * large to take (orders of many items: v2 lists each item in full), down
+ * to SCAN_MIN_PAGE_SIZE */
+#define SCAN_PAGE_SIZE 200
+#define SCAN_MIN_PAGE_SIZE 10
 /* a search's matches answer its later pages until unused for so long */
 #define SCAN_KEPT_SECONDS 120
 
@@ -46,6 +51,8 @@ struct _MedusaOrderScan
   GListStore       *matches;
   GHashTable       *match_ids; /* the matches' ids, theirs */
   guint             seen;
+  guint             page_size; /* the orders asked for a page */
+  gboolean          sized;     /* a page came: the store's largest is known */
   gboolean          done;
   gint64            used_at;   /* monotonic µs: done, or a page answered since */
   GPtrArray        *waiting;   /* Waiter */
@@ -145,6 +152,7 @@ scan_page_cb (GObject      *object,
   g_autoptr(GError) error = NULL;
   GListModel *orders;
   guint n_matches;
+  guint count;
   guint n;
 
   /* a scan dropped meanwhile cancelled its page: nothing of it is left
@@ -155,12 +163,29 @@ scan_page_cb (GObject      *object,
   g_assert (*scan->slot == scan);
   if (page == NULL)
     {
+      /* orders too large for so many in an answer: fewer at a time */
+      if (g_error_matches (error, MEDUSA_ERROR, MEDUSA_ERROR_RESPONSE_TOO_LARGE) &&
+          scan->page_size / 2 >= SCAN_MIN_PAGE_SIZE)
+        {
+          scan->page_size /= 2;
+          g_debug ("Looking through the orders %u at a time: %s", scan->page_size,
+                   error->message);
+          scan_next_page (scan);
+          return;
+        }
       answer_all (scan, error);
       return;
     }
 
   orders = medusa_order_page_get_orders (page);
   n = g_list_model_get_n_items (orders);
+  count = medusa_order_page_get_count (page);
+  /* a store that gives fewer than asked while there are more has a largest
+   * page: so many at a time from now on (fewer than SCAN_MIN_PAGE_SIZE end
+   * the look, below) */
+  if (!scan->sized && n < scan->page_size && n >= SCAN_MIN_PAGE_SIZE && scan->seen + n < count)
+    scan->page_size = n;
+  scan->sized = TRUE;
   n_matches = g_list_model_get_n_items (G_LIST_MODEL (scan->matches));
   for (guint i = 0; i < n && n_matches < client->max_scan_matches; i++)
     {
@@ -178,11 +203,11 @@ scan_page_cb (GObject      *object,
     }
   scan->seen += n;
   _medusa_client_scan_progress (client, medusa_order_query_get_detail (scan->query), scan->seen,
-                                medusa_order_page_get_count (page));
+                                count);
 
   /* the last page: short, empty, as far as a count can go, or as many
    * matches as are kept (the newest) */
-  if (n < SCAN_PAGE_SIZE || scan->seen >= medusa_order_page_get_count (page) ||
+  if (n < scan->page_size || scan->seen >= count ||
       scan->seen >= MEDUSA_JSON_MAX_ORDER_COUNT || n_matches >= client->max_scan_matches)
     {
       scan->done = TRUE;
@@ -198,6 +223,7 @@ static void
 scan_next_page (MedusaOrderScan *scan)
 {
   medusa_order_query_set_offset (scan->asked, scan->seen);
+  medusa_order_query_set_limit (scan->asked, scan->page_size);
   medusa_client_list_orders_async (scan->client, scan->asked, scan->cancellable, scan_page_cb,
                                    scan);
 }
@@ -333,7 +359,8 @@ _medusa_client_scan_orders (MedusaClient           *self,
       medusa_order_query_set_fulfillment_statuses (scan->asked, NULL);
       medusa_order_query_set_payment_statuses (scan->asked, NULL);
       medusa_order_query_set_created_range (scan->asked, NULL, NULL);
-      medusa_order_query_set_limit (scan->asked, SCAN_PAGE_SIZE);
+      scan->page_size = SCAN_PAGE_SIZE;
+      medusa_order_query_set_limit (scan->asked, scan->page_size);
       request = self->dialect->list_orders (scan->asked);
       if (request == NULL)
         {

@@ -35,6 +35,7 @@ typedef struct
   guint       stall_offset; /* a page held until released; 0: none */
   guint       n_orders;     /* the history: N_ORDERS, or more once placed */
   gboolean    place_order;  /* a new order comes after the first page */
+  gboolean    placed;
   guint       max_limit;    /* the store's largest page; 0: none */
   GPtrArray  *limits;       /* of the pages asked for, as "%u" */
 } Fixture;
@@ -100,8 +101,11 @@ handler (SoupServer        *server,
   json_builder_end_array (builder);
   json_builder_set_member_name (builder, "count");
   json_builder_add_int_value (builder, fixture->n_orders);
-  if (fixture->place_order)
-    fixture->n_orders++;
+  if (fixture->place_order && !fixture->placed)
+    {
+      fixture->n_orders++;
+      fixture->placed = TRUE;
+    }
   json_builder_set_member_name (builder, "offset");
   json_builder_add_int_value (builder, offset);
   json_builder_set_member_name (builder, "limit");
@@ -441,7 +445,7 @@ test_bounded (Fixture       *fixture,
 
 /* The customer places an order while the client looks through the history:
  * every later page of the store's moves by one, and the order at the end of
- * a page comes again at the start of the next; it is found once. */
+ * the first page comes again at the start of the second; it is found once. */
 static void
 test_order_placed_meanwhile (Fixture       *fixture,
                              gconstpointer  data)
@@ -540,6 +544,59 @@ test_largest_page (Fixture       *fixture,
   g_assert_cmpstr (g_ptr_array_index (fixture->offsets, 1), ==, "30");
 }
 
+static gboolean
+list_loaded (gpointer data)
+{
+  return medusa_order_list_get_loaded (data);
+}
+
+static gboolean
+slot_filled (gpointer data)
+{
+  return medusa_order_slot_get_order (data) != NULL;
+}
+
+/* The list at v2, which cannot ask for a page of orders placed before a
+ * time: an order placed after its first page moves the second by one, which
+ * starts with the first's last order; the list asks for it again one
+ * further on and keeps its length. */
+static void
+test_list_order_placed_meanwhile (Fixture       *fixture,
+                                  gconstpointer  data)
+{
+  g_autoptr(MedusaClient) client = new_client (fixture);
+  g_autoptr(MedusaOrderList) list = medusa_order_list_new (client, 50);
+  g_autoptr(MedusaOrderSlot) last = NULL;
+  g_autoptr(MedusaOrderSlot) next = NULL;
+
+  fixture->place_order = TRUE;
+  medusa_order_list_set_query (list, NULL);
+  test_spin_until (list_loaded, list);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, N_ORDERS);
+
+  medusa_order_list_ensure_range (list, 50, 10);
+  next = g_list_model_get_item (G_LIST_MODEL (list), 50);
+  test_spin_until (slot_filled, next);
+  last = g_list_model_get_item (G_LIST_MODEL (list), 49);
+  g_assert_cmpint (medusa_order_get_display_id (medusa_order_slot_get_order (last)), ==,
+                   N_ORDERS - 49);
+  g_assert_cmpint (medusa_order_get_display_id (medusa_order_slot_get_order (next)), ==,
+                   N_ORDERS - 50);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, N_ORDERS);
+  /* the first page, the second, and the second again past the new order */
+  assert_asked (fixture->offsets, "0,50,51");
+  g_assert_cmpuint (medusa_order_list_get_n_requests (list), ==, 3);
+
+  /* the pages after it: past it at once */
+  medusa_order_list_ensure_range (list, 100, 10);
+  g_clear_object (&next);
+  next = g_list_model_get_item (G_LIST_MODEL (list), 100);
+  test_spin_until (slot_filled, next);
+  g_assert_cmpint (medusa_order_get_display_id (medusa_order_slot_get_order (next)), ==,
+                   N_ORDERS - 100);
+  assert_asked (fixture->offsets, "0,50,51,101");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -557,6 +614,7 @@ main (int   argc,
   ADD ("order-placed-meanwhile", test_order_placed_meanwhile);
   ADD ("too-large", test_too_large);
   ADD ("largest-page", test_largest_page);
+  ADD ("list-order-placed-meanwhile", test_list_order_placed_meanwhile);
 #undef ADD
 
   return g_test_run ();

@@ -179,7 +179,11 @@ slot_set_failed (MedusaOrderSlot *self,
  * none goes missing) and shows once the list starts over
  * (medusa_order_list_set_query()). An order that leaves the filter meanwhile
  * (say canceled while the list shows the pending ones) still shifts the later
- * pages by one: the store's count wins and the list shrinks to it.
+ * pages by one: the store's count wins and the list shrinks to it. A store
+ * without date filters (Medusa v2) cannot be asked for such a snapshot: a
+ * page whose first orders the page before it ends with has moved by an
+ * order placed meanwhile, and is asked for again that much further on
+ * (twice at most); the list keeps the first page's length.
  *
  * A count known from elsewhere (medusa_order_list_set_expected_count()) gives
  * the list its length before the first page comes, so a view makes its rows
@@ -206,6 +210,7 @@ struct _MedusaOrderList
   GHashTable       *in_flight;     /* page index → itself */
   GCancellable     *generation;    /* cancelled when the query changes */
   GDateTime        *snapshot;      /* later pages: orders created before this */
+  guint             shift;         /* or orders placed since, as found */
   GHashTable       *deferred;      /* pages on screen before the first page came */
   guint             send_idle;     /* sends them */
   guint             n_requests;
@@ -235,7 +240,12 @@ typedef struct
   MedusaOrderList *self;
   GCancellable    *generation;
   guint            page;
+  guint            shift;    /* the list's shift when it was sent */
+  guint            resent;   /* how often, for a shift found */
 } PageRequest;
+
+/* a page found moved is asked for again at most so often */
+#define MAX_RESENT 2
 
 static void
 page_request_free (PageRequest *request)
@@ -246,6 +256,9 @@ page_request_free (PageRequest *request)
 
 static void request_page (MedusaOrderList *self,
                           guint            page);
+static void send_page    (MedusaOrderList *self,
+                          guint            page,
+                          guint            resent);
 
 static void
 slot_unref (gpointer slot)
@@ -347,6 +360,43 @@ send_deferred_later (MedusaOrderList *self)
     self->send_idle = g_idle_add_full (G_PRIORITY_LOW, send_deferred_cb, self, NULL);
 }
 
+/* Whether later pages come with the first one's snapshot (v1: orders
+ * created before its newest) */
+static gboolean
+pages_by_snapshot (MedusaOrderList *self)
+{
+  return self->snapshot != NULL &&
+         (medusa_client_get_capabilities (self->client) & MEDUSA_CAPABILITY_ORDER_DATE_FILTER);
+}
+
+/* How many orders were placed since the page before @first came, as far as
+ * @orders tell: they start with its last one (and those before it). */
+static guint
+orders_placed_since (MedusaOrderList *self,
+                     guint            first,
+                     GListModel      *orders)
+{
+  MedusaOrderSlot *before;
+  const char *id;
+  guint n = g_list_model_get_n_items (orders);
+
+  if (first == 0 || first > self->slots->len)
+    return 0;
+  before = g_ptr_array_index (self->slots, first - 1);
+  if (before == NULL || before->order == NULL || (id = medusa_order_get_id (before->order)) == NULL)
+    return 0;
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(MedusaOrder) order = g_list_model_get_item (orders, i);
+
+      if (g_strcmp0 (medusa_order_get_id (order), id) == 0)
+        return i + 1;
+    }
+
+  return 0;
+}
+
 static void
 page_cb (GObject      *object,
          GAsyncResult *result,
@@ -372,6 +422,23 @@ page_cb (GObject      *object,
 
   first = request->page * self->page_size;
   was_loading = medusa_order_list_get_loading (self);
+
+  /* a page moved by orders placed since it was asked for (or since the
+   * list found some): again, that much further on */
+  if (page != NULL && !pages_by_snapshot (self) && request->resent < MAX_RESENT)
+    {
+      guint placed = orders_placed_since (self, first, medusa_order_page_get_orders (page));
+
+      self->shift = MAX (self->shift, request->shift + placed);
+      if (request->shift != self->shift)
+        {
+          g_debug ("Page %u of the orders moved by %u orders placed since: asked again",
+                   request->page, self->shift - request->shift);
+          send_page (self, request->page, request->resent + 1);
+          page_request_free (request);
+          return;
+        }
+    }
 
   if (page == NULL)
     {
@@ -407,7 +474,8 @@ page_cb (GObject      *object,
       /* The store's count wins: orders may have left the filter meanwhile.
        * The orders go into their slots before a view hears of new slots, so
        * it binds its rows once, to orders rather than placeholders. */
-      old = resize_quietly (self, medusa_order_page_get_count (page));
+      old = resize_quietly (self, medusa_order_page_get_count (page) > self->shift
+                                  ? medusa_order_page_get_count (page) - self->shift : 0);
 
       n_orders = g_list_model_get_n_items (orders);
       for (guint i = 0; i < n_orders; i++)
@@ -450,8 +518,6 @@ static void
 request_page (MedusaOrderList *self,
               guint            page)
 {
-  g_autoptr(MedusaOrderQuery) query = NULL;
-  PageRequest *request;
   gboolean was_loading;
 
   if (self->client == NULL || g_hash_table_contains (self->in_flight, GUINT_TO_POINTER (page)))
@@ -469,15 +535,28 @@ request_page (MedusaOrderList *self,
 
   was_loading = medusa_order_list_get_loading (self);
   g_hash_table_add (self->in_flight, GUINT_TO_POINTER (page));
-  self->n_requests++;
+  send_page (self, page, 0);
 
+  if (!was_loading)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOADING]);
+}
+
+/* Sends the request for @page, in flight */
+static void
+send_page (MedusaOrderList *self,
+           guint            page,
+           guint            resent)
+{
+  g_autoptr(MedusaOrderQuery) query = NULL;
+  PageRequest *request;
+
+  self->n_requests++;
   query = medusa_order_query_copy (self->query);
   medusa_order_query_set_limit (query, self->page_size);
-  medusa_order_query_set_offset (query, page * self->page_size);
-  /* a store without date filters (v2) pages without a snapshot: an order
-   * placed meanwhile shifts the later pages by one */
-  if (self->snapshot != NULL &&
-      (medusa_client_get_capabilities (self->client) & MEDUSA_CAPABILITY_ORDER_DATE_FILTER))
+  /* a store without date filters (v2) pages without a snapshot: past the
+   * orders placed since the first page, as found */
+  medusa_order_query_set_offset (query, page * self->page_size + self->shift);
+  if (pages_by_snapshot (self))
     {
       GDateTime *before = medusa_order_query_get_created_before (query);
 
@@ -490,10 +569,9 @@ request_page (MedusaOrderList *self,
   request->self = self;
   request->generation = g_object_ref (self->generation);
   request->page = page;
+  request->shift = self->shift;
+  request->resent = resent;
   medusa_client_list_orders_async (self->client, query, self->generation, page_cb, request);
-
-  if (!was_loading)
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOADING]);
 }
 
 static GType
@@ -668,6 +746,7 @@ medusa_order_list_set_query (MedusaOrderList        *self,
   g_hash_table_remove_all (self->deferred);
   g_clear_handle_id (&self->send_idle, g_source_remove);
   g_clear_pointer (&self->snapshot, g_date_time_unref);
+  self->shift = 0;
 
   g_clear_pointer (&self->query, medusa_order_query_free);
   self->query = g_steal_pointer (&copy);

@@ -131,11 +131,24 @@ fixture_setup (Fixture       *fixture,
   g_autoptr(GBytes) page = test_load_fixture ("v2", "orders-summary-page.json", NULL);
   g_autoptr(JsonParser) parser = json_parser_new ();
   JsonArray *orders;
+  JsonArray *items;
 
   g_assert_true (json_parser_load_from_data (parser, g_bytes_get_data (page, NULL),
                                              g_bytes_get_size (page), NULL));
   orders = json_object_get_array_member (json_node_get_object (json_parser_get_root (parser)),
                                          "orders");
+  items = json_object_get_array_member (json_array_get_object_element (orders, 0), "items");
+  /* of its items what a summary reads (a row counts them): the client's
+   * looks go through thousands of orders here, under AddressSanitizer too */
+  for (guint i = 0; i < json_array_get_length (items); i++)
+    {
+      JsonObject *item = json_array_get_object_element (items, i);
+      g_autoptr(GList) members = json_object_get_members (item);
+
+      for (GList *l = members; l != NULL; l = l->next)
+        if (g_strcmp0 (l->data, "id") != 0 && g_strcmp0 (l->data, "quantity") != 0)
+          json_object_remove_member (item, l->data);
+    }
   fixture->template = json_to_string (json_array_get_element (orders, 0), FALSE);
   fixture->n_orders = N_ORDERS;
   fixture->offsets = g_ptr_array_new_with_free_func (g_free);

@@ -47,9 +47,7 @@ export_progress_cb (guint    n_done,
 
   if (looking)
     /* the store cannot search: Patron looks through the whole history first */
-    text = g_strdup_printf (ngettext ("Looked through %u of %u order…",
-                                      "Looked through %u of %u orders…", n_total),
-                            n_done, n_total);
+    text = _patron_orders_page_describe_look (n_done, n_total);
   else
     /* Translators: progress of an export, e.g. "Exporting 300 of 1,200 orders…" */
     text = g_strdup_printf (ngettext ("Exporting %u of %u order…", "Exporting %u of %u orders…",

@@ -82,6 +82,8 @@ struct _PatronOrdersPage
 /* patron-orders-page.c */
 void              _patron_orders_page_update_state               (PatronOrdersPage      *self);
 void              _patron_orders_page_expect_session_count       (PatronOrdersPage      *self);
+char             *_patron_orders_page_describe_look              (guint                  seen,
+                                                                  guint                  count);
 
 /* patron-orders-page-rows.c: the rows, and the pages of those on screen */
 void              _patron_orders_page_rows_init                  (PatronOrdersPage      *self);

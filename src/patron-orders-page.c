@@ -334,6 +334,21 @@ patron_orders_page_init (PatronOrdersPage *self)
   _patron_orders_page_rows_init (self);
 }
 
+/* How far Patron's own look through the history got (a search or filter
+ * the store cannot do), for the list and for an export */
+char *
+_patron_orders_page_describe_look (guint seen,
+                                   guint count)
+{
+  count = MAX (count, seen);
+  /* Translators: under a spinner, or beside an export's progress bar,
+   * while Patron searches a store that cannot search itself:
+   * "Looked through 150 of 2,000 orders…" */
+  return g_strdup_printf (ngettext ("Looked through %u of %u order…",
+                                    "Looked through %u of %u orders…", count),
+                          seen, count);
+}
+
 /* A search the store cannot do, looked for through the whole history:
  * how far, under the spinner while the first page waits for it. */
 static void
@@ -350,12 +365,7 @@ scan_progress_cb (PatronOrdersPage  *self,
       detail != medusa_order_query_get_detail (medusa_order_list_get_query (self->orders)))
     return;
 
-  count = MAX (count, seen);
-  /* Translators: under a spinner while Patron searches a store that cannot
-   * search itself: "Looked through 150 of 2,000 orders…" */
-  text = g_strdup_printf (ngettext ("Looked through %u of %u order…",
-                                    "Looked through %u of %u orders…", count),
-                          seen, count);
+  text = _patron_orders_page_describe_look (seen, count);
   gtk_label_set_label (self->scan_label, text);
   gtk_widget_set_visible (GTK_WIDGET (self->scan_label), TRUE);
 }

@@ -52,7 +52,6 @@ struct _MedusaOrderScan
   GHashTable       *match_ids; /* the matches' ids, theirs */
   guint             seen;
   guint             page_size; /* the orders asked for a page */
-  gboolean          sized;     /* a page came: the store's largest is known */
   gboolean          done;
   gint64            used_at;   /* monotonic µs: done, or a page answered since */
   GPtrArray        *waiting;   /* Waiter */
@@ -180,12 +179,11 @@ scan_page_cb (GObject      *object,
   orders = medusa_order_page_get_orders (page);
   n = g_list_model_get_n_items (orders);
   count = medusa_order_page_get_count (page);
-  /* a store that gives fewer than asked while there are more has a largest
-   * page: so many at a time from now on (fewer than SCAN_MIN_PAGE_SIZE end
-   * the look, below) */
-  if (!scan->sized && n < scan->page_size && n >= SCAN_MIN_PAGE_SIZE && scan->seen + n < count)
+  /* a store whose first page has fewer than asked while there are more has
+   * a largest page: so many at a time from now on (fewer than
+   * SCAN_MIN_PAGE_SIZE end the look, below) */
+  if (scan->seen == 0 && n < scan->page_size && n >= SCAN_MIN_PAGE_SIZE && n < count)
     scan->page_size = n;
-  scan->sized = TRUE;
   n_matches = g_list_model_get_n_items (G_LIST_MODEL (scan->matches));
   for (guint i = 0; i < n && n_matches < client->max_scan_matches; i++)
     {
